@@ -1,0 +1,73 @@
+import { UnsupportedOpError } from "../errors";
+import { AddColumnOp, AlterColumnOp, DropColumnOp } from "./column-ops";
+import { CreateTableCommentOp, DropTableCommentOp } from "./comment-ops";
+import {
+  CreateCheckConstraintOp,
+  CreateForeignKeyOp,
+  CreatePrimaryKeyOp,
+  CreateUniqueConstraintOp,
+  DropConstraintOp,
+} from "./constraint-ops";
+import { BatchAlterTableOp, DowngradeOps, ModifyTableOps, UpgradeOps } from "./container-ops";
+import { AddEnumValueOp, CreateEnumOp, CreateSchemaOp, DropEnumOp, DropSchemaOp } from "./enum-ops";
+import { CreateIndexOp, DropIndexOp } from "./index-ops";
+import type { BuiltinOpKind, OpNode } from "./op-node";
+import { BulkInsertOp, ExecuteSQLOp } from "./sql-ops";
+import { NotReversibleError } from "../errors";
+import { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops";
+
+type Reverser = (op: never) => OpNode;
+
+/** Exhaustive: a new built-in kind without a reverser does not compile. */
+const REVERSERS: { [K in BuiltinOpKind]: Reverser } = {
+  CreateTableOp: CreateTableOp.reverse,
+  DropTableOp: DropTableOp.reverse,
+  RenameTableOp: RenameTableOp.reverse,
+  AddColumnOp: AddColumnOp.reverse,
+  DropColumnOp: DropColumnOp.reverse,
+  AlterColumnOp: AlterColumnOp.reverse,
+  CreateIndexOp: CreateIndexOp.reverse,
+  DropIndexOp: DropIndexOp.reverse,
+  CreateUniqueConstraintOp: CreateUniqueConstraintOp.reverse,
+  CreateForeignKeyOp: CreateForeignKeyOp.reverse,
+  CreateCheckConstraintOp: CreateCheckConstraintOp.reverse,
+  CreatePrimaryKeyOp: CreatePrimaryKeyOp.reverse,
+  DropConstraintOp: DropConstraintOp.reverse,
+  CreateTableCommentOp: CreateTableCommentOp.reverse,
+  DropTableCommentOp: DropTableCommentOp.reverse,
+  ExecuteSQLOp: ExecuteSQLOp.reverse,
+  BulkInsertOp: BulkInsertOp.reverse,
+  CreateEnumOp: CreateEnumOp.reverse,
+  DropEnumOp: DropEnumOp.reverse,
+  AddEnumValueOp: (op: AddEnumValueOp) => {
+    throw new NotReversibleError(op);
+  },
+  CreateSchemaOp: CreateSchemaOp.reverse,
+  DropSchemaOp: DropSchemaOp.reverse,
+  BatchAlterTableOp: (op: BatchAlterTableOp) => BatchAlterTableOp.create(op.table, reverseOps(op.ops), op.recreate),
+  ModifyTableOps: (op: ModifyTableOps) => ModifyTableOps.create(op.table, reverseOps(op.ops)),
+};
+
+const customReversers = new Map<string, (op: OpNode) => OpNode>();
+
+/** Registers how a custom op kind reverses (the replaceable-object recipe's createView ↔ dropView). */
+export function registerReverser(kind: string, fn: (op: OpNode) => OpNode): void {
+  customReversers.set(kind, fn);
+}
+
+/** The op that undoes `op`. */
+export function reverseOp(op: OpNode): OpNode {
+  const fn = (REVERSERS as Record<string, Reverser | undefined>)[op.kind] ?? customReversers.get(op.kind);
+  if (!fn) throw new UnsupportedOpError(op.kind, "reverse");
+  return (fn as (op: OpNode) => OpNode)(op);
+}
+
+/** Reverses each op and their order (Alembic's `reverse_into`). */
+export function reverseOps(ops: readonly OpNode[]): OpNode[] {
+  return ops.map(reverseOp).reverse();
+}
+
+/** The downgrade tree for an upgrade tree. */
+export function reverseUpgradeOps(up: UpgradeOps): DowngradeOps {
+  return DowngradeOps.create(reverseOps(up.ops));
+}

@@ -1,0 +1,120 @@
+import type {
+  CheckInput,
+  ColumnChanges,
+  ColumnInput,
+  ForeignKeyInput,
+  IndexElementInput,
+  OpNode,
+  TableOptionsInput,
+  UniqueInput,
+} from "@autogen/core";
+
+/** Options shared by table-level operations. */
+export interface SchemaOption {
+  schema?: string;
+}
+
+/**
+ * Changes for `op.alterColumn`. `type`, `nullable`, `default` (null drops it), `comment`,
+ * `newName` say what changes; `existing*` describe the column as it is (MySQL's MODIFY COLUMN
+ * and SQLite batch mode need them; downgrade uses them).
+ */
+export interface AlterColumnInput extends SchemaOption {
+  type?: string;
+  nullable?: boolean;
+  default?: string | null;
+  comment?: string | null;
+  newName?: string;
+  collation?: string | null;
+  /** PostgreSQL USING expression for a type change. */
+  using?: string;
+  existingType?: string;
+  existingNullable?: boolean;
+  existingDefault?: string | null;
+  existingComment?: string | null;
+  existingCollation?: string | null;
+  /** Anything else known of the existing column (autoIncrement, onUpdate, charset...). */
+  existing?: ColumnChanges;
+}
+
+export interface CreateIndexOptions extends SchemaOption {
+  unique?: boolean;
+  where?: string;
+  using?: string;
+  include?: string[];
+  concurrently?: boolean;
+}
+
+/** The operations a batch block can hold (the table name is implied). */
+export interface BatchOperations {
+  addColumn(column: ColumnInput): Promise<void>;
+  dropColumn(column: string, o?: { existing?: ColumnInput }): Promise<void>;
+  alterColumn(column: string, changes: Omit<AlterColumnInput, "schema">): Promise<void>;
+  createIndex(name: string, columns: (string | IndexElementInput)[], o?: Omit<CreateIndexOptions, "schema">): Promise<void>;
+  dropIndex(name: string): Promise<void>;
+  createUniqueConstraint(name: string | null, columns: string[], o?: Omit<UniqueInput, "name" | "columns">): Promise<void>;
+  createForeignKey(name: string | null, refTable: string, columns: string[], refColumns: string[], o?: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">): Promise<void>;
+  createCheckConstraint(name: string | null, expression: string): Promise<void>;
+  createPrimaryKey(name: string | null, columns: string[]): Promise<void>;
+  dropConstraint(name: string, o?: { type?: "unique" | "foreignkey" | "check" | "primary" }): Promise<void>;
+}
+
+/**
+ * `op`, as revision files see it. Every method builds an op node and invokes it: online it
+ * runs the dialect's DDL, offline (--sql) it writes the same statements.
+ */
+export interface Operations {
+  createTable(name: string, columns: ColumnInput[], options?: TableOptionsInput): Promise<void>;
+  dropTable(name: string, o?: SchemaOption): Promise<void>;
+  renameTable(oldName: string, newName: string, o?: SchemaOption): Promise<void>;
+  addColumn(table: string, column: ColumnInput, o?: SchemaOption): Promise<void>;
+  dropColumn(table: string, column: string, o?: SchemaOption & { existing?: ColumnInput }): Promise<void>;
+  alterColumn(table: string, column: string, changes: AlterColumnInput): Promise<void>;
+  createIndex(name: string, table: string, columns: (string | IndexElementInput)[], o?: CreateIndexOptions): Promise<void>;
+  dropIndex(name: string, table: string, o?: SchemaOption): Promise<void>;
+  createUniqueConstraint(name: string | null, table: string, columns: string[], o?: SchemaOption & Omit<UniqueInput, "name" | "columns">): Promise<void>;
+  createForeignKey(
+    name: string | null,
+    sourceTable: string,
+    refTable: string,
+    columns: string[],
+    refColumns: string[],
+    o?: SchemaOption & Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">,
+  ): Promise<void>;
+  createCheckConstraint(name: string | null, table: string, expression: string, o?: SchemaOption): Promise<void>;
+  createPrimaryKey(name: string | null, table: string, columns: string[], o?: SchemaOption): Promise<void>;
+  dropConstraint(name: string, table: string, o?: SchemaOption & { type?: "unique" | "foreignkey" | "check" | "primary" }): Promise<void>;
+  createTableComment(table: string, comment: string, o?: SchemaOption & { existingComment?: string | null }): Promise<void>;
+  dropTableComment(table: string, o?: SchemaOption & { existingComment?: string | null }): Promise<void>;
+  /** Raw SQL, run as-is (and printed as-is with --sql). */
+  execute(sql: string): Promise<void>;
+  bulkInsert(table: string, rows: Record<string, unknown>[], o?: SchemaOption): Promise<void>;
+  /** SQLite move-and-copy: collects the block's ops and recreates the table once. */
+  batchAlterTable(table: string, fn: (batch: BatchOperations) => Promise<void>, o?: SchemaOption & { recreate?: "auto" | "always" | "never" }): Promise<void>;
+  /** PostgreSQL enums and schemas. */
+  createEnum(name: string, values: string[], o?: SchemaOption): Promise<void>;
+  dropEnum(name: string, o?: SchemaOption & { existingValues?: string[] }): Promise<void>;
+  addEnumValue(name: string, value: string, o?: SchemaOption & { before?: string; after?: string }): Promise<void>;
+  createSchema(name: string): Promise<void>;
+  dropSchema(name: string): Promise<void>;
+  /** Marks a name as final (no naming convention applied); returns it unchanged. */
+  f(name: string): string;
+  /** Runs the block outside the migration's transaction (e.g. ALTER TYPE ... ADD VALUE, CREATE INDEX CONCURRENTLY). */
+  autocommitBlock(fn: () => Promise<void>): Promise<void>;
+  /** Runs any op node through the registered implementation (custom operations). */
+  invoke(op: OpNode): Promise<void>;
+  /** The migration context: dialect, `getXArgument()`, offline flag. */
+  readonly context: MigrationContextApi;
+  /** Custom operations registered with registerOperation appear here too. */
+  readonly [custom: string]: unknown;
+}
+
+/** What revisions can ask of the running migration. */
+export interface MigrationContextApi {
+  readonly dialect: "postgres" | "mysql" | "sqlite";
+  /** True with --sql. */
+  readonly isOffline: boolean;
+  /** The -x arguments: `getXArgument()` as a record, `getXArgument("tenant")` one value. */
+  getXArgument(): Readonly<Record<string, string>>;
+  getXArgument(key: string): string | undefined;
+}
