@@ -19,3 +19,4 @@ export * from "./ops/enum-ops";
 export * from "./ops/container-ops";
 export * from "./ops/ops";
 export * from "./input/inputs";
+export * from "./ops/apply-ops-to-table";

@@ -1,4 +1,4 @@
-import type { Column, OpNode } from "@autogen/core";
+import type { Column, OpNode, ReferentialAction } from "@autogen/core";
 import type { Connection } from "./connection";
 import type { DialectName } from "./dialect-name";
 
@@ -15,6 +15,12 @@ export interface Canonicalizer {
   column(c: Column): Column;
   /** CHECK / index WHERE / generated expression → canonical text. */
   expression(raw: string): string;
+  /**
+   * A foreign key's ON DELETE / ON UPDATE action in canonical terms: null for the default
+   * (NO ACTION) and for any action the database cannot tell apart from it (InnoDB: RESTRICT).
+   * Optional; without it an action stays as given.
+   */
+  referentialAction?(action: ReferentialAction | null): ReferentialAction | null;
 }
 
 /** Turns one op into the statements that perform it on this dialect. */
@@ -31,6 +37,12 @@ export interface DialectAdapter {
   readonly beginStatement: string;
   readonly commitStatement: string;
   readonly rollbackStatement: string;
+  /**
+   * The run lock is a transaction (SQLite's `BEGIN EXCLUSIVE`): acquireRunLock opens it, so the
+   * runtime must not send its own BEGIN, and COMMIT/ROLLBACK end the lock (releaseRunLock is
+   * then a no-op). False where the lock is a session lock independent of transactions.
+   */
+  readonly runLockIsTransaction: boolean;
   /** Takes the migration run lock (pg_advisory_lock, GET_LOCK, BEGIN EXCLUSIVE); waits up to timeoutMs. */
   acquireRunLock(conn: Connection, o: { name: string; timeoutMs: number }): Promise<void>;
   releaseRunLock(conn: Connection, o: { name: string }): Promise<void>;

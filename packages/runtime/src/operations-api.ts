@@ -28,6 +28,12 @@ export interface AlterColumnInput extends SchemaOption {
   collation?: string | null;
   /** PostgreSQL USING expression for a type change. */
   using?: string;
+  /** Auto-increment, identity (false removes it), charset, ON UPDATE and generated changes, as autogenerate renders them. */
+  autoIncrement?: boolean;
+  identity?: ColumnInput["identity"];
+  charset?: string | null;
+  onUpdate?: string | null;
+  generated?: ColumnInput["generated"] | null;
   existingType?: string;
   existingNullable?: boolean;
   existingDefault?: string | null;
@@ -59,11 +65,22 @@ export interface BatchOperations {
   dropConstraint(name: string, o?: { type?: "unique" | "foreignkey" | "check" | "primary" }): Promise<void>;
 }
 
+/** Options of `op.batchAlterTable`. */
+export interface BatchAlterTableOptions extends SchemaOption {
+  /** "auto" (default): recreate only when some op cannot run in place on the dialect. */
+  recreate?: "auto" | "always" | "never";
+  /**
+   * The table as it is now, for a recreate without reflecting the live table: required to
+   * recreate with --sql (there is no database to read), optional online.
+   */
+  copyFrom?: { columns: ColumnInput[] } & TableOptionsInput;
+}
+
 /**
- * `op`, as revision files see it. Every method builds an op node and invokes it: online it
+ * The built-in methods of `op`. Every method builds an op node and invokes it: online it
  * runs the dialect's DDL, offline (--sql) it writes the same statements.
  */
-export interface Operations {
+export interface BuiltinOperations {
   createTable(name: string, columns: ColumnInput[], options?: TableOptionsInput): Promise<void>;
   dropTable(name: string, o?: SchemaOption): Promise<void>;
   renameTable(oldName: string, newName: string, o?: SchemaOption): Promise<void>;
@@ -90,7 +107,7 @@ export interface Operations {
   execute(sql: string): Promise<void>;
   bulkInsert(table: string, rows: Record<string, unknown>[], o?: SchemaOption): Promise<void>;
   /** SQLite move-and-copy: collects the block's ops and recreates the table once. */
-  batchAlterTable(table: string, fn: (batch: BatchOperations) => Promise<void>, o?: SchemaOption & { recreate?: "auto" | "always" | "never" }): Promise<void>;
+  batchAlterTable(table: string, fn: (batch: BatchOperations) => Promise<void>, o?: BatchAlterTableOptions): Promise<void>;
   /** PostgreSQL enums and schemas. */
   createEnum(name: string, values: string[], o?: SchemaOption): Promise<void>;
   dropEnum(name: string, o?: SchemaOption & { existingValues?: string[] }): Promise<void>;
@@ -105,7 +122,14 @@ export interface Operations {
   invoke(op: OpNode): Promise<void>;
   /** The migration context: dialect, `getXArgument()`, offline flag. */
   readonly context: MigrationContextApi;
-  /** Custom operations registered with registerOperation appear here too. */
+}
+
+/**
+ * `op`, as revision files see it: the built-in methods, plus the custom operations added with
+ * `registerOperation`. A package that registers one declares its signature by augmenting this
+ * interface (as the replaceable-object recipe does for `createView`).
+ */
+export interface Operations extends BuiltinOperations {
   readonly [custom: string]: unknown;
 }
 
@@ -114,6 +138,8 @@ export interface MigrationContextApi {
   readonly dialect: "postgres" | "mysql" | "sqlite";
   /** True with --sql. */
   readonly isOffline: boolean;
+  /** The `tag` given to the command (alembic's `--tag`), for revisions that branch on it. */
+  readonly tag: string | undefined;
   /** The -x arguments: `getXArgument()` as a record, `getXArgument("tenant")` one value. */
   getXArgument(): Readonly<Record<string, string>>;
   getXArgument(key: string): string | undefined;

@@ -1,0 +1,97 @@
+import { CommandError, MigrationScript, reverseUpgradeOps, type Schema } from "@autogen/core";
+import type { Connection, Dialect } from "@autogen/dialects";
+import { compareSchemas, type CompareOptions } from "@autogen/compare";
+import { schemaFromTypeORM, type DataSourceLike } from "@autogen/metadata";
+import { createIntrospector, type ReflectOptions } from "@autogen/reflection";
+import { toProcessRevisionDirectives } from "@autogen/renderer";
+import type { ScriptDirectory } from "@autogen/script";
+import type { ResolvedConfig } from "./config";
+
+/** The header of the revision being generated. */
+export interface AutogenerateRevision {
+  revId: string;
+  message: string | null;
+  downRevision: string | string[] | null;
+  branchLabels: string[] | null;
+  dependsOn: string[] | null;
+  versionPath: string | null;
+}
+
+/**
+ * What hooks receive as `context` (Alembic passes its MigrationContext): the dialect, the live
+ * connection, the resolved config and the `-x` arguments.
+ */
+export interface AutogenerateContext {
+  readonly dialect: Dialect;
+  readonly connection: Connection;
+  readonly config: ResolvedConfig;
+  getXArgument(): Readonly<Record<string, string>>;
+  getXArgument(key: string): string | undefined;
+}
+
+/**
+ * The autogenerate pipeline: TypeORM metadata → target Schema; live database → reflected
+ * Schema; compare → UpgradeOps; the downgrade is the reversed, reverse()d upgrade; then the
+ * config's processRevisionDirectives (a function or a Rewriter) may edit or empty the list.
+ * Returns the directives to write (possibly none).
+ */
+export async function autogenerate(o: {
+  config: ResolvedConfig;
+  connection: Connection;
+  dialect: Dialect;
+  script: ScriptDirectory;
+  revision: AutogenerateRevision;
+}): Promise<MigrationScript[]> {
+  const { config, connection, dialect } = o;
+  const [target, reflected] = await Promise.all([targetSchema(config, connection, dialect), reflectedSchema(config, connection, dialect)]);
+  const upgradeOps = compareSchemas(target, reflected, compareOptions(config, dialect));
+  const directives: MigrationScript[] = [
+    MigrationScript.create({ ...o.revision, upgradeOps, downgradeOps: reverseUpgradeOps(upgradeOps) }),
+  ];
+  if (config.processRevisionDirectives) {
+    const context = autogenerateContext(config, connection, dialect);
+    await toProcessRevisionDirectives(config.processRevisionDirectives as never)(context, o.revision.downRevision, directives);
+  }
+  return directives;
+}
+
+/** The entities' schema, in the dialect's canonical terms. */
+async function targetSchema(config: ResolvedConfig, connection: Connection, dialect: Dialect): Promise<Schema> {
+  if (!config.dataSource && !config.entities) {
+    throw new CommandError("autogenerate needs `dataSource` or `entities` in the config");
+  }
+  // TypeORM maps some types by server version (MariaDB uuid, json): tell it the real one.
+  const serverVersion = await connection.serverVersion();
+  return schemaFromTypeORM(
+    config.dataSource ? { dataSource: config.dataSource as DataSourceLike } : { entities: [...(config.entities ?? [])] },
+    dialect,
+    { serverVersion },
+  );
+}
+
+async function reflectedSchema(config: ResolvedConfig, connection: Connection, dialect: Dialect): Promise<Schema> {
+  const introspector = createIntrospector(connection, dialect);
+  const o: { -readonly [K in keyof ReflectOptions]: ReflectOptions[K] } = {};
+  if (config.versionTable) o.exclude = [config.versionTable];
+  if (Array.isArray(config.includeSchemas)) o.schemas = config.includeSchemas;
+  else if (config.includeSchemas === true) o.schemas = await introspector.schemaNames();
+  return introspector.reflect(o);
+}
+
+function compareOptions(config: ResolvedConfig, dialect: Dialect): CompareOptions {
+  return {
+    dialect: dialect.name,
+    includeName: config.includeName as CompareOptions["includeName"],
+    includeObject: config.includeObject as CompareOptions["includeObject"],
+    compareType: config.compareType as CompareOptions["compareType"],
+    compareServerDefault: config.compareServerDefault as CompareOptions["compareServerDefault"],
+    includeSchemas: config.includeSchemas !== undefined && config.includeSchemas !== false,
+    versionTable: config.versionTable,
+    versionTableSchema: config.versionTableSchema ?? null,
+  };
+}
+
+function autogenerateContext(config: ResolvedConfig, connection: Connection, dialect: Dialect): AutogenerateContext {
+  const getXArgument = ((key?: string) => (key === undefined ? config.xArgs : config.xArgs[key])) as AutogenerateContext["getXArgument"];
+  return { dialect, connection, config, getXArgument };
+}

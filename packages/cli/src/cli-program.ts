@@ -1,0 +1,252 @@
+import { CommandError, DiffsDetectedError } from "@autogen/core";
+import { Command, Option } from "commander";
+import type { ResolvedConfig } from "./config";
+import { command } from "./command";
+import { describePendingOps, summarizePendingOps } from "./commands/check";
+import { formatTemplateList } from "./commands/list-templates";
+import { loadConfig } from "./load-config";
+
+/** Where the command line writes: stdout for results, stderr for errors. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The global flags (DESIGN.md's CLI section). */
+interface GlobalOptions {
+  config?: string;
+  name?: string;
+  x: string[];
+  raiseerr?: boolean;
+  quiet?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `-x KEY=VALUE` pairs as a record; a bare `KEY` means the empty string (as in Alembic). */
+export function parseXArgs(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of pairs) {
+    const eq = p.indexOf("=");
+    if (eq === 0) throw new CommandError(`Invalid -x argument '${p}': expected KEY=VALUE`);
+    if (eq === -1) out[p] = "";
+    else out[p.slice(0, eq)] = p.slice(eq + 1);
+  }
+  return out;
+}
+
+/**
+ * Builds the commander program. Every action is a thin layer over `command.*`: load the
+ * config, call the command, print what it returns.
+ */
+export function buildProgram(io: CliIo, usageError: (text: string) => void): Command {
+  const program = new Command("autogen");
+  program
+    .description("Migrations with autogenerate for TypeORM, after Alembic")
+    .option("-c, --config <file>", "alternate config file (default: autogen.config.{ts,mts,js,mjs} in the working directory)")
+    .option("-n, --name <env>", "environment of the config to use (its `environments` key)")
+    .option("-x <KEY=VALUE>", "additional argument for hooks and revision files (repeatable)", collect, [] as string[])
+    .option("--raiseerr", "raise a full stack trace on error")
+    .option("-q, --quiet", "do not print messages on stdout (SQL from --sql is still printed)")
+    .version(packageVersion(), "-V, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: usageError, outputError: usageError })
+    .showSuggestionAfterError(false);
+
+  const globals = () => program.opts<GlobalOptions>();
+  const print = (lines: readonly string[]) => {
+    if (!globals().quiet) for (const l of lines) io.stdout(`${l}\n`);
+  };
+  const log = (line: string) => {
+    if (!globals().quiet) io.stdout(`${line}\n`);
+  };
+  const x = () => parseXArgs(globals().x);
+  const config = (): Promise<ResolvedConfig> => {
+    const g = globals();
+    return loadConfig({ file: g.config, name: g.name, x: x() });
+  };
+  /** Offline SQL is the command's output: printed even with -q. */
+  const printSql = (sql: string | undefined) => {
+    if (sql) io.stdout(sql.endsWith("\n") ? sql : `${sql}\n`);
+  };
+
+  program
+    .command("init")
+    .description("Initialize a new scripts directory")
+    .argument("<directory>", "location of scripts directory")
+    .option("-t, --template <name>", "setup template for use with 'init'", "generic")
+    .action(async (directory: string, o: { template: string }) => {
+      await command.init(directory, { template: o.template, log });
+    });
+
+  program
+    .command("list-templates")
+    .description("List available templates")
+    .action(async () => {
+      print(formatTemplateList(await command.listTemplates()));
+    });
+
+  program
+    .command("revision")
+    .description("Create a new revision file")
+    .option("-m, --message <message>", "message string to use with 'revision'")
+    .option("--autogenerate", "populate revision script with candidate migration operations, based on comparison of database to model")
+    .option("--sql", "don't emit SQL to database - dump to standard output instead")
+    .option("--head <rev>", "specify head revision or <branchname>@head to base new revision on", "head")
+    .option("--splice", "allow a non-head revision as the 'head' to splice onto")
+    .option("--branch-label <label>", "specify a branch label to apply to the new revision")
+    .option("--version-path <path>", "specify specific path from config for version file")
+    .option("--rev-id <id>", "specify a hardcoded revision id instead of generating one")
+    .option("--depends-on <rev>", "specify one or more revision identifiers which this revision should depend on", collect, [] as string[])
+    .action(async (o: RevisionFlags) => {
+      const cfg = await config();
+      await command.revision(cfg, {
+        message: o.message,
+        autogenerate: o.autogenerate,
+        sql: o.sql,
+        head: o.head,
+        splice: o.splice,
+        branchLabel: o.branchLabel,
+        versionPath: o.versionPath,
+        revId: o.revId,
+        dependsOn: o.dependsOn.length ? o.dependsOn : undefined,
+        log,
+      });
+    });
+
+  for (const name of ["upgrade", "downgrade"] as const) {
+    program
+      .command(name)
+      .description(name === "upgrade" ? "Upgrade to a later version" : "Revert to a previous version")
+      .argument("<revision>", "revision identifier")
+      .option("--sql", "don't emit SQL to database - dump to standard output instead")
+      .option("--tag <tag>", "arbitrary 'tag' name - can be used by custom revision files")
+      // `downgrade -1` and `upgrade -2:+1` look like options to commander: let them through as
+      // arguments and refuse anything else that starts with a dash below.
+      .allowUnknownOption()
+      .action(async (revision: string, o: { sql?: boolean; tag?: string }, cmd: Command) => {
+        rejectUnknownOptions(cmd.args);
+        const cfg = await config();
+        // Offline, stdout is the SQL script; its `-- Running upgrade` comments replace the log.
+        const sql = await command[name](cfg, revision, { sql: o.sql, tag: o.tag, x: x(), log: o.sql ? undefined : log });
+        printSql(sql);
+      });
+  }
+
+  program
+    .command("current")
+    .description("Display the current revision for a database")
+    .option("-v, --verbose", "use more verbose output")
+    .option("--check-heads", "check if all head revisions are applied to the database (exit 2 when not)")
+    .action(async (o: { verbose?: boolean; checkHeads?: boolean }) => {
+      print(await command.current(await config(), { verbose: o.verbose, checkHeads: o.checkHeads, x: x() }));
+    });
+
+  program
+    .command("history")
+    .description("List changeset scripts in chronological order")
+    .option("-r, --rev-range <range>", "specify a revision range; format is [start]:[end]")
+    .option("-v, --verbose", "use more verbose output")
+    .option("-i, --indicate-current", "indicate the current revision")
+    .action(async (o: { revRange?: string; verbose?: boolean; indicateCurrent?: boolean }) => {
+      print(await command.history(await config(), { revRange: o.revRange, verbose: o.verbose, indicateCurrent: o.indicateCurrent, x: x() }));
+    });
+
+  program
+    .command("heads")
+    .description("Show current available heads in the script directory")
+    .option("-v, --verbose", "use more verbose output")
+    .option("--resolve-dependencies", "treat dependency versions as down revisions")
+    .action(async (o: { verbose?: boolean; resolveDependencies?: boolean }) => {
+      print(await command.heads(await config(), { verbose: o.verbose, resolveDependencies: o.resolveDependencies }));
+    });
+
+  program
+    .command("branches")
+    .description("Show current branch points")
+    .option("-v, --verbose", "use more verbose output")
+    .action(async (o: { verbose?: boolean }) => {
+      print(await command.branches(await config(), { verbose: o.verbose }));
+    });
+
+  program
+    .command("show")
+    .description("Show the revision(s) denoted by the given symbol")
+    .argument("<rev>", "revision identifier")
+    .action(async (rev: string) => {
+      print(await command.show(await config(), rev, { x: x() }));
+    });
+
+  program
+    .command("merge")
+    .description("Merge two revisions together; creates a new migration file")
+    .argument("<revisions...>", "one or more revisions, or 'heads' for all heads")
+    .option("-m, --message <message>", "message string to use with 'revision'")
+    .option("--branch-label <label>", "specify a branch label to apply to the new revision")
+    .option("--rev-id <id>", "specify a hardcoded revision id instead of generating one")
+    .action(async (revisions: string[], o: { message?: string; branchLabel?: string; revId?: string }) => {
+      await command.merge(await config(), revisions, { message: o.message, branchLabel: o.branchLabel, revId: o.revId, log });
+    });
+
+  program
+    .command("stamp")
+    .description("'stamp' the revision table with the given revision; don't run any migrations")
+    .argument("<revisions...>", "revision identifier(s)")
+    .option("--sql", "don't emit SQL to database - dump to standard output instead")
+    .option("--tag <tag>", "arbitrary 'tag' name - can be used by custom revision files")
+    .option("--purge", "unconditionally erase the version table before stamping")
+    .allowUnknownOption()
+    .action(async (revisions: string[], o: { sql?: boolean; tag?: string; purge?: boolean }, cmd: Command) => {
+      rejectUnknownOptions(cmd.args);
+      const sql = await command.stamp(await config(), revisions, { sql: o.sql, tag: o.tag, purge: o.purge, x: x(), log: o.sql ? undefined : log });
+      printSql(sql);
+    });
+
+  program
+    .command("check")
+    .description("Check if revision command with autogenerate has pending upgrade ops (exit 1 if so)")
+    .action(async () => {
+      const result = await command.check(await config(), { x: x(), log });
+      if (result.upToDate) {
+        log("No new upgrade operations detected.");
+        return;
+      }
+      print(describePendingOps(result.ops));
+      throw new DiffsDetectedError(`New upgrade operations detected: ${summarizePendingOps(result.ops)}`, result.ops);
+    });
+
+  program
+    .command("edit")
+    .description("Edit revision script(s) using $EDITOR")
+    .argument("<rev>", "revision identifier")
+    .action(async (rev: string) => {
+      await command.edit(await config(), rev, { x: x() });
+    });
+
+  return program;
+}
+
+interface RevisionFlags {
+  message?: string;
+  autogenerate?: boolean;
+  sql?: boolean;
+  head: string;
+  splice?: boolean;
+  branchLabel?: string;
+  versionPath?: string;
+  revId?: string;
+  dependsOn: string[];
+}
+
+/**
+ * With allowUnknownOption, a misspelt flag would become a revision argument; only relative
+ * targets (`-1`, `-2:head`) may start with a dash.
+ */
+function rejectUnknownOptions(args: readonly string[]): void {
+  const bad = args.find((a) => a.startsWith("-") && !/^-\d/.test(a));
+  if (bad !== undefined) throw new CommandError(`unknown option '${bad}'`);
+}
+
+function packageVersion(): string {
+  return (require("../../package.json") as { version: string }).version;
+}

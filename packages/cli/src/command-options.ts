@@ -1,0 +1,22 @@
+/** Options every `command.*` function accepts. */
+export interface CommandOptions {
+  /** The `-x KEY=VALUE` arguments, read by hooks and revision files. */
+  x?: Readonly<Record<string, string>>;
+  /**
+   * An already-open driver connection (pg.Client, mysql2 connection, sqlite3 or
+   * better-sqlite3 Database) to use instead of `url`. It is adopted, never closed.
+   */
+  connection?: unknown;
+  /** Receives progress lines (`Running upgrade a -> b, msg`); default: discarded. */
+  log?: (line: string) => void;
+}
+
+/** Options of the commands that run revisions or write the version table. */
+export interface RunCommandOptions extends CommandOptions {
+  /** Offline mode: return the SQL instead of running it (no connection is made). */
+  sql?: boolean;
+  /** An arbitrary tag revision files and hooks can read (Alembic's `--tag`). */
+  tag?: string;
+  /** Called with every statement as it is executed (online) or written (offline). */
+  onStatement?: (sql: string) => void;
+}

@@ -1,0 +1,66 @@
+import { MigrationScript, type OpNode } from "@autogen/core";
+import type { CommandOptions } from "../command-options";
+import type { AutogenConfig } from "../config";
+import { withDatabaseSession } from "../database-session";
+import { autogenerateModule, rendererModule } from "../lazy-modules";
+import { resolveConfig } from "../resolve-config";
+import { loadScriptDirectory } from "../script-directory";
+import { assertDatabaseUpToDate } from "./database-up-to-date";
+
+/** What {@link check} found. */
+export interface CheckResult {
+  /** True when autogenerate finds nothing to do. */
+  readonly upToDate: boolean;
+  /** The revision autogenerate would write (empty op trees when up to date). */
+  readonly ops: MigrationScript;
+}
+
+/**
+ * Runs autogenerate without writing anything (Alembic's `check`): tells whether the entities
+ * match the database. The CLI exits 1 when they do not.
+ */
+export async function check(config: AutogenConfig, o: CommandOptions = {}): Promise<CheckResult> {
+  const cfg = resolveConfig(config, { x: o.x });
+  const script = await loadScriptDirectory(cfg);
+  const plan = script.planNewRevision({ head: "head" });
+  const directives = await withDatabaseSession(cfg, o, async (session) => {
+    await assertDatabaseUpToDate(cfg, script, session);
+    return await autogenerateModule().autogenerate({
+      config: cfg,
+      connection: session.connection,
+      dialect: session.dialect,
+      script,
+      revision: {
+        revId: plan.revId,
+        message: null,
+        downRevision: plan.downRevision,
+        branchLabels: null,
+        dependsOn: null,
+        versionPath: plan.versionPath,
+      },
+    });
+  });
+  // A processRevisionDirectives hook that drops the revision means there is nothing to write.
+  const ops = directives.at(-1) ?? MigrationScript.create({ ...plan, message: null });
+  return { upToDate: MigrationScript.isEmpty(ops), ops };
+}
+
+/** The pending upgrade ops as the code a revision would hold, for `autogen check`'s report. */
+export function describePendingOps(script: MigrationScript): string[] {
+  const renderer = rendererModule();
+  return ["New upgrade operations detected:", ...renderer.renderOps(script.upgradeOps.ops).map((l) => `  ${l}`)];
+}
+
+/** A one-line list of the pending ops (`AddColumnOp account.overdrawn, CreateTableOp audit`). */
+export function summarizePendingOps(script: MigrationScript): string {
+  return script.upgradeOps.ops.map(describeOp).join(", ");
+}
+
+function describeOp(op: OpNode): string {
+  const o = op as OpNode & { table?: { name?: string } | string; column?: { name?: string } | string; name?: string; ops?: readonly OpNode[] };
+  if (o.kind === "ModifyTableOps" && o.ops) return o.ops.map(describeOp).join(", ");
+  const table = typeof o.table === "string" ? o.table : o.table?.name;
+  const column = typeof o.column === "string" ? o.column : o.column?.name;
+  const target = [table ?? o.name, column].filter((s) => s !== undefined && s !== null).join(".");
+  return target ? `${o.kind} ${target}` : o.kind;
+}

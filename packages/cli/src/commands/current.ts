@@ -1,0 +1,41 @@
+import { CommandError } from "@autogen/core";
+import type { CommandOptions } from "../command-options";
+import type { AutogenConfig } from "../config";
+import { withDatabaseSession } from "../database-session";
+import { scriptModule } from "../lazy-modules";
+import { resolveConfig } from "../resolve-config";
+import { loadScriptDirectory } from "../script-directory";
+import { readCurrentHeads, sameRevisions, scriptHeads } from "./current-heads";
+
+/** Options of {@link current}. */
+export interface CurrentOptions extends CommandOptions {
+  verbose?: boolean;
+  /** Fail unless the database is at every script head (Alembic's `--check-heads`). */
+  checkHeads?: boolean;
+}
+
+/**
+ * The database's current revision(s) (Alembic's `current`): `<id> (head)` per current
+ * revision, or a log entry each with `verbose`.
+ *
+ * @returns the lines `autogen current` prints.
+ * @throws CommandError `Database is not on all head revisions` with `checkHeads`.
+ */
+export async function current(config: AutogenConfig, o: CurrentOptions = {}): Promise<string[]> {
+  const cfg = resolveConfig(config, { x: o.x });
+  const script = await loadScriptDirectory(cfg);
+  const s = scriptModule();
+  return await withDatabaseSession(cfg, o, async (session) => {
+    const heads = await readCurrentHeads(cfg, session);
+    if (o.checkHeads && !sameRevisions(heads, scriptHeads(script))) {
+      throw new CommandError("Database is not on all head revisions");
+    }
+    const lines = s.catchRevisionErrors(() => s.currentLines(script.map, heads, { verbose: o.verbose }));
+    return o.verbose ? [`Current revision(s) for ${describeTarget(cfg, o)}:`, ...lines] : lines;
+  });
+}
+
+function describeTarget(config: { url?: string }, o: CommandOptions): string {
+  if (o.connection) return "the given connection";
+  return (require("@autogen/dialects") as typeof import("@autogen/dialects")).maskUrl(config.url ?? "");
+}

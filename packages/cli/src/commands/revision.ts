@@ -1,0 +1,88 @@
+import { CommandError, MigrationScript } from "@autogen/core";
+import type { CommandOptions } from "../command-options";
+import type { AutogenConfig } from "../config";
+import { withDatabaseSession } from "../database-session";
+import { autogenerateModule } from "../lazy-modules";
+import { resolveConfig } from "../resolve-config";
+import { loadScriptDirectory } from "../script-directory";
+import { writeRevisionFile } from "../write-revision-file";
+import { assertDatabaseUpToDate } from "./database-up-to-date";
+
+/** Options of {@link revision} (Alembic's `revision` flags). */
+export interface RevisionOptions extends CommandOptions {
+  /** The docstring's first line and the file name's slug (default `empty message`). */
+  message?: string;
+  /** Fill the revision with the ops that make the database match the entities. */
+  autogenerate?: boolean;
+  /** Refused, as in Alembic: a plain revision has no SQL, autogenerate needs a database. */
+  sql?: boolean;
+  /** The revision to base the new one on (default `head`); `base` starts a new root. */
+  head?: string;
+  /** Allow `head` to be a non-head revision, creating a new branch. */
+  splice?: boolean;
+  branchLabel?: string | readonly string[];
+  dependsOn?: string | readonly string[];
+  /** A hard-coded revision id instead of a generated one. */
+  revId?: string;
+  /** The version location to write the file into. */
+  versionPath?: string;
+}
+
+const asList = (v: string | readonly string[] | undefined): string[] | undefined =>
+  v === undefined ? undefined : typeof v === "string" ? [v] : [...v];
+
+/**
+ * Creates a new revision file (Alembic's `revision`). With `autogenerate`, the database must
+ * be at the script heads; the entities are compared with it and the ops rendered.
+ *
+ * @returns the path of the file written, or null when processRevisionDirectives removed it.
+ */
+export async function revision(config: AutogenConfig, o: RevisionOptions = {}): Promise<string | null> {
+  const cfg = resolveConfig(config, { x: o.x });
+  if (o.sql && o.autogenerate) throw new CommandError("Using --sql with --autogenerate does not make any sense");
+  if (o.sql) {
+    throw new CommandError("Using --sql with the revision command when revision_environment is not configured does not make any sense");
+  }
+  const script = await loadScriptDirectory(cfg);
+  const plan = script.planNewRevision({
+    head: o.head ?? "head",
+    splice: o.splice ?? false,
+    ...(o.branchLabel !== undefined && { branchLabels: asList(o.branchLabel) }),
+    ...(o.dependsOn !== undefined && { dependsOn: asList(o.dependsOn) }),
+    ...(o.revId !== undefined && { revId: o.revId }),
+    ...(o.versionPath !== undefined && { versionPath: o.versionPath }),
+  });
+  const message = o.message ?? null;
+  const createDate = new Date();
+  let directives: readonly MigrationScript[];
+  let renderCfg = cfg;
+  if (o.autogenerate) {
+    directives = await withDatabaseSession(cfg, o, async (session) => {
+      await assertDatabaseUpToDate(cfg, script, session);
+      // Table changes render as batch blocks where the dialect must recreate tables (SQLite).
+      renderCfg = { ...cfg, renderAsBatch: cfg.renderAsBatch ?? session.dialect.adapter.requiresBatchRecreate };
+      return await autogenerateModule().autogenerate({
+        config: cfg,
+        connection: session.connection,
+        dialect: session.dialect,
+        script,
+        revision: {
+          revId: plan.revId,
+          message,
+          downRevision: plan.downRevision,
+          branchLabels: plan.branchLabels,
+          dependsOn: plan.dependsOn,
+          versionPath: plan.versionPath,
+        },
+      });
+    });
+  } else {
+    directives = [MigrationScript.create({ ...plan, message })];
+  }
+  let first: string | null = null;
+  for (const d of directives) {
+    const file = await writeRevisionFile(renderCfg, script, d, { createDate, log: o.log });
+    first ??= file;
+  }
+  return first;
+}

@@ -1,0 +1,161 @@
+import type {
+  CheckConstraint,
+  Column,
+  ForeignKey,
+  Index,
+  MigrationScript,
+  Table,
+  UniqueConstraint,
+} from "@autogen/core";
+import type { DialectName } from "@autogen/dialects";
+import type { PostWriteHook, RenderItemHook } from "@autogen/renderer";
+
+/** The kinds of schema object the include hooks see (Alembic's `type_` argument). */
+export type SchemaObjectType =
+  | "schema"
+  | "table"
+  | "column"
+  | "index"
+  | "unique_constraint"
+  | "foreign_key_constraint"
+  | "check_constraint";
+
+/** A schema object handed to `includeObject` (core schema nodes, canonical terms). */
+export type SchemaObject = Table | Column | Index | UniqueConstraint | ForeignKey | CheckConstraint;
+
+/** Names of the objects enclosing the one `includeName` is asked about. */
+export interface ParentNames {
+  schemaName?: string | null;
+  tableName?: string;
+  schemaQualifiedTableName?: string;
+}
+
+/**
+ * Alembic's `include_name(name, type_, parent_names)`: runs on reflected names before
+ * reflection, so returning false keeps whole tables/schemas from being read at all.
+ */
+export type IncludeNameFn = (name: string | null, type: SchemaObjectType, parentNames: ParentNames) => boolean;
+
+/**
+ * Alembic's `include_object(object, name, type_, reflected, compare_to)`: runs on model and
+ * reflected objects; `compareTo` is the counterpart on the other side, or null.
+ */
+export type IncludeObjectFn = (
+  object: SchemaObject,
+  name: string | null,
+  type: SchemaObjectType,
+  reflected: boolean,
+  compareTo: SchemaObject | null,
+) => boolean;
+
+/**
+ * Alembic's `compare_type`: return true (different), false (same) or null/undefined (let
+ * the default comparison decide).
+ */
+export type CompareTypeFn = (
+  context: unknown,
+  inspectedColumn: Column,
+  metadataColumn: Column,
+  inspectedType: string,
+  metadataType: string,
+) => boolean | null | undefined;
+
+/** Alembic's `compare_server_default`, with the same true/false/null meaning as compareType. */
+export type CompareServerDefaultFn = (
+  context: unknown,
+  inspectedColumn: Column,
+  metadataColumn: Column,
+  inspectedDefault: string | null,
+  metadataDefault: string | null,
+  renderedMetadataDefault: string | null,
+) => boolean | null | undefined;
+
+/**
+ * Alembic's `process_revision_directives(context, revision, directives)`. `directives` is a
+ * plain array of frozen MigrationScripts: empty it (`directives.length = 0`) to write no
+ * file, or replace its elements. A Rewriter's hook function fits here too.
+ */
+export type ProcessRevisionDirectivesFn = (
+  context: unknown,
+  revision: readonly string[],
+  directives: MigrationScript[],
+) => void | Promise<void>;
+
+export type { PostWriteHook, RenderItemHook } from "@autogen/renderer";
+
+/** The settings an environment (`--name`) may override. */
+export type EnvironmentOverrides = Partial<Omit<AutogenConfig, "environments">>;
+
+/**
+ * The contents of `autogen.config.ts` (Alembic's alembic.ini + env.py in one object).
+ * Only `scriptLocation` is required; commands that touch the database also need `url`
+ * (or a `connection` passed to the programmatic API), and autogenerate needs `dataSource`
+ * or `entities`.
+ */
+export interface AutogenConfig {
+  /** Folder holding `versions/` (relative paths resolve against the config file's folder). */
+  scriptLocation: string;
+  /**
+   * Database URL: `postgres://`, `postgresql://`, `mysql://`, `mariadb://`,
+   * `sqlite:///relative.db` (relative to the config file's folder), `sqlite:////abs/path.db`,
+   * `sqlite://:memory:`.
+   */
+  url?: string;
+  /**
+   * A TypeORM DataSource (0.3 or 1.x) whose entities are the autogenerate target. Typed
+   * `unknown` so that autogen does not tie the config to one TypeORM version's types.
+   */
+  dataSource?: unknown;
+  /** Entity classes or entity schemas, when there is no DataSource. */
+  entities?: readonly unknown[];
+  /** The dialect, when neither `url` nor a connection says it (offline entity loading). */
+  dialect?: DialectName;
+  includeObject?: IncludeObjectFn;
+  includeName?: IncludeNameFn;
+  /** Compare every schema, not just the default one (true), or the listed ones. */
+  includeSchemas?: boolean | readonly string[];
+  /** Compare column types (default true) or decide with a callable. */
+  compareType?: boolean | CompareTypeFn;
+  /** Compare server defaults (default false, as in Alembic) or decide with a callable. */
+  compareServerDefault?: boolean | CompareServerDefaultFn;
+  processRevisionDirectives?: ProcessRevisionDirectivesFn;
+  /** Alembic's `render_item`: custom code for a column, type, default or constraint. */
+  renderItem?: RenderItemHook;
+  /** Render table changes as `op.batchAlterTable` blocks (default: true on SQLite). */
+  renderAsBatch?: boolean;
+  /** Version table name (default `autogen_version`). */
+  versionTable?: string;
+  versionTableSchema?: string;
+  /** One transaction per revision instead of one for the whole run. */
+  transactionPerMigration?: boolean;
+  /** Run after every revision file is written (default `["prettier"]`; `[]` for none). */
+  postWriteHooks?: readonly PostWriteHook[];
+  /**
+   * Revision file name template (Alembic's `file_template`), default `%(rev)s_%(slug)s`;
+   * tokens `rev, slug, epoch, year, month, day, hour, minute, second`.
+   */
+  fileTemplate?: string;
+  /** Folders holding revision files (default `[<scriptLocation>/versions]`). */
+  versionLocations?: readonly string[];
+  /** Named overrides selected with `-n/--name` (Alembic's ini sections). */
+  environments?: Readonly<Record<string, EnvironmentOverrides>>;
+}
+
+/** Types a config object; returns it unchanged. */
+export function defineConfig<C extends AutogenConfig>(config: C): C {
+  return config;
+}
+
+/**
+ * A config ready to use: the environment merged in, `scriptLocation`, `versionLocations`
+ * and relative SQLite URLs absolute, and the `-x` arguments attached.
+ */
+export interface ResolvedConfig extends Omit<AutogenConfig, "environments"> {
+  readonly scriptLocation: string;
+  /** The file the config came from, or null for a config object handed to `command.*`. */
+  readonly configFile: string | null;
+  /** The environment selected with `--name`, if any. */
+  readonly environment: string | null;
+  /** The `-x KEY=VALUE` arguments. */
+  readonly xArgs: Readonly<Record<string, string>>;
+}

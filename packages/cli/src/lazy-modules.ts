@@ -1,0 +1,21 @@
+/*
+ * The packages a command needs, required when the command runs rather than when the CLI
+ * starts: `autogen heads` on thousands of revisions must not pay for drivers, swc or prettier.
+ */
+
+export function scriptModule(): typeof import("@autogen/script") {
+  return require("@autogen/script");
+}
+
+export function runtimeModule(): typeof import("@autogen/runtime") {
+  return require("@autogen/runtime");
+}
+
+export function rendererModule(): typeof import("@autogen/renderer") {
+  return require("@autogen/renderer");
+}
+
+/** The autogenerate pipeline (metadata, reflection, compare: TypeORM included). */
+export function autogenerateModule(): typeof import("./autogenerate") {
+  return require("./autogenerate");
+}

@@ -1,0 +1,35 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { MigrationScript } from "@autogen/core";
+import type { ScriptDirectory } from "@autogen/script";
+import type { ResolvedConfig } from "./config";
+import { rendererModule } from "./lazy-modules";
+
+/**
+ * Renders one revision directive into its file (named by the config's fileTemplate), then
+ * runs the post-write hooks on it (default: prettier). Returns the file's path.
+ */
+export async function writeRevisionFile(
+  config: ResolvedConfig,
+  script: ScriptDirectory,
+  directive: MigrationScript,
+  o: { createDate: Date; log?: (line: string) => void },
+): Promise<string> {
+  const renderer = rendererModule();
+  const file = script.revisionPath({
+    revId: directive.revId,
+    message: directive.message,
+    date: o.createDate,
+    ...(directive.versionPath !== null && { versionPath: directive.versionPath }),
+  });
+  const text = renderer.renderMigrationScript(directive, {
+    createDate: o.createDate,
+    renderItem: config.renderItem,
+    renderAsBatch: config.renderAsBatch,
+  });
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  o.log?.(`  Generating ${file} ...  done`);
+  fs.writeFileSync(file, text);
+  await renderer.runPostWriteHooks(file, config.postWriteHooks ?? ["prettier"]);
+  return file;
+}

@@ -1,0 +1,28 @@
+import { CreateCheckConstraintOp, DropConstraintOp, type CheckConstraint, type Table } from "@autogen/core";
+import type { CompareContext } from "../compare-context";
+import type { ModifyTableDraft } from "../drafts/modify-table-draft";
+import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
+import { compareObjectSet, type ObjectSetSpec } from "./object-set";
+
+/**
+ * Matched by name (unnamed ones by expression) and compared by expression too: expressions
+ * arrive canonical, so a changed CHECK is seen, which Alembic's name-only comparison misses.
+ */
+export const CHECK_SPEC: ObjectSetSpec<CheckConstraint> = {
+  filterType: "check_constraint",
+  list: (t) => t.checks,
+  signature: (_ctx, c) => c.expression,
+  same: (_ctx, a, b) => a.expression === b.expression,
+  drop: (d, c) => DropConstraintOp.create(d.name, c),
+  create: (d, c) => CreateCheckConstraintOp.create(d.name, c),
+  dropGroup: "droppedChecks",
+  addGroup: "addedChecks",
+};
+
+export function compareChecks(ctx: CompareContext, d: ModifyTableDraft, target: Table, reflected: Table): CompareResult | void {
+  compareObjectSet(ctx, d, target, reflected, CHECK_SPEC);
+}
+
+export function setup(r: ComparatorRegistry): void {
+  r.register("table", "checks", compareChecks, { priority: Priority.Last });
+}

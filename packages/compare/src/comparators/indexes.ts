@@ -1,0 +1,29 @@
+import { CreateIndexOp, DropIndexOp, type Index, type Table } from "@autogen/core";
+import type { CompareContext } from "../compare-context";
+import type { ModifyTableDraft } from "../drafts/modify-table-draft";
+import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
+import { stableJson } from "../same-value";
+import { compareObjectSet, type ObjectSetSpec } from "./object-set";
+
+/** Everything but the name: uniqueness, elements in order (column or expression, direction, nulls, prefix), predicate, method, INCLUDE. */
+export const indexSignature = (_ctx: CompareContext, i: Index): string =>
+  stableJson({ unique: i.unique, elements: i.elements, where: i.where, using: i.using, include: i.include });
+
+export const INDEX_SPEC: ObjectSetSpec<Index> = {
+  filterType: "index",
+  list: (t) => t.indexes,
+  signature: indexSignature,
+  same: (ctx, a, b) => indexSignature(ctx, a) === indexSignature(ctx, b),
+  drop: (d, i) => DropIndexOp.create(d.name, i),
+  create: (d, i) => CreateIndexOp.create(d.name, i),
+  dropGroup: "droppedIndexes",
+  addGroup: "addedIndexes",
+};
+
+export function compareIndexes(ctx: CompareContext, d: ModifyTableDraft, target: Table, reflected: Table): CompareResult | void {
+  compareObjectSet(ctx, d, target, reflected, INDEX_SPEC);
+}
+
+export function setup(r: ComparatorRegistry): void {
+  r.register("table", "indexes", compareIndexes, { priority: Priority.Last });
+}

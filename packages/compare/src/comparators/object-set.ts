@@ -1,0 +1,48 @@
+import type { OpNode, Table } from "@autogen/core";
+import type { CompareContext } from "../compare-context";
+import type { FilterType } from "../compare-options";
+import type { ModifyTableDraft, TableOpGroup } from "../drafts/modify-table-draft";
+import { matchObjects, sortKeyOf } from "../match-objects";
+
+/** How one kind of table object (indexes, uniques, foreign keys, checks) is compared. */
+export interface ObjectSetSpec<T extends { readonly name: string | null }> {
+  readonly filterType: FilterType;
+  readonly list: (t: Table) => readonly T[];
+  /** What identifies an unnamed object (and orders it). */
+  readonly signature: (ctx: CompareContext, x: T) => string;
+  /** Whether a matched pair is the same object; a changed one is dropped and created again. */
+  readonly same: (ctx: CompareContext, target: T, reflected: T) => boolean;
+  readonly drop: (d: ModifyTableDraft, x: T) => OpNode;
+  readonly create: (d: ModifyTableDraft, x: T) => OpNode;
+  readonly dropGroup: TableOpGroup;
+  readonly addGroup: TableOpGroup;
+}
+
+/**
+ * The shared algorithm (Alembic's `_compare_indexes_and_uniques`, matched by name first):
+ * reflected objects pass includeName, every object passes includeObject, then removed and
+ * changed objects are dropped and added and changed ones created, each group sorted by name.
+ */
+export function compareObjectSet<T extends { readonly name: string | null }>(
+  ctx: CompareContext,
+  d: ModifyTableDraft,
+  target: Table,
+  reflected: Table,
+  spec: ObjectSetSpec<T>,
+): void {
+  const parents = ctx.tableParents(reflected);
+  const sig = (x: T): string => spec.signature(ctx, x);
+  const reflectedObjs = spec.list(reflected).filter((x) => x.name === null || ctx.runNameFilters(x.name, spec.filterType, parents));
+  const m = matchObjects(spec.list(target), reflectedObjs, sig);
+  for (const x of m.dropped) {
+    if (ctx.runObjectFilters(x, x.name, spec.filterType, true, null)) d.add(spec.dropGroup, sortKeyOf(x, sig), spec.drop(d, x));
+  }
+  for (const x of m.added) {
+    if (ctx.runObjectFilters(x, x.name, spec.filterType, false, null)) d.add(spec.addGroup, sortKeyOf(x, sig), spec.create(d, x));
+  }
+  for (const [t, r] of m.pairs) {
+    if (!ctx.runObjectFilters(t, t.name, spec.filterType, false, r) || spec.same(ctx, t, r)) continue;
+    d.add(spec.dropGroup, sortKeyOf(r, sig), spec.drop(d, r));
+    d.add(spec.addGroup, sortKeyOf(t, sig), spec.create(d, t));
+  }
+}

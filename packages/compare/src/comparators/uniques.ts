@@ -1,0 +1,29 @@
+import { CreateUniqueConstraintOp, DropConstraintOp, type Table, type UniqueConstraint } from "@autogen/core";
+import type { CompareContext } from "../compare-context";
+import type { ModifyTableDraft } from "../drafts/modify-table-draft";
+import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
+import { stableJson } from "../same-value";
+import { compareObjectSet, type ObjectSetSpec } from "./object-set";
+
+/** An unnamed unique constraint is identified by its column set (Alembic: sorted column names). */
+export const uniqueSignature = (_ctx: CompareContext, u: UniqueConstraint): string => stableJson([...u.columns].sort());
+
+export const UNIQUE_SPEC: ObjectSetSpec<UniqueConstraint> = {
+  filterType: "unique_constraint",
+  list: (t) => t.uniques,
+  signature: uniqueSignature,
+  same: (_ctx, a, b) => stableJson([a.columns, a.deferrable, a.initially]) === stableJson([b.columns, b.deferrable, b.initially]),
+  drop: (d, u) => DropConstraintOp.create(d.name, u),
+  create: (d, u) => CreateUniqueConstraintOp.create(d.name, u),
+  // Uniques share the index groups: a unique constraint and a unique index are alternatives.
+  dropGroup: "droppedIndexes",
+  addGroup: "addedIndexes",
+};
+
+export function compareUniques(ctx: CompareContext, d: ModifyTableDraft, target: Table, reflected: Table): CompareResult | void {
+  compareObjectSet(ctx, d, target, reflected, UNIQUE_SPEC);
+}
+
+export function setup(r: ComparatorRegistry): void {
+  r.register("table", "uniques", compareUniques, { priority: Priority.Last });
+}

@@ -1,0 +1,78 @@
+import type { Column, Schema, Table } from "@autogen/core";
+import type { CompareDialect, CompareOptions, FilterType } from "./compare-options";
+import type { AlterColumnDraft } from "./drafts/alter-column-draft";
+import type { ModifyTableDraft } from "./drafts/modify-table-draft";
+import type { ComparatorRegistry, ComparatorTargets } from "./registry";
+
+/** Tables that are never part of a diff, besides the version table: TypeORM's own bookkeeping. */
+export const ALWAYS_EXCLUDED_TABLES: readonly string[] = ["migrations", "typeorm_metadata"];
+
+/**
+ * What every comparator sees: the options, both schemas, and the two filter entry points
+ * (Alembic's `AutogenContext.run_name_filters` / `run_object_filters`), called at every object.
+ */
+export class CompareContext {
+  readonly dialect: CompareDialect;
+  readonly defaultSchema: string | null;
+  readonly #excluded: ReadonlySet<string>;
+  readonly #versionTable: string;
+  readonly #versionTableSchema: string | null;
+  readonly #compareTable: ComparatorTargets["table"];
+  readonly #compareColumn: ComparatorTargets["column"];
+
+  constructor(
+    readonly options: CompareOptions,
+    readonly target: Schema,
+    readonly reflected: Schema,
+    readonly registry: ComparatorRegistry,
+  ) {
+    this.dialect = options.dialect;
+    this.#compareTable = registry.dispatch("table", options.dialect);
+    this.#compareColumn = registry.dispatch("column", options.dialect);
+    this.defaultSchema = options.defaultSchema ?? null;
+    this.#excluded = new Set([...ALWAYS_EXCLUDED_TABLES, ...(options.excludeTables ?? [])]);
+    this.#versionTable = options.versionTable ?? "autogen_version";
+    this.#versionTableSchema = this.schemaOf(options.versionTableSchema ?? null);
+  }
+
+  /** Runs every "table" comparator on an existing table. */
+  compareTable(draft: ModifyTableDraft, target: Table, reflected: Table): void {
+    this.#compareTable(this, draft, target, reflected);
+  }
+
+  /** Runs every "column" comparator on a column both sides have. */
+  compareColumn(draft: AlterColumnDraft, target: Column, reflected: Column): void {
+    this.#compareColumn(this, draft, target, reflected);
+  }
+
+  /** A schema name with the default schema folded into null, so `public.t` and `t` are one table. */
+  schemaOf(schema: string | null): string | null {
+    return schema !== null && schema === this.defaultSchema ? null : schema;
+  }
+
+  /** A map key for a table or type: `schema\0name`. */
+  keyOf(q: { schema: string | null; name: string }): string {
+    return `${this.schemaOf(q.schema) ?? ""}\u0000${q.name}`;
+  }
+
+  /** The version table (in its own schema) and TypeORM's tables (anywhere) are never diffed. */
+  isExcludedTable(q: { schema: string | null; name: string }): boolean {
+    if (this.#excluded.has(q.name)) return true;
+    return q.name === this.#versionTable && this.schemaOf(q.schema) === this.#versionTableSchema;
+  }
+
+  /** The includeName hook for a reflected name; true when there is none. */
+  runNameFilters(name: string, type: FilterType, parentNames: Record<string, string | null>): boolean {
+    return this.options.includeName ? this.options.includeName(name, type, parentNames) : true;
+  }
+
+  /** The includeObject hook; true when there is none. */
+  runObjectFilters(object: unknown, name: string | null, type: string, reflected: boolean, compareTo: unknown | null): boolean {
+    return this.options.includeObject ? this.options.includeObject(object, name, type, reflected, compareTo) : true;
+  }
+
+  /** includeName's parentNames for an object of a table. */
+  tableParents(t: { schema: string | null; name: string }): Record<string, string | null> {
+    return { schemaName: t.schema, tableName: t.name, schemaQualifiedTableName: t.schema ? `${t.schema}.${t.name}` : t.name };
+  }
+}

@@ -1,0 +1,62 @@
+import type { Column } from "@autogen/core";
+import type { CompareContext } from "./compare-context";
+import type { ComparatorRegistry } from "./registry";
+
+/** The dialects compare knows by name (only to pick dialect-qualified comparators). */
+export type CompareDialect = "postgres" | "mysql" | "sqlite";
+
+/** The object types the name and object filters are called with (Alembic's type_ strings). */
+export type FilterType = "schema" | "table" | "column" | "index" | "unique_constraint" | "foreign_key_constraint" | "check_constraint" | "view";
+
+/**
+ * Alembic's include_name: runs on reflected names only, before they are compared. `parentNames`
+ * has `schemaName` (columns and constraints also `tableName` and `schemaQualifiedTableName`).
+ */
+export type IncludeNameFn = (name: string, type: FilterType, parentNames: Record<string, string | null>) => boolean;
+
+/**
+ * Alembic's include_object: runs on target and reflected objects alike. `reflected` says which
+ * side `object` comes from; `compareTo` is its counterpart on the other side, or null.
+ * `type` is a {@link FilterType}, or `"enum"` for PostgreSQL enum types.
+ */
+export type IncludeObjectFn = (object: unknown, name: string | null, type: string, reflected: boolean, compareTo: unknown | null) => boolean;
+
+/** true: the types differ; false: they do not (and the default comparison is skipped); null/undefined: let the default decide. */
+export type CompareTypeFn = (
+  ctx: CompareContext,
+  inspectedColumn: Column,
+  metadataColumn: Column,
+  inspectedType: string,
+  metadataType: string,
+) => boolean | null | undefined;
+
+/** Same true/false/null semantics as {@link CompareTypeFn}; defaults are canonical SQL text or null. */
+export type CompareServerDefaultFn = (
+  ctx: CompareContext,
+  inspectedColumn: Column,
+  metadataColumn: Column,
+  inspectedDefault: string | null,
+  metadataDefault: string | null,
+  renderedMetadataDefault: string | null,
+) => boolean | null | undefined;
+
+export interface CompareOptions {
+  dialect: CompareDialect;
+  includeName?: IncludeNameFn;
+  includeObject?: IncludeObjectFn;
+  /** On by default; false turns type comparison off. */
+  compareType?: boolean | CompareTypeFn;
+  /** On by default (unlike Alembic: defaults arrive canonical, so comparing them is safe); false turns it off. */
+  compareServerDefault?: boolean | CompareServerDefaultFn;
+  /** Create the named schemas the target needs (PostgreSQL). */
+  includeSchemas?: boolean;
+  /** The connection's default schema (`public`): a table in it compares equal to one with no schema. */
+  defaultSchema?: string | null;
+  /** The version table, never part of a diff (default `autogen_version`). */
+  versionTable?: string;
+  versionTableSchema?: string | null;
+  /** Further table names never diffed (TypeORM's `migrations` and `typeorm_metadata` always are). */
+  excludeTables?: readonly string[];
+  /** Extra comparators (plugins) for this run, on top of the built-in ones. */
+  comparators?: (registry: ComparatorRegistry) => void;
+}

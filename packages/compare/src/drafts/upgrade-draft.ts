@@ -1,0 +1,24 @@
+import type { AddEnumValueOp, Enum, OpNode, Table } from "@autogen/core";
+import type { ModifyTableDraft } from "./modify-table-draft";
+
+/**
+ * What schema-level comparators collect; compare.ts assembles it into UpgradeOps in the
+ * documented order (schemas, enums, new tables, dropped tables, existing tables, dropped enums).
+ */
+export class UpgradeDraft {
+  readonly createSchemas: string[] = [];
+  readonly createEnums: Enum[] = [];
+  readonly enumValues: AddEnumValueOp[] = [];
+  /** Enums whose values changed in a way ADD VALUE cannot express: dropped and created again. */
+  readonly replaceEnums: { readonly from: Enum; readonly to: Enum }[] = [];
+  readonly dropEnums: Enum[] = [];
+  readonly newTables: Table[] = [];
+  readonly droppedTables: Table[] = [];
+  readonly tables: ModifyTableDraft[] = [];
+  /** View drops, run before every table change (a view can block a column change). */
+  readonly dropViews: OpNode[] = [];
+  /** View creations, run after every table change. */
+  readonly createViews: OpNode[] = [];
+  /** Ops from plugin comparators (e.g. a custom view op), placed after the table ops. */
+  readonly extraOps: OpNode[] = [];
+}

@@ -1,0 +1,20 @@
+export { compareSchemas } from "./compare";
+export type {
+  CompareOptions,
+  CompareDialect,
+  FilterType,
+  IncludeNameFn,
+  IncludeObjectFn,
+  CompareTypeFn,
+  CompareServerDefaultFn,
+} from "./compare-options";
+export { CompareContext, ALWAYS_EXCLUDED_TABLES } from "./compare-context";
+export { ComparatorRegistry, Priority, CONTINUE, STOP, type CompareResult, type ComparatorTargets, type ComparatorTarget } from "./registry";
+export { comparators, createDefaultRegistry } from "./default-registry";
+export { AlterColumnDraft } from "./drafts/alter-column-draft";
+export { ModifyTableDraft, TABLE_OP_GROUPS, type TableOpGroup } from "./drafts/modify-table-draft";
+export { UpgradeDraft } from "./drafts/upgrade-draft";
+export { orderTables, type TableOrder } from "./table-order";
+export { narrowingWarning, parseType } from "./narrowing";
+export { enumValueAdditions } from "./comparators/enums";
+export { viewComparators, compareViewsWith, type ViewOpFactories } from "./comparators/views";

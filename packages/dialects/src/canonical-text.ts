@@ -1,0 +1,112 @@
+/**
+ * Text mechanics shared by the dialects' canonicalizers: everything here leaves quoted
+ * strings and quoted identifiers exactly as they are, because their case and spacing matter.
+ */
+
+/** A piece of SQL text: either quoted (a string or quoted identifier, quotes included) or plain. */
+interface Segment {
+  readonly quoted: boolean;
+  readonly text: string;
+}
+
+/** Splits SQL text at quotes (`'`, `"`, `` ` ``); a doubled quote inside stays in its segment. */
+export function splitQuoted(sql: string): Segment[] {
+  const out: Segment[] = [];
+  let plain = "";
+  for (let i = 0; i < sql.length; ) {
+    const q = sql[i];
+    if (q !== "'" && q !== '"' && q !== "`") {
+      plain += q;
+      i++;
+      continue;
+    }
+    if (plain) out.push({ quoted: false, text: plain });
+    plain = "";
+    let j = i + 1;
+    for (; j < sql.length; j++) {
+      if (sql[j] === q) {
+        if (sql[j + 1] === q) j++;
+        else break;
+      }
+    }
+    out.push({ quoted: true, text: sql.slice(i, j + 1) });
+    i = j + 1;
+  }
+  if (plain) out.push({ quoted: false, text: plain });
+  return out;
+}
+
+/** Applies `fn` to the unquoted parts only. */
+export function mapOutsideQuotes(sql: string, fn: (plain: string) => string): string {
+  return splitQuoted(sql)
+    .map((s) => (s.quoted ? s.text : fn(s.text)))
+    .join("");
+}
+
+/**
+ * Lowercase outside quotes, single spaces, none just inside parentheses or before a comma, one
+ * after a comma: `NOW( )` → `now()`, `a  >  0` → `a > 0`, `f(a ,b)` → `f(a, b)`.
+ */
+export function canonicalExpressionText(raw: string): string {
+  const spaced = mapOutsideQuotes(raw.trim(), (p) =>
+    p
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .replace(/\(\s+/g, "(")
+      .replace(/\s+\)/g, ")")
+      .replace(/\s*,\s*/g, ", "),
+  );
+  return stripOuterParens(spaced);
+}
+
+/** Type text: like an expression, but with no space after commas (`numeric(10,2)`, `enum('a','b')`). */
+export function canonicalTypeText(raw: string): string {
+  return mapOutsideQuotes(canonicalExpressionText(raw), (p) => p.replace(/\s*,\s*/g, ",").replace(/\s+\(/g, "("));
+}
+
+/** `((x))` → `x`, but `(a) + (b)` stays: only parentheses that enclose the whole text go. */
+export function stripOuterParens(sql: string): string {
+  let s = sql.trim();
+  while (s.startsWith("(") && closingParen(s, 0) === s.length - 1) s = s.slice(1, -1).trim();
+  return s;
+}
+
+/** Index of the parenthesis closing the one at `open`, skipping quoted text; -1 if unbalanced. */
+function closingParen(sql: string, open: number): number {
+  let depth = 0;
+  let pos = 0;
+  for (const seg of splitQuoted(sql)) {
+    if (!seg.quoted) {
+      for (let k = 0; k < seg.text.length; k++) {
+        const ch = seg.text[k];
+        if (pos + k < open) continue;
+        if (ch === "(") depth++;
+        else if (ch === ")" && --depth === 0) return pos + k;
+      }
+    }
+    pos += seg.text.length;
+  }
+  return -1;
+}
+
+/** True for a single-quoted string literal (`'it''s'`). */
+export const isStringLiteral = (s: string): boolean => /^'(?:[^']|'')*'$/s.test(s);
+
+/** The content of a single-quoted literal, quotes removed and doubled quotes undone. */
+export const unquoteString = (s: string): string => s.slice(1, -1).replaceAll("''", "'");
+
+/** A plain decimal number, optionally signed. */
+export const isNumberText = (s: string): boolean => /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(s);
+
+/** `+1` → `1`, `-0` stays: only the redundant plus sign goes. */
+export const canonicalNumber = (s: string): string => s.replace(/^\+/, "");
+
+/**
+ * A decimal with exactly `scale` digits after the point (`1` → `1.00` for scale 2), the value a
+ * fixed-point column stores: TypeORM writes `toFixed(scale)`, people write `1` or `1.5`.
+ */
+export function numberWithScale(n: string, scale: number): string {
+  if (/e/i.test(n)) return canonicalNumber(n);
+  const [int, frac = ""] = canonicalNumber(n).split(".");
+  return scale === 0 ? int : `${int}.${frac.padEnd(scale, "0").slice(0, scale)}`;
+}

@@ -1,0 +1,113 @@
+import { Column } from "@autogen/core";
+import { canonicalExpressionText, canonicalNumber, canonicalTypeText, isNumberText, isStringLiteral, numberWithScale, unquoteString } from "../canonical-text";
+import type { Canonicalizer } from "../dialect";
+
+type Rule = readonly [RegExp, (m: RegExpMatchArray) => string];
+
+/**
+ * MySQL / MariaDB type synonyms and implicit sizes → one spelling
+ * (https://dev.mysql.com/doc/refman/8.0/en/other-vendor-data-types.html,
+ * https://dev.mysql.com/doc/refman/8.0/en/numeric-type-syntax.html). Integer display widths are
+ * dropped (MySQL 8.0.19+ no longer reports them, MariaDB still does) except `tinyint(1)`, the
+ * boolean convention that both report.
+ */
+const TYPE_RULES: readonly Rule[] = [
+  [/^(?:bool|boolean|tinyint\(1\))$/, () => "tinyint(1)"],
+  [/^(tinyint|smallint|mediumint|bigint)(?:\(\d+\))?$/, (m) => m[1]],
+  [/^(?:int|integer)(?:\(\d+\))?$/, () => "int"],
+  [/^(?:decimal|dec|numeric|fixed)(?:\((\d+)(?:,(\d+))?\))?$/, (m) => `decimal(${m[1] ?? 10},${m[2] ?? 0})`],
+  [/^(?:double precision|real|double)$/, () => "double"],
+  // FLOAT(p) picks single or double precision by p alone (https://dev.mysql.com/doc/refman/8.0/en/floating-point-types.html).
+  [/^float\((\d+)\)$/, (m) => (Number(m[1]) <= 24 ? "float" : "double")],
+  [/^(?:varchar|nvarchar|national varchar|character varying)(?:\((\d+)\))?$/, (m) => `varchar(${m[1] ?? 255})`],
+  [/^(?:char|nchar|national char|character)(?:\((\d+)\))?$/, (m) => `char(${m[1] ?? 1})`],
+  [/^binary(?:\((\d+)\))?$/, (m) => `binary(${m[1] ?? 1})`],
+  [/^varbinary(?:\((\d+)\))?$/, (m) => `varbinary(${m[1] ?? 255})`],
+  [/^(datetime|timestamp|time)(?:\((\d)\))?$/, (m) => (m[2] && m[2] !== "0" ? `${m[1]}(${m[2]})` : m[1])],
+  [/^year(?:\(4\))?$/, () => "year"],
+  [/^bit(?:\((\d+)\))?$/, (m) => `bit(${m[1] ?? 1})`],
+];
+
+/** Numeric attributes that follow the type: kept, in MySQL's order. */
+const ATTRIBUTES = /((?: (?:signed|unsigned|zerofill))*)$/;
+
+const INTEGER_TYPE = /^(?:tinyint|smallint|mediumint|int|bigint)\b/;
+const NUMERIC_TYPE = /^(?:tinyint|smallint|mediumint|int|bigint|decimal|float|double|bit)\b/;
+
+/** One spelling for the current-time functions (MariaDB reports `current_timestamp()`, MySQL `CURRENT_TIMESTAMP`). */
+const DATETIME_DEFAULTS: readonly Rule[] = [
+  [/^(?:current_timestamp|now|localtimestamp|localtime)(?:\((\d*)\))?$/, (m) => (m[1] && m[1] !== "0" ? `CURRENT_TIMESTAMP(${m[1]})` : "CURRENT_TIMESTAMP")],
+  [/^(?:current_date|curdate\(\))(?:\(\))?$/, () => "CURRENT_DATE"],
+  [/^(?:current_time|curtime)(?:\((\d*)\))?$/, (m) => (m[1] && m[1] !== "0" ? `CURRENT_TIME(${m[1]})` : "CURRENT_TIME")],
+];
+
+function applyRules(rules: readonly Rule[], text: string): string | null {
+  for (const [re, fn] of rules) {
+    const m = text.match(re);
+    if (m) return fn(m);
+  }
+  return null;
+}
+
+function canonicalType(raw: string): string {
+  const text = canonicalTypeText(raw).replace(/^(?:signed|unsigned) /, "");
+  const attrs = text.match(ATTRIBUTES)?.[1] ?? "";
+  const base = text.slice(0, text.length - attrs.length);
+  // `signed` is the default; only unsigned and zerofill say something.
+  const kept = attrs.replace(/ signed\b/g, "");
+  return (applyRules(TYPE_RULES, base) ?? base) + kept;
+}
+
+/** A string default as one literal form: quotes doubled, backslashes escaped (MariaDB's report). */
+const stringLiteral = (content: string) => `'${content.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+
+function canonicalDefault(raw: string | null | undefined, type: string): string | null {
+  if (raw === null || raw === undefined) return null;
+  const trimmed = raw.trim();
+  if (isStringLiteral(trimmed)) return literalDefault(unquoteString(trimmed).replaceAll("\\\\", "\\"), type);
+  const text = canonicalExpressionText(trimmed);
+  if (text === "null") return null;
+  const datetime = applyRules(DATETIME_DEFAULTS, text);
+  if (datetime) return datetime;
+  if (text === "true" || text === "false") return text === "true" ? "1" : "0";
+  if (isNumberText(text) || /^[bx]'[01a-f]*'$/.test(text) || /^0x[0-9a-f]+$/.test(text)) return literalDefault(text, type, false);
+  // A bare word without parentheses is MySQL 8's unquoted report of a string literal.
+  if (/^[^()\s]+$/.test(trimmed) && !NUMERIC_TYPE.test(type)) return stringLiteral(trimmed);
+  return text;
+}
+
+/** A literal default: numbers unquoted on numeric types (with the decimal's scale), strings quoted elsewhere. */
+function literalDefault(value: string, type: string, quoted = true): string {
+  if (NUMERIC_TYPE.test(type) && isNumberText(value.trim())) {
+    const scale = type.match(/^decimal\(\d+,(\d+)\)/)?.[1];
+    if (scale !== undefined) return numberWithScale(value.trim(), Number(scale));
+    if (INTEGER_TYPE.test(type)) return canonicalNumber(value.trim()).replace(/\.0*$/, "");
+    return canonicalNumber(value.trim());
+  }
+  return quoted ? stringLiteral(value) : value;
+}
+
+/**
+ * MySQL / MariaDB canonical forms: type synonyms and implicit sizes, one spelling of string,
+ * numeric, boolean and current-time defaults whichever server reported them, NULL as no default.
+ */
+export const mysqlCanonical: Canonicalizer = {
+  type: canonicalType,
+  default: canonicalDefault,
+  expression: (raw) => canonicalExpressionText(raw),
+  // InnoDB treats RESTRICT as NO ACTION, and MariaDB reports RESTRICT for an unwritten rule.
+  referentialAction: (a) => (a === "RESTRICT" || a === "NO ACTION" ? null : a),
+  column: (c) => {
+    const type = canonicalType(c.type);
+    return Column.cloneWith(c, {
+      type,
+      // An empty comment is no comment: information_schema reports '' for a column without one.
+      comment: c.comment === "" ? null : c.comment,
+      default: c.generated ? null : canonicalDefault(c.default, type),
+      onUpdate: c.onUpdate === null ? null : canonicalDefault(c.onUpdate, type),
+      charset: c.charset?.toLowerCase() ?? null,
+      collation: c.collation?.toLowerCase() ?? null,
+      generated: c.generated ? { ...c.generated, expression: canonicalExpressionText(c.generated.expression) } : null,
+    });
+  },
+};

@@ -1,0 +1,15 @@
+import type { Dialect } from "../dialect";
+import { mysqlAdapter } from "./mysql-adapter";
+import { mysqlCanonical } from "./mysql-canonical";
+import { MysqlDdlCompiler } from "./mysql-ddl-compiler";
+import { mysqlSyntax } from "./mysql-syntax";
+
+/** Everything autogen knows about MySQL and MariaDB. */
+export const mysqlDialect: Dialect = Object.freeze({
+  name: "mysql",
+  adapter: mysqlAdapter,
+  canonical: mysqlCanonical,
+  createDdlCompiler: () => new MysqlDdlCompiler(),
+  quote: mysqlSyntax.quote,
+  literal: mysqlSyntax.literal,
+});

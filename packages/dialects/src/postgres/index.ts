@@ -1,0 +1,4 @@
+export { postgresDialect } from "./postgres-dialect";
+export { postgresAdapter, postgresLockKey } from "./postgres-adapter";
+export { postgresCanonical } from "./postgres-canonical";
+export { PostgresDdlCompiler } from "./postgres-ddl-compiler";

@@ -1,0 +1,15 @@
+import type { Dialect } from "../dialect";
+import { postgresAdapter } from "./postgres-adapter";
+import { postgresCanonical } from "./postgres-canonical";
+import { PostgresDdlCompiler } from "./postgres-ddl-compiler";
+import { postgresSyntax } from "./postgres-syntax";
+
+/** Everything autogen knows about PostgreSQL. */
+export const postgresDialect: Dialect = Object.freeze({
+  name: "postgres",
+  adapter: postgresAdapter,
+  canonical: postgresCanonical,
+  createDdlCompiler: () => new PostgresDdlCompiler(),
+  quote: postgresSyntax.quote,
+  literal: postgresSyntax.literal,
+});

@@ -1,0 +1,35 @@
+import { DatabaseError } from "@autogen/core";
+import type { Connection } from "../connection";
+import type { DialectAdapter } from "../dialect";
+
+/**
+ * SQLite: transactional DDL, table changes by move-and-copy, and the run lock is the
+ * transaction itself. `BEGIN EXCLUSIVE` takes the database's write lock at once (no other
+ * connection can write until COMMIT or ROLLBACK: https://www.sqlite.org/lang_transaction.html),
+ * waiting for a running one through the busy timeout, which is set to the lock timeout for that
+ * statement and then restored.
+ */
+export const sqliteAdapter: DialectAdapter = {
+  supportsTransactionalDdl: true,
+  requiresBatchRecreate: true,
+  runLockIsTransaction: true,
+  beginStatement: "BEGIN",
+  commitStatement: "COMMIT",
+  rollbackStatement: "ROLLBACK",
+  async acquireRunLock(conn: Connection, o: { name: string; timeoutMs: number }) {
+    const { rows } = await conn.query<{ timeout: number }>("PRAGMA busy_timeout");
+    const previous = Number(Object.values(rows[0] ?? {})[0] ?? 0);
+    await conn.query(`PRAGMA busy_timeout = ${Math.max(0, Math.ceil(o.timeoutMs))}`);
+    try {
+      await conn.query("BEGIN EXCLUSIVE");
+    } catch (err) {
+      throw new DatabaseError(`Could not take the migration lock "${o.name}" within ${o.timeoutMs} ms: another process is writing to the database`, {
+        cause: err,
+      });
+    } finally {
+      await conn.query(`PRAGMA busy_timeout = ${previous}`);
+    }
+  },
+  /** COMMIT or ROLLBACK, which the runtime sends, ended the lock. */
+  async releaseRunLock() {},
+};

@@ -1,0 +1,90 @@
+import {
+  applyOpsToTable,
+  CreateIndexOp,
+  CreateTableOp,
+  freeze,
+  QualifiedName,
+  RenameTableOp,
+  Table,
+  type AddColumnOp,
+  type AlterColumnOp,
+  type DropColumnOp,
+  type OpNode,
+} from "@autogen/core";
+import type { Dialect } from "../dialect";
+import { sqliteAffinity } from "./sqlite-canonical";
+import { sqliteDialect } from "./sqlite-dialect";
+
+/** The recreated table and the statements that get the database there. */
+export interface SqliteBatchPlan {
+  readonly table: Table;
+  readonly statements: readonly string[];
+}
+
+/** Prefix of the table the new definition is built in. */
+const TMP_PREFIX = "_autogen_tmp_";
+
+/**
+ * Plans a batch ("move and copy") per SQLite's procedure for schema changes ALTER TABLE cannot
+ * make (https://www.sqlite.org/lang_altertable.html#otheralter): create the new definition under
+ * a temporary name, copy the surviving columns (renames followed, CAST where the type affinity
+ * changes), drop the old table, rename the new one into place, create the indexes again.
+ *
+ * The caller runs the statements with foreign keys OFF and checks `PRAGMA foreign_key_check`
+ * afterwards: with enforcement on, DROP TABLE would delete the rows of ON DELETE CASCADE children.
+ * Children keep referencing the table by name, so they point at the new table once it is renamed,
+ * and self-references in the new definition name the final table, not the temporary one.
+ *
+ * @param current the table as it is in the database (reflected).
+ * @param ops     the batch's ops, applied in order with applyOpsToTable.
+ */
+export function planSqliteBatch(current: Table, ops: readonly OpNode[], dialect: Dialect = sqliteDialect): SqliteBatchPlan {
+  const table = applyOpsToTable(current, ops);
+  const tmp = QualifiedName.create(TMP_PREFIX + current.name, current.schema);
+  const compile = (op: OpNode) => dialect.createDdlCompiler().compile(op);
+  const q = (name: QualifiedName) => (name.schema ? `${dialect.quote(name.schema)}.${dialect.quote(name.name)}` : dialect.quote(name.name));
+
+  const origins = columnOrigins(current, ops);
+  const copied = table.columns.filter((c) => origins.has(c.name) && c.generated === null);
+  const source = (name: string) => Table.column(current, origins.get(name) as string);
+  const selectExpr = (name: string, type: string) => {
+    const from = source(name);
+    const expr = dialect.quote(from?.name ?? name);
+    return from && sqliteAffinity(from.type) !== sqliteAffinity(type) ? `CAST(${expr} AS ${type})` : expr;
+  };
+
+  const statements = [
+    ...compile(CreateTableOp.create(Table.cloneWith(table, { name: tmp.name, indexes: [] }))),
+    ...(copied.length
+      ? [
+          `INSERT INTO ${q(tmp)} (${copied.map((c) => dialect.quote(c.name)).join(", ")}) ` +
+            `SELECT ${copied.map((c) => selectExpr(c.name, c.type)).join(", ")} FROM ${q(current)}`,
+        ]
+      : []),
+    `DROP TABLE ${q(current)}`,
+    ...compile(RenameTableOp.create(tmp, current.name)),
+    ...table.indexes.flatMap((i) => compile(CreateIndexOp.create(current, i))),
+  ];
+  return freeze({ table, statements });
+}
+
+/**
+ * For each column of the new table that holds old data: the name it has in the current table.
+ * Renames are followed through the ops; a dropped (or dropped and re-added) column has none.
+ */
+function columnOrigins(current: Table, ops: readonly OpNode[]): Map<string, string> {
+  const origins = new Map(current.columns.map((c) => [c.name, c.name]));
+  for (const op of ops) {
+    if (op.kind === "DropColumnOp") origins.delete((op as DropColumnOp).column.name);
+    else if (op.kind === "AddColumnOp") origins.delete((op as AddColumnOp).column.name);
+    else if (op.kind === "AlterColumnOp") {
+      const alter = op as AlterColumnOp;
+      const to = alter.modify.name;
+      const from = origins.get(alter.column);
+      if (to === undefined || to === alter.column) continue;
+      origins.delete(alter.column);
+      if (from !== undefined) origins.set(to, from);
+    }
+  }
+  return origins;
+}

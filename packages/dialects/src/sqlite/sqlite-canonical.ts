@@ -1,0 +1,62 @@
+import { Column } from "@autogen/core";
+import { canonicalExpressionText, canonicalNumber, canonicalTypeText, isNumberText, isStringLiteral, unquoteString } from "../canonical-text";
+import type { Canonicalizer } from "../dialect";
+
+/**
+ * The type affinity SQLite derives from a declared type (https://www.sqlite.org/datatype3.html#determination_of_column_affinity):
+ * the rules are tried in this order, and the first substring that matches wins.
+ */
+export function sqliteAffinity(declared: string): "integer" | "text" | "blob" | "real" | "numeric" {
+  const t = declared.toLowerCase();
+  if (t.includes("int")) return "integer";
+  if (t.includes("char") || t.includes("clob") || t.includes("text")) return "text";
+  if (t.includes("blob") || t === "") return "blob";
+  if (t.includes("real") || t.includes("floa") || t.includes("doub")) return "real";
+  return "numeric";
+}
+
+const KEYWORDS: Readonly<Record<string, string>> = {
+  current_timestamp: "CURRENT_TIMESTAMP",
+  current_date: "CURRENT_DATE",
+  current_time: "CURRENT_TIME",
+  // TRUE and FALSE are only aliases of 1 and 0 (https://www.sqlite.org/lang_expr.html#booleanexpr).
+  true: "1",
+  false: "0",
+};
+
+function canonicalDefault(raw: string | null | undefined, type: string): string | null {
+  if (raw === null || raw === undefined) return null;
+  const text = canonicalExpressionText(raw);
+  if (text === "null") return null;
+  if (KEYWORDS[text]) return KEYWORDS[text];
+  // A quoted number stored in a column with numeric affinity is converted to that number.
+  if (isStringLiteral(text) && sqliteAffinity(type) !== "text" && sqliteAffinity(type) !== "blob") {
+    const n = unquoteString(text).trim();
+    if (isNumberText(n)) return canonicalNumber(n);
+  }
+  return isNumberText(text) ? canonicalNumber(text) : text;
+}
+
+/**
+ * SQLite canonical forms: the declared type kept as written, lowercased and spaced one way
+ * (SQLite stores any type name; its affinity follows from the text), defaults without their
+ * outer parentheses. SQLite has no comments, charsets or ON UPDATE, so a column drops them.
+ */
+export const sqliteCanonical: Canonicalizer = {
+  type: (raw) => canonicalTypeText(raw),
+  default: canonicalDefault,
+  expression: (raw) => canonicalExpressionText(raw),
+  column: (c) => {
+    const type = canonicalTypeText(c.type);
+    return Column.cloneWith(c, {
+      type,
+      default: canonicalDefault(c.default, type),
+      comment: null,
+      charset: null,
+      onUpdate: null,
+      // Collation names are case-insensitive (BINARY, NOCASE, RTRIM).
+      collation: c.collation?.toUpperCase() ?? null,
+      generated: c.generated ? { ...c.generated, expression: canonicalExpressionText(c.generated.expression) } : null,
+    });
+  },
+};

@@ -1,0 +1,15 @@
+import type { Dialect } from "../dialect";
+import { sqliteAdapter } from "./sqlite-adapter";
+import { sqliteCanonical } from "./sqlite-canonical";
+import { SqliteDdlCompiler } from "./sqlite-ddl-compiler";
+import { sqliteSyntax } from "./sqlite-syntax";
+
+/** Everything autogen knows about SQLite. */
+export const sqliteDialect: Dialect = Object.freeze({
+  name: "sqlite",
+  adapter: sqliteAdapter,
+  canonical: sqliteCanonical,
+  createDdlCompiler: () => new SqliteDdlCompiler(),
+  quote: sqliteSyntax.quote,
+  literal: sqliteSyntax.literal,
+});

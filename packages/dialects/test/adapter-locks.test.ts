@@ -1,0 +1,72 @@
+/* The run lock of each dialect against the real servers: a second session cannot take it while the first holds it. */
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { describe, it } from "node:test";
+import { DatabaseError } from "@autogen/core";
+import { dialectsUnderTest, getDialect, mysqlLockName, postgresLockKey, useDatabase, type Connection, type DialectName } from "../src/index";
+
+/** The session setting the lock temporarily changes, to check it is restored. */
+const SETTING: Record<DialectName, string | null> = { postgres: "SHOW lock_timeout", mysql: null, sqlite: "PRAGMA busy_timeout" };
+
+const setting = async (conn: Connection, d: DialectName) => {
+  const sql = SETTING[d];
+  return sql === null ? null : Object.values((await conn.query(sql)).rows[0] ?? {})[0];
+};
+
+describe("DialectAdapter capabilities", () => {
+  it("transactional DDL, batch recreate and the lock-is-a-transaction flag", () => {
+    const flags = (d: DialectName) => {
+      const a = getDialect(d).adapter;
+      return [a.supportsTransactionalDdl, a.requiresBatchRecreate, a.runLockIsTransaction];
+    };
+    assert.deepEqual(flags("postgres"), [true, false, false]);
+    assert.deepEqual(flags("mysql"), [false, false, false]);
+    assert.deepEqual(flags("sqlite"), [true, true, true]);
+  });
+
+  it("derives stable lock keys and short MySQL lock names", () => {
+    assert.equal(postgresLockKey("autogen"), postgresLockKey("autogen"));
+    assert.notEqual(postgresLockKey("autogen"), postgresLockKey("autogen2"));
+    assert.match(postgresLockKey("autogen"), /^-?\d+$/);
+    assert.equal(mysqlLockName("autogen"), "autogen");
+    assert.equal(mysqlLockName("x".repeat(100)).length <= 64, true);
+  });
+});
+
+describe("run lock on the real databases", () => {
+  for (const d of dialectsUnderTest()) {
+    it(`${d}: a second session waits, times out with DatabaseError, and gets the lock once it is released`, async (t) => {
+      const db = await useDatabase(t, d);
+      if (!db) return;
+      const adapter = getDialect(d).adapter;
+      const name = `autogen_test_${randomBytes(6).toString("hex")}`;
+      const first = await db.connect();
+      const second = await db.connect();
+      if (d === "sqlite") await first.query("CREATE TABLE t (x integer)"); // a database file with a schema
+      const before = await setting(second, d);
+
+      await adapter.acquireRunLock(first, { name, timeoutMs: 5000 });
+      const started = Date.now();
+      await assert.rejects(adapter.acquireRunLock(second, { name, timeoutMs: 300 }), DatabaseError);
+      assert.ok(Date.now() - started >= 250, "the second session waited before giving up");
+      assert.equal(await setting(second, d), before, "the session's own timeout setting is restored");
+
+      // Releasing: SQLite's lock is the transaction, ended by COMMIT.
+      if (adapter.runLockIsTransaction) await first.query(adapter.commitStatement);
+      else await adapter.releaseRunLock(first, { name });
+
+      await adapter.acquireRunLock(second, { name, timeoutMs: 2000 });
+      if (adapter.runLockIsTransaction) {
+        // The exclusive transaction blocks writers and is the runtime's transaction: no BEGIN needed.
+        await second.query("INSERT INTO t VALUES (1)");
+        await first.query("PRAGMA busy_timeout = 100");
+        await assert.rejects(first.query("INSERT INTO t VALUES (2)"), DatabaseError);
+        await second.query(adapter.commitStatement);
+      } else {
+        await adapter.releaseRunLock(second, { name });
+        // Releasing a lock this session does not hold is an error, not a silent no-op.
+        await assert.rejects(adapter.releaseRunLock(second, { name }), DatabaseError);
+      }
+    });
+  }
+});

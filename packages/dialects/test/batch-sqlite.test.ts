@@ -1,0 +1,143 @@
+/*
+ * SQLite batch mode (move and copy) against a real SQLite file: the plan recreates a parent
+ * table that has an ON DELETE CASCADE child and a self-reference, and nothing is lost.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  AddColumnOp,
+  AlterColumnOp,
+  CheckConstraint,
+  Column,
+  CreateCheckConstraintOp,
+  CreateIndexOp,
+  CreateTableOp,
+  DropColumnOp,
+  Index,
+  IndexElement,
+  QualifiedName,
+  toTable,
+} from "@autogen/core";
+import { planSqliteBatch, sqliteDialect, useDatabase, type Connection } from "../src/index";
+
+const parentName = QualifiedName.create("Parent");
+
+/** The parent as reflection reports it: a text `code` that the batch turns into a NOT NULL integer. */
+const parent = toTable(
+  "Parent",
+  [
+    { name: "id", type: "integer", primaryKey: true, autoIncrement: true },
+    { name: "name", type: "varchar(20)", nullable: false, default: "'anon'" },
+    { name: "code", type: "text" },
+    { name: "legacy", type: "integer" },
+    { name: "manager", type: "integer" },
+  ],
+  {
+    foreignKeys: [{ name: "fk_parent_manager", columns: ["manager"], refTable: "Parent", refColumns: ["id"], onDelete: "SET NULL" }],
+    indexes: [
+      { name: "ix_parent_name", columns: ["name"] },
+      { name: "ix_parent_legacy", columns: ["legacy"] },
+    ],
+  },
+);
+
+const child = toTable(
+  "child",
+  [
+    { name: "id", type: "integer", primaryKey: true },
+    { name: "parent_id", type: "integer", nullable: false },
+  ],
+  { foreignKeys: [{ name: "fk_child_parent", columns: ["parent_id"], refTable: "Parent", refColumns: ["id"], onDelete: "CASCADE" }] },
+);
+
+const batchOps = [
+  AlterColumnOp.create(parentName, "code", { type: "integer", nullable: false }, { type: "text", nullable: true }),
+  CreateCheckConstraintOp.create(parentName, CheckConstraint.create("code > 0", "ck_parent_code")),
+  DropColumnOp.create(parentName, Column.create("legacy", "integer")),
+  AlterColumnOp.create(parentName, "name", { name: "Full Name" }),
+  AddColumnOp.create(parentName, Column.create("joined", "datetime", { default: "CURRENT_TIMESTAMP" })),
+  CreateIndexOp.create(parentName, Index.create("ix_parent_code", [IndexElement.column("code", { descending: true })], { unique: true })),
+];
+
+const values = async (conn: Connection, sql: string) => (await conn.query(sql)).rows.map((r) => ({ ...r }));
+
+describe("planSqliteBatch", () => {
+  it("writes SQLite's 12-step procedure: temp table, copy with CAST and renames, drop, rename, indexes", () => {
+    const plan = planSqliteBatch(parent, batchOps);
+    assert.deepEqual(plan.statements, [
+      'CREATE TABLE "_autogen_tmp_Parent" (\n    "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n    "Full Name" varchar(20) NOT NULL DEFAULT \'anon\',\n' +
+        '    "code" integer NOT NULL,\n    "manager" integer,\n    "joined" datetime DEFAULT CURRENT_TIMESTAMP,\n' +
+        '    CONSTRAINT "fk_parent_manager" FOREIGN KEY ("manager") REFERENCES "Parent" ("id") ON DELETE SET NULL,\n' +
+        '    CONSTRAINT "ck_parent_code" CHECK (code > 0)\n)',
+      'INSERT INTO "_autogen_tmp_Parent" ("id", "Full Name", "code", "manager") SELECT "id", "name", CAST("code" AS integer), "manager" FROM "Parent"',
+      'DROP TABLE "Parent"',
+      'ALTER TABLE "_autogen_tmp_Parent" RENAME TO "Parent"',
+      'CREATE INDEX "ix_parent_name" ON "Parent" ("Full Name")',
+      'CREATE UNIQUE INDEX "ix_parent_code" ON "Parent" ("code" DESC)',
+    ]);
+    assert.deepEqual(
+      plan.table.columns.map((c) => [c.name, c.type, c.nullable]),
+      [
+        ["id", "integer", false],
+        ["Full Name", "varchar(20)", false],
+        ["code", "integer", false],
+        ["manager", "integer", true],
+        ["joined", "datetime", true],
+      ],
+    );
+  });
+
+  it("recreates a parent table on a real SQLite file without losing cascade children, data or indexes", async (t) => {
+    const db = await useDatabase(t, "sqlite");
+    if (!db) return;
+    const conn = await db.connect();
+    const compile = (op: Parameters<ReturnType<typeof sqliteDialect.createDdlCompiler>["compile"]>[0]) => sqliteDialect.createDdlCompiler().compile(op);
+    for (const sql of [...compile(CreateTableOp.create(parent)), ...compile(CreateTableOp.create(child))]) await conn.query(sql);
+    await conn.query(`INSERT INTO "Parent" ("id", "name", "code", "legacy", "manager") VALUES (1, 'Ann', '7', 1, NULL), (2, 'Bob', '42', 2, 1)`);
+    await conn.query(`INSERT INTO "child" ("id", "parent_id") VALUES (10, 1), (11, 1), (12, 2)`);
+
+    // As the runtime runs it: foreign keys off (the session default), one transaction, then the check.
+    assert.deepEqual(await values(conn, "PRAGMA foreign_keys"), [{ foreign_keys: 0 }]);
+    await conn.query("BEGIN");
+    for (const sql of planSqliteBatch(parent, batchOps).statements) await conn.query(sql);
+    assert.deepEqual(await values(conn, "PRAGMA foreign_key_check"), []);
+    await conn.query("COMMIT");
+
+    assert.deepEqual(await values(conn, 'SELECT "id", "parent_id" FROM "child" ORDER BY "id"'), [
+      { id: 10, parent_id: 1 },
+      { id: 11, parent_id: 1 },
+      { id: 12, parent_id: 2 },
+    ]);
+    // Existing rows get the added column's default, as ADD COLUMN would give them.
+    const stamp = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
+    const rows = await values(conn, 'SELECT "id", "Full Name" AS name, "code", typeof("code") AS t, "manager", "joined" FROM "Parent" ORDER BY "id"');
+    assert.ok(rows.every((r) => stamp.test(String(r.joined))), JSON.stringify(rows));
+    assert.deepEqual(
+      rows.map(({ joined: _, ...r }) => r),
+      [
+        { id: 1, name: "Ann", code: 7, t: "integer", manager: null },
+        { id: 2, name: "Bob", code: 42, t: "integer", manager: 1 },
+      ],
+    );
+    const indexes = await values(conn, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Parent' AND sql IS NOT NULL ORDER BY name`);
+    assert.deepEqual(indexes, [
+      { name: "ix_parent_code", sql: 'CREATE UNIQUE INDEX "ix_parent_code" ON "Parent" ("code" DESC)' },
+      { name: "ix_parent_name", sql: 'CREATE INDEX "ix_parent_name" ON "Parent" ("Full Name")' },
+    ]);
+    assert.deepEqual(await values(conn, `SELECT name FROM sqlite_master WHERE name LIKE '%autogen_tmp%'`), []);
+    // The self-reference names the final table, and the child still points at it.
+    assert.deepEqual((await values(conn, `PRAGMA foreign_key_list("Parent")`)).map((r) => [r.table, r.from, r.on_delete]), [["Parent", "manager", "SET NULL"]]);
+    assert.deepEqual((await values(conn, `PRAGMA foreign_key_list("child")`)).map((r) => [r.table, r.on_delete]), [["Parent", "CASCADE"]]);
+
+    // The new NOT NULL and CHECK are enforced; the AUTOINCREMENT key still counts on.
+    await assert.rejects(conn.query(`INSERT INTO "Parent" ("Full Name", "code") VALUES ('Cy', 0)`), /CHECK constraint failed/);
+    await assert.rejects(conn.query(`INSERT INTO "Parent" ("Full Name") VALUES ('Cy')`), /NOT NULL constraint failed/);
+    await conn.query(`INSERT INTO "Parent" ("Full Name", "code") VALUES ('Cy', 3)`);
+    assert.deepEqual(await values(conn, `SELECT max("id") AS id FROM "Parent"`), [{ id: 3 }]);
+
+    // Cascades work once enforcement is back on.
+    await conn.query("PRAGMA foreign_keys = ON");
+    await conn.query(`DELETE FROM "Parent" WHERE "id" = 1`);
+    assert.deepEqual(await values(conn, 'SELECT "id" FROM "child" ORDER BY "id"'), [{ id: 12 }]);
+  });
+});

@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Column } from "@autogen/core";
+import { postgresCanonical as pg } from "../src/index";
+import { sameDefault, sameType } from "./canonical-expect";
+
+describe("postgresCanonical.type", () => {
+  it("varchar: catalog `character varying(n)` and TypeORM/user `varchar(n)`", () =>
+    sameType(pg, ["character varying(50)", "varchar(50)", "VARCHAR( 50 )", "Character Varying(50)"], "varchar(50)"));
+  it("unbounded varchar", () => sameType(pg, ["character varying", "varchar"], "varchar"));
+  it("integers: int4/int/integer, int2/smallint, int8/bigint", () => {
+    sameType(pg, ["int4", "integer", "int", "INT", "INTEGER"], "integer");
+    sameType(pg, ["int2", "smallint"], "smallint");
+    sameType(pg, ["int8", "bigint", "BIGINT"], "bigint");
+  });
+  it("timestamps: `without time zone` is the default, precision 6 is the default", () => {
+    sameType(pg, ["timestamp without time zone", "timestamp", "timestamp(6) without time zone", "TIMESTAMP(6)"], "timestamp");
+    sameType(pg, ["timestamp(3) without time zone", "timestamp(3)"], "timestamp(3)");
+    sameType(pg, ["timestamp with time zone", "timestamptz", "timestamptz(6)", "timestamp(6) with time zone"], "timestamptz");
+    sameType(pg, ["timestamp(0) with time zone", "timestamptz(0)"], "timestamptz(0)");
+    sameType(pg, ["time without time zone", "time"], "time");
+    sameType(pg, ["time with time zone", "timetz"], "timetz");
+  });
+  it("numeric: decimal is numeric, spacing normalised, numeric(p) is numeric(p,0)", () => {
+    sameType(pg, ["numeric(10,2)", "numeric(10, 2)", "decimal(10,2)", "NUMERIC( 10 , 2 )"], "numeric(10,2)");
+    sameType(pg, ["numeric(10)", "numeric(10,0)", "decimal(10)"], "numeric(10,0)");
+    sameType(pg, ["numeric", "decimal"], "numeric");
+  });
+  it("floats, booleans, char", () => {
+    sameType(pg, ["double precision", "float8", "float", "float(53)"], "double precision");
+    sameType(pg, ["real", "float4", "float(10)"], "real");
+    sameType(pg, ["bool", "boolean"], "boolean");
+    sameType(pg, ["character(1)", "char", "character", "char(1)"], "char(1)");
+    sameType(pg, ["character(10)", "char(10)"], "char(10)");
+  });
+  it("arrays: `integer[]`, udt `_int4`, sized dimensions", () => {
+    sameType(pg, ["integer[]", "_int4", "int4[]", "int[3]"], "integer[]");
+    sameType(pg, ["character varying(20)[]", "varchar(20)[]"], "varchar(20)[]");
+  });
+  it("keeps quoted (mixed-case) type names and other types as written, lowercase", () => {
+    sameType(pg, ['"MoodEnum"'], '"MoodEnum"');
+    sameType(pg, ['public."MoodEnum"', 'PUBLIC."MoodEnum"'], 'public."MoodEnum"');
+    sameType(pg, ["uuid", "UUID"], "uuid");
+    sameType(pg, ["jsonb", "JSONB"], "jsonb");
+  });
+});
+
+describe("postgresCanonical.default", () => {
+  it("string literals lose the catalog's cast; their content keeps its case", () => {
+    sameDefault(pg, "character varying(20)", ["'abc'::character varying", "'abc'", "('abc'::character varying)"], "'abc'");
+    sameDefault(pg, "text", ["'ABC'::text", "'ABC'"], "'ABC'");
+    sameDefault(pg, "text", ["'it''s'::text", "'it''s'"], "'it''s'");
+    sameDefault(pg, '"Mood"', [`'sad'::"Mood"`, "'sad'"], "'sad'");
+  });
+  it("numbers: `'-1'::integer`, `(-1)`, TypeORM's quoted `'-1'` (TypeORM #5132)", () => {
+    sameDefault(pg, "integer", ["'-1'::integer", "(-1)", "-1", "'-1'"], "-1");
+    sameDefault(pg, "integer", ["0", "'0'", "'0'::integer"], "0");
+    sameDefault(pg, "numeric(5,2)", ["'-2.5'::numeric", "-2.5", "'-2.5'", "'-2.50'::numeric", "(-2.50)"], "-2.50");
+    sameDefault(pg, "numeric(10,2)", ["1.50", "'1.5'", "1.5", "'1.50'::numeric"], "1.50");
+    sameDefault(pg, "numeric", ["'1.5'::numeric", "1.5"], "1.5");
+    sameDefault(pg, "bigint", ["'42'::bigint", "42"], "42");
+  });
+  it("booleans: `false`, TypeORM's string `'false'` (TypeORM #7955), `'f'`", () => {
+    sameDefault(pg, "boolean", ["false", "'false'", "'f'", "FALSE", "'false'::boolean"], "false");
+    sameDefault(pg, "bool", ["true", "'true'", "'t'", "TRUE"], "true");
+  });
+  it("current time: now(), CURRENT_TIMESTAMP and TypeORM's normalizeDatetimeFunction forms", () => {
+    sameDefault(pg, "timestamp with time zone", ["now()", "CURRENT_TIMESTAMP", "current_timestamp", "NOW()"], "CURRENT_TIMESTAMP");
+    sameDefault(pg, "timestamp", ["CURRENT_TIMESTAMP", "now()", "('now'::text)::timestamp without time zone"], "CURRENT_TIMESTAMP");
+    sameDefault(pg, "date", ["CURRENT_DATE", "('now'::text)::date", "current_date"], "CURRENT_DATE");
+  });
+  it("function defaults: lowercase, spacing", () => {
+    sameDefault(pg, "uuid", ["gen_random_uuid()", "GEN_RANDOM_UUID( )"], "gen_random_uuid()");
+    sameDefault(pg, "uuid", ["uuid_generate_v4()"], "uuid_generate_v4()");
+  });
+  it("array and json literals (TypeORM #3076)", () => {
+    sameDefault(pg, "integer[]", ["'{}'::integer[]", "'{}'"], "'{}'");
+    sameDefault(pg, "jsonb", [`'{"a": 1}'::jsonb`, `'{"a": 1}'`], `'{"a": 1}'`);
+  });
+  it("no default: null, undefined, NULL and a cast NULL", () =>
+    sameDefault(pg, "character varying(5)", [null, undefined, "NULL", "NULL::character varying", "null"], null));
+  it("keeps casts of non-literals", () => sameDefault(pg, "date", ["(now())::date"], "(now())::date"));
+});
+
+describe("postgresCanonical.column", () => {
+  it("serial (TypeORM's increment) and nextval (the catalog) are integer + autoIncrement, no default", () => {
+    const expected = Column.create("id", "integer", { nullable: false, autoIncrement: true });
+    assert.deepEqual(pg.column(Column.create("id", "serial", { nullable: false })), expected);
+    assert.deepEqual(pg.column(Column.create("id", "int4", { nullable: false, default: "nextval('order_id_seq'::regclass)" })), expected);
+    assert.deepEqual(pg.column(Column.create("id", "integer", { nullable: false, default: `nextval('"Order_id_seq"'::regclass)` })), expected);
+    assert.deepEqual(pg.column(Column.create("n", "bigserial")), Column.create("n", "bigint", { autoIncrement: true }));
+  });
+  it("identity columns have no default and are not autoIncrement", () => {
+    const identity = { always: false, start: null, increment: null };
+    assert.deepEqual(pg.column(Column.create("id", "int4", { identity, autoIncrement: true })), Column.create("id", "integer", { identity }));
+  });
+  it("canonicalises type, default and generation expression together", () =>
+    assert.deepEqual(
+      pg.column(Column.create("n", "character varying(9)", { default: "'x'::character varying", generated: null })),
+      Column.create("n", "varchar(9)", { default: "'x'" }),
+    ));
+});
+
+describe("postgresCanonical.column comments", () => {
+  it("an empty comment is no comment (TypeORM #7287)", () => assert.equal(pg.column(Column.create("c", "text", { comment: "" })).comment, null));
+});
+
+describe("postgresCanonical.expression", () => {
+  it("outer parentheses, case and spacing outside quotes", () => {
+    assert.equal(pg.expression("((price  >  0))"), "price > 0");
+    assert.equal(pg.expression("(Status IN ('A','b'))"), "status in ('A', 'b')");
+    assert.equal(pg.expression('("Name" IS NOT NULL)'), '"Name" is not null');
+    assert.equal(pg.expression("(a > 0) AND (b > 0)"), "(a > 0) and (b > 0)");
+    // pg_get_constraintdef's casts of literals.
+    assert.equal(pg.expression("((price > (0)::numeric))"), pg.expression("price > 0"));
+    assert.equal(pg.expression("((status)::text <> 'x'::text)"), "(status)::text <> 'x'");
+    assert.equal(pg.expression("(qty >= (-1)::integer)"), "qty >= -1");
+    assert.equal(pg.expression("(name <> ''::character varying)"), "name <> ''");
+  });
+});

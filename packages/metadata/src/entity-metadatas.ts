@@ -1,0 +1,99 @@
+import { CommandError } from "@autogen/core";
+import type { DialectName } from "@autogen/dialects";
+import type { MetadataSource, SchemaFromTypeORMOptions } from "./metadata-source";
+import { applyServerVersion } from "./server-version";
+import { requireInternal, resolveTypeORM, type TypeORMModule } from "./typeorm-module";
+import type { TypeORMDriver, TypeORMEntityMetadata, TypeORMNamingStrategy } from "./typeorm-shapes";
+import { typeormVersionAdapter } from "./typeorm-version-adapter";
+
+/** Entity metadata built offline, with the driver and naming strategy it was built for. */
+export interface BuiltMetadata {
+  readonly typeorm: TypeORMModule;
+  readonly metadatas: readonly TypeORMEntityMetadata[];
+  readonly driver: TypeORMDriver;
+  readonly namingStrategy: TypeORMNamingStrategy;
+}
+
+/**
+ * DataSource options that shape entity metadata. Everything else (credentials, pools, `url`,
+ * `useUTC`, which sets process.env.PGTZ in the constructor) is left out of the private
+ * DataSource we build.
+ */
+const METADATA_OPTIONS = ["entities", "namingStrategy", "entityPrefix", "schema", "database", "uuidExtension", "legacySpatialSupport"] as const;
+
+/** Placeholder database names: MySQL's validator insists on one; SQLite's driver expects one. */
+const PLACEHOLDER_DATABASE: Record<DialectName, string | undefined> = { mysql: "autogen", sqlite: ":memory:", postgres: undefined };
+
+interface MetadataBuilderCtor {
+  new (dataSource: unknown): { buildEntityMetadatas(entities: unknown[]): Promise<TypeORMEntityMetadata[]> };
+}
+interface ValidatorCtor {
+  new (): { validateMany(metadatas: TypeORMEntityMetadata[], driver: unknown): void };
+}
+interface PrivateDataSource {
+  driver: TypeORMDriver & { version?: string };
+  namingStrategy: TypeORMNamingStrategy;
+  entityMetadatas?: TypeORMEntityMetadata[];
+  buildMetadatas?(): Promise<void>;
+}
+
+/**
+ * Builds TypeORM's entity metadata for `dialect` without connecting (reference §2.1–2.2): a
+ * private DataSource of the dialect's type, then ConnectionMetadataBuilder + validator, as
+ * TypeORM's own initialize() does minus the connection. Metadata is driver-specific (MySQL
+ * turns @Unique into unique indexes, create-date types differ), hence one build per dialect.
+ */
+export async function buildEntityMetadatas(source: MetadataSource, dialect: DialectName, o: SchemaFromTypeORMOptions = {}): Promise<BuiltMetadata> {
+  if (!source.dataSource && !source.entities) throw new CommandError("No TypeORM metadata source: give a dataSource or entities");
+  const tm = resolveTypeORM({ typeorm: o.typeorm, dataSource: source.dataSource });
+  const adapter = typeormVersionAdapter(tm.major);
+  const given: Record<string, unknown> = source.dataSource
+    ? { ...source.dataSource.options }
+    : { ...(source.dataSourceOptions ?? {}), entities: source.entities };
+  const type = adapter.driverType(dialect, given["type"]);
+  const options: Record<string, unknown> = { type, migrations: [], subscribers: [] };
+  for (const key of METADATA_OPTIONS) if (given[key] !== undefined) options[key] = given[key];
+  options["database"] ??= PLACEHOLDER_DATABASE[dialect];
+  Object.assign(options, adapter.offlineDriverOptions(type));
+
+  let ds: PrivateDataSource;
+  try {
+    ds = new tm.exports.DataSource(options) as PrivateDataSource;
+  } catch (error) {
+    throw new CommandError(`Could not create a TypeORM DataSource of type ${type}: ${(error as Error).message}`, { cause: error });
+  }
+  if (o.serverVersion) applyServerVersion(ds.driver, o.serverVersion);
+
+  const entities = flattenEntities(options["entities"]);
+  const metadatas = await buildWith(tm, ds, entities);
+  return { typeorm: tm, metadatas, driver: ds.driver, namingStrategy: ds.namingStrategy };
+}
+
+async function buildWith(tm: TypeORMModule, ds: PrivateDataSource, entities: unknown[]): Promise<TypeORMEntityMetadata[]> {
+  const Builder = requireInternal<{ ConnectionMetadataBuilder: MetadataBuilderCtor }>(tm, "connection/ConnectionMetadataBuilder")?.ConnectionMetadataBuilder;
+  const Validator = requireInternal<{ EntityMetadataValidator: ValidatorCtor }>(tm, "metadata-builder/EntityMetadataValidator")?.EntityMetadataValidator;
+  try {
+    if (Builder && Validator) {
+      const metadatas = await new Builder(ds).buildEntityMetadatas(entities);
+      new Validator().validateMany(metadatas.filter((m) => m.tableType !== "view"), ds.driver);
+      // Some metadata helpers look entities up through their DataSource.
+      Object.assign(ds, { entityMetadatas: metadatas, entityMetadatasMap: new Map(metadatas.map((m) => [(m as { target?: unknown }).target, m])) });
+      return metadatas;
+    }
+    // A TypeORM copy we cannot deep-import (ESM-only load): the protected method does the same
+    // build, and also points BaseEntity subclasses at this private DataSource.
+    await ds.buildMetadatas!();
+    return ds.entityMetadatas ?? [];
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    throw new CommandError(`Could not build TypeORM entity metadata: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** DataSource `entities` may be an array, nested arrays, or an object of classes (TypeORM's mixedListToArray). */
+function flattenEntities(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.flatMap(flattenEntities);
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).flatMap(flattenEntities);
+  return [value];
+}

@@ -1,0 +1,75 @@
+import { CommandError, QualifiedName, Schema, View, type Enum, type Table } from "@autogen/core";
+import type { Dialect } from "@autogen/dialects";
+import { buildEntityMetadatas } from "./entity-metadatas";
+import { entitySchema, type EntityContext } from "./entity-context";
+import type { MetadataSource, SchemaFromTypeORMOptions } from "./metadata-source";
+import { typeormDriverRules } from "./rules/typeorm-driver-rules";
+import { tableFromEntity } from "./table-from-entity";
+import type { TypeORMEntityMetadata, TypeORMTable } from "./typeorm-shapes";
+
+/** Entity kinds that are tables: entities, many-to-many junctions, closure tables. STI children (`entity-child`) share their parent's table. */
+const TABLE_TYPES: ReadonlySet<string> = new Set(["regular", "junction", "closure", "closure-junction"]);
+
+/**
+ * TypeORM entities → the core Schema they describe on `dialect`, without connecting to a
+ * database: tables with columns, primary keys, indexes, unique constraints, foreign keys and
+ * checks named exactly as TypeORM names them, PostgreSQL enum types, and views with a SQL
+ * expression; everything canonicalised by `dialect.canonical`, as reflection does. Entities
+ * with `synchronize: false` are left out, as TypeORM's schema builder leaves them out.
+ *
+ * Works with TypeORM 0.3.x and 1.x (`o.typeorm`, or the copy that made `source.dataSource`, or
+ * `require("typeorm")`).
+ */
+export async function schemaFromTypeORM(source: MetadataSource, dialect: Dialect, o: SchemaFromTypeORMOptions = {}): Promise<Schema> {
+  const built = await buildEntityMetadatas(source, dialect.name, o);
+  const rules = typeormDriverRules(built.driver);
+  const tables: Table[] = [];
+  const enums = new Map<string, Enum>();
+  const views: View[] = [];
+  for (const entity of built.metadatas) {
+    if (entity.synchronize === false) continue;
+    const schema = entitySchema(entity, built.driver);
+    if (entity.tableType === "view") {
+      views.push(viewFromEntity(entity, schema, dialect));
+      continue;
+    }
+    if (!TABLE_TYPES.has(entity.tableType)) continue;
+    const ctx: EntityContext = {
+      entity,
+      typeormTable: built.typeorm.exports.Table.create(entity, built.driver) as TypeORMTable,
+      driver: built.driver,
+      namingStrategy: built.namingStrategy,
+      rules,
+      dialect,
+      schema,
+    };
+    const result = tableFromEntity(ctx);
+    tables.push(result.table);
+    for (const e of result.enums) addEnum(enums, e);
+  }
+  const byName = (a: { schema: string | null; name: string }, b: { schema: string | null; name: string }) =>
+    cmp(QualifiedName.key(a), QualifiedName.key(b));
+  const schemas = [...new Set([...tables, ...views, ...enums.values()].map((x) => x.schema).filter((s): s is string => s !== null))].sort();
+  return Schema.create({ tables: tables.sort(byName), enums: [...enums.values()].sort(byName), views: views.sort(byName), schemas });
+}
+
+/** Several columns may share one enum type (same `enumName`); they must agree on its values. */
+function addEnum(enums: Map<string, Enum>, e: Enum): void {
+  const key = QualifiedName.key(e);
+  const existing = enums.get(key);
+  if (existing && existing.values.join("\u0000") !== e.values.join("\u0000")) {
+    throw new CommandError(`Enum type ${key} is used with different values: (${existing.values.join(", ")}) and (${e.values.join(", ")})`);
+  }
+  if (!existing) enums.set(key, e);
+}
+
+/** A @ViewEntity with a SQL string expression. Query-builder expressions need a connection to render, so they are rejected with a clear message. */
+function viewFromEntity(entity: TypeORMEntityMetadata, schema: string | null, dialect: Dialect): View {
+  if (typeof entity.expression !== "string") {
+    throw new CommandError(`View entity ${entity.name}: only SQL string expressions are supported, not query builder functions`);
+  }
+  const materialized = (entity as { tableMetadataArgs?: { materialized?: boolean } }).tableMetadataArgs?.materialized ?? false;
+  return View.create(entity.tableName, dialect.canonical.expression(entity.expression), { schema, materialized });
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

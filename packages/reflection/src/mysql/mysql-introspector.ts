@@ -1,0 +1,374 @@
+import { CheckConstraint, Column, ForeignKey, Index, IndexElement, PrimaryKey, Table, View } from "@autogen/core";
+import type { ReferentialAction, Schema } from "@autogen/core";
+import type { Connection, Dialect } from "@autogen/dialects";
+import { canonicalAction } from "../canonical-action";
+import { CountingQueries } from "../counting-queries";
+import { groupBy } from "../group-by";
+import type { Introspector } from "../introspector";
+import { excludedTables, warningSink } from "../reflect-options";
+import type { ReflectOptions } from "../reflect-options";
+import { sortedSchema } from "../sorted-schema";
+import {
+  MYSQL_SCHEMA_NAMES_QUERY,
+  type MysqlScope,
+  mysqlChecksQuery,
+  mysqlColumnsQuery,
+  mysqlIndexesQuery,
+  mysqlKeysQuery,
+  mysqlServerQuery,
+  mysqlTablesQuery,
+  mysqlViewsQuery,
+} from "./mysql-catalog-queries";
+
+/**
+ * MySQL / MariaDB reflection from information_schema: seven queries per reflect call whatever
+ * the number of schemas or tables (server and schemas, tables, columns, statistics, keys,
+ * checks, views). Tables in the connection's current database get `schema: null`.
+ *
+ * Conventions, so that the model built from entities can say the same thing:
+ * - Every UNIQUE key is an Index with `unique: true` (MySQL has no unique constraint apart from
+ *   its index), and the primary key has no name (it is always `PRIMARY`).
+ * - The index InnoDB creates for a foreign key that has no usable index carries the FK's name
+ *   and exactly its columns; such an index is the FK's implementation, not something the model
+ *   declares, so it is left out. An index with another name, or other columns, is kept.
+ * - NO ACTION and RESTRICT are the same rule in InnoDB (and RESTRICT is what MariaDB reports
+ *   when no rule was written), so both are reported as null, the default.
+ * - Charset and collation are reported on a column only when they differ from its table's, and
+ *   on a table only when they differ from its schema's; a collation is also left out when it is
+ *   the default of a charset that is reported.
+ * - MariaDB's `json` is an alias of `longtext` plus a `json_valid(col)` column CHECK: such a
+ *   column is reported as `json`, without that check (and without the utf8mb4_bin collation
+ *   the alias implies).
+ * - The storage engine is reported only when it differs from `@@default_storage_engine`.
+ */
+export class MysqlIntrospector implements Introspector {
+  readonly #queries: CountingQueries;
+  readonly #dialect: Dialect;
+
+  constructor(conn: Connection, dialect: Dialect) {
+    this.#queries = new CountingQueries(conn);
+    this.#dialect = dialect;
+  }
+
+  get lastQueryCount(): number {
+    return this.#queries.lastCount;
+  }
+
+  async schemaNames(): Promise<string[]> {
+    const rows = await CountingQueries.uncounted<{ schema_name: string }>(this.#queries.conn, MYSQL_SCHEMA_NAMES_QUERY);
+    return rows.map((r) => r.schema_name);
+  }
+
+  async reflect(o: ReflectOptions = {}): Promise<Schema> {
+    this.#queries.reset();
+    const scope: MysqlScope = { schemas: o.schemas ?? null, excluded: excludedTables(o), tables: o.tables };
+    const run = <R>(f: { sql: string; params: unknown[] }) => this.#queries.run<R>(f.sql, f.params);
+    const server = await run<RawMysqlServerRow>(mysqlServerQuery(scope));
+    const flavor = serverFlavor(server[0]!.server_version);
+    const tables = await run<RawMysqlTableRow>(mysqlTablesQuery(scope));
+    const columns = await run<RawMysqlColumnRow>(mysqlColumnsQuery(scope));
+    const indexes = await run<RawMysqlIndexRow>(mysqlIndexesQuery(scope, flavor.hasExpressionIndexes));
+    const keys = await run<RawMysqlKeyRow>(mysqlKeysQuery(scope));
+    const checks = await run<RawMysqlCheckRow>(mysqlChecksQuery(scope, flavor.isMariaDb));
+    const views = await run<RawMysqlViewRow>(mysqlViewsQuery(scope));
+
+    const current = server[0]!.current_schema;
+    const build = new MysqlSchemaBuild(this.#dialect, warningSink(o), server, flavor.isMariaDb);
+    return sortedSchema({
+      tables: build.tables(tables, columns, indexes, keys, checks),
+      views: views.map((r) => View.create(r.view_name, withoutOwnSchema(r.definition.trim(), r.schema_name), { schema: build.schemaOf(r.schema_name) })),
+      schemas: o.schemas ? server.flatMap((r) => (r.schema_name !== null && r.schema_name !== current ? [r.schema_name] : [])) : [],
+    });
+  }
+}
+
+/** MariaDB reports itself in VERSION(); MySQL 8.0.13+ has functional key parts in STATISTICS.EXPRESSION. */
+function serverFlavor(version: string): { isMariaDb: boolean; hasExpressionIndexes: boolean } {
+  const isMariaDb = /mariadb/i.test(version);
+  const [major = 0, minor = 0, patch = 0] = version.split(/[.-]/).map(Number);
+  return { isMariaDb, hasExpressionIndexes: !isMariaDb && major * 10000 + minor * 100 + patch >= 80013 };
+}
+
+/**
+ * The server stores a view's SELECT with every name qualified by its schema
+ * (`` `db`.`t`.`id` ``); the view's own schema is implied, and writing it would make the
+ * definition depend on the database name. String literals are left as they are.
+ */
+function withoutOwnSchema(definition: string, schema: string): string {
+  const qualifier = "`" + schema.replaceAll("`", "``") + "`.";
+  let out = "";
+  for (let i = 0; i < definition.length; ) {
+    const c = definition[i]!;
+    if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < definition.length && definition[j] !== c) j += definition[j] === "\\" ? 2 : 1;
+      out += definition.slice(i, j + 1);
+      i = j + 1;
+    } else if (definition.startsWith(qualifier, i)) {
+      i += qualifier.length;
+    } else if (c === "`") {
+      const end = definition.indexOf("`", i + 1);
+      const stop = end === -1 ? definition.length : end + 1;
+      out += definition.slice(i, stop);
+      i = stop;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** REFERENTIAL_CONSTRAINTS rules; NO ACTION and RESTRICT are the same in InnoDB: null. */
+const ACTIONS: Readonly<Record<string, ReferentialAction | null>> = {
+  "NO ACTION": null,
+  RESTRICT: null,
+  CASCADE: "CASCADE",
+  "SET NULL": "SET NULL",
+  "SET DEFAULT": "SET DEFAULT",
+};
+
+/** STATISTICS.INDEX_TYPE → Index.using; BTREE is the default. */
+const INDEX_TYPES: Readonly<Record<string, string | null>> = { BTREE: null, FULLTEXT: "fulltext", SPATIAL: "spatial", HASH: "hash", RTREE: "spatial" };
+
+/** The collation MariaDB gives every column declared `json`. */
+const JSON_COLLATION = "utf8mb4_bin";
+
+/** Folds the raw rows of one reflect call into canonical Tables. */
+class MysqlSchemaBuild {
+  readonly #schemaDefaults: Map<string, RawMysqlServerRow>;
+  readonly #currentSchema: string | null;
+  readonly #defaultEngine: string;
+
+  constructor(
+    readonly dialect: Dialect,
+    readonly warn: (message: string) => void,
+    server: RawMysqlServerRow[],
+    readonly isMariaDb: boolean,
+  ) {
+    this.#schemaDefaults = new Map(server.filter((r) => r.schema_name !== null).map((r) => [r.schema_name!, r]));
+    this.#currentSchema = server[0]!.current_schema;
+    this.#defaultEngine = server[0]!.default_engine;
+  }
+
+  /** Objects in the current database are written without a schema in the model. */
+  schemaOf(name: string): string | null {
+    return name === this.#currentSchema ? null : name;
+  }
+
+  tables(tables: RawMysqlTableRow[], columns: RawMysqlColumnRow[], indexes: RawMysqlIndexRow[], keys: RawMysqlKeyRow[], checks: RawMysqlCheckRow[]): Table[] {
+    const key = (r: { schema_name: string; table_name: string }) => `${r.schema_name}\u0000${r.table_name}`;
+    const columnsOf = groupBy(columns, key);
+    const indexesOf = groupBy(indexes, key);
+    const keysOf = groupBy(keys, key);
+    const checksOf = groupBy(checks, key);
+    return tables.map((t) => this.table(t, columnsOf.get(key(t)) ?? [], indexesOf.get(key(t)) ?? [], keysOf.get(key(t)) ?? [], checksOf.get(key(t)) ?? []));
+  }
+
+  table(t: RawMysqlTableRow, columnRows: RawMysqlColumnRow[], indexRows: RawMysqlIndexRow[], keyRows: RawMysqlKeyRow[], checkRows: RawMysqlCheckRow[]): Table {
+    const where = `MySQL table ${t.schema_name}.${t.table_name}`;
+    const jsonChecks = new Set(checkRows.filter((c) => this.isJsonCheck(c, columnRows)).map((c) => c.constraint_name));
+    const columns = columnRows.map((c) => this.column(c, t, jsonChecks.has(c.column_name)));
+    const keyGroups = [...groupBy(keyRows, (r) => r.constraint_name).values()];
+    const pk = keyGroups.find((k) => k[0]!.constraint_type === "PRIMARY KEY");
+    const foreignKeys = keyGroups.filter((k) => k[0]!.constraint_type === "FOREIGN KEY").map((k) => this.foreignKey(k));
+    const indexes = [...groupBy(indexRows, (r) => r.index_name).values()]
+      .filter((rows) => rows[0]!.index_name !== "PRIMARY" && !isImplicitForeignKeyIndex(rows, foreignKeys))
+      .map((rows) => this.index(where, rows));
+    return Table.create(t.table_name, columns, {
+      schema: this.schemaOf(t.schema_name),
+      primaryKey: pk ? PrimaryKey.create(pk.map((r) => r.column_name)) : null,
+      indexes,
+      foreignKeys,
+      checks: checkRows
+        .filter((c) => !jsonChecks.has(c.constraint_name))
+        .map((c) => CheckConstraint.create(this.dialect.canonical.expression(c.check_clause), c.constraint_name)),
+      comment: t.table_comment === "" ? null : t.table_comment,
+      options: this.tableOptions(t),
+    });
+  }
+
+  /** MariaDB's automatic check for a column declared `json`: `json_valid(\`col\`)` at column level on a longtext column. */
+  isJsonCheck(c: RawMysqlCheckRow, columns: RawMysqlColumnRow[]): boolean {
+    if (!this.isMariaDb || c.level !== "Column") return false;
+    const column = columns.find((col) => col.column_name === c.constraint_name);
+    const quoted = "`" + c.constraint_name.replaceAll("`", "``") + "`";
+    return column?.column_type === "longtext" && c.check_clause.trim() === `json_valid(${quoted})`;
+  }
+
+  column(r: RawMysqlColumnRow, t: RawMysqlTableRow, isJson: boolean): Column {
+    const canonical = this.dialect.canonical;
+    const type = canonical.type(isJson ? "json" : r.column_type);
+    const generated = /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.exec(r.extra);
+    const onUpdate = /\bon update (.+)$/i.exec(r.extra)?.[1] ?? null;
+    let { charset, collation } = differingCharset(r, { charset: t.charset, collation: t.collation_name });
+    if (isJson && r.collation_name === JSON_COLLATION) collation = charset = null;
+    return canonical.column(
+      Column.create(r.column_name, type, {
+        nullable: r.is_nullable === "YES",
+        default: generated ? null : canonical.default(this.rawDefault(r), type),
+        comment: r.column_comment === "" ? null : r.column_comment,
+        autoIncrement: /\bauto_increment\b/i.test(r.extra),
+        generated: generated ? { expression: canonical.expression(r.generation_expression ?? ""), stored: !/^VIRTUAL$/i.test(generated[1]!) } : null,
+        charset,
+        collation,
+        onUpdate,
+      }),
+    );
+  }
+
+  /**
+   * MariaDB (10.2.7+) reports defaults as SQL: literals quoted, `NULL` for none, expressions
+   * as text. MySQL reports a literal default unquoted and marks expression defaults with
+   * DEFAULT_GENERATED in EXTRA, so its literals are quoted here to say the same thing.
+   */
+  rawDefault(r: RawMysqlColumnRow): string | null {
+    if (r.column_default === null || this.isMariaDb || /\bDEFAULT_GENERATED\b/i.test(r.extra)) return r.column_default;
+    return `'${r.column_default.replaceAll("'", "''")}'`;
+  }
+
+  foreignKey(rows: RawMysqlKeyRow[]): ForeignKey {
+    const first = rows[0]!;
+    return ForeignKey.create({
+      name: first.constraint_name,
+      columns: rows.map((r) => r.column_name),
+      refSchema: this.schemaOf(first.ref_schema!),
+      refTable: first.ref_table!,
+      refColumns: rows.map((r) => r.ref_column!),
+      onDelete: canonicalAction(this.dialect, ACTIONS[first.delete_rule ?? "NO ACTION"] ?? null),
+      onUpdate: canonicalAction(this.dialect, ACTIONS[first.update_rule ?? "NO ACTION"] ?? null),
+    });
+  }
+
+  index(where: string, rows: RawMysqlIndexRow[]): Index {
+    const first = rows[0]!;
+    const canonical = this.dialect.canonical;
+    const type = first.index_type.toUpperCase();
+    const using = type in INDEX_TYPES ? INDEX_TYPES[type]! : first.index_type.toLowerCase();
+    if (!(type in INDEX_TYPES)) this.warn(`${where}: index ${first.index_name} has an unknown type ${first.index_type}, kept as written`);
+    const elements = rows.map((r) => {
+      const o = { descending: r.sort_order === "D", length: r.sub_part === null ? null : Number(r.sub_part) };
+      if (r.column_name !== null) return IndexElement.column(r.column_name, o);
+      return IndexElement.expression(canonical.expression(r.expression ?? ""), o);
+    });
+    return Index.create(first.index_name, elements, { unique: Number(first.non_unique) === 0, using });
+  }
+
+  tableOptions(t: RawMysqlTableRow): Record<string, string> {
+    const options: Record<string, string> = {};
+    if (t.engine !== null && t.engine !== this.#defaultEngine) options.engine = t.engine;
+    const schema = this.#schemaDefaults.get(t.schema_name);
+    const differing = differingCharset(t, { charset: schema?.charset ?? null, collation: schema?.collation_name ?? null });
+    if (differing.charset !== null) options.charset = differing.charset;
+    if (differing.collation !== null) options.collation = differing.collation;
+    return options;
+  }
+}
+
+/**
+ * The charset and collation worth reporting on an object, given its parent's: the charset when
+ * it differs; the collation when it differs and is not just the default of a reported charset.
+ */
+function differingCharset(
+  own: { charset: string | null; collation_name: string | null; charset_default_collation: string | null },
+  parent: { charset: string | null; collation: string | null },
+): { charset: string | null; collation: string | null } {
+  const charset = own.charset !== null && own.charset !== parent.charset ? own.charset : null;
+  const impliedByCharset = charset !== null && own.collation_name === own.charset_default_collation;
+  const collation = own.collation_name !== null && own.collation_name !== parent.collation && !impliedByCharset ? own.collation_name : null;
+  return { charset, collation };
+}
+
+/** The index InnoDB made for a foreign key: the FK's name, exactly the FK's columns, no prefix, not unique. */
+function isImplicitForeignKeyIndex(rows: RawMysqlIndexRow[], foreignKeys: ForeignKey[]): boolean {
+  const first = rows[0]!;
+  const fk = foreignKeys.find((f) => f.name === first.index_name);
+  return (
+    fk !== undefined &&
+    Number(first.non_unique) === 1 &&
+    first.index_type.toUpperCase() === "BTREE" &&
+    rows.length === fk.columns.length &&
+    rows.every((r, i) => r.column_name === fk.columns[i] && r.sub_part === null && r.sort_order !== "D")
+  );
+}
+
+/** Server facts, joined with one schema in scope (schema columns null when none exists). */
+interface RawMysqlServerRow {
+  current_schema: string | null;
+  server_version: string;
+  default_engine: string;
+  schema_name: string | null;
+  charset: string | null;
+  collation_name: string | null;
+}
+
+interface RawMysqlTableRow {
+  schema_name: string;
+  table_name: string;
+  engine: string | null;
+  collation_name: string | null;
+  charset: string | null;
+  charset_default_collation: string | null;
+  table_comment: string;
+}
+
+interface RawMysqlColumnRow {
+  schema_name: string;
+  table_name: string;
+  ordinal: number;
+  column_name: string;
+  /** `int(11) unsigned`, `varchar(20)`, `enum('a','b')`, `longtext`. */
+  column_type: string;
+  is_nullable: "YES" | "NO";
+  column_default: string | null;
+  /** `auto_increment`, `on update current_timestamp()`, `STORED GENERATED`, `DEFAULT_GENERATED`, ... */
+  extra: string;
+  generation_expression: string | null;
+  charset: string | null;
+  collation_name: string | null;
+  charset_default_collation: string | null;
+  column_comment: string;
+}
+
+interface RawMysqlIndexRow {
+  schema_name: string;
+  table_name: string;
+  index_name: string;
+  non_unique: number | string;
+  position: number;
+  column_name: string | null;
+  sub_part: number | string | null;
+  /** `A`, `D`, or null (FULLTEXT). */
+  sort_order: string | null;
+  index_type: string;
+  expression: string | null;
+}
+
+interface RawMysqlKeyRow {
+  schema_name: string;
+  table_name: string;
+  constraint_name: string;
+  constraint_type: "PRIMARY KEY" | "FOREIGN KEY";
+  column_name: string;
+  position: number;
+  ref_schema: string | null;
+  ref_table: string | null;
+  ref_column: string | null;
+  update_rule: string | null;
+  delete_rule: string | null;
+}
+
+interface RawMysqlCheckRow {
+  schema_name: string;
+  table_name: string;
+  constraint_name: string;
+  check_clause: string;
+  /** MariaDB: `Column` for a check written on a column, else `Table`. */
+  level: string;
+}
+
+interface RawMysqlViewRow {
+  schema_name: string;
+  view_name: string;
+  definition: string;
+}

@@ -1,0 +1,168 @@
+/*
+ * The pg_catalog queries of PostgreSQL reflection: one per object class, each filtered by
+ * schema in SQL, so the number of statements does not grow with tables or columns. Every
+ * query takes the same leading parameters (see `relationFilter`).
+ */
+
+/**
+ * The tables a reflect call covers, as a WHERE fragment over `c` (pg_class) and `n`
+ * (pg_namespace). Parameters: schema names, excluded table names, then the table allow-list
+ * (null for all). Relations that belong to an extension (e.g. PostGIS's spatial_ref_sys) are
+ * the extension's business, not the application's.
+ */
+const relationFilter = `n.nspname = ANY(?::text[])
+   AND NOT (c.relname = ANY(?::text[]))
+   AND (?::text[] IS NULL OR c.relname = ANY(?::text[]))
+   AND NOT EXISTS (SELECT 1 FROM pg_depend AS e
+                    WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')`;
+
+/** Ordinary and partitioned tables; partitions are reflected through their parent only. */
+const isTable = `c.relkind IN ('r', 'p') AND NOT c.relispartition`;
+
+/** Application schemas: not PostgreSQL's own (pg_*, information_schema), not an extension's. */
+export const POSTGRES_SCHEMA_NAMES_QUERY = `
+SELECT n.nspname::text AS schema_name
+  FROM pg_namespace AS n
+ WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+   AND NOT EXISTS (SELECT 1 FROM pg_depend AS e
+                    WHERE e.classid = 'pg_namespace'::regclass AND e.objid = n.oid AND e.deptype = 'e')
+ ORDER BY 1`;
+
+/** The current schema, and which of the requested schemas exist. Parameters: requested schemas (or null). */
+export const POSTGRES_SCHEMAS_QUERY = `
+SELECT current_schema()::text AS current_schema,
+       ARRAY(SELECT nspname::text FROM pg_namespace WHERE nspname = ANY(?::text[]) ORDER BY 1) AS existing_schemas`;
+
+export const POSTGRES_TABLES_QUERY = `
+SELECT n.nspname::text AS schema_name, c.relname::text AS table_name,
+       obj_description(c.oid, 'pg_class') AS table_comment
+  FROM pg_class AS c
+  JOIN pg_namespace AS n ON n.oid = c.relnamespace
+ WHERE ${isTable} AND ${relationFilter}
+ ORDER BY 1, 2`;
+
+/**
+ * Columns with their formatted type, default, identity (with its sequence's start and
+ * increment), generation, collation when it differs from the type's, comment, and whether the
+ * default is `nextval()` of a sequence the column owns (serial). The sequence comes from
+ * pg_depend: `a` (auto) links a serial's sequence, `i` (internal) an identity's.
+ */
+export const POSTGRES_COLUMNS_QUERY = `
+SELECT n.nspname::text AS schema_name, c.relname::text AS table_name, a.attnum AS ordinal,
+       a.attname::text AS column_name, format_type(a.atttypid, a.atttypmod) AS column_type,
+       a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
+       a.attidentity::text AS identity_kind, a.attgenerated::text AS generated_kind,
+       CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END AS collation_name,
+       col_description(c.oid, a.attnum) AS column_comment,
+       sq.seqstart::text AS sequence_start, sq.seqincrement::text AS sequence_increment,
+       (owned.oid IS NOT NULL AND a.attidentity = ''
+         AND pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%L::regclass)', owned.oid::regclass::text)) AS is_serial
+  FROM pg_attribute AS a
+  JOIN pg_class AS c ON c.oid = a.attrelid
+  JOIN pg_namespace AS n ON n.oid = c.relnamespace
+  JOIN pg_type AS t ON t.oid = a.atttypid
+  LEFT JOIN pg_attrdef AS ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  LEFT JOIN pg_collation AS co ON co.oid = a.attcollation
+  LEFT JOIN LATERAL (
+        SELECT s.oid FROM pg_depend AS d JOIN pg_class AS s ON s.oid = d.objid AND s.relkind = 'S'
+         WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+           AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype IN ('a', 'i')
+         ORDER BY s.oid LIMIT 1) AS owned ON true
+  LEFT JOIN pg_sequence AS sq ON sq.seqrelid = owned.oid
+ WHERE a.attnum > 0 AND NOT a.attisdropped AND ${isTable} AND ${relationFilter}
+ ORDER BY 1, 2, 3`;
+
+/**
+ * Primary keys, unique, foreign key, check and exclusion constraints. Column lists keep the
+ * constraint's order (conkey WITH ORDINALITY), unlike `attnum = ANY(conkey)`.
+ */
+export const POSTGRES_CONSTRAINTS_QUERY = `
+SELECT n.nspname::text AS schema_name, c.relname::text AS table_name, con.conname::text AS constraint_name,
+       con.contype::text AS constraint_type,
+       ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+               JOIN pg_attribute AS a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS column_names,
+       rn.nspname::text AS ref_schema, rc.relname::text AS ref_table,
+       ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+               JOIN pg_attribute AS a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord) AS ref_column_names,
+       con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
+       con.condeferrable AS is_deferrable, con.condeferred AS is_deferred,
+       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END AS check_expr,
+       pg_get_constraintdef(con.oid, true) AS definition
+  FROM pg_constraint AS con
+  JOIN pg_class AS c ON c.oid = con.conrelid
+  JOIN pg_namespace AS n ON n.oid = c.relnamespace
+  LEFT JOIN pg_class AS rc ON rc.oid = con.confrelid
+  LEFT JOIN pg_namespace AS rn ON rn.oid = rc.relnamespace
+ WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND ${isTable} AND ${relationFilter}
+ ORDER BY 1, 2, 3`;
+
+/**
+ * One row per index element (key columns, then INCLUDE columns), for the indexes that do not
+ * back a primary key, unique or exclusion constraint of the same table. indkey, indoption and
+ * indclass are 0-based vectors; pg_get_indexdef(oid, n, true) gives element n's text.
+ */
+export const POSTGRES_INDEXES_QUERY = `
+SELECT n.nspname::text AS schema_name, c.relname::text AS table_name, ic.relname::text AS index_name,
+       i.indisunique AS is_unique, i.indnullsnotdistinct AS nulls_not_distinct, am.amname::text AS access_method,
+       pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+       k.n AS position, k.n > i.indnkeyatts AS is_included,
+       CASE WHEN i.indkey[k.n - 1] <> 0 THEN a.attname::text END AS column_name,
+       pg_get_indexdef(i.indexrelid, k.n, true) AS element_text,
+       i.indoption[k.n - 1]::int AS options,
+       opc.opcname::text AS opclass, COALESCE(opc.opcdefault, true) AS opclass_is_default
+  FROM pg_index AS i
+  JOIN pg_class AS ic ON ic.oid = i.indexrelid
+  JOIN pg_class AS c ON c.oid = i.indrelid
+  JOIN pg_namespace AS n ON n.oid = c.relnamespace
+  JOIN pg_am AS am ON am.oid = ic.relam
+  CROSS JOIN LATERAL generate_series(1, i.indnatts) AS k(n)
+  LEFT JOIN pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]
+  LEFT JOIN pg_opclass AS opc ON opc.oid = i.indclass[k.n - 1] AND k.n <= i.indnkeyatts
+ WHERE ${isTable} AND ${relationFilter}
+   AND NOT EXISTS (SELECT 1 FROM pg_constraint AS con
+                    WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
+ ORDER BY 1, 2, 3, 8`;
+
+/**
+ * Enum types with their labels in enumsortorder. With a table allow-list, only the enums those
+ * tables' columns use (directly or as arrays). Parameters: schemas, then the allow-list (or
+ * null) twice and the schemas again.
+ */
+export const POSTGRES_ENUMS_QUERY = `
+SELECT n.nspname::text AS schema_name, t.typname::text AS enum_name,
+       array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
+  FROM pg_type AS t
+  JOIN pg_namespace AS n ON n.oid = t.typnamespace
+  JOIN pg_enum AS e ON e.enumtypid = t.oid
+ WHERE n.nspname = ANY(?::text[])
+   AND NOT EXISTS (SELECT 1 FROM pg_depend AS x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
+   AND (?::text[] IS NULL OR EXISTS (
+         SELECT 1 FROM pg_attribute AS a
+           JOIN pg_class AS c ON c.oid = a.attrelid
+           JOIN pg_namespace AS cn ON cn.oid = c.relnamespace
+           JOIN pg_type AS at ON at.oid = a.atttypid
+          WHERE c.relname = ANY(?::text[]) AND cn.nspname = ANY(?::text[]) AND a.attnum > 0 AND NOT a.attisdropped
+            AND (at.oid = t.oid OR at.typelem = t.oid)))
+ GROUP BY 1, 2
+ ORDER BY 1, 2`;
+
+/** Views and materialized views with their definitions as PostgreSQL prints them. */
+export const POSTGRES_VIEWS_QUERY = `
+SELECT n.nspname::text AS schema_name, c.relname::text AS view_name, c.relkind::text AS relkind,
+       pg_get_viewdef(c.oid, true) AS definition
+  FROM pg_class AS c
+  JOIN pg_namespace AS n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ('v', 'm') AND ${relationFilter}
+ ORDER BY 1, 2`;
+
+/** The parameters of `relationFilter`, in order. */
+export function relationFilterParams(schemas: readonly string[], excluded: readonly string[], tables: readonly string[] | undefined): unknown[] {
+  const only = tables ? [...tables] : null;
+  return [[...schemas], [...excluded], only, only];
+}
+
+/** The parameters of POSTGRES_ENUMS_QUERY, in order. */
+export function enumsQueryParams(schemas: readonly string[], tables: readonly string[] | undefined): unknown[] {
+  const only = tables ? [...tables] : null;
+  return [[...schemas], only, only, [...schemas]];
+}

@@ -1,0 +1,296 @@
+import { CheckConstraint, Column, Enum, ForeignKey, Index, IndexElement, PrimaryKey, Table, UniqueConstraint, View } from "@autogen/core";
+import type { Identity, ReferentialAction, Schema } from "@autogen/core";
+import type { Connection, Dialect } from "@autogen/dialects";
+import { canonicalAction } from "../canonical-action";
+import { CountingQueries } from "../counting-queries";
+import { groupBy } from "../group-by";
+import type { Introspector } from "../introspector";
+import { excludedTables, warningSink } from "../reflect-options";
+import type { ReflectOptions } from "../reflect-options";
+import { sortedSchema } from "../sorted-schema";
+import {
+  POSTGRES_COLUMNS_QUERY,
+  POSTGRES_CONSTRAINTS_QUERY,
+  POSTGRES_ENUMS_QUERY,
+  POSTGRES_INDEXES_QUERY,
+  POSTGRES_SCHEMA_NAMES_QUERY,
+  POSTGRES_SCHEMAS_QUERY,
+  POSTGRES_TABLES_QUERY,
+  POSTGRES_VIEWS_QUERY,
+  enumsQueryParams,
+  relationFilterParams,
+} from "./postgres-catalog-queries";
+
+/**
+ * PostgreSQL reflection from pg_catalog: seven queries per reflect call, whatever the number of
+ * schemas, tables or columns (schemas, tables, columns, constraints, indexes, enums, views).
+ * Objects in the connection's current schema get `schema: null`, as the model writes them.
+ */
+export class PostgresIntrospector implements Introspector {
+  readonly #queries: CountingQueries;
+  readonly #dialect: Dialect;
+
+  constructor(conn: Connection, dialect: Dialect) {
+    this.#queries = new CountingQueries(conn);
+    this.#dialect = dialect;
+  }
+
+  get lastQueryCount(): number {
+    return this.#queries.lastCount;
+  }
+
+  async schemaNames(): Promise<string[]> {
+    const rows = await CountingQueries.uncounted<{ schema_name: string }>(this.#queries.conn, POSTGRES_SCHEMA_NAMES_QUERY);
+    return rows.map((r) => r.schema_name);
+  }
+
+  async reflect(o: ReflectOptions = {}): Promise<Schema> {
+    this.#queries.reset();
+    const q = this.#queries;
+    const [meta] = await q.run<RawPostgresSchemasRow>(POSTGRES_SCHEMAS_QUERY, [o.schemas ? [...o.schemas] : null]);
+    const current = meta!.current_schema;
+    const schemas = o.schemas ? [...o.schemas] : current === null ? [] : [current];
+    const params = relationFilterParams(schemas, excludedTables(o), o.tables);
+    const tables = await q.run<RawPostgresTableRow>(POSTGRES_TABLES_QUERY, params);
+    const columns = await q.run<RawPostgresColumnRow>(POSTGRES_COLUMNS_QUERY, params);
+    const constraints = await q.run<RawPostgresConstraintRow>(POSTGRES_CONSTRAINTS_QUERY, params);
+    const indexes = await q.run<RawPostgresIndexRow>(POSTGRES_INDEXES_QUERY, params);
+    const enums = await q.run<RawPostgresEnumRow>(POSTGRES_ENUMS_QUERY, enumsQueryParams(schemas, o.tables));
+    const views = await q.run<RawPostgresViewRow>(POSTGRES_VIEWS_QUERY, params);
+
+    const build = new PostgresSchemaBuild(this.#dialect, warningSink(o), current);
+    return sortedSchema({
+      tables: build.tables(tables, columns, constraints, indexes),
+      enums: enums.map((r) => Enum.create(r.enum_name, r.labels, build.schemaOf(r.schema_name))),
+      views: views.map((r) => build.view(r)),
+      // The current schema is the default one; the model lists only the others.
+      schemas: (o.schemas ? meta!.existing_schemas : []).filter((s) => s !== current),
+    });
+  }
+}
+
+/** pg_constraint.confdeltype / confupdtype codes; `a` (NO ACTION, the default) is null. */
+const ACTIONS: Readonly<Record<string, ReferentialAction | null>> = { a: null, r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+
+/** pg_index.indoption bits (src/include/catalog/pg_index.h). */
+const INDOPTION_DESC = 1;
+const INDOPTION_NULLS_FIRST = 2;
+
+/** Folds the raw rows of one reflect call into canonical Tables and Views. */
+class PostgresSchemaBuild {
+  constructor(
+    readonly dialect: Dialect,
+    readonly warn: (message: string) => void,
+    readonly currentSchema: string | null,
+  ) {}
+
+  /** Objects in the current schema are written without a schema in the model. */
+  schemaOf(name: string): string | null {
+    return name === this.currentSchema ? null : name;
+  }
+
+  tables(tables: RawPostgresTableRow[], columns: RawPostgresColumnRow[], constraints: RawPostgresConstraintRow[], indexes: RawPostgresIndexRow[]): Table[] {
+    const key = (r: { schema_name: string; table_name: string }) => `${r.schema_name}\u0000${r.table_name}`;
+    const columnsOf = groupBy(columns, key);
+    const constraintsOf = groupBy(constraints, key);
+    const indexesOf = groupBy(indexes, key);
+    return tables.map((t) => this.table(t, columnsOf.get(key(t)) ?? [], constraintsOf.get(key(t)) ?? [], indexesOf.get(key(t)) ?? []));
+  }
+
+  table(t: RawPostgresTableRow, columns: RawPostgresColumnRow[], constraints: RawPostgresConstraintRow[], indexRows: RawPostgresIndexRow[]): Table {
+    const where = `PostgreSQL table ${t.schema_name}.${t.table_name}`;
+    let primaryKey: PrimaryKey | null = null;
+    const uniques: UniqueConstraint[] = [];
+    const foreignKeys: ForeignKey[] = [];
+    const checks: CheckConstraint[] = [];
+    for (const c of constraints) {
+      const deferral = { deferrable: c.is_deferrable, initially: c.is_deferrable ? (c.is_deferred ? "DEFERRED" : "IMMEDIATE") : null } as const;
+      switch (c.constraint_type) {
+        case "p":
+          primaryKey = PrimaryKey.create(c.column_names, c.constraint_name);
+          break;
+        case "u":
+          if (/\bNULLS NOT DISTINCT\b/i.test(c.definition)) this.warn(`${where}: NULLS NOT DISTINCT of unique constraint ${c.constraint_name} is not modelled`);
+          uniques.push(UniqueConstraint.create(c.column_names, c.constraint_name, deferral));
+          break;
+        case "f":
+          foreignKeys.push(
+            ForeignKey.create({
+              name: c.constraint_name,
+              columns: c.column_names,
+              refSchema: this.schemaOf(c.ref_schema!),
+              refTable: c.ref_table!,
+              refColumns: c.ref_column_names,
+              onDelete: canonicalAction(this.dialect, ACTIONS[c.on_delete] ?? null),
+              onUpdate: canonicalAction(this.dialect, ACTIONS[c.on_update] ?? null),
+              ...deferral,
+            }),
+          );
+          break;
+        case "c":
+          checks.push(CheckConstraint.create(this.dialect.canonical.expression(c.check_expr!), c.constraint_name));
+          break;
+        default:
+          // Exclusion constraints have no place in the model: say so rather than drop them quietly.
+          this.warn(`${where}: constraint ${c.constraint_name} (${c.definition}) is not modelled and is left out`);
+      }
+    }
+    return Table.create(
+      t.table_name,
+      columns.map((c) => this.column(where, c)),
+      {
+        schema: this.schemaOf(t.schema_name),
+        primaryKey,
+        uniques,
+        foreignKeys,
+        checks,
+        indexes: [...groupBy(indexRows, (r) => r.index_name).values()].map((rows) => this.index(where, rows)),
+        comment: t.table_comment,
+      },
+    );
+  }
+
+  column(where: string, r: RawPostgresColumnRow): Column {
+    const canonical = this.dialect.canonical;
+    const type = canonical.type(r.column_type);
+    const isGenerated = r.generated_kind === "s";
+    // A serial column's default is nextval() of the sequence it owns: that is the
+    // autoincrement, not a default the model would write.
+    const autoIncrement = r.is_serial;
+    const rawDefault = isGenerated || autoIncrement || r.identity_kind !== "" ? null : r.default_expr;
+    return canonical.column(
+      Column.create(r.column_name, type, {
+        nullable: !r.not_null,
+        default: canonical.default(rawDefault, type),
+        comment: r.column_comment,
+        autoIncrement,
+        identity: r.identity_kind === "" ? null : this.identity(r),
+        generated: isGenerated ? { expression: canonical.expression(r.default_expr ?? ""), stored: true } : null,
+        collation: r.collation_name,
+      }),
+    );
+  }
+
+  /**
+   * START and INCREMENT are reported only when they differ from what a bare
+   * `GENERATED ... AS IDENTITY` gets (start at 1, or at -1 counting down; increment 1), so a
+   * model that does not set them matches.
+   */
+  identity(r: RawPostgresColumnRow): Identity {
+    const increment = r.sequence_increment === null ? null : Number(r.sequence_increment);
+    const start = r.sequence_start === null ? null : Number(r.sequence_start);
+    const defaultStart = increment !== null && increment < 0 ? -1 : 1;
+    return {
+      always: r.identity_kind === "a",
+      start: start === null || start === defaultStart ? null : start,
+      increment: increment === null || increment === 1 ? null : increment,
+    };
+  }
+
+  index(where: string, rows: RawPostgresIndexRow[]): Index {
+    const first = rows[0]!;
+    const canonical = this.dialect.canonical;
+    const keys = rows.filter((r) => !r.is_included);
+    if (first.nulls_not_distinct) this.warn(`${where}: NULLS NOT DISTINCT of index ${first.index_name} is not modelled`);
+    const elements = keys.map((r) => {
+      if (!r.opclass_is_default) this.warn(`${where}: operator class ${r.opclass} of index ${first.index_name} is not modelled`);
+      const descending = (r.options & INDOPTION_DESC) !== 0;
+      const nullsFirst = (r.options & INDOPTION_NULLS_FIRST) !== 0;
+      // NULLS LAST is the default for ASC and NULLS FIRST for DESC: only the other one is written.
+      const o = { descending, nulls: nullsFirst === descending ? null : nullsFirst ? ("FIRST" as const) : ("LAST" as const) };
+      return r.column_name !== null ? IndexElement.column(r.column_name, o) : IndexElement.expression(canonical.expression(r.element_text), o);
+    });
+    return Index.create(first.index_name, elements, {
+      unique: first.is_unique,
+      where: first.predicate === null ? null : canonical.expression(first.predicate),
+      using: first.access_method === "btree" ? null : first.access_method,
+      include: rows.filter((r) => r.is_included).map((r) => r.column_name ?? r.element_text),
+    });
+  }
+
+  view(r: RawPostgresViewRow): View {
+    // pg_get_viewdef ends the statement with `;`, which is not part of the definition.
+    return View.create(r.view_name, r.definition.trim().replace(/;$/, "").trimEnd(), { schema: this.schemaOf(r.schema_name), materialized: r.relkind === "m" });
+  }
+}
+
+
+interface RawPostgresSchemasRow {
+  current_schema: string | null;
+  existing_schemas: string[];
+}
+
+interface RawPostgresTableRow {
+  schema_name: string;
+  table_name: string;
+  table_comment: string | null;
+}
+
+interface RawPostgresColumnRow {
+  schema_name: string;
+  table_name: string;
+  ordinal: number;
+  column_name: string;
+  /** format_type(atttypid, atttypmod): `character varying(50)`, `timestamp(3) with time zone`, `mood[]`. */
+  column_type: string;
+  not_null: boolean;
+  /** The default, or for a generated column its expression. */
+  default_expr: string | null;
+  /** `a` ALWAYS, `d` BY DEFAULT, `` none. */
+  identity_kind: string;
+  /** `s` STORED, `` none. */
+  generated_kind: string;
+  collation_name: string | null;
+  column_comment: string | null;
+  sequence_start: string | null;
+  sequence_increment: string | null;
+  is_serial: boolean;
+}
+
+interface RawPostgresConstraintRow {
+  schema_name: string;
+  table_name: string;
+  constraint_name: string;
+  /** `p`, `u`, `f`, `c`, `x`. */
+  constraint_type: string;
+  column_names: string[];
+  ref_schema: string | null;
+  ref_table: string | null;
+  ref_column_names: string[];
+  on_delete: string;
+  on_update: string;
+  is_deferrable: boolean;
+  is_deferred: boolean;
+  check_expr: string | null;
+  definition: string;
+}
+
+interface RawPostgresIndexRow {
+  schema_name: string;
+  table_name: string;
+  index_name: string;
+  is_unique: boolean;
+  nulls_not_distinct: boolean;
+  access_method: string;
+  predicate: string | null;
+  position: number;
+  is_included: boolean;
+  column_name: string | null;
+  element_text: string;
+  options: number;
+  opclass: string | null;
+  opclass_is_default: boolean;
+}
+
+interface RawPostgresEnumRow {
+  schema_name: string;
+  enum_name: string;
+  labels: string[];
+}
+
+interface RawPostgresViewRow {
+  schema_name: string;
+  view_name: string;
+  relkind: string;
+  definition: string;
+}

@@ -1,0 +1,31 @@
+/** What to reflect. Every list is matched exactly (names are case-sensitive). */
+export interface ReflectOptions {
+  /**
+   * Schemas to reflect (PostgreSQL schemas, MySQL databases). Default: the connection's current
+   * schema. SQLite has one schema per file and ignores this.
+   */
+  readonly schemas?: readonly string[];
+  /** Reflect only these tables (e.g. SQLite batch mode reflects the one table it recreates). */
+  readonly tables?: readonly string[];
+  /** Extra table names to leave out, e.g. a custom version table name. */
+  readonly exclude?: readonly string[];
+  /**
+   * Receives one line per thing reflection could not express in canonical terms (an unknown
+   * type or default kept as raw text, a construct the model has no field for). Default:
+   * `process.emitWarning` with the name `AutogenReflectionWarning`.
+   */
+  readonly onWarning?: (message: string) => void;
+}
+
+/** Tables that are never part of a reflected Schema: autogen's and TypeORM's bookkeeping. */
+export const ALWAYS_EXCLUDED_TABLES: readonly string[] = Object.freeze(["autogen_version", "migrations", "typeorm_metadata"]);
+
+/** The names to leave out for one reflect call: the fixed ones plus `o.exclude`, deduplicated and sorted. */
+export function excludedTables(o: ReflectOptions): string[] {
+  return [...new Set([...ALWAYS_EXCLUDED_TABLES, ...(o.exclude ?? [])])].sort();
+}
+
+/** The warning sink for one reflect call. */
+export function warningSink(o: ReflectOptions): (message: string) => void {
+  return o.onWarning ?? ((message) => process.emitWarning(message, "AutogenReflectionWarning"));
+}

@@ -1,0 +1,314 @@
+import { CheckConstraint, Column, ForeignKey, Index, IndexElement, PrimaryKey, Table, UniqueConstraint, View } from "@autogen/core";
+import type { ReferentialAction, Schema } from "@autogen/core";
+import type { Connection, Dialect } from "@autogen/dialects";
+import { groupBy } from "../group-by";
+import type { Introspector } from "../introspector";
+import { canonicalAction } from "../canonical-action";
+import { CountingQueries } from "../counting-queries";
+import { excludedTables, warningSink } from "../reflect-options";
+import type { ReflectOptions } from "../reflect-options";
+import { sortedSchema } from "../sorted-schema";
+import { parseSqliteCreateIndex } from "./sqlite-create-index-parser";
+import { parseSqliteCreateTable } from "./sqlite-create-table-parser";
+import type { ParsedSqliteForeignKey, ParsedSqliteTable } from "./sqlite-create-table-parser";
+import { tokenizeSqlite } from "./sqlite-tokenizer";
+
+/**
+ * SQLite reflection in four queries whatever the number of tables: the pragma table-valued
+ * functions (https://sqlite.org/pragma.html#pragfunc) joined with sqlite_schema give columns,
+ * indexes and foreign keys of every table at once, and the CREATE TABLE / CREATE INDEX texts
+ * stored in sqlite_schema give what the pragmas do not (constraint names, CHECK expressions,
+ * AUTOINCREMENT, generated expressions, COLLATE, deferrability, index expressions and WHERE).
+ * Only the `main` schema is reflected; `ReflectOptions.schemas` does not apply.
+ */
+export class SqliteIntrospector implements Introspector {
+  readonly #queries: CountingQueries;
+  readonly #dialect: Dialect;
+
+  constructor(conn: Connection, dialect: Dialect) {
+    this.#queries = new CountingQueries(conn);
+    this.#dialect = dialect;
+  }
+
+  get lastQueryCount(): number {
+    return this.#queries.lastCount;
+  }
+
+  async schemaNames(): Promise<string[]> {
+    return ["main"];
+  }
+
+  async reflect(o: ReflectOptions = {}): Promise<Schema> {
+    this.#queries.reset();
+    const filter = tableFilter("m.name", o);
+    // Ordinary tables of the main schema: pragma_table_list tells them from virtual tables
+    // (FTS5 and the like) and the shadow tables those keep their data in.
+    const tables = `WITH tables AS (
+         SELECT m.name, m.sql, t.wr, t.strict
+           FROM sqlite_schema AS m
+           JOIN pragma_table_list(m.name) AS t ON t.schema = 'main'
+          WHERE m.type = 'table' AND t.type = 'table' AND ${filter.sql})`;
+    const columnRows = await this.#queries.run<RawSqliteColumnRow>(
+      `${tables}
+       SELECT m.name AS table_name, m.sql AS table_sql, m.wr AS without_rowid, m.strict AS is_strict,
+              c.cid, c.name AS column_name, c.type AS column_type, c."notnull" AS not_null,
+              c.dflt_value AS default_value, c.pk AS pk_position, c.hidden
+         FROM tables AS m
+         JOIN pragma_table_xinfo(m.name, 'main') AS c
+        ORDER BY m.name, c.cid`,
+      filter.params,
+    );
+    const indexRows = await this.#queries.run<RawSqliteIndexRow>(
+      `${tables}
+       SELECT m.name AS table_name, il.name AS index_name, il."unique" AS is_unique, il.origin,
+              ii.seqno, ii.cid, ii.name AS column_name, ii."desc" AS is_descending, s.sql AS index_sql
+         FROM tables AS m
+         JOIN pragma_index_list(m.name, 'main') AS il
+         JOIN pragma_index_xinfo(il.name, 'main') AS ii
+         LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = il.name
+        WHERE ii.key = 1
+        ORDER BY m.name, il.name, ii.seqno`,
+      filter.params,
+    );
+    // A REFERENCES clause without columns points at the parent's primary key: resolve it here,
+    // because the parent need not be among the reflected tables (batch mode reflects one).
+    const foreignKeyRows = await this.#queries.run<RawSqliteForeignKeyRow>(
+      `${tables}
+       SELECT m.name AS table_name, f.id, f.seq, f."table" AS ref_table, f."from" AS column_name,
+              f."to" AS ref_column, p.name AS ref_pk_column, f.on_update, f.on_delete
+         FROM tables AS m
+         JOIN pragma_foreign_key_list(m.name, 'main') AS f
+         LEFT JOIN pragma_table_info(f."table", 'main') AS p ON f."to" IS NULL AND p.pk = f.seq + 1
+        ORDER BY m.name, f.id DESC, f.seq`,
+      filter.params,
+    );
+    const otherRows = await this.#queries.run<RawSqliteOtherRow>(
+      `SELECT m.name AS object_name, m.sql AS object_sql, t.type AS object_type
+         FROM sqlite_schema AS m
+         JOIN pragma_table_list(m.name) AS t ON t.schema = 'main'
+        WHERE t.type IN ('view', 'virtual') AND ${filter.sql}
+        ORDER BY m.name`,
+      filter.params,
+    );
+    const warn = warningSink(o);
+    for (const r of otherRows.filter((r) => r.object_type === "virtual")) {
+      warn(`SQLite virtual table ${r.object_name} is not reflected: the model has no virtual tables`);
+    }
+    const build = new SqliteSchemaBuild(this.#dialect, warn);
+    return sortedSchema({
+      tables: build.tables(columnRows, indexRows, foreignKeyRows),
+      views: otherRows.filter((r) => r.object_type === "view").map((r) => build.view(r)),
+    });
+  }
+}
+
+/**
+ * `sqlite_%` names are SQLite's own (https://sqlite.org/fileformat2.html#intschema); the
+ * always-excluded and caller-excluded names follow, then the optional `tables` allow-list.
+ */
+function tableFilter(column: string, o: ReflectOptions): { sql: string; params: string[] } {
+  const excluded = excludedTables(o);
+  const parts = [`${column} NOT LIKE 'sqlite\\_%' ESCAPE '\\'`, `${column} NOT IN (${excluded.map(() => "?").join(", ")})`];
+  const params = [...excluded];
+  if (o.tables) {
+    parts.push(o.tables.length === 0 ? "0" : `${column} IN (${o.tables.map(() => "?").join(", ")})`);
+    params.push(...o.tables);
+  }
+  return { sql: parts.join(" AND "), params };
+}
+
+/** Folds the raw rows of one reflect call into canonical Tables and Views. */
+class SqliteSchemaBuild {
+  constructor(
+    readonly dialect: Dialect,
+    readonly warn: (message: string) => void,
+  ) {}
+
+  tables(columns: RawSqliteColumnRow[], indexes: RawSqliteIndexRow[], foreignKeys: RawSqliteForeignKeyRow[]): Table[] {
+    const indexesByTable = groupBy(indexes, (r) => r.table_name);
+    const foreignKeysByTable = groupBy(foreignKeys, (r) => r.table_name);
+    return [...groupBy(columns, (r) => r.table_name)].map(([name, rows]) =>
+      this.table(name, rows, indexesByTable.get(name) ?? [], foreignKeysByTable.get(name) ?? []),
+    );
+  }
+
+  table(name: string, rows: RawSqliteColumnRow[], indexRows: RawSqliteIndexRow[], fkRows: RawSqliteForeignKeyRow[]): Table {
+    const first = rows[0]!;
+    const parsed = parseSqliteCreateTable(first.table_sql);
+    const pkColumns = rows.filter((r) => r.pk_position > 0).sort((a, b) => a.pk_position - b.pk_position);
+    const options: Record<string, string> = {};
+    if (first.without_rowid) options.withoutRowid = "true";
+    if (first.is_strict) options.strict = "true";
+    const byIndex = groupBy(indexRows, (r) => r.index_name);
+    return Table.create(
+      name,
+      rows.map((r) => this.column(name, r, parsed)),
+      {
+        primaryKey: pkColumns.length > 0 ? PrimaryKey.create(pkColumns.map((r) => r.column_name), parsed.primaryKey?.name ?? null) : null,
+        uniques: this.uniques([...byIndex.values()].filter((ix) => ix[0]!.origin === "u"), parsed),
+        indexes: [...byIndex.values()].filter((ix) => ix[0]!.origin === "c").map((ix) => this.index(name, ix)),
+        foreignKeys: this.foreignKeys(name, fkRows, parsed),
+        checks: parsed.checks.map((c) => CheckConstraint.create(this.dialect.canonical.expression(c.expression), c.name)),
+        options,
+      },
+    );
+  }
+
+  column(table: string, r: RawSqliteColumnRow, parsed: ParsedSqliteTable): Column {
+    const canonical = this.dialect.canonical;
+    const declared = parsed.columns.get(r.column_name.toLowerCase());
+    const type = canonical.type(r.column_type);
+    // pragma_table_xinfo: hidden 2 is a VIRTUAL generated column, 3 a STORED one.
+    const isGenerated = r.hidden === 2 || r.hidden === 3;
+    if (isGenerated && !declared?.generated) {
+      this.warn(`SQLite table ${table}: could not find the expression of generated column ${r.column_name} in its CREATE TABLE text`);
+    }
+    const generated =
+      isGenerated && declared?.generated ? { expression: canonical.expression(declared.generated.expression), stored: r.hidden === 3 } : null;
+    return canonical.column(
+      Column.create(r.column_name, type, {
+        nullable: r.not_null === 0,
+        default: canonical.default(r.default_value, type),
+        autoIncrement: declared?.autoIncrement ?? false,
+        generated,
+        collation: declared?.collation ?? null,
+      }),
+    );
+  }
+
+  /** Automatic unique indexes (origin `u`) are UNIQUE constraints; their names come from the CREATE TABLE text. */
+  uniques(autoIndexes: RawSqliteIndexRow[][], parsed: ParsedSqliteTable): UniqueConstraint[] {
+    const declared = [...parsed.uniques];
+    return autoIndexes.map((rows) => {
+      const columns = rows.map((r) => r.column_name!);
+      const at = declared.findIndex((u) => sameNames(u.columns, columns));
+      const name = at >= 0 ? declared.splice(at, 1)[0]!.name : null;
+      return UniqueConstraint.create(columns, name);
+    });
+  }
+
+  index(table: string, rows: RawSqliteIndexRow[]): Index {
+    const first = rows[0]!;
+    const canonical = this.dialect.canonical;
+    const parsed = parseSqliteCreateIndex(first.index_sql ?? "");
+    const elements = rows.map((r) => {
+      const written = parsed.elements[r.seqno];
+      const o = { descending: r.is_descending === 1 };
+      // The model has no per-element collation: an explicit COLLATE makes the element an
+      // expression, which renders back to the same text.
+      if (r.cid >= 0 && !written?.collation) return IndexElement.column(r.column_name!, o);
+      if (!written) {
+        this.warn(`SQLite index ${first.index_name} on ${table}: could not read element ${r.seqno} from its CREATE INDEX text`);
+        return IndexElement.expression(r.column_name ?? "", o);
+      }
+      const text = written.collation ? `${written.text} COLLATE ${written.collation}` : written.text;
+      return IndexElement.expression(canonical.expression(text), o);
+    });
+    return Index.create(first.index_name, elements, {
+      unique: first.is_unique === 1,
+      where: parsed.where === null ? null : canonical.expression(parsed.where),
+    });
+  }
+
+  /**
+   * Columns and actions come from the pragma; name and deferrability from the CREATE TABLE text,
+   * matched by columns and referenced table in declaration order (pragma ids count backwards).
+   */
+  foreignKeys(table: string, rows: RawSqliteForeignKeyRow[], parsed: ParsedSqliteTable): ForeignKey[] {
+    const declared: ParsedSqliteForeignKey[] = [...parsed.foreignKeys];
+    return [...groupBy(rows, (r) => String(r.id)).values()].map((fk) => {
+      const first = fk[0]!;
+      const columns = fk.map((r) => r.column_name);
+      const refColumns = fk.map((r) => r.ref_column ?? r.ref_pk_column ?? "");
+      if (refColumns.includes("")) {
+        this.warn(`SQLite table ${table}: foreign key to ${first.ref_table} names no columns and ${first.ref_table} has no primary key`);
+      }
+      const at = declared.findIndex((d) => sameNames(d.columns, columns) && d.refTable.toLowerCase() === first.ref_table.toLowerCase());
+      const written = at >= 0 ? declared.splice(at, 1)[0]! : null;
+      return ForeignKey.create({
+        name: written?.name ?? null,
+        columns,
+        refTable: first.ref_table,
+        refColumns,
+        onDelete: canonicalAction(this.dialect, this.action(table, first.on_delete)),
+        onUpdate: canonicalAction(this.dialect, this.action(table, first.on_update)),
+        deferrable: written?.deferrable ?? false,
+        initially: written?.initially ?? null,
+      });
+    });
+  }
+
+  /** NO ACTION is the default and is reported as null, as on every dialect. */
+  action(table: string, raw: string): ReferentialAction | null {
+    const action = raw.toUpperCase();
+    if (action === "NO ACTION") return null;
+    if (REFERENTIAL_ACTIONS.has(action)) return action as ReferentialAction;
+    this.warn(`SQLite table ${table}: unknown foreign key action '${raw}', kept as written`);
+    return raw as ReferentialAction;
+  }
+
+  /** The stored text is `CREATE [TEMP] VIEW [IF NOT EXISTS] name [(cols)] AS select`: the definition is the select. */
+  view(r: RawSqliteOtherRow): View {
+    const as = tokenizeSqlite(r.object_sql).find((t) => t.kind === "word" && t.value.toUpperCase() === "AS");
+    if (!as) this.warn(`SQLite view ${r.object_name}: could not find AS in its CREATE VIEW text; keeping the whole text`);
+    return View.create(r.object_name, (as ? r.object_sql.slice(as.end) : r.object_sql).trim());
+  }
+}
+
+const REFERENTIAL_ACTIONS = new Set(["CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT"]);
+
+/** SQLite compares identifiers case-insensitively. */
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]!.toLowerCase());
+}
+
+
+/** One column of one ordinary table: sqlite_schema ⨝ pragma_table_list ⨝ pragma_table_xinfo. */
+interface RawSqliteColumnRow {
+  table_name: string;
+  table_sql: string;
+  without_rowid: number;
+  is_strict: number;
+  cid: number;
+  column_name: string;
+  column_type: string;
+  not_null: number;
+  default_value: string | null;
+  pk_position: number;
+  hidden: number;
+}
+
+/** One key element of one index: pragma_index_list ⨝ pragma_index_xinfo (key = 1). */
+interface RawSqliteIndexRow {
+  table_name: string;
+  index_name: string;
+  is_unique: number;
+  /** `c` CREATE INDEX, `u` UNIQUE constraint, `pk` PRIMARY KEY. */
+  origin: "c" | "u" | "pk";
+  seqno: number;
+  /** Column number; -1 the rowid, -2 an expression. */
+  cid: number;
+  column_name: string | null;
+  is_descending: number;
+  index_sql: string | null;
+}
+
+/** One column pair of one foreign key: pragma_foreign_key_list. */
+interface RawSqliteForeignKeyRow {
+  table_name: string;
+  id: number;
+  seq: number;
+  ref_table: string;
+  column_name: string;
+  ref_column: string | null;
+  ref_pk_column: string | null;
+  on_update: string;
+  on_delete: string;
+}
+
+/** A view or a virtual table: pragma_table_list type `view` or `virtual`. */
+interface RawSqliteOtherRow {
+  object_name: string;
+  object_sql: string;
+  object_type: "view" | "virtual";
+}

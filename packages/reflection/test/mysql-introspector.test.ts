@@ -1,0 +1,193 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { CheckConstraint, ForeignKey, Index, IndexElement, PrimaryKey, Schema, Table, View } from "@autogen/core";
+import { col, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
+
+/** Hand-written DDL covering everything MySQL / MariaDB reflection reads. */
+const FEATURES_DDL = [
+  `CREATE TABLE parent (
+     id int PRIMARY KEY AUTO_INCREMENT,
+     code varchar(10) UNIQUE,
+     body text,
+     FULLTEXT INDEX ft_body (body)
+   ) ENGINE = MyISAM`,
+  `CREATE TABLE target (id int PRIMARY KEY COMMENT 'the id', k int, UNIQUE KEY uq_k (k))`,
+  `CREATE TABLE child (
+     id int NOT NULL,
+     target_id int,
+     k int,
+     doc json,
+     changed datetime(3) DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+     latin varchar(20) CHARACTER SET latin1 DEFAULT 'it''s',
+     bin varchar(5) COLLATE utf8mb4_bin NOT NULL DEFAULT '',
+     n int unsigned CHECK (n > 0),
+     flag tinyint(1) NOT NULL DEFAULT 1,
+     price decimal(10, 2) DEFAULT 0,
+     doubled int AS (n * 2) STORED,
+     plus_one int AS (n + 1) VIRTUAL,
+     kind enum('a', 'b') DEFAULT 'a',
+     PRIMARY KEY (id),
+     CONSTRAINT fk_target FOREIGN KEY (target_id) REFERENCES target (id),
+     CONSTRAINT fk_k FOREIGN KEY (k) REFERENCES target (k) ON DELETE CASCADE ON UPDATE SET NULL,
+     CONSTRAINT ck_id CHECK (id <> 5),
+     INDEX ix_prefix (latin(5) DESC, changed),
+     INDEX ix_k_target (k, target_id),
+     UNIQUE KEY uq_bin_n (bin, n)
+   ) COMMENT 'children' COLLATE latin1_bin`,
+  `CREATE VIEW v_target AS SELECT id FROM target WHERE k > 0`,
+];
+
+describe("mysql reflection", () => {
+  it("reflects columns, keys, constraints, indexes, table options and views exactly", async (t) => {
+    const db = await reflectedDatabase(t, "mysql", FEATURES_DDL);
+    if (!db) return;
+    const { warnings, onWarning } = warningCollector();
+    const schema = await db.introspector.reflect({ onWarning });
+    const child = Table.create(
+      "child",
+      [
+        col("id", "int", { nullable: false }),
+        col("target_id", "int"),
+        col("k", "int"),
+        // MariaDB's json is longtext + json_valid(): reported as json, without the check.
+        col("doc", "json"),
+        col("changed", "datetime(3)", { default: "CURRENT_TIMESTAMP(3)", onUpdate: "CURRENT_TIMESTAMP(3)" }),
+        // The column's charset is the table's (latin1); its collation is latin1's default, not the table's.
+        col("latin", "varchar(20)", { default: "'it''s'", collation: "latin1_swedish_ci" }),
+        col("bin", "varchar(5)", { nullable: false, default: "''", charset: "utf8mb4", collation: "utf8mb4_bin" }),
+        col("n", "int unsigned"),
+        col("flag", "tinyint(1)", { nullable: false, default: "1" }),
+        col("price", "decimal(10,2)", { default: "0.00" }),
+        col("doubled", "int", { generated: { expression: "`n` * 2", stored: true } }),
+        col("plus_one", "int", { generated: { expression: "`n` + 1", stored: false } }),
+        col("kind", "enum('a','b')", { default: "'a'" }),
+      ],
+      {
+        primaryKey: PrimaryKey.create(["id"]),
+        indexes: [
+          // fk_target's index is the one InnoDB made for the FK: left out. fk_k uses ix_k_target.
+          Index.create("ix_k_target", [IndexElement.column("k"), IndexElement.column("target_id")]),
+          Index.create("ix_prefix", [IndexElement.column("latin", { descending: true, length: 5 }), IndexElement.column("changed")]),
+          Index.create("uq_bin_n", [IndexElement.column("bin"), IndexElement.column("n")], { unique: true }),
+        ],
+        foreignKeys: [
+          ForeignKey.create({ name: "fk_k", columns: ["k"], refTable: "target", refColumns: ["k"], onDelete: "CASCADE", onUpdate: "SET NULL" }),
+          ForeignKey.create({ name: "fk_target", columns: ["target_id"], refTable: "target", refColumns: ["id"] }),
+        ],
+        checks: [CheckConstraint.create("`id` <> 5", "ck_id"), CheckConstraint.create("`n` > 0", "n")],
+        comment: "children",
+        options: { charset: "latin1", collation: "latin1_bin" },
+      },
+    );
+    const parent = Table.create("parent", [col("id", "int", { nullable: false, autoIncrement: true }), col("code", "varchar(10)"), col("body", "text")], {
+      primaryKey: PrimaryKey.create(["id"]),
+      indexes: [
+        Index.create("code", [IndexElement.column("code")], { unique: true }),
+        Index.create("ft_body", [IndexElement.column("body")], { using: "fulltext" }),
+      ],
+      options: { engine: "MyISAM" },
+    });
+    const target = Table.create("target", [col("id", "int", { nullable: false, comment: "the id" }), col("k", "int")], {
+      primaryKey: PrimaryKey.create(["id"]),
+      indexes: [Index.create("uq_k", [IndexElement.column("k")], { unique: true })],
+    });
+    assert.deepEqual(
+      schema,
+      Schema.create({
+        tables: [child, parent, target],
+        views: [View.create("v_target", "select `target`.`id` AS `id` from `target` where `target`.`k` > 0")],
+      }),
+    );
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(await db.introspector.reflect(), schema, "a second reflection is identical");
+  });
+
+  it("keeps an index named like a foreign key when it is more than the FK's implicit index", async (t) => {
+    const db = await reflectedDatabase(t, "mysql", [
+      `CREATE TABLE target (id int PRIMARY KEY)`,
+      `CREATE TABLE a (x int, y int, CONSTRAINT fk_x FOREIGN KEY (x) REFERENCES target (id))`,
+      // An explicit index with the FK's name but another column list is the user's index.
+      `CREATE TABLE b (x int, y int, INDEX fk_bx (x, y), CONSTRAINT fk_bx FOREIGN KEY (x) REFERENCES target (id))`,
+    ]);
+    if (!db) return;
+    const schema = await db.introspector.reflect();
+    assert.deepEqual(
+      schema.tables.map((t) => [t.name, t.indexes.map((i) => i.name)]),
+      [
+        ["a", []],
+        ["b", ["fk_bx"]],
+        ["target", []],
+      ],
+    );
+  });
+
+  it("reflects another schema and names it, leaving out bookkeeping and excluded tables", async (t) => {
+    const db = await reflectedDatabase(t, "mysql", [
+      `CREATE TABLE autogen_version (version_num varchar(32) NOT NULL PRIMARY KEY)`,
+      `CREATE TABLE migrations (id int PRIMARY KEY AUTO_INCREMENT, timestamp bigint NOT NULL, name varchar(255) NOT NULL)`,
+      `CREATE TABLE typeorm_metadata (type varchar(255) NOT NULL, name varchar(255))`,
+      `CREATE TABLE my_versions (v text)`,
+      `CREATE TABLE accounts (id int PRIMARY KEY)`,
+    ]);
+    if (!db) return;
+    const [{ name: current }] = (await db.conn.query<{ name: string }>("SELECT DATABASE() AS name")).rows as [{ name: string }];
+    const other = `${current}_b`;
+    await db.conn.query(`CREATE DATABASE \`${other}\` CHARACTER SET latin1`);
+    try {
+      await checkTwoSchemas(db, current, other);
+    } finally {
+      await db.conn.query(`DROP DATABASE IF EXISTS \`${other}\``);
+    }
+  });
+
+  it("sends the same number of queries for 10 tables and for 200", async (t) => {
+    const table = (i: number) => [
+      `CREATE TABLE t${i} (id int PRIMARY KEY AUTO_INCREMENT, name varchar(50) UNIQUE, ref int, INDEX ix_name_ref (name, ref), CHECK (ref > 0))`,
+    ];
+    const small = await reflectedDatabase(t, "mysql", numbered(10, table));
+    if (!small) return;
+    const large = await reflectedDatabase(t, "mysql", numbered(200, table));
+    if (!large) return;
+    const ten = await small.introspector.reflect();
+    const twoHundred = await large.introspector.reflect();
+    assert.equal(ten.tables.length, 10);
+    assert.equal(twoHundred.tables.length, 200);
+    assert.equal(small.introspector.lastQueryCount, 7);
+    assert.equal(large.introspector.lastQueryCount, small.introspector.lastQueryCount);
+    assert.deepEqual(twoHundred.tables.find((x) => x.name === "t7"), ten.tables.find((x) => x.name === "t7"));
+  });
+});
+
+/** The second-schema assertions: run between creating and dropping the extra database. */
+async function checkTwoSchemas(db: NonNullable<Awaited<ReturnType<typeof reflectedDatabase>>>, current: string, other: string): Promise<void> {
+  const names = await db.introspector.schemaNames();
+  assert.ok(names.includes(current) && names.includes(other), "both test databases are listed");
+  assert.ok(!names.includes("mysql") && !names.includes("information_schema"), "the server's own are not");
+  assert.deepEqual(names, [...names].sort());
+  await db.conn.query(`CREATE TABLE \`${other}\`.entries (id int PRIMARY KEY, account_id int, CONSTRAINT fk_account FOREIGN KEY (account_id) REFERENCES \`${current}\`.accounts (id))`);
+
+  const mine = await db.introspector.reflect({ exclude: ["my_versions"] });
+  assert.deepEqual(
+    mine.tables.map((t) => t.name),
+    ["accounts"],
+  );
+  const both = await db.introspector.reflect({ schemas: [current, other, "missing_schema"], exclude: ["my_versions"] });
+  assert.deepEqual(both.schemas, [other]);
+  assert.deepEqual(
+    both.tables.map((t) => [t.schema, t.name]),
+    [
+      [null, "accounts"],
+      [other, "entries"],
+    ],
+  );
+  const entries = both.tables[1]!;
+  assert.deepEqual(entries.options, {}, "the table's latin1 is its schema's default");
+  assert.deepEqual(
+    entries.foreignKeys.map((f) => [f.refSchema, f.refTable]),
+    [[null, "accounts"]],
+  );
+  assert.deepEqual(
+    (await db.introspector.reflect({ tables: ["accounts", "my_versions"] })).tables.map((t) => t.name),
+    ["accounts", "my_versions"],
+  );
+  }

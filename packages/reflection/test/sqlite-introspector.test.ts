@@ -1,0 +1,239 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { CheckConstraint, ForeignKey, Index, IndexElement, PrimaryKey, Schema, Table, UniqueConstraint, View } from "@autogen/core";
+import { connect, getDialect, useDatabase } from "@autogen/dialects";
+import { createIntrospector } from "../src/index";
+import { col, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
+
+/** Hand-written DDL covering everything SQLite reflection reads. */
+const FEATURES_DDL = [
+  `CREATE TABLE "parent" (
+     id integer PRIMARY KEY AUTOINCREMENT,
+     code text CONSTRAINT "UQ_code" UNIQUE,
+     a int, b int,
+     CONSTRAINT uq_ab UNIQUE (a, b)
+   )`,
+  // Quoted names of every kind, comments and strings holding parentheses and commas.
+  `CREATE TABLE [child table] (
+     "id" INT NOT NULL,
+     "parent id" integer REFERENCES parent ON DELETE CASCADE, -- refers to parent's PK (a, b)
+     x int DEFAULT (1 + 2),
+     y INTEGER DEFAULT -1 CONSTRAINT ck_y CHECK (y <> 0),
+     s VARCHAR(20) COLLATE nocase NOT NULL DEFAULT 'it''s, (really)',
+     created datetime DEFAULT CURRENT_TIMESTAMP,
+     g int GENERATED ALWAYS AS (x * 2) STORED,
+     v int AS (x + 1),
+     \`back\` text,
+     CONSTRAINT fk_xy FOREIGN KEY (x, y) REFERENCES parent (a, b) DEFERRABLE INITIALLY DEFERRED,
+     CONSTRAINT "fk_code" FOREIGN KEY (s) REFERENCES "parent" ("code") ON UPDATE SET NULL ON DELETE NO ACTION,
+     CONSTRAINT "CHK_x" CHECK ("x" > 0 AND s <> ')' /* a ) in a comment */),
+     CHECK (length(s) < 100),
+     CONSTRAINT "PK_child" PRIMARY KEY ("id" DESC)
+   ) WITHOUT ROWID`,
+  `CREATE INDEX "IDX_child_expr" ON [child table] (x DESC, lower(s), y COLLATE nocase) WHERE x > 1 AND s IS NOT NULL`,
+  `CREATE UNIQUE INDEX ux_back ON "child table" (\`back\`)`,
+  `CREATE TABLE strict_t (id INTEGER PRIMARY KEY, n REAL) STRICT`,
+  `CREATE VIEW "v_parent" AS SELECT id, code FROM parent WHERE a > 0`,
+];
+
+describe("sqlite reflection", () => {
+  it("reflects columns, keys, constraints, indexes and views exactly", async (t) => {
+    const db = await reflectedDatabase(t, "sqlite", FEATURES_DDL);
+    if (!db) return;
+    const { warnings, onWarning } = warningCollector();
+    const schema = await db.introspector.reflect({ onWarning });
+
+    const child = Table.create(
+      "child table",
+      [
+        col("id", "int", { nullable: false }),
+        col("parent id", "integer"),
+        col("x", "int", { default: "1 + 2" }),
+        col("y", "integer", { default: "-1" }),
+        col("s", "varchar(20)", { nullable: false, default: "'it''s, (really)'", collation: "NOCASE" }),
+        col("created", "datetime", { default: "CURRENT_TIMESTAMP" }),
+        col("g", "int", { generated: { expression: "x * 2", stored: true } }),
+        col("v", "int", { generated: { expression: "x + 1", stored: false } }),
+        col("back", "text"),
+      ],
+      {
+        primaryKey: PrimaryKey.create(["id"], "PK_child"),
+        indexes: [
+          Index.create(
+            "IDX_child_expr",
+            [IndexElement.column("x", { descending: true }), IndexElement.expression("lower(s)"), IndexElement.expression("y collate nocase")],
+            { where: "x > 1 and s is not null" },
+          ),
+          Index.create("ux_back", [IndexElement.column("back")], { unique: true }),
+        ],
+        foreignKeys: [
+          ForeignKey.create({ name: "fk_code", columns: ["s"], refTable: "parent", refColumns: ["code"], onUpdate: "SET NULL" }),
+          ForeignKey.create({ name: "fk_xy", columns: ["x", "y"], refTable: "parent", refColumns: ["a", "b"], deferrable: true, initially: "DEFERRED" }),
+          ForeignKey.create({ name: null, columns: ["parent id"], refTable: "parent", refColumns: ["id"], onDelete: "CASCADE" }),
+        ],
+        checks: [
+          CheckConstraint.create(`"x" > 0 and s <> ')'`, "CHK_x"),
+          CheckConstraint.create("y <> 0", "ck_y"),
+          CheckConstraint.create("length(s) < 100", null),
+        ],
+        options: { withoutRowid: "true" },
+      },
+    );
+    const parent = Table.create("parent", [col("id", "integer", { autoIncrement: true }), col("code", "text"), col("a", "int"), col("b", "int")], {
+      primaryKey: PrimaryKey.create(["id"]),
+      uniques: [UniqueConstraint.create(["code"], "UQ_code"), UniqueConstraint.create(["a", "b"], "uq_ab")],
+    });
+    const strict = Table.create("strict_t", [col("id", "integer"), col("n", "real")], {
+      primaryKey: PrimaryKey.create(["id"]),
+      options: { strict: "true" },
+    });
+    const expected = Schema.create({
+      tables: [child, parent, strict],
+      views: [View.create("v_parent", "SELECT id, code FROM parent WHERE a > 0")],
+    });
+    assert.deepEqual(schema, expected);
+    assert.deepEqual(warnings, []);
+  });
+
+  it("sorts and freezes its output, so two reflections are equal", async (t) => {
+    const db = await reflectedDatabase(t, "sqlite", FEATURES_DDL);
+    if (!db) return;
+    const first = await db.introspector.reflect();
+    const second = await db.introspector.reflect();
+    assert.deepEqual(first, second);
+    assert.ok(Object.isFrozen(first) && Object.isFrozen(first.tables[0]) && Object.isFrozen(first.tables[0]!.columns[0]));
+    assert.deepEqual(
+      first.tables.map((t) => t.name),
+      ["child table", "parent", "strict_t"],
+    );
+    assert.deepEqual(
+      first.tables[1]!.uniques.map((u) => u.name),
+      ["UQ_code", "uq_ab"],
+    );
+  });
+
+  it("leaves out autogen's, TypeORM's and SQLite's own tables, and the excluded ones", async (t) => {
+    const db = await reflectedDatabase(t, "sqlite", [
+      "CREATE TABLE autogen_version (version_num varchar(32) NOT NULL PRIMARY KEY)",
+      "CREATE TABLE migrations (id integer PRIMARY KEY AUTOINCREMENT, timestamp bigint NOT NULL, name varchar NOT NULL)",
+      "CREATE TABLE typeorm_metadata (type varchar NOT NULL, name varchar)",
+      "CREATE TABLE my_versions (v text)",
+      "CREATE TABLE kept (id integer PRIMARY KEY AUTOINCREMENT)",
+      "INSERT INTO kept DEFAULT VALUES", // fills sqlite_sequence
+    ]);
+    if (!db) return;
+    const all = await db.introspector.reflect();
+    assert.deepEqual(
+      all.tables.map((t) => t.name),
+      ["kept", "my_versions"],
+    );
+    const excluded = await db.introspector.reflect({ exclude: ["my_versions"] });
+    assert.deepEqual(
+      excluded.tables.map((t) => t.name),
+      ["kept"],
+    );
+  });
+
+  it("reflects only the named tables, resolving a reference to a table left out", async (t) => {
+    const db = await reflectedDatabase(t, "sqlite", [
+      "CREATE TABLE parent (id integer PRIMARY KEY, other int)",
+      "CREATE TABLE child (id integer PRIMARY KEY, parent_id int REFERENCES parent, other_id int REFERENCES parent (other))",
+      "CREATE INDEX ix_parent_other ON parent (other)",
+      "CREATE VIEW v AS SELECT 1",
+    ]);
+    if (!db) return;
+    const schema = await db.introspector.reflect({ tables: ["child"] });
+    assert.deepEqual(
+      schema,
+      Schema.create({
+        tables: [
+          Table.create("child", [col("id", "integer"), col("parent_id", "int"), col("other_id", "int")], {
+            primaryKey: PrimaryKey.create(["id"]),
+            foreignKeys: [
+              ForeignKey.create({ columns: ["other_id"], refTable: "parent", refColumns: ["other"] }),
+              ForeignKey.create({ columns: ["parent_id"], refTable: "parent", refColumns: ["id"] }),
+            ],
+          }),
+        ],
+      }),
+    );
+    assert.deepEqual((await db.introspector.reflect({ tables: [] })).tables, []);
+  });
+
+  it("sends the same four queries for one table and for sixty", async (t) => {
+    const table = (i: number) => [
+      `CREATE TABLE t${i} (id integer PRIMARY KEY AUTOINCREMENT, name text UNIQUE, ref int REFERENCES t0 (id), CHECK (id > 0))`,
+      `CREATE INDEX ix_t${i} ON t${i} (lower(name)) WHERE ref IS NOT NULL`,
+    ];
+    const db = await reflectedDatabase(t, "sqlite", numbered(60, table));
+    if (!db) return;
+    const one = await db.introspector.reflect({ tables: ["t0"] });
+    const oneCount = db.introspector.lastQueryCount;
+    const all = await db.introspector.reflect();
+    assert.equal(one.tables.length, 1);
+    assert.equal(all.tables.length, 60);
+    assert.equal(oneCount, 4);
+    assert.equal(db.introspector.lastQueryCount, 4);
+    assert.deepEqual(all.tables.find((x) => x.name === "t0"), one.tables[0]);
+  });
+
+  it("reads awkward but valid DDL: odd quoting, multi-word types, conflict clauses, MATCH, NOT DEFERRABLE", async (t) => {
+    const db = await reflectedDatabase(t, "sqlite", [
+      `CREATE TABLE "ref" ("k 1" int, k2 int, PRIMARY KEY ("k 1", k2) ON CONFLICT ROLLBACK)`,
+      `create table if not exists "we""ird" (
+         "a""b" UNSIGNED BIG INT not null on conflict fail default +5,
+         [c,d] DOUBLE PRECISION constraint "my pk" primary key asc on conflict abort,
+         e text unique on conflict replace check(e not in ('x)', 'y,z')) collate rtrim,
+         f int, g int,
+         constraint "fk ""ref""" foreign key (f, g) references "ref" ("k 1", k2) match full on delete set default not deferrable initially immediate
+       )`,
+    ]);
+    if (!db) return;
+    const schema = await db.introspector.reflect({ tables: ['we"ird'] });
+    assert.deepEqual(
+      schema.tables,
+      [
+        Table.create(
+          'we"ird',
+          [
+            col('a"b', "unsigned big int", { nullable: false, default: "5" }),
+            col("c,d", "double precision"),
+            col("e", "text", { collation: "RTRIM" }),
+            col("f", "int"),
+            col("g", "int"),
+          ],
+          {
+            primaryKey: PrimaryKey.create(["c,d"], "my pk"),
+            uniques: [UniqueConstraint.create(["e"])],
+            foreignKeys: [ForeignKey.create({ name: 'fk "ref"', columns: ["f", "g"], refTable: "ref", refColumns: ["k 1", "k2"], onDelete: "SET DEFAULT" })],
+            checks: [CheckConstraint.create("e not in ('x)', 'y,z')")],
+          },
+        ),
+      ],
+    );
+  });
+
+  it("reflects the same Schema through sqlite3 and better-sqlite3", async (t) => {
+    const db = await useDatabase(t, "sqlite");
+    if (!db) return;
+    const setup = await connect(db.url, { sqliteDriver: "sqlite3" });
+    for (const statement of FEATURES_DDL) await setup.query(statement);
+    const viaSqlite3 = await createIntrospector(setup, getDialect("sqlite")).reflect();
+    await setup.close();
+    const other = await connect(db.url, { sqliteDriver: "better-sqlite3" });
+    t.after(() => other.close());
+    assert.deepEqual(await createIntrospector(other, getDialect("sqlite")).reflect(), viaSqlite3);
+  });
+
+  it("warns about a virtual table and leaves out the shadow tables it keeps its data in", async (t) => {
+    const db = await reflectedDatabase(t, "sqlite", ["CREATE VIRTUAL TABLE docs USING fts5(title, body)", "CREATE TABLE notes (id integer PRIMARY KEY)"]);
+    if (!db) return;
+    const { warnings, onWarning } = warningCollector();
+    const schema = await db.introspector.reflect({ onWarning });
+    assert.deepEqual(
+      schema.tables.map((t) => t.name),
+      ["notes"],
+    );
+    assert.deepEqual(warnings, ["SQLite virtual table docs is not reflected: the model has no virtual tables"]);
+  });
+});

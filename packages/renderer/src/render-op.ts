@@ -1,0 +1,138 @@
+import {
+  UnsupportedOpError,
+  type AddColumnOp,
+  type AddEnumValueOp,
+  type AlterColumnOp,
+  type BatchAlterTableOp,
+  type BuiltinOpKind,
+  type BulkInsertOp,
+  type CreateCheckConstraintOp,
+  type CreateEnumOp,
+  type CreateForeignKeyOp,
+  type CreateIndexOp,
+  type CreatePrimaryKeyOp,
+  type CreateSchemaOp,
+  type CreateTableCommentOp,
+  type CreateTableOp,
+  type CreateUniqueConstraintOp,
+  type DropColumnOp,
+  type DropConstraintOp,
+  type DropEnumOp,
+  type DropIndexOp,
+  type DropSchemaOp,
+  type DropTableCommentOp,
+  type DropTableOp,
+  type ExecuteSQLOp,
+  type ModifyTableOps,
+  type OpNode,
+  type RenameTableOp,
+} from "@autogen/core";
+import type { OpRenderer, RenderContext, RenderItemHook } from "./render-context";
+import { renderAddColumn, renderAlterColumn, renderDropColumn } from "./renderers/column";
+import { renderCreateTableComment, renderDropTableComment } from "./renderers/comment";
+import {
+  renderCreateCheckConstraint,
+  renderCreateForeignKey,
+  renderCreatePrimaryKey,
+  renderCreateUniqueConstraint,
+  renderDropConstraint,
+} from "./renderers/constraint";
+import { renderBatchAlterTable, renderModifyTableOps } from "./renderers/container";
+import { renderAddEnumValue, renderCreateEnum, renderCreateSchema, renderDropEnum, renderDropSchema } from "./renderers/enum";
+import { renderCreateIndex, renderDropIndex } from "./renderers/indexes";
+import { renderBulkInsert, renderExecuteSql } from "./renderers/sql";
+import { renderCreateTable, renderDropTable, renderRenameTable } from "./renderers/table";
+import { VIEW_RENDERERS } from "./renderers/view";
+
+/** Each built-in op kind with its interface, so the renderer table below is checked per kind. */
+interface BuiltinOps {
+  CreateTableOp: CreateTableOp;
+  DropTableOp: DropTableOp;
+  RenameTableOp: RenameTableOp;
+  AddColumnOp: AddColumnOp;
+  DropColumnOp: DropColumnOp;
+  AlterColumnOp: AlterColumnOp;
+  CreateIndexOp: CreateIndexOp;
+  DropIndexOp: DropIndexOp;
+  CreateUniqueConstraintOp: CreateUniqueConstraintOp;
+  CreateForeignKeyOp: CreateForeignKeyOp;
+  CreateCheckConstraintOp: CreateCheckConstraintOp;
+  CreatePrimaryKeyOp: CreatePrimaryKeyOp;
+  DropConstraintOp: DropConstraintOp;
+  CreateTableCommentOp: CreateTableCommentOp;
+  DropTableCommentOp: DropTableCommentOp;
+  ExecuteSQLOp: ExecuteSQLOp;
+  BulkInsertOp: BulkInsertOp;
+  CreateEnumOp: CreateEnumOp;
+  DropEnumOp: DropEnumOp;
+  AddEnumValueOp: AddEnumValueOp;
+  CreateSchemaOp: CreateSchemaOp;
+  DropSchemaOp: DropSchemaOp;
+  BatchAlterTableOp: BatchAlterTableOp;
+  ModifyTableOps: ModifyTableOps;
+}
+
+/** Exhaustive (STYLE §9): a new built-in op kind without a renderer does not compile. */
+const RENDERERS: { [K in BuiltinOpKind]: OpRenderer<BuiltinOps[K]> } = {
+  CreateTableOp: renderCreateTable,
+  DropTableOp: renderDropTable,
+  RenameTableOp: renderRenameTable,
+  AddColumnOp: renderAddColumn,
+  DropColumnOp: renderDropColumn,
+  AlterColumnOp: renderAlterColumn,
+  CreateIndexOp: renderCreateIndex,
+  DropIndexOp: renderDropIndex,
+  CreateUniqueConstraintOp: renderCreateUniqueConstraint,
+  CreateForeignKeyOp: renderCreateForeignKey,
+  CreateCheckConstraintOp: renderCreateCheckConstraint,
+  CreatePrimaryKeyOp: renderCreatePrimaryKey,
+  DropConstraintOp: renderDropConstraint,
+  CreateTableCommentOp: renderCreateTableComment,
+  DropTableCommentOp: renderDropTableComment,
+  ExecuteSQLOp: renderExecuteSql,
+  BulkInsertOp: renderBulkInsert,
+  CreateEnumOp: renderCreateEnum,
+  DropEnumOp: renderDropEnum,
+  AddEnumValueOp: renderAddEnumValue,
+  CreateSchemaOp: renderCreateSchema,
+  DropSchemaOp: renderDropSchema,
+  BatchAlterTableOp: renderBatchAlterTable,
+  ModifyTableOps: renderModifyTableOps,
+};
+
+/** Custom op kinds; runtime's view ops (what autogenerate emits for views) are known from the start. */
+const customRenderers = new Map<string, OpRenderer>(Object.entries(VIEW_RENDERERS));
+
+/**
+ * Registers the renderer of a custom op kind (e.g. the replaceable-object recipe's
+ * `CreateViewOp` rendering `await op.createView(...)`), or replaces a built-in one, as
+ * Alembic's `renderers.dispatch_for` does. The function returns the op's lines of code.
+ */
+export function registerRenderer(kind: string, fn: OpRenderer): void {
+  customRenderers.set(kind, fn);
+}
+
+/** Renders one op; an op kind with no renderer is an error, never skipped. */
+export function renderOp(ctx: RenderContext, op: OpNode): string[] {
+  const fn = customRenderers.get(op.kind) ?? (RENDERERS as unknown as Record<string, OpRenderer | undefined>)[op.kind];
+  if (!fn) throw new UnsupportedOpError(op.kind, "the renderer");
+  return fn(ctx, op);
+}
+
+/** A fresh context for one render. */
+export function createRenderContext(o: { renderItem?: RenderItemHook; renderAsBatch?: boolean; imports?: Iterable<string> } = {}): RenderContext {
+  return {
+    imports: new Set(o.imports ?? []),
+    inBatch: false,
+    renderItem: o.renderItem ?? null,
+    renderAsBatch: o.renderAsBatch ?? false,
+    render: renderOp,
+    batchTable: null,
+  };
+}
+
+/** Renders a list of ops as lines of code (unindented), e.g. for `autogen check`'s summary. */
+export function renderOps(ops: readonly OpNode[], o: { renderItem?: RenderItemHook; renderAsBatch?: boolean } = {}): string[] {
+  const ctx = createRenderContext(o);
+  return ops.flatMap((op) => renderOp(ctx, op));
+}

@@ -1,0 +1,49 @@
+import {
+  fromForeignKey,
+  fromUnique,
+  type Constraint,
+  type CreateCheckConstraintOp,
+  type CreateForeignKeyOp,
+  type CreatePrimaryKeyOp,
+  type CreateUniqueConstraintOp,
+  type DropConstraintOp,
+} from "@autogen/core";
+import type { RenderContext } from "../render-context";
+import { renderTableCall, TABLE } from "../table-call";
+
+export function renderCreateUniqueConstraint(ctx: RenderContext, op: CreateUniqueConstraintOp): string[] {
+  const { name, columns, ...rest } = fromUnique(op.constraint);
+  return [renderTableCall(ctx, "createUniqueConstraint", op.table, [name ?? null, TABLE, columns], rest)];
+}
+
+export function renderCreateForeignKey(ctx: RenderContext, op: CreateForeignKeyOp): string[] {
+  const { name, columns, refTable, refColumns, ...rest } = fromForeignKey(op.constraint);
+  return [renderTableCall(ctx, "createForeignKey", op.table, [name ?? null, TABLE, refTable, columns, refColumns], rest)];
+}
+
+export const renderCreateCheckConstraint = (ctx: RenderContext, op: CreateCheckConstraintOp): string[] => [
+  renderTableCall(ctx, "createCheckConstraint", op.table, [op.constraint.name, TABLE, op.constraint.expression]),
+];
+
+export const renderCreatePrimaryKey = (ctx: RenderContext, op: CreatePrimaryKeyOp): string[] => [
+  renderTableCall(ctx, "createPrimaryKey", op.table, [op.constraint.name, TABLE, [...op.constraint.columns]]),
+];
+
+/** The `type` option of dropConstraint for each constraint kind (exhaustive). */
+const CONSTRAINT_TYPE: Record<Constraint["kind"], "unique" | "foreignkey" | "check" | "primary"> = {
+  UniqueConstraint: "unique",
+  ForeignKey: "foreignkey",
+  CheckConstraint: "check",
+  PrimaryKey: "primary",
+};
+
+/**
+ * An unnamed constraint cannot be dropped by name (Alembic #588 renders `drop_constraint(None)`
+ * that fails at run time); the line says so instead of failing silently later.
+ */
+export function renderDropConstraint(ctx: RenderContext, op: DropConstraintOp): string[] {
+  const c = op.constraint;
+  const warning =
+    c.name === null ? [`// WARNING: this ${CONSTRAINT_TYPE[c.kind]} constraint has no name in the database; name it before running`] : [];
+  return [...warning, renderTableCall(ctx, "dropConstraint", op.table, [c.name, TABLE], { type: CONSTRAINT_TYPE[c.kind] })];
+}

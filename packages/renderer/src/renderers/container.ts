@@ -1,0 +1,56 @@
+import { UnsupportedOpError, type BatchAlterTableOp, type ModifyTableOps, type OpNode, type QualifiedName } from "@autogen/core";
+import { indent } from "../layout";
+import { lit } from "../lit";
+import type { RenderContext } from "../render-context";
+import { schemaOption } from "../table-call";
+
+/** The op kinds a `batchAlterTable` block can hold: the methods of runtime's `BatchOperations`. */
+export const BATCHABLE_KINDS: ReadonlySet<string> = new Set([
+  "AddColumnOp",
+  "DropColumnOp",
+  "AlterColumnOp",
+  "CreateIndexOp",
+  "DropIndexOp",
+  "CreateUniqueConstraintOp",
+  "CreateForeignKeyOp",
+  "CreateCheckConstraintOp",
+  "CreatePrimaryKeyOp",
+  "DropConstraintOp",
+]);
+
+function renderBatchBlock(ctx: RenderContext, table: QualifiedName, ops: readonly OpNode[], recreate: BatchAlterTableOp["recreate"]): string[] {
+  const inner: RenderContext = { ...ctx, batchTable: table, inBatch: true };
+  const body = ops.flatMap((op) => {
+    if (!BATCHABLE_KINDS.has(op.kind)) throw new UnsupportedOpError(op.kind, "batchAlterTable");
+    return ctx.render(inner, op);
+  });
+  const o = { ...schemaOption(table), ...(recreate !== "auto" ? { recreate } : {}) };
+  const tail = Object.keys(o).length ? `}, ${lit(o)});` : "});";
+  return [`await op.batchAlterTable(${lit(table.name)}, async (batch) => {`, ...indent(body), tail];
+}
+
+export const renderBatchAlterTable = (ctx: RenderContext, op: BatchAlterTableOp): string[] => renderBatchBlock(ctx, op.table, op.ops, op.recreate);
+
+/**
+ * A table's ops, flat as Alembic renders them; with `renderAsBatch`, each run of batchable ops
+ * becomes one batch block, while ops a batch cannot hold (table comments, raw SQL) stay at the
+ * top level in their place, so the order of the ops is kept.
+ */
+export function renderModifyTableOps(ctx: RenderContext, op: ModifyTableOps): string[] {
+  if (!ctx.renderAsBatch || ctx.batchTable !== null) return op.ops.flatMap((child) => ctx.render(ctx, child));
+  const lines: string[] = [];
+  let run: OpNode[] = [];
+  const flush = (): void => {
+    if (run.length) lines.push(...renderBatchBlock(ctx, op.table, run, "auto"));
+    run = [];
+  };
+  for (const child of op.ops) {
+    if (BATCHABLE_KINDS.has(child.kind)) run.push(child);
+    else {
+      flush();
+      lines.push(...ctx.render(ctx, child));
+    }
+  }
+  flush();
+  return lines;
+}

@@ -1,0 +1,11 @@
+export * from "./operations-api";
+export * from "./ts-loader";
+export { MigrationContext, type MigrationContextOptions } from "./migration-context";
+export { implementationFor, implementationOf, compileAndExecute, runOp, type OpImplementation } from "./implementations";
+export { OperationsImpl, createOperations } from "./operations";
+export { BatchCollector } from "./batch-collector";
+export { batchAlterTable, type BatchAlterTableRun } from "./batch-alter-table";
+export { registerOperation, isRegisteredOperation, type OperationFactory } from "./custom-operations";
+export { CreateViewOp, DropViewOp, ReplaceViewOp } from "./recipes/replaceable-objects";
+export { VersionTable, DEFAULT_VERSION_TABLE, type VersionChange, type VersionTableOptions } from "./version-table";
+export { upgrade, downgrade, stamp, currentHeads, type RunOptions } from "./migrator";

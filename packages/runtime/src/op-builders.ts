@@ -1,0 +1,127 @@
+/**
+ * Builders from the arguments of `op.*` (and of the batch block's methods) to core op nodes.
+ * `op.addColumn(...)` and `batch.addColumn(...)` build the same node; only the table differs.
+ */
+import {
+  AddColumnOp,
+  AlterColumnOp,
+  CheckConstraint,
+  Column,
+  CreateCheckConstraintOp,
+  CreateForeignKeyOp,
+  CreateIndexOp,
+  CreatePrimaryKeyOp,
+  CreateUniqueConstraintOp,
+  DropColumnOp,
+  DropConstraintOp,
+  DropIndexOp,
+  ForeignKey,
+  Index,
+  PrimaryKey,
+  UniqueConstraint,
+  toColumn,
+  toForeignKey,
+  toIndex,
+  toUnique,
+  type ColumnChanges,
+  type ColumnInput,
+  type Constraint,
+  type ForeignKeyInput,
+  type IndexElementInput,
+  type QualifiedName,
+  type UniqueInput,
+} from "@autogen/core";
+import type { AlterColumnInput, CreateIndexOptions } from "./operations-api";
+
+export const addColumnOp = (table: QualifiedName, column: ColumnInput): AddColumnOp => AddColumnOp.create(table, toColumn(column));
+
+/** Without `existing`, only the name is known: enough to drop, not to reverse. */
+export const dropColumnOp = (table: QualifiedName, column: string, existing?: ColumnInput): DropColumnOp =>
+  DropColumnOp.create(table, existing ? toColumn({ ...existing, name: column }) : Column.create(column, ""));
+
+/** Splits `op.alterColumn` changes into what changes (`modify`) and what is known of the column now (`existing`). */
+export function alterColumnOp(table: QualifiedName, column: string, c: Omit<AlterColumnInput, "schema">): AlterColumnOp {
+  const modify = defined<ColumnChanges>({
+    type: c.type,
+    nullable: c.nullable,
+    default: c.default,
+    comment: c.comment,
+    collation: c.collation,
+    name: c.newName,
+  });
+  const existing = defined<ColumnChanges>({
+    ...(c.existing ?? {}),
+    type: c.existingType ?? c.existing?.type,
+    nullable: c.existingNullable ?? c.existing?.nullable,
+    default: c.existingDefault !== undefined ? c.existingDefault : c.existing?.default,
+    comment: c.existingComment !== undefined ? c.existingComment : c.existing?.comment,
+    collation: c.existingCollation !== undefined ? c.existingCollation : c.existing?.collation,
+  });
+  return AlterColumnOp.create(table, column, modify, existing, { using: c.using ?? null });
+}
+
+export function createIndexOp(
+  table: QualifiedName,
+  name: string,
+  columns: (string | IndexElementInput)[],
+  o: Omit<CreateIndexOptions, "schema"> = {},
+): CreateIndexOp {
+  const index = toIndex({ name, columns, unique: o.unique, where: o.where, using: o.using, include: o.include });
+  return CreateIndexOp.create(table, index, { concurrently: o.concurrently });
+}
+
+/** The index's definition is unknown here; dropping needs only its name. */
+export const dropIndexOp = (table: QualifiedName, name: string): DropIndexOp => DropIndexOp.create(table, Index.create(name, []));
+
+export const createUniqueConstraintOp = (
+  table: QualifiedName,
+  name: string | null,
+  columns: string[],
+  o: Omit<UniqueInput, "name" | "columns"> = {},
+): CreateUniqueConstraintOp => CreateUniqueConstraintOp.create(table, toUnique({ deferrable: o.deferrable, initially: o.initially, name, columns }));
+
+export const createForeignKeyOp = (
+  table: QualifiedName,
+  name: string | null,
+  refTable: string,
+  columns: string[],
+  refColumns: string[],
+  o: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns"> = {},
+): CreateForeignKeyOp =>
+  CreateForeignKeyOp.create(
+    table,
+    toForeignKey({
+      name,
+      columns,
+      refTable,
+      refColumns,
+      refSchema: o.refSchema,
+      onDelete: o.onDelete,
+      onUpdate: o.onUpdate,
+      deferrable: o.deferrable,
+      initially: o.initially,
+    }),
+  );
+
+export const createCheckConstraintOp = (table: QualifiedName, name: string | null, expression: string): CreateCheckConstraintOp =>
+  CreateCheckConstraintOp.create(table, CheckConstraint.create(expression, name));
+
+export const createPrimaryKeyOp = (table: QualifiedName, name: string | null, columns: string[]): CreatePrimaryKeyOp =>
+  CreatePrimaryKeyOp.create(table, PrimaryKey.create(columns, name));
+
+/** The kind of constraint says how to drop it (MySQL: DROP FOREIGN KEY, DROP INDEX, DROP CHECK). */
+const CONSTRAINT_OF_TYPE: Record<"unique" | "foreignkey" | "check" | "primary", (name: string) => Constraint> = {
+  unique: (name) => UniqueConstraint.create([], name),
+  foreignkey: (name) => ForeignKey.create({ name, columns: [], refTable: "", refColumns: [] }),
+  check: (name) => CheckConstraint.create("", name),
+  primary: (name) => PrimaryKey.create([], name),
+};
+
+/** Without `type`, a unique constraint: the plain `DROP CONSTRAINT` (and MySQL's DROP INDEX). */
+export const dropConstraintOp = (table: QualifiedName, name: string, type: keyof typeof CONSTRAINT_OF_TYPE = "unique"): DropConstraintOp =>
+  DropConstraintOp.create(table, CONSTRAINT_OF_TYPE[type](name));
+
+/** The object without its undefined properties (`null` stays: it means "none"). */
+function defined<T extends object>(o: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

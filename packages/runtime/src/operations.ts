@@ -1,0 +1,174 @@
+import {
+  AddEnumValueOp,
+  BatchAlterTableOp,
+  BulkInsertOp,
+  CreateEnumOp,
+  CreateSchemaOp,
+  CreateTableCommentOp,
+  CreateTableOp,
+  DropEnumOp,
+  DropSchemaOp,
+  DropTableCommentOp,
+  DropTableOp,
+  Enum,
+  ExecuteSQLOp,
+  QualifiedName,
+  RenameTableOp,
+  Table,
+  freeze,
+  toTable,
+  type ColumnInput,
+  type ForeignKeyInput,
+  type IndexElementInput,
+  type OpNode,
+  type TableOptionsInput,
+  type UniqueInput,
+} from "@autogen/core";
+import type { BatchAlterTableRun } from "./batch-alter-table";
+import { BatchCollector } from "./batch-collector";
+import { runOp } from "./implementations";
+import type { MigrationContext } from "./migration-context";
+import {
+  addColumnOp,
+  alterColumnOp,
+  createCheckConstraintOp,
+  createForeignKeyOp,
+  createIndexOp,
+  createPrimaryKeyOp,
+  createUniqueConstraintOp,
+  dropColumnOp,
+  dropConstraintOp,
+  dropIndexOp,
+} from "./op-builders";
+import type {
+  AlterColumnInput,
+  BatchAlterTableOptions,
+  BatchOperations,
+  BuiltinOperations,
+  CreateIndexOptions,
+  MigrationContextApi,
+  Operations,
+  SchemaOption,
+} from "./operations-api";
+
+const qn = (name: string, o: SchemaOption = {}): QualifiedName => QualifiedName.create(name, o.schema);
+
+/**
+ * The `op` object. Each method only builds data (a core op node) and invokes it; what the
+ * node does is decided by the implementation registered for its kind (implementations.ts).
+ * Custom operations are added to this class's prototype by `registerOperation`.
+ */
+export class OperationsImpl implements BuiltinOperations {
+  readonly #ctx: MigrationContext;
+
+  constructor(ctx: MigrationContext) {
+    this.#ctx = ctx;
+  }
+
+  get context(): MigrationContextApi {
+    return this.#ctx;
+  }
+
+  async invoke(op: OpNode): Promise<void> {
+    await runOp(this.#ctx, op);
+  }
+
+  async createTable(name: string, columns: ColumnInput[], options: TableOptionsInput = {}): Promise<void> {
+    await this.invoke(CreateTableOp.create(toTable(name, columns, options)));
+  }
+  /** Only the name is known here; a generated revision's downgrade carries the full table. */
+  async dropTable(name: string, o: SchemaOption = {}): Promise<void> {
+    await this.invoke(DropTableOp.create(Table.create(name, [], { schema: o.schema ?? null })));
+  }
+  async renameTable(oldName: string, newName: string, o: SchemaOption = {}): Promise<void> {
+    await this.invoke(RenameTableOp.create(qn(oldName, o), newName));
+  }
+  async addColumn(table: string, column: ColumnInput, o: SchemaOption = {}): Promise<void> {
+    await this.invoke(addColumnOp(qn(table, o), column));
+  }
+  async dropColumn(table: string, column: string, o: SchemaOption & { existing?: ColumnInput } = {}): Promise<void> {
+    await this.invoke(dropColumnOp(qn(table, o), column, o.existing));
+  }
+  async alterColumn(table: string, column: string, changes: AlterColumnInput): Promise<void> {
+    await this.invoke(alterColumnOp(qn(table, changes), column, changes));
+  }
+  async createIndex(name: string, table: string, columns: (string | IndexElementInput)[], o: CreateIndexOptions = {}): Promise<void> {
+    await this.invoke(createIndexOp(qn(table, o), name, columns, o));
+  }
+  async dropIndex(name: string, table: string, o: SchemaOption = {}): Promise<void> {
+    await this.invoke(dropIndexOp(qn(table, o), name));
+  }
+  async createUniqueConstraint(
+    name: string | null,
+    table: string,
+    columns: string[],
+    o: SchemaOption & Omit<UniqueInput, "name" | "columns"> = {},
+  ): Promise<void> {
+    await this.invoke(createUniqueConstraintOp(qn(table, o), name, columns, o));
+  }
+  async createForeignKey(
+    name: string | null,
+    sourceTable: string,
+    refTable: string,
+    columns: string[],
+    refColumns: string[],
+    o: SchemaOption & Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns"> = {},
+  ): Promise<void> {
+    await this.invoke(createForeignKeyOp(qn(sourceTable, o), name, refTable, columns, refColumns, o));
+  }
+  async createCheckConstraint(name: string | null, table: string, expression: string, o: SchemaOption = {}): Promise<void> {
+    await this.invoke(createCheckConstraintOp(qn(table, o), name, expression));
+  }
+  async createPrimaryKey(name: string | null, table: string, columns: string[], o: SchemaOption = {}): Promise<void> {
+    await this.invoke(createPrimaryKeyOp(qn(table, o), name, columns));
+  }
+  async dropConstraint(name: string, table: string, o: SchemaOption & { type?: "unique" | "foreignkey" | "check" | "primary" } = {}): Promise<void> {
+    await this.invoke(dropConstraintOp(qn(table, o), name, o.type));
+  }
+  async createTableComment(table: string, comment: string, o: SchemaOption & { existingComment?: string | null } = {}): Promise<void> {
+    await this.invoke(CreateTableCommentOp.create(qn(table, o), comment, o.existingComment ?? null));
+  }
+  async dropTableComment(table: string, o: SchemaOption & { existingComment?: string | null } = {}): Promise<void> {
+    await this.invoke(DropTableCommentOp.create(qn(table, o), o.existingComment ?? null));
+  }
+  async execute(sql: string): Promise<void> {
+    await this.invoke(ExecuteSQLOp.create(sql));
+  }
+  async bulkInsert(table: string, rows: Record<string, unknown>[], o: SchemaOption = {}): Promise<void> {
+    await this.invoke(BulkInsertOp.create(qn(table, o), rows));
+  }
+  async batchAlterTable(table: string, fn: (batch: BatchOperations) => Promise<void>, o: BatchAlterTableOptions = {}): Promise<void> {
+    const batch = new BatchCollector(qn(table, o));
+    await fn(batch);
+    const op = BatchAlterTableOp.create(qn(table, o), batch.ops, o.recreate);
+    const copyFrom = o.copyFrom ? toTable(table, o.copyFrom.columns, { ...o.copyFrom, schema: o.schema }) : undefined;
+    await this.invoke(copyFrom ? freeze<BatchAlterTableRun>({ ...op, copyFrom }) : op);
+  }
+  async createEnum(name: string, values: string[], o: SchemaOption = {}): Promise<void> {
+    await this.invoke(CreateEnumOp.create(Enum.create(name, values, o.schema ?? null)));
+  }
+  async dropEnum(name: string, o: SchemaOption & { existingValues?: string[] } = {}): Promise<void> {
+    await this.invoke(DropEnumOp.create(Enum.create(name, o.existingValues ?? [], o.schema ?? null)));
+  }
+  async addEnumValue(name: string, value: string, o: SchemaOption & { before?: string; after?: string } = {}): Promise<void> {
+    await this.invoke(AddEnumValueOp.create(qn(name, o), value, { before: o.before, after: o.after }));
+  }
+  async createSchema(name: string): Promise<void> {
+    await this.invoke(CreateSchemaOp.create(name));
+  }
+  async dropSchema(name: string): Promise<void> {
+    await this.invoke(DropSchemaOp.create(name));
+  }
+  f(name: string): string {
+    return name;
+  }
+  async autocommitBlock(fn: () => Promise<void>): Promise<void> {
+    await this.#ctx.autocommitBlock(fn);
+  }
+}
+
+/** The `op` passed to a revision's upgrade()/downgrade(), bound to a migration context. */
+export function createOperations(ctx: MigrationContext): Operations {
+  // Custom operations live on the prototype (registerOperation), outside the static type.
+  return new OperationsImpl(ctx) as unknown as Operations;
+}

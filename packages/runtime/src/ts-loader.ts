@@ -1,0 +1,151 @@
+import { readFileSync, statSync } from "node:fs";
+import Module from "node:module";
+import { extname, resolve as resolvePath } from "node:path";
+import { pathToFileURL } from "node:url";
+import { transformSync, type Options as SwcOptions } from "@swc/core";
+import { CommandError } from "@autogen/core";
+
+/** Options of {@link registerTsLoader}. */
+export interface TsLoaderOptions {
+  /**
+   * Bare module names resolved as another module, e.g. `{ typeorm: "typeorm03" }` so fixture
+   * entities written against "typeorm" load under TypeORM 0.3. Subpaths follow
+   * (`typeorm/browser` → `typeorm03/browser`).
+   */
+  moduleAliases?: Record<string, string>;
+}
+
+/** The extensions compiled by the hook. */
+const TS_EXTENSIONS = [".ts", ".mts", ".cts"] as const;
+
+// Node's internals we patch; typed here because @types/node does not declare them.
+interface ModuleInternals {
+  _extensions: Record<string, (module: CompilableModule, filename: string) => void>;
+  _resolveFilename: (request: string, parent: unknown, isMain: boolean, options?: unknown) => string;
+}
+interface CompilableModule {
+  _compile(code: string, filename: string): unknown;
+}
+
+const internals = Module as unknown as ModuleInternals;
+const aliases = new Map<string, string>();
+/** Compiled code per file, valid while the file's mtime is unchanged (watch mode, tests rewriting a file). */
+const compiled = new Map<string, { mtimeMs: number; code: string }>();
+let registered = false;
+
+const swcOptions: SwcOptions = {
+  swcrc: false,
+  configFile: false,
+  sourceMaps: "inline",
+  module: { type: "commonjs" },
+  jsc: {
+    target: "es2022",
+    parser: { syntax: "typescript", decorators: true, dynamicImport: true },
+    transform: {
+      legacyDecorator: true,
+      decoratorMetadata: true,
+      // TypeORM entities declare properties without initializers; [[Define]] semantics
+      // would add own `undefined` properties that shadow accessors set up by decorators.
+      useDefineForClassFields: false,
+    },
+    keepClassNames: true,
+  },
+};
+
+/**
+ * Compiles a TypeScript file to CommonJS with swc (no type checking), cached per path + mtime.
+ * Exported for tools that need the JavaScript text (benchmarks, tests).
+ */
+export function compileTypeScript(filename: string): string {
+  const mtimeMs = statSync(filename).mtimeMs;
+  const hit = compiled.get(filename);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.code;
+  const source = readFileSync(filename, "utf8");
+  const { code } = transformSync(source, { ...swcOptions, filename });
+  compiled.set(filename, { mtimeMs, code });
+  return code;
+}
+
+/**
+ * Installs a require hook for `.ts`, `.mts` and `.cts` files that compiles them with swc
+ * (legacy decorators with `design:*` metadata, CommonJS output, inline source maps).
+ * Idempotent: later calls only add module aliases.
+ */
+export function registerTsLoader(o: TsLoaderOptions = {}): void {
+  for (const [from, to] of Object.entries(o.moduleAliases ?? {})) aliases.set(from, to);
+  if (registered) return;
+  registered = true;
+  // Stack traces of revision files then point at the TypeScript lines.
+  process.setSourceMapsEnabled?.(true);
+  for (const ext of TS_EXTENSIONS) {
+    internals._extensions[ext] = (module, filename) => {
+      module._compile(compileTypeScript(filename), filename);
+    };
+  }
+  const originalResolve = internals._resolveFilename;
+  internals._resolveFilename = function (request, parent, isMain, options) {
+    const aliased = applyAlias(request);
+    if (aliased === undefined) return originalResolve.call(this, request, parent, isMain, options);
+    try {
+      return originalResolve.call(this, aliased, parent, isMain, options);
+    } catch (error) {
+      // Fixtures often live in temp directories without node_modules: the alias target is
+      // a dependency of the project running autogen, so resolve it from here as well.
+      if ((error as { code?: string }).code !== "MODULE_NOT_FOUND") throw error;
+      return require.resolve(aliased, { paths: [process.cwd(), __dirname] });
+    }
+  };
+}
+
+/** The aliased request, or undefined when no alias covers it. */
+function applyAlias(request: string): string | undefined {
+  if (aliases.size === 0) return undefined;
+  const slash = request.startsWith("@") ? request.indexOf("/", request.indexOf("/") + 1) : request.indexOf("/");
+  const name = slash === -1 ? request : request.slice(0, slash);
+  const target = aliases.get(name);
+  return target === undefined ? undefined : target + request.slice(name.length);
+}
+
+/** mtime of each file at its last load, so a rewritten file is loaded again. */
+const loadedAt = new Map<string, number>();
+
+/**
+ * Loads a config, revision or entity module: `.ts`/`.mts`/`.cts` through the swc hook,
+ * `.js`/`.cjs` with require, `.mjs` with import(). A file changed since it was last loaded
+ * is loaded again. A file that cannot be compiled or throws while loading gives a
+ * CommandError naming it.
+ */
+export async function loadModule(path: string): Promise<Record<string, unknown>> {
+  const filename = resolvePath(path);
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(filename).mtimeMs;
+  } catch {
+    throw new CommandError(`Could not load ${filename}: file not found`);
+  }
+  try {
+    if (extname(filename) === ".mjs") {
+      return (await import(pathToFileURL(filename).href + `?mtime=${mtimeMs}`)) as Record<string, unknown>;
+    }
+    if ((TS_EXTENSIONS as readonly string[]).includes(extname(filename))) registerTsLoader();
+    const previous = loadedAt.get(filename);
+    if (previous !== undefined && previous !== mtimeMs) delete require.cache[filename];
+    loadedAt.set(filename, mtimeMs);
+    return require(filename) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    delete require.cache[filename];
+    loadedAt.delete(filename);
+    throw new CommandError(`Could not load ${filename}: ${firstLine(error)}`, { cause: error });
+  }
+}
+
+/** The first meaningful line of an error (swc reports multi-line diagnostics). */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = text
+    .split("\n")
+    .map((l) => l.replace(/\x1b\[[0-9;]*m/g, "").trim())
+    .find((l) => l !== "" && !/^(×|x|error:)\s*$/.test(l));
+  return (line ?? text).replace(/^[×x]\s+/, "");
+}

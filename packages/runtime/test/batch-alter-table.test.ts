@@ -1,0 +1,152 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { DatabaseError } from "@autogen/core";
+import { dialectsUnderTest } from "@autogen/dialects";
+import { createIntrospector } from "@autogen/reflection";
+import { currentHeads, upgrade } from "../src/index";
+import { loadScript, openDatabase, writeScript } from "./support/script-fixture";
+
+const A = "aaaaaaaaaaa1";
+const B = "bbbbbbbbbbb2";
+
+/** A parent with an ON DELETE CASCADE child, rows in both. */
+const SETUP = `  await op.createTable("parent", [{ name: "id", type: "integer", primaryKey: true }, { name: "name", type: "varchar(20)" }, { name: "legacy", type: "integer" }]);
+  await op.createTable("child", [{ name: "id", type: "integer", primaryKey: true }, { name: "parent_id", type: "integer", nullable: false }], {
+    foreignKeys: [{ name: "fk_child_parent", columns: ["parent_id"], refTable: "parent", refColumns: ["id"], onDelete: "CASCADE" }],
+  });
+  await op.bulkInsert("parent", [{ id: 1, name: "p1", legacy: 0 }, { id: 2, name: "p2", legacy: 0 }]);
+  await op.bulkInsert("child", [{ id: 10, parent_id: 1 }, { id: 11, parent_id: 1 }, { id: 12, parent_id: 2 }]);`;
+
+test("sqlite: a batch that recreates the parent keeps every ON DELETE CASCADE child row", async (t) => {
+  const env = await openDatabase(t, "sqlite");
+  if (!env) return;
+  const { conn, dialect } = env;
+  const script = loadScript(
+    writeScript([
+      { rev: A, down: null, upgrade: SETUP, downgrade: "" },
+      {
+        rev: B,
+        down: A,
+        upgrade: `  await op.batchAlterTable("parent", async (batch) => {
+    await batch.dropColumn("legacy");
+    await batch.alterColumn("name", { nullable: false, existingType: "varchar(20)" });
+    await batch.createIndex("ix_parent_name", ["name"]);
+  });`,
+        downgrade: "",
+      },
+    ]),
+  );
+  await upgrade({ script, dialect, connection: conn, target: A });
+  const statements: string[] = [];
+  await upgrade({ script, dialect, connection: conn, target: "head", onStatement: (s) => statements.push(s) });
+  // It did recreate (move and copy), not alter in place.
+  assert.ok(statements.some((s) => s.startsWith('DROP TABLE "parent"')), statements.join("\n"));
+
+  const children = await conn.query<{ id: number; parent_id: number }>("SELECT id, parent_id FROM child ORDER BY id");
+  assert.deepEqual(
+    children.rows.map((r) => [Number(r.id), Number(r.parent_id)]),
+    [
+      [10, 1],
+      [11, 1],
+      [12, 2],
+    ],
+  );
+  const parents = await conn.query<{ id: number; name: string }>("SELECT id, name FROM parent ORDER BY id");
+  assert.deepEqual(
+    parents.rows.map((r) => [Number(r.id), r.name]),
+    [
+      [1, "p1"],
+      [2, "p2"],
+    ],
+  );
+  const schema = await createIntrospector(conn, dialect).reflect({ tables: ["parent", "child"] });
+  const parent = schema.tables.find((x) => x.name === "parent")!;
+  assert.deepEqual(
+    parent.columns.map((c) => [c.name, c.nullable]),
+    [
+      ["id", false],
+      ["name", false],
+    ],
+  );
+  assert.deepEqual(
+    parent.indexes.map((i) => i.name),
+    ["ix_parent_name"],
+  );
+  // The child's foreign key still points at the (new) parent.
+  const child = schema.tables.find((x) => x.name === "child")!;
+  assert.deepEqual(
+    child.foreignKeys.map((f) => [f.refTable, f.onDelete]),
+    [["parent", "CASCADE"]],
+  );
+  assert.deepEqual(await currentHeads({ dialect, connection: conn }), [B]);
+});
+
+test("sqlite: a batch that orphans rows fails and rolls back", async (t) => {
+  const env = await openDatabase(t, "sqlite");
+  if (!env) return;
+  const { conn, dialect } = env;
+  const script = loadScript(
+    writeScript([
+      { rev: A, down: null, upgrade: SETUP, downgrade: "" },
+      {
+        rev: B,
+        down: A,
+        // Renumbering the parents leaves the children pointing at ids that no longer exist.
+        upgrade: `  await op.execute("UPDATE parent SET id = id + 100");
+  await op.batchAlterTable("parent", async (batch) => {
+    await batch.dropColumn("legacy");
+  });`,
+        downgrade: "",
+      },
+    ]),
+  );
+  await upgrade({ script, dialect, connection: conn, target: A });
+  await assert.rejects(upgrade({ script, dialect, connection: conn, target: "head" }), (e: unknown) => {
+    assert.ok(e instanceof DatabaseError, String(e));
+    assert.match(e.message, /Batch alter of table parent left 3 row\(s\) violating foreign keys \(child rowid 10 -> parent/);
+    assert.match(e.message, /rolled back/);
+    return true;
+  });
+  assert.deepEqual(await currentHeads({ dialect, connection: conn }), [A]);
+  const { rows } = await conn.query<{ id: number; legacy: number }>("SELECT id, legacy FROM parent ORDER BY id");
+  assert.deepEqual(
+    rows.map((r) => [Number(r.id), Number(r.legacy)]),
+    [
+      [1, 0],
+      [2, 0],
+    ],
+  );
+});
+
+for (const name of dialectsUnderTest()) {
+  test(`${name}: a batch of ops that can run in place alters the table in place`, async (t) => {
+    const env = await openDatabase(t, name);
+    if (!env) return;
+    const { conn, dialect } = env;
+    const script = loadScript(
+      writeScript([
+        { rev: A, down: null, upgrade: SETUP, downgrade: "" },
+        {
+          rev: B,
+          down: A,
+          upgrade: `  await op.batchAlterTable("parent", async (batch) => {
+    await batch.addColumn({ name: "note", type: "varchar(30)" });
+    await batch.createIndex("ix_parent_note", ["note"]);
+  });`,
+          downgrade: "",
+        },
+      ]),
+    );
+    await upgrade({ script, dialect, connection: conn, target: A });
+    const statements: string[] = [];
+    await upgrade({ script, dialect, connection: conn, target: "head", onStatement: (s) => statements.push(s) });
+    assert.ok(!statements.some((s) => s.startsWith("DROP TABLE")), statements.join("\n"));
+    const { rows } = await conn.query<{ n: number }>(`SELECT COUNT(*) AS n FROM child`);
+    assert.equal(Number(rows[0].n), 3);
+    const schema = await createIntrospector(conn, dialect).reflect({ tables: ["parent"] });
+    assert.deepEqual(
+      schema.tables[0].columns.map((c) => c.name),
+      ["id", "name", "legacy", "note"],
+    );
+  });
+}

@@ -1,0 +1,105 @@
+import "reflect-metadata";
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, symlinkSync, writeFileSync, utimesSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CommandError } from "@autogen/core";
+import { loadModule, registerTsLoader } from "../src/index";
+
+/** A temp project whose node_modules is the monorepo's, as a user's project would have. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "autogen-loader-"));
+  symlinkSync(join(__dirname, "../../../../node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+test("a decorated class gets design:type metadata", async () => {
+  const dir = tempDir();
+  const file = join(dir, "entity.ts");
+  writeFileSync(
+    file,
+    `import "reflect-metadata";
+function Column(): PropertyDecorator { return () => {}; }
+export class User {
+  @Column() name!: string;
+  @Column() age!: number;
+  @Column() created!: Date;
+}
+export const answer: number = 42;
+`,
+  );
+  const mod = await loadModule(file);
+  assert.equal(mod.answer, 42);
+  const User = mod.User as { prototype: object };
+  assert.equal(Reflect.getMetadata("design:type", User.prototype, "name"), String);
+  assert.equal(Reflect.getMetadata("design:type", User.prototype, "age"), Number);
+  assert.equal(Reflect.getMetadata("design:type", User.prototype, "created"), Date);
+});
+
+test("module aliases redirect a bare name and its subpaths", async () => {
+  registerTsLoader({ moduleAliases: { typeorm: "typeorm03" } });
+  registerTsLoader({ moduleAliases: { typeorm: "typeorm03" } }); // idempotent
+  const dir = tempDir();
+  const file = join(dir, "entity.cts");
+  writeFileSync(
+    file,
+    `import "reflect-metadata";
+import { Entity, PrimaryGeneratedColumn, Column, getMetadataArgsStorage } from "typeorm";
+@Entity("things")
+export class Thing {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() label!: string;
+}
+export const main: string = require.resolve("typeorm");
+export const globals: string = require.resolve("typeorm/globals");
+export const columns = getMetadataArgsStorage().columns.filter((c) => c.target === Thing).map((c) => c.propertyName);
+`,
+  );
+  const mod = await loadModule(file);
+  assert.match(mod.main as string, /node_modules\/typeorm03\/index\.js$/);
+  assert.match(mod.globals as string, /node_modules\/typeorm03\/globals\.js$/);
+  assert.deepEqual(mod.columns, ["id", "label"]);
+});
+
+test("a TypeScript module imports another one without its extension", async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, "base.ts"), `export abstract class Base { abstract id(): string; }`);
+  writeFileSync(join(dir, "config.ts"), `import { Base } from "./base";\nclass Impl extends Base { id() { return "impl"; } }\nexport default { item: new Impl() };`);
+  const mod = await loadModule(join(dir, "config.ts"));
+  assert.equal((mod.default as { item: { id(): string } }).item.id(), "impl");
+});
+
+test(".mts, .js, .cjs and .mjs modules load", async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, "a.mts"), `export const kind: string = "mts";`);
+  writeFileSync(join(dir, "b.js"), `exports.kind = "js";`);
+  writeFileSync(join(dir, "c.cjs"), `module.exports = { kind: "cjs" };`);
+  writeFileSync(join(dir, "d.mjs"), `export const kind = "mjs";`);
+  for (const [file, kind] of [["a.mts", "mts"], ["b.js", "js"], ["c.cjs", "cjs"], ["d.mjs", "mjs"]]) {
+    assert.equal((await loadModule(join(dir, file))).kind, kind);
+  }
+});
+
+test("a rewritten file is loaded again", async () => {
+  const dir = tempDir();
+  const file = join(dir, "rev.ts");
+  writeFileSync(file, `export const n = 1;`);
+  assert.equal((await loadModule(file)).n, 1);
+  writeFileSync(file, `export const n = 2;`);
+  const later = new Date(Date.now() + 5000);
+  utimesSync(file, later, later);
+  assert.equal((await loadModule(file)).n, 2);
+});
+
+test("a syntax error is a CommandError naming the file", async () => {
+  const dir = tempDir();
+  const file = join(dir, "broken.ts");
+  writeFileSync(file, `export function upgrade( {\n`);
+  await assert.rejects(loadModule(file), (error: unknown) => {
+    assert.ok(error instanceof CommandError);
+    assert.ok(error.message.includes(file), error.message);
+    assert.ok(!error.message.includes("\n"), error.message);
+    return true;
+  });
+});

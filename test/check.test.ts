@@ -1,0 +1,66 @@
+/*
+ * `autogen check` and `revision --autogenerate` through the bin, on each database: a config in
+ * TypeScript importing decorated TypeORM entities, loaded with no build step.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { test } from "node:test";
+import { dialectsUnderTest, useDatabase } from "@autogen/dialects";
+import { describe } from "./helpers/cli-process";
+import { createProject, exists, generatedRevision, versionRows } from "./helpers/project";
+
+const ENTITIES = `import { Column, Entity, PrimaryColumn } from "typeorm";
+
+@Entity("account")
+export class Account {
+  @PrimaryColumn({ type: "integer" })
+  id!: number;
+
+  @Column({ type: "varchar", length: 50 })
+  name!: string;
+}
+`;
+
+for (const dialect of dialectsUnderTest()) {
+  test(`${dialect}: check reports pending ops (exit 1) until a revision applies them`, async (t) => {
+    const db = await useDatabase(t, dialect);
+    if (!db) return;
+    const p = await createProject(t, db, { hooks: false, inRepo: true });
+    fs.writeFileSync(path.join(p.dir, "entities.ts"), ENTITIES);
+    const configFile = path.join(p.dir, "autogen.config.ts");
+    const config = fs
+      .readFileSync(configFile, "utf8")
+      .replace(`import { defineConfig } from "autogen";`, `import { defineConfig } from "autogen";\nimport { Account } from "./entities";`)
+      .replace("// entities: [Account],", "entities: [Account],");
+    fs.writeFileSync(configFile, config);
+
+    const pending = await p.cli(["check"]);
+    assert.equal(pending.status, 1, describe(pending));
+    assert.match(pending.stdout, /New upgrade operations detected:/);
+    assert.match(pending.stdout, /op\.createTable\(\s*"account"/);
+    assert.equal(pending.errorLines.length, 1, describe(pending));
+    assert.match(pending.errorLines[0]!, /^FAILED: New upgrade operations detected: .*account/);
+
+    const written = generatedRevision(await p.ok(["revision", "--autogenerate", "-m", "initial"]));
+    assert.match(fs.readFileSync(written.path, "utf8"), /await op\.createTable\(\s*"account"/);
+
+    // The database is behind the new revision: autogenerate refuses to compare it.
+    const behind = await p.cli(["check"]);
+    assert.equal(behind.status, 2, describe(behind));
+    assert.deepEqual(behind.errorLines, ["FAILED: Target database is not up to date."]);
+    const behindRevision = await p.cli(["revision", "--autogenerate", "-m", "again"]);
+    assert.deepEqual(behindRevision.errorLines, ["FAILED: Target database is not up to date."]);
+
+    await p.ok(["upgrade", "head"]);
+    const conn = await p.connection();
+    assert.ok(await exists(conn, "account", "name"));
+    assert.deepEqual(await versionRows(conn), [written.id]);
+    const clean = await p.cli(["check"]);
+    assert.equal(clean.status, 0, describe(clean));
+    assert.match(clean.stdout, /^No new upgrade operations detected\.$/m);
+
+    const sqlAuto = await p.cli(["revision", "--autogenerate", "--sql", "-m", "x"]);
+    assert.deepEqual(sqlAuto.errorLines, ["FAILED: Using --sql with --autogenerate does not make any sense"]);
+  });
+}

@@ -1,0 +1,40 @@
+/* Runs the real `autogen` bin in a child process, as a user's shell would. */
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+
+/** The repository root (this file compiles to test/dist/helpers/). */
+export const ROOT = path.resolve(__dirname, "..", "..", "..");
+export const BIN = path.join(ROOT, "packages", "cli", "bin", "autogen.js");
+
+/** What one `autogen` process did. */
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The non-empty stderr lines. */
+  readonly errorLines: string[];
+}
+
+/** Runs `autogen ...args` in `cwd` and waits for it to exit. */
+export function runCli(args: readonly string[], o: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: o.cwd,
+      env: { ...process.env, ...o.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) =>
+      resolve({ status, stdout, stderr, errorLines: stderr.split("\n").filter((l) => l.trim() !== "") }),
+    );
+  });
+}
+
+/** A readable description of a result, for assertion messages. */
+export function describe(r: CliResult): string {
+  return `exit ${r.status}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
+}

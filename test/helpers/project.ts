@@ -1,0 +1,124 @@
+/* A user's project in a temp folder: `autogen init`, revision files, the database behind it. */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { TestContext } from "node:test";
+import type { Connection, FreshDatabase } from "@autogen/dialects";
+import { type CliResult, describe, ROOT, runCli } from "./cli-process";
+
+/** A project folder created with `autogen init migrations`, its config reading DATABASE_URL. */
+export interface Project {
+  readonly dir: string;
+  readonly versionsDir: string;
+  readonly db: FreshDatabase;
+  readonly env: Record<string, string>;
+  /** Runs `autogen ...args` in the project folder. */
+  cli(args: readonly string[], o?: { env?: Record<string, string | undefined> }): Promise<CliResult>;
+  /** Runs `autogen ...args` and asserts exit 0. */
+  ok(args: readonly string[]): Promise<CliResult>;
+  /** `autogen revision -m message ...flags`, then the new file's id and path. */
+  revision(message: string, flags?: readonly string[]): Promise<RevisionFile>;
+  /** A session on the project's database, closed after the test. */
+  connection(): Promise<Connection>;
+}
+
+export interface RevisionFile {
+  readonly id: string;
+  readonly path: string;
+}
+
+/** Project folders that must resolve the repository's node_modules (entities importing typeorm). */
+const IN_REPO_PARENT = path.join(ROOT, "test", "fixtures-tmp");
+
+/**
+ * Creates a project in a fresh temp folder with `autogen init migrations` (the generic
+ * template). `postWriteHooks` is left as generated (prettier) unless `hooks: false`. With
+ * `inRepo`, the folder is under test/fixtures-tmp/, so that its entity files find typeorm.
+ */
+export async function createProject(t: TestContext, db: FreshDatabase, o: { hooks?: boolean; inRepo?: boolean } = {}): Promise<Project> {
+  if (o.inRepo) fs.mkdirSync(IN_REPO_PARENT, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(o.inRepo ? IN_REPO_PARENT : os.tmpdir(), "autogen-e2e-"));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const env = { DATABASE_URL: db.url };
+  const cli = (args: readonly string[], c: { env?: Record<string, string | undefined> } = {}) =>
+    runCli(args, { cwd: dir, env: { ...env, ...c.env } });
+  const ok = async (args: readonly string[]) => {
+    const r = await cli(args);
+    assert.equal(r.status, 0, `autogen ${args.join(" ")}: ${describe(r)}`);
+    return r;
+  };
+  await ok(["init", "migrations"]);
+  if (o.hooks === false) {
+    const file = path.join(dir, "autogen.config.ts");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/postWriteHooks: \[[^\]]*\]/, "postWriteHooks: []"));
+  }
+  let conn: Connection | undefined;
+  return {
+    dir,
+    versionsDir: path.join(dir, "migrations", "versions"),
+    db,
+    env,
+    cli,
+    ok,
+    async revision(message, flags = []) {
+      const r = await ok(["revision", "-m", message, ...flags]);
+      return generatedRevision(r);
+    },
+    async connection() {
+      conn ??= await db.connect();
+      return conn;
+    },
+  };
+}
+
+/** The revision file a `revision`/`merge` run reported (`Generating <path> ...  done`). */
+export function generatedRevision(r: CliResult): RevisionFile {
+  const m = /Generating (\S+\.ts) \.\.\.\s+done/.exec(r.stdout);
+  assert.ok(m, `no 'Generating ...' line in: ${describe(r)}`);
+  const file = m[1]!;
+  const id = /export const revision = "([0-9a-z_]+)"/.exec(fs.readFileSync(file, "utf8"))?.[1];
+  assert.ok(id, `no revision id in ${file}`);
+  return { id, path: file };
+}
+
+/** Replaces the bodies of a revision file's upgrade() and downgrade() with hand-written code. */
+export function writeOps(file: string, upgrade: string, downgrade: string): void {
+  const text = fs.readFileSync(file, "utf8");
+  const body = (name: string, code: string) => (src: string) => {
+    const re = new RegExp(`(export async function ${name}\\(op: Operations\\): Promise<void> \\{\\n)[\\s\\S]*?(\\n\\}\\n)`);
+    assert.match(src, re, `${file} has no ${name}() to fill in`);
+    return src.replace(re, (_m, open: string, close: string) => `${open}  ${code}${close}`);
+  };
+  fs.writeFileSync(file, body("downgrade", downgrade)(body("upgrade", upgrade)(text)));
+}
+
+/** The rows of the version table, sorted; null when it does not exist. */
+export async function versionRows(conn: Connection, table = "autogen_version"): Promise<string[] | null> {
+  try {
+    const r = await conn.query<{ version_num: string }>(`SELECT version_num FROM ${table}`);
+    return r.rows.map((row) => row.version_num).sort();
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a table (and optionally a column of it) exists: a query that reads no rows tells. */
+export async function exists(conn: Connection, table: string, column = "*"): Promise<boolean> {
+  try {
+    await conn.query(`SELECT ${column} FROM ${table} WHERE 1 = 0`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The `account` table of Alembic's tutorial, and its second revision's column. */
+export const CREATE_ACCOUNT = `await op.createTable("account", [
+    { name: "id", type: "integer", primaryKey: true },
+    { name: "name", type: "varchar(50)", nullable: false },
+    { name: "description", type: "varchar(200)" },
+  ]);`;
+export const DROP_ACCOUNT = `await op.dropTable("account");`;
+export const ADD_LAST_TRANSACTION_DATE = `await op.addColumn("account", { name: "last_transaction_date", type: "date" });`;
+export const DROP_LAST_TRANSACTION_DATE = `await op.dropColumn("account", "last_transaction_date");`;

@@ -1,0 +1,3 @@
+import { invariantSuite } from "./invariant-harness";
+
+invariantSuite("typeorm");
