@@ -1,9 +1,10 @@
 import { CommandError, MigrationScript, reverseUpgradeOps, type Schema } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
-import { compareSchemas, type CompareOptions } from "@autogen/compare";
+import { compareSchemas, viewComparators, type CompareOptions } from "@autogen/compare";
 import { schemaFromTypeORM, type DataSourceLike } from "@autogen/metadata";
 import { createIntrospector, type ReflectOptions } from "@autogen/reflection";
 import { toProcessRevisionDirectives } from "@autogen/renderer";
+import { CreateViewOp, DropViewOp } from "@autogen/runtime";
 import type { ScriptDirectory } from "@autogen/script";
 import type { ResolvedConfig } from "./config";
 
@@ -43,7 +44,8 @@ export async function autogenerate(o: {
   revision: AutogenerateRevision;
 }): Promise<MigrationScript[]> {
   const { config, connection, dialect } = o;
-  const [target, reflected] = await Promise.all([targetSchema(config, connection, dialect), reflectedSchema(config, connection, dialect)]);
+  const target = await targetSchema(config, connection, dialect);
+  const reflected = await reflectedSchema(config, connection, dialect, target);
   const upgradeOps = compareSchemas(target, reflected, compareOptions(config, dialect));
   const directives: MigrationScript[] = [
     MigrationScript.create({ ...o.revision, upgradeOps, downgradeOps: reverseUpgradeOps(upgradeOps) }),
@@ -69,12 +71,22 @@ async function targetSchema(config: ResolvedConfig, connection: Connection, dial
   );
 }
 
-async function reflectedSchema(config: ResolvedConfig, connection: Connection, dialect: Dialect): Promise<Schema> {
+/**
+ * The database as it is. Without includeSchemas, that is the connection's default schema plus
+ * every named schema the entities live in (so a model in `audit.*` is compared with `audit`,
+ * not re-created each time); with `includeSchemas: true` every application schema; with a
+ * list, those schemas.
+ */
+async function reflectedSchema(config: ResolvedConfig, connection: Connection, dialect: Dialect, target: Schema): Promise<Schema> {
   const introspector = createIntrospector(connection, dialect);
   const o: { -readonly [K in keyof ReflectOptions]: ReflectOptions[K] } = {};
   if (config.versionTable) o.exclude = [config.versionTable];
   if (Array.isArray(config.includeSchemas)) o.schemas = config.includeSchemas;
   else if (config.includeSchemas === true) o.schemas = await introspector.schemaNames();
+  else {
+    const named = new Set([...target.tables, ...target.enums, ...target.views].map((x) => x.schema).filter((x) => x !== null));
+    if (named.size > 0) o.schemas = [null, ...[...named].sort()];
+  }
   return introspector.reflect(o);
 }
 
@@ -88,6 +100,8 @@ function compareOptions(config: ResolvedConfig, dialect: Dialect): CompareOption
     includeSchemas: config.includeSchemas !== undefined && config.includeSchemas !== false,
     versionTable: config.versionTable,
     versionTableSchema: config.versionTableSchema ?? null,
+    // Views (TypeORM @ViewEntity) are compared by definition and run as the recipe's custom ops.
+    comparators: viewComparators({ createView: CreateViewOp.create, dropView: DropViewOp.create }),
   };
 }
 
