@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import { command, defineConfig } from "autogen";
-import { dialectsUnderTest, useDatabase } from "@autogen/dialects";
+import { type DialectName, dialectsUnderTest, parseUrl, useDatabase } from "@autogen/dialects";
 import { exists, versionRows, writeOps } from "./helpers/project";
 
 for (const dialect of dialectsUnderTest()) {
@@ -67,6 +67,62 @@ for (const dialect of dialectsUnderTest()) {
       assert.match(err.message, /Can't locate revision identified by 'nosuchrev'/);
       return true;
     });
+  });
+}
+
+/** An application's own driver connection: what `connection` adopts. */
+interface DriverConnection {
+  readonly handle: unknown;
+  /** Runs a query through the driver itself (proves the connection is still open). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens a raw driver connection per dialect: pg.Client, a mysql2 connection, a better-sqlite3 Database. */
+const OPEN_DRIVER: Record<DialectName, (url: string) => Promise<DriverConnection>> = {
+  async postgres(url) {
+    const { Client } = require("pg") as { Client: new (o: { connectionString: string }) => { connect(): Promise<void>; query(s: string): Promise<unknown>; end(): Promise<void> } };
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    return { handle: client, ping: async () => void (await client.query("SELECT 1")), close: () => client.end() };
+  },
+  async mysql(url) {
+    const mysql = require("mysql2/promise") as { createConnection(url: string): Promise<{ query(s: string): Promise<unknown>; end(): Promise<void> }> };
+    const conn = await mysql.createConnection(url);
+    return { handle: conn, ping: async () => void (await conn.query("SELECT 1")), close: () => conn.end() };
+  },
+  async sqlite(url) {
+    const Database = require("better-sqlite3") as new (file: string) => { prepare(s: string): { get(): unknown }; close(): void };
+    const db = new Database(parseUrl(url).filename!);
+    return { handle: db, ping: async () => void db.prepare("SELECT 1").get(), close: async () => db.close() };
+  },
+};
+
+for (const dialect of dialectsUnderTest()) {
+  test(`${dialect}: command.* adopts the application's own driver connection and leaves it open`, async (t) => {
+    const db = await useDatabase(t, dialect);
+    if (!db) return;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-api-driver-"));
+    t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    // No url at all: the connection is the only way to the database.
+    const config = defineConfig({ scriptLocation: dir, versionLocations: [path.join(dir, "v")], postWriteHooks: [] });
+    fs.mkdirSync(path.join(dir, "v"));
+    const file = (await command.revision(config, { message: "with driver" }))!;
+    const id = /export const revision = "(\w+)"/.exec(fs.readFileSync(file, "utf8"))![1]!;
+    writeOps(file, `await op.createTable("driven", [{ name: "id", type: "integer", primaryKey: true }]);`, `await op.dropTable("driven");`);
+
+    const driver = await OPEN_DRIVER[dialect](db.url);
+    t.after(() => driver.close());
+    await command.upgrade(config, "head", { connection: driver.handle });
+    await driver.ping();
+    assert.deepEqual(await command.current(config, { connection: driver.handle }), [`${id} (head)`]);
+    const check = await db.connect();
+    assert.ok(await exists(check, "driven"));
+    assert.deepEqual(await versionRows(check), [id]);
+    await command.downgrade(config, "base", { connection: driver.handle });
+    await driver.ping();
+    assert.ok(!(await exists(check, "driven")));
+    await assert.rejects(command.upgrade(config, "head"), /No database URL/);
   });
 }
 

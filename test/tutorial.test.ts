@@ -102,9 +102,14 @@ for (const dialect of dialectsUnderTest()) {
     const verboseCurrent = (await p.ok(["current", "-v"])).stdout;
     assert.match(verboseCurrent, new RegExp(`Rev: ${b.id} \\(head\\)`));
 
+    assert.equal((await p.ok(["current", "--check-heads"])).stdout.trim(), `${b.id} (head)`);
+
     // -q silences messages but not the work.
     const quiet = await p.ok(["-q", "downgrade", "-1"]);
     assert.equal(quiet.stdout, "");
     assert.deepEqual(await versionRows(conn), [a.id]);
+    const behind = await p.cli(["current", "--check-heads"]);
+    assert.equal(behind.status, 2);
+    assert.deepEqual(behind.errorLines, ["FAILED: Database is not on all head revisions"]);
   });
 }

@@ -45,6 +45,11 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     if (err instanceof CommanderError) {
       // Help and --version end in a CommanderError with status 0.
       if (err.exitCode === 0) return 0;
+      // No command at all: the help is the answer (on stderr, status 2, as argparse does).
+      if (err.code === "commander.help") {
+        io.stderr(usage.join(""));
+        return 2;
+      }
       const text = usage.join("").trim() || err.message;
       io.stderr(`FAILED: ${oneLine(text.replace(/^error:\s*/i, ""))}\n`);
       return 2;

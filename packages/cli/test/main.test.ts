@@ -71,6 +71,13 @@ describe("run", () => {
     }
   });
 
+  it("prints the usage on stderr with exit 2 when no command is given", async () => {
+    const r = await cli([]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^Usage: autogen \[options\] \[command\]\n/);
+    assert.match(r.stderr, /^\s+upgrade \[options\] <revision>/m);
+  });
+
   it("prints help and the version with exit 0", async () => {
     const help = await cli(["--help"]);
     assert.equal(help.status, 0);
