@@ -20,8 +20,8 @@ export interface StampMove {
 export class HeadMaintainer {
   readonly #map: RevisionMap;
   readonly #heads: Set<string>;
-  /** Ancestor ids per revision: a head that stays put is asked about at every step of another branch. */
-  readonly #ancestors = new Map<string, Set<string>>();
+  /** Ancestor masks per revision: a head that stays put is asked about at every step of another branch. */
+  readonly #ancestors = new Map<string, Uint8Array>();
 
   constructor(map: RevisionMap, heads: readonly string[]) {
     this.#map = map;
@@ -63,7 +63,8 @@ export class HeadMaintainer {
         down = downs[0]!;
       } else {
         const present = downs.filter((d) => heads.has(d));
-        if (present.length !== 1) throw new CommandError(`Can't do an UPDATE for revision ${rev.revision} because its down revision is ambiguous`);
+        if (present.length !== 1)
+          throw new CommandError(`Can't do an UPDATE for revision ${rev.revision} because its down revision is ambiguous`);
         down = present[0]!;
       }
       if (isUpgrade) this.#update(down, rev.revision, changes);
@@ -78,11 +79,7 @@ export class HeadMaintainer {
     const changes: VersionChange[] = [];
     if (!move.isUpgrade && move.branchMove) {
       this.#delete(move.from[0]!, changes);
-    } else if (
-      move.isUpgrade &&
-      (move.branchMove || move.from.some((f) => !heads.has(f))) &&
-      move.to.some((t) => !heads.has(t))
-    ) {
+    } else if (move.isUpgrade && (move.branchMove || move.from.some((f) => !heads.has(f))) && move.to.some((t) => !heads.has(t))) {
       this.#insert(move.to[0]!, changes);
     } else if (move.from.length > 1) {
       for (const f of move.from.slice(0, -1)) this.#delete(f, changes);
@@ -100,23 +97,28 @@ export class HeadMaintainer {
     if (others.length > 0) return targets.filter((t) => !this.#impliedBy(others, t));
     // A single parent cannot be implied by itself; several may imply each other.
     if (targets.length < 2) return targets;
-    return targets.filter((t) => !targets.some((other) => other !== t && this.#ancestorSet(other).has(t)));
+    return targets.filter((t) => !targets.some((other) => other !== t && this.#isAncestor(t, other)));
   }
 
   /** Whether `id` is one of `heads` or an ancestor of one (through dependencies too). */
   #impliedBy(heads: readonly string[], id: string): boolean {
-    return heads.some((h) => this.#ancestorSet(h).has(id));
+    return heads.some((h) => this.#isAncestor(id, h));
   }
 
-  #ancestorSet(id: string): Set<string> {
-    let set = this.#ancestors.get(id);
-    if (!set) {
-      const rev = this.#map.byId(id) ?? this.#map.getRevisionRaw(id);
-      if (!rev) throw new CommandError(`Can't locate revision identified by '${id}'`);
-      set = new Set(this.#map.ancestors([rev]).map((r) => r.revision));
-      this.#ancestors.set(id, set);
+  /** Whether `ancestor` is `of` or one of its ancestors. */
+  #isAncestor(ancestor: string, of: string): boolean {
+    let mask = this.#ancestors.get(of);
+    if (!mask) {
+      mask = this.#map.ancestorMask(this.#revision(of));
+      this.#ancestors.set(of, mask);
     }
-    return set;
+    return mask[this.#revision(ancestor)._index] === 1;
+  }
+
+  #revision(id: string): Revision {
+    const rev = this.#map.byId(id) ?? this.#map.getRevisionRaw(id);
+    if (!rev) throw new CommandError(`Can't locate revision identified by '${id}'`);
+    return rev;
   }
 
   #insert(version: string, changes: VersionChange[]): void {

@@ -39,7 +39,14 @@ export function readHeaderLiteral(text: string, pos: number): HeaderLiteralResul
 }
 
 function readString(text: string, start: number): { ok: true; value: string; end: number } | { ok: false; reason: string } {
-  const quote = text[start];
+  const quote = text[start]!;
+  // Fast path: no escapes, no line break, no template substitution before the closing quote.
+  const close = text.indexOf(quote, start + 1);
+  if (close > 0) {
+    const raw = text.slice(start + 1, close);
+    if (!raw.includes("\\") && !raw.includes("\n") && !(quote === "`" && raw.includes("${")))
+      return { ok: true, value: raw, end: close + 1 };
+  }
   let out = "";
   for (let i = start + 1; i < text.length; i++) {
     const c = text[i]!;
@@ -47,7 +54,12 @@ function readString(text: string, start: number): { ok: true; value: string; end
     if (c === "\\") {
       const n = text[++i];
       if (n === undefined) break;
-      const code = n === "u" ? /^(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/.exec(text.slice(i + 1)) : n === "x" ? /^()([0-9a-fA-F]{2})/.exec(text.slice(i + 1)) : null;
+      const code =
+        n === "u"
+          ? /^(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/.exec(text.slice(i + 1))
+          : n === "x"
+            ? /^()([0-9a-fA-F]{2})/.exec(text.slice(i + 1))
+            : null;
       if (code) {
         out += String.fromCodePoint(parseInt(code[1] ?? code[2]!, 16));
         i += code[0].length;
@@ -58,7 +70,8 @@ function readString(text: string, start: number): { ok: true; value: string; end
       }
       continue;
     }
-    if (quote === "`" && c === "$" && text[i + 1] === "{") return { ok: false, reason: "template literals with ${...} are not literal values" };
+    if (quote === "`" && c === "$" && text[i + 1] === "{")
+      return { ok: false, reason: "template literals with ${...} are not literal values" };
     if (c === "\n" && quote !== "`") break;
     out += c;
   }
@@ -71,7 +84,7 @@ const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "0": "\0", 
 export function skipTrivia(text: string, pos: number): number {
   let i = pos;
   for (;;) {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     if (text.startsWith("//", i)) {
       const nl = text.indexOf("\n", i);
       i = nl < 0 ? text.length : nl + 1;
@@ -82,6 +95,11 @@ export function skipTrivia(text: string, pos: number): number {
       return i;
     }
   }
+}
+
+/** Whitespace as JavaScript sees it between tokens (space, tabs, line breaks, BOM, NBSP). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
 
 function snippet(text: string, i: number): string {

@@ -48,7 +48,9 @@ export function history(map: RevisionMap, o: HistoryOptions = {}): string[] {
  */
 export function headsLines(map: RevisionMap, o: { verbose?: boolean; resolveDependencies?: boolean } = {}): string[] {
   const revisions = o.resolveDependencies ? map.getRevisions("heads") : map.heads.map((id) => map.byId(id)!);
-  return revisions.map((rev) => (o.verbose ? formatLogEntry(rev, { map }) : formatHeadOnly(rev, { includeBranches: true, treeIndicators: false })));
+  return revisions.map((rev) =>
+    o.verbose ? formatLogEntry(rev, { map }) : formatHeadOnly(rev, { includeBranches: true, treeIndicators: false }),
+  );
 }
 
 /**
@@ -61,7 +63,9 @@ export function branchesLines(map: RevisionMap, o: { verbose?: boolean } = {}): 
     if (!rev.isBranchPoint) continue;
     const head = o.verbose ? formatLogEntry(rev, { map }) : formatHeadOnly(rev, { includeBranches: true });
     const pad = " ".repeat(rev.revision.length);
-    const children = rev.nextRevs.map((id) => `${pad} -> ${formatHeadOnly(map.byId(id)!, { includeBranches: true, includeDoc: o.verbose ?? false })}`);
+    const children = rev.nextRevs.map(
+      (id) => `${pad} -> ${formatHeadOnly(map.byId(id)!, { includeBranches: true, includeDoc: o.verbose ?? false })}`,
+    );
     blocks.push(`${head}\n${children.join("\n")}\n`);
   }
   return blocks;

@@ -14,3 +14,4 @@ export { generateRevId } from "./rev-id";
 export { slugify, revisionFileName, formatCreateDate, DEFAULT_FILE_TEMPLATE, DEFAULT_TRUNCATE_SLUG_LENGTH } from "./revision-file-name";
 export { formatHistoryLine, formatLogEntry, formatHeadOnly, formatDownRevision, type HeadOnlyOptions } from "./revision-format";
 export { history, headsLines, branchesLines, currentLines, showEntries, type HistoryOptions } from "./history";
+export { startingHeads, isUpToDate, assertUpToDate } from "./current-heads";

@@ -1,7 +1,8 @@
 import type { Revision } from "./revision";
 
 /** One statement on the version table (one row per current head). */
-export type VersionChange = { op: "insert"; version: string } | { op: "update"; from: string; to: string } | { op: "delete"; version: string };
+export type VersionChange =
+  { op: "insert"; version: string } | { op: "update"; from: string; to: string } | { op: "delete"; version: string };
 
 /** One revision to run, with the version-table statements that follow it. */
 export interface MigrationStep {

@@ -16,9 +16,12 @@ export function planDowngrade(
   target: string,
   o: { onWarning?: (message: string) => void } = {},
 ): MigrationStep[] {
-  const revisions = catchRevisionErrors(() => map.iterateRevisions(currentHeads, target, { selectForDowngrade: true, onWarning: o.onWarning }), {
-    ancestor: "Destination %(end)s is not a valid downgrade target from current head(s)",
-    end: target,
-  });
+  const revisions = catchRevisionErrors(
+    () => map.iterateRevisions(currentHeads, target, { selectForDowngrade: true, onWarning: o.onWarning }),
+    {
+      ancestor: "Destination %(end)s is not a valid downgrade target from current head(s)",
+      end: target,
+    },
+  );
   return buildSteps(map, currentHeads, revisions, "downgrade");
 }

@@ -13,7 +13,12 @@ import { isRevision, type RevisionMap } from "./revision-map";
  * given row is deleted first and the targets are inserted as if the table were empty (pass every
  * row value read from the table, even ids that are not in the graph).
  */
-export function planStamp(map: RevisionMap, currentHeads: readonly string[], targets: readonly string[], o: { purge: boolean }): VersionChange[] {
+export function planStamp(
+  map: RevisionMap,
+  currentHeads: readonly string[],
+  targets: readonly string[],
+  o: { purge: boolean },
+): VersionChange[] {
   const purged: VersionChange[] = o.purge ? dedupe(currentHeads).map((version) => ({ op: "delete", version })) : [];
   return [...purged, ...planStampSteps(map, o.purge ? [] : currentHeads, targets).flatMap((s) => s.versionChanges)];
 }

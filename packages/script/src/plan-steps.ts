@@ -4,7 +4,12 @@ import type { Revision } from "./revision";
 import type { RevisionMap } from "./revision-map";
 
 /** Turns an ordered list of revisions into steps, simulating the version table from `currentHeads`. */
-export function buildSteps(map: RevisionMap, currentHeads: readonly string[], revisions: readonly Revision[], direction: "upgrade" | "downgrade"): MigrationStep[] {
+export function buildSteps(
+  map: RevisionMap,
+  currentHeads: readonly string[],
+  revisions: readonly Revision[],
+  direction: "upgrade" | "downgrade",
+): MigrationStep[] {
   const table = new HeadMaintainer(map, currentHeads);
   return revisions.map((revision) => {
     const versionChanges = table.step(revision, direction === "upgrade");

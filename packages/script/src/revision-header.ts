@@ -53,7 +53,8 @@ export function parseRevisionHeader(text: string, path: string): RevisionHeader 
  */
 export function parseRevisionHeaderPrefix(prefix: string, path: string): RevisionHeader | null {
   const scan = scanExports(prefix);
-  if (scan.error || scan.values.size < 4 || typeof scan.values.get("revision") !== "string" || scan.values.get("revision") === "") return null;
+  if (scan.error || scan.values.size < 4 || typeof scan.values.get("revision") !== "string" || scan.values.get("revision") === "")
+    return null;
   if (!hasExportedUpgrade(prefix, scan.comments)) return null;
   return buildHeader(prefix, path, scan.values, scan.revisionAt);
 }
@@ -111,7 +112,7 @@ function hasExportedUpgrade(text: string, comments: readonly number[]): boolean 
  */
 function blockComments(text: string): number[] {
   const ranges: number[] = [];
-  for (let open = text.indexOf("/*"); open >= 0; ) {
+  for (let open = text.indexOf("/*"); open >= 0;) {
     const close = text.indexOf("*/", open + 2);
     const end = close < 0 ? text.length : close + 2;
     ranges.push(open, end);
@@ -131,9 +132,11 @@ function readDocstring(text: string, before: number): string {
   if (start < 0 || (before >= 0 && start > before)) return "";
   const end = text.indexOf("*/", start + 3);
   if (end < 0) return "";
-  const lines = text.slice(start + 3, end).split(/\r?\n/);
-  const body = lines.map((line, i) => (i === 0 ? line.trimStart() : line.replace(/^[ \t]*\*(?: |\t)?/, "")));
-  return body.join("\n").trim();
+  // Drop the ` * ` gutter of every line after the first.
+  return text
+    .slice(start + 3, end)
+    .replace(/\r?\n[ \t]*\*(?: |\t)?/g, "\n")
+    .trim();
 }
 
 // An empty list means "no down revision", as Alembic reads an empty tuple.

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { catchRevisionErrors } from "./catch-revision-errors";
 import { Revision, dedupe } from "./revision";
 import type { RevisionHeader } from "./revision-header";
@@ -61,7 +62,6 @@ export class RevisionMap {
   readonly #map = new Map<string, Revision>();
   /** Revision ids only, in file order. */
   readonly #revisions: Revision[] = [];
-  readonly #order = new Map<string, number>();
 
   /**
    * Builds and validates the graph. Throws (CommandError, exit 2) on a duplicate id (`Revision X is
@@ -82,7 +82,6 @@ export class RevisionMap {
       if (byId.has(rev.revision)) throw new RevisionError(`Revision ${rev.revision} is present more than once`);
       byId.set(rev.revision, rev);
       rev._index = this.#revisions.length;
-      this.#order.set(rev.revision, this.#revisions.length);
       this.#revisions.push(rev);
       if (rev.ownBranchLabels.length > 0) labeled.push(rev);
       heads.add(rev);
@@ -125,8 +124,18 @@ export class RevisionMap {
       }
     }
 
+    // Edges as objects: every walk below follows them without a map lookup per edge.
+    const none: readonly Revision[] = [];
+    const resolve = (ids: readonly string[]) => (ids.length === 0 ? none : ids.map((id) => byId.get(id)!));
+    for (const rev of this.#revisions) {
+      rev._down = resolve(rev.downRevisions);
+      rev._allDown = resolve(rev.allDownRevisions);
+      rev._next = resolve(rev._nextRevs);
+      rev._allNext = resolve(rev._allNextRevs);
+    }
     const parentsFirst = this.#detectCycles(heads, bases, realHeads, realBases);
     this.#normalizeDependsOn(parentsFirst);
+    for (const rev of this.#revisions) rev._normalizedDown = resolve(rev.normalizedDownRevisions);
 
     this.heads = [...heads].map((r) => r.revision);
     this.realHeads = [...realHeads].map((r) => r.revision);
@@ -154,7 +163,8 @@ export class RevisionMap {
   // ---------------------------------------------------------------- public resolution (command texts)
 
   /**
-   * Resolves a full id, a partial id (at least four characters), a branch label, `label@rev`,
+   * Resolves a full id, a unique prefix of an id or label (matched against keys longer than three
+   * characters, as Alembic does), a branch label, `label@rev`,
    * `head` or `label@head`; `base` gives null. Several heads for `head` throw Alembic's
    * `Multiple head revisions are present for given argument 'head'; please specify a specific
    * target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads`;
@@ -204,6 +214,7 @@ export class RevisionMap {
 
   /** Splits `label@symbol` and expands `heads`, `head` and `base` into ids. */
   resolveRevisionNumber(id: RevisionIdentifier): [string[], string | null] {
+    assertStringIdentifier(id);
     let branchLabel: string | null = null;
     let symbol: RevisionIdentifier = id;
     if (typeof id === "string" && id.includes("@")) {
@@ -258,14 +269,30 @@ export class RevisionMap {
 
   /** Descendants of the targets (the targets included), depth-first. */
   descendants(targets: readonly Revision[], o: { includeDependencies?: boolean; check?: boolean } = {}): Revision[] {
-    const fn = o.includeDependencies === false ? (r: Revision) => r._nextRevs : (r: Revision) => r._allNextRevs;
+    const fn = o.includeDependencies === false ? (r: Revision) => r._next : (r: Revision) => r._allNext;
     return this.#iterateRelated(fn, targets, o.check ?? false);
   }
 
   /** Ancestors of the targets (the targets included), depth-first; with dependencies by default. */
   ancestors(targets: readonly Revision[], o: { includeDependencies?: boolean; check?: boolean } = {}): Revision[] {
-    const fn = o.includeDependencies === false ? (r: Revision) => r.downRevisions : (r: Revision) => r.normalizedDownRevisions;
+    const fn = o.includeDependencies === false ? (r: Revision) => r._down : (r: Revision) => r._normalizedDown;
     return this.#iterateRelated(fn, targets, o.check ?? false);
+  }
+
+  /**
+   * The ancestors of `rev` (itself included, through dependencies) as a bitmap indexed by file
+   * position (`Revision` order in {@link revisions}): cheap membership tests on large graphs.
+   */
+  ancestorMask(rev: Revision): Uint8Array {
+    const bits = new Uint8Array(this.#revisions.length);
+    const stack: Revision[] = [rev];
+    while (stack.length > 0) {
+      const r = stack.pop()!;
+      if (bits[r._index] === 1) continue;
+      bits[r._index] = 1;
+      for (const d of r._normalizedDown) if (bits[d._index] === 0) stack.push(d);
+    }
+    return bits;
   }
 
   // ---------------------------------------------------------------- construction helpers
@@ -312,19 +339,25 @@ export class RevisionMap {
     const all = this.#revisions.map((r) => r.revision);
     if (all.length === 0) return [];
     if (heads.size === 0 || bases.length === 0) throw new CycleDetectedError(all);
-    const down = this.#parentsFirst((r) => r.downRevisions, (r) => r._nextRevs);
+    const down = this.#parentsFirst(
+      (r) => r._down,
+      (r) => r._next,
+    );
     if (down.stuck.length > 0) {
-      const byDown = new Set(this.#iterateRelated((r) => r.downRevisions, [...heads], false).map((r) => r.revision));
-      const byNext = new Set(this.#iterateRelated((r) => r._nextRevs, bases, false).map((r) => r.revision));
+      const byDown = new Set(this.#iterateRelated((r) => r._down, [...heads], false).map((r) => r.revision));
+      const byNext = new Set(this.#iterateRelated((r) => r._next, bases, false).map((r) => r.revision));
       const outside = all.filter((id) => !(byDown.has(id) && byNext.has(id)));
       // A cycle that heads and bases both reach (through a merge point) is still a cycle.
       throw new CycleDetectedError((outside.length > 0 ? outside : down.stuck).sort());
     }
     if (realHeads.size === 0 || realBases.length === 0) throw new DependencyCycleDetectedError(all);
-    const withDeps = this.#parentsFirst((r) => r.allDownRevisions, (r) => r._allNextRevs);
+    const withDeps = this.#parentsFirst(
+      (r) => r._allDown,
+      (r) => r._allNext,
+    );
     if (withDeps.stuck.length > 0) {
-      const byAllDown = new Set(this.#iterateRelated((r) => r.allDownRevisions, [...realHeads], false).map((r) => r.revision));
-      const byAllNext = new Set(this.#iterateRelated((r) => r._allNextRevs, realBases, false).map((r) => r.revision));
+      const byAllDown = new Set(this.#iterateRelated((r) => r._allDown, [...realHeads], false).map((r) => r.revision));
+      const byAllNext = new Set(this.#iterateRelated((r) => r._allNext, realBases, false).map((r) => r.revision));
       const outside = all.filter((id) => !(byAllDown.has(id) && byAllNext.has(id)));
       throw new DependencyCycleDetectedError((outside.length > 0 ? outside : withDeps.stuck).sort());
     }
@@ -332,17 +365,20 @@ export class RevisionMap {
   }
 
   /** Kahn's topological order along the given edges, parents first, and the ids a cycle leaves unordered. */
-  #parentsFirst(downs: (r: Revision) => readonly string[], children: (r: Revision) => readonly string[]): { order: Revision[]; stuck: string[] } {
+  #parentsFirst(
+    downs: (r: Revision) => readonly Revision[],
+    children: (r: Revision) => readonly Revision[],
+  ): { order: Revision[]; stuck: string[] } {
     const n = this.#revisions.length;
     const pending = new Int32Array(n);
     const queue: Revision[] = [];
     for (const rev of this.#revisions) {
-      pending[rev._index] = new Set(downs(rev)).size;
+      const d = downs(rev);
+      pending[rev._index] = d.length < 2 ? d.length : new Set(d).size;
       if (pending[rev._index] === 0) queue.push(rev);
     }
     for (let i = 0; i < queue.length; i++) {
-      for (const id of children(queue[i]!)) {
-        const child = this.#map.get(id)!;
+      for (const child of children(queue[i]!)) {
         if (--pending[child._index] === 0) queue.push(child);
       }
     }
@@ -398,11 +434,15 @@ export class RevisionMap {
       let candidates = [...this.#map.keys()].filter((k) => k.length > 3 && k.startsWith(resolvedId));
       if (branchRev !== null) candidates = this.filterForLineage(candidates, checkBranch);
       if (candidates.length === 0) {
-        const hint = resolvedId.length < 4 ? "; please ensure at least four characters are present for partial revision identifier matches" : "";
+        const hint =
+          resolvedId.length < 4 ? "; please ensure at least four characters are present for partial revision identifier matches" : "";
         throw new ResolutionError(`No such revision or branch '${resolvedId}'${hint}`, resolvedId);
       }
       if (candidates.length > 1) {
-        const shown = candidates.slice(0, 3).map((c) => `'${c}'`).join(", ");
+        const shown = candidates
+          .slice(0, 3)
+          .map((c) => `'${c}'`)
+          .join(", ");
         throw new ResolutionError(`Multiple revisions start with '${resolvedId}': ${shown}...`, resolvedId);
       }
       revision = this.#map.get(candidates[0]!)!;
@@ -418,7 +458,10 @@ export class RevisionMap {
     const resolved = typeof target === "string" ? this.#revisionForIdent(target) : target;
     if (!resolved) return false;
     const tests = against.map((t) => (typeof t === "string" ? this.#revisionForIdent(t) : t));
-    const lineage = new Set([...this.descendants([resolved], { includeDependencies }), ...this.ancestors([resolved], { includeDependencies })]);
+    const lineage = new Set([
+      ...this.descendants([resolved], { includeDependencies }),
+      ...this.ancestors([resolved], { includeDependencies }),
+    ]);
     return tests.some((t) => t !== null && lineage.has(t));
   }
 
@@ -431,13 +474,13 @@ export class RevisionMap {
   }
 
   #sortByOrder(revs: Revision[]): Revision[] {
-    return revs.sort((a, b) => this.#order.get(a.revision)! - this.#order.get(b.revision)!);
+    return revs.sort((a, b) => a._index - b._index);
   }
 
   // ---------------------------------------------------------------- traversal helpers
 
   /** Depth-first walk along `fn` edges; `check` rejects targets that lie on each other's paths. */
-  #iterateRelated(fn: (r: Revision) => readonly string[], targets: readonly Revision[], check: boolean): Revision[] {
+  #iterateRelated(fn: (r: Revision) => readonly Revision[], targets: readonly Revision[], check: boolean): Revision[] {
     const seen = new Uint8Array(this.#revisions.length);
     const out: Revision[] = [];
     const targetSet = check ? new Set(targets) : null;
@@ -451,11 +494,7 @@ export class RevisionMap {
         if (targetSet !== null && rev !== target && targetSet.has(rev)) overlaps.add(rev);
         if (seen[rev._index]) continue;
         seen[rev._index] = 1;
-        for (const id of fn(rev)) {
-          const next = this.#map.get(id);
-          if (!next || next.revision !== id) throw new RevisionError("Dependency resolution failed; broken map");
-          todo.push(next);
-        }
+        for (const next of fn(rev)) todo.push(next);
         out.push(rev);
       }
       if (overlaps.size > 0) {
@@ -465,13 +504,6 @@ export class RevisionMap {
       }
     }
     return out;
-  }
-
-  /** Ancestors (with dependencies) of one revision as a bitmap over file positions. */
-  #ancestorBits(rev: Revision): Uint8Array {
-    const bits = new Uint8Array(this.#revisions.length);
-    for (const a of this.ancestors([rev])) bits[a._index] = 1;
-    return bits;
   }
 
   /**
@@ -486,7 +518,7 @@ export class RevisionMap {
     const currentHeads = dedupe(heads.filter(isRevision))
       .filter((h) => todo[h._index] === 1)
       .sort((a, b) => a._index - b._index);
-    const ancestorsByIdx = currentHeads.map((h) => this.#ancestorBits(h));
+    const ancestorsByIdx = currentHeads.map((h) => this.ancestorMask(h));
     const output: Revision[] = [];
     let idx = 0;
     while (currentHeads.length > 0) {
@@ -502,9 +534,7 @@ export class RevisionMap {
         remaining--;
         output.push(candidate);
       }
-      const toAdd = candidate.normalizedDownRevisions
-        .map((id) => this.#map.get(id)!)
-        .filter((r) => todo[r._index] === 1 && !currentHeads.includes(r));
+      const toAdd = candidate._normalizedDown.filter((r) => todo[r._index] === 1 && !currentHeads.includes(r));
       if (toAdd.length === 0) {
         currentHeads.splice(idx, 1);
         ancestorsByIdx.splice(idx, 1);
@@ -515,10 +545,10 @@ export class RevisionMap {
         ancestorsByIdx[idx]![candidate._index] = 0;
       } else {
         currentHeads[idx] = toAdd[0]!;
-        ancestorsByIdx[idx] = this.#ancestorBits(toAdd[0]!);
+        ancestorsByIdx[idx] = this.ancestorMask(toAdd[0]!);
         for (const extra of toAdd.slice(1)) {
           currentHeads.push(extra);
-          ancestorsByIdx.push(this.#ancestorBits(extra));
+          ancestorsByIdx.push(this.ancestorMask(extra));
         }
       }
     }
@@ -703,7 +733,10 @@ export class RevisionMap {
 
     // `lower` relative to `upper` (history -r -2:c): resolve it by walking down from upper.
     if (current.length > 0 && !isRevision(current[0]!)) {
-      const [, rev] = current[0] === "base" ? [null, "base" as const] : this.#parseDowngradeTarget(upper, typeof lower === "string" ? lower : null, o.assertRelativeLength);
+      const [, rev] =
+        current[0] === "base"
+          ? [null, "base" as const]
+          : this.#parseDowngradeTarget(upper, typeof lower === "string" ? lower : null, o.assertRelativeLength);
       if (rev === "base" || rev === null) {
         current = [];
         lowerId = null;
@@ -730,6 +763,15 @@ export class RevisionMap {
 /** Narrows a resolved value to a real revision (not `"base"`, not null). */
 export function isRevision(r: ResolvedRevision | string | undefined): r is Revision {
   return r instanceof Revision;
+}
+
+/**
+ * A driver that returns bytes for `version_num` (a binary collation, a wrong charset) would make
+ * every lookup fail obscurely; Alembic names the cause instead.
+ */
+function assertStringIdentifier(id: unknown): void {
+  const ok = id === null || typeof id === "string" || (Array.isArray(id) && id.every((x) => x === null || typeof x === "string"));
+  if (!ok) throw new RevisionError(`revision identifier ${inspect(id)} is not a string; ensure database driver settings are correct`);
 }
 
 function toList(id: RevisionIdentifier): string[] {

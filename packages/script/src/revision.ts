@@ -1,6 +1,9 @@
 import type { RevisionHeader } from "./revision-header";
 import { DependencyLoopDetectedError, LoopDetectedError, RevisionError } from "./revision-errors";
 
+const NO_IDS: readonly string[] = Object.freeze([]);
+const NO_REVISIONS: readonly Revision[] = Object.freeze([]);
+
 /** Characters that would clash with the target grammar (`label@rev`, `rev+2`, `from:to`). */
 const ILLEGAL_CHARS = ["@", "-", "+", ":"];
 
@@ -39,14 +42,24 @@ export class Revision {
 
   /** @internal position in file order, set by RevisionMap */
   _index = -1;
+  /** @internal resolved edges, set by RevisionMap: down revisions, with dependencies, normalized, children */
+  _down: readonly Revision[] = NO_REVISIONS;
+  /** @internal */
+  _allDown: readonly Revision[] = NO_REVISIONS;
+  /** @internal */
+  _normalizedDown: readonly Revision[] = NO_REVISIONS;
+  /** @internal */
+  _next: readonly Revision[] = NO_REVISIONS;
+  /** @internal */
+  _allNext: readonly Revision[] = NO_REVISIONS;
   /** @internal filled in by RevisionMap */
-  _nextRevs: string[] = [];
+  _nextRevs: readonly string[] = NO_IDS;
   /** @internal children through down revisions and dependencies */
-  _allNextRevs: string[] = [];
+  _allNextRevs: readonly string[] = NO_IDS;
   /** @internal dependencies resolved to revision ids */
-  _resolvedDependencies: string[] = [];
+  _resolvedDependencies: readonly string[] = NO_IDS;
   /** @internal resolved dependencies minus those already implied by an ancestor's dependencies */
-  _normalizedResolvedDependencies: string[] = [];
+  _normalizedResolvedDependencies: readonly string[] = NO_IDS;
   /** @internal own labels plus labels propagated from other revisions of the branch */
   _branchLabels: string[];
   /** @internal cached: down revisions plus resolved dependencies */
@@ -128,22 +141,24 @@ export class Revision {
   }
 
   /** @internal called by RevisionMap once dependencies are resolved */
-  _setResolvedDependencies(ids: string[]): void {
+  _setResolvedDependencies(ids: readonly string[]): void {
     this._resolvedDependencies = ids;
     this._allDownRevisions = ids.length === 0 ? this.downRevisions : dedupe([...this.downRevisions, ...ids]);
     this._setNormalizedDependencies(ids);
   }
 
   /** @internal called by RevisionMap once ancestors' dependencies are known */
-  _setNormalizedDependencies(ids: string[]): void {
+  _setNormalizedDependencies(ids: readonly string[]): void {
     this._normalizedResolvedDependencies = ids;
     this._normalizedDownRevisions = ids.length === 0 ? this.downRevisions : dedupe([...this.downRevisions, ...ids]);
   }
 
   /** @internal */
   _addNextRev(child: Revision): void {
-    if (!this._allNextRevs.includes(child.revision)) this._allNextRevs.push(child.revision);
-    if (child.downRevisions.includes(this.revision) && !this._nextRevs.includes(child.revision)) this._nextRevs.push(child.revision);
+    // Most revisions have one child or none: the shared empty list is replaced on first use.
+    if (!this._allNextRevs.includes(child.revision)) this._allNextRevs = [...this._allNextRevs, child.revision];
+    if (child.downRevisions.includes(this.revision) && !this._nextRevs.includes(child.revision))
+      this._nextRevs = [...this._nextRevs, child.revision];
   }
 }
 

@@ -102,7 +102,13 @@ export class ScriptDirectory {
 
   /** The path of a new revision file: `<versionPath>/<file_template>.ts`. */
   revisionPath(o: { revId: string; message: string | null; date: Date; versionPath?: string }): string {
-    const name = revisionFileName({ template: this.fileTemplate, revId: o.revId, message: o.message, date: o.date, truncateSlugLength: this.truncateSlugLength });
+    const name = revisionFileName({
+      template: this.fileTemplate,
+      revId: o.revId,
+      message: o.message,
+      date: o.date,
+      truncateSlugLength: this.truncateSlugLength,
+    });
     return path.join(o.versionPath ?? this.versionLocations[0]!, `${name}.ts`);
   }
 
@@ -117,9 +123,12 @@ export class ScriptDirectory {
     const revId = o.revId ?? generateRevId();
     verifyRevId(revId);
     if (this.map.byId(revId)) throw new CommandError(`Revision ${revId} is present more than once`);
+    const labelOwner = this.map.byKey(revId);
+    if (labelOwner) throw new CommandError(`Revision id ${revId} is already a branch label of revision ${labelOwner.revision}`);
 
     const heads = catchRevisionErrors(() => this.map.getRevisionsRaw(o.head ?? "head"), {
-      multipleHeads: "Multiple heads are present; please specify the head revision on which the new revision should be based, or perform a merge.",
+      multipleHeads:
+        "Multiple heads are present; please specify the head revision on which the new revision should be based, or perform a merge.",
     }).filter(isRevision);
     if (new Set(heads).size !== heads.length) throw new CommandError("Duplicate head revisions specified");
 
@@ -128,7 +137,9 @@ export class ScriptDirectory {
     if (!o.splice) {
       for (const head of heads) {
         if (!head.isHead) {
-          throw new CommandError(`Revision ${head.revision} is not a head revision; please specify --splice to create a new branch from this revision`);
+          throw new CommandError(
+            `Revision ${head.revision} is not a head revision; please specify --splice to create a new branch from this revision`,
+          );
         }
       }
     }
@@ -252,7 +263,10 @@ function listRevisionFiles(location: string, recursive: boolean): string[] {
   }
   // `location` is absolute and normalized: plain concatenation is enough (and cheap on thousands of files).
   const prefix = location.endsWith(path.sep) ? location : location + path.sep;
-  const files = [...byStem.values()].map((f) => f.name).sort(compareNames).map((n) => prefix + n);
+  const files = [...byStem.values()]
+    .map((f) => f.name)
+    .sort(compareNames)
+    .map((n) => prefix + n);
   for (const d of dirs.sort(compareNames)) files.push(...listRevisionFiles(path.join(location, d), recursive));
   return files;
 }

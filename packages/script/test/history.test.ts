@@ -3,9 +3,10 @@ import assert from "node:assert/strict";
 import { branchesLines, currentLines, headsLines, history, showEntries } from "../src/history";
 import { formatHistoryLine, formatLogEntry } from "../src/revision-format";
 import { parseRange } from "../src/parse-range";
-import { mapOf, rev, throwsExactly } from "./graph-fixtures";
+import { mapOf, rev, throwsExactly } from "./support/graph-fixtures";
 
-const doc = (message: string, id: string, revises: string) => `${message}\n\nRevision ID: ${id}\nRevises: ${revises}\nCreate Date: 2026-11-21 10:00:00.000000`;
+const doc = (message: string, id: string, revises: string) =>
+  `${message}\n\nRevision ID: ${id}\nRevises: ${revises}\nCreate Date: 2026-11-21 10:00:00.000000`;
 const three = mapOf(
   rev("a", null, { doc: doc("first", "a", "") }),
   rev("b", "a", { doc: doc("second", "b", "a") }),
@@ -36,14 +37,21 @@ describe("history ranges (scenario 32)", () => {
   });
 
   it("indicate current marks the database heads", () => {
-    assert.deepEqual(history(three, { indicateCurrent: true, currentHeads: ["b"] }), ["b -> c (head), third", "a -> b (current), second", "<base> -> a, first"]);
+    assert.deepEqual(history(three, { indicateCurrent: true, currentHeads: ["b"] }), [
+      "b -> c (head), third",
+      "a -> b (current), second",
+      "<base> -> a, first",
+    ]);
     const verbose = history(three, { indicateCurrent: true, currentHeads: ["b"], verbose: true });
     assert.ok(verbose[1]!.startsWith("Rev: b (current)\n"));
   });
 
   it("range errors", () => {
     throwsExactly(() => history(three, { range: "abc" }), "History range requires [start]:[end], [start]:, or :[end]");
-    throwsExactly(() => history(three, { range: "c:a" }), "Requested range c:a does not refer to ancestor/descendant revisions along the same branch");
+    throwsExactly(
+      () => history(three, { range: "c:a" }),
+      "Requested range c:a does not refer to ancestor/descendant revisions along the same branch",
+    );
     throwsExactly(() => history(three, { range: "zzzz:" }), "Can't locate revision identified by 'zzzz'");
   });
 
@@ -75,7 +83,10 @@ describe("output formats (alembic.md §1.3)", () => {
       "<base> -> lib0000000a1 (effective head), lib0000000a1",
       "<base> -> 1975ea83b712 (branchpoint), create account table",
     ]);
-    assert.equal(formatHistoryLine(map.getRevision("1975")!, { current: true, map }), "<base> -> 1975ea83b712 (current) (branchpoint), create account table");
+    assert.equal(
+      formatHistoryLine(map.getRevision("1975")!, { current: true, map }),
+      "<base> -> 1975ea83b712 (current) (branchpoint), create account table",
+    );
   });
 
   it("verbose log entries", () => {
@@ -97,7 +108,10 @@ describe("output formats (alembic.md §1.3)", () => {
       "Rev: ae1027a6acf0\nParent: 1975ea83b712\nBranch names: feature\nPath: /versions/ae1027a6acf0.ts\n\n    add a column\n",
     );
     const multi = mapOf(rev("a", null, { doc: "first line\n\nRevision ID: a\nRevises: " }));
-    assert.equal(formatLogEntry(multi.getRevision("a")!), "Rev: a (head)\nParent: <base>\nPath: /versions/a.ts\n\n    first line\n    \n    Revision ID: a\n    Revises:\n");
+    assert.equal(
+      formatLogEntry(multi.getRevision("a")!),
+      "Rev: a (head)\nParent: <base>\nPath: /versions/a.ts\n\n    first line\n    \n    Revision ID: a\n    Revises:\n",
+    );
   });
 
   it("heads: versioned heads with (effective head); --resolve-dependencies gives real heads", () => {
@@ -113,7 +127,8 @@ describe("output formats (alembic.md §1.3)", () => {
       "1975ea83b712 (branchpoint)\n             -> ae1027a6acf0 (feature)\n             -> 27c6a30d7c24\n",
     ]);
     assert.deepEqual(branchesLines(map, { verbose: true }), [
-      formatLogEntry(map.getRevision("1975")!) + "\n             -> ae1027a6acf0 (feature), add a column\n             -> 27c6a30d7c24, add other\n",
+      formatLogEntry(map.getRevision("1975")!) +
+        "\n             -> ae1027a6acf0 (feature), add a column\n             -> 27c6a30d7c24, add other\n",
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { iterate, mapOf, rev, throwsExactly } from "./graph-fixtures";
+import { iterate, mapOf, rev, throwsExactly } from "./support/graph-fixtures";
 
 describe("iterateRevisions: order (scenarios 4, 6, 10)", () => {
   it("tolerates duplicate targets", () => {
@@ -118,28 +118,89 @@ describe("iterateRevisions: branch travelling (scenario 13)", () => {
   });
 
   it("branches end at their branch point before going below it", () => {
-    assert.deepEqual(iterate(map, ["merge", "fe1b1"], "a3"), ["fe1b1", "e1b1", "merge", "e2b1", "db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3"]);
+    assert.deepEqual(iterate(map, ["merge", "fe1b1"], "a3"), [
+      "fe1b1",
+      "e1b1",
+      "merge",
+      "e2b1",
+      "db1",
+      "cb1",
+      "b1",
+      "e2b2",
+      "db2",
+      "cb2",
+      "b2",
+      "a3",
+    ]);
     assert.deepEqual(iterate(map, "merge", "a1"), ["merge", "e2b1", "db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3", "a2", "a1"]);
     assert.deepEqual(iterate(map, "merge", "b1"), ["merge", "e2b1", "db1", "cb1", "b1"]);
     assert.deepEqual(iterate(map, "merge", "a2"), ["merge", "e2b1", "db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3", "a2"]);
     assert.deepEqual(iterate(map, ["merge", "fe1b1"], "a1"), [
-      "fe1b1", "e1b1", "merge", "e2b1", "db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3", "a2", "a1",
+      "fe1b1",
+      "e1b1",
+      "merge",
+      "e2b1",
+      "db1",
+      "cb1",
+      "b1",
+      "e2b2",
+      "db2",
+      "cb2",
+      "b2",
+      "a3",
+      "a2",
+      "a1",
     ]);
   });
 
   it("several lower bounds, inclusive and exclusive", () => {
-    assert.deepEqual(iterate(map, ["merge", "fe1b1"], ["cb1", "cb2"]), ["fe1b1", "e1b1", "merge", "e2b1", "db1", "cb1", "e2b2", "db2", "cb2"]);
-    assert.deepEqual(iterate(map, ["merge", "fe1b1"], ["cb1", "cb2"], { inclusive: false }), ["fe1b1", "e1b1", "merge", "e2b1", "db1", "e2b2", "db2"]);
-    assert.deepEqual(iterate(map, ["e2b1", "b2", "fe1b1"], [], { inclusive: false }), ["b2", "fe1b1", "e1b1", "e2b1", "db1", "cb1", "b1", "a3", "a2", "a1"]);
+    assert.deepEqual(iterate(map, ["merge", "fe1b1"], ["cb1", "cb2"]), [
+      "fe1b1",
+      "e1b1",
+      "merge",
+      "e2b1",
+      "db1",
+      "cb1",
+      "e2b2",
+      "db2",
+      "cb2",
+    ]);
+    assert.deepEqual(iterate(map, ["merge", "fe1b1"], ["cb1", "cb2"], { inclusive: false }), [
+      "fe1b1",
+      "e1b1",
+      "merge",
+      "e2b1",
+      "db1",
+      "e2b2",
+      "db2",
+    ]);
+    assert.deepEqual(iterate(map, ["e2b1", "b2", "fe1b1"], [], { inclusive: false }), [
+      "b2",
+      "fe1b1",
+      "e1b1",
+      "e2b1",
+      "db1",
+      "cb1",
+      "b1",
+      "a3",
+      "a2",
+      "a1",
+    ]);
     assert.deepEqual(iterate(map, ["fe1b1"], "base", { inclusive: false }), ["fe1b1", "e1b1", "db1", "cb1", "b1", "a3", "a2", "a1"]);
   });
 
   it("overlapping requested revisions are an error", () => {
-    throwsExactly(() => map.iterateRevisions(["db1", "b2", "fe1b1"], []), "Requested revision fe1b1 overlaps with other requested revisions db1");
+    throwsExactly(
+      () => map.iterateRevisions(["db1", "b2", "fe1b1"], []),
+      "Requested revision fe1b1 overlaps with other requested revisions db1",
+    );
   });
 
   it("ancestors of a merge", () => {
-    const ids = map.ancestors([map.getRevision("merge")!], { check: true }).map((r) => r.revision).sort();
+    const ids = map
+      .ancestors([map.getRevision("merge")!], { check: true })
+      .map((r) => r.revision)
+      .sort();
     assert.deepEqual(ids, ["a1", "a2", "a3", "b1", "b2", "cb1", "cb2", "db1", "db2", "e2b1", "e2b2", "merge"]);
   });
 });
@@ -175,11 +236,30 @@ describe("iterateRevisions: several bases (scenario 14)", () => {
 
   it("implicit base adds the other trees", () => {
     assert.deepEqual(iterate(map, "heads", ["c2"], { inclusive: false, implicitBase: true }), [
-      "b1a", "a1a", "b1b", "a1b", "base1", "mergeb3d2", "b3", "a3", "base3", "d2",
+      "b1a",
+      "a1a",
+      "b1b",
+      "a1b",
+      "base1",
+      "mergeb3d2",
+      "b3",
+      "a3",
+      "base3",
+      "d2",
     ]);
     assert.deepEqual(iterate(map, "heads", ["c2"], { inclusive: false }), ["mergeb3d2", "d2"]);
     assert.deepEqual(iterate(map, "heads", ["c2"], { implicitBase: true }), [
-      "b1a", "a1a", "b1b", "a1b", "base1", "mergeb3d2", "b3", "a3", "base3", "d2", "c2",
+      "b1a",
+      "a1a",
+      "b1b",
+      "a1b",
+      "base1",
+      "mergeb3d2",
+      "b3",
+      "a3",
+      "base3",
+      "d2",
+      "c2",
     ]);
     assert.deepEqual(iterate(map, "b3", "base3"), ["b3", "a3", "base3"]);
     assert.deepEqual(iterate(map, ["b3", "b2"], "base3", { inclusive: false, implicitBase: true }), ["b2", "a2", "base2", "b3", "a3"]);
@@ -247,7 +327,22 @@ describe("iterateRevisions: cross dependencies (scenarios 15, 16, 17)", () => {
       rev("d3", "c3"),
     );
     assert.deepEqual(two.heads, ["c1", "d2", "d3"]);
-    assert.deepEqual(iterate(two, "heads", "base"), ["c1", "b1", "a1", "d2", "c2", "d3", "c3", "b3", "a3", "base3", "b2", "a2", "base2", "base1"]);
+    assert.deepEqual(iterate(two, "heads", "base"), [
+      "c1",
+      "b1",
+      "a1",
+      "d2",
+      "c2",
+      "d3",
+      "c3",
+      "b3",
+      "a3",
+      "base3",
+      "b2",
+      "a2",
+      "base2",
+      "base1",
+    ]);
     assert.deepEqual(iterate(two, "b_2@head", "base"), ["d2", "c2", "b2", "a2", "base2", "base1"]);
     assert.deepEqual(iterate(two, "b_3@head", "base"), ["d3", "c3", "b3", "a3", "base3", "b2", "a2", "base2", "base1"]);
     assert.deepEqual(iterate(two, "b_1@head", "base"), ["c1", "b1", "a1", "base1"]);
@@ -278,7 +373,15 @@ describe("iterateRevisions: normalized dependencies (scenario 21)", () => {
     assert.deepEqual(iterate(map, "b4", "b1@base", { selectForDowngrade: true }), ["b4", "b3", "b2", "b1"]);
     assert.deepEqual(iterate(map, "heads", "base", { selectForDowngrade: true }), ["b5", "b4", "b3", "b2", "b1", "a3", "a2", "a1"]);
     assert.deepEqual(iterate(map, "heads", "a2", { selectForDowngrade: true }), ["b5", "b4", "b3", "b2", "a3", "a2"]);
-    assert.deepEqual(iterate(map, "heads", "a2", { selectForDowngrade: true, implicitBase: true }), ["b5", "b4", "b3", "b2", "b1", "a3", "a2"]);
+    assert.deepEqual(iterate(map, "heads", "a2", { selectForDowngrade: true, implicitBase: true }), [
+      "b5",
+      "b4",
+      "b3",
+      "b2",
+      "b1",
+      "a3",
+      "a2",
+    ]);
   });
 
   it("implicit base upgrades", () => {

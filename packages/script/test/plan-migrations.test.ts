@@ -4,7 +4,7 @@ import { planDowngrade } from "../src/plan-downgrade";
 import { planUpgrade } from "../src/plan-upgrade";
 import type { MigrationStep } from "../src/migration-step";
 import type { RevisionMap } from "../src/revision-map";
-import { applyChanges, finalHeads, mapOf, rev, stepNames, throwsExactly } from "./graph-fixtures";
+import { applyChanges, finalHeads, mapOf, rev, stepNames, throwsExactly } from "./support/graph-fixtures";
 
 /** Plans, checks the version changes replay on a real row set, and returns names + final heads. */
 function check(steps: MigrationStep[], start: readonly string[]): { steps: string[]; heads: string[] } {
@@ -65,7 +65,10 @@ describe("plan: linear path (scenario 22)", () => {
     throwsExactly(() => planDowngrade(map, ["b"], "+2"), "Relative revision +2 didn't produce 2 migrations");
     const partialMap = mapOf(rev("e6239818bb3a"), rev("548bbb905360", "e6239818bb3a"), rev("b7ea43dc85e4", "548bbb905360"));
     throwsExactly(() => planDowngrade(partialMap, [], "548"), "Destination 548 is not a valid downgrade target from current head(s)");
-    throwsExactly(() => planDowngrade(partialMap, ["548bbb905360"], "b7ea"), "Destination b7ea is not a valid downgrade target from current head(s)");
+    throwsExactly(
+      () => planDowngrade(partialMap, ["548bbb905360"], "b7ea"),
+      "Destination b7ea is not a valid downgrade target from current head(s)",
+    );
   });
 
   it("an upgrade target below the current head needs no step (upgrade uses implicit base, like Alembic)", () => {
@@ -73,18 +76,31 @@ describe("plan: linear path (scenario 22)", () => {
   });
 
   it("descriptions are Alembic's log lines", () => {
-    const m = mapOf(rev("ae1027a6acf0", null, { doc: "create account table\n\nRevision ID: ae1027a6acf0" }), rev("1975ea83b712", "ae1027a6acf0", { doc: "add account" }));
+    const m = mapOf(
+      rev("ae1027a6acf0", null, { doc: "create account table\n\nRevision ID: ae1027a6acf0" }),
+      rev("1975ea83b712", "ae1027a6acf0", { doc: "add account" }),
+    );
     const steps = planUpgrade(m, [], "head");
     assert.equal(steps[0]!.description, "upgrade  -> ae1027a6acf0, create account table");
     assert.equal(steps[1]!.description, "upgrade ae1027a6acf0 -> 1975ea83b712, add account");
     assert.equal(steps[1]!.shortLog, "upgrade ae1027a6acf0 -> 1975ea83b712");
     const back = planDowngrade(m, ["1975ea83b712"], "base");
-    assert.deepEqual(back.map((s) => s.shortLog), ["downgrade 1975ea83b712 -> ae1027a6acf0", "downgrade ae1027a6acf0 -> "]);
+    assert.deepEqual(
+      back.map((s) => s.shortLog),
+      ["downgrade 1975ea83b712 -> ae1027a6acf0", "downgrade ae1027a6acf0 -> "],
+    );
   });
 });
 
 describe("plan: branched path (scenario 23)", () => {
-  const map = mapOf(rev("a"), rev("b", "a"), rev("c1", "b", { labels: "c1branch" }), rev("d1", "c1"), rev("c2", "b", { labels: "c2branch" }), rev("d2", "c2"));
+  const map = mapOf(
+    rev("a"),
+    rev("b", "a"),
+    rev("c1", "b", { labels: "c1branch" }),
+    rev("d1", "c1"),
+    rev("c2", "b", { labels: "c2branch" }),
+    rev("d2", "c2"),
+  );
 
   it("upgrades", () => {
     assert.deepEqual(up(map, "d1", ["b"]), { steps: ["up:c1", "up:d1"], heads: ["d1"] });
@@ -147,17 +163,34 @@ describe("plan: branched path (scenario 23)", () => {
 
 describe("plan: branching from merge points", () => {
   it("two-way (BranchFromMergepointTest)", () => {
-    const map = mapOf(rev("a1"), rev("b1", "a1"), rev("c1", "b1"), rev("a2"), rev("b2", "a2"), rev("c2", "b2"), rev("d1", ["c1", "c2"]), rev("d2", "c2"));
+    const map = mapOf(
+      rev("a1"),
+      rev("b1", "a1"),
+      rev("c1", "b1"),
+      rev("a2"),
+      rev("b2", "a2"),
+      rev("c2", "b2"),
+      rev("d1", ["c1", "c2"]),
+      rev("d2", "c2"),
+    );
     assert.deepEqual(up(map, "d1", ["d2", "b1"]), { steps: ["up:c1", "up:d1"], heads: ["d1", "d2"] });
     assert.deepEqual(down(map, "b1", ["d2", "d1"]), { steps: ["down:d1", "down:c1"], heads: ["b1", "d2"] });
   });
 
   it("three-way (BranchFrom3WayMergepointTest)", () => {
     const map = mapOf(
-      rev("a1"), rev("b1", "a1"), rev("c1", "b1"),
-      rev("a2"), rev("b2", "a2"), rev("c2", "b2"),
-      rev("a3"), rev("b3", "a3"), rev("c3", "b3"),
-      rev("d1", ["c1", "c2", "c3"]), rev("d2", "c2"), rev("d3", "c3"),
+      rev("a1"),
+      rev("b1", "a1"),
+      rev("c1", "b1"),
+      rev("a2"),
+      rev("b2", "a2"),
+      rev("c2", "b2"),
+      rev("a3"),
+      rev("b3", "a3"),
+      rev("c3", "b3"),
+      rev("d1", ["c1", "c2", "c3"]),
+      rev("d2", "c2"),
+      rev("d3", "c3"),
     );
     assert.deepEqual(up(map, "d1", ["d3", "d2", "b1"]), { steps: ["up:c1", "up:d1"], heads: ["d1", "d2", "d3"] });
     assert.deepEqual(down(map, "b1", ["d3", "d2", "d1"]), { steps: ["down:d1", "down:c1"], heads: ["b1", "d2", "d3"] });
@@ -168,12 +201,22 @@ describe("plan: branching from merge points", () => {
 
 describe("plan: twin merges (scenario 25, #297)", () => {
   it("TwinMergeTest", () => {
-    const map = mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("b3", "a"), rev("c1", ["b1", "b2", "b3"]), rev("c2", ["b1", "b2", "b3"]), rev("d1", "c1"), rev("d2", "c2"));
+    const map = mapOf(
+      rev("a"),
+      rev("b1", "a"),
+      rev("b2", "a"),
+      rev("b3", "a"),
+      rev("c1", ["b1", "b2", "b3"]),
+      rev("c2", ["b1", "b2", "b3"]),
+      rev("d1", "c1"),
+      rev("d2", "c2"),
+    );
     const steps = planUpgrade(map, ["a"], "heads");
     assert.deepEqual(stepNames(steps), ["up:b3", "up:b2", "up:b1", "up:c2", "up:d2", "up:c1", "up:d1"]);
-    assert.deepEqual(steps.map((s) => [...s.headsAfter].sort()), [
-      ["b3"], ["b2", "b3"], ["b1", "b2", "b3"], ["c2"], ["d2"], ["c1", "d2"], ["d1", "d2"],
-    ]);
+    assert.deepEqual(
+      steps.map((s) => [...s.headsAfter].sort()),
+      [["b3"], ["b2", "b3"], ["b1", "b2", "b3"], ["c2"], ["d2"], ["c1", "d2"], ["d1", "d2"]],
+    );
     // Merging three heads: delete two rows, move the first parent's row.
     assert.deepEqual(steps[3]!.versionChanges, [
       { op: "delete", version: "b2" },
@@ -185,10 +228,25 @@ describe("plan: twin merges (scenario 25, #297)", () => {
 
   it("the reference step order keeps the same heads", () => {
     // Alembic's test walks the steps in its own order; the heads after each must match.
-    const map = mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("b3", "a"), rev("c1", ["b1", "b2", "b3"]), rev("c2", ["b1", "b2", "b3"]), rev("d1", "c1"), rev("d2", "c2"));
+    const map = mapOf(
+      rev("a"),
+      rev("b1", "a"),
+      rev("b2", "a"),
+      rev("b3", "a"),
+      rev("c1", ["b1", "b2", "b3"]),
+      rev("c2", ["b1", "b2", "b3"]),
+      rev("d1", "c1"),
+      rev("d2", "c2"),
+    );
     let heads = ["a"];
     const expected: [string, string[]][] = [
-      ["b3", ["b3"]], ["b1", ["b1", "b3"]], ["b2", ["b1", "b2", "b3"]], ["c2", ["c2"]], ["d2", ["d2"]], ["c1", ["c1", "d2"]], ["d1", ["d1", "d2"]],
+      ["b3", ["b3"]],
+      ["b1", ["b1", "b3"]],
+      ["b2", ["b1", "b2", "b3"]],
+      ["c2", ["c2"]],
+      ["d2", ["d2"]],
+      ["c1", ["c1", "d2"]],
+      ["d1", ["d1", "d2"]],
     ];
     for (const [target, after] of expected) {
       const steps = planUpgrade(map, heads, target);
@@ -199,10 +257,25 @@ describe("plan: twin merges (scenario 25, #297)", () => {
   });
 
   it("NotQuiteTwinMergeTest", () => {
-    const map = mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("b3", "a"), rev("c1", ["b1", "b2"]), rev("c2", ["b2", "b3"]), rev("d1", "c1"), rev("d2", "c2"));
+    const map = mapOf(
+      rev("a"),
+      rev("b1", "a"),
+      rev("b2", "a"),
+      rev("b3", "a"),
+      rev("c1", ["b1", "b2"]),
+      rev("c2", ["b2", "b3"]),
+      rev("d1", "c1"),
+      rev("d2", "c2"),
+    );
     let heads = ["a"];
     const expected: [string, string[]][] = [
-      ["b2", ["b2"]], ["b3", ["b2", "b3"]], ["c2", ["c2"]], ["d2", ["d2"]], ["b1", ["b1", "d2"]], ["c1", ["c1", "d2"]], ["d1", ["d1", "d2"]],
+      ["b2", ["b2"]],
+      ["b3", ["b2", "b3"]],
+      ["c2", ["c2"]],
+      ["d2", ["d2"]],
+      ["b1", ["b1", "d2"]],
+      ["c1", ["c1", "d2"]],
+      ["d1", ["d1", "d2"]],
     ];
     for (const [target, after] of expected) {
       heads = finalHeads(heads, planUpgrade(map, heads, target));
@@ -214,9 +287,15 @@ describe("plan: twin merges (scenario 25, #297)", () => {
 describe("plan: dependencies across branches (scenario 26 and DependsOn tests)", () => {
   it("DependsOnBranchTestOne: downgrading a dependency target keeps the dependent head", () => {
     const map = mapOf(
-      rev("a1", null, { labels: ["lib1"] }), rev("b1", "a1"), rev("c1", "b1"),
-      rev("a2"), rev("b2", "a2"), rev("c2", "b2", { deps: "c1" }),
-      rev("d1", "c1"), rev("e1", "d1"), rev("f1", "e1"),
+      rev("a1", null, { labels: ["lib1"] }),
+      rev("b1", "a1"),
+      rev("c1", "b1"),
+      rev("a2"),
+      rev("b2", "a2"),
+      rev("c2", "b2", { deps: "c1" }),
+      rev("d1", "c1"),
+      rev("e1", "d1"),
+      rev("f1", "e1"),
     );
     const steps = planDowngrade(map, ["c2", "d1"], "c1");
     assert.deepEqual(stepNames(steps), ["down:d1"]);
@@ -226,23 +305,44 @@ describe("plan: dependencies across branches (scenario 26 and DependsOn tests)",
 
   it("DependsOnBranchTestTwo: merges and a cross-merge dependency", () => {
     const map = mapOf(
-      rev("a1"), rev("a2"), rev("a3"), rev("amerge", ["a1", "a2", "a3"]),
-      rev("b1"), rev("b2"), rev("bmerge", ["b1", "b2"]),
-      rev("c1"), rev("c2"), rev("c3"), rev("cmerge", ["c1", "c2", "c3"]),
+      rev("a1"),
+      rev("a2"),
+      rev("a3"),
+      rev("amerge", ["a1", "a2", "a3"]),
+      rev("b1"),
+      rev("b2"),
+      rev("bmerge", ["b1", "b2"]),
+      rev("c1"),
+      rev("c2"),
+      rev("c3"),
+      rev("cmerge", ["c1", "c2", "c3"]),
       rev("d1", null, { deps: ["a3", "b2", "c1"] }),
     );
-    assert.deepEqual(down(map, "b2", ["amerge", "bmerge", "cmerge", "d1"]), { steps: ["down:bmerge"], heads: ["amerge", "b1", "cmerge", "d1"] });
+    assert.deepEqual(down(map, "b2", ["amerge", "bmerge", "cmerge", "d1"]), {
+      steps: ["down:bmerge"],
+      heads: ["amerge", "b1", "cmerge", "d1"],
+    });
     // d1 implied b2; dropping d1 must INSERT b2 back.
     const dropD1 = planDowngrade(map, ["amerge", "d1", "b1", "cmerge"], "d1@base");
     assert.deepEqual(stepNames(dropD1), ["down:d1"]);
     assert.deepEqual(check(dropD1, ["amerge", "d1", "b1", "cmerge"]).heads, ["amerge", "b1", "b2", "cmerge"]);
     const all = check(planDowngrade(map, ["amerge", "b1", "b2", "cmerge"], "base"), ["amerge", "b1", "b2", "cmerge"]);
     assert.deepEqual(all.heads, []);
-    assert.deepEqual([...all.steps].sort(), ["a1", "a2", "a3", "amerge", "b1", "b2", "c1", "c2", "c3", "cmerge"].map((r) => `down:${r}`).sort());
+    assert.deepEqual(
+      [...all.steps].sort(),
+      ["a1", "a2", "a3", "amerge", "b1", "b2", "c1", "c2", "c3", "cmerge"].map((r) => `down:${r}`).sort(),
+    );
   });
 
   it("DependsOnBranchTestThree: half a merge point comes down (#377)", () => {
-    const map = mapOf(rev("a1"), rev("a2", "a1"), rev("b1"), rev("b2", "b1", { deps: "a2" }), rev("b3", "b2"), rev("a3", "a2", { deps: "b1" }));
+    const map = mapOf(
+      rev("a1"),
+      rev("a2", "a1"),
+      rev("b1"),
+      rev("b2", "b1", { deps: "a2" }),
+      rev("b3", "b2"),
+      rev("a3", "a2", { deps: "b1" }),
+    );
     assert.deepEqual(down(map, "b1", ["a3", "b2"]), { steps: ["down:b2"], heads: ["a3"] });
   });
 
@@ -253,7 +353,15 @@ describe("plan: dependencies across branches (scenario 26 and DependsOn tests)",
   });
 
   it("DependsOnBranchTestFour: normalized dependencies (#789)", () => {
-    const map = mapOf(rev("a1"), rev("a2", "a1"), rev("a3", "a2"), rev("b1"), rev("b2", "b1", { deps: "a3" }), rev("b3", "b2"), rev("b4", "b3", { deps: "a3" }));
+    const map = mapOf(
+      rev("a1"),
+      rev("a2", "a1"),
+      rev("a3", "a2"),
+      rev("b1"),
+      rev("b2", "b1", { deps: "a3" }),
+      rev("b3", "b2"),
+      rev("b4", "b3", { deps: "a3" }),
+    );
     assert.deepEqual(down(map, "b3", ["b4"]), { steps: ["down:b4"], heads: ["b3"] });
   });
 
@@ -267,9 +375,15 @@ describe("plan: dependencies across branches (scenario 26 and DependsOn tests)",
 
   it("DependsOnBranchLabelTest: a dependency given as a label", () => {
     const map = mapOf(
-      rev("a1", null, { labels: ["lib1"] }), rev("b1", "a1"), rev("c1", "b1", { labels: ["c1lib"] }),
-      rev("a2"), rev("b2", "a2"), rev("c2", "b2", { deps: ["c1lib"] }),
-      rev("d1", "c1"), rev("e1", "d1"), rev("f1", "e1"),
+      rev("a1", null, { labels: ["lib1"] }),
+      rev("b1", "a1"),
+      rev("c1", "b1", { labels: ["c1lib"] }),
+      rev("a2"),
+      rev("b2", "a2"),
+      rev("c2", "b2", { deps: ["c1lib"] }),
+      rev("d1", "c1"),
+      rev("e1", "d1"),
+      rev("f1", "e1"),
     );
     assert.deepEqual(up(map, "c2", ["a2"]), { steps: ["up:a1", "up:b1", "up:c1", "up:b2", "up:c2"], heads: ["c2"] });
   });
@@ -281,12 +395,15 @@ describe("plan: forest (scenario 27)", () => {
   it("upgrade heads from base inserts one row per tree", () => {
     const steps = planUpgrade(map, [], "heads");
     assert.deepEqual(stepNames(steps), ["up:a2", "up:b2", "up:a1", "up:b1"]);
-    assert.deepEqual(steps.map((s) => s.versionChanges), [
-      [{ op: "insert", version: "a2" }],
-      [{ op: "update", from: "a2", to: "b2" }],
-      [{ op: "insert", version: "a1" }],
-      [{ op: "update", from: "a1", to: "b1" }],
-    ]);
+    assert.deepEqual(
+      steps.map((s) => s.versionChanges),
+      [
+        [{ op: "insert", version: "a2" }],
+        [{ op: "update", from: "a2", to: "b2" }],
+        [{ op: "insert", version: "a1" }],
+        [{ op: "update", from: "a1", to: "b1" }],
+      ],
+    );
     assert.deepEqual(check(steps, []).heads, ["b1", "b2"]);
     assert.deepEqual(planUpgrade(map, ["b1", "b2"], "heads"), []);
   });
@@ -294,9 +411,14 @@ describe("plan: forest (scenario 27)", () => {
 
 describe("plan: merged path (scenario 24)", () => {
   const map = mapOf(
-    rev("a"), rev("b", "a"), rev("c1", "b"), rev("d1", "c1"),
-    rev("c2", "b", { labels: "c2branch" }), rev("d2", "c2"),
-    rev("e", ["d1", "d2"], { doc: "merge d1 and d2" }), rev("f", "e"),
+    rev("a"),
+    rev("b", "a"),
+    rev("c1", "b"),
+    rev("d1", "c1"),
+    rev("c2", "b", { labels: "c2branch" }),
+    rev("d2", "c2"),
+    rev("e", ["d1", "d2"], { doc: "merge d1 and d2" }),
+    rev("f", "e"),
   );
 
   it("upgrade across the merge point: DELETE one parent, UPDATE the other", () => {
@@ -327,7 +449,14 @@ describe("plan: merged path (scenario 24)", () => {
 });
 
 describe("plan: cross-dependent branches (scenario 28)", () => {
-  const map = mapOf(rev("a"), rev("b", "a"), rev("c1", "b", { labels: "c1branch" }), rev("d1", "c1"), rev("c2", "b", { labels: "c2branch" }), rev("d2", "c2", { deps: ["c1"] }));
+  const map = mapOf(
+    rev("a"),
+    rev("b", "a"),
+    rev("c1", "b", { labels: "c1branch" }),
+    rev("d1", "c1"),
+    rev("c2", "b", { labels: "c2branch" }),
+    rev("d2", "c2", { deps: ["c1"] }),
+  );
 
   it("the dependent branch comes down alone", () => {
     assert.deepEqual(down(map, "c2branch@b", ["d1", "d2"]), { steps: ["down:d2", "down:c2"], heads: ["d1"] });

@@ -1,13 +1,26 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { planStamp, planStampSteps, splitStampRanges } from "../src/plan-stamp";
-import { applyChanges, mapOf, rev, throwsExactly } from "./graph-fixtures";
+import { applyChanges, mapOf, rev, throwsExactly } from "./support/graph-fixtures";
 
 const linear = mapOf(rev("a"), rev("b", "a"), rev("c", "b"), rev("d", "c"), rev("e", "d"));
-const branched = mapOf(rev("a"), rev("b", "a"), rev("c1", "b", { labels: "c1branch" }), rev("d1", "c1"), rev("c2", "b", { labels: "c2branch" }), rev("d2", "c2"));
+const branched = mapOf(
+  rev("a"),
+  rev("b", "a"),
+  rev("c1", "b", { labels: "c1branch" }),
+  rev("d1", "c1"),
+  rev("c2", "b", { labels: "c2branch" }),
+  rev("d2", "c2"),
+);
 const merged = mapOf(
-  rev("a"), rev("b", "a"), rev("c1", "b"), rev("d1", "c1"),
-  rev("c2", "b", { labels: "c2branch" }), rev("d2", "c2"), rev("e", ["d1", "d2"]), rev("f", "e"),
+  rev("a"),
+  rev("b", "a"),
+  rev("c1", "b"),
+  rev("d1", "c1"),
+  rev("c2", "b", { labels: "c2branch" }),
+  rev("d2", "c2"),
+  rev("e", ["d1", "d2"]),
+  rev("f", "e"),
 );
 
 describe("planStamp (scenarios 22-27, 31)", () => {
@@ -58,9 +71,15 @@ describe("planStamp (scenarios 22-27, 31)", () => {
 
   it("stamp across a dependency (scenario 26)", () => {
     const map = mapOf(
-      rev("a1", null, { labels: ["lib1"] }), rev("b1", "a1"), rev("c1", "b1"),
-      rev("a2"), rev("b2", "a2"), rev("c2", "b2", { deps: "c1" }),
-      rev("d1", "c1"), rev("e1", "d1"), rev("f1", "e1"),
+      rev("a1", null, { labels: ["lib1"] }),
+      rev("b1", "a1"),
+      rev("c1", "b1"),
+      rev("a2"),
+      rev("b2", "a2"),
+      rev("c2", "b2", { deps: "c1" }),
+      rev("d1", "c1"),
+      rev("e1", "d1"),
+      rev("f1", "e1"),
     );
     const changes = planStamp(map, ["e1", "c2"], ["b1"], { purge: false });
     assert.deepEqual(applyChanges(["e1", "c2"], changes), ["b1"]);
@@ -70,7 +89,10 @@ describe("planStamp (scenarios 22-27, 31)", () => {
     const forest = mapOf(rev("a1"), rev("b1", "a1"), rev("a2"), rev("b2", "a2"));
     const steps = planStampSteps(forest, [], ["heads"]);
     assert.equal(steps.length, 2);
-    assert.deepEqual(steps.map((s) => s.versionChanges), [[{ op: "insert", version: "b1" }], [{ op: "insert", version: "b2" }]]);
+    assert.deepEqual(
+      steps.map((s) => s.versionChanges),
+      [[{ op: "insert", version: "b1" }], [{ op: "insert", version: "b2" }]],
+    );
     assert.deepEqual(planStampSteps(forest, ["b1", "b2"], ["heads"]), []);
     // One labeled head only.
     const labeled = mapOf(rev("a1", null, { labels: "one" }), rev("b1", "a1"), rev("a2"), rev("b2", "a2"));
@@ -100,6 +122,9 @@ describe("planStamp (scenarios 22-27, 31)", () => {
   });
 
   it("several heads for a single target is an error", () => {
-    throwsExactly(() => planStamp(branched, [], ["head"], { purge: false }), "Multiple heads are present; please specify a single target revision");
+    throwsExactly(
+      () => planStamp(branched, [], ["head"], { purge: false }),
+      "Multiple heads are present; please specify a single target revision",
+    );
   });
 });

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { CommandError } from "@autogen/core";
 import { parseRevisionHeader } from "../src/revision-header";
-import { throwsExactly } from "./graph-fixtures";
+import { throwsExactly } from "./support/graph-fixtures";
 
 const DESIGN_EXAMPLE = `/**
  * add overdrawn column
@@ -72,14 +72,20 @@ export const upgrade = async (op: unknown) => {};
     assert.equal(h.revision, "abc");
     assert.equal(h.downRevision, null);
     assert.equal(h.doc, "");
-    const withNull = parseRevisionHeader(`export const revision = "abc";\nexport let downRevision = null;\nexport function* upgrade() {}\n`, "y.ts");
+    const withNull = parseRevisionHeader(
+      `export const revision = "abc";\nexport let downRevision = null;\nexport function* upgrade() {}\n`,
+      "y.ts",
+    );
     assert.equal(withNull.downRevision, null);
     assert.equal(withNull.branchLabels, null);
   });
 
   it("a file without an exported upgrade() is an error naming the file", () => {
     const text = `export const revision = "abc";\nexport const downRevision = null;\nasync function upgrade() {}\n// export async function upgrade() {}\n`;
-    const err = throwsExactly(() => parseRevisionHeader(text, "/m/versions/abc_x.ts"), "Revision file /m/versions/abc_x.ts has no exported upgrade() function");
+    const err = throwsExactly(
+      () => parseRevisionHeader(text, "/m/versions/abc_x.ts"),
+      "Revision file /m/versions/abc_x.ts has no exported upgrade() function",
+    );
     assert.ok(err instanceof CommandError);
   });
 
@@ -97,7 +103,22 @@ export const upgrade = async (op: unknown) => {};
     const noDown = `export const revision = "abc";\nexport async function upgrade() {}\n`;
     throwsExactly(() => parseRevisionHeader(noDown, "/v/c.ts"), "Revision file /v/c.ts does not export downRevision");
     const badArray = `export const revision = "abc";\nexport const downRevision = ["a", b];\nexport async function upgrade() {}\n`;
-    throwsExactly(() => parseRevisionHeader(badArray, "/v/d.ts"), 'Could not read `downRevision` in revision file /v/d.ts: expected a string literal, found "b];"');
+    throwsExactly(
+      () => parseRevisionHeader(badArray, "/v/d.ts"),
+      'Could not read `downRevision` in revision file /v/d.ts: expected a string literal, found "b];"',
+    );
+  });
+
+  it("reads files with CRLF line endings and a BOM", () => {
+    const h = parseRevisionHeader("\ufeff" + DESIGN_EXAMPLE.replace(/\n/g, "\r\n"), "crlf.ts");
+    assert.equal(h.revision, "44fa7043e441");
+    assert.equal(h.downRevision, "ad72c7ec8b22");
+    assert.equal(h.message, "add overdrawn column");
+    assert.equal(h.createDate, "2026-11-21 10:00:00.000000");
+    assert.equal(
+      h.doc,
+      "add overdrawn column\n\nRevision ID: 44fa7043e441\nRevises: ad72c7ec8b22\nCreate Date: 2026-11-21 10:00:00.000000",
+    );
   });
 
   it("a one-line docstring and a docstring with indented paragraphs", () => {

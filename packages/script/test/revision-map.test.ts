@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { CommandError } from "@autogen/core";
 import { MultipleHeadsError, ResolutionError, RevisionError } from "../src/revision-errors";
-import { iterate, mapOf, rev, throwsExactly } from "./graph-fixtures";
+import { iterate, mapOf, rev, throwsExactly } from "./support/graph-fixtures";
 
 const MULTIPLE_HEAD_TEXT =
   "Multiple head revisions are present for given argument 'head'; please specify a specific target revision, " +
@@ -78,6 +78,15 @@ describe("RevisionMap: heads, bases, symbols (scenarios 1-3)", () => {
 describe("RevisionMap: identifiers", () => {
   const map = mapOf(rev("1975ea83b712"), rev("ae1027a6acf0", "1975ea83b712"), rev("ae10ffff0000", "1975ea83b712"));
 
+  it("a non-string identifier from a driver names the cause (scenario 5)", () => {
+    const bytes = Buffer.from("12345") as unknown as string;
+    const text = "revision identifier <Buffer 31 32 33 34 35> is not a string; ensure database driver settings are correct";
+    throwsExactly(() => map.getRevisionsRaw(bytes), text);
+    throwsExactly(() => map.getRevision(bytes), text);
+    throwsExactly(() => map.getRevisions([bytes]), text);
+    assert.equal(map.getRevision("1975ea83b712")!.revision, "1975ea83b712");
+  });
+
   it("resolves full and partial ids (four characters or more)", () => {
     assert.equal(map.getRevision("1975ea83b712")!.revision, "1975ea83b712");
     assert.equal(map.getRevision("1975")!.revision, "1975ea83b712");
@@ -133,7 +142,14 @@ describe("RevisionMap: branch labels (scenarios 8, 9)", () => {
     assert.deepEqual(map.getRevision("c")!.branchLabels, ["abranch"]);
     assert.deepEqual(map.getRevision("f")!.branchLabels, ["ebranch"]);
     assert.deepEqual(map.getRevision("d")!.branchLabels, ["ebranch"]);
-    const branched = mapOf(rev("a"), rev("b", "a"), rev("c1", "b", { labels: "c1branch" }), rev("d1", "c1"), rev("c2", "b", { labels: "c2branch" }), rev("d2", "c2"));
+    const branched = mapOf(
+      rev("a"),
+      rev("b", "a"),
+      rev("c1", "b", { labels: "c1branch" }),
+      rev("d1", "c1"),
+      rev("c2", "b", { labels: "c2branch" }),
+      rev("d2", "c2"),
+    );
     assert.deepEqual(branched.getRevision("d1")!.branchLabels, ["c1branch"]);
     assert.deepEqual(branched.getRevision("b")!.branchLabels, []);
   });
@@ -193,14 +209,23 @@ describe("RevisionMap: validation (scenarios 18, 19, 20)", () => {
     throwsExactly(() => mapOf(rev("a", "a"), rev("b", "a"), rev("c", "b")), "Self-loop is detected in revisions (a)");
     throwsExactly(() => mapOf(rev("a"), rev("b", "a"), rev("c", ["b", "c"])), "Self-loop is detected in revisions (c)");
     throwsExactly(() => mapOf(rev("a"), rev("b", ["a", "b"]), rev("c1", "b"), rev("c2", "b")), "Self-loop is detected in revisions (b)");
-    throwsExactly(() => mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c", ["b1", "b2", "c"])), "Self-loop is detected in revisions (c)");
+    throwsExactly(
+      () => mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c", ["b1", "b2", "c"])),
+      "Self-loop is detected in revisions (c)",
+    );
   });
 
   it("dependency self-loops", () => {
     throwsExactly(() => mapOf(rev("a", null, { deps: "a" })), "Dependency self-loop is detected in revisions (a)");
-    throwsExactly(() => mapOf(rev("a", null, { deps: "a" }), rev("b", "a"), rev("c", "b")), "Dependency self-loop is detected in revisions (a)");
+    throwsExactly(
+      () => mapOf(rev("a", null, { deps: "a" }), rev("b", "a"), rev("c", "b")),
+      "Dependency self-loop is detected in revisions (a)",
+    );
     throwsExactly(() => mapOf(rev("a"), rev("b", "a"), rev("c", "b", { deps: "c" })), "Dependency self-loop is detected in revisions (c)");
-    throwsExactly(() => mapOf(rev("a"), rev("b", "a", { deps: "b" }), rev("c1", "b"), rev("c2", "b")), "Dependency self-loop is detected in revisions (b)");
+    throwsExactly(
+      () => mapOf(rev("a"), rev("b", "a", { deps: "b" }), rev("c1", "b"), rev("c2", "b")),
+      "Dependency self-loop is detected in revisions (b)",
+    );
     throwsExactly(
       () => mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c", ["b1", "b2"], { deps: "c" })),
       "Dependency self-loop is detected in revisions (c)",
@@ -209,18 +234,33 @@ describe("RevisionMap: validation (scenarios 18, 19, 20)", () => {
 
   it("cycles, with unrelated trees ignored and downstream revisions included", () => {
     throwsExactly(() => mapOf(rev("a", "c"), rev("b", "a"), rev("c", "b")), "Cycle is detected in revisions (a, b, c)");
-    throwsExactly(() => mapOf(rev("a", "c"), rev("b", "a"), rev("c", "b"), rev("d"), rev("e", "d")), "Cycle is detected in revisions (a, b, c)");
-    throwsExactly(() => mapOf(rev("a", "c"), rev("b", "a"), rev("c", "b"), rev("d", "c"), rev("e", "d")), "Cycle is detected in revisions (a, b, c, d, e)");
-    throwsExactly(() => mapOf(rev("a"), rev("b", "a"), rev("c", ["b", "e"]), rev("d", "c"), rev("e", "d")), "Cycle is detected in revisions (a, b, c, d, e)");
+    throwsExactly(
+      () => mapOf(rev("a", "c"), rev("b", "a"), rev("c", "b"), rev("d"), rev("e", "d")),
+      "Cycle is detected in revisions (a, b, c)",
+    );
+    throwsExactly(
+      () => mapOf(rev("a", "c"), rev("b", "a"), rev("c", "b"), rev("d", "c"), rev("e", "d")),
+      "Cycle is detected in revisions (a, b, c, d, e)",
+    );
+    throwsExactly(
+      () => mapOf(rev("a"), rev("b", "a"), rev("c", ["b", "e"]), rev("d", "c"), rev("e", "d")),
+      "Cycle is detected in revisions (a, b, c, d, e)",
+    );
   });
 
   it("a cycle entered through a merge point is found too (Alembic's reachability check misses it)", () => {
     // As for the other cycles, revisions downstream of the cycle are named too.
-    throwsExactly(() => mapOf(rev("base0"), rev("a", ["c", "base0"]), rev("b", "a"), rev("c", "b"), rev("d", "b")), "Cycle is detected in revisions (a, b, c, d)");
+    throwsExactly(
+      () => mapOf(rev("base0"), rev("a", ["c", "base0"]), rev("b", "a"), rev("c", "b"), rev("d", "b")),
+      "Cycle is detected in revisions (a, b, c, d)",
+    );
   });
 
   it("dependency cycles", () => {
-    throwsExactly(() => mapOf(rev("a", null, { deps: "c" }), rev("b", "a"), rev("c", "b")), "Dependency cycle is detected in revisions (a, b, c)");
+    throwsExactly(
+      () => mapOf(rev("a", null, { deps: "c" }), rev("b", "a"), rev("c", "b")),
+      "Dependency cycle is detected in revisions (a, b, c)",
+    );
     throwsExactly(
       () => mapOf(rev("a", null, { deps: "c" }), rev("b", "a"), rev("c", "b"), rev("d"), rev("e", "d")),
       "Dependency cycle is detected in revisions (a, b, c)",

@@ -9,7 +9,7 @@ import { planUpgrade } from "../src/plan-upgrade";
 import { generateRevId } from "../src/rev-id";
 import { revisionFileName, slugify, formatCreateDate } from "../src/revision-file-name";
 import { ScriptDirectory } from "../src/script-directory";
-import { throwsExactly } from "./graph-fixtures";
+import { throwsExactly } from "./support/graph-fixtures";
 
 const roots: string[] = [];
 after(() => {
@@ -77,7 +77,10 @@ const GRAPH: FileSpec[] = [
 describe("ScriptDirectory.load", () => {
   it("a missing script location is Alembic's error", () => {
     const missing = path.join(os.tmpdir(), "autogen-does-not-exist-xyz");
-    throwsExactly(() => ScriptDirectory.load({ scriptLocation: missing }), `Path doesn't exist: '${missing}'.  Please use the 'init' command to create a new scripts folder.`);
+    throwsExactly(
+      () => ScriptDirectory.load({ scriptLocation: missing }),
+      `Path doesn't exist: '${missing}'.  Please use the 'init' command to create a new scripts folder.`,
+    );
   });
 
   it("an empty or missing versions folder is an empty graph", () => {
@@ -205,10 +208,18 @@ describe("revision ids and file names", () => {
     const date = new Date(2026, 10, 21, 9, 5, 7);
     assert.equal(revisionFileName({ revId: "44fa7043e441", message: "add overdrawn column", date }), "44fa7043e441_add_overdrawn_column");
     assert.equal(
-      revisionFileName({ template: "%(year)d_%(month).2d_%(day).2d_%(hour).2d%(minute).2d-%(rev)s_%(slug)s", revId: "44fa7043e441", message: "x y", date }),
+      revisionFileName({
+        template: "%(year)d_%(month).2d_%(day).2d_%(hour).2d%(minute).2d-%(rev)s_%(slug)s",
+        revId: "44fa7043e441",
+        message: "x y",
+        date,
+      }),
       "2026_11_21_0905-44fa7043e441_x_y",
     );
-    assert.equal(revisionFileName({ template: "%(epoch)s_%(second)02d", revId: "r", message: "m", date }), `${Math.floor(date.getTime() / 1000)}_07`);
+    assert.equal(
+      revisionFileName({ template: "%(epoch)s_%(second)02d", revId: "r", message: "m", date }),
+      `${Math.floor(date.getTime() / 1000)}_07`,
+    );
     throwsExactly(
       () => revisionFileName({ template: "%(nope)s", revId: "r", message: "m", date }),
       "Unknown token 'nope' in file_template; use rev, slug, epoch, year, month, day, hour, minute or second",
@@ -267,7 +278,10 @@ describe("ScriptDirectory.planNewRevision (scenarios 29, 30)", () => {
       "Revision aaaa00000001 is not a head revision; please specify --splice to create a new branch from this revision",
     );
     assert.equal(sd().planNewRevision({ head: "aaaa", splice: true }).downRevision, "aaaa00000001");
-    throwsExactly(() => sd().planMerge(["aaaa", "bbbb"]), "Revision aaaa00000001 is not a head revision; please specify --splice to create a new branch from this revision");
+    throwsExactly(
+      () => sd().planMerge(["aaaa", "bbbb"]),
+      "Revision aaaa00000001 is not a head revision; please specify --splice to create a new branch from this revision",
+    );
   });
 
   it("--head=base starts a new root; duplicate heads are rejected", () => {
@@ -278,8 +292,15 @@ describe("ScriptDirectory.planNewRevision (scenarios 29, 30)", () => {
 
   it("rev ids: illegal characters and duplicates", () => {
     const { sd } = linearDir();
-    throwsExactly(() => sd().planNewRevision({ revId: "no-way@here" }), "Character(s) '-, @' not allowed in revision identifier 'no-way@here'");
+    throwsExactly(
+      () => sd().planNewRevision({ revId: "no-way@here" }),
+      "Character(s) '-, @' not allowed in revision identifier 'no-way@here'",
+    );
     throwsExactly(() => sd().planNewRevision({ revId: "aaaa00000001" }), "Revision aaaa00000001 is present more than once");
+    throwsExactly(
+      () => sd().planNewRevision({ revId: "feature" }),
+      "Revision id feature is already a branch label of revision bbbb00000002",
+    );
   });
 
   it("dependsOn: partial ids become full ids, labels stay labels, unknown ones fail", () => {
@@ -306,7 +327,10 @@ describe("ScriptDirectory.planNewRevision (scenarios 29, 30)", () => {
     fs.mkdirSync(model2);
     const load = () => ScriptDirectory.load({ scriptLocation: dir, versionLocations: [model1, model2] });
     throwsExactly(() => load().planNewRevision({ head: "base" }), "Multiple version locations present, please specify --version-path");
-    throwsExactly(() => load().planNewRevision({ head: "base", versionPath: path.join(dir, "elsewhere") }), `Path ${path.join(dir, "elsewhere")} is not represented in current version locations`);
+    throwsExactly(
+      () => load().planNewRevision({ head: "base", versionPath: path.join(dir, "elsewhere") }),
+      `Path ${path.join(dir, "elsewhere")} is not represented in current version locations`,
+    );
     const first = load().planNewRevision({ head: "base", versionPath: model2, revId: "aaaa00000001" });
     assert.equal(first.versionPath, model2);
     writeRevision(model2, { rev: "aaaa00000001" });

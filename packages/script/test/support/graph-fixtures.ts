@@ -1,7 +1,7 @@
 // Helpers for graph tests: revision headers built in memory, in "file" order.
-import type { RevisionHeader } from "../src/revision-header";
-import { RevisionMap, type IterateOptions, type RevisionIdentifier } from "../src/revision-map";
-import type { MigrationStep, VersionChange } from "../src/migration-step";
+import type { RevisionHeader } from "../../src/revision-header";
+import { RevisionMap, type IterateOptions, type RevisionIdentifier } from "../../src/revision-map";
+import type { MigrationStep, VersionChange } from "../../src/migration-step";
 
 export function rev(
   revision: string,
