@@ -38,6 +38,8 @@ interface Scenario {
   ops: string[];
   /** The rows expected after the upgrade: table → `SELECT <columns> ... ORDER BY id` result. */
   expect: Record<string, { columns: string[]; rows: Row[] }>;
+  /** Extra checks on the upgraded database. */
+  verify?: (conn: Connection) => Promise<void>;
 }
 
 // ---- entity sets (one pair of classes per scenario; table names may repeat across scenarios) ----
@@ -126,7 +128,22 @@ interface Scenario {
 @Entity("account") class TextV1 { @PrimaryGeneratedColumn() id!: number; @Column("varchar", { length: 100 }) bio!: string; }
 @Entity("account") class TextV2 { @PrimaryGeneratedColumn() id!: number; @Column("text") bio!: string; }
 
+@Entity("ticket") class EnumV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "simple-enum", enum: ["open", "closed"] }) status!: string; }
+@Entity("ticket") class EnumV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "simple-enum", enum: ["open", "closed", "archived"] }) status!: string; }
+
 const SCENARIOS: Scenario[] = [
+  {
+    name: "a simple-enum gains a value: its unnamed CHECK is replaced",
+    before: [EnumV1], after: [EnumV2],
+    rows: { ticket: [{ id: 1, status: "open" }, { id: 2, status: "closed" }] },
+    ops: ["CreateCheckConstraintOp ticket.null", "DropConstraintOp ticket.CheckConstraint"],
+    expect: { ticket: { columns: ["id", "status"], rows: [{ id: 1, status: "open" }, { id: 2, status: "closed" }] } },
+    verify: async (conn) => {
+      await conn.query(`INSERT INTO "ticket" ("id", "status") VALUES (3, 'archived')`);
+      await assert.rejects(conn.query(`INSERT INTO "ticket" ("id", "status") VALUES (4, 'bogus')`), /CHECK constraint failed/);
+      await conn.query(`DELETE FROM "ticket" WHERE "id" = 3`);
+    },
+  },
   {
     name: "varchar length 50 -> 200 is one ALTER, rows kept",
     before: [LenV1], after: [LenV2],
@@ -396,6 +413,7 @@ for (const s of SCENARIOS) {
       assert.deepEqual(await selectRows(conn, table, e.columns), e.rows, `rows of ${table} after upgrade\n${fs.readFileSync(file, "utf8")}`);
     }
     assert.deepEqual((await conn.query("PRAGMA foreign_key_check")).rows, [], "no dangling references");
+    await s.verify?.(conn);
     assert.equal((await command.check(v2)).upToDate, true, "v2 is in sync after the upgrade");
 
     await command.downgrade(v2, "-1");

@@ -175,11 +175,13 @@ describe("renderer: alterColumn", () => {
 });
 
 describe("renderer: hooks and registrations", () => {
-  it("flags a constraint with no name instead of rendering a call that fails later", () => {
+  it("identifies a constraint with no name by its columns or expression", () => {
     const fk = ForeignKey.create({ columns: ["owner_id"], refTable: "user", refColumns: ["id"] });
     assert.deepEqual(render(DropConstraintOp.create(accounts, fk)), [
-      "// WARNING: this foreignkey constraint has no name in the database; name it before running",
-      'await op.dropConstraint(null, "accounts", { type: "foreignkey" });',
+      'await op.dropConstraint(null, "accounts", { type: "foreignkey", columns: ["owner_id"] });',
+    ]);
+    assert.deepEqual(render(DropConstraintOp.create(accounts, CheckConstraint.create(`"qty" > 0`))), [
+      'await op.dropConstraint(null, "accounts", { type: "check", expression: "\\"qty\\" > 0" });',
     ]);
   });
 

@@ -11,7 +11,7 @@ import {
   dropConstraintOp,
   dropIndexOp,
 } from "./op-builders";
-import type { AlterColumnInput, BatchOperations, CreateIndexOptions } from "./operations-api";
+import type { AlterColumnInput, BatchOperations, CreateIndexOptions, DropConstraintOptions } from "./operations-api";
 
 /**
  * The `batch` object of `op.batchAlterTable`: each method only records its op; the block's
@@ -63,7 +63,7 @@ export class BatchCollector implements BatchOperations {
   async createPrimaryKey(name: string | null, columns: string[]): Promise<void> {
     this.#ops.push(createPrimaryKeyOp(this.#table, name, columns));
   }
-  async dropConstraint(name: string, o: { type?: "unique" | "foreignkey" | "check" | "primary" } = {}): Promise<void> {
-    this.#ops.push(dropConstraintOp(this.#table, name, o.type));
+  async dropConstraint(name: string | null, o: DropConstraintOptions = {}): Promise<void> {
+    this.#ops.push(dropConstraintOp(this.#table, name, o));
   }
 }

@@ -3,6 +3,7 @@
  * `op.addColumn(...)` and `batch.addColumn(...)` build the same node; only the table differs.
  */
 import {
+  CommandError,
   AddColumnOp,
   AlterColumnOp,
   CheckConstraint,
@@ -31,7 +32,7 @@ import {
   type QualifiedName,
   type UniqueInput,
 } from "@autogen/core";
-import type { AlterColumnInput, CreateIndexOptions } from "./operations-api";
+import type { AlterColumnInput, CreateIndexOptions, DropConstraintOptions } from "./operations-api";
 
 export const addColumnOp = (table: QualifiedName, column: ColumnInput): AddColumnOp => AddColumnOp.create(table, toColumn(column));
 
@@ -109,17 +110,24 @@ export const createCheckConstraintOp = (table: QualifiedName, name: string | nul
 export const createPrimaryKeyOp = (table: QualifiedName, name: string | null, columns: string[]): CreatePrimaryKeyOp =>
   CreatePrimaryKeyOp.create(table, PrimaryKey.create(columns, name));
 
-/** The kind of constraint says how to drop it (MySQL: DROP FOREIGN KEY, DROP INDEX, DROP CHECK). */
-const CONSTRAINT_OF_TYPE: Record<"unique" | "foreignkey" | "check" | "primary", (name: string) => Constraint> = {
-  unique: (name) => UniqueConstraint.create([], name),
-  foreignkey: (name) => ForeignKey.create({ name, columns: [], refTable: "", refColumns: [] }),
-  check: (name) => CheckConstraint.create("", name),
-  primary: (name) => PrimaryKey.create([], name),
+/**
+ * The kind of constraint says how to drop it (MySQL: DROP FOREIGN KEY, DROP INDEX, DROP CHECK);
+ * its columns or expression identify it when it has no name (SQLite batch mode matches them).
+ */
+const CONSTRAINT_OF_TYPE: Record<NonNullable<DropConstraintOptions["type"]>, (name: string | null, o: DropConstraintOptions) => Constraint> = {
+  unique: (name, o) => UniqueConstraint.create(o.columns ?? [], name),
+  foreignkey: (name, o) => ForeignKey.create({ name, columns: o.columns ?? [], refTable: "", refColumns: [] }),
+  check: (name, o) => CheckConstraint.create(o.expression ?? "", name),
+  primary: (name, o) => PrimaryKey.create(o.columns ?? [], name),
 };
 
 /** Without `type`, a unique constraint: the plain `DROP CONSTRAINT` (and MySQL's DROP INDEX). */
-export const dropConstraintOp = (table: QualifiedName, name: string, type: keyof typeof CONSTRAINT_OF_TYPE = "unique"): DropConstraintOp =>
-  DropConstraintOp.create(table, CONSTRAINT_OF_TYPE[type](name));
+export function dropConstraintOp(table: QualifiedName, name: string | null, o: DropConstraintOptions = {}): DropConstraintOp {
+  if (name === null && !(o.type === "primary" || o.columns?.length || o.expression)) {
+    throw new CommandError(`dropConstraint on ${table.name} needs a name, or the columns / expression of the unnamed constraint`);
+  }
+  return DropConstraintOp.create(table, CONSTRAINT_OF_TYPE[o.type ?? "unique"](name, o));
+}
 
 /** The object without its undefined properties (`null` stays: it means "none"). */
 function defined<T extends object>(o: Record<string, unknown>): T {

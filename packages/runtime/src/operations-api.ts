@@ -9,6 +9,17 @@ import type {
   UniqueInput,
 } from "@autogen/core";
 
+/**
+ * How `dropConstraint` finds the constraint. `type` says its kind (default "unique"); an
+ * UNNAMED constraint (SQLite keeps no names for inline ones) is identified by its definition
+ * instead: `columns` for a unique, foreign-key or primary key, `expression` for a check.
+ */
+export interface DropConstraintOptions {
+  type?: "unique" | "foreignkey" | "check" | "primary";
+  columns?: string[];
+  expression?: string;
+}
+
 /** Options shared by table-level operations. */
 export interface SchemaOption {
   schema?: string;
@@ -62,7 +73,7 @@ export interface BatchOperations {
   createForeignKey(name: string | null, refTable: string, columns: string[], refColumns: string[], o?: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">): Promise<void>;
   createCheckConstraint(name: string | null, expression: string): Promise<void>;
   createPrimaryKey(name: string | null, columns: string[]): Promise<void>;
-  dropConstraint(name: string, o?: { type?: "unique" | "foreignkey" | "check" | "primary" }): Promise<void>;
+  dropConstraint(name: string | null, o?: DropConstraintOptions): Promise<void>;
 }
 
 /** Options of `op.batchAlterTable`. */
@@ -100,7 +111,7 @@ export interface BuiltinOperations {
   ): Promise<void>;
   createCheckConstraint(name: string | null, table: string, expression: string, o?: SchemaOption): Promise<void>;
   createPrimaryKey(name: string | null, table: string, columns: string[], o?: SchemaOption): Promise<void>;
-  dropConstraint(name: string, table: string, o?: SchemaOption & { type?: "unique" | "foreignkey" | "check" | "primary" }): Promise<void>;
+  dropConstraint(name: string | null, table: string, o?: SchemaOption & DropConstraintOptions): Promise<void>;
   createTableComment(table: string, comment: string, o?: SchemaOption & { existingComment?: string | null }): Promise<void>;
   dropTableComment(table: string, o?: SchemaOption & { existingComment?: string | null }): Promise<void>;
   /** Raw SQL, run as-is (and printed as-is with --sql). */

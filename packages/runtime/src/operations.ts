@@ -46,6 +46,7 @@ import type {
   BatchOperations,
   BuiltinOperations,
   CreateIndexOptions,
+  DropConstraintOptions,
   MigrationContextApi,
   Operations,
   SchemaOption,
@@ -122,8 +123,8 @@ export class OperationsImpl implements BuiltinOperations {
   async createPrimaryKey(name: string | null, table: string, columns: string[], o: SchemaOption = {}): Promise<void> {
     await this.invoke(createPrimaryKeyOp(qn(table, o), name, columns));
   }
-  async dropConstraint(name: string, table: string, o: SchemaOption & { type?: "unique" | "foreignkey" | "check" | "primary" } = {}): Promise<void> {
-    await this.invoke(dropConstraintOp(qn(table, o), name, o.type));
+  async dropConstraint(name: string | null, table: string, o: SchemaOption & DropConstraintOptions = {}): Promise<void> {
+    await this.invoke(dropConstraintOp(qn(table, o), name, o));
   }
   async createTableComment(table: string, comment: string, o: SchemaOption & { existingComment?: string | null } = {}): Promise<void> {
     await this.invoke(CreateTableCommentOp.create(qn(table, o), comment, o.existingComment ?? null));

@@ -39,11 +39,11 @@ const CONSTRAINT_TYPE: Record<Constraint["kind"], "unique" | "foreignkey" | "che
 
 /**
  * An unnamed constraint cannot be dropped by name (Alembic #588 renders `drop_constraint(None)`
- * that fails at run time); the line says so instead of failing silently later.
+ * that fails at run time): it is identified by its columns or expression instead, which SQLite
+ * batch mode (the only place unnamed constraints exist) matches when it recreates the table.
  */
 export function renderDropConstraint(ctx: RenderContext, op: DropConstraintOp): string[] {
   const c = op.constraint;
-  const warning =
-    c.name === null ? [`// WARNING: this ${CONSTRAINT_TYPE[c.kind]} constraint has no name in the database; name it before running`] : [];
-  return [...warning, renderTableCall(ctx, "dropConstraint", op.table, [c.name, TABLE], { type: CONSTRAINT_TYPE[c.kind] })];
+  const identity = c.name !== null ? {} : c.kind === "CheckConstraint" ? { expression: c.expression } : { columns: [...c.columns] };
+  return [renderTableCall(ctx, "dropConstraint", op.table, [c.name, TABLE], { type: CONSTRAINT_TYPE[c.kind], ...identity })];
 }
