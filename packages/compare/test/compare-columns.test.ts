@@ -9,17 +9,17 @@ const one = (target: ReturnType<typeof col>[], reflected: ReturnType<typeof col>
 const firstChild = (up: UpgradeOps) => (up.ops[0] as ModifyTableOps).ops[0];
 
 describe("compare: columns", () => {
-  it("adds and drops columns, sorted by name within each group, drops last", () => {
+  it("adds and drops columns in table order (model order, then database order for drops), drops last", () => {
     const up = one(
       [col("zed", "text"), col("alpha", "text"), col("keep", "text", { nullable: false })],
       [col("keep", "text"), col("old_b", "text"), col("old_a", "text")],
     );
     assert.deepEqual(summarize(up.ops), [
-      "accounts: AddColumnOp alpha",
       "accounts: AddColumnOp zed",
+      "accounts: AddColumnOp alpha",
       'accounts: AlterColumnOp keep {"nullable":false}',
-      "accounts: DropColumnOp old_a",
       "accounts: DropColumnOp old_b",
+      "accounts: DropColumnOp old_a",
     ]);
   });
 
@@ -131,8 +131,8 @@ describe("compare: columns", () => {
       { dialect: "mysql" },
     );
     assert.deepEqual(summarize(up.ops), [
-      'accounts: AlterColumnOp n {"collation":"utf8mb4_bin"}',
       'accounts: AlterColumnOp u {"onUpdate":"CURRENT_TIMESTAMP"}',
+      'accounts: AlterColumnOp n {"collation":"utf8mb4_bin"}',
     ]);
   });
 });

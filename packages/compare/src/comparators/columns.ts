@@ -4,6 +4,9 @@ import { AlterColumnDraft } from "../drafts/alter-column-draft";
 import type { ModifyTableDraft } from "../drafts/modify-table-draft";
 import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
 
+/** Columns keep their table order (the model's for added/altered, the database's for dropped), as in Alembic. */
+const position = (i: number): string => String(i).padStart(6, "0");
+
 /**
  * Added, altered and dropped columns of an existing table. Reflected columns pass includeName
  * first; every column passes includeObject. Each column both sides have is compared by the
@@ -14,20 +17,20 @@ export function compareColumns(ctx: CompareContext, d: ModifyTableDraft, target:
   const reflectedCols = reflected.columns.filter((c) => ctx.runNameFilters(c.name, "column", parents));
   const byName = new Map(reflectedCols.map((c) => [c.name, c]));
   const targetNames = new Set(target.columns.map((c) => c.name));
-  for (const col of target.columns) {
+  for (const [i, col] of target.columns.entries()) {
     const existing = byName.get(col.name);
     if (!ctx.runObjectFilters(col, col.name, "column", false, existing ?? null)) continue;
     if (!existing) {
-      d.add("addedColumns", col.name, AddColumnOp.create(d.name, col));
+      d.add("addedColumns", position(i), AddColumnOp.create(d.name, col));
       continue;
     }
     const draft = new AlterColumnDraft(d.name, col, existing);
     ctx.compareColumn(draft, col, existing);
-    d.add("alteredColumns", col.name, ...draft.toOps());
+    d.add("alteredColumns", position(i), ...draft.toOps());
   }
-  for (const col of reflectedCols) {
+  for (const [i, col] of reflectedCols.entries()) {
     if (targetNames.has(col.name) || !ctx.runObjectFilters(col, col.name, "column", true, null)) continue;
-    d.add("droppedColumns", col.name, DropColumnOp.create(d.name, col));
+    d.add("droppedColumns", position(i), DropColumnOp.create(d.name, col));
   }
 }
 

@@ -17,6 +17,8 @@ export function userCompareServerDefault(option: boolean | CompareServerDefaultF
   return (ctx: CompareContext, d: AlterColumnDraft): CompareResult | void => {
     if (option === true) return;
     if (option === false) return STOP;
+    // As in Alembic, the hook is not asked about a column that has no default on either side.
+    if (d.reflected.default === null && d.target.default === null) return STOP;
     const verdict = option(ctx, d.reflected, d.target, d.reflected.default, d.target.default, d.target.default);
     if (verdict === true) d.modify.default = d.target.default;
     if (verdict === true || verdict === false) return STOP;

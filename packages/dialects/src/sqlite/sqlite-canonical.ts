@@ -38,16 +38,29 @@ function canonicalDefault(raw: string | null | undefined, type: string): string 
 }
 
 /**
- * SQLite canonical forms: the declared type kept as written, lowercased and spaced one way
+ * Type names SQLite treats identically (same affinity, no other meaning): NUMERIC(p,s) and
+ * DECIMAL(p,s) are one type to SQLite, so a model switching between them is no change.
+ * INT vs INTEGER is NOT among them: only `INTEGER PRIMARY KEY` aliases the rowid.
+ */
+const TYPE_SYNONYMS: Readonly<Record<string, string>> = { numeric: "decimal" };
+
+function canonicalType(raw: string): string {
+  const text = canonicalTypeText(raw);
+  const m = /^([a-z]+)(\(.*)?$/.exec(text);
+  return m && TYPE_SYNONYMS[m[1]!] ? TYPE_SYNONYMS[m[1]!] + (m[2] ?? "") : text;
+}
+
+/**
+ * SQLite canonical forms: the declared type kept as written (but for synonyms), lowercased and spaced one way
  * (SQLite stores any type name; its affinity follows from the text), defaults without their
  * outer parentheses. SQLite has no comments, charsets or ON UPDATE, so a column drops them.
  */
 export const sqliteCanonical: Canonicalizer = {
-  type: (raw) => canonicalTypeText(raw),
+  type: canonicalType,
   default: canonicalDefault,
   expression: (raw) => canonicalExpressionText(raw),
   column: (c) => {
-    const type = canonicalTypeText(c.type);
+    const type = canonicalType(c.type);
     return Column.cloneWith(c, {
       type,
       default: canonicalDefault(c.default, type),

@@ -1,0 +1,331 @@
+/**
+ * Alembic's autogenerate scenario catalog (alembic.md §7.2) on real SQLite — part 4: foreign
+ * keys (items 80–87, S/test_autogen_fks.py), CHECK constraints (96–101) and the naming-
+ * convention model (103–107), with TypeORM entities and hand-written DDL where entities
+ * cannot say it (unnamed constraints, mixed-case actions, other names).
+ */
+import "reflect-metadata";
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+
+type OnDeleteType = "RESTRICT" | "CASCADE" | "SET NULL" | "NO ACTION";
+import { command } from "autogen";
+import type { ForeignKey } from "@autogen/core";
+import { describeOps, flattenOps, scenarioEnv } from "./helpers/autogen-scenario";
+
+@Entity("some_table") class SomeTable { @PrimaryColumn() test!: number; }
+@Entity("some_table2") class SomeTable2 { @PrimaryColumn() id_1!: number; @PrimaryColumn() id_2!: number; }
+
+@Entity("user") class UserPlain { @PrimaryGeneratedColumn() id!: number; @Column({ nullable: true }) test2!: number; @Column({ nullable: true }) a1!: number; }
+@Entity("user")
+class UserFk {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ nullable: true }) test2!: number;
+  @Column({ nullable: true }) a1!: number;
+  @ManyToOne(() => SomeTable, { nullable: true }) @JoinColumn({ name: "test2", referencedColumnName: "test", foreignKeyConstraintName: "MyFK" }) st!: SomeTable;
+}
+@Entity("user")
+class UserFkA1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ nullable: true }) test2!: number;
+  @Column({ nullable: true }) a1!: number;
+  @ManyToOne(() => SomeTable, { nullable: true }) @JoinColumn({ name: "a1", referencedColumnName: "test", foreignKeyConstraintName: "myfk" }) st!: SomeTable;
+}
+
+test("§7.2 81 the model adds an FK: add_fk, and the batch creates it", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([SomeTable, UserPlain]);
+  const config = env.config([SomeTable, UserFk]);
+  assert.deepEqual(await env.diff(config), ["add_fk user(test2)->some_table(test)"]);
+  await env.upgradeInSync(config);
+  await env.conn.query(`PRAGMA foreign_keys = ON`);
+  await env.conn.query(`INSERT INTO "some_table" ("test") VALUES (1)`);
+  await assert.rejects(() => env.conn.query(`INSERT INTO "user" ("test2") VALUES (2)`), /FOREIGN KEY/, "the new FK is enforced");
+});
+
+test("§7.2 80 the model removes a named FK: remove_fk carrying the database's name", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([SomeTable, UserFk]);
+  const config = env.config([SomeTable, UserPlain]);
+  const r = await command.check(config);
+  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_fk user(test2)->some_table(test)"]);
+  assert.equal((flattenOps(r.ops.upgradeOps.ops)[0] as unknown as { constraint: ForeignKey }).constraint.name, "MyFK");
+  await env.upgradeInSync(config);
+});
+
+test("§7.2 80 the model removes an unnamed (server-named) FK and an unnamed CHECK: remove_fk and remove_check, names null", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("p") class P { @PrimaryColumn() id!: number; }
+  @Entity("c") class C { @PrimaryColumn() id!: number; @Column({ nullable: true }) p_id!: number; @Column({ nullable: true }) x!: number; }
+  await env.conn.query(`CREATE TABLE "p" ("id" integer PRIMARY KEY NOT NULL)`);
+  await env.conn.query(`CREATE TABLE "c" ("id" integer PRIMARY KEY NOT NULL, "p_id" integer, "x" integer, FOREIGN KEY ("p_id") REFERENCES "p" ("id"), CHECK ("x" > 0))`);
+  const r = await command.check(env.config([P, C]));
+  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_fk c(p_id)->p(id)", "remove_check c.null"]);
+  assert.deepEqual(flattenOps(r.ops.upgradeOps.ops).map((o) => (o as unknown as { constraint: { name: string | null } }).constraint.name), [null, null]);
+});
+
+test("§7.2 82 the same single FK, and the same composite FK, on both sides: no diff", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("user")
+  class UserComposite {
+    @PrimaryGeneratedColumn() id!: number;
+    @ManyToOne(() => SomeTable2, { nullable: true })
+    @JoinColumn([{ name: "other_id_1", referencedColumnName: "id_1" }, { name: "other_id_2", referencedColumnName: "id_2" }])
+    other!: SomeTable2;
+  }
+  @Entity("single") class Single { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => SomeTable, { nullable: true }) @JoinColumn({ name: "test2" }) st!: SomeTable; }
+  await env.apply([SomeTable, SomeTable2, UserComposite, Single]);
+  assert.deepEqual(await env.diff(env.config([SomeTable, SomeTable2, UserComposite, Single])), []);
+  const r = await command.check(env.config([SomeTable, SomeTable2, Single]));
+  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_table user"]);
+});
+
+test("§7.2 83 a named FK moved to another column: remove_fk MyFK first, then add_fk myfk", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([SomeTable, UserFk]);
+  const config = env.config([SomeTable, UserFkA1]);
+  const r = await command.check(config);
+  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_fk user(test2)->some_table(test)", "add_fk user(a1)->some_table(test)"]);
+  assert.deepEqual(flattenOps(r.ops.upgradeOps.ops).map((o) => (o as unknown as { constraint: ForeignKey }).constraint.name), ["MyFK", "myfk"]);
+  await env.upgradeInSync(config);
+});
+
+test("§7.2 84 a named composite FK added, then removed", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("user") class U0 { @PrimaryGeneratedColumn() id!: number; @Column({ nullable: true }) other_id_1!: number; @Column({ nullable: true }) other_id_2!: number; }
+  @Entity("user")
+  class U1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column({ nullable: true }) other_id_1!: number;
+    @Column({ nullable: true }) other_id_2!: number;
+    @ManyToOne(() => SomeTable2, { nullable: true })
+    @JoinColumn([{ name: "other_id_1", referencedColumnName: "id_1", foreignKeyConstraintName: "fk_test_name" }, { name: "other_id_2", referencedColumnName: "id_2" }])
+    other!: SomeTable2;
+  }
+  await env.apply([SomeTable2, U0]);
+  const add = env.config([SomeTable2, U1]);
+  const r = await command.check(add);
+  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["add_fk user(other_id_1,other_id_2)->some_table2(id_1,id_2)"]);
+  assert.equal((flattenOps(r.ops.upgradeOps.ops)[0] as unknown as { constraint: ForeignKey }).constraint.name, "fk_test_name");
+  await env.upgradeInSync(add);
+  const drop = env.config([SomeTable2, U0]);
+  assert.deepEqual(await env.diff(drop), ["remove_fk user(other_id_1,other_id_2)->some_table2(id_1,id_2)"]);
+  await env.upgradeInSync(drop);
+});
+
+// 85: include hooks on FKs
+
+@Entity("ref_a") class RefA { @PrimaryGeneratedColumn() id!: number; }
+@Entity("t") class FkNone { @PrimaryGeneratedColumn() id!: number; @Column({ nullable: true }) x!: number; @Column({ nullable: true }) y!: number; }
+@Entity("t")
+class FkBoth {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ nullable: true }) x!: number;
+  @Column({ nullable: true }) y!: number;
+  @ManyToOne(() => RefA, { nullable: true }) @JoinColumn({ name: "x", foreignKeyConstraintName: "fk1" }) a1!: RefA;
+  @ManyToOne(() => RefA, { nullable: true }) @JoinColumn({ name: "y", foreignKeyConstraintName: "fk2" }) a2!: RefA;
+}
+
+test("§7.2 85 include hooks: a reflected FK excluded (by name or by object) is not removed", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([RefA, FkBoth]);
+  const byObject = env.config([RefA, FkNone], {
+    includeObject: (obj, name, type, reflected) => !(type === "foreign_key_constraint" && reflected && name === "fk1" && (obj as ForeignKey).kind === "ForeignKey"),
+  });
+  assert.deepEqual(await env.diff(byObject), ["remove_fk t(y)->ref_a(id)"]);
+  const byName = env.config([RefA, FkNone], { includeName: (name, type) => !(type === "foreign_key_constraint" && name === "fk1") });
+  assert.deepEqual(await env.diff(byName), ["remove_fk t(y)->ref_a(id)"]);
+  await env.upgradeInSync(byObject);
+  const fks = (await env.conn.query(`PRAGMA foreign_key_list("t")`)).rows.map((r) => r.from);
+  assert.deepEqual(fks, ["x"], "the excluded FK survives the table recreate");
+});
+
+test("§7.2 85 include hooks: a model FK excluded is not added", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([RefA, FkNone]);
+  const config = env.config([RefA, FkBoth], { includeObject: (_o, name, type, reflected) => !(type === "foreign_key_constraint" && !reflected && name === "fk1") });
+  assert.deepEqual(await env.diff(config), ["add_fk t(y)->ref_a(id)"]);
+});
+
+// 86: FK options
+
+function fkPair(db: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType }, model: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType }): [Function, Function, Function] {
+  @Entity("p") class P { @PrimaryGeneratedColumn() id!: number; }
+  @Entity("c") class C1 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => P, { nullable: true, ...db }) @JoinColumn({ name: "p_id" }) p!: P; }
+  @Entity("c") class C2 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => P, { nullable: true, ...model }) @JoinColumn({ name: "p_id" }) p!: P; }
+  return [P, C1, C2];
+}
+
+const FK_OPTION_CASES: { name: string; db: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType }; model: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType }; ops: string[] }[] = [
+  { name: "{} -> ondelete CASCADE", db: {}, model: { onDelete: "CASCADE" }, ops: ["remove_fk c(p_id)->p(id)", "add_fk c(p_id)->p(id) onDelete=CASCADE"] },
+  { name: "ondelete CASCADE -> {}", db: { onDelete: "CASCADE" }, model: {}, ops: ["remove_fk c(p_id)->p(id) onDelete=CASCADE", "add_fk c(p_id)->p(id)"] },
+  { name: "{} -> onupdate CASCADE", db: {}, model: { onUpdate: "CASCADE" }, ops: ["remove_fk c(p_id)->p(id)", "add_fk c(p_id)->p(id) onUpdate=CASCADE"] },
+  { name: "onupdate CASCADE -> {}", db: { onUpdate: "CASCADE" }, model: {}, ops: ["remove_fk c(p_id)->p(id) onUpdate=CASCADE", "add_fk c(p_id)->p(id)"] },
+  { name: "RESTRICT = RESTRICT", db: { onDelete: "RESTRICT", onUpdate: "RESTRICT" }, model: { onDelete: "RESTRICT", onUpdate: "RESTRICT" }, ops: [] },
+  { name: "NO ACTION = NO ACTION", db: { onDelete: "NO ACTION", onUpdate: "NO ACTION" }, model: { onDelete: "NO ACTION", onUpdate: "NO ACTION" }, ops: [] },
+  { name: "NO ACTION = {} (the database default)", db: { onDelete: "NO ACTION" }, model: {}, ops: [] },
+  { name: "ondelete RESTRICT -> CASCADE", db: { onDelete: "RESTRICT" }, model: { onDelete: "CASCADE" }, ops: ["remove_fk c(p_id)->p(id) onDelete=RESTRICT", "add_fk c(p_id)->p(id) onDelete=CASCADE"] },
+  {
+    name: "onupdate CASCADE + ondelete SET NULL -> RESTRICT/RESTRICT",
+    db: { onUpdate: "CASCADE", onDelete: "SET NULL" },
+    model: { onUpdate: "RESTRICT", onDelete: "RESTRICT" },
+    ops: ["remove_fk c(p_id)->p(id) onDelete=SET NULL onUpdate=CASCADE", "add_fk c(p_id)->p(id) onDelete=RESTRICT onUpdate=RESTRICT"],
+  },
+];
+
+for (const c of FK_OPTION_CASES) {
+  test(`§7.2 86 FK options ${c.name}: ${c.ops.length ? "remove_fk + add_fk" : "no diff"}`, async (t) => {
+    const env = await scenarioEnv(t);
+    if (!env) return;
+    const [P, C1, C2] = fkPair(c.db, c.model);
+    await env.apply([P, C1]);
+    const config = env.config([P, C2]);
+    assert.deepEqual(await env.diff(config), c.ops);
+    if (c.ops.length) await env.upgradeInSync(config);
+  });
+}
+
+test("§7.2 86 FK actions spelled in mixed case in the database (caSCAde vs CASCADE, unnamed FK): no diff", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  const [P, , C2] = fkPair({}, { onDelete: "CASCADE", onUpdate: "CASCADE" });
+  await env.conn.query(`CREATE TABLE "p" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL)`);
+  await env.conn.query(`CREATE TABLE "c" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "p_id" integer, FOREIGN KEY ("p_id") REFERENCES "p" ("id") ON DELETE caSCAde ON UPDATE CasCade)`);
+  const ops = await env.diff(env.config([P, C2]));
+  assert.ok(ops.every((l) => !l.includes("_fk")), `no FK op: ${ops}`);
+});
+
+test("§7.2 87 deferrable INITIALLY DEFERRED added, then removed: remove_fk + add_fk each way; unchanged: no diff", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("p") class P { @PrimaryGeneratedColumn() id!: number; }
+  @Entity("c") class C1 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => P, { nullable: true }) @JoinColumn({ name: "p_id" }) p!: P; }
+  @Entity("c") class C2 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => P, { nullable: true, deferrable: "INITIALLY DEFERRED" }) @JoinColumn({ name: "p_id" }) p!: P; }
+  await env.apply([P, C1]);
+  const defer = env.config([P, C2]);
+  assert.deepEqual(await env.diff(defer), ["remove_fk c(p_id)->p(id)", "add_fk c(p_id)->p(id) deferrable=DEFERRED"]);
+  await env.upgradeInSync(defer);
+  assert.deepEqual(await env.diff(defer), []);
+  const back = env.config([P, C1]);
+  assert.deepEqual(await env.diff(back), ["remove_fk c(p_id)->p(id) deferrable=DEFERRED", "add_fk c(p_id)->p(id)"]);
+  await env.upgradeInSync(back);
+});
+
+// ---- CHECK constraints (96–101) ----
+
+@Entity("ck") class Ck0 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
+@Entity("ck") @Check("ck_x", `"x" > 0`) class CkX { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
+@Entity("ck") @Check("ck_x", `"x" > 0`) @Check("ck_y", `"y" > 0`) class CkXY { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
+
+test("§7.2 96 a named CHECK added, then removed: one add_check, one remove_check", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([Ck0]);
+  assert.deepEqual(await env.diff(env.config([CkX])), ["add_check ck.ck_x"]);
+  await env.upgradeInSync(env.config([CkX]));
+  await assert.rejects(() => env.conn.query(`INSERT INTO "ck" ("x", "y") VALUES (0, 1)`), /CHECK/);
+  assert.deepEqual(await env.diff(env.config([Ck0])), ["remove_check ck.ck_x"]);
+  await env.upgradeInSync(env.config([Ck0]));
+});
+
+test("§7.2 99 next to an unchanged CHECK, only the new one is added / only the removed one is dropped", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([CkX]);
+  assert.deepEqual(await env.diff(env.config([CkXY])), ["add_check ck.ck_y"]);
+  await env.upgradeInSync(env.config([CkXY]));
+  assert.deepEqual(await env.diff(env.config([CkX])), ["remove_check ck.ck_y"]);
+  await env.upgradeInSync(env.config([CkX]));
+});
+
+test("§7.2 98 an unnamed CHECK in the database matches the model's CHECK of the same expression", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.conn.query(`CREATE TABLE "ck" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL, "y" integer NOT NULL, CHECK ("x" > 0))`);
+  assert.deepEqual(await env.diff(env.config([CkX])), []);
+});
+
+test("§7.2 98 boolean and simple-enum columns' type-bound CHECKs never show up as check diffs", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("flags") class Flags { @PrimaryGeneratedColumn() id!: number; @Column() on!: boolean; @Column({ type: "simple-enum", enum: ["a", "b"] }) kind!: string; }
+  await env.apply([Flags]);
+  assert.deepEqual(await env.diff(env.config([Flags])), []);
+});
+
+// ---- naming-convention model (103–107): TypeORM's naming strategy is the convention ----
+
+test("§7.2 103 a database index under another name vs the model's TypeORM-named index: remove the old name, add the new", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("x1") class X1 { @PrimaryGeneratedColumn() id!: number; @Index() @Column() q!: number; }
+  await env.conn.query(`CREATE TABLE "x1" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "q" integer NOT NULL)`);
+  await env.conn.query(`CREATE INDEX "db_x1_index_q" ON "x1" ("q")`);
+  const config = env.config([X1]);
+  const ops = await env.diff(config);
+  assert.equal(ops.length, 2, `${ops}`);
+  assert.equal(ops[0], "remove_index x1.db_x1_index_q");
+  assert.match(ops[1]!, /^add_index x1\.IDX_[0-9a-f]+\(q\)$/);
+  await env.upgradeInSync(config);
+});
+
+test("§7.2 104 / §8 a CHECK and an FK under other names: both re-created under the model's names (Alembic ignores FK names)", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("x4") class X4 { @PrimaryColumn() q!: number; }
+  @Entity("x2")
+  @Check("token_x2check1", `"q" > 0`)
+  class X2 { @PrimaryGeneratedColumn() id!: number; @Column() q!: number; @ManyToOne(() => X4, { nullable: true }) @JoinColumn({ name: "q4", foreignKeyConstraintName: "fk_x2_q4" }) x4!: X4; }
+  await env.conn.query(`CREATE TABLE "x4" ("q" integer PRIMARY KEY NOT NULL)`);
+  await env.conn.query(
+    `CREATE TABLE "x2" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "q" integer NOT NULL, "q4" integer, CONSTRAINT "db_x2_check_q" CHECK ("q" > 0), CONSTRAINT "db_x2_foreign_q" FOREIGN KEY ("q4") REFERENCES "x4" ("q"))`,
+  );
+  const config = env.config([X4, X2]);
+  const r = await command.check(config);
+  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_fk x2(q4)->x4(q)", "add_fk x2(q4)->x4(q)", "remove_check x2.db_x2_check_q", "add_check x2.token_x2check1"]);
+  assert.deepEqual(
+    flattenOps(r.ops.upgradeOps.ops).map((o) => (o as unknown as { constraint: { name: string } }).constraint.name),
+    ["db_x2_foreign_q", "fk_x2_q4", "db_x2_check_q", "token_x2check1"],
+  );
+  await env.upgradeInSync(config);
+});
+
+test("§7.2 106 a primary key named differently in the database is not a diff on SQLite; a new named index is", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("x4") @Index("userdef_x4_idx_q", ["q"]) class X4 { @PrimaryColumn() q!: number; @Column({ nullable: true }) r!: number; }
+  await env.conn.query(`CREATE TABLE "x4" ("q" integer NOT NULL, "r" integer, CONSTRAINT "db_x4_primary_q" PRIMARY KEY ("q"))`);
+  const config = env.config([X4]);
+  assert.deepEqual(await env.diff(config), ["add_index x4.userdef_x4_idx_q(q)"]);
+  await env.upgradeInSync(config);
+});
+
+test("§7.2 107 database-only tables are dropped; a new table comes with its TypeORM-named PK, FK, unique and check", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.conn.query(`CREATE TABLE "x5" ("id" integer PRIMARY KEY NOT NULL)`);
+  await env.conn.query(`CREATE TABLE "unnamed_sqlite" ("id" integer, "v" text)`);
+  @Entity("x4") class X4 { @PrimaryColumn() q!: number; }
+  @Entity("x6")
+  @Check("token_x6check1", `"r" > 0`)
+  class X6 { @PrimaryGeneratedColumn() id!: number; @Column({ unique: true }) r!: number; @ManyToOne(() => X4, { nullable: true }) @JoinColumn({ name: "p" }) x4!: X4; }
+  const config = env.config([X4, X6]);
+  const r = await command.check(config);
+  const flat = describeOps(r.ops.upgradeOps.ops);
+  assert.deepEqual(flat.slice(0, 2), ["add_table x4", "add_table x6"]);
+  assert.deepEqual(flat.slice(2).sort(), ["remove_table unnamed_sqlite", "remove_table x5"]);
+  const x6 = (r.ops.upgradeOps.ops[1] as unknown as { table: { foreignKeys: ForeignKey[]; uniques: { name: string }[]; checks: { name: string }[] } }).table;
+  assert.match(x6.foreignKeys[0]!.name ?? "", /^FK_[0-9a-f]+$/);
+  assert.match(x6.uniques[0]!.name, /^UQ_[0-9a-f]+$/);
+  assert.deepEqual(x6.checks.map((c) => c.name), ["token_x6check1"]);
+  await env.upgradeInSync(config);
+});

@@ -1,0 +1,348 @@
+/**
+ * Alembic's autogenerate scenario catalog (alembic.md §7.2) on real SQLite — part 2: column
+ * types (items 30–41, CompareTypeSpecificityTest / CompareMetadataToInspectorTest and the
+ * compare_type hook) and server defaults (43–45 and item 9), with TypeORM entities.
+ *
+ * Each type/default case is its own database: state from the "db" column spec, model from the
+ * "model" one, then the exact op list, and for real changes the revision runs on a table
+ * with a row and leaves the model in sync.
+ */
+import "reflect-metadata";
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Column, Entity, PrimaryGeneratedColumn, type ColumnOptions } from "typeorm";
+import { command } from "autogen";
+import type { Column as CoreColumn } from "@autogen/core";
+import { describeOps, flattenOps, scenarioEnv } from "./helpers/autogen-scenario";
+
+/** A one-column entity `typ(id, x)` with the given column options (a new class per call). */
+function typed(opts: ColumnOptions): Function {
+  @Entity("typ")
+  class Typ {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column(opts) x!: unknown;
+  }
+  return Typ;
+}
+
+interface TypeCase {
+  item: string;
+  db: ColumnOptions;
+  model: ColumnOptions;
+  /** The expected `modify.type`, or null for "no diff". */
+  type: string | null;
+  /** A value to store before the upgrade and find again after it. */
+  value?: unknown;
+}
+
+const TYPE_CASES: TypeCase[] = [
+  // 30
+  { item: "30 varchar(30) vs varchar(30)", db: { type: "varchar", length: 30 }, model: { type: "varchar", length: 30 }, type: null },
+  { item: "30 varchar(30) -> varchar(40)", db: { type: "varchar", length: 30 }, model: { type: "varchar", length: 40 }, type: "varchar(40)", value: "abc" },
+  { item: "30 varchar(30) -> integer", db: { type: "varchar", length: 30 }, model: { type: "integer" }, type: "integer", value: 12 },
+  { item: "30/§8 #749 varchar -> varchar(30): adding a length is detected", db: { type: "varchar" }, model: { type: "varchar", length: 30 }, type: "varchar(30)", value: "abc" },
+  // 31
+  { item: "31 text -> varchar(255)", db: { type: "text" }, model: { type: "varchar", length: 255 }, type: "varchar(255)", value: "abc" },
+  // 32
+  { item: "32 decimal(10,5) -> decimal(10,6)", db: { type: "decimal", precision: 10, scale: 5 }, model: { type: "decimal", precision: 10, scale: 6 }, type: "decimal(10,6)", value: 1.5 },
+  { item: "32 decimal(10,5) -> numeric(12,5)", db: { type: "decimal", precision: 10, scale: 5 }, model: { type: "numeric", precision: 12, scale: 5 }, type: "decimal(12,5)", value: 1.5 },
+  { item: "32 decimal(10,5) vs numeric(10,5): synonyms", db: { type: "decimal", precision: 10, scale: 5 }, model: { type: "numeric", precision: 10, scale: 5 }, type: null },
+  { item: "32 decimal(10,5) -> datetime", db: { type: "decimal", precision: 10, scale: 5 }, model: { type: "datetime" }, type: "datetime" },
+  // 33
+  { item: "33 integer vs int: synonyms", db: { type: "integer" }, model: { type: "int" }, type: null },
+  { item: "33 bigint -> integer", db: { type: "bigint" }, model: { type: "integer" }, type: "integer", value: 7 },
+  { item: "33 bigint vs bigint", db: { type: "bigint" }, model: { type: "bigint" }, type: null },
+  { item: "33 integer -> smallint", db: { type: "integer" }, model: { type: "smallint" }, type: "smallint", value: 7 },
+  { item: "33 bigint -> smallint", db: { type: "bigint" }, model: { type: "smallint" }, type: "smallint", value: 7 },
+  // 35
+  { item: "35 character(1) -> varchar(1)", db: { type: "character", length: 1 }, model: { type: "varchar", length: 1 }, type: "varchar(1)", value: "a" },
+  { item: "35 varchar(6) -> varchar(12)", db: { type: "varchar", length: 6 }, model: { type: "varchar", length: 12 }, type: "varchar(12)", value: "abcdef" },
+  { item: "35 integer -> varchar(10)", db: { type: "integer" }, model: { type: "varchar", length: 10 }, type: "varchar(10)", value: 42 },
+  { item: "35 varchar(10) -> integer", db: { type: "varchar", length: 10 }, model: { type: "integer" }, type: "integer", value: "42" },
+  // 37
+  { item: "37 integer -> decimal(8,0)", db: { type: "integer" }, model: { type: "decimal", precision: 8, scale: 0 }, type: "decimal(8,0)", value: 5 },
+  { item: "37 decimal(8,0) -> decimal(8,2)", db: { type: "decimal", precision: 8, scale: 0 }, model: { type: "decimal", precision: 8, scale: 2 }, type: "decimal(8,2)", value: 5 },
+  { item: "37 smallint -> integer", db: { type: "smallint" }, model: { type: "integer" }, type: "integer", value: 5 },
+  // 39: a TypeORM value transformer (Alembic's TypeDecorator) does not change the column type
+  {
+    item: "39 integer vs integer with a value transformer",
+    db: { type: "integer" },
+    model: { type: "integer", transformer: { to: (v: unknown) => v, from: (v: unknown) => v } },
+    type: null,
+  },
+  {
+    item: "39 varchar(10) -> integer with a value transformer",
+    db: { type: "varchar", length: 10 },
+    model: { type: "integer", transformer: { to: (v: unknown) => v, from: (v: unknown) => v } },
+    type: "integer",
+  },
+];
+
+for (const c of TYPE_CASES) {
+  test(`§7.2 ${c.item}: ${c.type === null ? "no diff" : `modify type=${c.type}`}`, async (t) => {
+    const env = await scenarioEnv(t);
+    if (!env) return;
+    await env.apply([typed({ ...c.db, nullable: true })]);
+    const config = env.config([typed({ ...c.model, nullable: true })]);
+    assert.deepEqual(await env.diff(config), c.type === null ? [] : [`alter_column typ.x type=${c.type}`]);
+    if (c.type === null) return;
+    if (c.value !== undefined) await env.conn.query(`INSERT INTO "typ" ("id", "x") VALUES (1, ?)`, [c.value]);
+    await env.upgradeInSync(config);
+    if (c.value !== undefined) {
+      const rows = (await env.conn.query(`SELECT "id" FROM "typ"`)).rows;
+      assert.equal(rows.length, 1, "the row survives the table copy");
+    }
+  });
+}
+
+// 34: CompareMetadataToInspectorTest — the same type on both sides never diffs (false-positive guard)
+@Entity("alltypes")
+class AllTypes {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "integer", nullable: true }) c_integer!: number;
+  @Column({ type: "int", nullable: true }) c_int!: number;
+  @Column({ type: "character", length: 1, nullable: true }) c_char!: string;
+  @Column({ type: "varchar", length: 32, nullable: true }) c_varchar!: string;
+  @Column({ type: "nvarchar", length: 32, nullable: true }) c_nvarchar!: string;
+  @Column({ type: "text", nullable: true }) c_text!: string;
+  @Column({ type: "float", nullable: true }) c_float!: number;
+  @Column({ type: "real", nullable: true }) c_real!: number;
+  @Column({ type: "double", nullable: true }) c_double!: number;
+  @Column({ type: "numeric", nullable: true }) c_numeric!: number;
+  @Column({ type: "decimal", precision: 10, scale: 2, nullable: true }) c_decimal!: number;
+  @Column({ type: "datetime", nullable: true }) c_datetime!: Date;
+  @Column({ type: "date", nullable: true }) c_date!: string;
+  @Column({ type: "time", nullable: true }) c_time!: string;
+  @Column({ type: "boolean", nullable: true }) c_boolean!: boolean;
+  @Column({ type: "bigint", nullable: true }) c_bigint!: string;
+  @Column({ type: "smallint", nullable: true }) c_smallint!: number;
+  @Column({ type: "blob", nullable: true }) c_blob!: Buffer;
+  @Column({ type: "json", nullable: true }) c_json!: unknown;
+  @Column({ type: "simple-json", nullable: true }) c_simple_json!: unknown;
+  @Column({ type: "simple-array", nullable: true }) c_simple_array!: string[];
+  @Column({ type: "simple-enum", enum: ["one", "two", "three"], nullable: true }) c_enum!: string;
+  @Column({ type: "varchar", nullable: true }) c_varchar_nolen!: string;
+}
+
+test("§7.2 34 every TypeORM SQLite type round-trips with no diff", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([AllTypes]);
+  assert.deepEqual(await env.diff(env.config([AllTypes])), []);
+});
+
+test("§7.2 34 the same types written by hand in the database (DDL as TypeORM would emit it) give no diff", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.conn.query(
+    `CREATE TABLE "alltypes" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "c_integer" integer, "c_int" integer, "c_char" character(1), "c_varchar" varchar(32), "c_nvarchar" nvarchar(32), "c_text" text, "c_float" float, "c_real" real, "c_double" double, "c_numeric" numeric, "c_decimal" decimal(10,2), "c_datetime" datetime, "c_date" date, "c_time" time, "c_boolean" boolean, "c_bigint" bigint, "c_smallint" smallint, "c_blob" blob, "c_json" json, "c_simple_json" text, "c_simple_array" text, "c_enum" varchar CHECK( "c_enum" IN ('one','two','three') ), "c_varchar_nolen" varchar)`,
+  );
+  assert.deepEqual(await env.diff(env.config([AllTypes])), []);
+});
+
+// 41: the compareType hook
+
+@Entity("hooked") class Hooked1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "integer", nullable: true }) value!: number; @Column({ type: "varchar", length: 20, nullable: true }) other!: string; }
+@Entity("hooked") class Hooked2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", length: 10, nullable: true }) value!: string; @Column({ type: "varchar", length: 20, nullable: true }) other!: string; }
+
+test("§7.2 41 compareType returning false: no type diff even for integer -> varchar(10); the hook gets both columns and both types", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([Hooked1]);
+  const calls: string[] = [];
+  const config = env.config([Hooked2], {
+    compareType: (_ctx, inspected: CoreColumn, metadata: CoreColumn, inspectedType, metadataType) => {
+      calls.push(`${inspected.name}/${metadata.name}: ${inspectedType} -> ${metadataType}`);
+      return false;
+    },
+  });
+  assert.deepEqual(await env.diff(config), []);
+  assert.ok(calls.includes("value/value: integer -> varchar(10)"), `hook calls: ${calls}`);
+  assert.ok(calls.includes("other/other: varchar(20) -> varchar(20)"), `hook calls: ${calls}`);
+});
+
+test("§7.2 41 compareType returning true: a modify_type for every compared column, even an unchanged one", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([Hooked1]);
+  const config = env.config([Hooked2], { compareType: () => true });
+  assert.deepEqual(await env.diff(config), ["alter_column hooked.id type=integer", "alter_column hooked.value type=varchar(10)", "alter_column hooked.other type=varchar(20)"]);
+});
+
+test("§7.2 41 compareType returning null/undefined falls through to the default comparison", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([Hooked1]);
+  for (const verdict of [null, undefined]) {
+    const config = env.config([Hooked2], { compareType: () => verdict });
+    assert.deepEqual(await env.diff(config), ["alter_column hooked.value type=varchar(10)"], `verdict ${verdict}`);
+  }
+  const mixed = env.config([Hooked2], { compareType: (_c, col) => (col.name === "value" ? null : true) });
+  assert.deepEqual(await env.diff(mixed), ["alter_column hooked.id type=integer", "alter_column hooked.value type=varchar(10)", "alter_column hooked.other type=varchar(20)"]);
+  await env.upgradeInSync(env.config([Hooked2], { compareType: () => null }));
+});
+
+test("§3.3 compareType: false turns type comparison off, other comparisons stay on", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("hooked") class Hooked3 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", length: 10 }) value!: string; @Column({ type: "varchar", length: 20, nullable: true }) other!: string; }
+  await env.apply([Hooked1]);
+  assert.deepEqual(await env.diff(env.config([Hooked2], { compareType: false })), []);
+  assert.deepEqual(await env.diff(env.config([Hooked3], { compareType: false })), ["alter_column hooked.value nullable=false"]);
+});
+
+// ---- server defaults (43–45, 9) ----
+
+interface DefaultCase {
+  item: string;
+  db: ColumnOptions;
+  model: ColumnOptions;
+  /** The expected `modify.default` (canonical SQL), undefined for "no diff". */
+  default?: string | null;
+}
+
+const DEFAULT_CASES: DefaultCase[] = [
+  { item: "43 varchar default 'some default' -> 'some new default'", db: { type: "varchar", length: 30, default: "some default" }, model: { type: "varchar", length: 30, default: "some new default" }, default: "'some new default'" },
+  { item: "43 integer default 15 -> 20", db: { type: "integer", default: 15 }, model: { type: "integer", default: 20 }, default: "20" },
+  { item: "44 'some default' unchanged", db: { type: "varchar", length: 30, default: "some default" }, model: { type: "varchar", length: 30, default: "some default" } },
+  { item: "44 '//slash' unchanged", db: { type: "varchar", length: 30, default: "//slash" }, model: { type: "varchar", length: 30, default: "//slash" } },
+  { item: "44 a default with a quote unchanged", db: { type: "varchar", length: 30, default: "has ' quote" }, model: { type: "varchar", length: 30, default: "has ' quote" } },
+  { item: "44 integer 15 unchanged", db: { type: "integer", default: 15 }, model: { type: "integer", default: 15 } },
+  { item: "44 CURRENT_TIMESTAMP unchanged", db: { type: "datetime", default: () => "CURRENT_TIMESTAMP" }, model: { type: "datetime", default: () => "CURRENT_TIMESTAMP" } },
+  { item: "44 datetime('now') unchanged", db: { type: "datetime", default: () => "(datetime('now'))" }, model: { type: "datetime", default: () => "(datetime('now'))" } },
+  { item: "44 boolean true unchanged", db: { type: "boolean", default: true }, model: { type: "boolean", default: true } },
+  { item: "44 decimal 0 unchanged", db: { type: "decimal", precision: 8, scale: 2, default: 0 }, model: { type: "decimal", precision: 8, scale: 2, default: 0 } },
+  { item: "9 no default -> 'x'", db: { type: "text" }, model: { type: "text", default: "x" }, default: "'x'" },
+  { item: "9 reverse: 'x' -> no default", db: { type: "text", default: "x" }, model: { type: "text" }, default: null },
+  { item: "43 boolean true -> false", db: { type: "boolean", default: true }, model: { type: "boolean", default: false }, default: "0" },
+];
+
+for (const c of DEFAULT_CASES) {
+  test(`§7.2 ${c.item}: ${c.default === undefined ? "no diff" : `modify default=${c.default}`}`, async (t) => {
+    const env = await scenarioEnv(t);
+    if (!env) return;
+    await env.apply([typed({ ...c.db, nullable: true })]);
+    const config = env.config([typed({ ...c.model, nullable: true })]);
+    assert.deepEqual(await env.diff(config), c.default === undefined ? [] : [`alter_column typ.x default=${c.default}`]);
+    if (c.default === undefined) return;
+    await env.conn.query(`INSERT INTO "typ" ("id", "x") VALUES (1, NULL)`);
+    await env.upgradeInSync(config);
+    assert.equal((await env.conn.query(`SELECT "x" FROM "typ"`)).rows[0]!.x, null, "an existing row keeps its value");
+  });
+}
+
+test("§7.2 44 defaults written by hand in the database in other spellings (parenthesised, lower-case, function calls with/without spaces) give no diff", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("dflt")
+  class Dflt {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column({ type: "integer", default: 15 }) n!: number;
+    @Column({ type: "varchar", length: 30, default: "some default" }) s!: string;
+    @Column({ type: "datetime", default: () => "CURRENT_TIMESTAMP" }) ts!: Date;
+    @Column({ type: "datetime", default: () => "(datetime('now'))" }) ts2!: Date;
+    @Column({ type: "varchar", length: 3, default: () => "(substr('name', 1, 3))" }) sub!: string;
+  }
+  await env.conn.query(
+    `CREATE TABLE "dflt" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "n" integer NOT NULL DEFAULT (15), "s" varchar(30) NOT NULL DEFAULT ('some default'), "ts" datetime NOT NULL DEFAULT current_timestamp, "ts2" datetime NOT NULL DEFAULT (datetime( 'now' )), "sub" varchar(3) NOT NULL DEFAULT (substr('name',1,3)))`,
+  );
+  assert.deepEqual(await env.diff(env.config([Dflt])), []);
+});
+
+@Entity("sd") class Sd1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", length: 30, default: "old" }) changed!: string; @Column({ type: "integer", default: 15 }) same!: number; @Column({ type: "integer", nullable: true }) none!: number; }
+@Entity("sd") class Sd2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", length: 30, default: "new" }) changed!: string; @Column({ type: "integer", default: 15 }) same!: number; @Column({ type: "integer", nullable: true }) none!: number; }
+
+test("§7.2 45 compareServerDefault returning false: no default diff even though one changed; the hook gets both defaults", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([Sd1]);
+  const calls: string[] = [];
+  const config = env.config([Sd2], {
+    compareServerDefault: (_ctx, inspected: CoreColumn, metadata: CoreColumn, inspectedDefault, metadataDefault) => {
+      calls.push(`${inspected.name}/${metadata.name}: ${inspectedDefault} -> ${metadataDefault}`);
+      return false;
+    },
+  });
+  assert.deepEqual(await env.diff(config), []);
+  assert.ok(calls.includes("changed/changed: 'old' -> 'new'"), `hook calls: ${calls}`);
+  assert.ok(calls.includes("same/same: 15 -> 15"), `hook calls: ${calls}`);
+});
+
+test("§7.2 45 compareServerDefault returning null falls through; compareServerDefault: false turns the comparison off", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([Sd1]);
+  assert.deepEqual(await env.diff(env.config([Sd2], { compareServerDefault: () => null })), ["alter_column sd.changed default='new'"]);
+  assert.deepEqual(await env.diff(env.config([Sd2], { compareServerDefault: (_c, col) => (col.name === "same" ? false : null) })), ["alter_column sd.changed default='new'"]);
+  assert.deepEqual(await env.diff(env.config([Sd2], { compareServerDefault: false })), []);
+  await env.upgradeInSync(env.config([Sd2], { compareServerDefault: () => null }));
+});
+
+test("§7.2 45 compareServerDefault returning true: a default diff even for an unchanged default", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([Sd1]);
+  const config = env.config([Sd2], { compareServerDefault: (_c, col) => (col.name === "same" ? true : null) });
+  assert.deepEqual(await env.diff(config), ["alter_column sd.changed default='new'", "alter_column sd.same default=15"]);
+});
+
+// ---- computed columns (90–91) and comments (88–89; SQLite has none) ----
+
+@Entity("g") class Gen0 { @PrimaryGeneratedColumn() id!: number; @Column() bar!: number; }
+@Entity("g") class Gen5 { @PrimaryGeneratedColumn() id!: number; @Column() bar!: number; @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar" * 5`, nullable: true }) foo!: number; }
+@Entity("g") class Gen5ws { @PrimaryGeneratedColumn() id!: number; @Column() bar!: number; @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar"  *\n\t5`, nullable: true }) foo!: number; }
+@Entity("g") class Gen42 { @PrimaryGeneratedColumn() id!: number; @Column() bar!: number; @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar" * 42`, nullable: true }) foo!: number; }
+
+test("§7.2 90 a computed column added (rows get its value), then removed", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([Gen0]);
+  await env.conn.query(`INSERT INTO "g" ("bar") VALUES (2)`);
+  const r = await command.check(env.config([Gen5]));
+  const added = (r.ops.upgradeOps.ops as any[]).flatMap((o) => o.ops ?? [o]).flatMap((o: any) => o.ops ?? [o]);
+  assert.deepEqual(added.map((o: any) => `${o.kind} ${o.column.name}`), ["AddColumnOp foo"]);
+  assert.deepEqual(added[0].column.generated, { expression: `"bar" * 5`, stored: true });
+  await env.upgradeInSync(env.config([Gen5]));
+  assert.deepEqual((await env.conn.query(`SELECT "bar", "foo" FROM "g"`)).rows.map((x) => ({ ...x })), [{ bar: 2, foo: 10 }]);
+  assert.deepEqual(await env.diff(env.config([Gen0])), ["remove_column g.foo"]);
+  await env.upgradeInSync(env.config([Gen0]));
+});
+
+test("§7.2 91 a computed expression that differs only in whitespace: no diff; a changed one is re-created (Alembic only warns)", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  await env.apply([Gen5]);
+  await env.conn.query(`INSERT INTO "g" ("bar") VALUES (2)`);
+  assert.deepEqual(await env.diff(env.config([Gen5ws])), []);
+  const config = env.config([Gen42]);
+  assert.deepEqual(await env.diff(config), ["remove_column g.foo", "add_column g.foo"]);
+  await env.upgradeInSync(config);
+  assert.deepEqual((await env.conn.query(`SELECT "bar", "foo" FROM "g"`)).rows.map((x) => ({ ...x })), [{ bar: 2, foo: 84 }]);
+});
+
+test("§7.2 88/89 column comments on SQLite (no comment support): no diff", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("cm") class Cm1 { @PrimaryGeneratedColumn() id!: number; @Column() amount!: number; }
+  @Entity("cm") class Cm2 { @PrimaryGeneratedColumn() id!: number; @Column({ comment: "the amount" }) amount!: number; }
+  await env.apply([Cm1]);
+  assert.deepEqual(await env.diff(env.config([Cm2])), []);
+  const env2 = await scenarioEnv(t);
+  if (!env2) return;
+  await env2.apply([Cm2]);
+  assert.deepEqual(await env2.diff(env2.config([Cm2])), []);
+  assert.deepEqual(await env2.diff(env2.config([Cm1])), []);
+});
+
+test("§8 #826 a value added to a simple-enum (VARCHAR + CHECK on SQLite) is detected: its type-bound CHECK is re-created", async (t) => {
+  const env = await scenarioEnv(t);
+  if (!env) return;
+  @Entity("e") class E1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "simple-enum", enum: ["a", "b"] }) kind!: string; }
+  @Entity("e") class E2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "simple-enum", enum: ["a", "b", "c"] }) kind!: string; }
+  await env.apply([E1]);
+  const r = await command.check(env.config([E2]));
+  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_check e.null", "add_check e.null"]);
+  const [drop, add] = flattenOps(r.ops.upgradeOps.ops) as unknown as { constraint: { expression: string } }[];
+  assert.match(drop!.constraint.expression, /'a', *'b'\s*\)/);
+  assert.match(add!.constraint.expression, /'a', *'b', *'c'\s*\)/);
+});
