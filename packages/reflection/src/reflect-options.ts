@@ -1,10 +1,11 @@
 /** What to reflect. Every list is matched exactly (names are case-sensitive). */
 export interface ReflectOptions {
   /**
-   * Schemas to reflect (PostgreSQL schemas, MySQL databases). Default: the connection's current
-   * schema. SQLite has one schema per file and ignores this.
+   * Schemas to reflect (PostgreSQL schemas, MySQL databases); `null` stands for the connection's
+   * current schema, as in the model, so `[null, ...target.schemas]` reflects what a model uses.
+   * Default: `[null]`. SQLite has one schema per file and ignores this.
    */
-  readonly schemas?: readonly string[];
+  readonly schemas?: readonly (string | null)[];
   /** Reflect only these tables (e.g. SQLite batch mode reflects the one table it recreates). */
   readonly tables?: readonly string[];
   /** Extra table names to leave out, e.g. a custom version table name. */

@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CheckConstraint, ForeignKey, Index, IndexElement, PrimaryKey, Schema, Table, View } from "@autogen/core";
-import { col, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
+import type { ColumnProps } from "@autogen/core";
+import { modelColumn, modelExpression, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
+
+/** The model's column for DDL written as `type` with `props` (expected values are what the DDL says). */
+const my = (name: string, type: string, props: Partial<ColumnProps> = {}) => modelColumn("mysql", name, type, props);
+const myExpression = (written: string) => modelExpression("mysql", written);
 
 /** Hand-written DDL covering everything MySQL / MariaDB reflection reads. */
 const FEATURES_DDL = [
@@ -9,7 +14,9 @@ const FEATURES_DDL = [
      id int PRIMARY KEY AUTO_INCREMENT,
      code varchar(10) UNIQUE,
      body text,
-     FULLTEXT INDEX ft_body (body)
+     location point NOT NULL,
+     FULLTEXT INDEX ft_body (body),
+     SPATIAL INDEX sp_location (location)
    ) ENGINE = MyISAM`,
   `CREATE TABLE target (id int PRIMARY KEY COMMENT 'the id', k int, UNIQUE KEY uq_k (k))`,
   `CREATE TABLE child (
@@ -46,21 +53,21 @@ describe("mysql reflection", () => {
     const child = Table.create(
       "child",
       [
-        col("id", "int", { nullable: false }),
-        col("target_id", "int"),
-        col("k", "int"),
+        my("id", "int", { nullable: false }),
+        my("target_id", "int"),
+        my("k", "int"),
         // MariaDB's json is longtext + json_valid(): reported as json, without the check.
-        col("doc", "json"),
-        col("changed", "datetime(3)", { default: "CURRENT_TIMESTAMP(3)", onUpdate: "CURRENT_TIMESTAMP(3)" }),
+        my("doc", "json"),
+        my("changed", "datetime(3)", { default: "CURRENT_TIMESTAMP(3)", onUpdate: "CURRENT_TIMESTAMP(3)" }),
         // The column's charset is the table's (latin1); its collation is latin1's default, not the table's.
-        col("latin", "varchar(20)", { default: "'it''s'", collation: "latin1_swedish_ci" }),
-        col("bin", "varchar(5)", { nullable: false, default: "''", charset: "utf8mb4", collation: "utf8mb4_bin" }),
-        col("n", "int unsigned"),
-        col("flag", "tinyint(1)", { nullable: false, default: "1" }),
-        col("price", "decimal(10,2)", { default: "0.00" }),
-        col("doubled", "int", { generated: { expression: "`n` * 2", stored: true } }),
-        col("plus_one", "int", { generated: { expression: "`n` + 1", stored: false } }),
-        col("kind", "enum('a','b')", { default: "'a'" }),
+        my("latin", "varchar(20)", { default: "'it''s'", collation: "latin1_swedish_ci" }),
+        my("bin", "varchar(5)", { nullable: false, default: "''", charset: "utf8mb4", collation: "utf8mb4_bin" }),
+        my("n", "int unsigned"),
+        my("flag", "tinyint(1)", { nullable: false, default: "1" }),
+        my("price", "decimal(10, 2)", { default: "0" }),
+        my("doubled", "int", { generated: { expression: "n * 2", stored: true } }),
+        my("plus_one", "int", { generated: { expression: "n + 1", stored: false } }),
+        my("kind", "enum('a', 'b')", { default: "'a'" }),
       ],
       {
         primaryKey: PrimaryKey.create(["id"]),
@@ -74,20 +81,22 @@ describe("mysql reflection", () => {
           ForeignKey.create({ name: "fk_k", columns: ["k"], refTable: "target", refColumns: ["k"], onDelete: "CASCADE", onUpdate: "SET NULL" }),
           ForeignKey.create({ name: "fk_target", columns: ["target_id"], refTable: "target", refColumns: ["id"] }),
         ],
-        checks: [CheckConstraint.create("`id` <> 5", "ck_id"), CheckConstraint.create("`n` > 0", "n")],
+        checks: [CheckConstraint.create(myExpression("id <> 5"), "ck_id"), CheckConstraint.create(myExpression("n > 0"), "n")],
         comment: "children",
         options: { charset: "latin1", collation: "latin1_bin" },
       },
     );
-    const parent = Table.create("parent", [col("id", "int", { nullable: false, autoIncrement: true }), col("code", "varchar(10)"), col("body", "text")], {
+    const parent = Table.create("parent", [my("id", "int", { nullable: false, autoIncrement: true }), my("code", "varchar(10)"), my("body", "text"), my("location", "point", { nullable: false })], {
       primaryKey: PrimaryKey.create(["id"]),
       indexes: [
         Index.create("code", [IndexElement.column("code")], { unique: true }),
         Index.create("ft_body", [IndexElement.column("body")], { using: "fulltext" }),
+        // MariaDB reports SUB_PART 32 for a spatial key part; it is not a prefix.
+        Index.create("sp_location", [IndexElement.column("location")], { using: "spatial" }),
       ],
       options: { engine: "MyISAM" },
     });
-    const target = Table.create("target", [col("id", "int", { nullable: false, comment: "the id" }), col("k", "int")], {
+    const target = Table.create("target", [my("id", "int", { nullable: false, comment: "the id" }), my("k", "int")], {
       primaryKey: PrimaryKey.create(["id"]),
       indexes: [Index.create("uq_k", [IndexElement.column("k")], { unique: true })],
     });
@@ -140,6 +149,31 @@ describe("mysql reflection", () => {
     }
   });
 
+  it("gives the model's canonical text for expressions the server stores with backticks", async (t) => {
+    const written = { check: "Price >= 0 AND `order` < 10", generated: "price * 2" };
+    const db = await reflectedDatabase(t, "mysql", [
+      `CREATE TABLE item (Price int, \`order\` int, doubled int AS (${written.generated}) VIRTUAL, CONSTRAINT ck_price CHECK (${written.check}))`,
+    ]);
+    if (!db) return;
+    const [item] = (await db.introspector.reflect()).tables;
+    assert.deepEqual(item!.checks, [CheckConstraint.create(myExpression(written.check), "ck_price")]);
+    assert.equal(item!.checks[0]!.expression, "price >= 0 and `order` < 10");
+    assert.deepEqual(item!.columns[2], my("doubled", "int", { generated: { expression: written.generated, stored: false } }));
+  });
+
+  it("warns about what the model cannot express instead of dropping it silently", async (t) => {
+    const db = await reflectedDatabase(t, "mysql", ["CREATE TABLE secrets (id int PRIMARY KEY, token varchar(20) INVISIBLE)"]);
+    if (!db) return;
+    const { warnings, onWarning } = warningCollector();
+    const schema = await db.introspector.reflect({ onWarning });
+    assert.deepEqual(
+      schema.tables[0]!.columns.map((c) => c.name),
+      ["id", "token"],
+    );
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /^MySQL table \S+\.secrets: column token is INVISIBLE, which the model cannot express; it is reflected as visible$/);
+  });
+
   it("sends the same number of queries for 10 tables and for 200", async (t) => {
     const table = (i: number) => [
       `CREATE TABLE t${i} (id int PRIMARY KEY AUTO_INCREMENT, name varchar(50) UNIQUE, ref int, INDEX ix_name_ref (name, ref), CHECK (ref > 0))`,
@@ -173,6 +207,7 @@ async function checkTwoSchemas(db: NonNullable<Awaited<ReturnType<typeof reflect
   );
   const both = await db.introspector.reflect({ schemas: [current, other, "missing_schema"], exclude: ["my_versions"] });
   assert.deepEqual(both.schemas, [other]);
+  assert.deepEqual(await db.introspector.reflect({ schemas: [null, other], exclude: ["my_versions"] }), both, "null is the current database");
   assert.deepEqual(
     both.tables.map((t) => [t.schema, t.name]),
     [

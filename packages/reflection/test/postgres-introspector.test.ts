@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CheckConstraint, Enum, ForeignKey, Index, IndexElement, PrimaryKey, Schema, Table, UniqueConstraint, View } from "@autogen/core";
-import { col, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
+import { modelColumn, modelExpression, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
+import type { ColumnProps } from "@autogen/core";
+
+/** The model's column for DDL written as `type` with `props` (expected values are what the DDL says). */
+const pg = (name: string, type: string, props: Partial<ColumnProps> = {}) => modelColumn("postgres", name, type, props);
+const pgExpression = (written: string) => modelExpression("postgres", written);
 
 /** Hand-written DDL covering everything PostgreSQL reflection reads. */
 const FEATURES_DDL = [
@@ -47,19 +52,19 @@ describe("postgres reflection", () => {
     const users = Table.create(
       "users",
       [
-        col("id", "integer", { nullable: false, autoIncrement: true }),
-        col("email", "varchar(200)", { nullable: false, comment: "mail" }),
-        col("name", "text", { default: "'x'", collation: "C" }),
-        col("m", "mood", { default: "'ok'" }),
-        col("tags", "text[]"),
-        col("created", "timestamptz(3)", { default: "CURRENT_TIMESTAMP" }),
-        col("n", "numeric(10,2)", { default: "0" }),
-        col("Mixed Case", "boolean", { nullable: false, default: "false" }),
+        pg("id", "serial", { nullable: false }),
+        pg("email", "varchar(200)", { nullable: false, comment: "mail" }),
+        pg("name", "text", { default: "'x'", collation: "C" }),
+        pg("m", "mood", { default: "'ok'" }),
+        pg("tags", "text[]"),
+        pg("created", "timestamptz(3)", { default: "now()" }),
+        pg("n", "numeric(10, 2)", { default: "0" }),
+        pg("Mixed Case", "boolean", { nullable: false, default: "false" }),
       ],
       {
         primaryKey: PrimaryKey.create(["id"], "users_pkey"),
         uniques: [UniqueConstraint.create(["email"], "uq_email", { deferrable: true, initially: "DEFERRED" })],
-        checks: [CheckConstraint.create("n >= 0::numeric", "ck_n")],
+        checks: [CheckConstraint.create(pgExpression("n >= 0"), "ck_n")],
         indexes: [
           Index.create("ix_gin", [IndexElement.column("tags")], { using: "gin" }),
           Index.create("ux_users_name", [IndexElement.column("name")], { unique: true }),
@@ -70,11 +75,11 @@ describe("postgres reflection", () => {
     const posts = Table.create(
       "posts",
       [
-        col("id", "bigint", { nullable: false, identity: { always: true, start: 10, increment: 5 } }),
-        col("seq", "integer", { nullable: false, identity: { always: false, start: null, increment: null } }),
-        col("user_id", "integer"),
-        col("title", "text"),
-        col("total", "integer", { generated: { expression: "seq * 2", stored: true } }),
+        pg("id", "bigint", { nullable: false, identity: { always: true, start: 10, increment: 5 } }),
+        pg("seq", "int", { nullable: false, identity: { always: false, start: null, increment: null } }),
+        pg("user_id", "int"),
+        pg("title", "text"),
+        pg("total", "int", { generated: { expression: "seq * 2", stored: true } }),
       ],
       {
         primaryKey: PrimaryKey.create(["seq", "id"], "posts_pkey"),
@@ -95,11 +100,11 @@ describe("postgres reflection", () => {
           Index.create(
             "ix_posts",
             [
-              IndexElement.expression("lower(title)", { descending: true, nulls: "LAST" }),
+              IndexElement.expression(pgExpression("lower(title)"), { descending: true, nulls: "LAST" }),
               IndexElement.column("user_id", { nulls: "FIRST" }),
               IndexElement.column("id", { descending: true }),
             ],
-            { where: "title is not null", include: ["seq"] },
+            { where: pgExpression("title IS NOT NULL"), include: ["seq"] },
           ),
         ],
       },
@@ -141,7 +146,7 @@ describe("postgres reflection", () => {
       ],
     );
     const [, entries, notes] = schema.tables;
-    assert.deepEqual(entries!.columns[2], col("lvl", "audit.level", { nullable: false }));
+    assert.deepEqual(entries!.columns[2], pg("lvl", "audit.level", { nullable: false }));
     assert.deepEqual(
       entries!.foreignKeys.map((f) => [f.refSchema, f.refTable]),
       [[null, "accounts"]],
@@ -153,6 +158,7 @@ describe("postgres reflection", () => {
     assert.deepEqual(schema.enums, [Enum.create("level", ["low", "high"], "audit")]);
     assert.deepEqual(schema.views, [View.create("recent", "SELECT entries.id\n   FROM audit.entries", { schema: "audit" })]);
 
+    assert.deepEqual(await db.introspector.reflect({ schemas: [null, "audit"] }), schema, "null is the current schema");
     assert.deepEqual(await db.introspector.schemaNames(), ["audit", "public"]);
     const onlyAudit = await db.introspector.reflect({ schemas: ["audit"] });
     assert.deepEqual(
@@ -216,6 +222,21 @@ describe("postgres reflection", () => {
       ["ix_name_pattern"],
       "the exclusion constraint's index is not reported as a plain index",
     );
+  });
+
+  it("gives the model's canonical text for expressions written with quoted names (the catalog drops the quotes)", async (t) => {
+    const written = { check: `"price" >= 0 AND "Total" > "price"`, where: `"active" = true`, generated: `"price" * 2` };
+    const db = await reflectedDatabase(t, "postgres", [
+      `CREATE TABLE item (price int, "Total" int, active boolean, doubled int GENERATED ALWAYS AS (${written.generated}) STORED,
+         CONSTRAINT ck_price CHECK (${written.check}))`,
+      `CREATE INDEX ix_active ON item (price) WHERE ${written.where}`,
+    ]);
+    if (!db) return;
+    const [item] = (await db.introspector.reflect()).tables;
+    assert.deepEqual(item!.checks, [CheckConstraint.create(pgExpression(written.check), "ck_price")]);
+    assert.equal(item!.checks[0]!.expression, `price >= 0 and "Total" > price`);
+    assert.equal(item!.indexes[0]!.where, pgExpression(written.where));
+    assert.deepEqual(item!.columns[3], pg("doubled", "int", { generated: { expression: written.generated, stored: true } }));
   });
 
   it("sends the same number of queries for 10 tables and for 200", async (t) => {

@@ -21,8 +21,19 @@ export async function reflectedDatabase(
   return { conn, introspector: createIntrospector(conn, getDialect(dialect)) };
 }
 
-/** A column with the model's defaults for everything not given. */
-export const col = (name: string, type: string, props: Partial<ColumnProps> = {}): Column => Column.create(name, type, props);
+/**
+ * What a model says about a column written in the DDL as `type` with `props` (the default and
+ * generation expression as written): the dialect's canonical form, as the metadata side
+ * computes it. Reflection of the real column must give exactly this.
+ */
+export function modelColumn(dialect: DialectName, name: string, type: string, props: Partial<ColumnProps> = {}): Column {
+  return getDialect(dialect).canonical.column(Column.create(name, type, props));
+}
+
+/** A CHECK / WHERE / index expression as written in the DDL, in the dialect's canonical form. */
+export function modelExpression(dialect: DialectName, written: string): string {
+  return getDialect(dialect).canonical.expression(written);
+}
 
 /** `n` groups of statements built by `make(i)`, flattened. */
 export const numbered = (n: number, make: (i: number) => string[]): string[] => Array.from({ length: n }, (_, i) => make(i)).flat();

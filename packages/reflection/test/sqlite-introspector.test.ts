@@ -3,7 +3,12 @@ import { describe, it } from "node:test";
 import { CheckConstraint, ForeignKey, Index, IndexElement, PrimaryKey, Schema, Table, UniqueConstraint, View } from "@autogen/core";
 import { connect, getDialect, useDatabase } from "@autogen/dialects";
 import { createIntrospector } from "../src/index";
-import { col, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
+import type { ColumnProps } from "@autogen/core";
+import { modelColumn, modelExpression, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
+
+/** The model's column for DDL written as `type` with `props` (expected values are what the DDL says). */
+const lite = (name: string, type: string, props: Partial<ColumnProps> = {}) => modelColumn("sqlite", name, type, props);
+const liteExpression = (written: string) => modelExpression("sqlite", written);
 
 /** Hand-written DDL covering everything SQLite reflection reads. */
 const FEATURES_DDL = [
@@ -46,23 +51,23 @@ describe("sqlite reflection", () => {
     const child = Table.create(
       "child table",
       [
-        col("id", "int", { nullable: false }),
-        col("parent id", "integer"),
-        col("x", "int", { default: "1 + 2" }),
-        col("y", "integer", { default: "-1" }),
-        col("s", "varchar(20)", { nullable: false, default: "'it''s, (really)'", collation: "NOCASE" }),
-        col("created", "datetime", { default: "CURRENT_TIMESTAMP" }),
-        col("g", "int", { generated: { expression: "x * 2", stored: true } }),
-        col("v", "int", { generated: { expression: "x + 1", stored: false } }),
-        col("back", "text"),
+        lite("id", "INT", { nullable: false }),
+        lite("parent id", "integer"),
+        lite("x", "int", { default: "(1 + 2)" }),
+        lite("y", "INTEGER", { default: "-1" }),
+        lite("s", "VARCHAR(20)", { nullable: false, default: "'it''s, (really)'", collation: "nocase" }),
+        lite("created", "datetime", { default: "CURRENT_TIMESTAMP" }),
+        lite("g", "int", { generated: { expression: "x * 2", stored: true } }),
+        lite("v", "int", { generated: { expression: "x + 1", stored: false } }),
+        lite("back", "text"),
       ],
       {
         primaryKey: PrimaryKey.create(["id"], "PK_child"),
         indexes: [
           Index.create(
             "IDX_child_expr",
-            [IndexElement.column("x", { descending: true }), IndexElement.expression("lower(s)"), IndexElement.expression("y collate nocase")],
-            { where: "x > 1 and s is not null" },
+            [IndexElement.column("x", { descending: true }), IndexElement.expression(liteExpression("lower(s)")), IndexElement.expression(liteExpression("y COLLATE nocase"))],
+            { where: liteExpression("x > 1 AND s IS NOT NULL") },
           ),
           Index.create("ux_back", [IndexElement.column("back")], { unique: true }),
         ],
@@ -72,18 +77,18 @@ describe("sqlite reflection", () => {
           ForeignKey.create({ name: null, columns: ["parent id"], refTable: "parent", refColumns: ["id"], onDelete: "CASCADE" }),
         ],
         checks: [
-          CheckConstraint.create(`"x" > 0 and s <> ')'`, "CHK_x"),
-          CheckConstraint.create("y <> 0", "ck_y"),
-          CheckConstraint.create("length(s) < 100", null),
+          CheckConstraint.create(liteExpression(`"x" > 0 AND s <> ')'`), "CHK_x"),
+          CheckConstraint.create(liteExpression("y <> 0"), "ck_y"),
+          CheckConstraint.create(liteExpression("length(s) < 100"), null),
         ],
         options: { withoutRowid: "true" },
       },
     );
-    const parent = Table.create("parent", [col("id", "integer", { autoIncrement: true }), col("code", "text"), col("a", "int"), col("b", "int")], {
+    const parent = Table.create("parent", [lite("id", "integer", { autoIncrement: true }), lite("code", "text"), lite("a", "int"), lite("b", "int")], {
       primaryKey: PrimaryKey.create(["id"]),
       uniques: [UniqueConstraint.create(["code"], "UQ_code"), UniqueConstraint.create(["a", "b"], "uq_ab")],
     });
-    const strict = Table.create("strict_t", [col("id", "integer"), col("n", "real")], {
+    const strict = Table.create("strict_t", [lite("id", "INTEGER"), lite("n", "REAL")], {
       primaryKey: PrimaryKey.create(["id"]),
       options: { strict: "true" },
     });
@@ -147,7 +152,7 @@ describe("sqlite reflection", () => {
       schema,
       Schema.create({
         tables: [
-          Table.create("child", [col("id", "integer"), col("parent_id", "int"), col("other_id", "int")], {
+          Table.create("child", [lite("id", "integer"), lite("parent_id", "int"), lite("other_id", "int")], {
             primaryKey: PrimaryKey.create(["id"]),
             foreignKeys: [
               ForeignKey.create({ columns: ["other_id"], refTable: "parent", refColumns: ["other"] }),
@@ -196,17 +201,17 @@ describe("sqlite reflection", () => {
         Table.create(
           'we"ird',
           [
-            col('a"b', "unsigned big int", { nullable: false, default: "5" }),
-            col("c,d", "double precision"),
-            col("e", "text", { collation: "RTRIM" }),
-            col("f", "int"),
-            col("g", "int"),
+            lite('a"b', "UNSIGNED BIG INT", { nullable: false, default: "+5" }),
+            lite("c,d", "DOUBLE PRECISION"),
+            lite("e", "text", { collation: "rtrim" }),
+            lite("f", "int"),
+            lite("g", "int"),
           ],
           {
             primaryKey: PrimaryKey.create(["c,d"], "my pk"),
             uniques: [UniqueConstraint.create(["e"])],
             foreignKeys: [ForeignKey.create({ name: 'fk "ref"', columns: ["f", "g"], refTable: "ref", refColumns: ["k 1", "k2"], onDelete: "SET DEFAULT" })],
-            checks: [CheckConstraint.create("e not in ('x)', 'y,z')")],
+            checks: [CheckConstraint.create(liteExpression("e not in ('x)', 'y,z')"))],
           },
         ),
       ],

@@ -13,8 +13,8 @@ SELECT SCHEMA_NAME AS schema_name
 
 /** Which schemas, tables and columns a call covers. */
 export interface MysqlScope {
-  /** Explicit schemas, or null for the connection's current database. */
-  readonly schemas: readonly string[] | null;
+  /** The schemas; null in the list (or as the list) is the connection's current database. */
+  readonly schemas: readonly (string | null)[] | null;
   readonly excluded: readonly string[];
   readonly tables: readonly string[] | undefined;
 }
@@ -29,9 +29,10 @@ const list = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 
 /** `<alias>.<schemaColumn>` is one of the scope's schemas (default: DATABASE()). */
 function schemaFilter(column: string, scope: MysqlScope): SqlFragment {
-  if (scope.schemas === null) return { sql: `${column} = DATABASE()`, params: [] };
-  if (scope.schemas.length === 0) return { sql: "0 = 1", params: [] };
-  return { sql: `${column} IN (${list(scope.schemas)})`, params: [...scope.schemas] };
+  const schemas = scope.schemas ?? [null];
+  const named = schemas.filter((s): s is string => s !== null);
+  const parts = [...(schemas.includes(null) ? [`${column} = DATABASE()`] : []), ...(named.length > 0 ? [`${column} IN (${list(named)})`] : [])];
+  return { sql: parts.length === 0 ? "0 = 1" : `(${parts.join(" OR ")})`, params: named };
 }
 
 /**

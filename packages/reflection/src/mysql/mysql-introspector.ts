@@ -169,6 +169,9 @@ class MysqlSchemaBuild {
     const where = `MySQL table ${t.schema_name}.${t.table_name}`;
     const jsonChecks = new Set(checkRows.filter((c) => this.isJsonCheck(c, columnRows)).map((c) => c.constraint_name));
     const columns = columnRows.map((c) => this.column(c, t, jsonChecks.has(c.column_name)));
+    for (const c of columnRows.filter((c) => /\bINVISIBLE\b/i.test(c.extra))) {
+      this.warn(`${where}: column ${c.column_name} is INVISIBLE, which the model cannot express; it is reflected as visible`);
+    }
     const keyGroups = [...groupBy(keyRows, (r) => r.constraint_name).values()];
     const pk = keyGroups.find((k) => k[0]!.constraint_type === "PRIMARY KEY");
     const foreignKeys = keyGroups.filter((k) => k[0]!.constraint_type === "FOREIGN KEY").map((k) => this.foreignKey(k));
@@ -220,10 +223,12 @@ class MysqlSchemaBuild {
   /**
    * MariaDB (10.2.7+) reports defaults as SQL: literals quoted, `NULL` for none, expressions
    * as text. MySQL reports a literal default unquoted and marks expression defaults with
-   * DEFAULT_GENERATED in EXTRA, so its literals are quoted here to say the same thing.
+   * DEFAULT_GENERATED in EXTRA, so its literals are quoted here to say the same thing (bit and
+   * hex literals, `b'101'` and `0x0F`, are reported as such and kept).
    */
   rawDefault(r: RawMysqlColumnRow): string | null {
     if (r.column_default === null || this.isMariaDb || /\bDEFAULT_GENERATED\b/i.test(r.extra)) return r.column_default;
+    if (/^(?:[bx]'[0-9a-f]*'|0x[0-9a-f]+)$/i.test(r.column_default)) return r.column_default;
     return `'${r.column_default.replaceAll("'", "''")}'`;
   }
 
@@ -246,8 +251,11 @@ class MysqlSchemaBuild {
     const type = first.index_type.toUpperCase();
     const using = type in INDEX_TYPES ? INDEX_TYPES[type]! : first.index_type.toLowerCase();
     if (!(type in INDEX_TYPES)) this.warn(`${where}: index ${first.index_name} has an unknown type ${first.index_type}, kept as written`);
+    // MariaDB reports SUB_PART 32 for every SPATIAL key part: its internal key length, not a
+    // prefix (spatial indexes take none).
+    const hasPrefixes = using !== "spatial";
     const elements = rows.map((r) => {
-      const o = { descending: r.sort_order === "D", length: r.sub_part === null ? null : Number(r.sub_part) };
+      const o = { descending: r.sort_order === "D", length: r.sub_part === null || !hasPrefixes ? null : Number(r.sub_part) };
       if (r.column_name !== null) return IndexElement.column(r.column_name, o);
       return IndexElement.expression(canonical.expression(r.expression ?? ""), o);
     });

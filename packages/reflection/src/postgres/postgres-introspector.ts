@@ -47,9 +47,11 @@ export class PostgresIntrospector implements Introspector {
   async reflect(o: ReflectOptions = {}): Promise<Schema> {
     this.#queries.reset();
     const q = this.#queries;
-    const [meta] = await q.run<RawPostgresSchemasRow>(POSTGRES_SCHEMAS_QUERY, [o.schemas ? [...o.schemas] : null]);
+    const named = o.schemas ? o.schemas.filter((s): s is string => s !== null) : null;
+    const [meta] = await q.run<RawPostgresSchemasRow>(POSTGRES_SCHEMAS_QUERY, [named]);
     const current = meta!.current_schema;
-    const schemas = o.schemas ? [...o.schemas] : current === null ? [] : [current];
+    // null is the current schema; without a search_path there is none, and it matches nothing.
+    const schemas = (o.schemas ?? [null]).flatMap((s) => (s !== null ? [s] : current !== null ? [current] : []));
     const params = relationFilterParams(schemas, excludedTables(o), o.tables);
     const tables = await q.run<RawPostgresTableRow>(POSTGRES_TABLES_QUERY, params);
     const columns = await q.run<RawPostgresColumnRow>(POSTGRES_COLUMNS_QUERY, params);

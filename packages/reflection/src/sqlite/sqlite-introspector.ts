@@ -1,13 +1,20 @@
 import { CheckConstraint, Column, ForeignKey, Index, IndexElement, PrimaryKey, Table, UniqueConstraint, View } from "@autogen/core";
 import type { ReferentialAction, Schema } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
-import { groupBy } from "../group-by";
-import type { Introspector } from "../introspector";
 import { canonicalAction } from "../canonical-action";
 import { CountingQueries } from "../counting-queries";
-import { excludedTables, warningSink } from "../reflect-options";
+import { groupBy } from "../group-by";
+import type { Introspector } from "../introspector";
+import { warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
 import { sortedSchema } from "../sorted-schema";
+import {
+  sqliteColumnsQuery,
+  sqliteForeignKeysQuery,
+  sqliteIndexesQuery,
+  sqliteTableFilter,
+  sqliteViewsAndVirtualTablesQuery,
+} from "./sqlite-catalog-queries";
 import { parseSqliteCreateIndex } from "./sqlite-create-index-parser";
 import { parseSqliteCreateTable } from "./sqlite-create-table-parser";
 import type { ParsedSqliteForeignKey, ParsedSqliteTable } from "./sqlite-create-table-parser";
@@ -40,56 +47,12 @@ export class SqliteIntrospector implements Introspector {
 
   async reflect(o: ReflectOptions = {}): Promise<Schema> {
     this.#queries.reset();
-    const filter = tableFilter("m.name", o);
-    // Ordinary tables of the main schema: pragma_table_list tells them from virtual tables
-    // (FTS5 and the like) and the shadow tables those keep their data in.
-    const tables = `WITH tables AS (
-         SELECT m.name, m.sql, t.wr, t.strict
-           FROM sqlite_schema AS m
-           JOIN pragma_table_list(m.name) AS t ON t.schema = 'main'
-          WHERE m.type = 'table' AND t.type = 'table' AND ${filter.sql})`;
-    const columnRows = await this.#queries.run<RawSqliteColumnRow>(
-      `${tables}
-       SELECT m.name AS table_name, m.sql AS table_sql, m.wr AS without_rowid, m.strict AS is_strict,
-              c.cid, c.name AS column_name, c.type AS column_type, c."notnull" AS not_null,
-              c.dflt_value AS default_value, c.pk AS pk_position, c.hidden
-         FROM tables AS m
-         JOIN pragma_table_xinfo(m.name, 'main') AS c
-        ORDER BY m.name, c.cid`,
-      filter.params,
-    );
-    const indexRows = await this.#queries.run<RawSqliteIndexRow>(
-      `${tables}
-       SELECT m.name AS table_name, il.name AS index_name, il."unique" AS is_unique, il.origin,
-              ii.seqno, ii.cid, ii.name AS column_name, ii."desc" AS is_descending, s.sql AS index_sql
-         FROM tables AS m
-         JOIN pragma_index_list(m.name, 'main') AS il
-         JOIN pragma_index_xinfo(il.name, 'main') AS ii
-         LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = il.name
-        WHERE ii.key = 1
-        ORDER BY m.name, il.name, ii.seqno`,
-      filter.params,
-    );
-    // A REFERENCES clause without columns points at the parent's primary key: resolve it here,
-    // because the parent need not be among the reflected tables (batch mode reflects one).
-    const foreignKeyRows = await this.#queries.run<RawSqliteForeignKeyRow>(
-      `${tables}
-       SELECT m.name AS table_name, f.id, f.seq, f."table" AS ref_table, f."from" AS column_name,
-              f."to" AS ref_column, p.name AS ref_pk_column, f.on_update, f.on_delete
-         FROM tables AS m
-         JOIN pragma_foreign_key_list(m.name, 'main') AS f
-         LEFT JOIN pragma_table_info(f."table", 'main') AS p ON f."to" IS NULL AND p.pk = f.seq + 1
-        ORDER BY m.name, f.id DESC, f.seq`,
-      filter.params,
-    );
-    const otherRows = await this.#queries.run<RawSqliteOtherRow>(
-      `SELECT m.name AS object_name, m.sql AS object_sql, t.type AS object_type
-         FROM sqlite_schema AS m
-         JOIN pragma_table_list(m.name) AS t ON t.schema = 'main'
-        WHERE t.type IN ('view', 'virtual') AND ${filter.sql}
-        ORDER BY m.name`,
-      filter.params,
-    );
+    const filter = sqliteTableFilter(o);
+    const run = <R>(sql: string) => this.#queries.run<R>(sql, filter.params);
+    const columnRows = await run<RawSqliteColumnRow>(sqliteColumnsQuery(filter.sql));
+    const indexRows = await run<RawSqliteIndexRow>(sqliteIndexesQuery(filter.sql));
+    const foreignKeyRows = await run<RawSqliteForeignKeyRow>(sqliteForeignKeysQuery(filter.sql));
+    const otherRows = await run<RawSqliteOtherRow>(sqliteViewsAndVirtualTablesQuery(filter.sql));
     const warn = warningSink(o);
     for (const r of otherRows.filter((r) => r.object_type === "virtual")) {
       warn(`SQLite virtual table ${r.object_name} is not reflected: the model has no virtual tables`);
@@ -100,21 +63,6 @@ export class SqliteIntrospector implements Introspector {
       views: otherRows.filter((r) => r.object_type === "view").map((r) => build.view(r)),
     });
   }
-}
-
-/**
- * `sqlite_%` names are SQLite's own (https://sqlite.org/fileformat2.html#intschema); the
- * always-excluded and caller-excluded names follow, then the optional `tables` allow-list.
- */
-function tableFilter(column: string, o: ReflectOptions): { sql: string; params: string[] } {
-  const excluded = excludedTables(o);
-  const parts = [`${column} NOT LIKE 'sqlite\\_%' ESCAPE '\\'`, `${column} NOT IN (${excluded.map(() => "?").join(", ")})`];
-  const params = [...excluded];
-  if (o.tables) {
-    parts.push(o.tables.length === 0 ? "0" : `${column} IN (${o.tables.map(() => "?").join(", ")})`);
-    params.push(...o.tables);
-  }
-  return { sql: parts.join(" AND "), params };
 }
 
 /** Folds the raw rows of one reflect call into canonical Tables and Views. */
