@@ -1,4 +1,5 @@
 import { CheckConstraint } from "@autogen/core";
+import { byNameThenExpression } from "./canonical-order";
 import type { EntityContext } from "./entity-context";
 
 /**
@@ -8,8 +9,8 @@ import type { EntityContext } from "./entity-context";
 export function checksFromEntity(ctx: EntityContext, columnChecks: readonly string[]): CheckConstraint[] {
   if (!ctx.rules.writes.checks) return [];
   const { canonical } = ctx.dialect;
-  const named = ctx.entity.checks
-    .map((c) => CheckConstraint.create(canonical.expression(c.expression), c.name))
-    .sort((a, b) => (a.name! < b.name! ? -1 : a.name! > b.name! ? 1 : 0));
-  return [...named, ...columnChecks.map((e) => CheckConstraint.create(canonical.expression(e)))];
+  return [
+    ...ctx.entity.checks.map((c) => CheckConstraint.create(canonical.expression(c.expression), c.name)),
+    ...columnChecks.map((e) => CheckConstraint.create(canonical.expression(e))),
+  ].sort(byNameThenExpression);
 }

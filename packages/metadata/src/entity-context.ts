@@ -16,12 +16,12 @@ export interface EntityContext {
 }
 
 /**
- * The schema of an entity's table, or null when it is the DataSource's default. As in
- * TypeORM's `Table.create`, a schema (PostgreSQL) or database (MySQL, SQLite attached
- * databases) equal to the DataSource's own counts as the default.
+ * The schema (PostgreSQL) or database (MySQL, SQLite attached databases) of an entity's table,
+ * or null when it is the default one, the DataSource's own (as TypeORM's `Table.create` strips
+ * it) or the driver's built-in one.
  */
-export function entitySchema(entity: TypeORMEntityMetadata, driver: TypeORMDriver): string | null {
-  if (entity.schema && entity.schema !== driver.options.schema) return entity.schema;
-  if (entity.database && entity.database !== (driver.database ?? driver.options.database)) return entity.database;
-  return null;
+export function entitySchema(entity: TypeORMEntityMetadata, driver: TypeORMDriver, rules: TypeORMDriverRules): string | null {
+  const given = entity.schema || entity.database || null;
+  if (given === null) return null;
+  return given === rules.defaultSchema(driver) ? null : given;
 }

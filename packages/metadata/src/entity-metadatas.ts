@@ -12,6 +12,8 @@ export interface BuiltMetadata {
   readonly metadatas: readonly TypeORMEntityMetadata[];
   readonly driver: TypeORMDriver;
   readonly namingStrategy: TypeORMNamingStrategy;
+  /** The private, never-connected DataSource the metadata belongs to (query-builder view expressions take it). */
+  readonly dataSource: unknown;
 }
 
 /**
@@ -66,7 +68,7 @@ export async function buildEntityMetadatas(source: MetadataSource, dialect: Dial
 
   const entities = flattenEntities(options["entities"]);
   const metadatas = await buildWith(tm, ds, entities);
-  return { typeorm: tm, metadatas, driver: ds.driver, namingStrategy: ds.namingStrategy };
+  return { typeorm: tm, metadatas, driver: ds.driver, namingStrategy: ds.namingStrategy, dataSource: ds };
 }
 
 async function buildWith(tm: TypeORMModule, ds: PrivateDataSource, entities: unknown[]): Promise<TypeORMEntityMetadata[]> {

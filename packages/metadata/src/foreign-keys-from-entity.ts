@@ -1,4 +1,5 @@
 import { ForeignKey, type ReferentialAction } from "@autogen/core";
+import { byName } from "./canonical-order";
 import { deferrability } from "./deferrability";
 import { entitySchema, type EntityContext } from "./entity-context";
 
@@ -16,15 +17,15 @@ export function foreignKeysFromEntity(ctx: EntityContext): ForeignKey[] {
       ForeignKey.create({
         name: fk.name,
         columns: fk.columnNames,
-        refSchema: entitySchema(fk.referencedEntityMetadata, ctx.driver),
+        refSchema: entitySchema(fk.referencedEntityMetadata, ctx.driver, ctx.rules),
         refTable: fk.referencedEntityMetadata.tableName,
         refColumns: fk.referencedColumnNames,
         onDelete: action(ctx, fk.onDelete),
         onUpdate: action(ctx, fk.onUpdate),
-        ...(ctx.rules.writes.deferrable ? deferrability(fk.deferrable) : {}),
+        ...(ctx.rules.writes.deferrableForeignKeys ? deferrability(fk.deferrable) : {}),
       }),
     )
-    .sort((a, b) => (a.name! < b.name! ? -1 : a.name! > b.name! ? 1 : 0));
+    .sort(byName);
 }
 
 function action(ctx: EntityContext, a: string | undefined): ReferentialAction | null {

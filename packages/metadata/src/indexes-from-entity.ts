@@ -1,4 +1,5 @@
 import { Index, IndexElement } from "@autogen/core";
+import { byName } from "./canonical-order";
 import type { EntityContext } from "./entity-context";
 
 /**
@@ -21,7 +22,5 @@ export function indexesFromEntity(ctx: EntityContext): Index[] {
         },
       ),
     )
-    .sort((a, b) => compare(a.name, b.name));
+    .sort(byName);
 }
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

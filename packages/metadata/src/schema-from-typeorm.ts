@@ -1,5 +1,6 @@
 import { CommandError, QualifiedName, Schema, View, type Enum, type Table } from "@autogen/core";
 import type { Dialect } from "@autogen/dialects";
+import { byQualifiedName, compareText } from "./canonical-order";
 import { buildEntityMetadatas } from "./entity-metadatas";
 import { entitySchema, type EntityContext } from "./entity-context";
 import type { MetadataSource, SchemaFromTypeORMOptions } from "./metadata-source";
@@ -28,9 +29,9 @@ export async function schemaFromTypeORM(source: MetadataSource, dialect: Dialect
   const views: View[] = [];
   for (const entity of built.metadatas) {
     if (entity.synchronize === false) continue;
-    const schema = entitySchema(entity, built.driver);
+    const schema = entitySchema(entity, built.driver, rules);
     if (entity.tableType === "view") {
-      views.push(viewFromEntity(entity, schema, dialect));
+      views.push(viewFromEntity(entity, schema, dialect, built.dataSource));
       continue;
     }
     if (!TABLE_TYPES.has(entity.tableType)) continue;
@@ -47,10 +48,13 @@ export async function schemaFromTypeORM(source: MetadataSource, dialect: Dialect
     tables.push(result.table);
     for (const e of result.enums) addEnum(enums, e);
   }
-  const byName = (a: { schema: string | null; name: string }, b: { schema: string | null; name: string }) =>
-    cmp(QualifiedName.key(a), QualifiedName.key(b));
-  const schemas = [...new Set([...tables, ...views, ...enums.values()].map((x) => x.schema).filter((s): s is string => s !== null))].sort();
-  return Schema.create({ tables: tables.sort(byName), enums: [...enums.values()].sort(byName), views: views.sort(byName), schemas });
+  const schemas = [...new Set([...tables, ...views, ...enums.values()].map((x) => x.schema).filter((s): s is string => s !== null))].sort(compareText);
+  return Schema.create({
+    tables: tables.sort(byQualifiedName),
+    enums: [...enums.values()].sort(byQualifiedName),
+    views: views.sort(byQualifiedName),
+    schemas,
+  });
 }
 
 /** Several columns may share one enum type (same `enumName`); they must agree on its values. */
@@ -63,13 +67,21 @@ function addEnum(enums: Map<string, Enum>, e: Enum): void {
   if (!existing) enums.set(key, e);
 }
 
-/** A @ViewEntity with a SQL string expression. Query-builder expressions need a connection to render, so they are rejected with a clear message. */
-function viewFromEntity(entity: TypeORMEntityMetadata, schema: string | null, dialect: Dialect): View {
-  if (typeof entity.expression !== "string") {
-    throw new CommandError(`View entity ${entity.name}: only SQL string expressions are supported, not query builder functions`);
-  }
+/**
+ * A @ViewEntity: its SQL text, or the SQL its query-builder function renders, which needs the
+ * DataSource's driver (for quoting) but no connection, as TypeORM's own createViewSql does.
+ */
+function viewFromEntity(entity: TypeORMEntityMetadata, schema: string | null, dialect: Dialect, dataSource: unknown): View {
+  const expression = entity.expression;
+  let sql: string;
+  if (typeof expression === "string") sql = expression;
+  else if (typeof expression === "function") {
+    try {
+      sql = (expression as (ds: unknown) => { getQuery(): string }).call(undefined, dataSource).getQuery();
+    } catch (error) {
+      throw new CommandError(`View entity ${entity.name}: its expression could not be rendered: ${(error as Error).message}`, { cause: error });
+    }
+  } else throw new CommandError(`View entity ${entity.name} has no expression`);
   const materialized = (entity as { tableMetadataArgs?: { materialized?: boolean } }).tableMetadataArgs?.materialized ?? false;
-  return View.create(entity.tableName, dialect.canonical.expression(entity.expression), { schema, materialized });
+  return View.create(entity.tableName, dialect.canonical.expression(sql), { schema, materialized });
 }
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -19,30 +19,34 @@ export interface TypeORMModule {
 }
 
 /**
- * Finds the TypeORM copy to build metadata with: the one given, else the one a given
- * DataSource was made by, else `require("typeorm")` from this process (so a loader alias
- * `typeorm → typeorm03` applies). Entities register themselves in a storage shared by every
- * copy (`globalThis.typeormMetadataArgsStorage`), but the builder classes must be the same copy
- * as the DataSource, hence this lookup.
+ * Finds the TypeORM copy to build metadata with: the one given; else the one a given
+ * DataSource was made by; else the one already loaded (the copy the project's entities were
+ * decorated with); else `typeorm` resolved from the working directory, then from here (through
+ * `require`, so a loader alias `typeorm → typeorm03` applies). Entities register in a storage
+ * every copy shares, but names and types follow the version that builds the metadata, and a
+ * project on 0.3 must not get 1.x's names.
  */
 export function resolveTypeORM(o: { typeorm?: unknown; dataSource?: DataSourceLike }): TypeORMModule {
   let exports = o.typeorm as TypeORMExports | undefined;
   let dir: string | null = null;
   if (exports === undefined && o.dataSource !== undefined) {
-    const ctor = (o.dataSource as { constructor?: unknown }).constructor;
-    const cached = Object.values(require.cache).find((m) => (m?.exports as Partial<TypeORMExports> | undefined)?.DataSource === ctor);
+    // instanceof, not constructor identity: projects often subclass DataSource.
+    const ds = o.dataSource;
+    const cached = Object.values(require.cache).find((m) => {
+      const DataSource = (m?.exports as Partial<TypeORMExports> | undefined)?.DataSource;
+      return typeof DataSource === "function" && ds instanceof DataSource;
+    });
     if (cached) {
       exports = cached.exports as TypeORMExports;
       dir = dirname(cached.filename);
     }
   }
   if (exports === undefined) {
-    let path: string;
-    try {
-      path = require.resolve("typeorm");
-    } catch (error) {
-      throw new CommandError("Could not load typeorm: the package is not installed", { cause: error });
-    }
+    const loaded = loadedCopy();
+    if (loaded) ({ exports, dir } = loaded);
+  }
+  if (exports === undefined) {
+    const path = resolveFrom([process.cwd(), __dirname]);
     exports = require(path) as TypeORMExports;
     dir = dirname(path);
   }
@@ -61,6 +65,27 @@ export function requireInternal<T>(tm: TypeORMModule, subpath: string): T | unde
   } catch {
     return undefined;
   }
+}
+
+/** The root module of a TypeORM copy loaded in this process, if exactly one is. */
+function loadedCopy(): { exports: TypeORMExports; dir: string } | undefined {
+  const copies = Object.values(require.cache).filter((m): m is NodeJS.Module => {
+    const e = m?.exports as Partial<TypeORMExports> | undefined;
+    return !!m && /[\\/]index\.js$/.test(m.filename) && typeof e?.DataSource === "function" && typeof e["getMetadataArgsStorage"] === "function";
+  });
+  if (copies.length !== 1) return undefined;
+  return { exports: copies[0]!.exports as TypeORMExports, dir: dirname(copies[0]!.filename) };
+}
+
+function resolveFrom(paths: string[]): string {
+  for (const from of paths) {
+    try {
+      return require.resolve("typeorm", { paths: [from] });
+    } catch {
+      // not installed there: try the next place
+    }
+  }
+  throw new CommandError("Could not load typeorm: the package is not installed");
 }
 
 function directoryOf(exports: unknown): string | null {

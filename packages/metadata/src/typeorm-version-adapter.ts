@@ -3,9 +3,12 @@ import type { DialectName } from "@autogen/dialects";
 /**
  * Everything that differs between TypeORM 0.3.x and 1.x for building metadata offline, in one
  * place. The metadata model, naming strategy calls and driver normalisation are otherwise the
- * same; constraint names that do differ (1.x hashes UTF-8 with node:crypto, 0.3 hashes the
- * percent-encoded key, so partial-index names change) come out right because we take every
- * name from the metadata the running TypeORM computed, never re-hash.
+ * same, and the differences in their results need no branch here:
+ * - constraint names (1.x hashes UTF-8 with node:crypto, 0.3 the percent-encoded key, so names
+ *   over predicates, check expressions or non-ASCII names change) come out right because every
+ *   name is taken from the metadata the running TypeORM computed, never re-hashed;
+ * - 1.x cascades the inverse side's many-to-many foreign key, 0.3 does not: also in the metadata;
+ * - MySQL `width`/`zerofill` exist in 0.3 only: the rules read `zerofill`, absent on 1.x.
  */
 export interface TypeORMVersionAdapter {
   /** The DataSource `type` to build metadata for `dialect`; `requested` is the project's own type. */

@@ -1,4 +1,5 @@
 import { UniqueConstraint } from "@autogen/core";
+import { byName } from "./canonical-order";
 import type { EntityContext } from "./entity-context";
 import { deferrability } from "./deferrability";
 
@@ -13,8 +14,8 @@ export function uniquesFromEntity(ctx: EntityContext): UniqueConstraint[] {
       UniqueConstraint.create(
         u.columns.map((c) => c.databaseName),
         u.name,
-        ctx.rules.writes.deferrable ? deferrability(u.deferrable) : {},
+        ctx.rules.writes.deferrableUniques ? deferrability(u.deferrable) : {},
       ),
     )
-    .sort((a, b) => (a.name! < b.name! ? -1 : a.name! > b.name! ? 1 : 0));
+    .sort(byName);
 }

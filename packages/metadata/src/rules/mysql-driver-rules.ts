@@ -21,6 +21,7 @@ export const mysqlDriverRules: TypeORMDriverRules = {
   identity: () => null,
   generated: (m) => (m.asExpression ? { expression: m.asExpression, stored: m.generatedType === "STORED" } : null),
   columnChecks: () => [],
+  defaultSchema: (driver) => driver.database ?? driver.options.database,
   indexUsing: (i) => (i.isSpatial ? "spatial" : i.isFulltext ? "fulltext" : null),
-  writes: { comments: true, charset: true, onUpdate: true, primaryKeyName: false, partialIndexes: false, checks: false, deferrable: false },
+  writes: { comments: true, charset: true, onUpdate: true, primaryKeyName: false, partialIndexes: false, checks: false, deferrableUniques: false, deferrableForeignKeys: false },
 };

@@ -33,19 +33,18 @@ export const postgresDriverRules: TypeORMDriverRules = {
   // PostgreSQL has only stored generated columns; TypeORM writes nothing for VIRTUAL (its default).
   generated: (m) => (m.asExpression && m.generatedType === "STORED" ? { expression: m.asExpression, stored: true } : null),
   columnChecks: () => [],
+  // An entity may name `public` explicitly; it is still the default schema (typeorm#6343).
+  defaultSchema: (driver) => driver.options.schema ?? "public",
   indexUsing: (i) => {
     if (i.isSpatial) return "gist";
     // 1.x `@Index({ type })`; btree is the access method PostgreSQL uses anyway.
     return i.type && i.type.toLowerCase() !== "btree" ? i.type.toLowerCase() : null;
   },
-  writes: { comments: true, charset: false, onUpdate: false, primaryKeyName: true, partialIndexes: true, checks: true, deferrable: true },
+  writes: { comments: true, charset: false, onUpdate: false, primaryKeyName: true, partialIndexes: true, checks: true, deferrableUniques: true, deferrableForeignKeys: true },
 };
 
-/**
- * An enum type as a type name, quoted only where PostgreSQL needs it (format_type spells it the
- * same way): `user_role_enum`, `"UserRole"`, `app.user_role_enum`.
- */
+/** An enum type as a type name, quoted as TypeORM's CREATE TYPE quotes it: `"app"."user_role_enum"`. */
 function typeName(e: EnumTypeRef): string {
-  const ident = (s: string) => (/^[a-z_][a-z0-9_]*$/.test(s) ? s : `"${s.replaceAll('"', '""')}"`);
-  return e.schema ? `${ident(e.schema)}.${ident(e.name)}` : ident(e.name);
+  const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+  return e.schema ? `${quote(e.schema)}.${quote(e.name)}` : quote(e.name);
 }

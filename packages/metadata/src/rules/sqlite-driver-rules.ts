@@ -3,7 +3,8 @@ import type { TypeORMDriverRules } from "./typeorm-driver-rules";
 /**
  * TypeORM's AbstractSqliteQueryRunner: enums as varchar plus an unnamed inline
  * `CHECK("col" IN (...))`, AUTOINCREMENT for `increment`, an unnamed PRIMARY KEY, no comments,
- * charsets, ON UPDATE, spatial or fulltext indexes.
+ * charsets, ON UPDATE, spatial or fulltext indexes; DEFERRABLE on foreign keys only (SQLite has
+ * no deferrable unique constraints).
  */
 export const sqliteDriverRules: TypeORMDriverRules = {
   // AbstractSqliteDriver.createFullType already answers `varchar` for enum columns.
@@ -17,6 +18,8 @@ export const sqliteDriverRules: TypeORMDriverRules = {
     c.column.enum && !c.meta.isArray
       ? [`"${c.column.name.replaceAll('"', '""')}" IN (${c.column.enum.map((v) => `'${String(v).replaceAll("'", "''")}'`).join(",")})`]
       : [],
+  // `main` is SQLite's name for the database file itself; attached databases have others.
+  defaultSchema: () => "main",
   indexUsing: () => null,
-  writes: { comments: false, charset: false, onUpdate: false, primaryKeyName: false, partialIndexes: true, checks: true, deferrable: true },
+  writes: { comments: false, charset: false, onUpdate: false, primaryKeyName: false, partialIndexes: true, checks: true, deferrableUniques: false, deferrableForeignKeys: true },
 };

@@ -39,6 +39,8 @@ export interface TypeORMDriverRules {
   generated(meta: TypeORMColumnMetadata): Generated | null;
   /** CHECK expressions TypeORM writes for a column (SQLite enums), raw. */
   columnChecks(c: ColumnContext): readonly string[];
+  /** The schema (PostgreSQL) or database (MySQL) a table without one lives in, if known offline. */
+  defaultSchema(driver: TypeORMDriver): string | undefined;
   /** Index access method / kind (`gist`, `fulltext`, ...), null for the default. */
   indexUsing(index: TypeORMIndexMetadata): string | null;
   /** Which metadata TypeORM writes at all on this driver family. */
@@ -49,7 +51,8 @@ export interface TypeORMDriverRules {
     readonly primaryKeyName: boolean;
     readonly partialIndexes: boolean;
     readonly checks: boolean;
-    readonly deferrable: boolean;
+    readonly deferrableUniques: boolean;
+    readonly deferrableForeignKeys: boolean;
   };
 }
 

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import {
   CheckConstraint,
@@ -11,12 +12,13 @@ import {
   PrimaryKey,
   Table,
   UniqueConstraint,
+  View,
   type ColumnProps,
   type Schema,
 } from "@autogen/core";
 import { getDialect, type DialectName } from "@autogen/dialects";
 import { schemaFromTypeORM } from "../../src/index";
-import { loadFixture } from "./fixtures";
+import { FIXTURES_DIR, loadFixture } from "./fixtures";
 import { typeormNames, type TypeORMLine } from "./typeorm-names";
 
 const col = (name: string, type: string, props: Partial<ColumnProps> = {}): Column => Column.create(name, type, { nullable: false, ...props });
@@ -126,7 +128,7 @@ export function defineMetadataSuite(line: TypeORMLine): void {
         zero: ["integer", "0"],
         answer: ["integer", "42"],
         negative: ["integer", "-1"],
-        ratio: ["numeric(6,2)", "9.5"],
+        ratio: ["numeric(6,2)", "9.50"],
         delta: ["numeric(6,2)", "-0.25"],
         factor: ["double precision", "1.5"],
         enabled: ["boolean", "true"],
@@ -155,6 +157,22 @@ export function defineMetadataSuite(line: TypeORMLine): void {
         maybe: ["int", "7"],
       });
       assert.equal(my.primaryKey!.name, null);
+    });
+
+    it("PostgreSQL defaults that loop in TypeORM's own generate: string booleans, jsonb objects, arrays", async () => {
+      const t = table(await convert("defaults-phantom-traps", "postgres"), "preference");
+      assert.deepEqual(Object.fromEntries(t.columns.map((c) => [c.name, c.default])), {
+        id: null,
+        muted: "false",
+        count: "0",
+        offset: "-1.50",
+        // jsonb keeps parsed values: keys shorter-first, as PostgreSQL prints the stored default.
+        settings: `'{"size": 2, "theme": "dark"}'`,
+        history: "'[]'",
+        aliases: "'{}'",
+        path: String.raw`'a\b'`,
+        at: "CURRENT_TIMESTAMP",
+      });
     });
 
     it("date, update-date and delete-date columns per dialect", async () => {
@@ -222,12 +240,35 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       assert.equal(email, line === "1" ? "IDX_b40acae2673c5dc7b81f1c4175" : "IDX_dfd87dbeaaebbd234a2ca2d4ff");
     });
 
+    it("non-ASCII names: hashed as this TypeORM line hashes them", async () => {
+      const s = await convert("unicode-names", "postgres");
+      const cafe = table(s, "café");
+      assert.equal(cafe.primaryKey!.name, n.pk("café", ["id"]));
+      assert.deepEqual(cafe.indexes, [idx(n.idx("café", ["prénom"]), ["prénom"])]);
+      assert.deepEqual(table(s, "commande").foreignKeys.map((f) => [f.name, f.columns, f.refTable]), [[n.fk("commande", ["caféId"]), ["caféId"], "café"]]);
+      // The percent-encoded key of 0.3 and the UTF-8 key of 1.x give different names.
+      assert.equal(cafe.primaryKey!.name, line === "1" ? "PK_ad180def1a5c773a4e7af26e486" : "PK_d1158c627255837cc50453562d9");
+    });
+
+    it("partial indexes on MySQL: TypeORM writes no WHERE there", async () => {
+      const t = table(await convert("index-partial", "mysql"), "subscriber");
+      const byColumn = Object.fromEntries(t.indexes.map((i) => [Index.columnNames(i).join(","), [i.name, i.unique, i.where]]));
+      // The default name still hashes the predicate: TypeORM's metadata computes it before the driver drops it.
+      assert.deepEqual(byColumn, {
+        email: [n.idx("subscriber", ["email"], `"deletedAt" IS NULL`), true, null],
+        score: ["idx_subscriber_active_score", false, null],
+      });
+    });
+
     it("@Check: named and hashed checks on PostgreSQL, none on MySQL", async () => {
       const t = table(await convert("check-constraints", "postgres"), "item");
+      // The name hashes the expression as written; the expression is canonical (identifiers
+      // unquoted where PostgreSQL would not quote them, as pg_get_constraintdef prints them).
       assert.deepEqual(t.checks, [
-        CheckConstraint.create(`"price" >= 0`, n.chk("item", `"price" >= 0`)),
-        CheckConstraint.create(`"quantity" > 0 and "quantity" < 1000`, "chk_item_quantity"),
+        CheckConstraint.create("price >= 0", n.chk("item", `"price" >= 0`)),
+        CheckConstraint.create("quantity > 0 and quantity < 1000", "chk_item_quantity"),
       ].sort((a, b) => (a.name! < b.name! ? -1 : 1)));
+      assert.deepEqual(table(await convert("check-constraints", "mysql"), "item").checks, []);
     });
 
     it("simple-enum: PostgreSQL enum type, MySQL inline enum, SQLite varchar + CHECK", async () => {
@@ -248,9 +289,11 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       assert.deepEqual(lite.checks, [CheckConstraint.create(`"status" in ('open', 'closed')`), CheckConstraint.create(`"urgency" in ('low', 'high')`)]);
     });
 
-    it("PostgreSQL enums: default names, a shared enumName, numeric enums, enum arrays", async () => {
+    it("PostgreSQL enums: default names, a shared enumName, numeric enums, enum arrays, names that need quotes", async () => {
       const s = await convert("postgres-enums", "postgres");
       assert.deepEqual(s.enums, [
+        Enum.create("SalesRegion", ["eu", "us"]),
+        Enum.create("position", ["first", "last"]),
         Enum.create("publication_state", ["draft", "live"]),
         Enum.create("staff_extraroles_enum", ["admin", "editor", "viewer"]),
         Enum.create("staff_priority_enum", ["1", "2"]),
@@ -263,6 +306,8 @@ export function defineMetadataSuite(line: TypeORMLine): void {
         col("extraRoles", "staff_extraroles_enum[]", { default: "'{}'" }),
       ]);
       assert.deepEqual(table(s, "page").columns[1], col("state", "publication_state", { default: "'draft'" }));
+      // Quoted where PostgreSQL's format_type quotes them: a keyword, mixed case.
+      assert.deepEqual(table(s, "order").columns.slice(1), [col("place", `"position"`), col("region", `"SalesRegion"`, { nullable: true })]);
     });
 
     it("custom naming strategy: its names, never re-hashed", async () => {
@@ -293,13 +338,24 @@ export function defineMetadataSuite(line: TypeORMLine): void {
 
     it("single-table inheritance: one table with every child's columns and the discriminator", async () => {
       const s = await convert("single-table-inheritance", "mysql");
-      assert.deepEqual(s.tables.map((t) => t.name), ["content"]);
+      assert.deepEqual(s.tables.map((t) => t.name), ["content", "owner"]);
       assert.deepEqual(
         table(s, "content"),
         Table.create(
           "content",
-          [id("int"), col("title", "varchar(255)"), col("size", "varchar(255)", { nullable: true }), col("duration", "int", { nullable: true }), col("type", "varchar(20)")],
-          { primaryKey: PrimaryKey.create(["id"]), indexes: [idx(n.idx("content", ["type"]), ["type"])] },
+          [
+            id("int"),
+            col("title", "varchar(255)"),
+            col("size", "varchar(255)", { nullable: true }),
+            col("duration", "int", { nullable: true }),
+            col("type", "varchar(20)"),
+            col("ownerId", "int", { nullable: true }),
+          ],
+          {
+            primaryKey: PrimaryKey.create(["id"]),
+            indexes: [idx(n.idx("content", ["type"]), ["type"]), idx(n.idx("content", ["size"]), ["size"])].sort((a, b) => (a.name < b.name ? -1 : 1)),
+            foreignKeys: [ForeignKey.create({ name: n.fk("content", ["ownerId"]), columns: ["ownerId"], refTable: "owner", refColumns: ["id"], onDelete: "SET NULL" })],
+          },
         ),
       );
     });
@@ -351,7 +407,7 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       const types = Object.fromEntries(table(s, "lite_types").columns.map((c) => [c.name, c.type]));
       assert.deepEqual(
         { money: types["money"], numericPrecision: types["numericPrecision"], varchar50: types["varchar50"], nchar: types["nchar"], simpleJson: types["simpleJson"], simpleArray: types["simpleArray"], color: types["color"], uuid: types["uuid"], json: types["json"], unsignedBigInt: types["unsignedBigInt"] },
-        { money: "decimal(10,2)", numericPrecision: "numeric(7)", varchar50: "varchar(50)", nchar: "nchar(2)", simpleJson: "text", simpleArray: "text", color: "varchar", uuid: "varchar", json: "json", unsignedBigInt: "unsigned big int" },
+        { money: "decimal(10,2)", numericPrecision: "decimal(7)", varchar50: "varchar(50)", nchar: "nchar(2)", simpleJson: "text", simpleArray: "text", color: "varchar", uuid: "varchar", json: "json", unsignedBigInt: "unsigned big int" },
       );
     });
 
@@ -364,6 +420,11 @@ export function defineMetadataSuite(line: TypeORMLine): void {
         col("stock", "smallint unsigned", { default: "0" }),
         col("price", "decimal(8,2) unsigned"),
       ]);
+    });
+
+    it("MySQL width and zerofill: 0.3 options that 1.x removed", async () => {
+      const t = table(await convert("mysql-width-zerofill", "mysql"), "badge");
+      assert.deepEqual(t.columns.map((c) => c.type), ["int", line === "0.3" ? "int unsigned zerofill" : "int", "smallint"]);
     });
 
     it("uuid keys: gen_random_uuid() on PostgreSQL, plain strings elsewhere", async () => {
@@ -421,11 +482,14 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       assert.deepEqual(store.uniques, [UniqueConstraint.create(["name", "region_code"], "uq_store_name_region")]);
     });
 
-    it("deferrable unique and foreign-key constraints (PostgreSQL)", async () => {
+    it("deferrable unique and foreign-key constraints (PostgreSQL; SQLite: foreign keys only)", async () => {
       const t = table(await convert("deferrable-constraints", "postgres"), "slot");
       assert.deepEqual(t.uniques, [UniqueConstraint.create(["position"], "uq_slot_position", { deferrable: true, initially: "DEFERRED" })]);
       assert.deepEqual(t.foreignKeys[0]!.deferrable, true);
       assert.deepEqual(t.foreignKeys[0]!.initially, "IMMEDIATE");
+      const lite = table(await convert("deferrable-constraints", "sqlite"), "slot");
+      assert.deepEqual(lite.uniques, [UniqueConstraint.create(["position"], "uq_slot_position")]);
+      assert.deepEqual([lite.foreignKeys[0]!.deferrable, lite.foreignKeys[0]!.initially], [true, "IMMEDIATE"]);
     });
 
     it("a DataSource instance: read, never initialised or modified", async () => {
@@ -440,6 +504,42 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       const lite = await schemaFromTypeORM({ dataSource: ds }, getDialect("sqlite"));
       assert.equal(table(lite, "users").columns[0]!.type, "integer");
       assert.equal(table(lite, "users").primaryKey!.name, null);
+    });
+
+    it("PostgreSQL schemas: a named schema, its enum type, an explicit public as the default", async () => {
+      const s = await convert("postgres-named-schema", "postgres");
+      assert.deepEqual(s.schemas, ["audit"]);
+      assert.deepEqual(s.tables.map((t) => [t.schema, t.name]), [[null, "tenant"], ["audit", "audit_log"]]);
+      assert.deepEqual(s.enums, [Enum.create("audit_log_level_enum", ["info", "error"], "audit")]);
+      const log = s.tables[1]!;
+      assert.deepEqual(Table.column(log, "level"), col("level", "audit.audit_log_level_enum", { default: "'info'" }));
+      // TypeORM names the PK from "audit.audit_log" minus the schema, the FK from the table name.
+      assert.equal(log.primaryKey!.name, n.pk("audit_log", ["id"]));
+      assert.deepEqual(log.foreignKeys, [
+        ForeignKey.create({ name: n.fk("audit_log", ["tenantId"]), columns: ["tenantId"], refSchema: null, refTable: "tenant", refColumns: ["id"], onDelete: "CASCADE" }),
+      ]);
+    });
+
+    it("view entities: SQL text and query-builder expressions rendered offline", async () => {
+      const s = await convert("view-entity", "sqlite");
+      assert.deepEqual(s.tables.map((t) => t.name), ["sale"]);
+      assert.deepEqual(s.views, [
+        View.create("big_sales", `select "s"."id" as "id", "s"."amount" as "amount" from "sale" "s" where "s"."amount" > 1000`),
+        View.create("sales_by_region", `select "region", sum("amount") as "total" from "sale" group by "region"`),
+      ]);
+    });
+
+    it("glob strings in entities, as DataSource options allow", async () => {
+      const s = await schemaFromTypeORM({ entities: [join(FIXTURES_DIR, "one-to-many", "*.ts")] }, getDialect("sqlite"));
+      assert.deepEqual(s.tables.map((t) => t.name), ["author", "book"]);
+    });
+
+    it("a subclass of DataSource", async () => {
+      const fx = await loadFixture("one-to-many");
+      const { DataSource } = require("typeorm") as { DataSource: new (o: object) => object };
+      class AppDataSource extends DataSource {}
+      const s = await schemaFromTypeORM({ dataSource: new AppDataSource({ type: "better-sqlite3", database: ":memory:", entities: fx.entities }) as never }, getDialect("mysql"));
+      assert.deepEqual(table(s, "book").columns.map((c) => c.type), ["int", "varchar(255)", "int"]);
     });
 
     it("an explicit typeorm module option", async () => {
