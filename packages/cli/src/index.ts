@@ -23,3 +23,10 @@ export type { BranchesOptions } from "./commands/branches";
 export { resolveConfig, type ResolveOptions } from "./resolve-config";
 export { loadConfig, type LoadConfigOptions } from "./load-config";
 export type { Operations } from "@autogen/runtime";
+
+// What hooks and recipes in a config need, so that a project depends on `autogen` alone:
+// schema and op nodes with their factories (a Rewriter builds ops), errors, the Rewriter, and
+// the custom-operation API with the replaceable-object (view) recipe.
+export * from "@autogen/core";
+export { Rewriter, registerRenderer, type RewriteFn, type RenderItemHook } from "@autogen/renderer";
+export { registerOperation, implementationFor, CreateViewOp, DropViewOp, ReplaceViewOp, type OpImplementation } from "@autogen/runtime";
