@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Enum, Schema } from "@autogen/core";
+import { AddEnumValueOp, Enum, RecreateEnumOp, reverseOp, reverseOps, Schema } from "@autogen/core";
 import { enumValueAdditions } from "../src/index";
 import { applyOps } from "./apply-ops";
 import { col, diff, summarize, table } from "./helpers";
@@ -40,9 +40,48 @@ describe("compare: PostgreSQL enums (Alembic #278)", () => {
     assert.deepEqual(applied.enums[0]?.values, to.values);
   });
 
-  it("recreates an enum whose values were removed or reordered, which ADD VALUE cannot do", () => {
+  it("recreates an enum whose values were removed or reordered, which ADD VALUE cannot do, with the columns using it", () => {
     assert.equal(enumValueAdditions(mood(["a", "b"]), mood(["b", "a"])), null);
-    assert.deepEqual(summarize(diff(withEnum(["a"]), withEnum(["a", "b"])).ops), ["DropEnumOp mood", "CreateEnumOp mood"]);
+    const tables = [
+      table("person", [col("id", "integer", { nullable: false }), col("m", "mood", { default: "'a'" }), col("ms", "mood[]")]),
+      { ...table("pet", [col("m", "mood")]), schema: "zoo" },
+      table("other", [col("m", '"Mood"')]),
+    ];
+    const ops = diff(withEnum(["a"], tables), withEnum(["a", "b"], tables)).ops;
+    assert.equal(ops.length, 1);
+    const op = ops[0] as RecreateEnumOp;
+    assert.equal(op.kind, "RecreateEnumOp");
+    assert.deepEqual([op.existingValues, op.enum.values], [["a", "b"], ["a"]]);
+    assert.deepEqual(
+      op.columns.map((c) => [c.table.schema, c.table.name, c.column, c.array, c.existingDefault, c.default]),
+      [
+        [null, "person", "m", false, "'a'", "'a'"],
+        [null, "person", "ms", true, null, null],
+        ["zoo", "pet", "m", false, null, null],
+      ],
+    );
+    assert.deepEqual(reverseOp(op), RecreateEnumOp.create(mood(["a", "b"]), ["a"], op.columns));
+  });
+
+  it("lets the recreate set the model's defaults, so a default naming a new value needs no alterColumn of its own", () => {
+    const tables = (dflt: string, values: string[]) => ({ tables: [table("person", [col("m", "mood", { default: dflt })])], enums: [mood(values)] });
+    const ops = diff(Schema.create(tables("'c'", ["a", "c"])), Schema.create(tables("'b'", ["a", "b"]))).ops;
+    assert.deepEqual(summarize(ops), ["RecreateEnumOp"]);
+    assert.deepEqual((ops[0] as RecreateEnumOp).columns.map((c) => [c.existingDefault, c.default]), [["'b'", "'c'"]]);
+    assert.deepEqual((reverseOp(ops[0] as RecreateEnumOp) as RecreateEnumOp).columns.map((c) => [c.existingDefault, c.default]), [["'c'", "'b'"]]);
+  });
+
+  it("gives each added value a reverse that recreates the type without it", () => {
+    const tables = [table("person", [col("m", "mood")])];
+    const ops = diff(withEnum(["a", "b", "c"], tables), withEnum(["b"], tables)).ops as AddEnumValueOp[];
+    assert.deepEqual(
+      reverseOps(ops).map((r) => [(r as RecreateEnumOp).existingValues, (r as RecreateEnumOp).enum.values, (r as RecreateEnumOp).columns.map((c) => c.column)]),
+      [
+        [["a", "b", "c"], ["a", "b"], ["m"]],
+        [["a", "b"], ["b"], ["m"]],
+      ],
+    );
+    assert.throws(() => reverseOp(AddEnumValueOp.create({ schema: null, name: "mood" }, "x")), /cannot be reversed/);
   });
 
   it("finds nothing for an unchanged enum", () => {

@@ -9,11 +9,10 @@ import {
   DropConstraintOp,
 } from "./constraint-ops";
 import { BatchAlterTableOp, DowngradeOps, ModifyTableOps, UpgradeOps } from "./container-ops";
-import { AddEnumValueOp, CreateEnumOp, CreateSchemaOp, DropEnumOp, DropSchemaOp } from "./enum-ops";
+import { AddEnumValueOp, CreateEnumOp, CreateExtensionOp, CreateSchemaOp, DropEnumOp, DropExtensionOp, DropSchemaOp, RecreateEnumOp } from "./enum-ops";
 import { CreateIndexOp, DropIndexOp } from "./index-ops";
 import type { BuiltinOpKind, OpNode } from "./op-node";
 import { BulkInsertOp, ExecuteSQLOp } from "./sql-ops";
-import { NotReversibleError } from "../errors";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops";
 
 type Reverser = (op: never) => OpNode;
@@ -39,9 +38,10 @@ const REVERSERS: { [K in BuiltinOpKind]: Reverser } = {
   BulkInsertOp: BulkInsertOp.reverse,
   CreateEnumOp: CreateEnumOp.reverse,
   DropEnumOp: DropEnumOp.reverse,
-  AddEnumValueOp: (op: AddEnumValueOp) => {
-    throw new NotReversibleError(op);
-  },
+  AddEnumValueOp: AddEnumValueOp.reverse,
+  RecreateEnumOp: RecreateEnumOp.reverse,
+  CreateExtensionOp: CreateExtensionOp.reverse,
+  DropExtensionOp: DropExtensionOp.reverse,
   CreateSchemaOp: CreateSchemaOp.reverse,
   DropSchemaOp: DropSchemaOp.reverse,
   BatchAlterTableOp: (op: BatchAlterTableOp) => BatchAlterTableOp.create(op.table, reverseOps(op.ops), op.recreate),

@@ -75,7 +75,9 @@ function applyRules(rules: readonly Rule[], text: string): string | null {
 }
 
 function canonicalType(raw: string): string {
-  const text = canonicalTypeText(raw);
+  // A user type (an enum) may be written quoted (`"order_status_enum"`, as TypeORM's CREATE TYPE
+  // does); format_type quotes it only where PostgreSQL needs to, the same rule as in expressions.
+  const text = canonicalTypeText(raw.includes('"') ? canonicalPostgresExpression(raw) : raw);
   // Array dimensions are not enforced and format_type prints `[]` once per dimension.
   const dims = text.match(/(\[\d*\])+$/)?.[0] ?? "";
   // An underscore prefix is the catalog name of an array type (`_int4` is `integer[]`).
@@ -136,9 +138,53 @@ function canonicalDefault(raw: string | null | undefined, type: string): string 
   if (NUMERIC_TYPE.test(base)) {
     const n = isStringLiteral(value) ? unquoteString(value).trim() : value;
     const scale = base.match(/^numeric\(\d+,(\d+)\)$/)?.[1];
-    if (isNumberText(n)) return scale === undefined ? canonicalNumber(n) : numberWithScale(n, Number(scale));
+    if (isNumberText(n)) return scale === undefined ? plainDecimal(n) : numberWithScale(n, Number(scale));
   }
-  return value;
+  if (base === "jsonb" && isStringLiteral(value)) return jsonbLiteral(value);
+  // An expression is compared as the deparser prints it, minus its inner literal casts
+  // (`timezone('utc'::text, ...)`) and quotes it adds (`"substring"(...)`).
+  return isStringLiteral(value) || isNumberText(value) ? value : canonicalPostgresExpression(stripLiteralCasts(value));
+}
+
+/**
+ * A number default of a column without a fixed scale as its value: `5.0`, `05` and `+5` are all
+ * 5 to a float, an integer or an unconstrained numeric column (Alembic's §7.2 46 asks PostgreSQL;
+ * the text is enough). Exponent forms are left as they are.
+ */
+function plainDecimal(n: string): string {
+  const text = canonicalNumber(n);
+  if (/e/i.test(text)) return text;
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!m) return text;
+  const int = m[2]!.replace(/^0+(?=\d)/, "") || "0";
+  const frac = (m[3] ?? "").replace(/0+$/, "");
+  const abs = frac ? `${int}.${frac}` : int;
+  return abs === "0" ? "0" : `${m[1]}${abs}`;
+}
+
+/**
+ * A jsonb literal as PostgreSQL stores and prints it: jsonb keeps parsed values, so `'{"b":1,"a":2}'`
+ * comes back as `'{"a": 2, "b": 1}'` (https://www.postgresql.org/docs/current/datatype-json.html:
+ * keys shorter-first then bytewise, one space after `:` and `,`). Text that is not JSON stays.
+ */
+function jsonbLiteral(literal: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(unquoteString(literal));
+  } catch {
+    return literal;
+  }
+  return `'${jsonbText(parsed).replaceAll("'", "''")}'`;
+}
+
+function jsonbText(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(jsonbText).join(", ")}]`;
+  if (v !== null && typeof v === "object") {
+    const byLengthThenBytes = (a: string, b: string) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b));
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).sort(byLengthThenBytes).map((k) => `${JSON.stringify(k)}: ${jsonbText(o[k])}`).join(", ")}}`;
+  }
+  return JSON.stringify(v);
 }
 
 /**
@@ -159,30 +205,63 @@ function stripLiteralCasts(raw: string): string {
  * spelling per datetime default, and serial columns as `integer` + autoIncrement (their
  * `nextval('..._seq'::regclass)` default is the serial mechanism, not a user default).
  */
+/**
+ * Memoises a pure canonicalisation: a schema repeats the same few types and defaults on
+ * thousands of columns, and both metadata and reflection canonicalise every one of them.
+ * Bounded, so a process that reflects many schemas does not grow without limit.
+ */
+function memoized<A extends unknown[]>(fn: (...args: A) => string | null, key: (...args: A) => string): (...args: A) => string | null {
+  const cache = new Map<string, string | null>();
+  return (...args: A) => {
+    const k = key(...args);
+    const hit = cache.get(k);
+    if (hit !== undefined) return hit;
+    const value = fn(...args);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(k, value);
+    return value;
+  };
+}
+
+const cachedType = memoized(canonicalType, (raw) => raw) as (raw: string) => string;
+const cachedDefault = memoized(canonicalDefault, (raw, type) => (raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`));
+const cachedExpression = memoized(
+  (raw: string) => canonicalPostgresExpression(stripLiteralCasts(raw)),
+  (raw) => raw,
+) as (raw: string) => string;
+
 export const postgresCanonical: Canonicalizer = {
-  type: canonicalType,
-  default: canonicalDefault,
-  expression: (raw) => canonicalPostgresExpression(stripLiteralCasts(raw)),
+  type: cachedType,
+  default: cachedDefault,
+  expression: cachedExpression,
   column: (c) => {
-    let type = canonicalType(c.type);
+    let type = cachedType(c.type);
     let autoIncrement = c.autoIncrement;
     if (SERIAL_BASE[type]) {
       type = SERIAL_BASE[type];
       autoIncrement = true;
     }
-    let dflt = canonicalDefault(c.default, type);
+    let dflt = cachedDefault(c.default, type);
     if (dflt !== null && /^nextval\(/.test(dflt) && /^(?:smallint|integer|bigint)$/.test(type)) {
       dflt = null;
       autoIncrement = true;
     }
     if (c.identity) dflt = null;
+    // An empty comment is no comment: COMMENT ... IS '' removes it (https://www.postgresql.org/docs/current/sql-comment.html).
+    const comment = c.comment === "" ? null : c.comment;
+    const generatedExpression = c.generated ? cachedExpression(c.generated.expression) : null;
+    autoIncrement = c.identity ? false : autoIncrement;
+    // Most columns are canonical already: the node is kept rather than copied (schemas of
+    // thousands of columns go through here on both sides).
+    const unchanged =
+      type === c.type && dflt === c.default && comment === c.comment && autoIncrement === c.autoIncrement && generatedExpression === (c.generated?.expression ?? null);
+    if (unchanged) return c;
     return Column.cloneWith(c, {
       type,
-      // An empty comment is no comment: COMMENT ... IS '' removes it (https://www.postgresql.org/docs/current/sql-comment.html).
-      comment: c.comment === "" ? null : c.comment,
+      comment,
       default: dflt,
-      autoIncrement: c.identity ? false : autoIncrement,
-      generated: c.generated ? { ...c.generated, expression: canonicalPostgresExpression(stripLiteralCasts(c.generated.expression)) } : null,
+      autoIncrement,
+      generated: c.generated ? { ...c.generated, expression: generatedExpression as string } : null,
     });
   },
 };

@@ -2,6 +2,7 @@ import type { Dialect } from "../dialect";
 import { postgresAdapter } from "./postgres-adapter";
 import { postgresCanonical } from "./postgres-canonical";
 import { PostgresDdlCompiler } from "./postgres-ddl-compiler";
+import { postgresRequiredExtensions } from "./postgres-extensions";
 import { postgresSyntax } from "./postgres-syntax";
 
 /** Everything autogen knows about PostgreSQL. */
@@ -12,4 +13,5 @@ export const postgresDialect: Dialect = Object.freeze({
   createDdlCompiler: () => new PostgresDdlCompiler(),
   quote: postgresSyntax.quote,
   literal: postgresSyntax.literal,
+  requiredExtensions: postgresRequiredExtensions,
 });

@@ -33,11 +33,16 @@ const QUOTED_KEYWORDS: ReadonlySet<string> = new Set(
  * prints `price >= 0` for what TypeORM writes as `"price" >= 0`; both mean the same column.
  */
 export function canonicalPostgresExpression(raw: string): string {
-  return splitQuoted(canonicalExpressionText(raw))
-    .map((s) => {
+  const segments = splitQuoted(canonicalExpressionText(raw));
+  return segments
+    .map((s, i) => {
       if (!s.quoted || !s.text.startsWith('"')) return s.text;
       const name = s.text.slice(1, -1);
-      return /^[a-z_][a-z0-9_]*$/.test(name) && !QUOTED_KEYWORDS.has(name) ? name : s.text;
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) return s.text;
+      // A keyword is quoted as a name, but not as the function it names: the deparser prints
+      // `"substring"('name'::text, 1, 3)` for what was written `substring('name', 1, 3)`.
+      const isCall = segments[i + 1]?.quoted === false && segments[i + 1]?.text.startsWith("(");
+      return !QUOTED_KEYWORDS.has(name) || isCall ? name : s.text;
     })
     .join("");
 }

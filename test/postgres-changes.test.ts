@@ -1,0 +1,478 @@
+/**
+ * Change scenarios on real PostgreSQL with rows in the tables (issue 4, "Must show"): model v1 →
+ * autogenerate + upgrade → rows inserted → model v2 → autogenerate gives the expected ops (a
+ * type change is ONE AlterColumnOp, never a drop + add) → upgrade keeps every row with its
+ * values → the model is in sync → downgrade -1 gives back a database that matches v1 again.
+ */
+import "reflect-metadata";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import type { OpNode } from "@autogen/core";
+import { command, defineConfig } from "autogen";
+import { useDatabase, type Connection } from "@autogen/dialects";
+
+type Row = Record<string, unknown>;
+
+interface Scenario {
+  name: string;
+  before: Function[];
+  after: Function[];
+  /** Extra SQL run after v1 is applied (a hand-made state the model does not describe). */
+  setup?: string[];
+  /** Rows to insert after v1 is applied: table → rows. */
+  rows: Record<string, Row[]>;
+  /** The ops the v2 autogenerate must produce, in tree order (see `summarize`). */
+  ops: string[];
+  /** Text the rendered v2 revision must contain (warnings, autocommit blocks). */
+  rendered?: (string | RegExp)[];
+  /** Text the offline SQL of the v1 → v2 upgrade must contain. */
+  sql?: string[];
+  /** The rows expected after the upgrade: table → `SELECT <columns> ... ORDER BY id` result. */
+  expect: Record<string, { columns: string[]; rows: Row[] }>;
+}
+
+// ---- entity sets (one pair of classes per scenario; table names may repeat across scenarios) ----
+
+@Entity("account") class LenV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 50 }) name!: string; }
+@Entity("account") class LenV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 200 }) name!: string; }
+
+@Entity("counter") class WidenV1 { @PrimaryGeneratedColumn() id!: number; @Column("int") hits!: number; }
+@Entity("counter") class WidenV2 { @PrimaryGeneratedColumn() id!: number; @Column("bigint") hits!: string; }
+
+@Entity("price") class DecV1 { @PrimaryGeneratedColumn() id!: number; @Column("numeric", { precision: 8, scale: 2 }) amount!: string; }
+@Entity("price") class DecV2 { @PrimaryGeneratedColumn() id!: number; @Column("numeric", { precision: 12, scale: 4 }) amount!: string; }
+
+@Entity("post") class EnumV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string; }
+@Entity("post") class EnumV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "draft" }) state!: string; }
+
+@Entity("post") class EnumFirstV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["idea", "draft", "live"], enumName: "post_state", default: "draft" }) state!: string; }
+
+@Entity("post") class EnumDropV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "draft" }) state!: string; @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", array: true, default: [] }) history!: string[]; }
+@Entity("post") class EnumDropV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string; @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", array: true, default: [] }) history!: string[]; }
+
+@Entity("account") class NullableV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
+@Entity("account") class NullableV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", nullable: true }) name!: string | null; }
+
+@Entity("account") class NotNullV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", nullable: true }) nick!: string | null; }
+@Entity("account") class NotNullV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", default: "anon" }) nick!: string; }
+
+@Entity("account") class DefV1 { @PrimaryGeneratedColumn() id!: number; @Column({ default: 1 }) level!: number; }
+@Entity("account") class DefV2 { @PrimaryGeneratedColumn() id!: number; @Column({ default: 2 }) level!: number; }
+
+@Entity("person") @Index("IDX_person_name", ["first", "last"]) class IdxOrderV1 { @PrimaryGeneratedColumn() id!: number; @Column() first!: string; @Column() last!: string; }
+@Entity("person") @Index("IDX_person_name", ["last", "first"]) class IdxOrderV2 { @PrimaryGeneratedColumn() id!: number; @Column() first!: string; @Column() last!: string; }
+
+@Entity("player") class DescV1 { @PrimaryGeneratedColumn() id!: number; @Column() score!: number; }
+@Entity("player") @Index("IDX_player_score", ["score"]) class DescV2 { @PrimaryGeneratedColumn() id!: number; @Column() score!: number; }
+
+@Entity("item") class UsingV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 20 }) code!: string; }
+@Entity("item") class UsingV2 { @PrimaryGeneratedColumn() id!: number; @Column("int") code!: number; }
+
+@Entity("account") class NarrowV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 200 }) name!: string; }
+@Entity("account") class NarrowV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 50 }) name!: string; }
+
+@Entity("ticket") class EnumNewTableV1 { @PrimaryGeneratedColumn() id!: number; }
+@Entity("ticket") class EnumNewTableV2 { @PrimaryGeneratedColumn() id!: number; }
+@Entity("label") class EnumNewTableLabel { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["red", "green"], enumName: "label_color" }) color!: string; }
+
+@Entity({ name: "cart", schema: "shop" }) class ShopCartV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid", "void"], enumName: "shop_state", default: "open" }) state!: string; }
+@Entity({ name: "refund", schema: "shop" }) class ShopRefundV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid", "void"], enumName: "shop_state", nullable: true }) state!: string | null; }
+@Entity({ name: "cart", schema: "shop" }) class ShopCartV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid"], enumName: "shop_state", default: "open" }) state!: string; }
+@Entity({ name: "refund", schema: "shop" }) class ShopRefundV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid"], enumName: "shop_state", nullable: true }) state!: string | null; }
+@Entity({ name: "cart", schema: "shop" }) class ShopCartV3 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid", "void", "refunded"], enumName: "shop_state", default: "open" }) state!: string; }
+@Entity({ name: "refund", schema: "shop" }) class ShopRefundV3 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid", "void", "refunded"], enumName: "shop_state", nullable: true }) state!: string | null; }
+
+@Entity("item") class UsingDefaultV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 10, default: "0" }) qty!: string; }
+@Entity("item") class UsingDefaultV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "int", default: 0 }) qty!: number; }
+
+@Entity("job") class IdentityV1 { @PrimaryColumn("int") id!: number; @Column() name!: string; }
+@Entity("job") class IdentityV2 { @PrimaryGeneratedColumn("identity", { generatedIdentity: "ALWAYS" }) id!: number; @Column() name!: string; }
+
+@Entity("post") class EnumUseV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" }) state!: string; }
+
+@Entity("post") class DefRemovedV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" }) state!: string; }
+@Entity("post") class DefRemovedV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string; }
+
+@Entity("pref") class JsonV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "jsonb", default: { theme: "dark", size: 1 } }) data!: object; }
+@Entity("pref") class JsonV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "jsonb", default: { theme: "light", size: 1 } }) data!: object; }
+
+@Entity("event") class TsV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "timestamptz", precision: 3 }) at!: Date; }
+@Entity("event") class TsV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "timestamptz" }) at!: Date; }
+
+@Entity("flag") class BoolV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "boolean", default: false }) on!: boolean; }
+@Entity("flag") class BoolV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "int", default: 0 }) on!: number; }
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: "varchar 50 -> 200 is one ALTER, rows kept",
+    before: [LenV1], after: [LenV2],
+    rows: { account: [{ id: 1, name: "alice" }, { id: 2, name: "bob" }] },
+    ops: ["AlterColumnOp account.name type=varchar(200)"],
+    expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "alice" }, { id: 2, name: "bob" }] } },
+  },
+  {
+    name: "int -> bigint keeps the largest int",
+    before: [WidenV1], after: [WidenV2],
+    rows: { counter: [{ id: 1, hits: 2147483647 }, { id: 2, hits: -5 }] },
+    ops: ["AlterColumnOp counter.hits type=bigint"],
+    expect: { counter: { columns: ["id", "hits"], rows: [{ id: 1, hits: "2147483647" }, { id: 2, hits: "-5" }] } },
+  },
+  {
+    name: "numeric(8,2) -> numeric(12,4)",
+    before: [DecV1], after: [DecV2],
+    rows: { price: [{ id: 1, amount: "123456.78" }, { id: 2, amount: "-0.5" }] },
+    ops: ["AlterColumnOp price.amount type=numeric(12,4)"],
+    expect: { price: { columns: ["id", "amount"], rows: [{ id: 1, amount: "123456.7800" }, { id: 2, amount: "-0.5000" }] } },
+  },
+  {
+    name: "an enum value added in the middle: ALTER TYPE ... ADD VALUE AFTER, in an autocommit block",
+    before: [EnumV1], after: [EnumV2],
+    rows: { post: [{ id: 1, state: "draft" }, { id: 2, state: "live" }] },
+    ops: ["AddEnumValueOp post_state review after=draft"],
+    rendered: [/await op\.autocommitBlock\(async \(\) => \{\s*await op\.addEnumValue\("post_state", "review", \{ after: "draft" \}\);/],
+    sql: ["COMMIT;\nALTER TYPE \"post_state\" ADD VALUE 'review' AFTER 'draft';\nBEGIN;\n"],
+    expect: { post: { columns: ["id", "state"], rows: [{ id: 1, state: "draft" }, { id: 2, state: "live" }] } },
+  },
+  {
+    name: "an enum value added and made the default in the same revision (the autocommit block commits it first)",
+    before: [EnumV1], after: [EnumUseV2],
+    rows: { post: [{ id: 1, state: "live" }] },
+    ops: ["AddEnumValueOp post_state review after=draft", "AlterColumnOp post.state default='review'"],
+    expect: { post: { columns: ["id", "state"], rows: [{ id: 1, state: "live" }] } },
+  },
+  {
+    name: "an enum value added first: ADD VALUE BEFORE",
+    before: [EnumV1], after: [EnumFirstV2],
+    rows: { post: [{ id: 1, state: "live" }] },
+    ops: ["AddEnumValueOp post_state idea before=draft"],
+    expect: { post: { columns: ["id", "state"], rows: [{ id: 1, state: "live" }] } },
+  },
+  {
+    name: "an enum value removed: the type is recreated and its columns (array included) converted, with a warning",
+    before: [EnumDropV1], after: [EnumDropV2],
+    rows: { post: [{ id: 1, state: "draft", history: "{draft}" }, { id: 2, state: "live", history: "{draft,live}" }] },
+    ops: ["RecreateEnumOp post_state [draft,review,live] -> [draft,live] columns=post.state,post.history[]"],
+    rendered: ['// WARNING: enum post_state is recreated without "review"'],
+    sql: [
+      `ALTER TYPE "post_state" RENAME TO "post_state__old";\nCREATE TYPE "post_state" AS ENUM ('draft', 'live');\n`,
+      `ALTER TABLE "post" ALTER COLUMN "history" TYPE "post_state"[] USING "history"::text[]::"post_state"[];\n`,
+      `DROP TYPE "post_state__old";\n`,
+    ],
+    expect: { post: { columns: ["id", "state", "history"], rows: [{ id: 1, state: "draft", history: "{draft}" }, { id: 2, state: "live", history: "{draft,live}" }] } },
+  },
+  {
+    name: "an enum loses the value its column defaulted to: the recreate sets the model's new default, no separate alterColumn",
+    before: [DefRemovedV1], after: [DefRemovedV2],
+    rows: { post: [{ id: 1, state: "draft" }, { id: 2, state: "live" }] },
+    ops: ["RecreateEnumOp post_state [draft,review,live] -> [draft,live] columns=post.state"],
+    sql: [`ALTER TABLE "post" ALTER COLUMN "state" DROP DEFAULT;\nALTER TABLE "post" ALTER COLUMN "state" TYPE "post_state" USING "state"::text::"post_state";\nALTER TABLE "post" ALTER COLUMN "state" SET DEFAULT 'draft';\n`],
+    expect: { post: { columns: ["id", "state"], rows: [{ id: 1, state: "draft" }, { id: 2, state: "live" }] } },
+  },
+  {
+    name: "an enum of a named schema shared by two tables loses a value: both columns converted, schema-qualified",
+    before: [ShopCartV1, ShopRefundV1], after: [ShopCartV2, ShopRefundV2],
+    rows: { "shop.cart": [{ id: 1, state: "open" }, { id: 2, state: "paid" }], "shop.refund": [{ id: 1, state: "paid" }, { id: 2, state: null }] },
+    ops: ["RecreateEnumOp shop_state [open,paid,void] -> [open,paid] columns=shop.cart.state,shop.refund.state"],
+    sql: [`ALTER TABLE "shop"."refund" ALTER COLUMN "state" TYPE "shop"."shop_state" USING "state"::text::"shop"."shop_state";\n`],
+    expect: {
+      "shop.cart": { columns: ["id", "state"], rows: [{ id: 1, state: "open" }, { id: 2, state: "paid" }] },
+      "shop.refund": { columns: ["id", "state"], rows: [{ id: 1, state: "paid" }, { id: 2, state: null }] },
+    },
+  },
+  {
+    name: "an enum of a named schema gets a value at the end",
+    before: [ShopCartV1, ShopRefundV1], after: [ShopCartV3, ShopRefundV3],
+    rows: { "shop.cart": [{ id: 1, state: "void" }] },
+    ops: ["AddEnumValueOp shop_state refunded after=void"],
+    rendered: ['await op.addEnumValue("shop_state", "refunded", { after: "void", schema: "shop" });'],
+    expect: { "shop.cart": { columns: ["id", "state"], rows: [{ id: 1, state: "void" }] } },
+  },
+  {
+    name: "varchar with a default -> integer with a default: the default is dropped around the USING conversion",
+    before: [UsingDefaultV1], after: [UsingDefaultV2],
+    rows: { item: [{ id: 1, qty: "12" }, { id: 2 }] },
+    ops: ["AlterColumnOp item.qty default=0 type=integer warning"],
+    expect: { item: { columns: ["id", "qty"], rows: [{ id: 1, qty: 12 }, { id: 2, qty: 0 }] } },
+  },
+  {
+    name: "a plain integer key becomes an identity column (ALWAYS), in place",
+    before: [IdentityV1], after: [IdentityV2],
+    rows: { job: [{ id: 7, name: "a" }] },
+    ops: ["AlterColumnOp job.id identity=[object Object]"],
+    rendered: ['await op.alterColumn("job", "id", { identity: { always: true }'],
+    sql: [`ALTER TABLE "job" ALTER COLUMN "id" ADD GENERATED ALWAYS AS IDENTITY;\n`],
+    expect: { job: { columns: ["id", "name"], rows: [{ id: 7, name: "a" }] } },
+  },
+  {
+    name: "a jsonb default changes value (not just key order): one ALTER, rows kept",
+    before: [JsonV1], after: [JsonV2],
+    rows: { pref: [{ id: 1, data: `{"size": 2}` }] },
+    ops: [`AlterColumnOp pref.data default='{"size": 1, "theme": "light"}'`],
+    expect: { pref: { columns: ["id", "data"], rows: [{ id: 1, data: { size: 2 } }] } },
+  },
+  {
+    name: "timestamptz(3) -> timestamptz (6): widened in place, values kept",
+    before: [TsV1], after: [TsV2],
+    rows: { event: [{ id: 1, at: "2026-01-02T03:04:05.678Z" }] },
+    ops: ["AlterColumnOp event.at type=timestamptz"],
+    expect: { event: { columns: ["id", "at"], rows: [{ id: 1, at: new Date("2026-01-02T03:04:05.678Z") }] } },
+  },
+  {
+    name: "boolean -> integer needs USING (no assignment cast), its default dropped and set around it",
+    before: [BoolV1], after: [BoolV2],
+    rows: { flag: [{ id: 1, on: true }, { id: 2, on: false }] },
+    ops: ["AlterColumnOp flag.on default=0 type=integer"],
+    sql: [`ALTER TABLE "flag" ALTER COLUMN "on" DROP DEFAULT;\nALTER TABLE "flag" ALTER COLUMN "on" TYPE integer USING "on"::integer;\nALTER TABLE "flag" ALTER COLUMN "on" SET DEFAULT 0;\n`],
+    expect: { flag: { columns: ["id", "on"], rows: [{ id: 1, on: 1 }, { id: 2, on: 0 }] } },
+  },
+  {
+    name: "not null -> nullable",
+    before: [NullableV1], after: [NullableV2],
+    rows: { account: [{ id: 1, name: "a" }] },
+    ops: ["AlterColumnOp account.name nullable=true"],
+    expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "a" }] } },
+  },
+  {
+    name: "nullable -> not null with a default",
+    before: [NotNullV1], after: [NotNullV2],
+    rows: { account: [{ id: 1, nick: "zed" }] },
+    ops: ["AlterColumnOp account.nick default='anon' nullable=false"],
+    expect: { account: { columns: ["id", "nick"], rows: [{ id: 1, nick: "zed" }] } },
+  },
+  {
+    name: "default change",
+    before: [DefV1], after: [DefV2],
+    rows: { account: [{ id: 1, level: 7 }] },
+    ops: ["AlterColumnOp account.level default=2"],
+    expect: { account: { columns: ["id", "level"], rows: [{ id: 1, level: 7 }] } },
+  },
+  {
+    name: "a composite index whose column order changes is re-created",
+    before: [IdxOrderV1], after: [IdxOrderV2],
+    rows: { person: [{ id: 1, first: "ada", last: "lovelace" }] },
+    ops: ["DropIndexOp person.IDX_person_name", "CreateIndexOp person.IDX_person_name(last,first)"],
+    expect: { person: { columns: ["id", "first", "last"], rows: [{ id: 1, first: "ada", last: "lovelace" }] } },
+  },
+  {
+    name: "a DESC index in the database, ascending in the model, is re-created",
+    before: [DescV2], after: [DescV2],
+    setup: [`DROP INDEX "IDX_player_score"`, `CREATE INDEX "IDX_player_score" ON "player" ("score" DESC)`],
+    rows: { player: [{ id: 1, score: 10 }, { id: 2, score: 20 }] },
+    ops: ["DropIndexOp player.IDX_player_score", "CreateIndexOp player.IDX_player_score(score)"],
+    expect: { player: { columns: ["id", "score"], rows: [{ id: 1, score: 10 }, { id: 2, score: 20 }] } },
+  },
+  {
+    name: "varchar -> integer needs USING, rows converted",
+    before: [UsingV1], after: [UsingV2],
+    rows: { item: [{ id: 1, code: "42" }, { id: 2, code: "-7" }] },
+    ops: ["AlterColumnOp item.code type=integer warning"],
+    rendered: ["// WARNING: type change on item.code from varchar(20) to integer converts every value"],
+    sql: [`ALTER TABLE "item" ALTER COLUMN "code" TYPE integer USING "code"::integer;\n`],
+    expect: { item: { columns: ["id", "code"], rows: [{ id: 1, code: 42 }, { id: 2, code: -7 }] } },
+  },
+  {
+    name: "varchar 200 -> 50 narrows: one ALTER with a warning comment",
+    before: [NarrowV1], after: [NarrowV2],
+    rows: { account: [{ id: 1, name: "short" }] },
+    ops: ["AlterColumnOp account.name type=varchar(50) warning"],
+    rendered: [/\/\/ WARNING: narrowing type change on account\.name from varchar\(200\) to varchar\(50\)/],
+    expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "short" }] } },
+  },
+  {
+    name: "a new table using a new enum: CREATE TYPE before CREATE TABLE",
+    before: [EnumNewTableV1], after: [EnumNewTableV2, EnumNewTableLabel],
+    rows: { ticket: [{ id: 1 }] },
+    ops: ["CreateEnumOp label_color [red,green]", "CreateTableOp label"],
+    expect: { ticket: { columns: ["id"], rows: [{ id: 1 }] }, label: { columns: ["id", "color"], rows: [] } },
+  },
+  {
+    name: "the last table using an enum dropped: DROP TYPE after DROP TABLE",
+    before: [EnumNewTableV2, EnumNewTableLabel], after: [EnumNewTableV1],
+    rows: { ticket: [{ id: 1 }], label: [{ id: 1, color: "red" }] },
+    ops: ["DropTableOp label", "DropEnumOp label_color [red,green]"],
+    expect: { ticket: { columns: ["id"], rows: [{ id: 1 }] } },
+  },
+];
+
+const list = (v: readonly unknown[]): string => `[${v.join(",")}]`;
+
+/** One line per op in tree order: `Kind table[.detail]`, ModifyTableOps flattened. */
+function summarize(ops: readonly OpNode[]): string[] {
+  const out: string[] = [];
+  for (const op of ops) {
+    const o = op as OpNode & Record<string, any>;
+    if (o.ops) {
+      out.push(...summarize(o.ops));
+      continue;
+    }
+    const table = o.table?.name ?? "";
+    switch (op.kind) {
+      case "AlterColumnOp": {
+        const m = o.modify as Record<string, unknown>;
+        const parts = Object.keys(m).sort().map((k) => `${k}=${m[k] === null ? "null" : String(m[k])}`);
+        if (o.using) parts.push(`using=${o.using}`);
+        if (o.warning) parts.push("warning");
+        out.push(`AlterColumnOp ${table}.${o.column} ${parts.join(" ")}`);
+        break;
+      }
+      case "AddColumnOp":
+      case "DropColumnOp":
+        out.push(`${op.kind} ${table}.${o.column.name}`);
+        break;
+      case "CreateIndexOp":
+        out.push(`${op.kind} ${table}.${o.index.name}(${o.index.elements.map((e: any) => e.column + (e.descending ? " DESC" : "")).join(",")})`);
+        break;
+      case "DropIndexOp":
+        out.push(`${op.kind} ${table}.${o.index.name}`);
+        break;
+      case "CreateEnumOp":
+      case "DropEnumOp":
+        out.push(`${op.kind} ${o.enum.name} ${list(o.enum.values)}`);
+        break;
+      case "AddEnumValueOp":
+        out.push(`AddEnumValueOp ${o.enum.name} ${o.value}${o.before ? ` before=${o.before}` : ""}${o.after ? ` after=${o.after}` : ""}`);
+        break;
+      case "RecreateEnumOp":
+        out.push(
+          `RecreateEnumOp ${o.enum.name} ${list(o.existingValues)} -> ${list(o.enum.values)} columns=${o.columns
+            .map((c: any) => `${c.table.schema ? `${c.table.schema}.` : ""}${c.table.name}.${c.column}${c.array ? "[]" : ""}`)
+            .join(",")}`,
+        );
+        break;
+      default:
+        out.push(`${op.kind} ${table}`);
+    }
+  }
+  return out;
+}
+
+/** `schema.table` or `table`, quoted. */
+const qualified = (table: string): string => table.split(".").map((p) => `"${p}"`).join(".");
+
+async function insertRows(conn: Connection, rows: Record<string, Row[]>): Promise<void> {
+  for (const [table, list] of Object.entries(rows)) {
+    for (const row of list) {
+      const cols = Object.keys(row);
+      await conn.query(
+        `INSERT INTO ${qualified(table)} (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
+        cols.map((c) => row[c]),
+      );
+    }
+  }
+}
+
+/** Values as text where the driver would parse them (arrays), so expectations stay literal. */
+async function selectRows(conn: Connection, table: string, columns: string[]): Promise<Row[]> {
+  const order = columns.includes("id") ? ` ORDER BY "id"` : "";
+  const r = await conn.query(`SELECT ${columns.map((c) => (c === "history" ? `"${c}"::text AS "${c}"` : `"${c}"`)).join(", ")} FROM ${qualified(table)}${order}`);
+  return r.rows.map((row) => ({ ...row }));
+}
+
+for (const s of SCENARIOS) {
+  test(`postgres change: ${s.name}`, async (t) => {
+    const db = await useDatabase(t, "postgres");
+    if (!db) return;
+    const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-pg-change-"));
+    fs.mkdirSync(path.join(scriptLocation, "versions"));
+    t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
+    const v1 = defineConfig({ scriptLocation, url: db.url, entities: s.before, postWriteHooks: [] });
+    const v2 = defineConfig({ scriptLocation, url: db.url, entities: s.after, postWriteHooks: [] });
+
+    const v1File = await command.revision(v1, { message: "v1", autogenerate: true });
+    assert.ok(v1File);
+    const v1Rev = /export const revision = "(\w+)"/.exec(fs.readFileSync(v1File, "utf8"))?.[1];
+    await command.upgrade(v1, "head");
+    const conn = await db.connect();
+    t.after(() => conn.close());
+    for (const sql of s.setup ?? []) await conn.query(sql);
+    await insertRows(conn, s.rows);
+    const v1Schema = s.setup ? null : await command.check(v1);
+    if (v1Schema) assert.equal(v1Schema.upToDate, true, "v1 is in sync before the change");
+
+    const pending = await command.check(v2);
+    assert.deepEqual(summarize(pending.ops.upgradeOps.ops), s.ops);
+    const file = await command.revision(v2, { message: "v2", autogenerate: true });
+    assert.ok(file);
+    const text = fs.readFileSync(file, "utf8");
+    for (const r of s.rendered ?? []) {
+      if (typeof r === "string") assert.ok(text.includes(r), `the revision contains ${JSON.stringify(r)}:\n${text}`);
+      else assert.match(text, r, `the revision matches ${r}:\n${text}`);
+    }
+    const offline = (await command.upgrade(v2, `${v1Rev}:head`, { sql: true })) as string;
+    for (const sql of s.sql ?? []) assert.ok(offline.includes(sql), `the offline SQL contains ${JSON.stringify(sql)}:\n${offline}`);
+    await command.upgrade(v2, "head");
+
+    for (const [table, e] of Object.entries(s.expect)) {
+      assert.deepEqual(await selectRows(conn, table, e.columns), e.rows, `rows of ${table} after upgrade\n${text}`);
+    }
+    assert.equal((await command.check(v2)).upToDate, true, `v2 is in sync after the upgrade\n${text}`);
+
+    await command.downgrade(v2, "-1");
+    fs.rmSync(file); // v1's file alone is the script again: check compares v1 with the database
+    if (!s.setup) {
+      const back = await command.check(v1);
+      assert.equal(back.upToDate, true, `downgrade -1 returns to v1: ${JSON.stringify(summarize(back.ops.upgradeOps.ops))}\n${text}`);
+    }
+    for (const [table, e] of Object.entries(s.rows)) {
+      if (!s.expect[table]) continue;
+      const cols = Object.keys(e[0] ?? {});
+      if (cols.length) assert.equal((await selectRows(conn, table, cols)).length, e.length, `rows of ${table} after downgrade`);
+    }
+  });
+}
+
+@Entity("post") class RenameV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" }) state!: string;
+  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", array: true, nullable: true, default: "{review}" }) history!: string[] | null;
+}
+@Entity("post") class RenameV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["draft", "reviewing", "live"], enumName: "post_state", default: "reviewing" }) state!: string;
+  @Column({ type: "enum", enum: ["draft", "reviewing", "live"], enumName: "post_state", array: true, nullable: true, default: "{reviewing}" }) history!: string[] | null;
+}
+
+test("postgres change: a renamed enum value: the warning says how, the reviewer adds renames, rows and defaults follow both ways", async (t) => {
+  const db = await useDatabase(t, "postgres");
+  if (!db) return;
+  const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-pg-change-"));
+  fs.mkdirSync(path.join(scriptLocation, "versions"));
+  t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
+  const v1 = defineConfig({ scriptLocation, url: db.url, entities: [RenameV1], postWriteHooks: [] });
+  const v2 = defineConfig({ scriptLocation, url: db.url, entities: [RenameV2], postWriteHooks: [] });
+  assert.ok(await command.revision(v1, { message: "v1", autogenerate: true }));
+  await command.upgrade(v1, "head");
+  const conn = await db.connect();
+  t.after(() => conn.close());
+  await insertRows(conn, { post: [{ id: 1, state: "review", history: "{draft,review}" }, { id: 2, state: "live", history: null }] });
+
+  const file = await command.revision(v2, { message: "rename", autogenerate: true });
+  assert.ok(file);
+  const text = fs.readFileSync(file, "utf8");
+  assert.match(text, /\/\/ WARNING: enum post_state is recreated without "review": rows of post\.state, post\.history holding/);
+  assert.match(text, /or if a value was renamed \(to "reviewing"\), pass renames: \{ old: "new" \}/);
+  // The reviewer's edit: the value was renamed, in both directions.
+  const edited = text
+    .replace(/(await op\.recreateEnum\("post_state", \["draft", "reviewing", "live"\], \{ existingValues: \["draft", "review", "live"\], columns: \[[^\]]*\])/, `$1, renames: { review: "reviewing" }`)
+    .replace(/(await op\.recreateEnum\("post_state", \["draft", "review", "live"\], \{ existingValues: \["draft", "reviewing", "live"\], columns: \[[^\]]*\])/, `$1, renames: { reviewing: "review" }`);
+  assert.equal(edited.match(/\], renames: \{ \w+: "\w+" \}/g)?.length, 2, `both calls edited:\n${edited}`);
+  fs.writeFileSync(file, edited);
+
+  await command.upgrade(v2, "head");
+  assert.deepEqual(await selectRows(conn, "post", ["id", "state", "history"]), [
+    { id: 1, state: "reviewing", history: "{draft,reviewing}" },
+    { id: 2, state: "live", history: null },
+  ]);
+  assert.equal((await command.check(v2)).upToDate, true, "the defaults follow the rename");
+  await command.downgrade(v2, "-1");
+  assert.deepEqual(await selectRows(conn, "post", ["id", "state", "history"]), [
+    { id: 1, state: "review", history: "{draft,review}" },
+    { id: 2, state: "live", history: null },
+  ]);
+  fs.rmSync(file);
+  assert.equal((await command.check(v1)).upToDate, true, "downgrade -1 returns to v1");
+});
