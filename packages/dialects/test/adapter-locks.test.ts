@@ -33,6 +33,28 @@ describe("DialectAdapter capabilities", () => {
   });
 });
 
+describe("MySQL run lock scope", () => {
+  it("mysql: the same lock name on two databases of one server does not wait", async (t) => {
+    const a = await useDatabase(t, "mysql");
+    const b = a && (await useDatabase(t, "mysql"));
+    if (!a || !b) return;
+    const adapter = getDialect("mysql").adapter;
+    const name = `autogen_test_${randomBytes(6).toString("hex")}`;
+    const onA = await a.connect();
+    const onB = await b.connect();
+    await adapter.acquireRunLock(onA, { name, timeoutMs: 2000 });
+    await adapter.acquireRunLock(onB, { name, timeoutMs: 0 });
+    const otherOnA = await a.connect();
+    await assert.rejects(adapter.acquireRunLock(otherOnA, { name, timeoutMs: 0 }), DatabaseError, "the same database still waits");
+    // A revision may switch databases (USE): the lock is released under the name it was taken with.
+    await onA.query(`USE ${getDialect("mysql").quote(new URL(b.url).pathname.slice(1))}`);
+    await adapter.releaseRunLock(onA, { name });
+    await adapter.acquireRunLock(otherOnA, { name, timeoutMs: 0 });
+    await adapter.releaseRunLock(otherOnA, { name });
+    await adapter.releaseRunLock(onB, { name });
+  });
+});
+
 describe("run lock on the real databases", () => {
   for (const d of dialectsUnderTest()) {
     it(`${d}: a second session waits, times out with DatabaseError, and gets the lock once it is released`, async (t) => {

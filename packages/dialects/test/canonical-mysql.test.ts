@@ -62,12 +62,45 @@ describe("mysqlCanonical.default", () => {
     sameDefault(my, "decimal(10,0)", ["5", "'5'"], "5");
     sameDefault(my, "double", ["1.5", "'1.5'"], "1.5");
   });
+  it("numbers: the zeros MariaDB pads a ZEROFILL column's default with are not part of the value", () => {
+    sameDefault(my, "bigint unsigned zerofill", ["00000000000000000042", "42", "'42'"], "42");
+    sameDefault(my, "decimal(10,3) unsigned zerofill", ["0000001.500", "1.5"], "1.500");
+    sameDefault(my, "int", ["0", "'0'"], "0");
+    sameDefault(my, "double", ["0.5"], "0.5");
+    sameDefault(my, "year", ["2024", "'2024'"], "2024");
+  });
   it("booleans: 1/0 whatever the spelling", () => {
     sameDefault(my, "bool", ["1", "'1'", "true", "TRUE"], "1");
     sameDefault(my, "tinyint(1)", ["0", "'0'", "false"], "0");
+    // TypeORM writes `default: "false"` as a string, which the server would reject on a tinyint.
+    sameDefault(my, "tinyint", ["'false'", "'FALSE'", "0"], "0");
+    sameDefault(my, "tinyint(1)", ["'true'", "1"], "1");
+    sameDefault(my, "varchar(5)", ["'true'"], "'true'");
   });
   it("expression defaults: MySQL 8 `(uuid())` and MariaDB `uuid()`", () => sameDefault(my, "varchar(36)", ["uuid()", "(uuid())", "UUID()"], "uuid()"));
   it("a string column keeps a number-looking default quoted", () => sameDefault(my, "varchar(5)", ["'1'"], "'1'"));
+  it("the current time at the column's precision, as MariaDB stores it and MySQL 8 requires it", () => {
+    sameDefault(my, "timestamp(3)", ["CURRENT_TIMESTAMP(6)", "current_timestamp(3)", "CURRENT_TIMESTAMP", "now()"], "CURRENT_TIMESTAMP(3)");
+    sameDefault(my, "datetime(2)", ["current_timestamp(2)", "CURRENT_TIMESTAMP"], "CURRENT_TIMESTAMP(2)");
+    sameDefault(my, "datetime", ["NOW(6)", "current_timestamp()"], "CURRENT_TIMESTAMP");
+    const typeorm = my.column(Column.create("u", "timestamp(3)", { default: "CURRENT_TIMESTAMP(6)", onUpdate: "CURRENT_TIMESTAMP(6)" }));
+    assert.deepEqual([typeorm.default, typeorm.onUpdate], ["CURRENT_TIMESTAMP(3)", "CURRENT_TIMESTAMP(3)"]);
+  });
+});
+
+describe("mysqlCanonical.expression", () => {
+  it("MariaDB's stored spellings read as the ones written (generated columns, checks)", () => {
+    const same = (written: string, stored: string) => assert.equal(my.expression(stored), my.expression(written), `${written} / ${stored}`);
+    same("UPPER(`last`)", "ucase(`last`)");
+    same("LOWER(last)", "lcase(`last`)");
+    same("SUBSTRING(s, 1, 2)", "substr(`s`,1,2)");
+    same("LENGTH(s)", "octet_length(`s`)");
+    same("a != 'b'", "`a` <> 'b'");
+    same("NOT (s <=> 'a')", "!(`s` <=> 'a')");
+    assert.equal(my.expression("UPPER(`last`)"), "upper(last)");
+    // Inside strings nothing changes.
+    assert.equal(my.expression("concat('ucase(', `a`, '!=')"), "concat('ucase(', a, '!=')");
+  });
 });
 
 describe("mysqlCanonical.column", () => {
@@ -76,7 +109,22 @@ describe("mysqlCanonical.column", () => {
     const typeorm = Column.create("at", "DATETIME(6)", { default: "CURRENT_TIMESTAMP(6)", onUpdate: "CURRENT_TIMESTAMP(6)" });
     assert.deepEqual(my.column(mariadb), my.column(typeorm));
     assert.equal(my.column(typeorm).onUpdate, "CURRENT_TIMESTAMP(6)");
-    assert.deepEqual(my.column(Column.create("s", "varchar(5)", { charset: "UTF8MB4", collation: "UTF8MB4_BIN" })), Column.create("s", "varchar(5)", { charset: "utf8mb4", collation: "utf8mb4_bin" }));
+    assert.deepEqual(my.column(Column.create("s", "varchar(5)", { charset: "LATIN1" })), Column.create("s", "varchar(5)", { charset: "latin1" }));
+    assert.deepEqual(my.column(Column.create("s", "varchar(5)", { collation: "UTF8MB4_BIN" })), Column.create("s", "varchar(5)", { collation: "utf8mb4_bin" }));
+  });
+  it("a charset named beside its own collation is implied by it (MariaDB reports only the collation when the charset is the table's)", () => {
+    const typeorm = Column.create("s", "varchar(5)", { charset: "utf8mb4", collation: "utf8mb4_bin" });
+    const mariadb = Column.create("s", "varchar(5)", { collation: "utf8mb4_bin" });
+    assert.deepEqual(my.column(typeorm), my.column(mariadb));
+    assert.equal(my.column(typeorm).charset, null);
+    // A charset with another charset's collation is kept, so that the server rejects it loudly.
+    assert.equal(my.column(Column.create("s", "varchar(5)", { charset: "latin1", collation: "utf8mb4_bin" })).charset, "latin1");
+  });
+  it("utf8 is utf8mb3, as MariaDB 10.6+ and MySQL 8.0.30+ report it", () => {
+    const c = my.column(Column.create("s", "varchar(5)", { charset: "utf8", collation: "utf8_unicode_ci" }));
+    assert.deepEqual([c.charset, c.collation], [null, "utf8mb3_unicode_ci"]);
+    assert.equal(my.column(Column.create("s", "varchar(5)", { charset: "UTF8" })).charset, "utf8mb3");
+    assert.equal(my.column(Column.create("s", "varchar(5)", { charset: "utf8mb4" })).charset, "utf8mb4");
   });
   it("an empty comment (information_schema's report of none) is no comment", () =>
     assert.equal(my.column(Column.create("c", "int", { comment: "" })).comment, null));

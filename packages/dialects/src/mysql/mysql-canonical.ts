@@ -1,4 +1,5 @@
 import { Column } from "@autogen/core";
+import { canonicalMysqlExpression } from "./mysql-expression";
 import { canonicalExpressionText, canonicalNumber, canonicalTypeText, isNumberText, isStringLiteral, numberWithScale, unquoteString } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
 
@@ -32,7 +33,8 @@ const TYPE_RULES: readonly Rule[] = [
 const ATTRIBUTES = /((?: (?:signed|unsigned|zerofill))*)$/;
 
 const INTEGER_TYPE = /^(?:tinyint|smallint|mediumint|int|bigint)\b/;
-const NUMERIC_TYPE = /^(?:tinyint|smallint|mediumint|int|bigint|decimal|float|double|bit)\b/;
+/** Types whose literal defaults are numbers (YEAR too: MariaDB reports `2024`, TypeORM writes `'2024'`). */
+const NUMERIC_TYPE = /^(?:tinyint|smallint|mediumint|int|bigint|decimal|float|double|bit|year)\b/;
 
 /** One spelling for the current-time functions (MariaDB reports `current_timestamp()`, MySQL `CURRENT_TIMESTAMP`). */
 const DATETIME_DEFAULTS: readonly Rule[] = [
@@ -40,6 +42,20 @@ const DATETIME_DEFAULTS: readonly Rule[] = [
   [/^(?:current_date|curdate\(\))(?:\(\))?$/, () => "CURRENT_DATE"],
   [/^(?:current_time|curtime)(?:\((\d*)\))?$/, (m) => (m[1] && m[1] !== "0" ? `CURRENT_TIME(${m[1]})` : "CURRENT_TIME")],
 ];
+
+/**
+ * The current time as a datetime or timestamp column stores it: at the column's fractional
+ * precision. MariaDB rewrites `datetime(2) DEFAULT CURRENT_TIMESTAMP` (and `timestamp(3) ...
+ * CURRENT_TIMESTAMP(6)`, TypeORM's date columns at another precision) to the column's, and
+ * MySQL 8 requires the two to be equal
+ * (https://dev.mysql.com/doc/refman/8.0/en/timestamp-initialization.html).
+ */
+function withColumnPrecision(expr: string, type: string): string {
+  const column = /^(?:datetime|timestamp)(?:\((\d)\))?$/.exec(type);
+  if (!column || !expr.startsWith("CURRENT_TIMESTAMP")) return expr;
+  const fsp = column[1] ?? "0";
+  return fsp === "0" ? "CURRENT_TIMESTAMP" : `CURRENT_TIMESTAMP(${fsp})`;
+}
 
 function applyRules(rules: readonly Rule[], text: string): string | null {
   for (const [re, fn] of rules) {
@@ -68,7 +84,7 @@ function canonicalDefault(raw: string | null | undefined, type: string): string 
   const text = canonicalExpressionText(trimmed);
   if (text === "null") return null;
   const datetime = applyRules(DATETIME_DEFAULTS, text);
-  if (datetime) return datetime;
+  if (datetime) return withColumnPrecision(datetime, type);
   if (text === "true" || text === "false") return text === "true" ? "1" : "0";
   if (isNumberText(text) || /^[bx]'[01a-f]*'$/.test(text) || /^0x[0-9a-f]+$/.test(text)) return literalDefault(text, type, false);
   // A bare word without parentheses is MySQL 8's unquoted report of a string literal.
@@ -76,8 +92,16 @@ function canonicalDefault(raw: string | null | undefined, type: string): string 
   return text;
 }
 
-/** A literal default: numbers unquoted on numeric types (with the decimal's scale), strings quoted elsewhere. */
-function literalDefault(value: string, type: string, quoted = true): string {
+/**
+ * A literal default: numbers unquoted on numeric types (with the decimal's scale, without the
+ * leading zeros MariaDB pads a ZEROFILL column's default with: `00000000000000000042`), strings
+ * quoted elsewhere.
+ */
+function literalDefault(raw: string, type: string, quoted = true): string {
+  // `'false'` on a tinyint is what TypeORM writes for `default: "false"`: the server rejects it
+  // (Invalid default value); the number it means is 0.
+  const bool = /^(?:true|false)$/i.test(raw.trim()) ? (raw.trim().toLowerCase() === "true" ? "1" : "0") : raw;
+  const value = NUMERIC_TYPE.test(type) ? bool.trim().replace(/^([+-]?)0+(?=\d)/, "$1") : raw;
   if (NUMERIC_TYPE.test(type) && isNumberText(value.trim())) {
     const scale = type.match(/^decimal\(\d+,(\d+)\)/)?.[1];
     if (scale !== undefined) return numberWithScale(value.trim(), Number(scale));
@@ -88,13 +112,31 @@ function literalDefault(value: string, type: string, quoted = true): string {
 }
 
 /**
+ * `utf8` has been an alias of `utf8mb3` since MariaDB 10.6 and MySQL 8.0.30, which report the
+ * new name (https://mariadb.com/kb/en/unicode/#utf8mb3): one spelling for both, in charset and
+ * collation names alike.
+ */
+const canonicalCharsetName = (name: string): string => name.toLowerCase().replace(/^utf8(?=$|_)/, "utf8mb3");
+
+/**
+ * A column's charset and collation as one pair: a collation belongs to exactly one charset, the
+ * prefix of its name (https://dev.mysql.com/doc/refman/8.0/en/charset-collation-names.html),
+ * so a charset named beside its own collation says nothing more and is dropped.
+ */
+function canonicalCharset(charset: string | null, collation: string | null): { charset: string | null; collation: string | null } {
+  const cs = charset === null ? null : canonicalCharsetName(charset);
+  const co = collation === null ? null : canonicalCharsetName(collation);
+  return { charset: cs !== null && co !== null && co.startsWith(`${cs}_`) ? null : cs, collation: co };
+}
+
+/**
  * MySQL / MariaDB canonical forms: type synonyms and implicit sizes, one spelling of string,
  * numeric, boolean and current-time defaults whichever server reported them, NULL as no default.
  */
 export const mysqlCanonical: Canonicalizer = {
   type: canonicalType,
   default: canonicalDefault,
-  expression: (raw) => canonicalExpressionText(raw),
+  expression: (raw) => canonicalMysqlExpression(raw),
   // InnoDB treats RESTRICT as NO ACTION, and MariaDB reports RESTRICT for an unwritten rule.
   referentialAction: (a) => (a === "RESTRICT" || a === "NO ACTION" ? null : a),
   column: (c) => {
@@ -104,10 +146,12 @@ export const mysqlCanonical: Canonicalizer = {
       // An empty comment is no comment: information_schema reports '' for a column without one.
       comment: c.comment === "" ? null : c.comment,
       default: c.generated ? null : canonicalDefault(c.default, type),
+      // MariaDB rejects NULL / NOT NULL on generated columns and reports them nullable (TypeORM
+      // omits both for them on MariaDB), so a generated column is nullable in canonical terms.
+      nullable: c.generated ? true : c.nullable,
       onUpdate: c.onUpdate === null ? null : canonicalDefault(c.onUpdate, type),
-      charset: c.charset?.toLowerCase() ?? null,
-      collation: c.collation?.toLowerCase() ?? null,
-      generated: c.generated ? { ...c.generated, expression: canonicalExpressionText(c.generated.expression) } : null,
+      ...canonicalCharset(c.charset, c.collation),
+      generated: c.generated ? { ...c.generated, expression: canonicalMysqlExpression(c.generated.expression) } : null,
     });
   },
 };

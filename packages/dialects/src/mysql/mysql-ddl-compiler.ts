@@ -15,6 +15,9 @@ import { isBareDefault } from "../default-expression";
 import { DefaultDdlCompiler, type ColumnSpecContext } from "../default-ddl-compiler";
 import { mysqlSyntax } from "./mysql-syntax";
 
+/** Column types whose default MySQL 8 takes only as a parenthesised expression. */
+const EXPRESSION_DEFAULT_TYPES = /^(?:(?:tiny|medium|long)?(?:text|blob)|json|geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection)\b/i;
+
 /** Index kinds MySQL writes before INDEX rather than as `USING` (https://dev.mysql.com/doc/refman/8.0/en/create-index.html). */
 const INDEX_KIND_PREFIX: ReadonlySet<string> = new Set(["fulltext", "spatial"]);
 
@@ -38,7 +41,7 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
     // MariaDB refuses NULL and NOT NULL on generated columns (https://mariadb.com/kb/en/generated-columns/):
     // a nullable one says nothing, a NOT NULL one (MySQL 8 only) says so.
     if (!c.generated || !c.nullable) out.push(c.nullable ? "NULL" : "NOT NULL");
-    if (c.default !== null) out.push(`DEFAULT ${this.defaultExpression(c.default)}`);
+    if (c.default !== null) out.push(`DEFAULT ${this.columnDefault(c.type, c.default)}`);
     if (c.onUpdate !== null) out.push(`ON UPDATE ${c.onUpdate}`);
     if (c.autoIncrement) out.push("AUTO_INCREMENT");
     if (c.comment !== null) out.push(`COMMENT ${this.literal(c.comment)}`);
@@ -61,6 +64,16 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
 
   protected override defaultExpression(expr: string): string {
     return isBareDefault(expr) ? expr : `(${expr})`;
+  }
+
+  /**
+   * MySQL 8 accepts a default on TEXT, BLOB, JSON and spatial columns only as an expression in
+   * parentheses (8.0.13+, https://dev.mysql.com/doc/refman/8.0/en/data-type-defaults.html);
+   * MariaDB takes both forms and reports the plain literal either way.
+   */
+  protected columnDefault(type: string, expr: string): string {
+    const written = this.defaultExpression(expr);
+    return EXPRESSION_DEFAULT_TYPES.test(type) && !written.startsWith("(") ? `(${written})` : written;
   }
 
   protected override deferrableClause(c: { deferrable: boolean }): string {

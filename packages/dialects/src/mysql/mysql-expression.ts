@@ -32,15 +32,35 @@ const RESERVED: ReadonlySet<string> = new Set(
 );
 
 /**
- * A CHECK or generation expression in MySQL's canonical form: the shared text rules, plus
- * column names without backticks (lowercase: MySQL column names are case-insensitive) unless
- * they are reserved words or not plain names. The server stores these expressions with every
- * column backticked (`` `width` * 2 ``) whatever the user wrote.
+ * Spellings the server rewrites in stored CHECK and generation expressions, each to the one
+ * a user most likely wrote: MariaDB stores `UPPER(x)` as `ucase(x)`, `SUBSTRING` as `substr`,
+ * `LENGTH` as `octet_length`, `NOT (x)` as `!(x)` and `!=` as `<>`.
+ */
+const SYNONYMS: readonly (readonly [RegExp, string])[] = [
+  [/\bucase\(/g, "upper("],
+  [/\blcase\(/g, "lower("],
+  [/\bsubstring\(/g, "substr("],
+  [/\boctet_length\(/g, "length("],
+  [/\bcharacter_length\(/g, "char_length("],
+  [/\bpower\(/g, "pow("],
+  [/!=/g, "<>"],
+  [/!(?=\()/g, "not "],
+];
+
+const canonicalSpellings = (plain: string): string => SYNONYMS.reduce((text, [re, to]) => text.replace(re, to), plain);
+
+/**
+ * A CHECK or generation expression in MySQL's canonical form: the shared text rules, function
+ * and operator synonyms in one spelling, plus column names without backticks (lowercase: MySQL
+ * column names are case-insensitive) unless they are reserved words or not plain names. The
+ * server stores these expressions with every column backticked (`` `width` * 2 ``) whatever
+ * the user wrote.
  */
 export function canonicalMysqlExpression(raw: string): string {
   return splitQuoted(canonicalExpressionText(raw))
     .map((s) => {
-      if (!s.quoted || !s.text.startsWith("`")) return s.text;
+      if (!s.quoted) return canonicalSpellings(s.text);
+      if (!s.text.startsWith("`")) return s.text;
       const name = s.text.slice(1, -1).toLowerCase();
       return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : s.text;
     })

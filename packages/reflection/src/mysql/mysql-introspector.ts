@@ -176,7 +176,7 @@ class MysqlSchemaBuild {
     const pk = keyGroups.find((k) => k[0]!.constraint_type === "PRIMARY KEY");
     const foreignKeys = keyGroups.filter((k) => k[0]!.constraint_type === "FOREIGN KEY").map((k) => this.foreignKey(k));
     const indexes = [...groupBy(indexRows, (r) => r.index_name).values()]
-      .filter((rows) => rows[0]!.index_name !== "PRIMARY" && !isImplicitForeignKeyIndex(rows, foreignKeys))
+      .filter((rows) => rows[0]!.index_name !== "PRIMARY" && !isImplicitForeignKeyIndex(rows, foreignKeys, t.table_name))
       .map((rows) => this.index(where, rows));
     return Table.create(t.table_name, columns, {
       schema: this.schemaOf(t.schema_name),
@@ -287,10 +287,15 @@ function differingCharset(
   return { charset, collation };
 }
 
-/** The index InnoDB made for a foreign key: the FK's name, exactly the FK's columns, no prefix, not unique. */
-function isImplicitForeignKeyIndex(rows: RawMysqlIndexRow[], foreignKeys: ForeignKey[]): boolean {
+/**
+ * The index InnoDB made for a foreign key: exactly the FK's columns, no prefix, not unique, named
+ * after the FK — or after its first column when the FK has no name of its own (InnoDB then
+ * names the key `<table>_ibfk_<n>`: https://dev.mysql.com/doc/refman/8.0/en/create-table-foreign-keys.html).
+ */
+function isImplicitForeignKeyIndex(rows: RawMysqlIndexRow[], foreignKeys: ForeignKey[], table: string): boolean {
   const first = rows[0]!;
-  const fk = foreignKeys.find((f) => f.name === first.index_name);
+  const serverNamed = (f: ForeignKey) => f.name !== null && f.name.startsWith(`${table}_ibfk_`) && f.columns[0] === first.index_name;
+  const fk = foreignKeys.find((f) => f.name === first.index_name) ?? foreignKeys.find(serverNamed);
   return (
     fk !== undefined &&
     Number(first.non_unique) === 1 &&

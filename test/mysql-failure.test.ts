@@ -1,0 +1,139 @@
+/*
+ * Non-transactional DDL on MariaDB/MySQL: every DDL statement commits, so a revision that fails
+ * half way leaves what it already did. The run must say exactly that (revision, failing
+ * statement, the statements that stay), leave the version table at the last completed
+ * revision, and let `upgrade head` finish once the file is fixed and the leftovers undone.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { test } from "node:test";
+import { DatabaseError } from "@autogen/core";
+import { useDatabase } from "@autogen/dialects";
+import { command, defineConfig } from "autogen";
+import { describe } from "./helpers/cli-process";
+import { createProject, exists, versionRows, writeOps } from "./helpers/project";
+
+const CREATE = `await op.createTable("account", [{ name: "id", type: "int", primaryKey: true, autoIncrement: true }, { name: "name", type: "varchar(50)", nullable: false }]);`;
+const DROP = `await op.dropTable("account");`;
+/** Three statements; the third adds a column that the first one already added. */
+const BROKEN = [
+  `await op.addColumn("account", { name: "email", type: "varchar(120)" });`,
+  `await op.createIndex("ix_account_email", "account", ["email"]);`,
+  `await op.addColumn("account", { name: "email", type: "varchar(200)" });`,
+].join("\n  ");
+const FIXED = [
+  `await op.addColumn("account", { name: "email", type: "varchar(120)" });`,
+  `await op.createIndex("ix_account_email", "account", ["email"]);`,
+  `await op.addColumn("account", { name: "phone", type: "varchar(20)" });`,
+].join("\n  ");
+const DOWN = [`await op.dropColumn("account", "phone");`, `await op.dropIndex("ix_account_email", "account");`, `await op.dropColumn("account", "email");`].join("\n  ");
+
+test("mysql: a revision failing in its third statement names it, stops at the previous revision, and completes once fixed", async (t) => {
+  const db = await useDatabase(t, "mysql");
+  if (!db) return;
+  const p = await createProject(t, db, { hooks: false });
+  const first = await p.revision("create account");
+  writeOps(first.path, CREATE, DROP);
+  const second = await p.revision("add contact columns");
+  writeOps(second.path, BROKEN, DOWN);
+  const third = await p.revision("add a note");
+  writeOps(third.path, `await op.addColumn("account", { name: "note", type: "text" });`, `await op.dropColumn("account", "note");`);
+
+  const failed = await p.cli(["upgrade", "head"]);
+  assert.equal(failed.status, 3, describe(failed));
+  assert.equal(failed.errorLines.length, 1, `one line on stderr: ${describe(failed)}`);
+  const line = failed.errorLines[0]!;
+  assert.match(line, new RegExp(`^FAILED: Running upgrade ${first.id} -> ${second.id} failed`), line);
+  assert.match(line, /Duplicate column name 'email'/, line);
+  assert.match(line, /\(statement: ALTER TABLE `account` ADD COLUMN `email` varchar\(200\) NULL\)/, line);
+  assert.match(
+    line,
+    /already executed in this revision and not rolled back: "ALTER TABLE `account` ADD COLUMN `email` varchar\(120\) NULL"; "CREATE INDEX `ix_account_email` ON `account` \(`email`\)"/,
+    line,
+  );
+  assert.match(line, new RegExp(`the database is now at revision ${first.id}$`), line);
+  // The first revision ran and was stamped; the third never started.
+  assert.match(failed.stdout, new RegExp(`Running upgrade  -> ${first.id}`));
+  assert.doesNotMatch(failed.stdout, new RegExp(`-> ${third.id}`));
+
+  const current = await p.ok(["current"]);
+  assert.match(current.stdout, new RegExp(`^${first.id}\\b`, "m"), describe(current));
+  assert.doesNotMatch(current.stdout, new RegExp(second.id));
+  const conn = await p.connection();
+  assert.deepEqual(await versionRows(conn), [first.id]);
+  assert.equal(await exists(conn, "account", "email"), true, "the statements before the failure stay committed");
+  assert.equal(await exists(conn, "account", "note"), false);
+
+  // The user does what the message says: undoes the two statements that ran, fixes the file.
+  await conn.query("DROP INDEX `ix_account_email` ON `account`");
+  await conn.query("ALTER TABLE `account` DROP COLUMN `email`");
+  writeOps(second.path, FIXED, DOWN);
+  const done = await p.cli(["upgrade", "head"]);
+  assert.equal(done.status, 0, describe(done));
+  assert.deepEqual(await versionRows(conn), [third.id]);
+  for (const column of ["email", "phone", "note"]) assert.equal(await exists(conn, "account", column), true, column);
+  const downAll = await p.cli(["downgrade", "base"]);
+  assert.equal(downAll.status, 0, describe(downAll));
+  assert.equal(await exists(conn, "account"), false);
+});
+
+test("mysql: through command.upgrade the failure is a DatabaseError carrying revision and statement", async (t) => {
+  const db = await useDatabase(t, "mysql");
+  if (!db) return;
+  const p = await createProject(t, db, { hooks: false });
+  const first = await p.revision("create account");
+  writeOps(first.path, CREATE, DROP);
+  const second = await p.revision("add contact columns");
+  writeOps(second.path, BROKEN, DOWN);
+  const config = defineConfig({ scriptLocation: `${p.dir}/migrations`, url: db.url });
+
+  const error = await command.upgrade(config, "head").then(
+    () => assert.fail("the upgrade must fail"),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof DatabaseError, String(error));
+  assert.equal(error.exitCode, 3);
+  assert.equal(error.details.revision, second.id);
+  assert.equal(error.details.statement, "ALTER TABLE `account` ADD COLUMN `email` varchar(200) NULL");
+  assert.match(error.message, new RegExp(`the database is now at revision ${first.id}$`));
+  assert.deepEqual(await versionRows(await p.connection()), [first.id]);
+
+  // Fixed, with the leftovers undone, the same API finishes the upgrade.
+  const conn = await p.connection();
+  await conn.query("DROP INDEX `ix_account_email` ON `account`");
+  await conn.query("ALTER TABLE `account` DROP COLUMN `email`");
+  writeOps(second.path, FIXED, DOWN);
+  await command.upgrade(config, "head");
+  assert.deepEqual(await versionRows(conn), [second.id]);
+});
+
+test("mysql: offline SQL stamps each revision right after its statements, with no transaction around them", async (t) => {
+  const db = await useDatabase(t, "mysql");
+  if (!db) return;
+  const p = await createProject(t, db, { hooks: false });
+  const first = await p.revision("create account");
+  writeOps(first.path, CREATE, DROP);
+  const second = await p.revision("add contact columns");
+  writeOps(second.path, FIXED, DOWN);
+  const config = defineConfig({ scriptLocation: `${p.dir}/migrations`, url: db.url });
+  const sql = (await command.upgrade(config, "base:head", { sql: true })) as string;
+  const statements = sql
+    .split(";\n")
+    .map((s) => s.split("\n").filter((l) => !l.startsWith("--")).join(" ").trim())
+    .filter(Boolean);
+  const stamp = (s: string) => /autogen_version/.test(s);
+  assert.deepEqual(
+    statements.map((s) => (stamp(s) ? s.replace(/\s+/g, " ") : s.split(" ").slice(0, 3).join(" "))),
+    [
+      "CREATE TABLE IF NOT EXISTS `autogen_version` (version_num VARCHAR(32) NOT NULL, CONSTRAINT `autogen_version_pkc` PRIMARY KEY (version_num))",
+      "CREATE TABLE `account`",
+      `INSERT INTO \`autogen_version\` (version_num) VALUES ('${first.id}')`,
+      "ALTER TABLE `account`",
+      "CREATE INDEX `ix_account_email`",
+      "ALTER TABLE `account`",
+      `UPDATE \`autogen_version\` SET version_num = '${second.id}' WHERE version_num = '${first.id}'`,
+    ],
+    sql,
+  );
+  assert.doesNotMatch(sql, /\b(?:BEGIN|START TRANSACTION|COMMIT)\b/);
+});
