@@ -19,6 +19,11 @@ export class CompareContext {
   readonly #versionTableSchema: string | null;
   readonly #compareTable: ComparatorTargets["table"];
   readonly #compareColumn: ComparatorTargets["column"];
+  /**
+   * Columns (`columnKey`) whose default another op already sets (a recreated enum type sets its
+   * columns' defaults); the default comparison skips them.
+   */
+  readonly defaultsSetElsewhere = new Set<string>();
 
   constructor(
     readonly options: CompareOptions,
@@ -62,7 +67,7 @@ export class CompareContext {
   }
 
   /** The includeName hook for a reflected name; true when there is none. */
-  runNameFilters(name: string, type: FilterType, parentNames: Record<string, string | null>): boolean {
+  runNameFilters(name: string | null, type: FilterType, parentNames: Record<string, string | null>): boolean {
     return this.options.includeName ? this.options.includeName(name, type, parentNames) : true;
   }
 

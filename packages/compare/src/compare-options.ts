@@ -9,10 +9,11 @@ export type CompareDialect = "postgres" | "mysql" | "sqlite";
 export type FilterType = "schema" | "table" | "column" | "index" | "unique_constraint" | "foreign_key_constraint" | "check_constraint" | "view";
 
 /**
- * Alembic's include_name: runs on reflected names only, before they are compared. `parentNames`
+ * Alembic's include_name: runs on reflected names only, before they are compared; the default
+ * schema is asked about as `(null, "schema")`, as Alembic passes None. `parentNames`
  * has `schemaName` (columns and constraints also `tableName` and `schemaQualifiedTableName`).
  */
-export type IncludeNameFn = (name: string, type: FilterType, parentNames: Record<string, string | null>) => boolean;
+export type IncludeNameFn = (name: string | null, type: FilterType, parentNames: Record<string, string | null>) => boolean;
 
 /**
  * Alembic's include_object: runs on target and reflected objects alike. `reflected` says which
@@ -48,8 +49,17 @@ export interface CompareOptions {
   compareType?: boolean | CompareTypeFn;
   /** On by default (unlike Alembic: defaults arrive canonical, so comparing them is safe); false turns it off. */
   compareServerDefault?: boolean | CompareServerDefaultFn;
-  /** Create the named schemas the target needs (PostgreSQL). */
+  /**
+   * Whether the reflected schema covers every schema of the database (Alembic's include_schemas).
+   * Compare itself treats both cases alike (it diffs what it is given and creates the named
+   * schemas the target needs); the option is kept so hooks and plugins can read it.
+   */
   includeSchemas?: boolean;
+  /**
+   * The extensions a canonical column needs installed (the dialect's `requiredExtensions`:
+   * PostgreSQL's uuid-ossp for `uuid_generate_v4()`); without it no extension op is produced.
+   */
+  requiredExtensions?: (column: Column) => readonly string[];
   /** The connection's default schema (`public`): a table in it compares equal to one with no schema. */
   defaultSchema?: string | null;
   /** The version table, never part of a diff (default `autogen_version`). */

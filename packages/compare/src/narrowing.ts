@@ -95,3 +95,17 @@ export function narrowingWarning(table: string, column: string, from: string, to
   if (!narrows(parseType(from), parseType(to))) return null;
   return `narrowing type change on ${table}.${column} from ${from} to ${to}: existing values may be truncated or rejected`;
 }
+
+const STRING_BASES: ReadonlySet<string> = new Set(["varchar", "character varying", "char", "character", "nvarchar", "nchar", "text", "tinytext", "mediumtext", "longtext", "clob"]);
+
+/**
+ * The reviewer-facing warning for a change from a string type to a non-string one (varchar →
+ * integer, text → uuid): every value is parsed, so one that does not parse makes the upgrade
+ * fail. Null for any other change.
+ */
+export function conversionWarning(table: string, column: string, from: string, to: string): string | null {
+  const f = parseType(from);
+  const t = parseType(to);
+  if (!STRING_BASES.has(f.base) || STRING_BASES.has(t.base) || /\[\]$/.test(from) || /\[\]$/.test(to)) return null;
+  return `type change on ${table}.${column} from ${from} to ${to} converts every value: one that is not a valid ${to} makes the upgrade fail`;
+}

@@ -120,19 +120,38 @@ describe("compare: columns", () => {
     assert.deepEqual(summarize(up.ops), ["accounts: DropColumnOp total", "accounts: AddColumnOp total"]);
   });
 
-  it("detects MySQL ON UPDATE and named collations; an unnamed collation is not compared", () => {
+  it("detects MySQL ON UPDATE and named collations", () => {
     const up = one(
-      [col("u", "datetime", { onUpdate: "CURRENT_TIMESTAMP" }), col("n", "varchar(10)", { collation: "utf8mb4_bin" }), col("m", "varchar(10)")],
-      [
-        col("u", "datetime"),
-        col("n", "varchar(10)", { collation: "utf8mb4_general_ci" }),
-        col("m", "varchar(10)", { collation: "utf8mb4_general_ci" }),
-      ],
+      [col("u", "datetime", { onUpdate: "CURRENT_TIMESTAMP" }), col("n", "varchar(10)", { collation: "utf8mb4_bin" })],
+      [col("u", "datetime"), col("n", "varchar(10)", { collation: "utf8mb4_general_ci" })],
       { dialect: "mysql" },
     );
     assert.deepEqual(summarize(up.ops), [
       'accounts: AlterColumnOp u {"onUpdate":"CURRENT_TIMESTAMP"}',
       'accounts: AlterColumnOp n {"collation":"utf8mb4_bin"}',
+    ]);
+  });
+
+  it("an unnamed collation is not compared where reflection names the default one (PostgreSQL)", () => {
+    const up = one([col("m", "varchar(10)")], [col("m", "varchar(10)", { collation: "en_US" })], { dialect: "postgres" });
+    assert.deepEqual(summarize(up.ops), []);
+  });
+
+  it("MySQL: charset and collation mean 'the table's' when absent, on both sides, so dropping one is a change", () => {
+    const up = one(
+      [col("m", "varchar(10)"), col("c", "varchar(10)", { collation: "utf8mb4_bin" }), col("s", "varchar(10)", { charset: "latin1" }), col("k", "varchar(10)")],
+      [
+        col("m", "varchar(10)", { collation: "utf8mb4_unicode_ci" }),
+        col("c", "varchar(10)", { charset: "latin1" }),
+        col("s", "varchar(10)", { collation: "utf8mb4_bin" }),
+        col("k", "varchar(10)"),
+      ],
+      { dialect: "mysql" },
+    );
+    assert.deepEqual(summarize(up.ops), [
+      'accounts: AlterColumnOp m {"collation":null}',
+      'accounts: AlterColumnOp c {"collation":"utf8mb4_bin","charset":null}',
+      'accounts: AlterColumnOp s {"collation":null,"charset":"latin1"}',
     ]);
   });
 });

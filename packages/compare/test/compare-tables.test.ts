@@ -113,13 +113,11 @@ describe("compare: tables", () => {
     assert.deepEqual(summarize(diff(schema(), reflected, { versionTable: "my_versions" }).ops), ["DropTableOp autogen_version"]);
   });
 
-  it("creates the named schemas the target needs with includeSchemas", () => {
+  it("creates the named schemas the target needs that the database lacks, first", () => {
     const target = Schema.create({ tables: [{ ...table("t", [id()]), schema: "billing" }], schemas: ["audit"] });
-    assert.deepEqual(summarize(diff(target, Schema.create({ schemas: ["audit"] }), { includeSchemas: true }).ops), [
-      "CreateSchemaOp billing",
-      "CreateTableOp t",
-    ]);
-    assert.deepEqual(summarize(diff(target, Schema.create({ schemas: ["audit"] })).ops), ["CreateTableOp t"]);
+    assert.deepEqual(summarize(diff(target, Schema.create({ schemas: ["audit"] })).ops), ["CreateSchemaOp billing", "CreateTableOp t"]);
+    assert.deepEqual(summarize(diff(target, Schema.create({ schemas: ["audit", "billing"] })).ops), ["CreateTableOp t"]);
+    assert.deepEqual(diff(Schema.create(), Schema.create({ schemas: ["audit", "billing"] })).ops, []);
   });
 
   it("groups all of a table's changes in one ModifyTableOps", () => {

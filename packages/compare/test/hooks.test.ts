@@ -16,10 +16,11 @@ describe("hooks: includeName (reflected names only)", () => {
     const up = diff(schema(table("keep", [id()])), reflected, {
       includeName: (name, type, parents) => {
         calls.push(`${type}:${name}:${JSON.stringify(parents)}`);
-        return !name.startsWith("legacy");
+        return name === null || !name.startsWith("legacy");
       },
     });
     assert.deepEqual(up.ops, []);
+    assert.ok(calls.includes("schema:null:{}"), "the default schema is asked about as null, as Alembic passes None");
     assert.ok(calls.includes('table:legacy_stuff:{"schemaName":null}'));
     assert.ok(calls.includes('column:legacy_x:{"schemaName":null,"tableName":"keep","schemaQualifiedTableName":"keep"}'));
     assert.ok(calls.includes('index:legacy_idx:{"schemaName":null,"tableName":"keep","schemaQualifiedTableName":"keep"}'));

@@ -1,6 +1,7 @@
 import type {
   AddColumnOp,
   AddEnumValueOp,
+  RecreateEnumOp,
   AlterColumnOp,
   BatchAlterTableOp,
   BuiltinOpKind,
@@ -10,6 +11,8 @@ import type {
   CreateForeignKeyOp,
   CreateIndexOp,
   CreatePrimaryKeyOp,
+  CreateExtensionOp,
+  DropExtensionOp,
   CreateSchemaOp,
   CreateTableCommentOp,
   CreateTableOp,
@@ -47,6 +50,9 @@ type AnyBuiltinOp =
   | CreateEnumOp
   | DropEnumOp
   | AddEnumValueOp
+  | RecreateEnumOp
+  | CreateExtensionOp
+  | DropExtensionOp
   | CreateSchemaOp
   | DropSchemaOp
   | BatchAlterTableOp

@@ -5,6 +5,7 @@ import {
   UnsupportedOpError,
   type AddColumnOp,
   type AddEnumValueOp,
+  type RecreateEnumOp,
   type AlterColumnOp,
   type BatchAlterTableOp,
   type BulkInsertOp,
@@ -15,6 +16,8 @@ import {
   type CreateForeignKeyOp,
   type CreateIndexOp,
   type CreatePrimaryKeyOp,
+  type CreateExtensionOp,
+  type DropExtensionOp,
   type CreateSchemaOp,
   type CreateTableCommentOp,
   type CreateTableOp,
@@ -80,6 +83,9 @@ export class DefaultDdlCompiler implements DdlCompiler {
     CreateEnumOp: (op) => this.visitCreateEnumOp(op),
     DropEnumOp: (op) => this.visitDropEnumOp(op),
     AddEnumValueOp: (op) => this.visitAddEnumValueOp(op),
+    RecreateEnumOp: (op) => this.visitRecreateEnumOp(op),
+    CreateExtensionOp: (op) => this.visitCreateExtensionOp(op),
+    DropExtensionOp: (op) => this.visitDropExtensionOp(op),
     CreateSchemaOp: (op) => this.visitCreateSchemaOp(op),
     DropSchemaOp: (op) => this.visitDropSchemaOp(op),
     BatchAlterTableOp: (op) => this.visitBatchAlterTableOp(op),
@@ -427,6 +433,18 @@ export class DefaultDdlCompiler implements DdlCompiler {
   }
 
   protected visitAddEnumValueOp(op: AddEnumValueOp): void {
+    this.unsupported(op.kind);
+  }
+
+  protected visitRecreateEnumOp(op: RecreateEnumOp): void {
+    this.unsupported(op.kind);
+  }
+
+  protected visitCreateExtensionOp(op: CreateExtensionOp): void {
+    this.unsupported(op.kind);
+  }
+
+  protected visitDropExtensionOp(op: DropExtensionOp): void {
     this.unsupported(op.kind);
   }
 

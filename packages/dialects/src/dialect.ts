@@ -59,4 +59,9 @@ export interface Dialect {
   quote(identifier: string): string;
   /** A JS value as a SQL literal (offline SQL, bulk inserts, version table statements). */
   literal(value: unknown): string;
+  /**
+   * The extensions a canonical column needs installed: its type's (citext) and its default's
+   * functions' (uuid_generate_v4). Optional: dialects without extensions leave it out.
+   */
+  requiredExtensions?(column: Column): readonly string[];
 }

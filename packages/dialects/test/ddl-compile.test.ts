@@ -190,6 +190,13 @@ describe("DDL: column ops", () => {
       },
     ));
 
+  it("AddColumnOp: a literal default on TEXT/JSON is an expression in parentheses on MySQL (8.0.13+ requires it)", () =>
+    expectDdl(AddColumnOp.create(order, Column.create("doc", "json", { nullable: false, default: "'[]'" })), {
+      postgres: [`ALTER TABLE "order" ADD COLUMN "doc" json DEFAULT '[]' NOT NULL`],
+      mysql: ["ALTER TABLE `order` ADD COLUMN `doc` json NOT NULL DEFAULT ('[]')"],
+      sqlite: [`ALTER TABLE "order" ADD COLUMN "doc" json NOT NULL DEFAULT '[]'`],
+    }));
+
   it("DropColumnOp", () =>
     expectDdl(DropColumnOp.create(inSchema, Column.create("from", "integer")), {
       postgres: ['ALTER TABLE "my schema"."Select" DROP COLUMN "from"'],

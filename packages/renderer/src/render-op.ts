@@ -2,6 +2,7 @@ import {
   UnsupportedOpError,
   type AddColumnOp,
   type AddEnumValueOp,
+  type RecreateEnumOp,
   type AlterColumnOp,
   type BatchAlterTableOp,
   type BuiltinOpKind,
@@ -11,6 +12,8 @@ import {
   type CreateForeignKeyOp,
   type CreateIndexOp,
   type CreatePrimaryKeyOp,
+  type CreateExtensionOp,
+  type DropExtensionOp,
   type CreateSchemaOp,
   type CreateTableCommentOp,
   type CreateTableOp,
@@ -38,7 +41,16 @@ import {
   renderDropConstraint,
 } from "./renderers/constraint";
 import { renderBatchAlterTable, renderModifyTableOps } from "./renderers/container";
-import { renderAddEnumValue, renderCreateEnum, renderCreateSchema, renderDropEnum, renderDropSchema } from "./renderers/enum";
+import {
+  renderAddEnumValue,
+  renderCreateEnum,
+  renderCreateExtension,
+  renderCreateSchema,
+  renderDropEnum,
+  renderDropExtension,
+  renderDropSchema,
+  renderRecreateEnum,
+} from "./renderers/enum";
 import { renderCreateIndex, renderDropIndex } from "./renderers/indexes";
 import { renderBulkInsert, renderExecuteSql } from "./renderers/sql";
 import { renderCreateTable, renderDropTable, renderRenameTable } from "./renderers/table";
@@ -66,6 +78,9 @@ interface BuiltinOps {
   CreateEnumOp: CreateEnumOp;
   DropEnumOp: DropEnumOp;
   AddEnumValueOp: AddEnumValueOp;
+  RecreateEnumOp: RecreateEnumOp;
+  CreateExtensionOp: CreateExtensionOp;
+  DropExtensionOp: DropExtensionOp;
   CreateSchemaOp: CreateSchemaOp;
   DropSchemaOp: DropSchemaOp;
   BatchAlterTableOp: BatchAlterTableOp;
@@ -94,6 +109,9 @@ const RENDERERS: { [K in BuiltinOpKind]: OpRenderer<BuiltinOps[K]> } = {
   CreateEnumOp: renderCreateEnum,
   DropEnumOp: renderDropEnum,
   AddEnumValueOp: renderAddEnumValue,
+  RecreateEnumOp: renderRecreateEnum,
+  CreateExtensionOp: renderCreateExtension,
+  DropExtensionOp: renderDropExtension,
   CreateSchemaOp: renderCreateSchema,
   DropSchemaOp: renderDropSchema,
   BatchAlterTableOp: renderBatchAlterTable,

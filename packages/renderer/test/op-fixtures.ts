@@ -2,6 +2,9 @@
 import {
   AddColumnOp,
   AddEnumValueOp,
+  RecreateEnumOp,
+  CreateExtensionOp,
+  DropExtensionOp,
   AlterColumnOp,
   BatchAlterTableOp,
   BulkInsertOp,
@@ -201,8 +204,22 @@ export const GOLDEN: { name: string; op: import("@autogen/core").OpNode; expecte
   {
     name: "AddEnumValueOp",
     op: AddEnumValueOp.create(QualifiedName.create("mood"), "meh", { after: "sad" }),
-    expected: ['await op.addEnumValue("mood", "meh", { after: "sad" });'],
+    expected: ["await op.autocommitBlock(async () => {", '  await op.addEnumValue("mood", "meh", { after: "sad" });', "});"],
   },
+  {
+    name: "RecreateEnumOp",
+    op: RecreateEnumOp.create(Enum.create("mood", ["sad", "happy"], "app"), ["sad", "meh", "happy"], [
+      { table: QualifiedName.create("person", "app"), column: "mood", array: false, default: "'sad'", existingDefault: "'meh'" },
+      { table: QualifiedName.create("diary"), column: "moods", array: true, default: null, existingDefault: null },
+    ]),
+    expected: [
+      '// WARNING: enum mood is recreated without "meh": rows of person.mood, diary.moods holding',
+      "// this value make the conversion fail; update them first.",
+      'await op.recreateEnum("mood", ["sad", "happy"], { existingValues: ["sad", "meh", "happy"], columns: [{ table: "person", column: "mood", default: "\'sad\'", existingDefault: "\'meh\'", schema: "app" }, { table: "diary", column: "moods", array: true }], schema: "app" });',
+    ],
+  },
+  { name: "CreateExtensionOp", op: CreateExtensionOp.create("uuid-ossp"), expected: ['await op.createExtension("uuid-ossp");'] },
+  { name: "DropExtensionOp", op: DropExtensionOp.create("citext", "ext"), expected: ['await op.dropExtension("citext", { schema: "ext" });'] },
   { name: "CreateSchemaOp", op: CreateSchemaOp.create("billing"), expected: ['await op.createSchema("billing");'] },
   { name: "DropSchemaOp", op: DropSchemaOp.create("billing"), expected: ['await op.dropSchema("billing");'] },
   {

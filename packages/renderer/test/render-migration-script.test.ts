@@ -43,6 +43,11 @@ describe("renderMigrationScript", () => {
     assert.match(text, /^export const branchLabels: string\[\] \| null = null;$/m);
   });
 
+  it("writes `empty message` for a revision without one, so the first doc line is never the Revision ID", () => {
+    const text = renderMigrationScript(MigrationScript.create({ revId: "000000000002", message: null }), { createDate: CREATE_DATE });
+    assert.ok(text.startsWith("/**\n * empty message\n *\n * Revision ID: 000000000002\n"));
+  });
+
   it("formats the Create Date in UTC with microseconds", () => {
     assert.equal(formatCreateDate(new Date(Date.UTC(2026, 0, 5, 3, 4, 5, 67))), "2026-01-05 03:04:05.067000");
   });

@@ -48,6 +48,12 @@ export function alterColumnOp(table: QualifiedName, column: string, c: Omit<Alte
     default: c.default,
     comment: c.comment,
     collation: c.collation,
+    charset: c.charset,
+    onUpdate: c.onUpdate,
+    autoIncrement: c.autoIncrement,
+    // Rendered as false (remove), true (BY DEFAULT) or its options; toColumn reads the same shapes.
+    identity: c.identity === undefined ? undefined : toColumn({ name: column, type: "", identity: c.identity }).identity,
+    generated: c.generated === undefined ? undefined : c.generated === null ? null : toColumn({ name: column, type: "", generated: c.generated }).generated,
     name: c.newName,
   });
   const existing = defined<ColumnChanges>({

@@ -20,6 +20,18 @@ export interface DropConstraintOptions {
   expression?: string;
 }
 
+/**
+ * A column using an enum type, for `op.recreateEnum`: `array` for an array of the enum;
+ * `existingDefault` is dropped before the conversion and `default` set after it.
+ */
+export interface EnumColumnInput extends SchemaOption {
+  table: string;
+  column: string;
+  array?: boolean;
+  default?: string | null;
+  existingDefault?: string | null;
+}
+
 /** Options shared by table-level operations. */
 export interface SchemaOption {
   schema?: string;
@@ -123,6 +135,20 @@ export interface BuiltinOperations {
   createEnum(name: string, values: string[], o?: SchemaOption): Promise<void>;
   dropEnum(name: string, o?: SchemaOption & { existingValues?: string[] }): Promise<void>;
   addEnumValue(name: string, value: string, o?: SchemaOption & { before?: string; after?: string }): Promise<void>;
+  /**
+   * Recreates an enum type with `values` (PostgreSQL cannot drop a value in place) and converts
+   * each of `columns` to it through text, mapping `renames` (old → new) on the way;
+   * `existingValues` makes it reversible.
+   */
+  recreateEnum(
+    name: string,
+    values: string[],
+    o: SchemaOption & { existingValues: string[]; columns: EnumColumnInput[]; renames?: Record<string, string> },
+  ): Promise<void>;
+  /** CREATE EXTENSION IF NOT EXISTS (PostgreSQL); `schema` is where it installs. */
+  createExtension(name: string, o?: SchemaOption): Promise<void>;
+  /** DROP EXTENSION IF EXISTS (PostgreSQL). */
+  dropExtension(name: string, o?: SchemaOption): Promise<void>;
   createSchema(name: string): Promise<void>;
   dropSchema(name: string): Promise<void>;
   /** Marks a name as final (no naming convention applied); returns it unchanged. */

@@ -3,16 +3,19 @@ import {
   BatchAlterTableOp,
   BulkInsertOp,
   CreateEnumOp,
+  CreateExtensionOp,
   CreateSchemaOp,
   CreateTableCommentOp,
   CreateTableOp,
   DropEnumOp,
+  DropExtensionOp,
   DropSchemaOp,
   DropTableCommentOp,
   DropTableOp,
   Enum,
   ExecuteSQLOp,
   QualifiedName,
+  RecreateEnumOp,
   RenameTableOp,
   Table,
   freeze,
@@ -46,6 +49,7 @@ import type {
   BatchOperations,
   BuiltinOperations,
   CreateIndexOptions,
+  EnumColumnInput,
   DropConstraintOptions,
   MigrationContextApi,
   Operations,
@@ -153,6 +157,26 @@ export class OperationsImpl implements BuiltinOperations {
   }
   async addEnumValue(name: string, value: string, o: SchemaOption & { before?: string; after?: string } = {}): Promise<void> {
     await this.invoke(AddEnumValueOp.create(qn(name, o), value, { before: o.before, after: o.after }));
+  }
+  async recreateEnum(
+    name: string,
+    values: string[],
+    o: SchemaOption & { existingValues: string[]; columns: EnumColumnInput[]; renames?: Record<string, string> },
+  ): Promise<void> {
+    const columns = o.columns.map((c) => ({
+      table: qn(c.table, c),
+      column: c.column,
+      array: c.array ?? false,
+      default: c.default ?? null,
+      existingDefault: c.existingDefault ?? null,
+    }));
+    await this.invoke(RecreateEnumOp.create(Enum.create(name, values, o.schema ?? null), o.existingValues, columns, o.renames ?? {}));
+  }
+  async createExtension(name: string, o: SchemaOption = {}): Promise<void> {
+    await this.invoke(CreateExtensionOp.create(name, o.schema ?? null));
+  }
+  async dropExtension(name: string, o: SchemaOption = {}): Promise<void> {
+    await this.invoke(DropExtensionOp.create(name, o.schema ?? null));
   }
   async createSchema(name: string): Promise<void> {
     await this.invoke(CreateSchemaOp.create(name));

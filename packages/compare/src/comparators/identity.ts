@@ -14,8 +14,9 @@ export function compareIdentity(_ctx: CompareContext, d: AlterColumnDraft): Comp
 
 /**
  * A generated column's expression cannot be altered in place (PostgreSQL 15, MariaDB, SQLite):
- * the column is dropped and added again. A generated column's values are computed, so only a
- * column that stops being generated loses data, and the draft warns nowhere else can.
+ * the column is dropped and added again. A generated column's values are computed, so nothing
+ * is lost, except when a column stops being generated: it comes back empty, which the
+ * reviewer sees as a DropColumnOp next to an AddColumnOp of the same name.
  */
 export function compareGenerated(_ctx: CompareContext, d: AlterColumnDraft): CompareResult | void {
   if (!sameValue(d.target.generated, d.reflected.generated)) d.replace = true;

@@ -5,9 +5,21 @@ import { Priority, type CompareResult, type ComparatorRegistry } from "../regist
 import { stableJson } from "../same-value";
 import { compareObjectSet, type ObjectSetSpec } from "./object-set";
 
-/** Everything but the name: uniqueness, elements in order (column or expression, direction, nulls, prefix), predicate, method, INCLUDE. */
-export const indexSignature = (_ctx: CompareContext, i: Index): string =>
-  stableJson({ unique: i.unique, elements: i.elements, where: i.where, using: i.using, include: i.include });
+const signatures = new WeakMap<Index, string>();
+
+/**
+ * Everything but the name: uniqueness, elements in order (column or expression, direction,
+ * nulls, prefix), predicate, method, INCLUDE. Index nodes are frozen, so each is computed once
+ * (matching, sorting and comparing each ask for it).
+ */
+export const indexSignature = (_ctx: CompareContext, i: Index): string => {
+  let sig = signatures.get(i);
+  if (sig === undefined) {
+    sig = stableJson({ unique: i.unique, elements: i.elements, where: i.where, using: i.using, include: i.include });
+    signatures.set(i, sig);
+  }
+  return sig;
+};
 
 export const INDEX_SPEC: ObjectSetSpec<Index> = {
   filterType: "index",

@@ -37,9 +37,9 @@ export function compareTables(ctx: CompareContext, up: UpgradeDraft, target: Sch
   const sortByKey = (ts: readonly Table[]): Table[] => [...ts].sort((a, b) => byKey(ctx.keyOf(a), ctx.keyOf(b)));
   const targets = sortByKey(target.tables.filter((t) => !ctx.isExcludedTable(t)));
   // A reflected table is seen only when includeName accepts its schema (if named) and its name.
-  const schemaSeen = new Map<string, boolean>();
+  // The default schema too, as (null, "schema"), as Alembic asks about None (§7.2 24).
+  const schemaSeen = new Map<string | null, boolean>();
   const schemaIncluded = (s: string | null): boolean => {
-    if (s === null) return true;
     if (!schemaSeen.has(s)) schemaSeen.set(s, ctx.runNameFilters(s, "schema", {}));
     return schemaSeen.get(s) as boolean;
   };

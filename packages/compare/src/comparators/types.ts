@@ -1,13 +1,15 @@
 import type { CompareContext } from "../compare-context";
 import type { CompareTypeFn } from "../compare-options";
 import type { AlterColumnDraft } from "../drafts/alter-column-draft";
-import { narrowingWarning } from "../narrowing";
+import { conversionWarning, narrowingWarning } from "../narrowing";
 import { Priority, STOP, type CompareResult, type ComparatorRegistry } from "../registry";
 
 /** Records a type change: ONE AlterColumnOp with modify.type (never drop + add), warned when it narrows. */
 function recordTypeChange(d: AlterColumnDraft): void {
   d.modify.type = d.target.type;
-  const warning = narrowingWarning(d.table.name, d.reflected.name, d.reflected.type, d.target.type);
+  const warning =
+    narrowingWarning(d.table.name, d.reflected.name, d.reflected.type, d.target.type) ??
+    conversionWarning(d.table.name, d.reflected.name, d.reflected.type, d.target.type);
   if (warning) d.warnings.push(warning);
 }
 

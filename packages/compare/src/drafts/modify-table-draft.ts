@@ -5,10 +5,13 @@ import { ModifyTableOps, type OpNode, type QualifiedName, type Table } from "@au
  * groups may index or reference them), column drops last (earlier groups may drop what
  * depends on them); foreign keys are dropped before indexes, since MySQL refuses to drop an
  * index a foreign key needs (Alembic #902), and added after them. A primary key is dropped
- * before columns are altered (a PK column cannot become nullable) and added after.
+ * before columns are altered (a PK column cannot become nullable) and added after. Foreign
+ * keys that would block a column change (MySQL refuses to change the type of a column a key
+ * uses) are dropped first of all, in `blockingForeignKeys`, and added back with the others.
  */
 export const TABLE_OP_GROUPS = [
   "addedColumns",
+  "blockingForeignKeys",
   "droppedPrimaryKey",
   "alteredColumns",
   "droppedForeignKeys",

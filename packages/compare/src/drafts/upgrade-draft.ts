@@ -1,4 +1,4 @@
-import type { AddEnumValueOp, Enum, OpNode, Table } from "@autogen/core";
+import type { AddEnumValueOp, Enum, EnumColumnRef, OpNode, Table } from "@autogen/core";
 import type { ModifyTableDraft } from "./modify-table-draft";
 
 /**
@@ -7,10 +7,12 @@ import type { ModifyTableDraft } from "./modify-table-draft";
  */
 export class UpgradeDraft {
   readonly createSchemas: string[] = [];
+  /** Extensions the target needs that the database does not use yet (created right after the schemas). */
+  readonly createExtensions: string[] = [];
   readonly createEnums: Enum[] = [];
   readonly enumValues: AddEnumValueOp[] = [];
-  /** Enums whose values changed in a way ADD VALUE cannot express: dropped and created again. */
-  readonly replaceEnums: { readonly from: Enum; readonly to: Enum }[] = [];
+  /** Enums whose values changed in a way ADD VALUE cannot express: recreated, with the columns that use them. */
+  readonly replaceEnums: { readonly from: Enum; readonly to: Enum; readonly columns: readonly EnumColumnRef[] }[] = [];
   readonly dropEnums: Enum[] = [];
   readonly newTables: Table[] = [];
   readonly droppedTables: Table[] = [];
