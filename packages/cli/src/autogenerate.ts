@@ -100,6 +100,8 @@ function compareOptions(config: ResolvedConfig, dialect: Dialect): CompareOption
     includeSchemas: config.includeSchemas !== undefined && config.includeSchemas !== false,
     versionTable: config.versionTable,
     versionTableSchema: config.versionTableSchema ?? null,
+    // Extensions the model's defaults need (PostgreSQL uuid-ossp) become ops, not connect-time side effects.
+    ...(dialect.requiredExtensions && { requiredExtensions: (c) => dialect.requiredExtensions!(c) }),
     // Views (TypeORM @ViewEntity) are compared by definition and run as the recipe's custom ops.
     comparators: viewComparators({ createView: CreateViewOp.create, dropView: DropViewOp.create }),
   };
