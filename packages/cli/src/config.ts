@@ -1,74 +1,12 @@
-import type {
-  CheckConstraint,
-  Column,
-  ForeignKey,
-  Index,
-  MigrationScript,
-  Table,
-  UniqueConstraint,
-} from "@autogen/core";
+import type { MigrationScript } from "@autogen/core";
 import type { DialectName } from "@autogen/dialects";
 import type { PostWriteHook, RenderItemHook } from "@autogen/renderer";
 
+// The hook signatures are compare's (it calls them): one definition, re-exported for configs.
+import type { CompareServerDefaultFn, CompareTypeFn, FilterType, IncludeNameFn, IncludeObjectFn } from "@autogen/compare";
+export type { CompareServerDefaultFn, CompareTypeFn, IncludeNameFn, IncludeObjectFn, ParentNames, SchemaObject } from "@autogen/compare";
 /** The kinds of schema object the include hooks see (Alembic's `type_` argument). */
-export type SchemaObjectType =
-  | "schema"
-  | "table"
-  | "column"
-  | "index"
-  | "unique_constraint"
-  | "foreign_key_constraint"
-  | "check_constraint";
-
-/** A schema object handed to `includeObject` (core schema nodes, canonical terms). */
-export type SchemaObject = Table | Column | Index | UniqueConstraint | ForeignKey | CheckConstraint;
-
-/** Names of the objects enclosing the one `includeName` is asked about. */
-export interface ParentNames {
-  schemaName?: string | null;
-  tableName?: string;
-  schemaQualifiedTableName?: string;
-}
-
-/**
- * Alembic's `include_name(name, type_, parent_names)`: runs on reflected names before
- * reflection, so returning false keeps whole tables/schemas from being read at all.
- */
-export type IncludeNameFn = (name: string | null, type: SchemaObjectType, parentNames: ParentNames) => boolean;
-
-/**
- * Alembic's `include_object(object, name, type_, reflected, compare_to)`: runs on model and
- * reflected objects; `compareTo` is the counterpart on the other side, or null.
- */
-export type IncludeObjectFn = (
-  object: SchemaObject,
-  name: string | null,
-  type: SchemaObjectType,
-  reflected: boolean,
-  compareTo: SchemaObject | null,
-) => boolean;
-
-/**
- * Alembic's `compare_type`: return true (different), false (same) or null/undefined (let
- * the default comparison decide).
- */
-export type CompareTypeFn = (
-  context: unknown,
-  inspectedColumn: Column,
-  metadataColumn: Column,
-  inspectedType: string,
-  metadataType: string,
-) => boolean | null | undefined;
-
-/** Alembic's `compare_server_default`, with the same true/false/null meaning as compareType. */
-export type CompareServerDefaultFn = (
-  context: unknown,
-  inspectedColumn: Column,
-  metadataColumn: Column,
-  inspectedDefault: string | null,
-  metadataDefault: string | null,
-  renderedMetadataDefault: string | null,
-) => boolean | null | undefined;
+export type SchemaObjectType = FilterType;
 
 /**
  * Alembic's `process_revision_directives(context, revision, directives)`. `directives` is a

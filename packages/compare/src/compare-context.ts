@@ -1,5 +1,5 @@
 import type { Column, Schema, Table } from "@autogen/core";
-import type { CompareDialect, CompareOptions, FilterType } from "./compare-options";
+import type { CompareDialect, CompareOptions, FilterType, ParentNames, SchemaObject } from "./compare-options";
 import type { AlterColumnDraft } from "./drafts/alter-column-draft";
 import type { ModifyTableDraft } from "./drafts/modify-table-draft";
 import type { ComparatorRegistry, ComparatorTargets } from "./registry";
@@ -67,17 +67,17 @@ export class CompareContext {
   }
 
   /** The includeName hook for a reflected name; true when there is none. */
-  runNameFilters(name: string | null, type: FilterType, parentNames: Record<string, string | null>): boolean {
+  runNameFilters(name: string | null, type: FilterType, parentNames: ParentNames): boolean {
     return this.options.includeName ? this.options.includeName(name, type, parentNames) : true;
   }
 
   /** The includeObject hook; true when there is none. */
-  runObjectFilters(object: unknown, name: string | null, type: string, reflected: boolean, compareTo: unknown | null): boolean {
+  runObjectFilters(object: SchemaObject, name: string | null, type: FilterType | "enum", reflected: boolean, compareTo: SchemaObject | null): boolean {
     return this.options.includeObject ? this.options.includeObject(object, name, type, reflected, compareTo) : true;
   }
 
   /** includeName's parentNames for an object of a table. */
-  tableParents(t: { schema: string | null; name: string }): Record<string, string | null> {
+  tableParents(t: { schema: string | null; name: string }): ParentNames {
     return { schemaName: t.schema, tableName: t.name, schemaQualifiedTableName: t.schema ? `${t.schema}.${t.name}` : t.name };
   }
 }

@@ -1,4 +1,4 @@
-import type { Column } from "@autogen/core";
+import type { CheckConstraint, Column, Enum, ForeignKey, Index, Table, UniqueConstraint, View } from "@autogen/core";
 import type { CompareContext } from "./compare-context";
 import type { ComparatorRegistry } from "./registry";
 
@@ -8,19 +8,29 @@ export type CompareDialect = "postgres" | "mysql" | "sqlite";
 /** The object types the name and object filters are called with (Alembic's type_ strings). */
 export type FilterType = "schema" | "table" | "column" | "index" | "unique_constraint" | "foreign_key_constraint" | "check_constraint" | "view";
 
+/** A schema object handed to `includeObject`: a core schema node (canonical terms), or a schema's name. */
+export type SchemaObject = Table | Column | Index | UniqueConstraint | ForeignKey | CheckConstraint | View | Enum | string;
+
+/** Names of the objects enclosing the one `includeName` is asked about. */
+export type ParentNames = Readonly<Record<string, string | null>> & {
+  readonly schemaName?: string | null;
+  readonly tableName?: string | null;
+  readonly schemaQualifiedTableName?: string | null;
+};
+
 /**
  * Alembic's include_name: runs on reflected names only, before they are compared; the default
  * schema is asked about as `(null, "schema")`, as Alembic passes None. `parentNames`
  * has `schemaName` (columns and constraints also `tableName` and `schemaQualifiedTableName`).
  */
-export type IncludeNameFn = (name: string | null, type: FilterType, parentNames: Record<string, string | null>) => boolean;
+export type IncludeNameFn = (name: string | null, type: FilterType, parentNames: ParentNames) => boolean;
 
 /**
  * Alembic's include_object: runs on target and reflected objects alike. `reflected` says which
  * side `object` comes from; `compareTo` is its counterpart on the other side, or null.
  * `type` is a {@link FilterType}, or `"enum"` for PostgreSQL enum types.
  */
-export type IncludeObjectFn = (object: unknown, name: string | null, type: string, reflected: boolean, compareTo: unknown | null) => boolean;
+export type IncludeObjectFn = (object: SchemaObject, name: string | null, type: FilterType | "enum", reflected: boolean, compareTo: SchemaObject | null) => boolean;
 
 /** true: the types differ; false: they do not (and the default comparison is skipped); null/undefined: let the default decide. */
 export type CompareTypeFn = (

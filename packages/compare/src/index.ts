@@ -7,6 +7,8 @@ export type {
   IncludeObjectFn,
   CompareTypeFn,
   CompareServerDefaultFn,
+  ParentNames,
+  SchemaObject,
 } from "./compare-options";
 export { CompareContext, ALWAYS_EXCLUDED_TABLES } from "./compare-context";
 export { ComparatorRegistry, Priority, CONTINUE, STOP, type CompareResult, type ComparatorTargets, type ComparatorTarget } from "./registry";

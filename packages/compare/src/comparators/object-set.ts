@@ -1,11 +1,11 @@
 import type { OpNode, Table } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
-import type { FilterType } from "../compare-options";
+import type { FilterType, SchemaObject } from "../compare-options";
 import type { ModifyTableDraft, TableOpGroup } from "../drafts/modify-table-draft";
 import { matchObjects, sortKeyOf } from "../match-objects";
 
 /** How one kind of table object (indexes, uniques, foreign keys, checks) is compared. */
-export interface ObjectSetSpec<T extends { readonly name: string | null }> {
+export interface ObjectSetSpec<T extends SchemaObject & { readonly name: string | null }> {
   readonly filterType: FilterType;
   readonly list: (t: Table) => readonly T[];
   /** What identifies an unnamed object (and orders it). */
@@ -23,7 +23,7 @@ export interface ObjectSetSpec<T extends { readonly name: string | null }> {
  * reflected objects pass includeName, every object passes includeObject, then removed and
  * changed objects are dropped and added and changed ones created, each group sorted by name.
  */
-export function compareObjectSet<T extends { readonly name: string | null }>(
+export function compareObjectSet<T extends SchemaObject & { readonly name: string | null }>(
   ctx: CompareContext,
   d: ModifyTableDraft,
   target: Table,

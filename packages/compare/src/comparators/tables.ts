@@ -1,3 +1,4 @@
+import type { SchemaObject } from "../compare-options";
 import type { Schema, Table } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
 import { byKey, ModifyTableDraft } from "../drafts/modify-table-draft";
@@ -14,7 +15,7 @@ import { UNIQUE_SPEC } from "./uniques";
  * each of its indexes and constraints, and one it rejects is left out of the CreateTableOp.
  */
 function filterNewTable(ctx: CompareContext, t: Table): Table {
-  const keep = <T extends { readonly name: string | null }>(spec: ObjectSetSpec<T>): T[] =>
+  const keep = <T extends SchemaObject & { readonly name: string | null }>(spec: ObjectSetSpec<T>): T[] =>
     spec.list(t).filter((x) => ctx.runObjectFilters(x, x.name, spec.filterType, false, null));
   const indexes = keep(INDEX_SPEC);
   const uniques = keep(UNIQUE_SPEC);
