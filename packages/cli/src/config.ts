@@ -1,5 +1,5 @@
 import type { MigrationScript } from "@autogen/core";
-import type { DialectName } from "@autogen/dialects";
+import type { Connection, DialectName } from "@autogen/dialects";
 import type { PostWriteHook, RenderItemHook } from "@autogen/renderer";
 
 // The hook signatures are compare's (it calls them): one definition, re-exported for configs.
@@ -20,6 +20,14 @@ export type ProcessRevisionDirectivesFn = (
 ) => void | Promise<void>;
 
 export type { PostWriteHook, RenderItemHook } from "@autogen/renderer";
+
+/** What `onConnect` is told about the command. */
+export interface SessionContext {
+  readonly dialect: DialectName;
+  /** The `-x` arguments: all of them, or one by key. */
+  getXArgument(): Readonly<Record<string, string>>;
+  getXArgument(key: string): string | undefined;
+}
 
 /** The settings an environment (`--name`) may override. */
 export type EnvironmentOverrides = Partial<Omit<AutogenConfig, "environments">>;
@@ -66,6 +74,12 @@ export interface AutogenConfig {
   versionTableSchema?: string;
   /** One transaction per revision instead of one for the whole run. */
   transactionPerMigration?: boolean;
+  /**
+   * Runs on every database session a command opens, before anything else: session settings,
+   * such as Alembic's multi-tenant recipe (`-x tenant=acme` → `SET search_path TO acme`, so that
+   * migrations, the version table and autogenerate's reflection all use that schema).
+   */
+  onConnect?: (connection: Connection, context: SessionContext) => void | Promise<void>;
   /** Run after every revision file is written (default `["prettier"]`; `[]` for none). */
   postWriteHooks?: readonly PostWriteHook[];
   /**

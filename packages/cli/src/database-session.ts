@@ -1,6 +1,6 @@
 import { CommandError } from "@autogen/core";
 import type { Connection, Dialect, DialectName } from "@autogen/dialects";
-import type { ResolvedConfig } from "./config";
+import type { ResolvedConfig, SessionContext } from "./config";
 
 /** The dialects package, required lazily so graph-only commands never load a driver. */
 function dialects(): typeof import("@autogen/dialects") {
@@ -22,6 +22,17 @@ export interface DatabaseSession {
  *   DatabaseError when the server cannot be reached or refuses the login.
  */
 export async function openDatabaseSession(config: ResolvedConfig, o: { connection?: unknown } = {}): Promise<DatabaseSession> {
+  const session = await connectSession(config, o);
+  try {
+    await config.onConnect?.(session.connection, sessionContext(config, session.dialect));
+  } catch (err) {
+    await session.close();
+    throw err;
+  }
+  return session;
+}
+
+async function connectSession(config: ResolvedConfig, o: { connection?: unknown }): Promise<DatabaseSession> {
   const d = dialects();
   if (o.connection !== undefined && o.connection !== null) {
     const connection = await d.wrapConnection(o.connection as never);
@@ -33,6 +44,11 @@ export async function openDatabaseSession(config: ResolvedConfig, o: { connectio
   const { dialect } = d.parseUrl(config.url);
   const connection = await d.connect(config.url);
   return { dialect: d.getDialect(dialect), connection, close: () => connection.close() };
+}
+
+function sessionContext(config: ResolvedConfig, dialect: Dialect): SessionContext {
+  const getXArgument = ((key?: string) => (key === undefined ? config.xArgs : config.xArgs[key])) as SessionContext["getXArgument"];
+  return { dialect: dialect.name, getXArgument };
 }
 
 /**
