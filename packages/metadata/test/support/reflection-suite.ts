@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CreateEnumOp, CreateSchemaOp, CreateTableOp, Table, type OpNode } from "@autogen/core";
+import { CreateEnumOp, CreateExtensionOp, CreateSchemaOp, CreateTableOp, Table, type OpNode } from "@autogen/core";
 import { dialectsUnderTest, getDialect, useDatabase } from "@autogen/dialects";
 import { createIntrospector } from "@autogen/reflection";
 import { schemaFromTypeORM } from "../../src/index";
@@ -42,7 +42,10 @@ export function defineReflectionSuite(line: TypeORMLine): void {
           if (!db) continue;
           const conn = await db.connect();
           try {
+            // The extensions the columns' defaults need (uuid-ossp), as a revision would create them.
+            const extensions = [...new Set(target.tables.flatMap((x) => x.columns.flatMap((c) => dialect.requiredExtensions?.(c) ?? [])))];
             const ops: OpNode[] = [
+              ...extensions.map((e) => CreateExtensionOp.create(e)),
               ...target.schemas.map((s) => CreateSchemaOp.create(s)),
               ...target.enums.map((e) => CreateEnumOp.create(e)),
               ...creationOrder(target.tables).map((table) => CreateTableOp.create(table)),
