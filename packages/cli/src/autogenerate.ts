@@ -1,8 +1,8 @@
-import { CommandError, MigrationScript, reverseUpgradeOps, type Schema } from "@autogen/core";
+import { CommandError, MigrationScript, QualifiedName, Schema, View, reverseUpgradeOps } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
 import { compareSchemas, viewComparators, type CompareOptions } from "@autogen/compare";
 import { schemaFromTypeORM, type DataSourceLike } from "@autogen/metadata";
-import { createIntrospector, type ReflectOptions } from "@autogen/reflection";
+import { createIntrospector, type Introspector, type ReflectOptions } from "@autogen/reflection";
 import { toProcessRevisionDirectives } from "@autogen/renderer";
 import { CreateViewOp, DropViewOp } from "@autogen/runtime";
 import type { ScriptDirectory } from "@autogen/script";
@@ -44,8 +44,10 @@ export async function autogenerate(o: {
   revision: AutogenerateRevision;
 }): Promise<MigrationScript[]> {
   const { config, connection, dialect } = o;
-  const target = await targetSchema(config, connection, dialect);
-  const reflected = await reflectedSchema(config, connection, dialect, target);
+  const introspector = createIntrospector(connection, dialect);
+  const model = await targetSchema(config, connection, dialect);
+  const reflected = await reflectedSchema(config, introspector, model);
+  const target = await withCanonicalViews(introspector, model, reflected);
   const upgradeOps = compareSchemas(target, reflected, compareOptions(config, dialect));
   const directives: MigrationScript[] = [
     MigrationScript.create({ ...o.revision, upgradeOps, downgradeOps: reverseUpgradeOps(upgradeOps) }),
@@ -77,8 +79,7 @@ async function targetSchema(config: ResolvedConfig, connection: Connection, dial
  * not re-created each time); with `includeSchemas: true` every application schema; with a
  * list, those schemas.
  */
-async function reflectedSchema(config: ResolvedConfig, connection: Connection, dialect: Dialect, target: Schema): Promise<Schema> {
-  const introspector = createIntrospector(connection, dialect);
+async function reflectedSchema(config: ResolvedConfig, introspector: Introspector, target: Schema): Promise<Schema> {
   const o: { -readonly [K in keyof ReflectOptions]: ReflectOptions[K] } = {};
   if (config.versionTable) o.exclude = [config.versionTable];
   if (Array.isArray(config.includeSchemas)) o.schemas = config.includeSchemas;
@@ -88,6 +89,21 @@ async function reflectedSchema(config: ResolvedConfig, connection: Connection, d
     if (named.size > 0) o.schemas = [null, ...[...named].sort()];
   }
   return introspector.reflect(o);
+}
+
+/**
+ * Views the database already has are compared by the definition the database would store for
+ * the model's SQL (PostgreSQL re-deparses it); new views need no such step.
+ */
+async function withCanonicalViews(introspector: Introspector, target: Schema, reflected: Schema): Promise<Schema> {
+  if (!introspector.canonicalViewDefinition || target.views.length === 0) return target;
+  const existing = new Set(reflected.views.map((v) => QualifiedName.key(v)));
+  const views: View[] = [];
+  for (const v of target.views) {
+    const canonical = existing.has(QualifiedName.key(v)) ? await introspector.canonicalViewDefinition(v.definition) : null;
+    views.push(canonical === null ? v : View.create(v.name, canonical, { schema: v.schema, materialized: v.materialized }));
+  }
+  return Schema.create({ ...target, views });
 }
 
 function compareOptions(config: ResolvedConfig, dialect: Dialect): CompareOptions {

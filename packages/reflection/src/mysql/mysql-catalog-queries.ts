@@ -36,11 +36,15 @@ function schemaFilter(column: string, scope: MysqlScope): SqlFragment {
 }
 
 /**
- * The base tables of the scope, as a WHERE fragment over `<alias>.TABLE_SCHEMA` and
- * `<alias>.TABLE_NAME`; views are left out by joining TABLES (see `baseTableJoin`).
+ * The tables of the scope, as a WHERE fragment over `<alias>.<schemaColumn>` (TABLE_SCHEMA, or
+ * CONSTRAINT_SCHEMA in the information_schema views that have no TABLE_SCHEMA) and
+ * `<alias>.TABLE_NAME`. Views (CREATE VIEW) pass too:
+ * rows of views (columns) are left out by the introspector, which builds only the base tables
+ * of `mysqlTablesQuery`. Joining information_schema.TABLES instead would filter them in SQL,
+ * but MariaDB then fills TABLES once per row: seconds at 1,000 tables.
  */
-export function relationFilter(alias: string, scope: MysqlScope): SqlFragment {
-  const schema = schemaFilter(`${alias}.TABLE_SCHEMA`, scope);
+export function relationFilter(alias: string, scope: MysqlScope, schemaColumn = "TABLE_SCHEMA"): SqlFragment {
+  const schema = schemaFilter(`${alias}.${schemaColumn}`, scope);
   const parts = [schema.sql, `${alias}.TABLE_NAME NOT IN (${list(scope.excluded)})`];
   const params: unknown[] = [...schema.params, ...scope.excluded];
   if (scope.tables) {
@@ -48,12 +52,6 @@ export function relationFilter(alias: string, scope: MysqlScope): SqlFragment {
     params.push(...scope.tables);
   }
   return { sql: parts.join(" AND "), params };
-}
-
-/** Joins `bt` (the base table) to rows of another information_schema view aliased `alias`. */
-function baseTableJoin(alias: string): string {
-  return `JOIN information_schema.TABLES AS bt
-    ON bt.TABLE_SCHEMA = ${alias}.TABLE_SCHEMA AND bt.TABLE_NAME = ${alias}.TABLE_NAME AND bt.TABLE_TYPE = 'BASE TABLE'`;
 }
 
 /**
@@ -105,7 +103,6 @@ export function mysqlColumnsQuery(scope: MysqlScope): SqlFragment {
                  c.CHARACTER_SET_NAME AS charset, c.COLLATION_NAME AS collation_name,
                  cs.DEFAULT_COLLATE_NAME AS charset_default_collation, c.COLUMN_COMMENT AS column_comment
             FROM information_schema.COLUMNS AS c
-            ${baseTableJoin("c")}
             LEFT JOIN information_schema.CHARACTER_SETS AS cs ON cs.CHARACTER_SET_NAME = c.CHARACTER_SET_NAME
            WHERE ${f.sql}
            ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION`,
@@ -125,48 +122,64 @@ export function mysqlIndexesQuery(scope: MysqlScope, hasExpressionColumn: boolea
                  s.SUB_PART AS sub_part, s.COLLATION AS sort_order, s.INDEX_TYPE AS index_type,
                  ${hasExpressionColumn ? "s.EXPRESSION" : "NULL"} AS expression
             FROM information_schema.STATISTICS AS s
-            ${baseTableJoin("s")}
            WHERE ${f.sql}
            ORDER BY s.TABLE_SCHEMA, s.TABLE_NAME, s.INDEX_NAME, s.SEQ_IN_INDEX`,
     params: f.params,
   };
 }
 
-/** Primary and foreign keys, one row per column, with FK rules. Unique keys come from STATISTICS. */
+/**
+ * Primary and foreign keys, one row per column (unique keys come from STATISTICS), followed in
+ * the same result by one `RULES` row per foreign key with its ON UPDATE / ON DELETE rules. The
+ * introspector pairs them by name: a JOIN of KEY_COLUMN_USAGE with TABLE_CONSTRAINTS or
+ * REFERENTIAL_CONSTRAINTS takes MariaDB seconds at 1,000 tables, each view alone milliseconds.
+ */
 export function mysqlKeysQuery(scope: MysqlScope): SqlFragment {
-  const f = relationFilter("tc", scope);
+  const k = relationFilter("k", scope);
+  const rc = relationFilter("rc", scope, "CONSTRAINT_SCHEMA");
   return {
-    sql: `SELECT tc.TABLE_SCHEMA AS schema_name, tc.TABLE_NAME AS table_name, tc.CONSTRAINT_NAME AS constraint_name,
-                 tc.CONSTRAINT_TYPE AS constraint_type, k.COLUMN_NAME AS column_name, k.ORDINAL_POSITION AS position,
+    sql: `SELECT k.TABLE_SCHEMA AS schema_name, k.TABLE_NAME AS table_name, k.CONSTRAINT_NAME AS constraint_name,
+                 IF(k.CONSTRAINT_NAME = 'PRIMARY', 'PRIMARY KEY', 'FOREIGN KEY') AS constraint_type,
+                 k.COLUMN_NAME AS column_name, k.ORDINAL_POSITION AS position,
                  k.REFERENCED_TABLE_SCHEMA AS ref_schema, k.REFERENCED_TABLE_NAME AS ref_table,
-                 k.REFERENCED_COLUMN_NAME AS ref_column, rc.UPDATE_RULE AS update_rule, rc.DELETE_RULE AS delete_rule
-            FROM information_schema.TABLE_CONSTRAINTS AS tc
-            JOIN information_schema.KEY_COLUMN_USAGE AS k
-              ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND k.TABLE_NAME = tc.TABLE_NAME
-             AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
-            LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS AS rc
-              ON rc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND rc.TABLE_NAME = tc.TABLE_NAME
-             AND rc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
-           WHERE tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'FOREIGN KEY') AND ${f.sql}
-           ORDER BY tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
-    params: f.params,
+                 k.REFERENCED_COLUMN_NAME AS ref_column, NULL AS update_rule, NULL AS delete_rule
+            FROM information_schema.KEY_COLUMN_USAGE AS k
+           WHERE (k.CONSTRAINT_NAME = 'PRIMARY' OR k.REFERENCED_TABLE_NAME IS NOT NULL) AND ${k.sql}
+          UNION ALL
+          SELECT rc.CONSTRAINT_SCHEMA, rc.TABLE_NAME, rc.CONSTRAINT_NAME, 'RULES', NULL, NULL, NULL, NULL, NULL,
+                 rc.UPDATE_RULE, rc.DELETE_RULE
+            FROM information_schema.REFERENTIAL_CONSTRAINTS AS rc
+           WHERE ${rc.sql}
+           ORDER BY schema_name, table_name, constraint_name, position`,
+    params: [...k.params, ...rc.params],
   };
 }
 
 /**
  * CHECK constraints. MariaDB scopes check names per table and reports the table (and the
- * LEVEL: `Column` for a check written on a column) in CHECK_CONSTRAINTS; MySQL scopes them per
- * schema and needs TABLE_CONSTRAINTS for the table.
+ * LEVEL: `Column` for a check written on a column) in CHECK_CONSTRAINTS, which is read alone
+ * (a join with TABLE_CONSTRAINTS is slow there); MySQL scopes them per schema and needs
+ * TABLE_CONSTRAINTS for the table.
  */
 export function mysqlChecksQuery(scope: MysqlScope, isMariaDb: boolean): SqlFragment {
+  if (isMariaDb) {
+    const cc = relationFilter("cc", scope, "CONSTRAINT_SCHEMA");
+    return {
+      sql: `SELECT cc.CONSTRAINT_SCHEMA AS schema_name, cc.TABLE_NAME AS table_name, cc.CONSTRAINT_NAME AS constraint_name,
+                   cc.CHECK_CLAUSE AS check_clause, cc.LEVEL AS level
+              FROM information_schema.CHECK_CONSTRAINTS AS cc
+             WHERE ${cc.sql}
+             ORDER BY cc.CONSTRAINT_SCHEMA, cc.TABLE_NAME, cc.CONSTRAINT_NAME`,
+      params: cc.params,
+    };
+  }
   const f = relationFilter("tc", scope);
   return {
     sql: `SELECT tc.TABLE_SCHEMA AS schema_name, tc.TABLE_NAME AS table_name, tc.CONSTRAINT_NAME AS constraint_name,
-                 cc.CHECK_CLAUSE AS check_clause, ${isMariaDb ? "cc.LEVEL" : "'Table'"} AS level
+                 cc.CHECK_CLAUSE AS check_clause, 'Table' AS level
             FROM information_schema.TABLE_CONSTRAINTS AS tc
             JOIN information_schema.CHECK_CONSTRAINTS AS cc
               ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
-             ${isMariaDb ? "AND cc.TABLE_NAME = tc.TABLE_NAME" : ""}
            WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND ${f.sql}
            ORDER BY tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME`,
     params: f.params,

@@ -172,9 +172,10 @@ class MysqlSchemaBuild {
     for (const c of columnRows.filter((c) => /\bINVISIBLE\b/i.test(c.extra))) {
       this.warn(`${where}: column ${c.column_name} is INVISIBLE, which the model cannot express; it is reflected as visible`);
     }
-    const keyGroups = [...groupBy(keyRows, (r) => r.constraint_name).values()];
+    const rules = new Map(keyRows.filter((r) => r.constraint_type === "RULES").map((r) => [r.constraint_name, r]));
+    const keyGroups = [...groupBy(keyRows.filter((r) => r.constraint_type !== "RULES"), (r) => r.constraint_name).values()];
     const pk = keyGroups.find((k) => k[0]!.constraint_type === "PRIMARY KEY");
-    const foreignKeys = keyGroups.filter((k) => k[0]!.constraint_type === "FOREIGN KEY").map((k) => this.foreignKey(k));
+    const foreignKeys = keyGroups.filter((k) => k[0]!.constraint_type === "FOREIGN KEY").map((k) => this.foreignKey(k, rules.get(k[0]!.constraint_name)));
     const indexes = [...groupBy(indexRows, (r) => r.index_name).values()]
       .filter((rows) => rows[0]!.index_name !== "PRIMARY" && !isImplicitForeignKeyIndex(rows, foreignKeys, t.table_name))
       .map((rows) => this.index(where, rows));
@@ -232,7 +233,8 @@ class MysqlSchemaBuild {
     return `'${r.column_default.replaceAll("'", "''")}'`;
   }
 
-  foreignKey(rows: RawMysqlKeyRow[]): ForeignKey {
+  /** A foreign key from its column rows and the `RULES` row with its actions. */
+  foreignKey(rows: RawMysqlKeyRow[], rule: RawMysqlKeyRow | undefined): ForeignKey {
     const first = rows[0]!;
     return ForeignKey.create({
       name: first.constraint_name,
@@ -240,8 +242,8 @@ class MysqlSchemaBuild {
       refSchema: this.schemaOf(first.ref_schema!),
       refTable: first.ref_table!,
       refColumns: rows.map((r) => r.ref_column!),
-      onDelete: canonicalAction(this.dialect, ACTIONS[first.delete_rule ?? "NO ACTION"] ?? null),
-      onUpdate: canonicalAction(this.dialect, ACTIONS[first.update_rule ?? "NO ACTION"] ?? null),
+      onDelete: canonicalAction(this.dialect, ACTIONS[rule?.delete_rule ?? "NO ACTION"] ?? null),
+      onUpdate: canonicalAction(this.dialect, ACTIONS[rule?.update_rule ?? "NO ACTION"] ?? null),
     });
   }
 
@@ -361,7 +363,8 @@ interface RawMysqlKeyRow {
   schema_name: string;
   table_name: string;
   constraint_name: string;
-  constraint_type: "PRIMARY KEY" | "FOREIGN KEY";
+  /** `RULES`: the ON UPDATE / ON DELETE rules of the foreign key of that name (no columns). */
+  constraint_type: "PRIMARY KEY" | "FOREIGN KEY" | "RULES";
   column_name: string;
   position: number;
   ref_schema: string | null;

@@ -166,3 +166,6 @@ export function enumsQueryParams(schemas: readonly string[], tables: readonly st
   const only = tables ? [...tables] : null;
   return [[...schemas], only, only, [...schemas]];
 }
+
+/** The deparsed definition of the temporary view that canonicalViewDefinition creates (same function and flags as the views query). */
+export const POSTGRES_VIEW_PROBE_QUERY = `SELECT pg_get_viewdef('pg_temp.autogen_view_probe'::regclass, true) AS definition`;

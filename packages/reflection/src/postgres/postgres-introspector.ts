@@ -17,6 +17,7 @@ import {
   POSTGRES_SCHEMAS_QUERY,
   POSTGRES_TABLES_QUERY,
   POSTGRES_VIEWS_QUERY,
+  POSTGRES_VIEW_PROBE_QUERY,
   enumsQueryParams,
   relationFilterParams,
 } from "./postgres-catalog-queries";
@@ -37,6 +38,21 @@ export class PostgresIntrospector implements Introspector {
 
   get lastQueryCount(): number {
     return this.#queries.lastCount;
+  }
+
+  /** Four statements per view; only views both sides have are asked about. */
+  async canonicalViewDefinition(definition: string): Promise<string | null> {
+    const conn = this.#queries.conn;
+    await conn.query("BEGIN");
+    try {
+      await conn.query(`CREATE TEMPORARY VIEW "autogen_view_probe" AS ${definition}`);
+      const { rows } = await conn.query<{ definition: string }>(POSTGRES_VIEW_PROBE_QUERY);
+      return rows[0] ? viewDefinitionText(rows[0].definition) : null;
+    } catch {
+      return null;
+    } finally {
+      await conn.query("ROLLBACK");
+    }
   }
 
   async schemaNames(): Promise<string[]> {
@@ -70,6 +86,9 @@ export class PostgresIntrospector implements Introspector {
     });
   }
 }
+
+/** pg_get_viewdef ends the statement with `;`, which is not part of the definition. */
+const viewDefinitionText = (raw: string): string => raw.trim().replace(/;$/, "").trimEnd();
 
 /** pg_constraint.confdeltype / confupdtype codes; `a` (NO ACTION, the default) is null. */
 const ACTIONS: Readonly<Record<string, ReferentialAction | null>> = { a: null, r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
@@ -211,8 +230,7 @@ class PostgresSchemaBuild {
   }
 
   view(r: RawPostgresViewRow): View {
-    // pg_get_viewdef ends the statement with `;`, which is not part of the definition.
-    return View.create(r.view_name, r.definition.trim().replace(/;$/, "").trimEnd(), { schema: this.schemaOf(r.schema_name), materialized: r.relkind === "m" });
+    return View.create(r.view_name, viewDefinitionText(r.definition), { schema: this.schemaOf(r.schema_name), materialized: r.relkind === "m" });
   }
 }
 
