@@ -7,8 +7,6 @@
 import "reflect-metadata";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
 import {
   Check,
@@ -23,10 +21,9 @@ import {
   Unique,
 } from "typeorm";
 import type { OpNode } from "@autogen/core";
-import { command, defineConfig } from "autogen";
+import { command } from "autogen";
 import { useDatabase, type Connection } from "@autogen/dialects";
-
-type Row = Record<string, unknown>;
+import { insertRows, scenarioConfigs, selectRows, type Row } from "./helpers/change-scenario";
 
 interface Scenario {
   name: string;
@@ -369,33 +366,11 @@ function summarize(ops: readonly OpNode[]): string[] {
   return out.sort();
 }
 
-async function insertRows(conn: Connection, rows: Record<string, Row[]>): Promise<void> {
-  for (const [table, list] of Object.entries(rows)) {
-    for (const row of list) {
-      const cols = Object.keys(row);
-      await conn.query(
-        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
-        cols.map((c) => row[c]),
-      );
-    }
-  }
-}
-
-async function selectRows(conn: Connection, table: string, columns: string[]): Promise<Row[]> {
-  const order = columns.includes("id") ? ` ORDER BY "id"` : "";
-  const r = await conn.query(`SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "${table}"${order}`);
-  return r.rows.map((row) => ({ ...row }));
-}
-
 for (const s of SCENARIOS) {
   test(`sqlite change: ${s.name}`, async (t) => {
     const db = await useDatabase(t, "sqlite");
     if (!db) return;
-    const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-change-"));
-    fs.mkdirSync(path.join(scriptLocation, "versions"));
-    t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
-    const v1 = defineConfig({ scriptLocation, url: db.url, entities: s.before, postWriteHooks: [] });
-    const v2 = defineConfig({ scriptLocation, url: db.url, entities: s.after, postWriteHooks: [] });
+    const { v1, v2 } = scenarioConfigs(t, db, s.before, s.after);
 
     assert.ok(await command.revision(v1, { message: "v1", autogenerate: true }));
     await command.upgrade(v1, "head");

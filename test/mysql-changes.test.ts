@@ -8,15 +8,14 @@
 import "reflect-metadata";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { Column, Entity, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import type { OpNode } from "@autogen/core";
-import { command, defineConfig } from "autogen";
-import { connect, useDatabase, type Connection } from "@autogen/dialects";
+import { command } from "autogen";
+import { connect, useDatabase } from "@autogen/dialects";
 
-type Row = Record<string, unknown>;
+import { insertRows, scenarioConfigs, selectRows, type Row } from "./helpers/change-scenario";
 
 interface Scenario {
   name: string;
@@ -301,23 +300,6 @@ function summarize(ops: readonly OpNode[]): string[] {
   return out;
 }
 
-const q = (name: string) => "`" + name.replaceAll("`", "``") + "`";
-
-async function insertRows(conn: Connection, rows: [string, Row[]][]): Promise<void> {
-  for (const [table, list] of rows) {
-    for (const row of list) {
-      const cols = Object.keys(row);
-      await conn.query(`INSERT INTO ${q(table)} (${cols.map(q).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`, cols.map((c) => row[c]));
-    }
-  }
-}
-
-/** The rows ordered by the first column (the session reads dates as text, microseconds included). */
-async function selectRows(conn: Connection, table: string, columns: string[]): Promise<Row[]> {
-  const r = await conn.query(`SELECT ${columns.map(q).join(", ")} FROM ${q(table)} ORDER BY ${q(columns[0]!)}`);
-  return r.rows;
-}
-
 /** The statements of an offline step, without the version-table statements. */
 function ddlOf(sqlText: string): string[] {
   return sqlText
@@ -337,11 +319,7 @@ for (const s of SCENARIOS) {
   test(`mysql change: ${s.name}`, async (t) => {
     const db = await useDatabase(t, "mysql");
     if (!db) return;
-    const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-mysql-change-"));
-    fs.mkdirSync(path.join(scriptLocation, "versions"));
-    t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
-    const v1 = defineConfig({ scriptLocation, url: db.url, entities: s.before, postWriteHooks: [] });
-    const v2 = defineConfig({ scriptLocation, url: db.url, entities: s.after, postWriteHooks: [] });
+    const { v1, v2 } = scenarioConfigs(t, db, s.before, s.after);
 
     const first = await command.revision(v1, { message: "v1", autogenerate: true });
     assert.ok(first);
@@ -365,14 +343,14 @@ for (const s of SCENARIOS) {
 
     await command.upgrade(v2, "head");
     for (const [table, e] of Object.entries(s.expect)) {
-      assert.deepEqual(await selectRows(conn, table, e.columns), e.rows, `rows of ${table} after upgrade\n${text}`);
+      assert.deepEqual(await selectRows(conn, table, e.columns, { orderBy: e.columns[0] }), e.rows, `rows of ${table} after upgrade\n${text}`);
     }
     const after = await command.check(v2);
     assert.equal(after.upToDate, true, `v2 is in sync after the upgrade: ${JSON.stringify(summarize(after.ops.upgradeOps.ops))}`);
 
     await command.downgrade(v2, "-1");
     for (const [table, e] of Object.entries(s.expect)) {
-      assert.equal((await selectRows(conn, table, e.columns)).length, e.rows.length, `rows of ${table} after downgrade`);
+      assert.equal((await selectRows(conn, table, e.columns, { orderBy: e.columns[0] })).length, e.rows.length, `rows of ${table} after downgrade`);
     }
     fs.rmSync(file); // v1's file alone is the script again: check compares v1 with the database
     const back = await command.check(v1);

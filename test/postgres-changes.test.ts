@@ -13,9 +13,9 @@ import { test } from "node:test";
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import type { OpNode } from "@autogen/core";
 import { command, defineConfig } from "autogen";
-import { useDatabase, type Connection } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects";
 
-type Row = Record<string, unknown>;
+import { insertRows, scenarioConfigs, selectRows, type Row } from "./helpers/change-scenario";
 
 interface Scenario {
   name: string;
@@ -105,6 +105,9 @@ interface Scenario {
 
 @Entity("flag") class BoolV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "boolean", default: false }) on!: boolean; }
 @Entity("flag") class BoolV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "int", default: 0 }) on!: number; }
+
+@Entity("token") class ExtV1 { @PrimaryGeneratedColumn() id!: number; }
+@Entity("token") class ExtV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "uuid", default: () => "uuid_generate_v4()" }) uid!: string; }
 
 const SCENARIOS: Scenario[] = [
   {
@@ -230,6 +233,15 @@ const SCENARIOS: Scenario[] = [
     expect: { flag: { columns: ["id", "on"], rows: [{ id: 1, on: 1 }, { id: 2, on: 0 }] } },
   },
   {
+    name: "a uuid_generate_v4() default: CREATE EXTENSION uuid-ossp is an op of the revision (its downgrade drops it)",
+    before: [ExtV1], after: [ExtV2],
+    rows: { token: [{ id: 1 }] },
+    ops: ["CreateExtensionOp uuid-ossp", "AddColumnOp token.uid"],
+    rendered: ['await op.createExtension("uuid-ossp");', 'await op.dropExtension("uuid-ossp");'],
+    sql: [`CREATE EXTENSION IF NOT EXISTS "uuid-ossp";\n`],
+    expect: { token: { columns: ["id"], rows: [{ id: 1 }] } },
+  },
+  {
     name: "not null -> nullable",
     before: [NullableV1], after: [NullableV2],
     rows: { account: [{ id: 1, name: "a" }] },
@@ -333,6 +345,10 @@ function summarize(ops: readonly OpNode[]): string[] {
       case "DropEnumOp":
         out.push(`${op.kind} ${o.enum.name} ${list(o.enum.values)}`);
         break;
+      case "CreateExtensionOp":
+      case "DropExtensionOp":
+        out.push(`${op.kind} ${o.name}`);
+        break;
       case "AddEnumValueOp":
         out.push(`AddEnumValueOp ${o.enum.name} ${o.value}${o.before ? ` before=${o.before}` : ""}${o.after ? ` after=${o.after}` : ""}`);
         break;
@@ -350,37 +366,14 @@ function summarize(ops: readonly OpNode[]): string[] {
   return out;
 }
 
-/** `schema.table` or `table`, quoted. */
-const qualified = (table: string): string => table.split(".").map((p) => `"${p}"`).join(".");
-
-async function insertRows(conn: Connection, rows: Record<string, Row[]>): Promise<void> {
-  for (const [table, list] of Object.entries(rows)) {
-    for (const row of list) {
-      const cols = Object.keys(row);
-      await conn.query(
-        `INSERT INTO ${qualified(table)} (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
-        cols.map((c) => row[c]),
-      );
-    }
-  }
-}
-
-/** Values as text where the driver would parse them (arrays), so expectations stay literal. */
-async function selectRows(conn: Connection, table: string, columns: string[]): Promise<Row[]> {
-  const order = columns.includes("id") ? ` ORDER BY "id"` : "";
-  const r = await conn.query(`SELECT ${columns.map((c) => (c === "history" ? `"${c}"::text AS "${c}"` : `"${c}"`)).join(", ")} FROM ${qualified(table)}${order}`);
-  return r.rows.map((row) => ({ ...row }));
-}
+/** Arrays read as text, so expectations stay literal. */
+const asText = (quoted: string, column: string): string => (column === "history" ? `${quoted}::text AS ${quoted}` : quoted);
 
 for (const s of SCENARIOS) {
   test(`postgres change: ${s.name}`, async (t) => {
     const db = await useDatabase(t, "postgres");
     if (!db) return;
-    const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-pg-change-"));
-    fs.mkdirSync(path.join(scriptLocation, "versions"));
-    t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
-    const v1 = defineConfig({ scriptLocation, url: db.url, entities: s.before, postWriteHooks: [] });
-    const v2 = defineConfig({ scriptLocation, url: db.url, entities: s.after, postWriteHooks: [] });
+    const { v1, v2 } = scenarioConfigs(t, db, s.before, s.after);
 
     const v1File = await command.revision(v1, { message: "v1", autogenerate: true });
     assert.ok(v1File);
@@ -407,7 +400,7 @@ for (const s of SCENARIOS) {
     await command.upgrade(v2, "head");
 
     for (const [table, e] of Object.entries(s.expect)) {
-      assert.deepEqual(await selectRows(conn, table, e.columns), e.rows, `rows of ${table} after upgrade\n${text}`);
+      assert.deepEqual(await selectRows(conn, table, e.columns, { select: asText }), e.rows, `rows of ${table} after upgrade\n${text}`);
     }
     assert.equal((await command.check(v2)).upToDate, true, `v2 is in sync after the upgrade\n${text}`);
 
@@ -420,7 +413,7 @@ for (const s of SCENARIOS) {
     for (const [table, e] of Object.entries(s.rows)) {
       if (!s.expect[table]) continue;
       const cols = Object.keys(e[0] ?? {});
-      if (cols.length) assert.equal((await selectRows(conn, table, cols)).length, e.length, `rows of ${table} after downgrade`);
+      if (cols.length) assert.equal((await selectRows(conn, table, cols, { select: asText })).length, e.length, `rows of ${table} after downgrade`);
     }
   });
 }
