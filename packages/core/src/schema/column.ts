@@ -60,6 +60,9 @@ export const Column = freeze({
   cloneWith: (c: Column, patch: ColumnChanges): Column => freeze({ ...c, ...stripUndefined(patch) }),
 });
 
+/** The properties that are set (a plain loop: this runs for every column of every reflect). */
 function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in o) if (o[key] !== undefined) out[key] = o[key];
+  return out as T;
 }
