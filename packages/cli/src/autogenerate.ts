@@ -7,6 +7,7 @@ import { toProcessRevisionDirectives } from "@autogen/renderer";
 import { CreateViewOp, DropViewOp } from "@autogen/runtime";
 import type { ScriptDirectory } from "@autogen/script";
 import type { ResolvedConfig } from "./config";
+import { xArgumentGetter, type GetXArgument } from "./x-arguments";
 
 /** The header of the revision being generated. */
 export interface AutogenerateRevision {
@@ -26,8 +27,7 @@ export interface AutogenerateContext {
   readonly dialect: Dialect;
   readonly connection: Connection;
   readonly config: ResolvedConfig;
-  getXArgument(): Readonly<Record<string, string>>;
-  getXArgument(key: string): string | undefined;
+  readonly getXArgument: GetXArgument;
 }
 
 /**
@@ -54,7 +54,7 @@ export async function autogenerate(o: {
   ];
   if (config.processRevisionDirectives) {
     const context = autogenerateContext(config, connection, dialect);
-    await toProcessRevisionDirectives(config.processRevisionDirectives as never)(context, o.revision.downRevision, directives);
+    await toProcessRevisionDirectives(config.processRevisionDirectives)(context, o.revision.downRevision, directives);
   }
   return directives;
 }
@@ -109,10 +109,10 @@ async function withCanonicalViews(introspector: Introspector, target: Schema, re
 function compareOptions(config: ResolvedConfig, dialect: Dialect): CompareOptions {
   return {
     dialect: dialect.name,
-    includeName: config.includeName as CompareOptions["includeName"],
-    includeObject: config.includeObject as CompareOptions["includeObject"],
-    compareType: config.compareType as CompareOptions["compareType"],
-    compareServerDefault: config.compareServerDefault as CompareOptions["compareServerDefault"],
+    includeName: config.includeName,
+    includeObject: config.includeObject,
+    compareType: config.compareType,
+    compareServerDefault: config.compareServerDefault,
     includeSchemas: config.includeSchemas !== undefined && config.includeSchemas !== false,
     versionTable: config.versionTable,
     versionTableSchema: config.versionTableSchema ?? null,
@@ -124,6 +124,5 @@ function compareOptions(config: ResolvedConfig, dialect: Dialect): CompareOption
 }
 
 function autogenerateContext(config: ResolvedConfig, connection: Connection, dialect: Dialect): AutogenerateContext {
-  const getXArgument = ((key?: string) => (key === undefined ? config.xArgs : config.xArgs[key])) as AutogenerateContext["getXArgument"];
-  return { dialect, connection, config, getXArgument };
+  return { dialect, connection, config, getXArgument: xArgumentGetter(config.xArgs) };
 }

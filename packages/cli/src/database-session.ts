@@ -1,6 +1,7 @@
 import { CommandError } from "@autogen/core";
 import type { Connection, Dialect, DialectName } from "@autogen/dialects";
 import type { ResolvedConfig, SessionContext } from "./config";
+import { xArgumentGetter } from "./x-arguments";
 
 /** The dialects package, required lazily so graph-only commands never load a driver. */
 function dialects(): typeof import("@autogen/dialects") {
@@ -47,8 +48,7 @@ async function connectSession(config: ResolvedConfig, o: { connection?: unknown 
 }
 
 function sessionContext(config: ResolvedConfig, dialect: Dialect): SessionContext {
-  const getXArgument = ((key?: string) => (key === undefined ? config.xArgs : config.xArgs[key])) as SessionContext["getXArgument"];
-  return { dialect: dialect.name, getXArgument };
+  return { dialect: dialect.name, getXArgument: xArgumentGetter(config.xArgs) };
 }
 
 /**
