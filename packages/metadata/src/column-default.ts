@@ -11,9 +11,18 @@ export function rawColumnDefault(c: ColumnContext, dialect: Dialect): string | n
   const value = c.meta.default;
   if (value === null || value === undefined) return null;
   if (typeof value === "string" && !c.meta.isArray) return dialect.literal(value);
+  // A JSON object or array as the default of a json column: its JSON text. TypeORM's
+  // MysqlDriver writes it with `${value}` ("[object Object]", "a,b"), which is not SQL. (A set
+  // or simple-array default is an array too, rendered by TypeORM as its list.)
+  if (isJsonValue(value) && !c.meta.isArray && /json/i.test(String(c.column.type))) return dialect.literal(value);
   const rendered = c.column.default ?? null;
   // MysqlDriver renders numbers with toFixed(scale), and a float/double/int has no scale, so
   // `default: 1.5` became '2'; keep the number the entity states.
   if (typeof value === "number" && rendered !== null && Number(rendered.replace(/^'(.*)'$/, "$1")) !== value) return String(value);
   return rendered;
+}
+
+/** A plain object or an array (not a Date, Buffer or other class instance). */
+function isJsonValue(value: unknown): value is object {
+  return Array.isArray(value) || (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype);
 }

@@ -1,7 +1,7 @@
 import { CreateCheckConstraintOp, DropConstraintOp, type CheckConstraint, type Table } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
 import type { ModifyTableDraft } from "../drafts/modify-table-draft";
-import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
+import { Priority, STOP, type CompareResult, type ComparatorRegistry } from "../registry";
 import { compareObjectSet, type ObjectSetSpec } from "./object-set";
 
 /**
@@ -23,6 +23,13 @@ export function compareChecks(ctx: CompareContext, d: ModifyTableDraft, target: 
   compareObjectSet(ctx, d, target, reflected, CHECK_SPEC);
 }
 
+/**
+ * MySQL/MariaDB: TypeORM writes no CHECK there (its @Check is ignored on MySQL), so the model
+ * cannot say which checks it wants; a check the database has is left alone rather than dropped.
+ */
+export const ignoreChecks = (): CompareResult => STOP;
+
 export function setup(r: ComparatorRegistry): void {
   r.register("table", "checks", compareChecks, { priority: Priority.Last });
+  r.register("table", "checks", ignoreChecks, { priority: Priority.First, dialect: "mysql" });
 }

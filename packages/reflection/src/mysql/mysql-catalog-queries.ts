@@ -11,6 +11,13 @@ SELECT SCHEMA_NAME AS schema_name
  WHERE SCHEMA_NAME NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
  ORDER BY SCHEMA_NAME`;
 
+/**
+ * The character sets with their default collations, as a derived table the server computes
+ * once: the LIMIT keeps the optimizer from merging it into the outer query, where MariaDB
+ * would look CHARACTER_SETS up again for every column (about 0.1 s per 10,000 columns).
+ */
+const CHARACTER_SETS = `(SELECT CHARACTER_SET_NAME, DEFAULT_COLLATE_NAME FROM information_schema.CHARACTER_SETS LIMIT 100000)`;
+
 /** Which schemas, tables and columns a call covers. */
 export interface MysqlScope {
   /** The schemas; null in the list (or as the list) is the connection's current database. */
@@ -85,7 +92,7 @@ export function mysqlTablesQuery(scope: MysqlScope): SqlFragment {
                  t.TABLE_COLLATION AS collation_name, cs.CHARACTER_SET_NAME AS charset,
                  cs.DEFAULT_COLLATE_NAME AS charset_default_collation, t.TABLE_COMMENT AS table_comment
             FROM information_schema.TABLES AS t
-            LEFT JOIN information_schema.CHARACTER_SETS AS cs
+            LEFT JOIN ${CHARACTER_SETS} AS cs
               ON cs.CHARACTER_SET_NAME = SUBSTRING_INDEX(t.TABLE_COLLATION, '_', 1)
            WHERE t.TABLE_TYPE = 'BASE TABLE' AND ${f.sql}
            ORDER BY t.TABLE_SCHEMA, t.TABLE_NAME`,
@@ -103,7 +110,7 @@ export function mysqlColumnsQuery(scope: MysqlScope): SqlFragment {
                  c.CHARACTER_SET_NAME AS charset, c.COLLATION_NAME AS collation_name,
                  cs.DEFAULT_COLLATE_NAME AS charset_default_collation, c.COLUMN_COMMENT AS column_comment
             FROM information_schema.COLUMNS AS c
-            LEFT JOIN information_schema.CHARACTER_SETS AS cs ON cs.CHARACTER_SET_NAME = c.CHARACTER_SET_NAME
+            LEFT JOIN ${CHARACTER_SETS} AS cs ON cs.CHARACTER_SET_NAME = c.CHARACTER_SET_NAME
            WHERE ${f.sql}
            ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION`,
     params: f.params,
