@@ -23,7 +23,7 @@ import {
 import type { OpNode } from "@autogen/core";
 import { command } from "autogen";
 import { useDatabase, type Connection } from "@autogen/dialects";
-import { insertRows, scenarioConfigs, selectRows, type Row } from "./helpers/change-scenario";
+import { insertRows, scenarioConfigs, selectRows, summarizeOps, type Row } from "./helpers/change-scenario";
 
 interface Scenario {
   name: string;
@@ -327,43 +327,13 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-/** `Kind table[.detail]` lines for the ops of a tree, ModifyTableOps and batch blocks flattened. */
+/** `Kind table[.detail]` lines, sorted; constraints by name (added) or kind (dropped: SQLite's may be unnamed). */
 function summarize(ops: readonly OpNode[]): string[] {
-  const out: string[] = [];
-  for (const op of ops) {
-    const o = op as OpNode & Record<string, any>;
-    if (o.ops) {
-      out.push(...summarize(o.ops));
-      continue;
-    }
-    const table = o.table?.name ?? "";
-    switch (op.kind) {
-      case "AlterColumnOp": {
-        const m = o.modify as Record<string, unknown>;
-        const parts = Object.keys(m).sort().map((k) => `${k}=${m[k] === null ? "null" : String(m[k])}`);
-        out.push(`AlterColumnOp ${table}.${o.column} ${parts.join(" ")}`);
-        break;
-      }
-      case "AddColumnOp":
-      case "DropColumnOp":
-        out.push(`${op.kind} ${table}.${o.column.name}`);
-        break;
-      case "CreateIndexOp":
-      case "DropIndexOp":
-        out.push(`${op.kind} ${table}.${o.index.name}`);
-        break;
-      case "CreateUniqueConstraintOp":
-      case "CreateCheckConstraintOp":
-        out.push(`${op.kind} ${table}.${o.constraint.name}`);
-        break;
-      case "DropConstraintOp":
-        out.push(`${op.kind} ${table}.${o.constraint.kind}`);
-        break;
-      default:
-        out.push(`${op.kind} ${table}`);
-    }
-  }
-  return out.sort();
+  return summarizeOps(ops, (o, table) => {
+    if (o.kind === "CreateUniqueConstraintOp" || o.kind === "CreateCheckConstraintOp") return `${o.kind} ${table}.${o.constraint.name}`;
+    if (o.kind === "DropConstraintOp") return `${o.kind} ${table}.${o.constraint.kind}`;
+    return `${o.kind} ${table}`;
+  }).sort();
 }
 
 for (const s of SCENARIOS) {

@@ -15,7 +15,7 @@ import type { OpNode } from "@autogen/core";
 import { command } from "autogen";
 import { connect, useDatabase } from "@autogen/dialects";
 
-import { insertRows, scenarioConfigs, selectRows, type Row } from "./helpers/change-scenario";
+import { insertRows, scenarioConfigs, selectRows, summarizeOps, type Row } from "./helpers/change-scenario";
 
 interface Scenario {
   name: string;
@@ -267,37 +267,9 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-/** `Kind table[.detail]` lines for the ops of a tree, in order, ModifyTableOps and batch blocks flattened. */
+/** `Kind table[.detail]` lines in op order; TypeORM names keys by a hash of table and columns: `FK_*` stands for it. */
 function summarize(ops: readonly OpNode[]): string[] {
-  const out: string[] = [];
-  for (const op of ops) {
-    const o = op as OpNode & Record<string, any>;
-    if (o.ops) {
-      out.push(...summarize(o.ops));
-      continue;
-    }
-    const table = o.table?.name ?? "";
-    switch (op.kind) {
-      case "AlterColumnOp": {
-        const m = o.modify as Record<string, unknown>;
-        const parts = Object.keys(m).sort().map((k) => `${k}=${m[k] === null ? "null" : String(m[k])}`);
-        out.push(`AlterColumnOp ${table}.${o.column} ${parts.join(" ")}`);
-        break;
-      }
-      case "AddColumnOp":
-      case "DropColumnOp":
-        out.push(`${op.kind} ${table}.${o.column.name}`);
-        break;
-      case "CreateIndexOp":
-      case "DropIndexOp":
-        out.push(`${op.kind} ${table}.${o.index.name}`);
-        break;
-      default:
-        // TypeORM names keys by a hash of table and columns: `FK_*` stands for it.
-        out.push(`${op.kind} ${table}${o.constraint?.name ? `.${String(o.constraint.name).replace(/^FK_[0-9a-f]{27}$/, "FK_*")}` : ""}`);
-    }
-  }
-  return out;
+  return summarizeOps(ops, (o, table) => `${o.kind} ${table}${o.constraint?.name ? `.${String(o.constraint.name).replace(/^FK_[0-9a-f]{27}$/, "FK_*")}` : ""}`);
 }
 
 /** The statements of an offline step, without the version-table statements. */

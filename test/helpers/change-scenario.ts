@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestContext } from "node:test";
 import { defineConfig } from "autogen";
+import type { OpNode } from "@autogen/core";
 import { getDialect, type Connection, type FreshDatabase } from "@autogen/dialects";
 
 export type Row = Record<string, unknown>;
@@ -53,4 +54,35 @@ export async function selectRows(
   const list = columns.map((c) => (o.select ? o.select(d.quote(c), c) : d.quote(c))).join(", ");
   const r = await conn.query(`SELECT ${list} FROM ${qualified(conn, table)}${orderBy ? ` ORDER BY ${d.quote(orderBy)}` : ""}`);
   return r.rows.map((row) => ({ ...row }));
+}
+
+/** An op as the walker hands it to a suite's formatter: any field readable. */
+export type LooseOp = OpNode & Record<string, any>;
+
+/**
+ * One `Kind table[.detail]` line per op, in tree order, ModifyTableOps and batch blocks
+ * flattened: columns, alterations (`modify` keys sorted) and indexes are spelled the same in
+ * every suite; `other` spells the rest (constraints), which each suite asserts in its own terms.
+ */
+export function summarizeOps(ops: readonly OpNode[], other: (op: LooseOp, table: string) => string): string[] {
+  return ops.flatMap((op): string[] => {
+    const o = op as LooseOp;
+    if (o.ops) return summarizeOps(o.ops, other);
+    const table: string = o.table?.name ?? "";
+    switch (op.kind) {
+      case "AlterColumnOp": {
+        const m = o.modify as Record<string, unknown>;
+        const parts = Object.keys(m).sort().map((k) => `${k}=${m[k] === null ? "null" : String(m[k])}`);
+        return [`AlterColumnOp ${table}.${o.column} ${parts.join(" ")}`];
+      }
+      case "AddColumnOp":
+      case "DropColumnOp":
+        return [`${op.kind} ${table}.${o.column.name}`];
+      case "CreateIndexOp":
+      case "DropIndexOp":
+        return [`${op.kind} ${table}.${o.index.name}`];
+      default:
+        return [other(o, table)];
+    }
+  });
 }
