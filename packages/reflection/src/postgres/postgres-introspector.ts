@@ -40,10 +40,13 @@ export class PostgresIntrospector implements Introspector {
     return this.#queries.lastCount;
   }
 
-  /** Four statements per view; only views both sides have are asked about. */
+  /**
+   * Three statements per view, and only views both sides have are asked about. No BEGIN /
+   * ROLLBACK of its own: on an adopted connection that would end the application's transaction;
+   * the temporary view lives in this session's pg_temp schema and is dropped at once.
+   */
   async canonicalViewDefinition(definition: string): Promise<string | null> {
     const conn = this.#queries.conn;
-    await conn.query("BEGIN");
     try {
       await conn.query(`CREATE TEMPORARY VIEW "autogen_view_probe" AS ${definition}`);
       const { rows } = await conn.query<{ definition: string }>(POSTGRES_VIEW_PROBE_QUERY);
@@ -51,7 +54,7 @@ export class PostgresIntrospector implements Introspector {
     } catch {
       return null;
     } finally {
-      await conn.query("ROLLBACK");
+      await conn.query(`DROP VIEW IF EXISTS pg_temp."autogen_view_probe"`);
     }
   }
 
