@@ -22,7 +22,7 @@ export interface Introspector {
   /**
    * The definition of a view as this database would store it, for a definition written by the
    * model: PostgreSQL re-deparses view SQL, so the model's text is run through the server (a
-   * temporary view, rolled back) to compare like with like. Null when the server cannot build
+   * temporary view, dropped at once) to compare like with like. Null when the server cannot build
    * the view as it stands (it reads tables the revision has yet to create): then it differs.
    * Absent where the database keeps view SQL as written (SQLite, MySQL apart from quoting).
    */
