@@ -1,6 +1,7 @@
 import { CommandError } from "@autogen/core";
 import type { DialectName } from "@autogen/dialects";
 import type { MetadataSource, SchemaFromTypeORMOptions } from "./metadata-source";
+import { buildEntityMetadatasIndexed } from "./indexed-metadata-build";
 import { applyServerVersion } from "./server-version";
 import { requireInternal, resolveTypeORM, type TypeORMModule } from "./typeorm-module";
 import type { TypeORMDriver, TypeORMEntityMetadata, TypeORMNamingStrategy } from "./typeorm-shapes";
@@ -33,6 +34,7 @@ interface ValidatorCtor {
   new (): { validateMany(metadatas: TypeORMEntityMetadata[], driver: unknown): void };
 }
 interface PrivateDataSource {
+  logger?: unknown;
   driver: TypeORMDriver & { version?: string };
   namingStrategy: TypeORMNamingStrategy;
   entityMetadatas?: TypeORMEntityMetadata[];
@@ -76,7 +78,7 @@ async function buildWith(tm: TypeORMModule, ds: PrivateDataSource, entities: unk
   const Validator = requireInternal<{ EntityMetadataValidator: ValidatorCtor }>(tm, "metadata-builder/EntityMetadataValidator")?.EntityMetadataValidator;
   try {
     if (Builder && Validator) {
-      const metadatas = await new Builder(ds).buildEntityMetadatas(entities);
+      const metadatas = (await buildEntityMetadatasIndexed(tm, ds, entities)) ?? (await new Builder(ds).buildEntityMetadatas(entities));
       new Validator().validateMany(metadatas.filter((m) => m.tableType !== "view"), ds.driver);
       // Some metadata helpers look entities up through their DataSource.
       Object.assign(ds, { entityMetadatas: metadatas, entityMetadatasMap: new Map(metadatas.map((m) => [(m as { target?: unknown }).target, m])) });

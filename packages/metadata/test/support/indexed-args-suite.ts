@@ -1,0 +1,200 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { indexedMetadataArgs } from "../../src/indexed-metadata-args";
+import { buildEntityMetadatasIndexed } from "../../src/indexed-metadata-build";
+import { resolveTypeORM } from "../../src/typeorm-module";
+import type { TypeORMEntityMetadata } from "../../src/typeorm-shapes";
+import { fixtureNames, loadFixture, type Fixture } from "./fixtures";
+import type { TypeORMLine } from "./typeorm-names";
+
+type Storage = Record<string, unknown>;
+type Lookup = (target: unknown, property?: string) => unknown;
+
+/** The lookups the view answers from its index; those taking a property name too. */
+const LOOKUPS = [
+  "filterTables",
+  "filterColumns",
+  "findGenerated",
+  "findTree",
+  "filterRelations",
+  "filterRelationIds",
+  "filterRelationCounts",
+  "filterIndices",
+  "filterForeignKeys",
+  "filterUniques",
+  "filterChecks",
+  "filterExclusions",
+  "filterListeners",
+  "filterEmbeddeds",
+  "findJoinTable",
+  "filterJoinColumns",
+  "findInheritanceType",
+  "findDiscriminatorValue",
+];
+const WITH_PROPERTY = new Set(["findGenerated", "findJoinTable", "filterJoinColumns"]);
+const ARRAYS = [
+  "tables",
+  "columns",
+  "generations",
+  "relations",
+  "indices",
+  "uniques",
+  "foreignKeys",
+  "checks",
+  "embeddeds",
+  "joinColumns",
+  "joinTables",
+  "inheritances",
+];
+
+/** Every target the storage mentions, and for classes their inheritance tree (the array TypeORM's builder asks with). */
+function targetsOf(storage: Storage): unknown[] {
+  const targets = new Set<unknown>();
+  for (const name of ARRAYS) for (const item of (storage[name] as { target?: unknown }[] | undefined) ?? []) targets.add(item.target);
+  const trees: unknown[][] = [];
+  for (const t of targets) {
+    if (typeof t !== "function") continue;
+    const tree: unknown[] = [];
+    for (let c: unknown = t; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) tree.push(c);
+    if (tree.length > 1) trees.push(tree);
+  }
+  return [...targets, ...trees, "no such target"];
+}
+
+function propertiesOf(storage: Storage): string[] {
+  const names = new Set<string>(["no such property"]);
+  for (const name of ["columns", "relations", "generations", "joinColumns", "joinTables"]) {
+    for (const item of (storage[name] as { propertyName?: string }[] | undefined) ?? []) if (item.propertyName) names.add(item.propertyName);
+  }
+  return [...names];
+}
+
+/** For every lookup, target (and property name), the view answers exactly what the storage answers: the same items, in the same order. */
+function assertSameAnswers(storage: Storage): number {
+  const view = indexedMetadataArgs(storage);
+  const properties = propertiesOf(storage);
+  let checked = 0;
+  for (const method of LOOKUPS) {
+    if (typeof storage[method] !== "function") continue;
+    const original = (storage[method] as Lookup).bind(storage);
+    const indexed = (view[method] as Lookup).bind(view);
+    for (const target of targetsOf(storage)) {
+      for (const property of WITH_PROPERTY.has(method) ? properties : [undefined]) {
+        assert.deepEqual(indexed(target, property), original(target, property), `${method}(${String(target)}, ${property})`);
+        checked++;
+      }
+    }
+  }
+  return checked;
+}
+
+/** What schema conversion reads of an entity's metadata, as plain data (functions as their source). */
+function digest(m: TypeORMEntityMetadata): unknown {
+  const e = m as unknown as Record<string, any>;
+  const plain = (v: unknown) => (typeof v === "function" ? String(v) : v);
+  return {
+    table: [e.tableType, e.tablePath, e.tableName, e.schema, e.database, e.synchronize, e.engine, e.comment, plain(e.expression)],
+    columns: e.columns.map((c: Record<string, any>) => [
+      c.databaseName,
+      c.propertyPath,
+      plain(c.type),
+      c.length,
+      c.precision,
+      c.scale,
+      c.isNullable,
+      c.isPrimary,
+      c.isGenerated,
+      c.generationStrategy,
+      plain(c.default),
+      c.onUpdate,
+      c.charset,
+      c.collation,
+      c.comment,
+      c.enum,
+      c.enumName,
+      c.asExpression,
+      c.generatedType,
+      c.unsigned,
+      c.zerofill,
+      c.isCreateDate,
+      c.isUpdateDate,
+      c.isVersion,
+      c.isDiscriminator,
+      c.relationMetadata?.propertyPath,
+    ]),
+    indices: e.indices.map((i: Record<string, any>) => [
+      i.name,
+      i.isUnique,
+      i.isSpatial,
+      i.isFulltext,
+      i.where,
+      i.synchronize,
+      i.columns.map((c: { databaseName: string }) => c.databaseName),
+    ]),
+    uniques: e.uniques.map((u: Record<string, any>) => [u.name, u.columns.map((c: { databaseName: string }) => c.databaseName)]),
+    checks: e.checks.map((c: Record<string, any>) => [c.name, c.expression]),
+    exclusions: (e.exclusions ?? []).map((x: Record<string, any>) => [x.name, x.expression]),
+    foreignKeys: e.foreignKeys.map((f: Record<string, any>) => [
+      f.name,
+      f.columnNames,
+      f.referencedTablePath,
+      f.referencedColumnNames,
+      f.onDelete,
+      f.onUpdate,
+      f.deferrable,
+    ]),
+    relations: e.relations.map((r: Record<string, any>) => [r.propertyPath, r.relationType, r.inverseEntityMetadata?.tableName, r.isLazy, r.onDelete]),
+    parent: e.parentEntityMetadata?.tableName ?? null,
+    children: e.childEntityMetadatas.map((c: { tableName: string }) => c.tableName),
+  };
+}
+
+/**
+ * The indexed metadata-args view (indexed-metadata-args.ts) against TypeORM's own storage, on
+ * the metadata args of every fixture: the global storage of the decorated classes, and the
+ * storage TypeORM makes from each fixture's EntitySchemas. And the build that uses it is the
+ * one taken for this TypeORM line, not the fallback.
+ */
+export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string): void {
+  describe(`indexed metadata args (TypeORM ${line})`, () => {
+    const load = async (): Promise<Fixture[]> => Promise.all(fixtureNames().map((n) => loadFixture(n)));
+
+    it("answer every lookup of every fixture's args exactly as TypeORM's storage does", async () => {
+      const fixtures = await load();
+      const typeorm = require(typeormModule) as { getMetadataArgsStorage(): Storage; EntitySchema: new (...a: never[]) => unknown };
+      const global = typeorm.getMetadataArgsStorage();
+      assert.ok((global["columns"] as unknown[]).length > 100, "the fixtures' decorated classes are in the global storage");
+      assert.ok(assertSameAnswers(global) > 1000);
+      const tm = resolveTypeORM({ typeorm });
+      const { EntitySchemaTransformer } = require(`${tm.dir}/entity-schema/EntitySchemaTransformer`) as {
+        EntitySchemaTransformer: new () => { transform(s: unknown[]): Storage };
+      };
+      const schemas = fixtures.flatMap((f) => f.entities.filter((e) => e instanceof typeorm.EntitySchema));
+      assert.ok(schemas.length > 0, "some fixture uses EntitySchema");
+      assertSameAnswers(new EntitySchemaTransformer().transform(schemas));
+    });
+
+    it("builds, for every fixture and dialect, the metadata TypeORM's own builder builds", async () => {
+      const fixtures = await load();
+      const typeorm = require(typeormModule) as { DataSource: new (o: Record<string, unknown>) => { logger?: unknown } };
+      const tm = resolveTypeORM({ typeorm });
+      const { ConnectionMetadataBuilder } = require(`${tm.dir}/connection/ConnectionMetadataBuilder`) as {
+        ConnectionMetadataBuilder: new (ds: unknown) => { buildEntityMetadatas(e: unknown[]): Promise<TypeORMEntityMetadata[]> };
+      };
+      let compared = 0;
+      for (const fx of fixtures) {
+        for (const d of fx.dialects) {
+          // A fresh DataSource per build: TypeORM's builder wires lazy relations into it.
+          const dataSource = () =>
+            new typeorm.DataSource({ type: d === "sqlite" ? "better-sqlite3" : d, ...(d !== "postgres" && { database: "x" }), ...fx.dataSourceOptions });
+          const indexed = await buildEntityMetadatasIndexed(tm, dataSource(), fx.entities);
+          assert.ok(indexed, `${fx.name}/${d}: the indexed build is available`);
+          const own = await new ConnectionMetadataBuilder(dataSource()).buildEntityMetadatas(fx.entities);
+          assert.deepEqual(indexed.map(digest), own.map(digest), `${fx.name}/${d}`);
+          compared += own.length;
+        }
+      }
+      assert.ok(compared > 200, `${compared} entity metadatas compared`);
+    });
+  });
+}
