@@ -2,6 +2,7 @@ import { Column } from "@autogen/core";
 import { canonicalMysqlExpression } from "./mysql-expression";
 import { canonicalExpressionText, canonicalNumber, canonicalTypeText, isNumberText, isStringLiteral, numberWithScale, unquoteString } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
+import { memoized } from "../memoized";
 
 type Rule = readonly [RegExp, (m: RegExpMatchArray) => string];
 
@@ -126,32 +127,57 @@ const canonicalCharsetName = (name: string): string => name.toLowerCase().replac
 function canonicalCharset(charset: string | null, collation: string | null): { charset: string | null; collation: string | null } {
   const cs = charset === null ? null : canonicalCharsetName(charset);
   const co = collation === null ? null : canonicalCharsetName(collation);
-  return { charset: cs !== null && co !== null && co.startsWith(`${cs}_`) ? null : cs, collation: co };
+  return {
+    charset: cs !== null && co !== null && co.startsWith(`${cs}_`) ? null : cs,
+    collation: co,
+  };
 }
+
+const cachedType = memoized(canonicalType, (raw) => raw);
+const cachedDefault = memoized(canonicalDefault, (raw, type) => (raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`));
+const cachedExpression = memoized(canonicalMysqlExpression, (raw) => raw);
 
 /**
  * MySQL / MariaDB canonical forms: type synonyms and implicit sizes, one spelling of string,
  * numeric, boolean and current-time defaults whichever server reported them, NULL as no default.
  */
 export const mysqlCanonical: Canonicalizer = {
-  type: canonicalType,
-  default: canonicalDefault,
-  expression: (raw) => canonicalMysqlExpression(raw),
+  type: cachedType,
+  default: cachedDefault,
+  expression: cachedExpression,
   // InnoDB treats RESTRICT as NO ACTION, and MariaDB reports RESTRICT for an unwritten rule.
   referentialAction: (a) => (a === "RESTRICT" || a === "NO ACTION" ? null : a),
   column: (c) => {
-    const type = canonicalType(c.type);
+    const type = cachedType(c.type);
+    // An empty comment is no comment: information_schema reports '' for a column without one.
+    const comment = c.comment === "" ? null : c.comment;
+    const dflt = c.generated ? null : cachedDefault(c.default, type);
+    // MariaDB rejects NULL / NOT NULL on generated columns and reports them nullable (TypeORM
+    // omits both for them on MariaDB), so a generated column is nullable in canonical terms.
+    const nullable = c.generated ? true : c.nullable;
+    const onUpdate = c.onUpdate === null ? null : cachedDefault(c.onUpdate, type);
+    const { charset, collation } = canonicalCharset(c.charset, c.collation);
+    const generatedExpression = c.generated ? cachedExpression(c.generated.expression) : null;
+    // Most columns are canonical already: the node is kept rather than copied.
+    const unchanged =
+      type === c.type &&
+      comment === c.comment &&
+      dflt === c.default &&
+      nullable === c.nullable &&
+      onUpdate === c.onUpdate &&
+      charset === c.charset &&
+      collation === c.collation &&
+      generatedExpression === (c.generated?.expression ?? null);
+    if (unchanged) return c;
     return Column.cloneWith(c, {
       type,
-      // An empty comment is no comment: information_schema reports '' for a column without one.
-      comment: c.comment === "" ? null : c.comment,
-      default: c.generated ? null : canonicalDefault(c.default, type),
-      // MariaDB rejects NULL / NOT NULL on generated columns and reports them nullable (TypeORM
-      // omits both for them on MariaDB), so a generated column is nullable in canonical terms.
-      nullable: c.generated ? true : c.nullable,
-      onUpdate: c.onUpdate === null ? null : canonicalDefault(c.onUpdate, type),
-      ...canonicalCharset(c.charset, c.collation),
-      generated: c.generated ? { ...c.generated, expression: canonicalMysqlExpression(c.generated.expression) } : null,
+      comment,
+      default: dflt,
+      nullable,
+      onUpdate,
+      charset,
+      collation,
+      generated: c.generated ? { ...c.generated, expression: generatedExpression! } : null,
     });
   },
 };

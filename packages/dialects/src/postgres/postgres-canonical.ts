@@ -12,6 +12,7 @@ import {
   unquoteString,
 } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
+import { memoized } from "../memoized";
 
 type Rule = readonly [RegExp, (m: RegExpMatchArray) => string];
 
@@ -200,36 +201,15 @@ function stripLiteralCasts(raw: string): string {
   return stripOuterParens(text.replace(literalCast, (_m, lit: string) => (lit.startsWith("(") ? lit.slice(1, -1) : lit)));
 }
 
+const cachedType = memoized(canonicalType, (raw) => raw);
+const cachedDefault = memoized(canonicalDefault, (raw, type) => (raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`));
+const cachedExpression = memoized((raw: string) => canonicalPostgresExpression(stripLiteralCasts(raw)), (raw) => raw);
+
 /**
  * PostgreSQL canonical forms: type synonyms, literal defaults without their catalog casts, one
  * spelling per datetime default, and serial columns as `integer` + autoIncrement (their
  * `nextval('..._seq'::regclass)` default is the serial mechanism, not a user default).
  */
-/**
- * Memoises a pure canonicalisation: a schema repeats the same few types and defaults on
- * thousands of columns, and both metadata and reflection canonicalise every one of them.
- * Bounded, so a process that reflects many schemas does not grow without limit.
- */
-function memoized<A extends unknown[]>(fn: (...args: A) => string | null, key: (...args: A) => string): (...args: A) => string | null {
-  const cache = new Map<string, string | null>();
-  return (...args: A) => {
-    const k = key(...args);
-    const hit = cache.get(k);
-    if (hit !== undefined) return hit;
-    const value = fn(...args);
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(k, value);
-    return value;
-  };
-}
-
-const cachedType = memoized(canonicalType, (raw) => raw) as (raw: string) => string;
-const cachedDefault = memoized(canonicalDefault, (raw, type) => (raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`));
-const cachedExpression = memoized(
-  (raw: string) => canonicalPostgresExpression(stripLiteralCasts(raw)),
-  (raw) => raw,
-) as (raw: string) => string;
-
 export const postgresCanonical: Canonicalizer = {
   type: cachedType,
   default: cachedDefault,
