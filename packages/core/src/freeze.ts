@@ -2,7 +2,12 @@
 export function freeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value as object)) freeze(v);
+    // for-in rather than Object.values: no array per node (every column of every reflect comes here).
+    const o = value as Record<string, unknown>;
+    for (const key in o) {
+      const v = o[key];
+      if (v !== null && typeof v === "object") freeze(v);
+    }
   }
   return value;
 }

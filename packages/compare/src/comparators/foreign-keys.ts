@@ -2,7 +2,7 @@ import { CreateForeignKeyOp, DropConstraintOp, type ForeignKey, type Table } fro
 import type { CompareContext } from "../compare-context";
 import type { ModifyTableDraft } from "../drafts/modify-table-draft";
 import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
-import { stableJson } from "../same-value";
+import { sameValue, stableJson } from "../same-value";
 import { compareObjectSet, type ObjectSetSpec } from "./object-set";
 
 /** NO ACTION is what an unspecified action means, so the two compare equal. */
@@ -13,23 +13,24 @@ const action = (a: ForeignKey["onDelete"]): string | null => (a === null || a ==
  * the default) and columns, actions, deferrability. Unlike Alembic the name is compared too, by
  * matching on it first, so a renamed key is seen.
  */
-export const foreignKeySignature = (ctx: CompareContext, f: ForeignKey): string =>
-  stableJson([
-    f.columns,
-    ctx.schemaOf(f.refSchema),
-    f.refTable,
-    f.refColumns,
-    action(f.onDelete),
-    action(f.onUpdate),
-    f.deferrable,
-    f.deferrable ? (f.initially ?? "IMMEDIATE") : null,
-  ]);
+const identifying = (ctx: CompareContext, f: ForeignKey): unknown[] => [
+  f.columns,
+  ctx.schemaOf(f.refSchema),
+  f.refTable,
+  f.refColumns,
+  action(f.onDelete),
+  action(f.onUpdate),
+  f.deferrable,
+  f.deferrable ? (f.initially ?? "IMMEDIATE") : null,
+];
+
+export const foreignKeySignature = (ctx: CompareContext, f: ForeignKey): string => stableJson(identifying(ctx, f));
 
 export const FOREIGN_KEY_SPEC: ObjectSetSpec<ForeignKey> = {
   filterType: "foreign_key_constraint",
   list: (t) => t.foreignKeys,
   signature: foreignKeySignature,
-  same: (ctx, a, b) => foreignKeySignature(ctx, a) === foreignKeySignature(ctx, b),
+  same: (ctx, a, b) => sameValue(identifying(ctx, a), identifying(ctx, b)),
   drop: (d, f) => DropConstraintOp.create(d.name, f),
   create: (d, f) => CreateForeignKeyOp.create(d.name, f),
   dropGroup: "droppedForeignKeys",
@@ -41,5 +42,7 @@ export function compareForeignKeys(ctx: CompareContext, d: ModifyTableDraft, tar
 }
 
 export function setup(r: ComparatorRegistry): void {
-  r.register("table", "foreign_keys", compareForeignKeys, { priority: Priority.Last });
+  r.register("table", "foreign_keys", compareForeignKeys, {
+    priority: Priority.Last,
+  });
 }

@@ -2,20 +2,28 @@ import { CreateIndexOp, DropIndexOp, type Index, type Table } from "@autogen/cor
 import type { CompareContext } from "../compare-context";
 import type { ModifyTableDraft } from "../drafts/modify-table-draft";
 import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
-import { stableJson } from "../same-value";
+import { sameValue, stableJson } from "../same-value";
 import { compareObjectSet, type ObjectSetSpec } from "./object-set";
 
 const signatures = new WeakMap<Index, string>();
 
+/** Everything but the name: uniqueness, elements in order (column or expression, direction, nulls, prefix), predicate, method, INCLUDE. */
+const identifying = (i: Index) => ({
+  unique: i.unique,
+  elements: i.elements,
+  where: i.where,
+  using: i.using,
+  include: i.include,
+});
+
 /**
- * Everything but the name: uniqueness, elements in order (column or expression, direction,
- * nulls, prefix), predicate, method, INCLUDE. Index nodes are frozen, so each is computed once
- * (matching, sorting and comparing each ask for it).
+ * The identifying parts as text, for unnamed indexes (matching and ordering). Index nodes are
+ * frozen, so each is computed once.
  */
 export const indexSignature = (_ctx: CompareContext, i: Index): string => {
   let sig = signatures.get(i);
   if (sig === undefined) {
-    sig = stableJson({ unique: i.unique, elements: i.elements, where: i.where, using: i.using, include: i.include });
+    sig = stableJson(identifying(i));
     signatures.set(i, sig);
   }
   return sig;
@@ -25,7 +33,8 @@ export const INDEX_SPEC: ObjectSetSpec<Index> = {
   filterType: "index",
   list: (t) => t.indexes,
   signature: indexSignature,
-  same: (ctx, a, b) => indexSignature(ctx, a) === indexSignature(ctx, b),
+  // Compared as structures: named pairs (nearly all) need no signature text.
+  same: (_ctx, a, b) => sameValue(identifying(a), identifying(b)),
   drop: (d, i) => DropIndexOp.create(d.name, i),
   create: (d, i) => CreateIndexOp.create(d.name, i),
   dropGroup: "droppedIndexes",

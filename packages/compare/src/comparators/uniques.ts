@@ -2,7 +2,7 @@ import { CreateUniqueConstraintOp, DropConstraintOp, type Table, type UniqueCons
 import type { CompareContext } from "../compare-context";
 import type { ModifyTableDraft } from "../drafts/modify-table-draft";
 import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
-import { stableJson } from "../same-value";
+import { sameValue, stableJson } from "../same-value";
 import { compareObjectSet, type ObjectSetSpec } from "./object-set";
 
 /** An unnamed unique constraint is identified by its column set (Alembic: sorted column names). */
@@ -12,7 +12,7 @@ export const UNIQUE_SPEC: ObjectSetSpec<UniqueConstraint> = {
   filterType: "unique_constraint",
   list: (t) => t.uniques,
   signature: uniqueSignature,
-  same: (_ctx, a, b) => stableJson([a.columns, a.deferrable, a.initially]) === stableJson([b.columns, b.deferrable, b.initially]),
+  same: (_ctx, a, b) => sameValue([a.columns, a.deferrable, a.initially], [b.columns, b.deferrable, b.initially]),
   drop: (d, u) => DropConstraintOp.create(d.name, u),
   create: (d, u) => CreateUniqueConstraintOp.create(d.name, u),
   // Uniques share the index groups: a unique constraint and a unique index are alternatives.
