@@ -47,7 +47,8 @@ export async function autogenerate(o: {
   const introspector = createIntrospector(connection, dialect);
   const model = await targetSchema(config, connection, dialect);
   const reflected = await reflectedSchema(config, introspector, model);
-  const target = await withCanonicalViews(introspector, model, reflected);
+  const resolved = introspector.canonicalTarget ? await introspector.canonicalTarget(model) : model;
+  const target = await withCanonicalViews(introspector, resolved, reflected);
   const upgradeOps = compareSchemas(target, reflected, compareOptions(config, dialect));
   const directives: MigrationScript[] = [
     MigrationScript.create({ ...o.revision, upgradeOps, downgradeOps: reverseUpgradeOps(upgradeOps) }),

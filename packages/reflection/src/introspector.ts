@@ -27,4 +27,10 @@ export interface Introspector {
    * Absent where the database keeps view SQL as written (SQLite, MySQL apart from quoting).
    */
   canonicalViewDefinition?(definition: string): Promise<string | null>;
+  /**
+   * The model (the target schema) with what this database fills in for it resolved as the last
+   * reflect() would report it: MySQL column charsets and collations against their table's and
+   * schema's. Call it after reflect(). Absent where the model needs no such step.
+   */
+  canonicalTarget?(target: Schema): Promise<Schema>;
 }

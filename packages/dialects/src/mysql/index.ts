@@ -1,4 +1,4 @@
 export { mysqlDialect } from "./mysql-dialect";
 export { mysqlAdapter, mysqlLockName } from "./mysql-adapter";
-export { mysqlCanonical } from "./mysql-canonical";
+export { mysqlCanonical, mysqlCharsetName } from "./mysql-canonical";
 export { MysqlDdlCompiler } from "./mysql-ddl-compiler";

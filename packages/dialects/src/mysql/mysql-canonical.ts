@@ -117,7 +117,7 @@ function literalDefault(raw: string, type: string, quoted = true): string {
  * new name (https://mariadb.com/kb/en/unicode/#utf8mb3): one spelling for both, in charset and
  * collation names alike.
  */
-const canonicalCharsetName = (name: string): string => name.toLowerCase().replace(/^utf8(?=$|_)/, "utf8mb3");
+export const mysqlCharsetName = (name: string): string => name.toLowerCase().replace(/^utf8(?=$|_)/, "utf8mb3");
 
 /**
  * A column's charset and collation as one pair: a collation belongs to exactly one charset, the
@@ -125,8 +125,8 @@ const canonicalCharsetName = (name: string): string => name.toLowerCase().replac
  * so a charset named beside its own collation says nothing more and is dropped.
  */
 function canonicalCharset(charset: string | null, collation: string | null): { charset: string | null; collation: string | null } {
-  const cs = charset === null ? null : canonicalCharsetName(charset);
-  const co = collation === null ? null : canonicalCharsetName(collation);
+  const cs = charset === null ? null : mysqlCharsetName(charset);
+  const co = collation === null ? null : mysqlCharsetName(collation);
   return {
     charset: cs !== null && co !== null && co.startsWith(`${cs}_`) ? null : cs,
     collation: co,

@@ -11,6 +11,11 @@ SELECT SCHEMA_NAME AS schema_name
  WHERE SCHEMA_NAME NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
  ORDER BY SCHEMA_NAME`;
 
+/** Every character set with its default collation. */
+export const MYSQL_CHARSET_DEFAULTS_QUERY = `
+SELECT CHARACTER_SET_NAME AS charset, DEFAULT_COLLATE_NAME AS collation
+  FROM information_schema.CHARACTER_SETS`;
+
 /**
  * The character sets with their default collations, as a derived table the server computes
  * once: the LIMIT keeps the optimizer from merging it into the outer query, where MariaDB

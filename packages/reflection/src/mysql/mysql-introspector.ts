@@ -1,6 +1,6 @@
 import { CheckConstraint, Column, ForeignKey, Index, IndexElement, PrimaryKey, Table, View } from "@autogen/core";
 import type { ReferentialAction, Schema } from "@autogen/core";
-import type { Connection, Dialect } from "@autogen/dialects";
+import { mysqlCharsetName, type Connection, type Dialect } from "@autogen/dialects";
 import { canonicalAction } from "../canonical-action";
 import { CountingQueries } from "../counting-queries";
 import { groupBy } from "../group-by";
@@ -8,7 +8,9 @@ import type { Introspector } from "../introspector";
 import { excludedTables, warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
 import { sortedSchema } from "../sorted-schema";
+import { charsetTableKey, differingCharset, resolveModelCharsets, type ReflectedCharsets } from "./mysql-charsets";
 import {
+  MYSQL_CHARSET_DEFAULTS_QUERY,
   MYSQL_SCHEMA_NAMES_QUERY,
   type MysqlScope,
   mysqlChecksQuery,
@@ -44,6 +46,8 @@ import {
 export class MysqlIntrospector implements Introspector {
   readonly #queries: CountingQueries;
   readonly #dialect: Dialect;
+  /** The charsets the last reflect() saw, which canonicalTarget() resolves the model against. */
+  #charsets: ReflectedCharsets | null = null;
 
   constructor(conn: Connection, dialect: Dialect) {
     this.#queries = new CountingQueries(conn);
@@ -74,11 +78,28 @@ export class MysqlIntrospector implements Introspector {
 
     const current = server[0]!.current_schema;
     const build = new MysqlSchemaBuild(this.#dialect, warningSink(o), server, flavor.isMariaDb);
+    this.#charsets = {
+      tables: new Map(tables.map((t) => [charsetTableKey(build.schemaOf(t.schema_name), t.table_name), { charset: t.charset, collation: t.collation_name }])),
+      schemas: new Map(server.flatMap((r) => (r.schema_name === null ? [] : [[build.schemaOf(r.schema_name), { charset: r.charset, collation: r.collation_name }]]))),
+    };
     return sortedSchema({
       tables: build.tables(tables, columns, indexes, keys, checks),
       views: views.map((r) => View.create(r.view_name, withoutOwnSchema(r.definition.trim(), r.schema_name), { schema: build.schemaOf(r.schema_name) })),
       schemas: o.schemas ? server.flatMap((r) => (r.schema_name !== null && r.schema_name !== current ? [r.schema_name] : [])) : [],
     });
+  }
+
+  /**
+   * Column charsets and collations of the model resolved against the tables and schemas the last
+   * reflect() saw (mysql-charsets.ts). One query, for the charsets' default collations, and only
+   * when some model column names a charset or collation.
+   */
+  async canonicalTarget(target: Schema): Promise<Schema> {
+    if (this.#charsets === null) throw new Error("MysqlIntrospector.canonicalTarget() needs a reflect() first");
+    if (!target.tables.some((t) => t.columns.some((c) => c.charset !== null || c.collation !== null))) return target;
+    const rows = await CountingQueries.uncounted<{ charset: string; collation: string }>(this.#queries.conn, MYSQL_CHARSET_DEFAULTS_QUERY);
+    const defaults = new Map(rows.map((r) => [mysqlCharsetName(r.charset), mysqlCharsetName(r.collation)]));
+    return resolveModelCharsets(target, this.#charsets, defaults);
   }
 }
 
@@ -205,7 +226,7 @@ class MysqlSchemaBuild {
     const type = canonical.type(isJson ? "json" : r.column_type);
     const generated = /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.exec(r.extra);
     const onUpdate = /\bon update (.+)$/i.exec(r.extra)?.[1] ?? null;
-    let { charset, collation } = differingCharset(r, { charset: t.charset, collation: t.collation_name });
+    let { charset, collation } = differingCharset(ownCharset(r), { charset: t.charset, collation: t.collation_name });
     if (isJson && r.collation_name === JSON_COLLATION) collation = charset = null;
     return canonical.column(
       Column.create(r.column_name, type, {
@@ -268,25 +289,16 @@ class MysqlSchemaBuild {
     const options: Record<string, string> = {};
     if (t.engine !== null && t.engine !== this.#defaultEngine) options.engine = t.engine;
     const schema = this.#schemaDefaults.get(t.schema_name);
-    const differing = differingCharset(t, { charset: schema?.charset ?? null, collation: schema?.collation_name ?? null });
+    const differing = differingCharset(ownCharset(t), { charset: schema?.charset ?? null, collation: schema?.collation_name ?? null });
     if (differing.charset !== null) options.charset = differing.charset;
     if (differing.collation !== null) options.collation = differing.collation;
     return options;
   }
 }
 
-/**
- * The charset and collation worth reporting on an object, given its parent's: the charset when
- * it differs; the collation when it differs and is not just the default of a reported charset.
- */
-function differingCharset(
-  own: { charset: string | null; collation_name: string | null; charset_default_collation: string | null },
-  parent: { charset: string | null; collation: string | null },
-): { charset: string | null; collation: string | null } {
-  const charset = own.charset !== null && own.charset !== parent.charset ? own.charset : null;
-  const impliedByCharset = charset !== null && own.collation_name === own.charset_default_collation;
-  const collation = own.collation_name !== null && own.collation_name !== parent.collation && !impliedByCharset ? own.collation_name : null;
-  return { charset, collation };
+/** A table's or column's charset row as {@link differingCharset} takes it. */
+function ownCharset(r: { charset: string | null; collation_name: string | null; charset_default_collation: string | null }) {
+  return { charset: r.charset, collation: r.collation_name, charsetDefaultCollation: r.charset_default_collation };
 }
 
 /**
