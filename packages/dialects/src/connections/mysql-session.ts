@@ -46,8 +46,9 @@ export async function openMysql(u: DatabaseUrl): Promise<DriverSession> {
 /** SELECT answers rows; DML and DDL answer a header whose affectedRows is the row count. */
 function toQueryResult(result: unknown): QueryResult {
   if (Array.isArray(result)) {
-    // mysql2 builds rows as RowDataPacket objects; plain copies compare and print like other drivers' rows.
-    const rows = result.map((r: Record<string, unknown>) => ({ ...r }));
+    // Rows must compare and print like other drivers' rows: plain objects. mysql2 3.x builds
+    // them so already; a row of another prototype is copied.
+    const rows = result.map((r: Record<string, unknown>) => (Object.getPrototypeOf(r) === Object.prototype ? r : { ...r }));
     return { rows, rowCount: rows.length };
   }
   return { rows: [], rowCount: (result as MysqlResultHeader).affectedRows ?? 0 };
