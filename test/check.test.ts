@@ -64,3 +64,21 @@ for (const dialect of dialectsUnderTest()) {
     assert.deepEqual(sqlAuto.errorLines, ["FAILED: Using --sql with --autogenerate does not make any sense"]);
   });
 }
+
+test("postgres: what reflection cannot express is printed as one WARNING line on stderr, -q or not", async (t) => {
+  const db = await useDatabase(t, "postgres");
+  if (!db) return;
+  const p = await createProject(t, db, { hooks: false, inRepo: true });
+  const configFile = path.join(p.dir, "autogen.config.ts");
+  fs.writeFileSync(configFile, fs.readFileSync(configFile, "utf8").replace("// entities: [Account],", "entities: [],"));
+  const conn = await p.connection();
+  // An operator class other than the default is not part of the model.
+  await conn.query("CREATE TABLE note (id integer PRIMARY KEY, body text)");
+  await conn.query("CREATE INDEX note_body_pattern ON note (body text_pattern_ops)");
+  for (const args of [["check"], ["-q", "check"], ["revision", "--autogenerate", "-m", "drop note"]]) {
+    const r = await p.cli(args);
+    const warnings = r.errorLines.filter((l) => l.startsWith("WARNING: "));
+    assert.deepEqual(warnings, ["WARNING: PostgreSQL table public.note: operator class text_pattern_ops of index note_body_pattern is not modelled"], describe(r));
+    assert.ok(!/\(node:\d+\)|AutogenReflectionWarning/.test(r.stderr), describe(r));
+  }
+});

@@ -42,11 +42,13 @@ export async function autogenerate(o: {
   dialect: Dialect;
   script: ScriptDirectory;
   revision: AutogenerateRevision;
+  /** Reflection warnings; default: process.emitWarning. */
+  warn?: (line: string) => void;
 }): Promise<MigrationScript[]> {
   const { config, connection, dialect } = o;
   const introspector = createIntrospector(connection, dialect);
   const model = await targetSchema(config, connection, dialect);
-  const reflected = await reflectedSchema(config, introspector, model);
+  const reflected = await reflectedSchema(config, introspector, model, o.warn);
   const resolved = introspector.canonicalTarget ? await introspector.canonicalTarget(model) : model;
   const target = await withCanonicalViews(introspector, resolved, reflected);
   const upgradeOps = compareSchemas(target, reflected, compareOptions(config, dialect));
@@ -80,8 +82,9 @@ async function targetSchema(config: ResolvedConfig, connection: Connection, dial
  * not re-created each time); with `includeSchemas: true` every application schema; with a
  * list, those schemas.
  */
-async function reflectedSchema(config: ResolvedConfig, introspector: Introspector, target: Schema): Promise<Schema> {
+async function reflectedSchema(config: ResolvedConfig, introspector: Introspector, target: Schema, warn?: (line: string) => void): Promise<Schema> {
   const o: { -readonly [K in keyof ReflectOptions]: ReflectOptions[K] } = {};
+  if (warn) o.onWarning = warn;
   if (config.versionTable) o.exclude = [config.versionTable];
   if (Array.isArray(config.includeSchemas)) o.schemas = config.includeSchemas;
   else if (config.includeSchemas === true) o.schemas = await introspector.schemaNames();

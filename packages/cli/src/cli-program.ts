@@ -60,6 +60,8 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
   const log = (line: string) => {
     if (!globals().quiet) io.stdout(`${line}\n`);
   };
+  /** Warnings go to stderr, -q or not: they are about the database, not progress. */
+  const warn = (line: string) => io.stderr(`WARNING: ${line}\n`);
   const x = () => parseXArgs(globals().x);
   const config = (): Promise<ResolvedConfig> => {
     const g = globals();
@@ -111,6 +113,7 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
         revId: o.revId,
         dependsOn: o.dependsOn.length ? o.dependsOn : undefined,
         log,
+        warn,
       });
     });
 
@@ -206,7 +209,7 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .command("check")
     .description("Check if revision command with autogenerate has pending upgrade ops (exit 1 if so)")
     .action(async () => {
-      const result = await command.check(await config(), { x: x(), log });
+      const result = await command.check(await config(), { x: x(), log, warn });
       if (result.upToDate) {
         log("No new upgrade operations detected.");
         return;

@@ -9,6 +9,12 @@ export interface CommandOptions {
   connection?: unknown;
   /** Receives progress lines (`Running upgrade a -> b, msg`); default: discarded. */
   log?: (line: string) => void;
+  /**
+   * Receives warnings of autogenerate: what reflection found in the database but cannot
+   * express (a constraint kind the model has no field for, an INVISIBLE column, ...), one line
+   * each. Default: `process.emitWarning` (name `AutogenReflectionWarning`).
+   */
+  warn?: (line: string) => void;
 }
 
 /** Options of the commands that run revisions or write the version table. */

@@ -30,6 +30,7 @@ export async function check(config: AutogenConfig, o: CommandOptions = {}): Prom
       connection: session.connection,
       dialect: session.dialect,
       script,
+      ...(o.warn && { warn: o.warn }),
       revision: {
         revId: plan.revId,
         message: null,

@@ -66,6 +66,7 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
         connection: session.connection,
         dialect: session.dialect,
         script,
+        ...(o.warn && { warn: o.warn }),
         revision: {
           revId: plan.revId,
           message,
