@@ -77,6 +77,19 @@ describe("mysqlCanonical.default", () => {
     sameDefault(my, "tinyint(1)", ["'true'", "1"], "1");
     sameDefault(my, "varchar(5)", ["'true'"], "'true'");
   });
+  it("string escapes: MariaDB reports a TEXT default's quote as \\', a VARCHAR's doubled; \\% and \\_ keep their backslash", () => {
+    sameDefault(my, "mediumtext", ["'it\\'s'", "'it''s'"], "'it''s'");
+    sameDefault(my, "text", ["'a\\'b\\\\c'", "'a''b\\\\c'"], "'a''b\\\\c'");
+    sameDefault(my, "text", ["'line\\nbreak'", "'line\nbreak'"], "'line\nbreak'");
+    sameDefault(my, "varchar(9)", ["'100\\%'"], "'100\\\\%'");
+  });
+  it("date and time literals at the column's precision (MariaDB pads the fraction, a date alone is at midnight)", () => {
+    sameDefault(my, "time(6)", ["'12:00:00'", "'12:00:00.000000'", "'12:00:00.0'"], "'12:00:00.000000'");
+    sameDefault(my, "datetime(3)", ["'2020-01-01 10:00:00'", "'2020-01-01 10:00:00.000'"], "'2020-01-01 10:00:00.000'");
+    sameDefault(my, "datetime(3)", ["'2020-01-01 10:00:00.5'"], "'2020-01-01 10:00:00.500'");
+    sameDefault(my, "datetime", ["'2020-01-01'", "'2020-01-01 00:00:00'", "'2020-01-01 00:00:00.000'"], "'2020-01-01 00:00:00'");
+    sameDefault(my, "date", ["'2020-01-01'"], "'2020-01-01'");
+  });
   it("expression defaults: MySQL 8 `(uuid())` and MariaDB `uuid()`", () => sameDefault(my, "varchar(36)", ["uuid()", "(uuid())", "UUID()"], "uuid()"));
   it("a string column keeps a number-looking default quoted", () => sameDefault(my, "varchar(5)", ["'1'"], "'1'"));
   it("the current time at the column's precision, as MariaDB stores it and MySQL 8 requires it", () => {
@@ -128,6 +141,14 @@ describe("mysqlCanonical.column", () => {
   });
   it("an empty comment (information_schema's report of none) is no comment", () =>
     assert.equal(my.column(Column.create("c", "int", { comment: "" })).comment, null));
+  it("the zero date MariaDB gives a NOT NULL column with ON UPDATE and no default is no default", () => {
+    const mariadb = Column.create("at", "datetime(3)", { nullable: false, default: "'0000-00-00 00:00:00.000'", onUpdate: "current_timestamp(3)" });
+    const typeorm = Column.create("at", "datetime(3)", { nullable: false, onUpdate: "CURRENT_TIMESTAMP(3)" });
+    assert.deepEqual(my.column(mariadb), my.column(typeorm));
+    assert.equal(my.column(mariadb).default, null);
+    // Without ON UPDATE, or on a nullable column, a zero date is a default like any other.
+    assert.equal(my.column(Column.create("d", "datetime", { nullable: false, default: "'0000-00-00 00:00:00'" })).default, "'0000-00-00 00:00:00'");
+  });
   it("generated columns have no default", () =>
     assert.equal(my.column(Column.create("g", "int", { default: "NULL", generated: { expression: "(`a` + 1)", stored: false } })).default, null));
 });

@@ -1,6 +1,6 @@
 import { Column } from "@autogen/core";
 import { canonicalMysqlExpression } from "./mysql-expression";
-import { canonicalExpressionText, canonicalNumber, canonicalTypeText, isNumberText, isStringLiteral, numberWithScale, unquoteString } from "../canonical-text";
+import { canonicalExpressionText, canonicalNumber, canonicalTypeText, isNumberText, numberWithScale } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
 import { memoized } from "../memoized";
 
@@ -78,10 +78,36 @@ function canonicalType(raw: string): string {
 /** A string default as one literal form: quotes doubled, backslashes escaped (MariaDB's report). */
 const stringLiteral = (content: string) => `'${content.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 
+/**
+ * A MySQL string literal: a quote inside is doubled or backslash-escaped (MariaDB reports a
+ * TEXT or JSON column's default as `'it\\'s'`, a VARCHAR's as `'it''s'`).
+ * https://dev.mysql.com/doc/refman/8.0/en/string-literals.html
+ */
+const MYSQL_STRING = /^'(?:[^'\\]|''|\\[\s\S])*'$/;
+/** Backslash escapes that stand for another character; `\\%` and `\\_` keep their backslash, any other `\\x` is `x`. */
+const ESCAPED: Readonly<Record<string, string>> = { "0": "\0", b: "\b", n: "\n", r: "\r", t: "\t", Z: "\x1a" };
+const mysqlStringContent = (literal: string): string =>
+  literal.slice(1, -1).replace(/''|\\([\s\S])/g, (m, c: string | undefined) => (c === undefined ? "'" : c === "%" || c === "_" ? m : (ESCAPED[c] ?? c)));
+
+/**
+ * A date/time literal as the column stores it: a date alone on a datetime or timestamp column is
+ * at midnight, and the fraction has the column's precision (MariaDB reports `'12:00:00'` on a
+ * time(6) column as `'12:00:00.000000'`, `'2020-01-01'` on a datetime as `'2020-01-01 00:00:00'`).
+ */
+function temporalLiteral(content: string, type: string): string {
+  const column = /^(datetime|timestamp|time)(?:\((\d)\))?$/.exec(type);
+  if (!column) return content;
+  const text = column[1] !== "time" && /^\d{4}-\d{2}-\d{2}$/.test(content) ? `${content} 00:00:00` : content;
+  const value = /^(.*:\d{2})(?:\.(\d*))?$/.exec(text);
+  const fsp = Number(column[2] ?? 0);
+  if (!value || (fsp === 0 && !/^0*$/.test(value[2] ?? ""))) return text;
+  return fsp === 0 ? value[1]! : `${value[1]}.${(value[2] ?? "").padEnd(fsp, "0")}`;
+}
+
 function canonicalDefault(raw: string | null | undefined, type: string): string | null {
   if (raw === null || raw === undefined) return null;
   const trimmed = raw.trim();
-  if (isStringLiteral(trimmed)) return literalDefault(unquoteString(trimmed).replaceAll("\\\\", "\\"), type);
+  if (MYSQL_STRING.test(trimmed)) return literalDefault(temporalLiteral(mysqlStringContent(trimmed), type), type);
   const text = canonicalExpressionText(trimmed);
   if (text === "null") return null;
   const datetime = applyRules(DATETIME_DEFAULTS, text);
@@ -133,6 +159,15 @@ function canonicalCharset(charset: string | null, collation: string | null): { c
   };
 }
 
+/**
+ * MariaDB gives a NOT NULL datetime or timestamp column with ON UPDATE and no default the zero
+ * date as its default (`'0000-00-00 00:00:00.000'`), and reports it: that default is what no
+ * default means there.
+ */
+function withoutImplicitZeroDate(dflt: string | null, c: Column): string | null {
+  return dflt !== null && c.onUpdate !== null && !c.nullable && /^'0000-00-00 00:00:00(?:\.0*)?'$/.test(dflt) ? null : dflt;
+}
+
 const cachedType = memoized(canonicalType, (raw) => raw);
 const cachedDefault = memoized(canonicalDefault, (raw, type) => (raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`));
 const cachedExpression = memoized(canonicalMysqlExpression, (raw) => raw);
@@ -151,7 +186,7 @@ export const mysqlCanonical: Canonicalizer = {
     const type = cachedType(c.type);
     // An empty comment is no comment: information_schema reports '' for a column without one.
     const comment = c.comment === "" ? null : c.comment;
-    const dflt = c.generated ? null : cachedDefault(c.default, type);
+    const dflt = c.generated ? null : withoutImplicitZeroDate(cachedDefault(c.default, type), c);
     // MariaDB rejects NULL / NOT NULL on generated columns and reports them nullable (TypeORM
     // omits both for them on MariaDB), so a generated column is nullable in canonical terms.
     const nullable = c.generated ? true : c.nullable;

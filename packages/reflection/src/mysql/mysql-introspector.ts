@@ -9,6 +9,7 @@ import { excludedTables, warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
 import { sortedSchema } from "../sorted-schema";
 import { charsetTableKey, differingCharset, resolveModelCharsets, type ReflectedCharsets } from "./mysql-charsets";
+import { resolveImplicitKeyParts } from "./mysql-key-parts";
 import {
   MYSQL_CHARSET_DEFAULTS_QUERY,
   MYSQL_SCHEMA_NAMES_QUERY,
@@ -46,8 +47,8 @@ import {
 export class MysqlIntrospector implements Introspector {
   readonly #queries: CountingQueries;
   readonly #dialect: Dialect;
-  /** The charsets the last reflect() saw, which canonicalTarget() resolves the model against. */
-  #charsets: ReflectedCharsets | null = null;
+  /** What the last reflect() saw, which canonicalTarget() resolves the model against. */
+  #last: { schema: Schema; charsets: ReflectedCharsets } | null = null;
 
   constructor(conn: Connection, dialect: Dialect) {
     this.#queries = new CountingQueries(conn);
@@ -78,28 +79,33 @@ export class MysqlIntrospector implements Introspector {
 
     const current = server[0]!.current_schema;
     const build = new MysqlSchemaBuild(this.#dialect, warningSink(o), server, flavor.isMariaDb);
-    this.#charsets = {
+    const charsets: ReflectedCharsets = {
       tables: new Map(tables.map((t) => [charsetTableKey(build.schemaOf(t.schema_name), t.table_name), { charset: t.charset, collation: t.collation_name }])),
       schemas: new Map(server.flatMap((r) => (r.schema_name === null ? [] : [[build.schemaOf(r.schema_name), { charset: r.charset, collation: r.collation_name }]]))),
     };
-    return sortedSchema({
+    const schema = sortedSchema({
       tables: build.tables(tables, columns, indexes, keys, checks),
       views: views.map((r) => View.create(r.view_name, withoutOwnSchema(r.definition.trim(), r.schema_name), { schema: build.schemaOf(r.schema_name) })),
       schemas: o.schemas ? server.flatMap((r) => (r.schema_name !== null && r.schema_name !== current ? [r.schema_name] : [])) : [],
     });
+    this.#last = { schema, charsets };
+    return schema;
   }
 
   /**
-   * Column charsets and collations of the model resolved against the tables and schemas the last
-   * reflect() saw (mysql-charsets.ts). One query, for the charsets' default collations, and only
-   * when some model column names a charset or collation.
+   * The model as the last reflect() would report it once in the database: column charsets and
+   * collations resolved against their tables and schemas (mysql-charsets.ts; one query, for the
+   * charsets' default collations, made only when a model column names a charset or collation),
+   * and the key-part prefixes and long-unique HASH the server gives indexes on BLOB/TEXT
+   * columns (mysql-key-parts.ts).
    */
   async canonicalTarget(target: Schema): Promise<Schema> {
-    if (this.#charsets === null) throw new Error("MysqlIntrospector.canonicalTarget() needs a reflect() first");
-    if (!target.tables.some((t) => t.columns.some((c) => c.charset !== null || c.collation !== null))) return target;
+    if (this.#last === null) throw new Error("MysqlIntrospector.canonicalTarget() needs a reflect() first");
+    const withKeyParts = resolveImplicitKeyParts(target, this.#last.schema);
+    if (!withKeyParts.tables.some((t) => t.columns.some((c) => c.charset !== null || c.collation !== null))) return withKeyParts;
     const rows = await CountingQueries.uncounted<{ charset: string; collation: string }>(this.#queries.conn, MYSQL_CHARSET_DEFAULTS_QUERY);
     const defaults = new Map(rows.map((r) => [mysqlCharsetName(r.charset), mysqlCharsetName(r.collation)]));
-    return resolveModelCharsets(target, this.#charsets, defaults);
+    return resolveModelCharsets(withKeyParts, this.#last.charsets, defaults);
   }
 }
 
