@@ -6,13 +6,11 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { command, defineConfig } from "autogen";
-import { useDatabase, connect, getDialect, type DialectName } from "@autogen/dialects";
-import { createIntrospector } from "@autogen/reflection";
+import { useDatabase, type DialectName } from "@autogen/dialects";
 import { loadModule, registerTsLoader } from "@autogen/runtime";
+import { assertRoundTrip } from "./helpers/round-trip";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures");
 
@@ -38,31 +36,8 @@ export function invariantSuite(typeormPackage: "typeorm" | "typeorm03"): void {
         await t.test(dialect, async (t) => {
           const db = await useDatabase(t, dialect);
           if (!db) return;
-          const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), `autogen-inv-${name}-`));
-          fs.mkdirSync(path.join(scriptLocation, "versions"));
-          t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
           const dataSource = new DataSource({ type: TYPEORM_TYPE[dialect], database: ":memory:", ...fx.dataSourceOptions, entities: fx.entities });
-          const config = defineConfig({ scriptLocation, url: db.url, dataSource });
-
-          const file = await command.revision(config, { message: "initial", autogenerate: true });
-          assert.ok(file, "the first autogenerate writes a revision");
-          await command.upgrade(config, "head");
-
-          const again = await command.check(config);
-          assert.equal(again.upToDate, true, `phantom diff after upgrade:\n${JSON.stringify(again.ops.upgradeOps.ops, null, 1)}\n--- revision ---\n${fs.readFileSync(file, "utf8")}`);
-
-          await command.downgrade(config, "base");
-          const conn = await connect(db.url);
-          try {
-            const left = await createIntrospector(conn, getDialect(dialect)).reflect();
-            assert.deepEqual(
-              { tables: left.tables.map((x) => x.name), enums: left.enums.map((e) => e.name) },
-              { tables: [], enums: [] },
-              "downgrade base leaves an empty schema",
-            );
-          } finally {
-            await conn.close();
-          }
+          await assertRoundTrip(t, db, { dataSource }, `${name}-${dialect}`);
         });
       }
     });
