@@ -128,7 +128,19 @@ interface Scenario {
 @Entity("ticket") class EnumV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "simple-enum", enum: ["open", "closed"] }) status!: string; }
 @Entity("ticket") class EnumV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "simple-enum", enum: ["open", "closed", "archived"] }) status!: string; }
 
+@Entity("doc") class RetypeV1 { @PrimaryGeneratedColumn() id!: number; @Column("simple-json") body!: object; @Column("varchar") day!: string; @Column("real") ratio!: number; }
+@Entity("doc") class RetypeV2 { @PrimaryGeneratedColumn() id!: number; @Column("json") body!: object; @Column("date") day!: string; @Column("integer") ratio!: number; }
+
 const SCENARIOS: Scenario[] = [
+  {
+    name: "text -> json, varchar -> date, real -> integer keep every value (JSON and DATE have NUMERIC affinity: no CAST)",
+    before: [RetypeV1], after: [RetypeV2],
+    rows: { doc: [{ id: 1, body: '{"a":1}', day: "2021-02-01", ratio: 1.25 }, { id: 2, body: "[]", day: "2021-12-31", ratio: 2 }] },
+    ops: ["AlterColumnOp doc.body type=json", "AlterColumnOp doc.day type=date", "AlterColumnOp doc.ratio type=integer"],
+    expect: {
+      doc: { columns: ["id", "body", "day", "ratio"], rows: [{ id: 1, body: '{"a":1}', day: "2021-02-01", ratio: 1.25 }, { id: 2, body: "[]", day: "2021-12-31", ratio: 2 }] },
+    },
+  },
   {
     name: "a simple-enum gains a value: its unnamed CHECK is replaced",
     before: [EnumV1], after: [EnumV2],

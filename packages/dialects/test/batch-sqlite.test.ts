@@ -62,14 +62,14 @@ const batchOps = [
 const values = async (conn: Connection, sql: string) => (await conn.query(sql)).rows.map((r) => ({ ...r }));
 
 describe("planSqliteBatch", () => {
-  it("writes SQLite's 12-step procedure: temp table, copy with CAST and renames, drop, rename, indexes", () => {
+  it("writes SQLite's 12-step procedure: temp table, copy with renames, drop, rename, indexes", () => {
     const plan = planSqliteBatch(parent, batchOps);
     assert.deepEqual(plan.statements, [
       'CREATE TABLE "_autogen_tmp_Parent" (\n    "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n    "Full Name" varchar(20) NOT NULL DEFAULT \'anon\',\n' +
         '    "code" integer NOT NULL,\n    "manager" integer,\n    "joined" datetime DEFAULT CURRENT_TIMESTAMP,\n' +
         '    CONSTRAINT "fk_parent_manager" FOREIGN KEY ("manager") REFERENCES "Parent" ("id") ON DELETE SET NULL,\n' +
         '    CONSTRAINT "ck_parent_code" CHECK (code > 0)\n)',
-      'INSERT INTO "_autogen_tmp_Parent" ("id", "Full Name", "code", "manager") SELECT "id", "name", CAST("code" AS integer), "manager" FROM "Parent"',
+      'INSERT INTO "_autogen_tmp_Parent" ("id", "Full Name", "code", "manager") SELECT "id", "name", "code", "manager" FROM "Parent"',
       'DROP TABLE "Parent"',
       'ALTER TABLE "_autogen_tmp_Parent" RENAME TO "Parent"',
       'CREATE INDEX "ix_parent_name" ON "Parent" ("Full Name")',
@@ -139,5 +139,35 @@ describe("planSqliteBatch", () => {
     await conn.query("PRAGMA foreign_keys = ON");
     await conn.query(`DELETE FROM "Parent" WHERE "id" = 1`);
     assert.deepEqual(await values(conn, 'SELECT "id" FROM "child" ORDER BY "id"'), [{ id: 12 }]);
+  });
+
+  it("changes column types without losing a value: the new column's affinity converts only what it can convert losslessly", async (t) => {
+    const db = await useDatabase(t, "sqlite");
+    if (!db) return;
+    const conn = await db.connect();
+    const name = QualifiedName.create("note");
+    const note = toTable("note", [
+      { name: "id", type: "integer", primaryKey: true },
+      { name: "body", type: "text" },
+      { name: "day", type: "varchar(10)" },
+      { name: "amount", type: "text" },
+      { name: "ratio", type: "real" },
+      { name: "count", type: "text" },
+    ]);
+    for (const sql of sqliteDialect.createDdlCompiler().compile(CreateTableOp.create(note))) await conn.query(sql);
+    await conn.query(`INSERT INTO "note" VALUES (1, '{"a":1}', '2021-02-01', '12.50', 1.25, '7'), (2, 'plain', 'soon', 'n/a', 2.0, 'x1')`);
+    // JSON, DATE and DECIMAL have NUMERIC affinity: CAST('2021-02-01' AS date) is 2021, CAST('{"a":1}' AS json) is 0.
+    const ops = [
+      AlterColumnOp.create(name, "body", { type: "json" }, { type: "text" }),
+      AlterColumnOp.create(name, "day", { type: "date" }, { type: "varchar(10)" }),
+      AlterColumnOp.create(name, "amount", { type: "decimal(10,2)" }, { type: "text" }),
+      AlterColumnOp.create(name, "ratio", { type: "integer" }, { type: "real" }),
+      AlterColumnOp.create(name, "count", { type: "integer" }, { type: "text" }),
+    ];
+    for (const sql of planSqliteBatch(note, ops).statements) await conn.query(sql);
+    assert.deepEqual(await values(conn, `SELECT "body", "day", "amount", "ratio", "count", typeof("count") AS t FROM "note" ORDER BY "id"`), [
+      { body: '{"a":1}', day: "2021-02-01", amount: 12.5, ratio: 1.25, count: 7, t: "integer" },
+      { body: "plain", day: "soon", amount: "n/a", ratio: 2, count: "x1", t: "text" },
+    ]);
   });
 });

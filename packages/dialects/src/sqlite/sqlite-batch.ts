@@ -12,7 +12,6 @@ import {
   type OpNode,
 } from "@autogen/core";
 import type { Dialect } from "../dialect";
-import { sqliteAffinity } from "./sqlite-canonical";
 import { sqliteDialect } from "./sqlite-dialect";
 
 /** The recreated table and the statements that get the database there. */
@@ -27,8 +26,14 @@ const TMP_PREFIX = "_autogen_tmp_";
 /**
  * Plans a batch ("move and copy") per SQLite's procedure for schema changes ALTER TABLE cannot
  * make (https://www.sqlite.org/lang_altertable.html#otheralter): create the new definition under
- * a temporary name, copy the surviving columns (renames followed, CAST where the type affinity
- * changes), drop the old table, rename the new one into place, create the indexes again.
+ * a temporary name, copy the surviving columns (renames followed), drop the old table, rename the
+ * new one into place, create the indexes again.
+ *
+ * Values are copied as they are, never through CAST: the INSERT applies the new column's affinity,
+ * which converts a value only when that is lossless ('7' into an INTEGER column becomes 7, 'abc'
+ * stays 'abc'; https://www.sqlite.org/datatype3.html#type_affinity). CAST to a NUMERIC-affinity
+ * type (DATE, DATETIME, BOOLEAN, JSON, DECIMAL) would turn '2021-02-01' into 2021 and any JSON
+ * text into 0, and CAST to INTEGER would cut 1.25 to 1.
  *
  * The caller runs the statements with foreign keys OFF and checks `PRAGMA foreign_key_check`
  * afterwards: with enforcement on, DROP TABLE would delete the rows of ON DELETE CASCADE children.
@@ -46,19 +51,13 @@ export function planSqliteBatch(current: Table, ops: readonly OpNode[], dialect:
 
   const origins = columnOrigins(current, ops);
   const copied = table.columns.filter((c) => origins.has(c.name) && c.generated === null);
-  const source = (name: string) => Table.column(current, origins.get(name) as string);
-  const selectExpr = (name: string, type: string) => {
-    const from = source(name);
-    const expr = dialect.quote(from?.name ?? name);
-    return from && sqliteAffinity(from.type) !== sqliteAffinity(type) ? `CAST(${expr} AS ${type})` : expr;
-  };
 
   const statements = [
     ...compile(CreateTableOp.create(Table.cloneWith(table, { name: tmp.name, indexes: [] }))),
     ...(copied.length
       ? [
           `INSERT INTO ${q(tmp)} (${copied.map((c) => dialect.quote(c.name)).join(", ")}) ` +
-            `SELECT ${copied.map((c) => selectExpr(c.name, c.type)).join(", ")} FROM ${q(current)}`,
+            `SELECT ${copied.map((c) => dialect.quote(origins.get(c.name) as string)).join(", ")} FROM ${q(current)}`,
         ]
       : []),
     `DROP TABLE ${q(current)}`,
