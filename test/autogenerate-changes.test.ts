@@ -31,6 +31,8 @@ interface Scenario {
   after: Function[];
   /** Rows to insert after v1 is applied: table → rows. */
   rows: Record<string, Row[]>;
+  /** Extra setup once the rows are in, before the v2 autogenerate. */
+  prepare?: (conn: Connection) => Promise<void>;
   /** The ops the v2 autogenerate must produce, as `Kind table[.detail]` lines (sorted). */
   ops: string[];
   /** The rows expected after the upgrade: table → `SELECT <columns> ... ORDER BY id` result. */
@@ -131,7 +133,23 @@ interface Scenario {
 @Entity("doc") class RetypeV1 { @PrimaryGeneratedColumn() id!: number; @Column("simple-json") body!: object; @Column("varchar") day!: string; @Column("real") ratio!: number; }
 @Entity("doc") class RetypeV2 { @PrimaryGeneratedColumn() id!: number; @Column("json") body!: object; @Column("date") day!: string; @Column("integer") ratio!: number; }
 
+@Entity("account") class SeqV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 10 }) name!: string; }
+@Entity("account") class SeqV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 20 }) name!: string; }
+
 const SCENARIOS: Scenario[] = [
+  {
+    name: "a recreated AUTOINCREMENT table keeps its counter: a deleted row's id is not reused",
+    before: [SeqV1], after: [SeqV2],
+    rows: { account: [{ name: "a" }, { name: "b" }, { name: "c" }] },
+    prepare: async (conn) => void (await conn.query(`DELETE FROM "account" WHERE "id" = 3`)),
+    ops: ["AlterColumnOp account.name type=varchar(20)"],
+    expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "a" }, { id: 2, name: "b" }] } },
+    verify: async (conn) => {
+      await conn.query(`INSERT INTO "account" ("name") VALUES ('d')`);
+      assert.deepEqual(await selectRows(conn, "account", ["id", "name"]), [{ id: 1, name: "a" }, { id: 2, name: "b" }, { id: 4, name: "d" }]);
+      await conn.query(`DELETE FROM "account" WHERE "id" = 4`);
+    },
+  },
   {
     name: "text -> json, varchar -> date, real -> integer keep every value (JSON and DATE have NUMERIC affinity: no CAST)",
     before: [RetypeV1], after: [RetypeV2],
@@ -359,6 +377,7 @@ for (const s of SCENARIOS) {
     const conn = await db.connect();
     t.after(() => conn.close());
     await insertRows(conn, s.rows);
+    await s.prepare?.(conn);
 
     const pending = await command.check(v2);
     assert.deepEqual(summarize(pending.ops.upgradeOps.ops), [...s.ops].sort());

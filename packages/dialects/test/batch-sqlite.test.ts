@@ -70,6 +70,8 @@ describe("planSqliteBatch", () => {
         '    CONSTRAINT "fk_parent_manager" FOREIGN KEY ("manager") REFERENCES "Parent" ("id") ON DELETE SET NULL,\n' +
         '    CONSTRAINT "ck_parent_code" CHECK (code > 0)\n)',
       'INSERT INTO "_autogen_tmp_Parent" ("id", "Full Name", "code", "manager") SELECT "id", "name", "code", "manager" FROM "Parent"',
+      `DELETE FROM "sqlite_sequence" WHERE name = '_autogen_tmp_Parent'`,
+      `INSERT INTO "sqlite_sequence" (name, seq) SELECT '_autogen_tmp_Parent', seq FROM "sqlite_sequence" WHERE name = 'Parent'`,
       'DROP TABLE "Parent"',
       'ALTER TABLE "_autogen_tmp_Parent" RENAME TO "Parent"',
       'CREATE INDEX "ix_parent_name" ON "Parent" ("Full Name")',
@@ -95,6 +97,9 @@ describe("planSqliteBatch", () => {
     for (const sql of [...compile(CreateTableOp.create(parent)), ...compile(CreateTableOp.create(child))]) await conn.query(sql);
     await conn.query(`INSERT INTO "Parent" ("id", "name", "code", "legacy", "manager") VALUES (1, 'Ann', '7', 1, NULL), (2, 'Bob', '42', 2, 1)`);
     await conn.query(`INSERT INTO "child" ("id", "parent_id") VALUES (10, 1), (11, 1), (12, 2)`);
+    // AUTOINCREMENT's counter is at 3 once row 3 is gone; the recreated table must not hand out 3 again.
+    await conn.query(`INSERT INTO "Parent" ("id", "name", "code") VALUES (3, 'Gone', '1')`);
+    await conn.query(`DELETE FROM "Parent" WHERE "id" = 3`);
 
     // As the runtime runs it: foreign keys off (the session default), one transaction, then the check.
     assert.deepEqual(await values(conn, "PRAGMA foreign_keys"), [{ foreign_keys: 0 }]);
@@ -133,7 +138,7 @@ describe("planSqliteBatch", () => {
     await assert.rejects(conn.query(`INSERT INTO "Parent" ("Full Name", "code") VALUES ('Cy', 0)`), /CHECK constraint failed/);
     await assert.rejects(conn.query(`INSERT INTO "Parent" ("Full Name") VALUES ('Cy')`), /NOT NULL constraint failed/);
     await conn.query(`INSERT INTO "Parent" ("Full Name", "code") VALUES ('Cy', 3)`);
-    assert.deepEqual(await values(conn, `SELECT max("id") AS id FROM "Parent"`), [{ id: 3 }]);
+    assert.deepEqual(await values(conn, `SELECT max("id") AS id FROM "Parent"`), [{ id: 4 }]);
 
     // Cascades work once enforcement is back on.
     await conn.query("PRAGMA foreign_keys = ON");

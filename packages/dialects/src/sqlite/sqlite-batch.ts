@@ -38,7 +38,8 @@ const TMP_PREFIX = "_autogen_tmp_";
  * The caller runs the statements with foreign keys OFF and checks `PRAGMA foreign_key_check`
  * afterwards: with enforcement on, DROP TABLE would delete the rows of ON DELETE CASCADE children.
  * Children keep referencing the table by name, so they point at the new table once it is renamed,
- * and self-references in the new definition name the final table, not the temporary one.
+ * and self-references in the new definition name the final table, not the temporary one. An
+ * AUTOINCREMENT table keeps its counter (see keepAutoIncrementCounter).
  *
  * @param current the table as it is in the database (reflected).
  * @param ops     the batch's ops, applied in order with applyOpsToTable.
@@ -47,7 +48,7 @@ export function planSqliteBatch(current: Table, ops: readonly OpNode[], dialect:
   const table = applyOpsToTable(current, ops);
   const tmp = QualifiedName.create(TMP_PREFIX + current.name, current.schema);
   const compile = (op: OpNode) => dialect.createDdlCompiler().compile(op);
-  const q = (name: QualifiedName) => (name.schema ? `${dialect.quote(name.schema)}.${dialect.quote(name.name)}` : dialect.quote(name.name));
+  const q = (name: QualifiedName) => qualified(name, dialect);
 
   const origins = columnOrigins(current, ops);
   const copied = table.columns.filter((c) => origins.has(c.name) && c.generated === null);
@@ -60,11 +61,31 @@ export function planSqliteBatch(current: Table, ops: readonly OpNode[], dialect:
             `SELECT ${copied.map((c) => dialect.quote(origins.get(c.name) as string)).join(", ")} FROM ${q(current)}`,
         ]
       : []),
+    ...keepAutoIncrementCounter(current, table, tmp, dialect),
     `DROP TABLE ${q(current)}`,
     ...compile(RenameTableOp.create(tmp, current.name)),
     ...table.indexes.flatMap((i) => compile(CreateIndexOp.create(current, i))),
   ];
   return freeze({ table, statements });
+}
+
+const qualified = (name: QualifiedName, dialect: Dialect): string =>
+  name.schema ? `${dialect.quote(name.schema)}.${dialect.quote(name.name)}` : dialect.quote(name.name);
+
+/**
+ * AUTOINCREMENT promises never to reuse the key of a deleted row (https://www.sqlite.org/autoinc.html):
+ * its high-water mark lives in sqlite_sequence under the table's name, which DROP TABLE deletes,
+ * and the copy only leaves the largest surviving key there. So the old table's counter is given to
+ * the new one before the drop (RENAME then carries it over). Only when both tables have
+ * AUTOINCREMENT: then sqlite_sequence exists, and the counter means the same thing.
+ */
+function keepAutoIncrementCounter(current: Table, table: Table, tmp: QualifiedName, dialect: Dialect): string[] {
+  if (!current.columns.some((c) => c.autoIncrement) || !table.columns.some((c) => c.autoIncrement)) return [];
+  const sequence = qualified(QualifiedName.create("sqlite_sequence", current.schema), dialect);
+  return [
+    `DELETE FROM ${sequence} WHERE name = ${dialect.literal(tmp.name)}`,
+    `INSERT INTO ${sequence} (name, seq) SELECT ${dialect.literal(tmp.name)}, seq FROM ${sequence} WHERE name = ${dialect.literal(current.name)}`,
+  ];
 }
 
 /**
