@@ -19,6 +19,8 @@ import {
   OneToMany,
   PrimaryGeneratedColumn,
   Unique,
+  ViewColumn,
+  ViewEntity,
 } from "typeorm";
 import type { OpNode } from "@autogen/core";
 import { command } from "autogen";
@@ -136,7 +138,18 @@ interface Scenario {
 @Entity("account") class SeqV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 10 }) name!: string; }
 @Entity("account") class SeqV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 20 }) name!: string; }
 
+@Entity("sale") class ViewedV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 10 }) region!: string; }
+@Entity("sale") class ViewedV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 20 }) region!: string; }
+@ViewEntity({ name: "sale_region", expression: `SELECT "id", "region" FROM "sale"` }) class SaleRegion { @ViewColumn() id!: number; @ViewColumn() region!: string; }
+
 const SCENARIOS: Scenario[] = [
+  {
+    name: "a table a view reads from is recreated (RENAME no longer trips over the view)",
+    before: [ViewedV1, SaleRegion], after: [ViewedV2, SaleRegion],
+    rows: { sale: [{ id: 1, region: "north" }] },
+    ops: ["AlterColumnOp sale.region type=varchar(20)"],
+    expect: { sale: { columns: ["id", "region"], rows: [{ id: 1, region: "north" }] }, sale_region: { columns: ["id", "region"], rows: [{ id: 1, region: "north" }] } },
+  },
   {
     name: "a recreated AUTOINCREMENT table keeps its counter: a deleted row's id is not reused",
     before: [SeqV1], after: [SeqV2],

@@ -73,7 +73,9 @@ describe("planSqliteBatch", () => {
       `DELETE FROM "sqlite_sequence" WHERE name = '_autogen_tmp_Parent'`,
       `INSERT INTO "sqlite_sequence" (name, seq) SELECT '_autogen_tmp_Parent', seq FROM "sqlite_sequence" WHERE name = 'Parent'`,
       'DROP TABLE "Parent"',
+      "PRAGMA legacy_alter_table = ON",
       'ALTER TABLE "_autogen_tmp_Parent" RENAME TO "Parent"',
+      "PRAGMA legacy_alter_table = OFF",
       'CREATE INDEX "ix_parent_name" ON "Parent" ("Full Name")',
       'CREATE UNIQUE INDEX "ix_parent_code" ON "Parent" ("code" DESC)',
     ]);
@@ -95,6 +97,9 @@ describe("planSqliteBatch", () => {
     const conn = await db.connect();
     const compile = (op: Parameters<ReturnType<typeof sqliteDialect.createDdlCompiler>["compile"]>[0]) => sqliteDialect.createDdlCompiler().compile(op);
     for (const sql of [...compile(CreateTableOp.create(parent)), ...compile(CreateTableOp.create(child))]) await conn.query(sql);
+    // A view and another table's trigger read the table: the rename after the drop must not trip over them.
+    await conn.query(`CREATE VIEW "parent_names" AS SELECT "id", "name" AS "n" FROM "Parent"`);
+    await conn.query(`CREATE TRIGGER "child_touch" AFTER UPDATE ON "child" BEGIN UPDATE "Parent" SET "code" = "code" WHERE "id" = NEW."parent_id"; END`);
     await conn.query(`INSERT INTO "Parent" ("id", "name", "code", "legacy", "manager") VALUES (1, 'Ann', '7', 1, NULL), (2, 'Bob', '42', 2, 1)`);
     await conn.query(`INSERT INTO "child" ("id", "parent_id") VALUES (10, 1), (11, 1), (12, 2)`);
     // AUTOINCREMENT's counter is at 3 once row 3 is gone; the recreated table must not hand out 3 again.
@@ -130,6 +135,8 @@ describe("planSqliteBatch", () => {
       { name: "ix_parent_name", sql: 'CREATE INDEX "ix_parent_name" ON "Parent" ("Full Name")' },
     ]);
     assert.deepEqual(await values(conn, `SELECT name FROM sqlite_master WHERE name LIKE '%autogen_tmp%'`), []);
+    assert.deepEqual(await values(conn, `SELECT "id" FROM "parent_names" ORDER BY "id"`), [{ id: 1 }, { id: 2 }]);
+    assert.deepEqual(await values(conn, "PRAGMA legacy_alter_table"), [{ legacy_alter_table: 0 }]);
     // The self-reference names the final table, and the child still points at it.
     assert.deepEqual((await values(conn, `PRAGMA foreign_key_list("Parent")`)).map((r) => [r.table, r.from, r.on_delete]), [["Parent", "manager", "SET NULL"]]);
     assert.deepEqual((await values(conn, `PRAGMA foreign_key_list("child")`)).map((r) => [r.table, r.on_delete]), [["Parent", "CASCADE"]]);

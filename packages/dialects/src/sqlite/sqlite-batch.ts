@@ -38,8 +38,9 @@ const TMP_PREFIX = "_autogen_tmp_";
  * The caller runs the statements with foreign keys OFF and checks `PRAGMA foreign_key_check`
  * afterwards: with enforcement on, DROP TABLE would delete the rows of ON DELETE CASCADE children.
  * Children keep referencing the table by name, so they point at the new table once it is renamed,
- * and self-references in the new definition name the final table, not the temporary one. An
- * AUTOINCREMENT table keeps its counter (see keepAutoIncrementCounter).
+ * and self-references in the new definition name the final table, not the temporary one; so do
+ * views and triggers, which the rename leaves as they are. An AUTOINCREMENT table keeps its
+ * counter (see keepAutoIncrementCounter).
  *
  * @param current the table as it is in the database (reflected).
  * @param ops     the batch's ops, applied in order with applyOpsToTable.
@@ -63,7 +64,12 @@ export function planSqliteBatch(current: Table, ops: readonly OpNode[], dialect:
       : []),
     ...keepAutoIncrementCounter(current, table, tmp, dialect),
     `DROP TABLE ${q(current)}`,
+    // Since 3.26 RENAME checks every view and trigger of the schema, and one that reads the table
+    // (just dropped) fails it: "error in view v: no such table". The legacy rename checks nothing,
+    // and they name the table by its final name, valid again once the rename is done.
+    "PRAGMA legacy_alter_table = ON",
     ...compile(RenameTableOp.create(tmp, current.name)),
+    "PRAGMA legacy_alter_table = OFF",
     ...table.indexes.flatMap((i) => compile(CreateIndexOp.create(current, i))),
   ];
   return freeze({ table, statements });
