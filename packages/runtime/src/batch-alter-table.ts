@@ -1,5 +1,5 @@
 import { CommandError, DatabaseError, QualifiedName, type BatchAlterTableOp, type OpNode, type Table } from "@autogen/core";
-import { BatchRecreateRequiredError, planSqliteBatch } from "@autogen/dialects";
+import { BatchRecreateRequiredError, planSqliteBatch, sqliteTableTriggersQuery } from "@autogen/dialects";
 import { createIntrospector } from "@autogen/reflection";
 import type { MigrationContext } from "./migration-context";
 
@@ -43,7 +43,12 @@ async function recreate(ctx: MigrationContext, op: BatchAlterTableOp): Promise<v
   }
   const current = copyFromOf(op) ?? (await reflectTable(ctx, op));
   const plan = planSqliteBatch(current, op.ops, ctx.impl);
+  // DROP TABLE takes the table's triggers with it: they are read first and created again on the
+  // new table (a trigger naming a dropped column then fails the revision instead of vanishing).
+  // Offline there is no database to read them from.
+  const triggers = ctx.isOffline ? [] : (await ctx.query<{ sql: string }>(sqliteTableTriggersQuery(op.table, ctx.impl), `Batch alter of table ${key}`)).rows;
   for (const sql of plan.statements) await ctx.execute(sql);
+  for (const t of triggers) await ctx.execute(t.sql);
   if (!ctx.isOffline) await checkForeignKeys(ctx, key);
 }
 

@@ -81,6 +81,35 @@ test("sqlite: a batch that recreates the parent keeps every ON DELETE CASCADE ch
   assert.deepEqual(await currentHeads({ dialect, connection: conn }), [B]);
 });
 
+test("sqlite: a batch that recreates a table creates its triggers again (DROP TABLE deletes them)", async (t) => {
+  const env = await openDatabase(t, "sqlite");
+  if (!env) return;
+  const { conn, dialect } = env;
+  const trigger = `CREATE TRIGGER "parent_audit" AFTER UPDATE OF "name" ON "parent" BEGIN INSERT INTO "audit" ("parent_id") VALUES (NEW."id"); END`;
+  const script = loadScript(
+    writeScript([
+      {
+        rev: A,
+        down: null,
+        upgrade: `${SETUP}
+  await op.createTable("audit", [{ name: "parent_id", type: "integer" }]);
+  await op.execute(${JSON.stringify(trigger)});`,
+        downgrade: "",
+      },
+      { rev: B, down: A, upgrade: `  await op.batchAlterTable("parent", async (batch) => {\n    await batch.dropColumn("legacy");\n  });`, downgrade: "" },
+    ]),
+  );
+  await upgrade({ script, dialect, connection: conn, target: A });
+  const statements: string[] = [];
+  await upgrade({ script, dialect, connection: conn, target: "head", onStatement: (s) => statements.push(s) });
+  assert.ok(statements.some((s) => s.startsWith('DROP TABLE "parent"')), statements.join("\n"));
+  const { rows } = await conn.query<{ sql: string }>(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'parent'`);
+  assert.deepEqual(rows.map((r) => r.sql), [trigger]);
+  await conn.query(`UPDATE "parent" SET "name" = 'renamed' WHERE "id" = 2`);
+  const audit = await conn.query<{ parent_id: number }>(`SELECT parent_id FROM audit`);
+  assert.deepEqual(audit.rows.map((r) => Number(r.parent_id)), [2]);
+});
+
 test("sqlite: a batch that orphans rows fails and rolls back", async (t) => {
   const env = await openDatabase(t, "sqlite");
   if (!env) return;

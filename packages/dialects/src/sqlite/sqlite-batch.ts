@@ -95,6 +95,16 @@ function keepAutoIncrementCounter(current: Table, table: Table, tmp: QualifiedNa
 }
 
 /**
+ * The query listing the CREATE TRIGGER texts of a table, oldest first (column `sql`). DROP TABLE
+ * deletes a table's triggers with it, and the model does not know them, so whoever recreates the
+ * table reads them first and runs them again afterwards (https://www.sqlite.org/lang_altertable.html#otheralter, step 8).
+ */
+export function sqliteTableTriggersQuery(table: QualifiedName, dialect: Dialect = sqliteDialect): string {
+  const catalog = qualified(QualifiedName.create("sqlite_schema", table.schema), dialect);
+  return `SELECT sql FROM ${catalog} WHERE type = 'trigger' AND tbl_name = ${dialect.literal(table.name)} AND sql IS NOT NULL ORDER BY rowid`;
+}
+
+/**
  * For each column of the new table that holds old data: the name it has in the current table.
  * Renames are followed through the ops; a dropped (or dropped and re-added) column has none.
  */
