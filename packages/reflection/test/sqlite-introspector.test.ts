@@ -218,6 +218,19 @@ describe("sqlite reflection", () => {
     );
   });
 
+  it("reflects a UNIQUE that repeats the primary key or another UNIQUE, for which SQLite builds no index", async (t) => {
+    const db = await reflectedDatabase(t, "sqlite", [
+      `CREATE TABLE "profile" ("userId" varchar(36) NOT NULL, "bio" text, "Tag" int, CONSTRAINT "REL_user" UNIQUE ("userid"),
+         CONSTRAINT "UQ_tag" UNIQUE ("Tag"), CONSTRAINT "UQ_tag_again" UNIQUE ("tag"), CONSTRAINT "PK_profile" PRIMARY KEY ("userId"))`,
+    ]);
+    if (!db) return;
+    const schema = await db.introspector.reflect({ tables: ["profile"] });
+    assert.deepEqual(
+      schema.tables[0]!.uniques,
+      [UniqueConstraint.create(["userId"], "REL_user"), UniqueConstraint.create(["Tag"], "UQ_tag"), UniqueConstraint.create(["Tag"], "UQ_tag_again")],
+    );
+  });
+
   it("reflects the same Schema through sqlite3 and better-sqlite3", async (t) => {
     const db = await useDatabase(t, "sqlite");
     if (!db) return;

@@ -93,7 +93,7 @@ class SqliteSchemaBuild {
       rows.map((r) => this.column(name, r, parsed)),
       {
         primaryKey: pkColumns.length > 0 ? PrimaryKey.create(pkColumns.map((r) => r.column_name), parsed.primaryKey?.name ?? null) : null,
-        uniques: this.uniques([...byIndex.values()].filter((ix) => ix[0]!.origin === "u"), parsed),
+        uniques: this.uniques([...byIndex.values()].filter((ix) => ix[0]!.origin === "u"), parsed, pkColumns.map((r) => r.column_name)),
         indexes: [...byIndex.values()].filter((ix) => ix[0]!.origin === "c").map((ix) => this.index(name, ix)),
         foreignKeys: this.foreignKeys(name, fkRows, parsed),
         checks: parsed.checks.map((c) => CheckConstraint.create(this.dialect.canonical.expression(c.expression), c.name)),
@@ -124,15 +124,26 @@ class SqliteSchemaBuild {
     );
   }
 
-  /** Automatic unique indexes (origin `u`) are UNIQUE constraints; their names come from the CREATE TABLE text. */
-  uniques(autoIndexes: RawSqliteIndexRow[][], parsed: ParsedSqliteTable): UniqueConstraint[] {
+  /**
+   * Automatic unique indexes (origin `u`) are UNIQUE constraints; their names come from the CREATE TABLE text.
+   * SQLite builds no index for a UNIQUE that repeats the primary key's or another UNIQUE's columns
+   * (it would be the same index), so such a declared constraint is taken from the text alone: it is
+   * still declared, and a model that declares it too (a one-to-one join column that is the key) is in sync.
+   */
+  uniques(autoIndexes: RawSqliteIndexRow[][], parsed: ParsedSqliteTable, pkColumns: readonly string[]): UniqueConstraint[] {
     const declared = [...parsed.uniques];
-    return autoIndexes.map((rows) => {
+    const indexed = autoIndexes.map((rows) => {
       const columns = rows.map((r) => r.column_name!);
       const at = declared.findIndex((u) => sameNames(u.columns, columns));
       const name = at >= 0 ? declared.splice(at, 1)[0]!.name : null;
       return UniqueConstraint.create(columns, name);
     });
+    // The columns as the catalog spells them, not as the constraint text does.
+    const repeated = declared.flatMap((u) => {
+      const same = sameNames(u.columns, pkColumns) ? pkColumns : indexed.find((i) => sameNames(u.columns, i.columns))?.columns;
+      return same ? [UniqueConstraint.create([...same], u.name)] : [];
+    });
+    return [...indexed, ...repeated];
   }
 
   index(table: string, rows: RawSqliteIndexRow[]): Index {
