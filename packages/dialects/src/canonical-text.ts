@@ -103,10 +103,18 @@ export const canonicalNumber = (s: string): string => s.replace(/^\+/, "");
 
 /**
  * A decimal with exactly `scale` digits after the point (`1` → `1.00` for scale 2), the value a
- * fixed-point column stores: TypeORM writes `toFixed(scale)`, people write `1` or `1.5`.
+ * fixed-point column stores: TypeORM writes `toFixed(scale)`, people write `1` or `1.5`. Extra
+ * digits are rounded half away from zero, as PostgreSQL's numeric and MySQL's DECIMAL store them
+ * (`-0.5` at scale 0 is `-1`, not `-0`); a zero has no sign, since `-0` is stored as `0`.
  */
 export function numberWithScale(n: string, scale: number): string {
   if (/e/i.test(n)) return canonicalNumber(n);
-  const [int, frac = ""] = canonicalNumber(n).split(".");
-  return scale === 0 ? int : `${int}.${frac.padEnd(scale, "0").slice(0, scale)}`;
+  const text = canonicalNumber(n);
+  const negative = text.startsWith("-");
+  const [int, frac = ""] = text.replace(/^-/, "").split(".");
+  let digits = (int || "0") + frac.padEnd(scale, "0").slice(0, scale);
+  if ((frac[scale] ?? "0") >= "5") digits = (BigInt(digits) + 1n).toString().padStart(digits.length, "0");
+  const whole = digits.slice(0, digits.length - scale).replace(/^0+(?=\d)/, "") || "0";
+  const abs = scale === 0 ? whole : `${whole}.${digits.slice(digits.length - scale)}`;
+  return negative && /[1-9]/.test(abs) ? `-${abs}` : abs;
 }

@@ -62,6 +62,12 @@ describe("mysqlCanonical.default", () => {
     sameDefault(my, "decimal(10,0)", ["5", "'5'"], "5");
     sameDefault(my, "double", ["1.5", "'1.5'"], "1.5");
   });
+  it("decimals beyond the scale are rounded half away from zero, and a zero has no sign, as MariaDB stores them", () => {
+    sameDefault(my, "decimal(5,1)", ["1.25", "'1.25'", "1.3"], "1.3");
+    sameDefault(my, "decimal(5,0)", ["-0.5", "-1"], "-1");
+    sameDefault(my, "decimal(5,0)", ["-0.4", "0"], "0");
+    sameDefault(my, "decimal(5,2)", ["'9.995'", "10.00"], "10.00");
+  });
   it("numbers: the zeros MariaDB pads a ZEROFILL column's default with are not part of the value", () => {
     sameDefault(my, "bigint unsigned zerofill", ["00000000000000000042", "42", "'42'"], "42");
     sameDefault(my, "decimal(10,3) unsigned zerofill", ["0000001.500", "1.5"], "1.500");

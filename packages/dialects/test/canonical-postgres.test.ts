@@ -60,6 +60,12 @@ describe("postgresCanonical.default", () => {
     sameDefault(pg, "numeric", ["'1.5'::numeric", "1.5"], "1.5");
     sameDefault(pg, "bigint", ["'42'::bigint", "42"], "42");
   });
+  it("numbers beyond a numeric's scale: rounded half away from zero as stored, and `-0` is `0` (DEFAULT -0 is stored as 0)", () => {
+    sameDefault(pg, "numeric(5,0)", ["'-0.5'::numeric", "-0.5", "'-1'", "-1"], "-1");
+    sameDefault(pg, "numeric(5,0)", ["-0.4", "'-0'", "0"], "0");
+    sameDefault(pg, "numeric(5,2)", ["9.995", "'10.00'::numeric"], "10.00");
+    sameDefault(pg, "numeric(5,1)", ["1.25", "1.3"], "1.3");
+  });
   it("booleans: `false`, TypeORM's string `'false'` (TypeORM #7955), `'f'`", () => {
     sameDefault(pg, "boolean", ["false", "'false'", "'f'", "FALSE", "'false'::boolean"], "false");
     sameDefault(pg, "bool", ["true", "'true'", "'t'", "TRUE"], "true");
