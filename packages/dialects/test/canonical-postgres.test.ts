@@ -86,6 +86,12 @@ describe("postgresCanonical.default", () => {
   it("no default: null, undefined, NULL and a cast NULL", () =>
     sameDefault(pg, "character varying(5)", [null, undefined, "NULL", "NULL::character varying", "null"], null));
   it("keeps casts of non-literals", () => sameDefault(pg, "date", ["(now())::date"], "(now())::date"));
+  it("current time of day: CURRENT_TIME and LOCALTIME, and TypeORM's `('now'::text)::time...` forms (never the constant 'now')", () => {
+    sameDefault(pg, "time with time zone", ["CURRENT_TIME", "current_time", "('now'::text)::time with time zone"], "CURRENT_TIME");
+    sameDefault(pg, "time(0) with time zone", ["CURRENT_TIME(0)", "('now'::text)::time(0) with time zone"], "CURRENT_TIME(0)");
+    sameDefault(pg, "time", ["LOCALTIME", "('now'::text)::time without time zone"], "LOCALTIME");
+    sameDefault(pg, "time(3)", ["LOCALTIME(3)", "('now'::text)::time(3) without time zone"], "LOCALTIME(3)");
+  });
 });
 
 describe("postgresCanonical.column", () => {

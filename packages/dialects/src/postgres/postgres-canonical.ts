@@ -54,10 +54,14 @@ const DATETIME_DEFAULTS: readonly Rule[] = [
   [/^(?:now\(\)|current_timestamp|transaction_timestamp\(\))$/, () => "CURRENT_TIMESTAMP"],
   [/^current_timestamp\((\d)\)$/, (m) => `CURRENT_TIMESTAMP(${m[1]})`],
   [/^current_date$/, () => "CURRENT_DATE"],
-  [/^current_time$/, () => "CURRENT_TIME"],
+  [/^current_time(\(\d\))?$/, (m) => `CURRENT_TIME${m[1] ?? ""}`],
+  [/^localtime(\(\d\))?$/, (m) => `LOCALTIME${m[1] ?? ""}`],
   [/^localtimestamp$/, () => "LOCALTIMESTAMP"],
-  // TypeORM's normalizeDatetimeFunction spellings of the same things.
+  // TypeORM's normalizeDatetimeFunction spellings of the same things. A time one must not fall
+  // through to the literal rules: `'now'` alone is a constant, evaluated once by CREATE TABLE.
   [/^\(?'now'(?:::text)?\)?::date$/, () => "CURRENT_DATE"],
+  [/^\(?'now'(?:::text)?\)?::time(\(\d\))? with time zone$/, (m) => `CURRENT_TIME${m[1] ?? ""}`],
+  [/^\(?'now'(?:::text)?\)?::time(\(\d\))?(?: without time zone)?$/, (m) => `LOCALTIME${m[1] ?? ""}`],
   [/^\(?'now'(?:::text)?\)?::timestamp(?:\(\d\))?(?: with(?:out)? time zone)?$/, () => "CURRENT_TIMESTAMP"],
 ];
 
