@@ -92,6 +92,31 @@ describe("postgresCanonical.default", () => {
     sameDefault(pg, "time", ["LOCALTIME", "('now'::text)::time without time zone"], "LOCALTIME");
     sameDefault(pg, "time(3)", ["LOCALTIME(3)", "('now'::text)::time(3) without time zone"], "LOCALTIME(3)");
   });
+  it("literals PostgreSQL stores in the type's output form: bit strings, bytea, money, MAC addresses", () => {
+    sameDefault(pg, "bit(4)", ["B'1111'", "X'F'", "'1111'::\"bit\"", "'1111'"], "'1111'");
+    sameDefault(pg, "bit varying", ["b'101'", "'101'::\"bit\""], "'101'");
+    sameDefault(pg, "bytea", ["'abc'", "'\\x616263'::bytea", "'\\x61 62 63'"], "'\\x616263'");
+    sameDefault(pg, "bytea", ["'\\001a\\\\'", "'\\x01615c'::bytea"], "'\\x01615c'");
+    sameDefault(pg, "money", ["12.34", "'12.34'", "'$12.34'::money"], "12.34");
+    sameDefault(pg, "money", ["-1234.5", "'-$1,234.50'::money"], "-1234.50");
+    sameDefault(pg, "money", ["0", "'$0.00'::money"], "0.00");
+    sameDefault(pg, "macaddr", ["'08-00-2b-01-02-03'", "'0800.2b01.0203'", "'08002B:010203'", "'08:00:2b:01:02:03'::macaddr"], "'08:00:2b:01:02:03'");
+    sameDefault(pg, "macaddr8", ["'08:00:2b:01:02:03'", "'08:00:2b:ff:fe:01:02:03'::macaddr8"], "'08:00:2b:ff:fe:01:02:03'");
+  });
+  it("interval literals in the output form (IntervalStyle postgres); unread forms stay as written", () => {
+    sameDefault(pg, "interval", ["'1 hour'", "'60 minutes'", "'01:00'", "'01:00:00'::interval"], "'01:00:00'");
+    sameDefault(pg, "interval", ["'1 week'", "'7 days'::interval"], "'7 days'");
+    sameDefault(pg, "interval", ["'-1 day 2 hours'", "'-1 days +02:00:00'::interval"], "'-1 days +02:00:00'");
+    sameDefault(pg, "interval", ["'14 months'", "'1y 2mons'", "'1 year 2 mons'::interval"], "'1 year 2 mons'");
+    sameDefault(pg, "interval", ["'0'", "'00:00:00'::interval"], "'00:00:00'");
+    sameDefault(pg, "interval", ["'1 millisecond'"], "'00:00:00.001'");
+    sameDefault(pg, "interval", ["'P1D'"], "'P1D'");
+  });
+  it("tsvector literals: lexemes quoted, sorted, once each", () => {
+    sameDefault(pg, "tsvector", ["'b a a'", "'a b'", "'''a'' ''b'''::tsvector"], "'''a'' ''b'''");
+    sameDefault(pg, "tsvector", ["''", "''::tsvector"], "''");
+    sameDefault(pg, "tsvector", ["'a:1'"], "'a:1'");
+  });
 });
 
 describe("postgresCanonical.column", () => {
