@@ -117,6 +117,16 @@ describe("postgresCanonical.default", () => {
     sameDefault(pg, "tsvector", ["''", "''::tsvector"], "''");
     sameDefault(pg, "tsvector", ["'a:1'"], "'a:1'");
   });
+  it("array constructors: cast types spelled canonically; a non-empty one loses the cast the catalog folds into its elements", () => {
+    sameDefault(pg, "integer[]", ["ARRAY[]::int[]", "ARRAY[]::integer[]", "ARRAY[]::int4[]"], "array[]::integer[]");
+    sameDefault(pg, "character varying(5)[]", ["ARRAY[]::varchar[]", "ARRAY[]::character varying[]"], "array[]::varchar[]");
+    sameDefault(pg, "integer[]", ["ARRAY[1,2]::int[]", "ARRAY[1, 2]"], "array[1, 2]");
+    sameDefault(pg, "character varying(5)[]", ["ARRAY['a']::character varying(5)[]", "ARRAY['a'::character varying(5)]"], "array['a']");
+  });
+  it("casts in expressions name their type canonically", () => {
+    assert.equal(pg.expression("(qty)::int4 > 0"), pg.expression("(qty)::integer > 0"));
+    assert.equal(pg.expression("(name)::character varying(10) <> ''"), "(name)::varchar(10) <> ''");
+  });
 });
 
 describe("postgresCanonical.column", () => {

@@ -6,6 +6,7 @@ import {
   canonicalTypeText,
   isNumberText,
   isStringLiteral,
+  mapOutsideQuotes,
   numberWithScale,
   splitQuoted,
   stripOuterParens,
@@ -150,7 +151,11 @@ function canonicalDefault(raw: string | null | undefined, type: string): string 
   if (stored) return stored;
   // An expression is compared as the deparser prints it, minus its inner literal casts
   // (`timezone('utc'::text, ...)`) and quotes it adds (`"substring"(...)`).
-  return isStringLiteral(value) || isNumberText(value) ? value : canonicalPostgresExpression(stripLiteralCasts(value));
+  if (isStringLiteral(value) || isNumberText(value)) return value;
+  const expression = canonicalPostgresExpression(stripLiteralCasts(value));
+  // The parser casts each element of a non-empty `ARRAY[...]::t[]` instead of the array, and
+  // the catalog keeps only the elements: `ARRAY[1,2]::int[]` is stored as `ARRAY[1, 2]`.
+  return expression.replace(/^(array\[[^[\]]+\])::[a-z][\w ]*(?:\(\d+(?:, ?\d+)?\))?\[\]$/, "$1");
 }
 
 /**
@@ -349,9 +354,20 @@ function jsonbText(v: unknown): string {
 function stripLiteralCasts(raw: string): string {
   // The multi-word type names the deparser prints, then any one-word or quoted name.
   const typeName = String.raw`(?:character varying|double precision|bit varying|time(?:stamp)?(?:\(\d\))? with(?:out)? time zone|"(?:[^"]|"")*"|[a-z_]\w*)(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])?`;
-  const literalCast = new RegExp(String.raw`('(?:[^']|'')*'|\(-?\d+(?:\.\d+)?\)|\b\d+(?:\.\d+)?)::${typeName}(?=$|[\s,)=<>!+*/-])`, "g");
+  const literalCast = new RegExp(String.raw`('(?:[^']|'')*'|\(-?\d+(?:\.\d+)?\)|\b\d+(?:\.\d+)?)::${typeName}(?=$|[\s,)\]=<>!+*/-])`, "g");
   const text = canonicalExpressionText(raw);
-  return stripOuterParens(text.replace(literalCast, (_m, lit: string) => (lit.startsWith("(") ? lit.slice(1, -1) : lit)));
+  return canonicalCastTypes(stripOuterParens(text.replace(literalCast, (_m, lit: string) => (lit.startsWith("(") ? lit.slice(1, -1) : lit))));
+}
+
+/** An unquoted type name after `::`, with its typmod and array brackets (the multi-word names first). */
+const CAST_TYPE = /::((?:character varying|double precision|bit varying|time(?:stamp)?(?:\(\d\))? with(?:out)? time zone|[a-z_]\w*)(?:\(\d+(?:, ?\d+)?\))?(?:\[\d*\])*)/g;
+
+/**
+ * The types of the casts left in an expression, spelled canonically: the deparser prints the
+ * catalog name of what was written as a synonym (`ARRAY[]::int[]` comes back as `ARRAY[]::integer[]`).
+ */
+function canonicalCastTypes(text: string): string {
+  return text.includes("::") ? mapOutsideQuotes(text, (plain) => plain.replace(CAST_TYPE, (_m, t: string) => `::${cachedType(t)}`)) : text;
 }
 
 const cachedType = memoized(canonicalType, (raw) => raw);
