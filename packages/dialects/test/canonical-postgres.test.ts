@@ -112,6 +112,17 @@ describe("postgresCanonical.default", () => {
     sameDefault(pg, "interval", ["'1 millisecond'"], "'00:00:00.001'");
     sameDefault(pg, "interval", ["'P1D'"], "'P1D'");
   });
+  it("date/time literals in the ISO output form; a timestamptz with an offset in UTC, one without an offset as written", () => {
+    sameDefault(pg, "timestamp", ["'2020-01-01'", "'2020-01-01T00:00'", "'2020-01-01 00:00:00+02'", "'2020-01-01 00:00:00'::timestamp without time zone"], "'2020-01-01 00:00:00'");
+    sameDefault(pg, "timestamp(3)", ["'2020-01-01 10:00:00.500'", "'2020-01-01 10:00:00.5'::timestamp without time zone"], "'2020-01-01 10:00:00.5'");
+    sameDefault(pg, "date", ["'2020/01/02'", "'20200102'", "'2020-01-02'::date"], "'2020-01-02'");
+    sameDefault(pg, "time", ["'1:02'", "'01:02:00'::time without time zone"], "'01:02:00'");
+    sameDefault(pg, "timetz", ["'12:00+02:00'", "'12:00:00+02'::time with time zone"], "'12:00:00+02'");
+    sameDefault(pg, "timestamptz", ["'2020-01-01 02:00:00+02'", "'2020-01-01T00:00:00Z'", "'2020-01-01 05:30:00+05:30'::timestamp with time zone"], "'2020-01-01 00:00:00+00'");
+    sameDefault(pg, "timestamptz", ["'2020-01-01 00:00:00'"], "'2020-01-01 00:00:00'");
+    sameDefault(pg, "timetz", ["'12:00:00'"], "'12:00:00'");
+    sameDefault(pg, "timestamp", ["'Jan 1 2020'"], "'Jan 1 2020'");
+  });
   it("tsvector literals: lexemes quoted, sorted, once each", () => {
     sameDefault(pg, "tsvector", ["'b a a'", "'a b'", "'''a'' ''b'''::tsvector"], "'''a'' ''b'''");
     sameDefault(pg, "tsvector", ["''", "''::tsvector"], "''");

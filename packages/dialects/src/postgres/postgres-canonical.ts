@@ -161,8 +161,7 @@ function canonicalDefault(raw: string | null | undefined, type: string): string 
 /**
  * Types whose input PostgreSQL converts when CREATE TABLE coerces the default to the column type,
  * so the catalog keeps the value in the type's output form, not as written: each rule gives that
- * form, or null to keep the text. Not here: timestamptz and timetz literals without an offset,
- * whose stored form depends on the TimeZone of the session that ran the DDL.
+ * form, or null to keep the text.
  */
 const STORED_LITERALS: Readonly<Record<string, (value: string) => string | null>> = {
   // B'101' and X'5' are stored as '101'::"bit" (https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-BIT-STRINGS).
@@ -176,7 +175,80 @@ const STORED_LITERALS: Readonly<Record<string, (value: string) => string | null>
   macaddr8: (v) => macaddrText(v, 8),
   interval: (v) => (isStringLiteral(v) ? intervalText(unquoteString(v)) : null),
   tsvector: (v) => (isStringLiteral(v) ? tsvectorText(unquoteString(v)) : null),
+  date: datetimeLiteral("date"),
+  time: datetimeLiteral("time"),
+  timetz: datetimeLiteral("timetz"),
+  timestamp: datetimeLiteral("timestamp"),
+  timestamptz: datetimeLiteral("timestamptz"),
 };
+
+interface DatetimeParts {
+  readonly date: string | null;
+  readonly time: { readonly h: number; readonly m: number; readonly s: number; readonly frac: string } | null;
+  /** The UTC offset in minutes, null when none is written. */
+  readonly zone: number | null;
+}
+
+/**
+ * The ISO 8601 forms of a date/time literal (`2020-01-01`, `2020/01/01`, `20200101`, a time
+ * `h:mm[:ss[.ffffff]]` after a space or `T`, an offset `Z`/`+hh[:mm]`); null for anything else
+ * (month names, `now`, `infinity`, BC), which stays as written.
+ */
+function datetimeParts(text: string): DatetimeParts | null {
+  const m = /^(?:(\d{4})[-/]?(\d{2})[-/]?(\d{2}))?(?:(?:^|[ T])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(text.trim());
+  if (!m || (!m[1] && !m[4])) return null;
+  const zone = m[8] === undefined ? null : /^z$/i.test(m[8]) ? 0 : zoneMinutes(m[8]);
+  return {
+    date: m[1] ? `${m[1]}-${m[2]}-${m[3]}` : null,
+    time: m[4] ? { h: Number(m[4]), m: Number(m[5]), s: Number(m[6] ?? 0), frac: (m[7] ?? "").replace(/0+$/, "") } : null,
+    zone,
+  };
+}
+
+function zoneMinutes(zone: string): number {
+  const digits = zone.slice(1).replace(":", "");
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0);
+  return zone.startsWith("-") ? -minutes : minutes;
+}
+
+const two = (n: number): string => String(n).padStart(2, "0");
+const clock = (t: NonNullable<DatetimeParts["time"]>): string => `${two(t.h)}:${two(t.m)}:${two(t.s)}${t.frac ? `.${t.frac}` : ""}`;
+/** An offset as PostgreSQL prints it: `+02`, `-03`, `+05:30`. */
+const zoneText = (minutes: number): string => `${minutes < 0 ? "-" : "+"}${two(Math.floor(Math.abs(minutes) / 60))}${Math.abs(minutes) % 60 ? `:${two(Math.abs(minutes) % 60)}` : ""}`;
+
+/**
+ * A date/time literal in PostgreSQL's output form (DateStyle ISO): `'2020-01-01'` for a timestamp
+ * is stored as `'2020-01-01 00:00:00'`, `'12:00'` as `'12:00:00'`; an offset is dropped by the
+ * types without a time zone. A timestamptz with an offset is one instant, printed in the reflecting
+ * session's time zone, so it is compared in UTC; one without an offset (and a timetz without one)
+ * depends on the TimeZone of the session that ran the DDL, and stays as written.
+ */
+function datetimeLiteral(type: "date" | "time" | "timetz" | "timestamp" | "timestamptz"): (value: string) => string | null {
+  return (value) => {
+    const p = isStringLiteral(value) ? datetimeParts(unquoteString(value)) : null;
+    if (!p) return null;
+    const midnight = { h: 0, m: 0, s: 0, frac: "" };
+    switch (type) {
+      case "date":
+        return p.date ? `'${p.date}'` : null;
+      case "time":
+        return p.time && !p.date ? `'${clock(p.time)}'` : null;
+      case "timetz":
+        return p.time && !p.date && p.zone !== null ? `'${clock(p.time)}${zoneText(p.zone)}'` : null;
+      case "timestamp":
+        return p.date ? `'${p.date} ${clock(p.time ?? midnight)}'` : null;
+      case "timestamptz": {
+        if (!p.date || p.zone === null) return null;
+        const t = p.time ?? midnight;
+        const [y, mo, d] = p.date.split("-").map(Number) as [number, number, number];
+        const utc = new Date(Date.UTC(y, mo - 1, d, t.h, t.m - p.zone, t.s));
+        if (Number.isNaN(utc.getTime()) || utc.getUTCFullYear() < 1) return null;
+        const iso = utc.toISOString();
+        return `'${iso.slice(0, 10)} ${iso.slice(11, 19)}${t.frac ? `.${t.frac}` : ""}+00'`;
+      }
+    }
+  };
+}
 
 const MONTHS_PER: Readonly<Record<string, number>> = { year: 12, decade: 120, century: 1200, millennium: 12000, month: 1 };
 const MICROS_PER: Readonly<Record<string, number>> = { hour: 3_600_000_000, minute: 60_000_000, second: 1_000_000, millisecond: 1000, microsecond: 1 };
