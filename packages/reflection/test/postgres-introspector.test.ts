@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CheckConstraint, Enum, ForeignKey, Index, IndexElement, PrimaryKey, Schema, Table, UniqueConstraint, View } from "@autogen/core";
+import { getDialect, type Connection } from "@autogen/dialects";
+import { createIntrospector } from "../src/index";
 import { modelColumn, modelExpression, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
 import type { ColumnProps } from "@autogen/core";
 
@@ -237,6 +239,46 @@ describe("postgres reflection", () => {
     assert.equal(item!.checks[0]!.expression, `price >= 0 and "Total" > price`);
     assert.equal(item!.indexes[0]!.where, pgExpression(written.where));
     assert.deepEqual(item!.columns[3], pg("doubled", "int", { generated: { expression: written.generated, stored: true } }));
+  });
+
+  it("canonicalTarget: model texts the server rewrites (IN, BETWEEN, implicit casts, offset-less timestamptz) as the server stores them", async (t) => {
+    const db = await reflectedDatabase(t, "postgres", [
+      `CREATE TABLE item (qty int, ratio real, code varchar(5), since timestamptz DEFAULT '2020-01-01 00:00:00',
+         doubled int GENERATED ALWAYS AS (CASE WHEN qty > 5 THEN 1 ELSE 0 END) STORED,
+         CONSTRAINT ck_qty CHECK (qty BETWEEN 1 AND 10), CONSTRAINT ck_ratio CHECK (ratio >= -1.5), CONSTRAINT ck_code CHECK (code IN ('a', 'b')))`,
+      `CREATE INDEX ix_code ON item (qty) WHERE code IN ('a', 'b')`,
+    ]);
+    if (!db) return;
+    let statements = 0;
+    const counting: Connection = Object.assign(Object.create(db.conn) as Connection, {
+      query: (sql: string, params?: readonly unknown[]) => (statements++, db.conn.query(sql, params)),
+    });
+    const introspector = createIntrospector(counting, getDialect("postgres"));
+    const reflected = await introspector.reflect();
+    const [live] = reflected.tables;
+    const model = (checks: readonly string[], where: string, generated: string, since: string) =>
+      Schema.create({
+        tables: [
+          Table.cloneWith(live!, {
+            checks: ["ck_code", "ck_qty", "ck_ratio"].map((name, i) => CheckConstraint.create(pgExpression(checks[i]!), name)),
+            indexes: [Index.create("ix_code", live!.indexes[0]!.elements, { where: pgExpression(where) })],
+            columns: live!.columns.map((c) =>
+              c.name === "doubled" ? pg("doubled", "int", { generated: { expression: generated, stored: true } }) : c.name === "since" ? pg("since", "timestamptz", { default: since }) : c,
+            ),
+          }),
+        ],
+      });
+    const written = model([`"code" IN ('a', 'b')`, `"qty" BETWEEN 1 AND 10`, `"ratio" >= -1.5`], `"code" IN ('a', 'b')`, `CASE WHEN "qty" > 5 THEN 1 ELSE 0 END`, "'2020-01-01 00:00:00'");
+    assert.deepEqual((await introspector.canonicalTarget!(written)).tables, reflected.tables);
+    // A real change still differs, in the server's spelling.
+    const changed = model([`"code" IN ('a', 'c')`, `"qty" BETWEEN 1 AND 10`, `"ratio" >= -1.5`], `"code" IN ('a', 'b')`, `CASE WHEN "qty" > 5 THEN 1 ELSE 0 END`, "'2021-01-01 00:00:00'");
+    const [probed] = (await introspector.canonicalTarget!(changed)).tables;
+    assert.equal(probed!.checks[0]!.expression, pgExpression(`code::text = ANY (ARRAY['a'::character varying, 'c'::character varying]::text[])`));
+    assert.equal(probed!.columns.find((c) => c.name === "since")!.default, "'2021-01-01 00:00:00+00'");
+    // A model equal to the database costs no statement.
+    statements = 0;
+    assert.equal(await introspector.canonicalTarget!(reflected), reflected);
+    assert.equal(statements, 0);
   });
 
   it("sends the same number of queries for 10 tables and for 200", async (t) => {

@@ -8,6 +8,7 @@ import type { Introspector } from "../introspector";
 import { excludedTables, warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
 import { sortedSchema } from "../sorted-schema";
+import { probeModelExpressions } from "./postgres-expression-probe";
 import {
   POSTGRES_COLUMNS_QUERY,
   POSTGRES_CONSTRAINTS_QUERY,
@@ -30,6 +31,8 @@ import {
 export class PostgresIntrospector implements Introspector {
   readonly #queries: CountingQueries;
   readonly #dialect: Dialect;
+  /** What the last reflect() saw, which canonicalTarget() probes the model against. */
+  #last: Schema | null = null;
 
   constructor(conn: Connection, dialect: Dialect) {
     this.#queries = new CountingQueries(conn);
@@ -80,13 +83,24 @@ export class PostgresIntrospector implements Introspector {
     const views = await q.run<RawPostgresViewRow>(POSTGRES_VIEWS_QUERY, params);
 
     const build = new PostgresSchemaBuild(this.#dialect, warningSink(o), current);
-    return sortedSchema({
+    this.#last = sortedSchema({
       tables: build.tables(tables, columns, constraints, indexes),
       enums: enums.map((r) => Enum.create(r.enum_name, r.labels, build.schemaOf(r.schema_name))),
       views: views.map((r) => build.view(r)),
       // The current schema is the default one; the model lists only the others.
       schemas: (o.schemas ? meta!.existing_schemas : []).filter((s) => s !== current),
     });
+    return this.#last;
+  }
+
+  /**
+   * The model's CHECK, partial-index, generation and default texts that do not match the last
+   * reflect() as PostgreSQL would store them (postgres-expression-probe.ts); no statement when
+   * every one matches already.
+   */
+  async canonicalTarget(target: Schema): Promise<Schema> {
+    if (this.#last === null) throw new Error("PostgresIntrospector.canonicalTarget() needs a reflect() first");
+    return probeModelExpressions(this.#queries.conn, this.#dialect, target, this.#last);
   }
 }
 
