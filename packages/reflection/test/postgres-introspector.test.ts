@@ -275,6 +275,12 @@ describe("postgres reflection", () => {
     const [probed] = (await introspector.canonicalTarget!(changed)).tables;
     assert.equal(probed!.checks[0]!.expression, pgExpression(`code::text = ANY (ARRAY['a'::character varying, 'c'::character varying]::text[])`));
     assert.equal(probed!.columns.find((c) => c.name === "since")!.default, "'2021-01-01 00:00:00+00'");
+    // Inside a transaction, a text the server rejects (a column the table has yet to get) stays as written and ends nothing.
+    await db.conn.query("BEGIN");
+    const unknown = model([`"nope" IN ('a')`, `"qty" BETWEEN 1 AND 10`, `"ratio" >= -1.5`], `"code" IN ('a', 'b')`, `CASE WHEN "qty" > 5 THEN 1 ELSE 0 END`, "'2020-01-01 00:00:00'");
+    assert.equal((await introspector.canonicalTarget!(unknown)).tables[0]!.checks[0]!.expression, pgExpression(`"nope" IN ('a')`));
+    assert.deepEqual((await db.conn.query("SELECT 1 AS one")).rows, [{ one: 1 }]);
+    await db.conn.query("ROLLBACK");
     // A model equal to the database costs no statement.
     statements = 0;
     assert.equal(await introspector.canonicalTarget!(reflected), reflected);

@@ -6,6 +6,15 @@ import { CountingQueries } from "../counting-queries";
 const PROBE = `pg_temp."autogen_expr_probe"`;
 
 const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Runs a probe statement where its failure cannot end a transaction the connection may be in
+ * (an adopted one): a PL/pgSQL block with an exception handler runs it in a subtransaction.
+ */
+async function attempt(conn: Connection, sql: string): Promise<void> {
+  if (sql.includes("$autogen_probe$")) return;
+  await conn.query(`DO $autogen_probe$ BEGIN EXECUTE '${sql.replaceAll("'", "''")}'; EXCEPTION WHEN others THEN NULL; END $autogen_probe$`);
+}
 const tableName = (t: Table): string => (t.schema === null ? quoteIdent(t.name) : `${quoteIdent(t.schema)}.${quoteIdent(t.name)}`);
 
 /** A model object whose SQL text is not canonically equal to the same-named reflected one. */
@@ -29,7 +38,7 @@ type Probe =
  * server rejects is left as written (it then differs, as before).
  *
  * No BEGIN / ROLLBACK of its own, like the view probe: on an adopted connection that would end
- * the application's transaction.
+ * the application's transaction; each statement that may fail runs in a subtransaction instead.
  */
 export async function probeModelExpressions(conn: Connection, dialect: Dialect, target: Schema, reflected: Schema): Promise<Schema> {
   const live = new Map(reflected.tables.map((t) => [QualifiedName.key(t), t]));
@@ -81,20 +90,14 @@ function differingTexts(model: Table, live: Table): Probe[] {
 /** The stored text of each probe the server accepts, by probe. */
 async function probeTable(conn: Connection, live: Table, probes: readonly Probe[]): Promise<Map<Probe, string>> {
   const stored = new Map<Probe, string>();
-  try {
-    await conn.query(`CREATE TEMPORARY TABLE "autogen_expr_probe" (LIKE ${tableName(live)})`);
-  } catch {
-    return stored;
-  }
+  await conn.query(`DROP TABLE IF EXISTS ${PROBE}`);
+  await attempt(conn, `CREATE TEMPORARY TABLE "autogen_expr_probe" (LIKE ${tableName(live)})`);
   try {
     for (const [i, p] of probes.entries()) {
-      const name = `autogen_probe_${i}`;
-      try {
-        const text = await probeOne(conn, p, name);
-        if (text !== null) stored.set(p, text);
-      } catch {
-        // Left as written: the server cannot build it on the table as it stands.
-      }
+      // Null when the server rejected the text (it reads a column the table has yet to get):
+      // it is then left as written.
+      const text = await probeOne(conn, p, `autogen_probe_${i}`);
+      if (text !== null) stored.set(p, text);
     }
   } finally {
     await conn.query(`DROP TABLE IF EXISTS ${PROBE}`);
@@ -108,16 +111,16 @@ async function probeOne(conn: Connection, p: Probe, name: string): Promise<strin
     (await CountingQueries.uncounted<{ e: string | null }>(conn, sql, params))[0]?.e ?? null;
   switch (p.kind) {
     case "check":
-      await conn.query(`ALTER TABLE ${PROBE} ADD CONSTRAINT ${quoteIdent(name)} CHECK (${p.expression}) NOT VALID`);
-      return first(`SELECT pg_get_expr(conbin, conrelid, true) AS e FROM pg_constraint WHERE conrelid = '${PROBE}'::regclass AND conname = ?`, [name]);
+      await attempt(conn, `ALTER TABLE ${PROBE} ADD CONSTRAINT ${quoteIdent(name)} CHECK (${p.expression}) NOT VALID`);
+      return first(`SELECT pg_get_expr(conbin, conrelid, true) AS e FROM pg_constraint WHERE conrelid = to_regclass('${PROBE}') AND conname = ?`, [name]);
     case "where":
-      await conn.query(`CREATE INDEX ${quoteIdent(name)} ON ${PROBE} ((1)) WHERE ${p.expression}`);
-      return first(`SELECT pg_get_expr(indpred, indrelid, true) AS e FROM pg_index WHERE indexrelid = ?::regclass`, [`pg_temp.${quoteIdent(name)}`]);
+      await attempt(conn, `CREATE INDEX ${quoteIdent(name)} ON ${PROBE} ((1)) WHERE ${p.expression}`);
+      return first(`SELECT pg_get_expr(indpred, indrelid, true) AS e FROM pg_index WHERE indexrelid = to_regclass(?)`, [`pg_temp.${quoteIdent(name)}`]);
     case "generated":
-      await conn.query(`ALTER TABLE ${PROBE} ADD COLUMN ${quoteIdent(name)} ${p.type} GENERATED ALWAYS AS (${p.expression}) STORED`);
+      await attempt(conn, `ALTER TABLE ${PROBE} ADD COLUMN ${quoteIdent(name)} ${p.type} GENERATED ALWAYS AS (${p.expression}) STORED`);
       return columnDefault(first, name);
     case "default":
-      await conn.query(`ALTER TABLE ${PROBE} ALTER COLUMN ${quoteIdent(p.column.name)} SET DEFAULT ${p.expression}`);
+      await attempt(conn, `ALTER TABLE ${PROBE} ALTER COLUMN ${quoteIdent(p.column.name)} SET DEFAULT ${p.expression}`);
       return columnDefault(first, p.column.name);
   }
 }
@@ -125,7 +128,7 @@ async function probeOne(conn: Connection, p: Probe, name: string): Promise<strin
 const columnDefault = (first: (sql: string, params: readonly unknown[]) => Promise<string | null>, column: string): Promise<string | null> =>
   first(
     `SELECT pg_get_expr(ad.adbin, ad.adrelid) AS e FROM pg_attrdef ad JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
-     WHERE ad.adrelid = '${PROBE}'::regclass AND a.attname = ?`,
+     WHERE ad.adrelid = to_regclass('${PROBE}') AND a.attname = ?`,
     [column],
   );
 
