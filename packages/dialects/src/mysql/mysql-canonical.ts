@@ -3,8 +3,8 @@ import { canonicalMysqlExpression } from "./mysql-expression";
 import { canonicalExpressionText, canonicalNumber, canonicalTypeText, isNumberText, numberWithScale } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
 import { memoized } from "../memoized";
+import { applyRules, type Rule } from "../canonical-rules";
 
-type Rule = readonly [RegExp, (m: RegExpMatchArray) => string];
 
 /**
  * MySQL / MariaDB type synonyms and implicit sizes → one spelling
@@ -58,13 +58,6 @@ function withColumnPrecision(expr: string, type: string): string {
   return fsp === "0" ? "CURRENT_TIMESTAMP" : `CURRENT_TIMESTAMP(${fsp})`;
 }
 
-function applyRules(rules: readonly Rule[], text: string): string | null {
-  for (const [re, fn] of rules) {
-    const m = text.match(re);
-    if (m) return fn(m);
-  }
-  return null;
-}
 
 function canonicalType(raw: string): string {
   const text = canonicalTypeText(raw).replace(/^(?:signed|unsigned) /, "");
