@@ -1,5 +1,6 @@
-import { Column, QualifiedName, Schema, Table } from "@autogen/core";
+import { Column, QualifiedName, Table, type Schema } from "@autogen/core";
 import { mysqlCanonical, mysqlCharsetName } from "@autogen/dialects";
+import { mapKeepingIdentity, mapTables } from "../map-keeping-identity";
 
 /** A charset and collation pair as the server reports it (either may be null: not applicable, or unknown). */
 export interface CharsetPair {
@@ -49,24 +50,20 @@ export function resolveModelCharsets(target: Schema, reflected: ReflectedCharset
     const collation = t.options["collation"] ?? (t.options["charset"] !== undefined ? (defaultCollations.get(t.options["charset"]) ?? null) : schema.collation);
     return { charset: canonicalName(charset), collation: canonicalName(collation) };
   };
-  let changed = false;
-  const tables = target.tables.map((t) => {
+  return mapTables(target, (t) => {
     if (!t.columns.some((c) => c.charset !== null || c.collation !== null)) return t;
     const parent = tableCharsets(t);
-    const columns = t.columns.map((c) => {
+    const columns = mapKeepingIdentity(t.columns, (c) => {
       if (c.charset === null && c.collation === null) return c;
       // A collation names its charset (its prefix); a charset alone brings its default collation.
       const charset = c.charset ?? charsetOfCollation(c.collation!);
       const collation = c.collation ?? defaultCollations.get(charset) ?? null;
       const own = { charset, collation, charsetDefaultCollation: defaultCollations.get(charset) ?? null };
       const resolved = mysqlCanonical.column(Column.cloneWith(c, differingCharset(own, parent)));
-      if (resolved.charset === c.charset && resolved.collation === c.collation) return c;
-      changed = true;
-      return resolved;
+      return resolved.charset === c.charset && resolved.collation === c.collation ? c : resolved;
     });
-    return Table.cloneWith(t, { columns });
+    return columns === t.columns ? t : Table.cloneWith(t, { columns });
   });
-  return changed ? Schema.create({ ...target, tables }) : target;
 }
 
 /** A collation's charset is its name up to the first `_` (no charset name contains one). */

@@ -1,4 +1,5 @@
-import { Index, IndexElement, QualifiedName, Schema, Table } from "@autogen/core";
+import { Index, IndexElement, QualifiedName, Table, type Schema } from "@autogen/core";
+import { mapKeepingIdentity, mapTables } from "../map-keeping-identity";
 
 /** Column types a key part always takes a prefix of: BLOB and TEXT (and MariaDB's json, a longtext). */
 const BLOB_OR_TEXT = /^(?:tiny|medium|long)?(?:blob|text)$|^json$/;
@@ -28,29 +29,21 @@ function serverPicksPrefix(type: string): boolean {
  */
 export function resolveImplicitKeyParts(target: Schema, reflected: Schema): Schema {
   const reflectedTables = new Map(reflected.tables.map((t) => [QualifiedName.key(t), t]));
-  let changed = false;
-  const tables = target.tables.map((t) => {
+  return mapTables(target, (t) => {
     const existing = reflectedTables.get(QualifiedName.key(t));
     if (!existing || t.indexes.length === 0) return t;
     const types = new Map(t.columns.map((c) => [c.name, c.type]));
     const implicit = (e: IndexElement) => e.column !== null && e.length === null && serverPicksPrefix(types.get(e.column) ?? "");
-    let tableChanged = false;
-    const indexes = t.indexes.map((i) => {
+    const indexes = mapKeepingIdentity(t.indexes, (i) => {
       const held = existing.indexes.find((x) => x.name === i.name);
       if (!held || !i.elements.some(implicit) || !sameColumns(i, held)) return i;
-      const elements = i.elements.map((e, k) =>
-        implicit(e) && held.elements[k]!.length !== null ? IndexElement.column(e.column!, { ...e, length: held.elements[k]!.length }) : e,
-      );
+      const elements = i.elements.map((e, k) => (implicit(e) && held.elements[k]!.length !== null ? IndexElement.column(e.column!, { ...e, length: held.elements[k]!.length }) : e));
       const using = i.unique && i.using === null && held.using === "hash" ? "hash" : i.using;
       if (using === i.using && elements.every((e, k) => e === i.elements[k])) return i;
-      tableChanged = true;
       return Index.create(i.name, elements, { unique: i.unique, where: i.where, using, include: i.include });
     });
-    if (!tableChanged) return t;
-    changed = true;
-    return Table.cloneWith(t, { indexes });
+    return indexes === t.indexes ? t : Table.cloneWith(t, { indexes });
   });
-  return changed ? Schema.create({ ...target, tables }) : target;
 }
 
 function sameColumns(a: Index, b: Index): boolean {

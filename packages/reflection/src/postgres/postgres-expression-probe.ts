@@ -5,7 +5,6 @@ import { CountingQueries } from "../counting-queries";
 /** The temporary table the probe builds; it lives in this session's pg_temp schema only. */
 const PROBE = `pg_temp."autogen_expr_probe"`;
 
-const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * Runs a probe statement where its failure cannot end a transaction the connection may be in
@@ -15,7 +14,9 @@ async function attempt(conn: Connection, sql: string): Promise<void> {
   if (sql.includes("$autogen_probe$")) return;
   await conn.query(`DO $autogen_probe$ BEGIN EXECUTE '${sql.replaceAll("'", "''")}'; EXCEPTION WHEN others THEN NULL; END $autogen_probe$`);
 }
-const tableName = (t: Table): string => (t.schema === null ? quoteIdent(t.name) : `${quoteIdent(t.schema)}.${quoteIdent(t.name)}`);
+const tableName = (q: Quote, t: Table): string => (t.schema === null ? q(t.name) : `${q(t.schema)}.${q(t.name)}`);
+/** The dialect's identifier quoting. */
+type Quote = (identifier: string) => string;
 
 /** A model object whose SQL text is not canonically equal to the same-named reflected one. */
 type Probe =
@@ -51,7 +52,7 @@ export async function probeModelExpressions(conn: Connection, dialect: Dialect, 
       tables.push(table);
       continue;
     }
-    const stored = await probeTable(conn, existing!, probes);
+    const stored = await probeTable(conn, (name) => dialect.quote(name), existing!, probes);
     if (stored.size === 0) {
       tables.push(table);
       continue;
@@ -88,15 +89,15 @@ function differingTexts(model: Table, live: Table): Probe[] {
 }
 
 /** The stored text of each probe the server accepts, by probe. */
-async function probeTable(conn: Connection, live: Table, probes: readonly Probe[]): Promise<Map<Probe, string>> {
+async function probeTable(conn: Connection, q: Quote, live: Table, probes: readonly Probe[]): Promise<Map<Probe, string>> {
   const stored = new Map<Probe, string>();
   await conn.query(`DROP TABLE IF EXISTS ${PROBE}`);
-  await attempt(conn, `CREATE TEMPORARY TABLE "autogen_expr_probe" (LIKE ${tableName(live)})`);
+  await attempt(conn, `CREATE TEMPORARY TABLE "autogen_expr_probe" (LIKE ${tableName(q, live)})`);
   try {
     for (const [i, p] of probes.entries()) {
       // Null when the server rejected the text (it reads a column the table has yet to get):
       // it is then left as written.
-      const text = await probeOne(conn, p, `autogen_probe_${i}`);
+      const text = await probeOne(conn, q, p, `autogen_probe_${i}`);
       if (text !== null) stored.set(p, text);
     }
   } finally {
@@ -106,21 +107,21 @@ async function probeTable(conn: Connection, live: Table, probes: readonly Probe[
 }
 
 /** One probe: the same catalog function and flags as the reflection queries (postgres-catalog-queries.ts). */
-async function probeOne(conn: Connection, p: Probe, name: string): Promise<string | null> {
+async function probeOne(conn: Connection, q: Quote, p: Probe, name: string): Promise<string | null> {
   const first = async (sql: string, params: readonly unknown[]): Promise<string | null> =>
     (await CountingQueries.uncounted<{ e: string | null }>(conn, sql, params))[0]?.e ?? null;
   switch (p.kind) {
     case "check":
-      await attempt(conn, `ALTER TABLE ${PROBE} ADD CONSTRAINT ${quoteIdent(name)} CHECK (${p.expression}) NOT VALID`);
+      await attempt(conn, `ALTER TABLE ${PROBE} ADD CONSTRAINT ${q(name)} CHECK (${p.expression}) NOT VALID`);
       return first(`SELECT pg_get_expr(conbin, conrelid, true) AS e FROM pg_constraint WHERE conrelid = to_regclass('${PROBE}') AND conname = ?`, [name]);
     case "where":
-      await attempt(conn, `CREATE INDEX ${quoteIdent(name)} ON ${PROBE} ((1)) WHERE ${p.expression}`);
-      return first(`SELECT pg_get_expr(indpred, indrelid, true) AS e FROM pg_index WHERE indexrelid = to_regclass(?)`, [`pg_temp.${quoteIdent(name)}`]);
+      await attempt(conn, `CREATE INDEX ${q(name)} ON ${PROBE} ((1)) WHERE ${p.expression}`);
+      return first(`SELECT pg_get_expr(indpred, indrelid, true) AS e FROM pg_index WHERE indexrelid = to_regclass(?)`, [`pg_temp.${q(name)}`]);
     case "generated":
-      await attempt(conn, `ALTER TABLE ${PROBE} ADD COLUMN ${quoteIdent(name)} ${p.type} GENERATED ALWAYS AS (${p.expression}) STORED`);
+      await attempt(conn, `ALTER TABLE ${PROBE} ADD COLUMN ${q(name)} ${p.type} GENERATED ALWAYS AS (${p.expression}) STORED`);
       return columnDefault(first, name);
     case "default":
-      await attempt(conn, `ALTER TABLE ${PROBE} ALTER COLUMN ${quoteIdent(p.column.name)} SET DEFAULT ${p.expression}`);
+      await attempt(conn, `ALTER TABLE ${PROBE} ALTER COLUMN ${q(p.column.name)} SET DEFAULT ${p.expression}`);
       return columnDefault(first, p.column.name);
   }
 }
