@@ -38,7 +38,9 @@ function typeormEntities(EntitySchema, model, profile) {
       new EntitySchema({
         name: t.name,
         columns: profile.columns,
-        relations: t.parent ? { parent: { type: "many-to-one", target: t.parent, nullable: true, onDelete: "SET NULL" } } : {},
+        relations: t.parent
+          ? { parent: { type: "many-to-one", target: t.parent, nullable: true, onDelete: "SET NULL" } }
+          : {},
         indices: [
           { name: `idx_${t.name}_title`, columns: ["title"] },
           { name: `idx_${t.name}_qty_created`, columns: ["qty", "created"] },
@@ -181,10 +183,12 @@ async function benchSize(profile, n, python) {
   try {
     // Load (not timed): autogen creates the schema from the model, `loadChunk` tables per revision.
     const entities = typeormEntities(EntitySchema, model, profile);
-    const configFor = (list) => defineConfig({ scriptLocation, url: db.url, entities: list, postWriteHooks: [], transactionPerMigration: true });
+    const configFor = (list) =>
+      defineConfig({ scriptLocation, url: db.url, entities: list, postWriteHooks: [], transactionPerMigration: true });
     const chunk = profile.loadChunk ?? n;
     for (let end = Math.min(chunk, n); ; end = Math.min(end + chunk, n)) {
-      if (!(await command.revision(configFor(entities.slice(0, end)), { message: `load ${end}`, autogenerate: true }))) throw new Error("no load revision written");
+      if (!(await command.revision(configFor(entities.slice(0, end)), { message: `load ${end}`, autogenerate: true })))
+        throw new Error("no load revision written");
       await command.upgrade(configFor(entities.slice(0, end)), "head");
       if (end === n) break;
     }
@@ -195,8 +199,10 @@ async function benchSize(profile, n, python) {
     try {
       const dialect = getDialect(profile.dialect);
       const target = await schemaFromTypeORM({ entities }, dialect, { serverVersion: await conn.serverVersion() });
-      const diff = await repeated(conn, async (c) =>
-        compareSchemas(target, await createIntrospector(c, dialect).reflect(), { dialect: profile.dialect }).ops,
+      const diff = await repeated(
+        conn,
+        async (c) =>
+          compareSchemas(target, await createIntrospector(c, dialect).reflect(), { dialect: profile.dialect }).ops,
       );
       results.push({
         name: `${ours}, model prebuilt`,
@@ -204,7 +210,10 @@ async function benchSize(profile, n, python) {
         runs: diff.runs,
         note: `reflect + compare: ${diff.statements} statements, ${diff.phantoms} phantom diffs`,
       });
-      const whole = await repeated(conn, async (c) => (await command.check(config, { connection: c })).ops.upgradeOps.ops);
+      const whole = await repeated(
+        conn,
+        async (c) => (await command.check(config, { connection: c })).ops.upgradeOps.ops,
+      );
       results.push({
         name: `${ours}, from entities`,
         measure: "whole",
@@ -217,7 +226,13 @@ async function benchSize(profile, n, python) {
 
     // TypeORM 1.x: a real DataSource on the same database with the same EntitySchemas.
     const logger = new CountingLogger();
-    const ds = new DataSource({ type: profile.typeormType, url: profile.typeormUrl(db.url), entities: typeormEntities(EntitySchema, model, profile), logging: true, logger });
+    const ds = new DataSource({
+      type: profile.typeormType,
+      url: profile.typeormUrl(db.url),
+      entities: typeormEntities(EntitySchema, model, profile),
+      logging: true,
+      logger,
+    });
     await ds.initialize();
     const typeormRuns = [];
     const typeormBuilds = [];
@@ -229,13 +244,23 @@ async function benchSize(profile, n, python) {
         logger.count = 0;
         const { seconds, value } = await timed(() => ds.driver.createSchemaBuilder().log());
         typeormRuns.push(seconds);
-        typeorm = { statements: logger.count, phantoms: value.upQueries.length, sample: value.upQueries.slice(0, 3).map((q) => q.query.slice(0, 100)) };
+        typeorm = {
+          statements: logger.count,
+          phantoms: value.upQueries.length,
+          sample: value.upQueries.slice(0, 3).map((q) => q.query.slice(0, 100)),
+        };
       }
     } finally {
       await ds.destroy();
     }
     const typeormNote = `${typeorm.statements} statements, ${typeorm.phantoms} phantom diffs (upQueries)${typeorm.sample.length ? ` (e.g. ${typeorm.sample.join(" | ")})` : ""}`;
-    results.push({ name: `TypeORM log() ${n} tables`, measure: "prebuilt", runs: typeormRuns, compareTo: `${ours}, model prebuilt`, note: typeormNote });
+    results.push({
+      name: `TypeORM log() ${n} tables`,
+      measure: "prebuilt",
+      runs: typeormRuns,
+      compareTo: `${ours}, model prebuilt`,
+      note: typeormNote,
+    });
     results.push({
       name: `TypeORM buildMetadatas() + log() ${n} tables`,
       measure: "whole",
@@ -245,11 +270,16 @@ async function benchSize(profile, n, python) {
     });
 
     if (python) {
-      const r = spawnSync(python, ["-c", alembicScript(profile), profile.alembic.url(db.url), JSON.stringify(model), String(RUNS)], {
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      if (r.status !== 0) throw new Error(`alembic compare_metadata failed: ${(r.stderr || "").trim().split("\n").pop()}`);
+      const r = spawnSync(
+        python,
+        ["-c", alembicScript(profile), profile.alembic.url(db.url), JSON.stringify(model), String(RUNS)],
+        {
+          encoding: "utf8",
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      if (r.status !== 0)
+        throw new Error(`alembic compare_metadata failed: ${(r.stderr || "").trim().split("\n").pop()}`);
       const out = JSON.parse(r.stdout.trim().split("\n").pop());
       results.push({
         name: `Alembic compare_metadata ${n} tables`,
@@ -294,7 +324,10 @@ function autogenerateBench(profile) {
         all.push(...results);
         for (const measure of ["prebuilt", "whole"]) {
           const [ours, ...others] = results.filter((r) => r.measure === measure);
-          const ratios = others.map((r) => `${(median(r.runs) / median(ours.runs)).toFixed(1)}x faster than ${r.name.replace(/ \d+ tables$/, "")}`);
+          const ratios = others.map(
+            (r) =>
+              `${(median(r.runs) / median(ours.runs)).toFixed(1)}x faster than ${r.name.replace(/ \d+ tables$/, "")}`,
+          );
           ours.note += `; ${ratios.join(", ")}`;
           // The goal, like for like (every tool's model already built): at least 10x faster than each other tool.
           if (measure === "prebuilt") {

@@ -14,23 +14,39 @@ import { command } from "autogen";
 import type { ForeignKey } from "@autogen/core";
 import { describeOps, flattenOps, scenarioEnv } from "./helpers/autogen-scenario";
 
-@Entity("some_table") class SomeTable { @PrimaryColumn() test!: number; }
-@Entity("some_table2") class SomeTable2 { @PrimaryColumn() id_1!: number; @PrimaryColumn() id_2!: number; }
+@Entity("some_table")
+class SomeTable {
+  @PrimaryColumn() test!: number;
+}
+@Entity("some_table2")
+class SomeTable2 {
+  @PrimaryColumn() id_1!: number;
+  @PrimaryColumn() id_2!: number;
+}
 
-@Entity("user") class UserPlain { @PrimaryGeneratedColumn() id!: number; @Column({ nullable: true }) test2!: number; @Column({ nullable: true }) a1!: number; }
+@Entity("user")
+class UserPlain {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ nullable: true }) test2!: number;
+  @Column({ nullable: true }) a1!: number;
+}
 @Entity("user")
 class UserFk {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ nullable: true }) test2!: number;
   @Column({ nullable: true }) a1!: number;
-  @ManyToOne(() => SomeTable, { nullable: true }) @JoinColumn({ name: "test2", referencedColumnName: "test", foreignKeyConstraintName: "MyFK" }) st!: SomeTable;
+  @ManyToOne(() => SomeTable, { nullable: true })
+  @JoinColumn({ name: "test2", referencedColumnName: "test", foreignKeyConstraintName: "MyFK" })
+  st!: SomeTable;
 }
 @Entity("user")
 class UserFkA1 {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ nullable: true }) test2!: number;
   @Column({ nullable: true }) a1!: number;
-  @ManyToOne(() => SomeTable, { nullable: true }) @JoinColumn({ name: "a1", referencedColumnName: "test", foreignKeyConstraintName: "myfk" }) st!: SomeTable;
+  @ManyToOne(() => SomeTable, { nullable: true })
+  @JoinColumn({ name: "a1", referencedColumnName: "test", foreignKeyConstraintName: "myfk" })
+  st!: SomeTable;
 }
 
 test("§7.2 81 the model adds an FK: add_fk, and the batch creates it", async (t) => {
@@ -42,7 +58,11 @@ test("§7.2 81 the model adds an FK: add_fk, and the batch creates it", async (t
   await env.upgradeInSync(config);
   await env.conn.query(`PRAGMA foreign_keys = ON`);
   await env.conn.query(`INSERT INTO "some_table" ("test") VALUES (1)`);
-  await assert.rejects(() => env.conn.query(`INSERT INTO "user" ("test2") VALUES (2)`), /FOREIGN KEY/, "the new FK is enforced");
+  await assert.rejects(
+    () => env.conn.query(`INSERT INTO "user" ("test2") VALUES (2)`),
+    /FOREIGN KEY/,
+    "the new FK is enforced",
+  );
 });
 
 test("§7.2 80 the model removes a named FK: remove_fk carrying the database's name", async (t) => {
@@ -59,13 +79,28 @@ test("§7.2 80 the model removes a named FK: remove_fk carrying the database's n
 test("§7.2 80 the model removes an unnamed (server-named) FK and an unnamed CHECK: remove_fk and remove_check, names null", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("p") class P { @PrimaryColumn() id!: number; }
-  @Entity("c") class C { @PrimaryColumn() id!: number; @Column({ nullable: true }) p_id!: number; @Column({ nullable: true }) x!: number; }
+  @Entity("p")
+  class P {
+    @PrimaryColumn() id!: number;
+  }
+  @Entity("c")
+  class C {
+    @PrimaryColumn() id!: number;
+    @Column({ nullable: true }) p_id!: number;
+    @Column({ nullable: true }) x!: number;
+  }
   await env.conn.query(`CREATE TABLE "p" ("id" integer PRIMARY KEY NOT NULL)`);
-  await env.conn.query(`CREATE TABLE "c" ("id" integer PRIMARY KEY NOT NULL, "p_id" integer, "x" integer, FOREIGN KEY ("p_id") REFERENCES "p" ("id"), CHECK ("x" > 0))`);
+  await env.conn.query(
+    `CREATE TABLE "c" ("id" integer PRIMARY KEY NOT NULL, "p_id" integer, "x" integer, FOREIGN KEY ("p_id") REFERENCES "p" ("id"), CHECK ("x" > 0))`,
+  );
   const r = await command.check(env.config([P, C]));
   assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_fk c(p_id)->p(id)", "remove_check c.null"]);
-  assert.deepEqual(flattenOps(r.ops.upgradeOps.ops).map((o) => (o as unknown as { constraint: { name: string | null } }).constraint.name), [null, null]);
+  assert.deepEqual(
+    flattenOps(r.ops.upgradeOps.ops).map(
+      (o) => (o as unknown as { constraint: { name: string | null } }).constraint.name,
+    ),
+    [null, null],
+  );
 });
 
 test("§7.2 82 the same single FK, and the same composite FK, on both sides: no diff", async (t) => {
@@ -75,10 +110,17 @@ test("§7.2 82 the same single FK, and the same composite FK, on both sides: no 
   class UserComposite {
     @PrimaryGeneratedColumn() id!: number;
     @ManyToOne(() => SomeTable2, { nullable: true })
-    @JoinColumn([{ name: "other_id_1", referencedColumnName: "id_1" }, { name: "other_id_2", referencedColumnName: "id_2" }])
+    @JoinColumn([
+      { name: "other_id_1", referencedColumnName: "id_1" },
+      { name: "other_id_2", referencedColumnName: "id_2" },
+    ])
     other!: SomeTable2;
   }
-  @Entity("single") class Single { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => SomeTable, { nullable: true }) @JoinColumn({ name: "test2" }) st!: SomeTable; }
+  @Entity("single")
+  class Single {
+    @PrimaryGeneratedColumn() id!: number;
+    @ManyToOne(() => SomeTable, { nullable: true }) @JoinColumn({ name: "test2" }) st!: SomeTable;
+  }
   await env.apply([SomeTable, SomeTable2, UserComposite, Single]);
   assert.deepEqual(await env.diff(env.config([SomeTable, SomeTable2, UserComposite, Single])), []);
   const r = await command.check(env.config([SomeTable, SomeTable2, Single]));
@@ -91,29 +133,46 @@ test("§7.2 83 a named FK moved to another column: remove_fk MyFK first, then ad
   await env.apply([SomeTable, UserFk]);
   const config = env.config([SomeTable, UserFkA1]);
   const r = await command.check(config);
-  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_fk user(test2)->some_table(test)", "add_fk user(a1)->some_table(test)"]);
-  assert.deepEqual(flattenOps(r.ops.upgradeOps.ops).map((o) => (o as unknown as { constraint: ForeignKey }).constraint.name), ["MyFK", "myfk"]);
+  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), [
+    "remove_fk user(test2)->some_table(test)",
+    "add_fk user(a1)->some_table(test)",
+  ]);
+  assert.deepEqual(
+    flattenOps(r.ops.upgradeOps.ops).map((o) => (o as unknown as { constraint: ForeignKey }).constraint.name),
+    ["MyFK", "myfk"],
+  );
   await env.upgradeInSync(config);
 });
 
 test("§7.2 84 a named composite FK added, then removed", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("user") class U0 { @PrimaryGeneratedColumn() id!: number; @Column({ nullable: true }) other_id_1!: number; @Column({ nullable: true }) other_id_2!: number; }
+  @Entity("user")
+  class U0 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column({ nullable: true }) other_id_1!: number;
+    @Column({ nullable: true }) other_id_2!: number;
+  }
   @Entity("user")
   class U1 {
     @PrimaryGeneratedColumn() id!: number;
     @Column({ nullable: true }) other_id_1!: number;
     @Column({ nullable: true }) other_id_2!: number;
     @ManyToOne(() => SomeTable2, { nullable: true })
-    @JoinColumn([{ name: "other_id_1", referencedColumnName: "id_1", foreignKeyConstraintName: "fk_test_name" }, { name: "other_id_2", referencedColumnName: "id_2" }])
+    @JoinColumn([
+      { name: "other_id_1", referencedColumnName: "id_1", foreignKeyConstraintName: "fk_test_name" },
+      { name: "other_id_2", referencedColumnName: "id_2" },
+    ])
     other!: SomeTable2;
   }
   await env.apply([SomeTable2, U0]);
   const add = env.config([SomeTable2, U1]);
   const r = await command.check(add);
   assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["add_fk user(other_id_1,other_id_2)->some_table2(id_1,id_2)"]);
-  assert.equal((flattenOps(r.ops.upgradeOps.ops)[0] as unknown as { constraint: ForeignKey }).constraint.name, "fk_test_name");
+  assert.equal(
+    (flattenOps(r.ops.upgradeOps.ops)[0] as unknown as { constraint: ForeignKey }).constraint.name,
+    "fk_test_name",
+  );
   await env.upgradeInSync(add);
   const drop = env.config([SomeTable2, U0]);
   assert.deepEqual(await env.diff(drop), ["remove_fk user(other_id_1,other_id_2)->some_table2(id_1,id_2)"]);
@@ -122,8 +181,16 @@ test("§7.2 84 a named composite FK added, then removed", async (t) => {
 
 // 85: include hooks on FKs
 
-@Entity("ref_a") class RefA { @PrimaryGeneratedColumn() id!: number; }
-@Entity("t") class FkNone { @PrimaryGeneratedColumn() id!: number; @Column({ nullable: true }) x!: number; @Column({ nullable: true }) y!: number; }
+@Entity("ref_a")
+class RefA {
+  @PrimaryGeneratedColumn() id!: number;
+}
+@Entity("t")
+class FkNone {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ nullable: true }) x!: number;
+  @Column({ nullable: true }) y!: number;
+}
 @Entity("t")
 class FkBoth {
   @PrimaryGeneratedColumn() id!: number;
@@ -138,10 +205,13 @@ test("§7.2 85 include hooks: a reflected FK excluded (by name or by object) is 
   if (!env) return;
   await env.apply([RefA, FkBoth]);
   const byObject = env.config([RefA, FkNone], {
-    includeObject: (obj, name, type, reflected) => !(type === "foreign_key_constraint" && reflected && name === "fk1" && (obj as ForeignKey).kind === "ForeignKey"),
+    includeObject: (obj, name, type, reflected) =>
+      !(type === "foreign_key_constraint" && reflected && name === "fk1" && (obj as ForeignKey).kind === "ForeignKey"),
   });
   assert.deepEqual(await env.diff(byObject), ["remove_fk t(y)->ref_a(id)"]);
-  const byName = env.config([RefA, FkNone], { includeName: (name, type) => !(type === "foreign_key_constraint" && name === "fk1") });
+  const byName = env.config([RefA, FkNone], {
+    includeName: (name, type) => !(type === "foreign_key_constraint" && name === "fk1"),
+  });
   assert.deepEqual(await env.diff(byName), ["remove_fk t(y)->ref_a(id)"]);
   await env.upgradeInSync(byObject);
   const fks = (await env.conn.query(`PRAGMA foreign_key_list("t")`)).rows.map((r) => r.from);
@@ -152,33 +222,92 @@ test("§7.2 85 include hooks: a model FK excluded is not added", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([RefA, FkNone]);
-  const config = env.config([RefA, FkBoth], { includeObject: (_o, name, type, reflected) => !(type === "foreign_key_constraint" && !reflected && name === "fk1") });
+  const config = env.config([RefA, FkBoth], {
+    includeObject: (_o, name, type, reflected) => !(type === "foreign_key_constraint" && !reflected && name === "fk1"),
+  });
   assert.deepEqual(await env.diff(config), ["add_fk t(y)->ref_a(id)"]);
 });
 
 // 86: FK options
 
-function fkPair(db: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType }, model: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType }): [Function, Function, Function] {
-  @Entity("p") class P { @PrimaryGeneratedColumn() id!: number; }
-  @Entity("c") class C1 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => P, { nullable: true, ...db }) @JoinColumn({ name: "p_id" }) p!: P; }
-  @Entity("c") class C2 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => P, { nullable: true, ...model }) @JoinColumn({ name: "p_id" }) p!: P; }
+function fkPair(
+  db: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType },
+  model: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType },
+): [Function, Function, Function] {
+  @Entity("p")
+  class P {
+    @PrimaryGeneratedColumn() id!: number;
+  }
+  @Entity("c")
+  class C1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @ManyToOne(() => P, { nullable: true, ...db }) @JoinColumn({ name: "p_id" }) p!: P;
+  }
+  @Entity("c")
+  class C2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @ManyToOne(() => P, { nullable: true, ...model }) @JoinColumn({ name: "p_id" }) p!: P;
+  }
   return [P, C1, C2];
 }
 
-const FK_OPTION_CASES: { name: string; db: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType }; model: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType }; ops: string[] }[] = [
-  { name: "{} -> ondelete CASCADE", db: {}, model: { onDelete: "CASCADE" }, ops: ["remove_fk c(p_id)->p(id)", "add_fk c(p_id)->p(id) onDelete=CASCADE"] },
-  { name: "ondelete CASCADE -> {}", db: { onDelete: "CASCADE" }, model: {}, ops: ["remove_fk c(p_id)->p(id) onDelete=CASCADE", "add_fk c(p_id)->p(id)"] },
-  { name: "{} -> onupdate CASCADE", db: {}, model: { onUpdate: "CASCADE" }, ops: ["remove_fk c(p_id)->p(id)", "add_fk c(p_id)->p(id) onUpdate=CASCADE"] },
-  { name: "onupdate CASCADE -> {}", db: { onUpdate: "CASCADE" }, model: {}, ops: ["remove_fk c(p_id)->p(id) onUpdate=CASCADE", "add_fk c(p_id)->p(id)"] },
-  { name: "RESTRICT = RESTRICT", db: { onDelete: "RESTRICT", onUpdate: "RESTRICT" }, model: { onDelete: "RESTRICT", onUpdate: "RESTRICT" }, ops: [] },
-  { name: "NO ACTION = NO ACTION", db: { onDelete: "NO ACTION", onUpdate: "NO ACTION" }, model: { onDelete: "NO ACTION", onUpdate: "NO ACTION" }, ops: [] },
+const FK_OPTION_CASES: {
+  name: string;
+  db: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType };
+  model: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType };
+  ops: string[];
+}[] = [
+  {
+    name: "{} -> ondelete CASCADE",
+    db: {},
+    model: { onDelete: "CASCADE" },
+    ops: ["remove_fk c(p_id)->p(id)", "add_fk c(p_id)->p(id) onDelete=CASCADE"],
+  },
+  {
+    name: "ondelete CASCADE -> {}",
+    db: { onDelete: "CASCADE" },
+    model: {},
+    ops: ["remove_fk c(p_id)->p(id) onDelete=CASCADE", "add_fk c(p_id)->p(id)"],
+  },
+  {
+    name: "{} -> onupdate CASCADE",
+    db: {},
+    model: { onUpdate: "CASCADE" },
+    ops: ["remove_fk c(p_id)->p(id)", "add_fk c(p_id)->p(id) onUpdate=CASCADE"],
+  },
+  {
+    name: "onupdate CASCADE -> {}",
+    db: { onUpdate: "CASCADE" },
+    model: {},
+    ops: ["remove_fk c(p_id)->p(id) onUpdate=CASCADE", "add_fk c(p_id)->p(id)"],
+  },
+  {
+    name: "RESTRICT = RESTRICT",
+    db: { onDelete: "RESTRICT", onUpdate: "RESTRICT" },
+    model: { onDelete: "RESTRICT", onUpdate: "RESTRICT" },
+    ops: [],
+  },
+  {
+    name: "NO ACTION = NO ACTION",
+    db: { onDelete: "NO ACTION", onUpdate: "NO ACTION" },
+    model: { onDelete: "NO ACTION", onUpdate: "NO ACTION" },
+    ops: [],
+  },
   { name: "NO ACTION = {} (the database default)", db: { onDelete: "NO ACTION" }, model: {}, ops: [] },
-  { name: "ondelete RESTRICT -> CASCADE", db: { onDelete: "RESTRICT" }, model: { onDelete: "CASCADE" }, ops: ["remove_fk c(p_id)->p(id) onDelete=RESTRICT", "add_fk c(p_id)->p(id) onDelete=CASCADE"] },
+  {
+    name: "ondelete RESTRICT -> CASCADE",
+    db: { onDelete: "RESTRICT" },
+    model: { onDelete: "CASCADE" },
+    ops: ["remove_fk c(p_id)->p(id) onDelete=RESTRICT", "add_fk c(p_id)->p(id) onDelete=CASCADE"],
+  },
   {
     name: "onupdate CASCADE + ondelete SET NULL -> RESTRICT/RESTRICT",
     db: { onUpdate: "CASCADE", onDelete: "SET NULL" },
     model: { onUpdate: "RESTRICT", onDelete: "RESTRICT" },
-    ops: ["remove_fk c(p_id)->p(id) onDelete=SET NULL onUpdate=CASCADE", "add_fk c(p_id)->p(id) onDelete=RESTRICT onUpdate=RESTRICT"],
+    ops: [
+      "remove_fk c(p_id)->p(id) onDelete=SET NULL onUpdate=CASCADE",
+      "add_fk c(p_id)->p(id) onDelete=RESTRICT onUpdate=RESTRICT",
+    ],
   },
 ];
 
@@ -199,17 +328,33 @@ test("§7.2 86 FK actions spelled in mixed case in the database (caSCAde vs CASC
   if (!env) return;
   const [P, , C2] = fkPair({}, { onDelete: "CASCADE", onUpdate: "CASCADE" });
   await env.conn.query(`CREATE TABLE "p" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL)`);
-  await env.conn.query(`CREATE TABLE "c" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "p_id" integer, FOREIGN KEY ("p_id") REFERENCES "p" ("id") ON DELETE caSCAde ON UPDATE CasCade)`);
+  await env.conn.query(
+    `CREATE TABLE "c" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "p_id" integer, FOREIGN KEY ("p_id") REFERENCES "p" ("id") ON DELETE caSCAde ON UPDATE CasCade)`,
+  );
   const ops = await env.diff(env.config([P, C2]));
-  assert.ok(ops.every((l) => !l.includes("_fk")), `no FK op: ${ops}`);
+  assert.ok(
+    ops.every((l) => !l.includes("_fk")),
+    `no FK op: ${ops}`,
+  );
 });
 
 test("§7.2 87 deferrable INITIALLY DEFERRED added, then removed: remove_fk + add_fk each way; unchanged: no diff", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("p") class P { @PrimaryGeneratedColumn() id!: number; }
-  @Entity("c") class C1 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => P, { nullable: true }) @JoinColumn({ name: "p_id" }) p!: P; }
-  @Entity("c") class C2 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => P, { nullable: true, deferrable: "INITIALLY DEFERRED" }) @JoinColumn({ name: "p_id" }) p!: P; }
+  @Entity("p")
+  class P {
+    @PrimaryGeneratedColumn() id!: number;
+  }
+  @Entity("c")
+  class C1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @ManyToOne(() => P, { nullable: true }) @JoinColumn({ name: "p_id" }) p!: P;
+  }
+  @Entity("c")
+  class C2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @ManyToOne(() => P, { nullable: true, deferrable: "INITIALLY DEFERRED" }) @JoinColumn({ name: "p_id" }) p!: P;
+  }
   await env.apply([P, C1]);
   const defer = env.config([P, C2]);
   assert.deepEqual(await env.diff(defer), ["remove_fk c(p_id)->p(id)", "add_fk c(p_id)->p(id) deferrable=DEFERRED"]);
@@ -222,9 +367,27 @@ test("§7.2 87 deferrable INITIALLY DEFERRED added, then removed: remove_fk + ad
 
 // ---- CHECK constraints (96–101) ----
 
-@Entity("ck") class Ck0 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
-@Entity("ck") @Check("ck_x", `"x" > 0`) class CkX { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
-@Entity("ck") @Check("ck_x", `"x" > 0`) @Check("ck_y", `"y" > 0`) class CkXY { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
+@Entity("ck")
+class Ck0 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() x!: number;
+  @Column() y!: number;
+}
+@Entity("ck")
+@Check("ck_x", `"x" > 0`)
+class CkX {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() x!: number;
+  @Column() y!: number;
+}
+@Entity("ck")
+@Check("ck_x", `"x" > 0`)
+@Check("ck_y", `"y" > 0`)
+class CkXY {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() x!: number;
+  @Column() y!: number;
+}
 
 test("§7.2 96 a named CHECK added, then removed: one add_check, one remove_check", async (t) => {
   const env = await scenarioEnv(t);
@@ -250,14 +413,21 @@ test("§7.2 99 next to an unchanged CHECK, only the new one is added / only the 
 test("§7.2 98 an unnamed CHECK in the database matches the model's CHECK of the same expression", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  await env.conn.query(`CREATE TABLE "ck" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL, "y" integer NOT NULL, CHECK ("x" > 0))`);
+  await env.conn.query(
+    `CREATE TABLE "ck" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL, "y" integer NOT NULL, CHECK ("x" > 0))`,
+  );
   assert.deepEqual(await env.diff(env.config([CkX])), []);
 });
 
 test("§7.2 98 boolean and simple-enum columns' type-bound CHECKs never show up as check diffs", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("flags") class Flags { @PrimaryGeneratedColumn() id!: number; @Column() on!: boolean; @Column({ type: "simple-enum", enum: ["a", "b"] }) kind!: string; }
+  @Entity("flags")
+  class Flags {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() on!: boolean;
+    @Column({ type: "simple-enum", enum: ["a", "b"] }) kind!: string;
+  }
   await env.apply([Flags]);
   assert.deepEqual(await env.diff(env.config([Flags])), []);
 });
@@ -267,7 +437,11 @@ test("§7.2 98 boolean and simple-enum columns' type-bound CHECKs never show up 
 test("§7.2 103 a database index under another name vs the model's TypeORM-named index: remove the old name, add the new", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("x1") class X1 { @PrimaryGeneratedColumn() id!: number; @Index() @Column() q!: number; }
+  @Entity("x1")
+  class X1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Index() @Column() q!: number;
+  }
   await env.conn.query(`CREATE TABLE "x1" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "q" integer NOT NULL)`);
   await env.conn.query(`CREATE INDEX "db_x1_index_q" ON "x1" ("q")`);
   const config = env.config([X1]);
@@ -281,17 +455,29 @@ test("§7.2 103 a database index under another name vs the model's TypeORM-named
 test("§7.2 104 / §8 a CHECK and an FK under other names: both re-created under the model's names (Alembic ignores FK names)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("x4") class X4 { @PrimaryColumn() q!: number; }
+  @Entity("x4")
+  class X4 {
+    @PrimaryColumn() q!: number;
+  }
   @Entity("x2")
   @Check("token_x2check1", `"q" > 0`)
-  class X2 { @PrimaryGeneratedColumn() id!: number; @Column() q!: number; @ManyToOne(() => X4, { nullable: true }) @JoinColumn({ name: "q4", foreignKeyConstraintName: "fk_x2_q4" }) x4!: X4; }
+  class X2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() q!: number;
+    @ManyToOne(() => X4, { nullable: true }) @JoinColumn({ name: "q4", foreignKeyConstraintName: "fk_x2_q4" }) x4!: X4;
+  }
   await env.conn.query(`CREATE TABLE "x4" ("q" integer PRIMARY KEY NOT NULL)`);
   await env.conn.query(
     `CREATE TABLE "x2" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "q" integer NOT NULL, "q4" integer, CONSTRAINT "db_x2_check_q" CHECK ("q" > 0), CONSTRAINT "db_x2_foreign_q" FOREIGN KEY ("q4") REFERENCES "x4" ("q"))`,
   );
   const config = env.config([X4, X2]);
   const r = await command.check(config);
-  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_fk x2(q4)->x4(q)", "add_fk x2(q4)->x4(q)", "remove_check x2.db_x2_check_q", "add_check x2.token_x2check1"]);
+  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), [
+    "remove_fk x2(q4)->x4(q)",
+    "add_fk x2(q4)->x4(q)",
+    "remove_check x2.db_x2_check_q",
+    "add_check x2.token_x2check1",
+  ]);
   assert.deepEqual(
     flattenOps(r.ops.upgradeOps.ops).map((o) => (o as unknown as { constraint: { name: string } }).constraint.name),
     ["db_x2_foreign_q", "fk_x2_q4", "db_x2_check_q", "token_x2check1"],
@@ -302,8 +488,15 @@ test("§7.2 104 / §8 a CHECK and an FK under other names: both re-created under
 test("§7.2 106 a primary key named differently in the database is not a diff on SQLite; a new named index is", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("x4") @Index("userdef_x4_idx_q", ["q"]) class X4 { @PrimaryColumn() q!: number; @Column({ nullable: true }) r!: number; }
-  await env.conn.query(`CREATE TABLE "x4" ("q" integer NOT NULL, "r" integer, CONSTRAINT "db_x4_primary_q" PRIMARY KEY ("q"))`);
+  @Entity("x4")
+  @Index("userdef_x4_idx_q", ["q"])
+  class X4 {
+    @PrimaryColumn() q!: number;
+    @Column({ nullable: true }) r!: number;
+  }
+  await env.conn.query(
+    `CREATE TABLE "x4" ("q" integer NOT NULL, "r" integer, CONSTRAINT "db_x4_primary_q" PRIMARY KEY ("q"))`,
+  );
   const config = env.config([X4]);
   assert.deepEqual(await env.diff(config), ["add_index x4.userdef_x4_idx_q(q)"]);
   await env.upgradeInSync(config);
@@ -314,18 +507,32 @@ test("§7.2 107 database-only tables are dropped; a new table comes with its Typ
   if (!env) return;
   await env.conn.query(`CREATE TABLE "x5" ("id" integer PRIMARY KEY NOT NULL)`);
   await env.conn.query(`CREATE TABLE "unnamed_sqlite" ("id" integer, "v" text)`);
-  @Entity("x4") class X4 { @PrimaryColumn() q!: number; }
+  @Entity("x4")
+  class X4 {
+    @PrimaryColumn() q!: number;
+  }
   @Entity("x6")
   @Check("token_x6check1", `"r" > 0`)
-  class X6 { @PrimaryGeneratedColumn() id!: number; @Column({ unique: true }) r!: number; @ManyToOne(() => X4, { nullable: true }) @JoinColumn({ name: "p" }) x4!: X4; }
+  class X6 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column({ unique: true }) r!: number;
+    @ManyToOne(() => X4, { nullable: true }) @JoinColumn({ name: "p" }) x4!: X4;
+  }
   const config = env.config([X4, X6]);
   const r = await command.check(config);
   const flat = describeOps(r.ops.upgradeOps.ops);
   assert.deepEqual(flat.slice(0, 2), ["add_table x4", "add_table x6"]);
   assert.deepEqual(flat.slice(2).sort(), ["remove_table unnamed_sqlite", "remove_table x5"]);
-  const x6 = (r.ops.upgradeOps.ops[1] as unknown as { table: { foreignKeys: ForeignKey[]; uniques: { name: string }[]; checks: { name: string }[] } }).table;
+  const x6 = (
+    r.ops.upgradeOps.ops[1] as unknown as {
+      table: { foreignKeys: ForeignKey[]; uniques: { name: string }[]; checks: { name: string }[] };
+    }
+  ).table;
   assert.match(x6.foreignKeys[0]!.name ?? "", /^FK_[0-9a-f]+$/);
   assert.match(x6.uniques[0]!.name, /^UQ_[0-9a-f]+$/);
-  assert.deepEqual(x6.checks.map((c) => c.name), ["token_x6check1"]);
+  assert.deepEqual(
+    x6.checks.map((c) => c.name),
+    ["token_x6check1"],
+  );
   await env.upgradeInSync(config);
 });

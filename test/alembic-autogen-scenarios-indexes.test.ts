@@ -15,28 +15,57 @@ import { describeOps, scenarioEnv } from "./helpers/autogen-scenario";
 test("§7.2 53 an index flag becomes a named unique constraint: remove_index, then add_unique", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("user") class U1 { @PrimaryGeneratedColumn() id!: number; @Index("ix_user_name") @Column({ type: "varchar", length: 50 }) name!: string; }
-  @Entity("user") @Unique("uq_user_name", ["name"]) class U2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", length: 50 }) name!: string; }
+  @Entity("user")
+  class U1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Index("ix_user_name") @Column({ type: "varchar", length: 50 }) name!: string;
+  }
+  @Entity("user")
+  @Unique("uq_user_name", ["name"])
+  class U2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column({ type: "varchar", length: 50 }) name!: string;
+  }
   await env.apply([U1]);
   await env.conn.query(`INSERT INTO "user" ("name") VALUES ('a'), ('b')`);
   const config = env.config([U2]);
   assert.deepEqual(await env.diff(config), ["remove_index user.ix_user_name", "add_unique user.uq_user_name(name)"]);
   await env.upgradeInSync(config);
-  await assert.rejects(() => env.conn.query(`INSERT INTO "user" ("name") VALUES ('a')`), /UNIQUE/, "the unique constraint is enforced");
+  await assert.rejects(
+    () => env.conn.query(`INSERT INTO "user" ("name") VALUES ('a')`),
+    /UNIQUE/,
+    "the unique constraint is enforced",
+  );
 });
 
 test("§7.2 54 a new named unique constraint next to an untouched index: only add_unique", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("address") class A1 { @PrimaryGeneratedColumn() id!: number; @Column() email_address!: string; @Index("ix_qpr") @Column() qpr!: string; }
-  @Entity("address") @Unique("uq_email_address", ["email_address"]) class A2 { @PrimaryGeneratedColumn() id!: number; @Column() email_address!: string; @Index("ix_qpr") @Column() qpr!: string; }
+  @Entity("address")
+  class A1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() email_address!: string;
+    @Index("ix_qpr") @Column() qpr!: string;
+  }
+  @Entity("address")
+  @Unique("uq_email_address", ["email_address"])
+  class A2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() email_address!: string;
+    @Index("ix_qpr") @Column() qpr!: string;
+  }
   await env.apply([A1]);
   const config = env.config([A2]);
   assert.deepEqual(await env.diff(config), ["add_unique address.uq_email_address(email_address)"]);
   await env.upgradeInSync(config);
 });
 
-@Entity("t") @Index("x", ["x"], { unique: true }) class UniqIdx { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; }
+@Entity("t")
+@Index("x", ["x"], { unique: true })
+class UniqIdx {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() x!: number;
+}
 
 test("§7.2 55 the same unique index on both sides: no diff", async (t) => {
   const env = await scenarioEnv(t);
@@ -48,28 +77,61 @@ test("§7.2 55 the same unique index on both sides: no diff", async (t) => {
 test("§7.2 56 a non-unique index that becomes unique: remove_index then add_index unique", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("order") @Index("order_user_id_amount_idx", ["user_id", "amount"]) class O1 { @PrimaryGeneratedColumn() id!: number; @Column() user_id!: number; @Column() amount!: number; }
-  @Entity("order") @Index("order_user_id_amount_idx", ["user_id", "amount"], { unique: true }) class O2 { @PrimaryGeneratedColumn() id!: number; @Column() user_id!: number; @Column() amount!: number; }
+  @Entity("order")
+  @Index("order_user_id_amount_idx", ["user_id", "amount"])
+  class O1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() user_id!: number;
+    @Column() amount!: number;
+  }
+  @Entity("order")
+  @Index("order_user_id_amount_idx", ["user_id", "amount"], { unique: true })
+  class O2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() user_id!: number;
+    @Column() amount!: number;
+  }
   await env.apply([O1]);
   const config = env.config([O2]);
-  assert.deepEqual(await env.diff(config), ["remove_index order.order_user_id_amount_idx", "add_index order.order_user_id_amount_idx(user_id,amount) unique"]);
+  assert.deepEqual(await env.diff(config), [
+    "remove_index order.order_user_id_amount_idx",
+    "add_index order.order_user_id_amount_idx(user_id,amount) unique",
+  ]);
   await env.upgradeInSync(config);
 });
 
-@Entity("t") class UniqueCol { @PrimaryGeneratedColumn() id!: number; @Column({ unique: true }) x!: number; }
+@Entity("t")
+class UniqueCol {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ unique: true }) x!: number;
+}
 
 test("§7.2 57 an unnamed UNIQUE in the database (SQLite keeps no name) matches the model's unique column by column set", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  await env.conn.query(`CREATE TABLE "t" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL, UNIQUE ("x"))`);
+  await env.conn.query(
+    `CREATE TABLE "t" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL, UNIQUE ("x"))`,
+  );
   assert.deepEqual(await env.diff(env.config([UniqueCol])), []);
 });
 
 test("§7.2 58 a named unique constraint that gains a column: remove_unique then add_unique, same name", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t") @Unique("nochange", ["x"]) class T1 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
-  @Entity("t") @Unique("nochange", ["x", "y"]) class T2 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
+  @Entity("t")
+  @Unique("nochange", ["x"])
+  class T1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+    @Column() y!: number;
+  }
+  @Entity("t")
+  @Unique("nochange", ["x", "y"])
+  class T2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+    @Column() y!: number;
+  }
   await env.apply([T1]);
   const config = env.config([T2]);
   assert.deepEqual(await env.diff(config), ["remove_unique t.nochange(x)", "add_unique t.nochange(x,y)"]);
@@ -82,11 +144,23 @@ test("§7.2 59 unique + index on one column, and two composite uniques listed in
   @Entity("t")
   @Unique("uq_sid_label", ["sid", "label"])
   @Unique("uq_sid_fid", ["sid", "fid"])
-  class T1 { @PrimaryGeneratedColumn() id!: number; @Index("ix_t_x") @Column({ unique: true }) x!: number; @Column() sid!: number; @Column() label!: string; @Column() fid!: number; }
+  class T1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Index("ix_t_x") @Column({ unique: true }) x!: number;
+    @Column() sid!: number;
+    @Column() label!: string;
+    @Column() fid!: number;
+  }
   @Entity("t")
   @Unique("uq_sid_fid", ["sid", "fid"])
   @Unique("uq_sid_label", ["sid", "label"])
-  class T2 { @PrimaryGeneratedColumn() id!: number; @Index("ix_t_x") @Column({ unique: true }) x!: number; @Column() sid!: number; @Column() label!: string; @Column() fid!: number; }
+  class T2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Index("ix_t_x") @Column({ unique: true }) x!: number;
+    @Column() sid!: number;
+    @Column() label!: string;
+    @Column() fid!: number;
+  }
   await env.apply([T1]);
   assert.deepEqual(await env.diff(env.config([T1])), []);
   assert.deepEqual(await env.diff(env.config([T2])), []);
@@ -95,27 +169,55 @@ test("§7.2 59 unique + index on one column, and two composite uniques listed in
 test("§7.2 60 two unnamed uniques in the database, the model keeps one: exactly one removal", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  await env.conn.query(`CREATE TABLE "t" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL, "y" integer NOT NULL, UNIQUE ("x"), UNIQUE ("y"))`);
-  @Entity("t") class T { @PrimaryGeneratedColumn() id!: number; @Column({ unique: true }) x!: number; @Column() y!: number; }
+  await env.conn.query(
+    `CREATE TABLE "t" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL, "y" integer NOT NULL, UNIQUE ("x"), UNIQUE ("y"))`,
+  );
+  @Entity("t")
+  class T {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column({ unique: true }) x!: number;
+    @Column() y!: number;
+  }
   assert.deepEqual(await env.diff(env.config([T])), ["remove_unique t.null(y)"]);
 });
 
 test("§7.2 61 a unique constraint renamed only by case: remove first, then add", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t") @Unique("SomeCasingConvention", ["x"]) class T1 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; }
-  @Entity("t") @Unique("somecasingconvention", ["x"]) class T2 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; }
+  @Entity("t")
+  @Unique("SomeCasingConvention", ["x"])
+  class T1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+  }
+  @Entity("t")
+  @Unique("somecasingconvention", ["x"])
+  class T2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+  }
   await env.apply([T1]);
   const config = env.config([T2]);
-  assert.deepEqual(await env.diff(config), ["remove_unique t.SomeCasingConvention(x)", "add_unique t.somecasingconvention(x)"]);
+  assert.deepEqual(await env.diff(config), [
+    "remove_unique t.SomeCasingConvention(x)",
+    "add_unique t.somecasingconvention(x)",
+  ]);
   await env.upgradeInSync(config);
 });
 
 test("§7.2 63 an unnamed unique (x) that becomes (x, y): remove the reflected one, add the model's", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  await env.conn.query(`CREATE TABLE "t" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL, "y" integer NOT NULL, UNIQUE ("x"))`);
-  @Entity("t") @Unique(["x", "y"]) class T { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
+  await env.conn.query(
+    `CREATE TABLE "t" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL, "y" integer NOT NULL, UNIQUE ("x"))`,
+  );
+  @Entity("t")
+  @Unique(["x", "y"])
+  class T {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+    @Column() y!: number;
+  }
   const config = env.config([T]);
   const ops = await env.diff(config);
   assert.equal(ops.length, 2, `${ops}`);
@@ -126,12 +228,30 @@ test("§7.2 63 an unnamed unique (x) that becomes (x, y): remove the reflected o
 test("§7.2 64 a removed unique index is remove_index; a removed unique constraint of the same name is remove_unique", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t") @Index("xidx", ["x"], { unique: true }) class T1 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; }
-  @Entity("t") @Unique("xidx", ["x"]) class T1u { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; }
-  @Entity("t") class T2 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; }
+  @Entity("t")
+  @Index("xidx", ["x"], { unique: true })
+  class T1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+  }
+  @Entity("t")
+  @Unique("xidx", ["x"])
+  class T1u {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+  }
+  @Entity("t")
+  class T2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+  }
   await env.apply([T1]);
   assert.deepEqual(await env.diff(env.config([T2])), ["remove_index t.xidx"]);
-  assert.deepEqual(await env.diff(env.config([T1u])), ["remove_index t.xidx", "add_unique t.xidx(x)"], "a unique index and a unique constraint of one name are different objects");
+  assert.deepEqual(
+    await env.diff(env.config([T1u])),
+    ["remove_index t.xidx", "add_unique t.xidx(x)"],
+    "a unique index and a unique constraint of one name are different objects",
+  );
   await env.upgradeInSync(env.config([T1u]));
   assert.deepEqual(await env.diff(env.config([T2])), ["remove_unique t.xidx(x)"]);
   await env.upgradeInSync(env.config([T2]));
@@ -144,7 +264,10 @@ test("§7.2 65 a new table with a unique column: one add_table with the unique i
   const r = await command.check(config);
   assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["add_table t"]);
   const table = (r.ops.upgradeOps.ops[0] as unknown as { table: { uniques: UniqueConstraint[] } }).table;
-  assert.deepEqual(table.uniques.map((u) => u.columns), [["x"]]);
+  assert.deepEqual(
+    table.uniques.map((u) => u.columns),
+    [["x"]],
+  );
   assert.deepEqual(describeOps(r.ops.downgradeOps.ops), ["remove_table t"]);
   await env.upgradeInSync(config);
 });
@@ -154,14 +277,29 @@ test("§7.2 66/68 a new table with a unique index and plain indexes: the indexes
   if (!env) return;
   @Entity("extra")
   @Index("newtable_idx", ["bar"])
-  class Extra { @PrimaryGeneratedColumn() id!: number; @Index("ix_extra_foo") @Column() foo!: string; @Column() bar!: string; @Index("ix_extra_u", { unique: true }) @Column() u!: string; }
+  class Extra {
+    @PrimaryGeneratedColumn() id!: number;
+    @Index("ix_extra_foo") @Column() foo!: string;
+    @Column() bar!: string;
+    @Index("ix_extra_u", { unique: true }) @Column() u!: string;
+  }
   const config = env.config([Extra]);
   const r = await command.check(config);
-  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["add_table extra"], "the indexes travel inside the CreateTableOp (Alembic: separate add_index ops after it)");
-  const inline = (r.ops.upgradeOps.ops[0] as unknown as { table: { indexes: CoreIndex[] } }).table.indexes.map((i) => `${i.name}${i.unique ? " unique" : ""}`);
+  assert.deepEqual(
+    describeOps(r.ops.upgradeOps.ops),
+    ["add_table extra"],
+    "the indexes travel inside the CreateTableOp (Alembic: separate add_index ops after it)",
+  );
+  const inline = (r.ops.upgradeOps.ops[0] as unknown as { table: { indexes: CoreIndex[] } }).table.indexes.map(
+    (i) => `${i.name}${i.unique ? " unique" : ""}`,
+  );
   assert.deepEqual(inline, ["ix_extra_foo", "ix_extra_u unique", "newtable_idx"]);
   await env.upgradeInSync(config);
-  const idx = (await env.conn.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'extra' AND sql IS NOT NULL ORDER BY name`)).rows.map((x) => x.name);
+  const idx = (
+    await env.conn.query(
+      `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'extra' AND sql IS NOT NULL ORDER BY name`,
+    )
+  ).rows.map((x) => x.name);
   assert.deepEqual(idx, ["ix_extra_foo", "ix_extra_u", "newtable_idx"]);
 });
 
@@ -174,7 +312,13 @@ test("§7.2 67/78 plain, mixed-case, very long and column-named indexes unchange
   @Index(long, ["b"])
   @Index("c", ["c"])
   @Index("ix_ab", ["a", "b"])
-  class T { @PrimaryGeneratedColumn() id!: number; @Index() @Column() plain!: number; @Column() a!: number; @Column() b!: number; @Column() c!: number; }
+  class T {
+    @PrimaryGeneratedColumn() id!: number;
+    @Index() @Column() plain!: number;
+    @Column() a!: number;
+    @Column() b!: number;
+    @Column() c!: number;
+  }
   await env.apply([T]);
   assert.deepEqual(await env.diff(env.config([T])), []);
 });
@@ -182,19 +326,41 @@ test("§7.2 67/78 plain, mixed-case, very long and column-named indexes unchange
 test("§7.2 69 an index renamed only by case: remove_index then add_index", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t") @Index("SomeCasingConvention", ["x"]) class T1 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; }
-  @Entity("t") @Index("somecasingconvention", ["x"]) class T2 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; }
+  @Entity("t")
+  @Index("SomeCasingConvention", ["x"])
+  class T1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+  }
+  @Entity("t")
+  @Index("somecasingconvention", ["x"])
+  class T2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+  }
   await env.apply([T1]);
   const config = env.config([T2]);
-  assert.deepEqual(await env.diff(config), ["remove_index t.SomeCasingConvention", "add_index t.somecasingconvention(x)"]);
+  assert.deepEqual(await env.diff(config), [
+    "remove_index t.SomeCasingConvention",
+    "add_index t.somecasingconvention(x)",
+  ]);
   await env.upgradeInSync(config);
 });
 
 test("§7.2 70 an index named like its column: add_index, then remove_index", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t") class T1 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; }
-  @Entity("t") @Index("x", ["x"]) class T2 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; }
+  @Entity("t")
+  class T1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+  }
+  @Entity("t")
+  @Index("x", ["x"])
+  class T2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+  }
   await env.apply([T1]);
   assert.deepEqual(await env.diff(env.config([T2])), ["add_index t.x(x)"]);
   await env.upgradeInSync(env.config([T2]));
@@ -205,7 +371,12 @@ test("§7.2 70 an index named like its column: add_index, then remove_index", as
 test("§7.2 72 a DESC index in the database vs an ascending one in the model: remove_index then add_index", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t") @Index("ix_x", ["x"]) class T { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; }
+  @Entity("t")
+  @Index("ix_x", ["x"])
+  class T {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+  }
   await env.conn.query(`CREATE TABLE "t" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL)`);
   await env.conn.query(`CREATE INDEX "ix_x" ON "t" ("x" DESC)`);
   const r = await command.check(env.config([T]));
@@ -218,8 +389,20 @@ test("§7.2 72 a DESC index in the database vs an ascending one in the model: re
 test("§7.2 73 index column order (x, y) -> (y, x): remove_index then add_index", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t") @Index("ix_xy", ["x", "y"]) class T1 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
-  @Entity("t") @Index("ix_xy", ["y", "x"]) class T2 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
+  @Entity("t")
+  @Index("ix_xy", ["x", "y"])
+  class T1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+    @Column() y!: number;
+  }
+  @Entity("t")
+  @Index("ix_xy", ["y", "x"])
+  class T2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: number;
+    @Column() y!: number;
+  }
   await env.apply([T1]);
   const config = env.config([T2]);
   assert.deepEqual(await env.diff(config), ["remove_index t.ix_xy", "add_index t.ix_xy(y,x)"]);
@@ -229,7 +412,12 @@ test("§7.2 73 index column order (x, y) -> (y, x): remove_index then add_index"
 test("§7.2 75 a database-only expression index is removed, and the downgrade re-creates it with its expression", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t") class T { @PrimaryGeneratedColumn() id!: number; @Column() x!: string; @Column() y!: number; }
+  @Entity("t")
+  class T {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() x!: string;
+    @Column() y!: number;
+  }
   await env.apply([T]);
   await env.conn.query(`CREATE INDEX "SomeIndex" ON "t" ("y", lower("x"))`);
   const config = env.config([T]);
@@ -237,17 +425,44 @@ test("§7.2 75 a database-only expression index is removed, and the downgrade re
   assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_index t.SomeIndex"]);
   const file = await env.upgradeInSync(config);
   await command.downgrade(config, "-1");
-  const sql = (await env.conn.query(`SELECT sql FROM sqlite_master WHERE name = 'SomeIndex'`)).rows[0]?.sql as string | undefined;
+  const sql = (await env.conn.query(`SELECT sql FROM sqlite_master WHERE name = 'SomeIndex'`)).rows[0]?.sql as
+    string | undefined;
   assert.ok(sql, `the downgrade re-creates SomeIndex\n${fs.readFileSync(file, "utf8")}`);
   assert.match(sql, /lower\("x"\)/i);
 });
 
 // 77: include hooks on indexes and uniques
 
-@Entity("t") @Index("ix1", ["x"]) @Index("ix2", ["y"]) class Ix12 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
-@Entity("t") class Ix0 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
-@Entity("t") @Index("ix1", ["x", "y"]) @Index("ix2", ["y", "x"]) class Ix12b { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
-@Entity("t") @Unique("uq1", ["x"]) @Unique("uq2", ["y"]) class Uq12 { @PrimaryGeneratedColumn() id!: number; @Column() x!: number; @Column() y!: number; }
+@Entity("t")
+@Index("ix1", ["x"])
+@Index("ix2", ["y"])
+class Ix12 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() x!: number;
+  @Column() y!: number;
+}
+@Entity("t")
+class Ix0 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() x!: number;
+  @Column() y!: number;
+}
+@Entity("t")
+@Index("ix1", ["x", "y"])
+@Index("ix2", ["y", "x"])
+class Ix12b {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() x!: number;
+  @Column() y!: number;
+}
+@Entity("t")
+@Unique("uq1", ["x"])
+@Unique("uq2", ["y"])
+class Uq12 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() x!: number;
+  @Column() y!: number;
+}
 
 test("§7.2 77 include hooks: a reflected index excluded by name or by object is not removed", async (t) => {
   const env = await scenarioEnv(t);
@@ -256,11 +471,14 @@ test("§7.2 77 include hooks: a reflected index excluded by name or by object is
   const byName = env.config([Ix0], { includeName: (name, type) => !(type === "index" && name === "ix1") });
   assert.deepEqual(await env.diff(byName), ["remove_index t.ix2"]);
   const byObject = env.config([Ix0], {
-    includeObject: (obj, name, type, reflected) => !(type === "index" && reflected && name === "ix1" && (obj as CoreIndex).kind === "Index"),
+    includeObject: (obj, name, type, reflected) =>
+      !(type === "index" && reflected && name === "ix1" && (obj as CoreIndex).kind === "Index"),
   });
   assert.deepEqual(await env.diff(byObject), ["remove_index t.ix2"]);
   await env.upgradeInSync(byObject);
-  const left = (await env.conn.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 't' AND sql IS NOT NULL`)).rows.map((r) => r.name);
+  const left = (
+    await env.conn.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 't' AND sql IS NOT NULL`)
+  ).rows.map((r) => r.name);
   assert.deepEqual(left, ["ix1"], "the excluded index is left alone by the batch recreate");
 });
 
@@ -268,16 +486,25 @@ test("§7.2 77 include hooks: a reflected unique excluded is not removed", async
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Uq12]);
-  const config = env.config([Ix0], { includeObject: (_o, name, type) => !(type === "unique_constraint" && name === "uq1") });
+  const config = env.config([Ix0], {
+    includeObject: (_o, name, type) => !(type === "unique_constraint" && name === "uq1"),
+  });
   assert.deepEqual(await env.diff(config), ["remove_unique t.uq2(y)"]);
-  assert.deepEqual(await env.diff(env.config([Ix0], { includeName: (name, type) => !(type === "unique_constraint" && name === "uq1") })), ["remove_unique t.uq2(y)"]);
+  assert.deepEqual(
+    await env.diff(
+      env.config([Ix0], { includeName: (name, type) => !(type === "unique_constraint" && name === "uq1") }),
+    ),
+    ["remove_unique t.uq2(y)"],
+  );
 });
 
 test("§7.2 77 include hooks: a model index excluded is not added", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Ix0]);
-  const config = env.config([Ix12], { includeObject: (_o, name, type, reflected) => !(type === "index" && !reflected && name === "ix1") });
+  const config = env.config([Ix12], {
+    includeObject: (_o, name, type, reflected) => !(type === "index" && !reflected && name === "ix1"),
+  });
   assert.deepEqual(await env.diff(config), ["add_index t.ix2(y)"]);
 });
 
@@ -286,7 +513,8 @@ test("§7.2 77 include hooks: changed ix1/ix2 with the hook excluding ix1 via co
   if (!env) return;
   await env.apply([Ix12]);
   const config = env.config([Ix12b], {
-    includeObject: (_o, _name, type, _reflected, compareTo) => !(type === "index" && compareTo !== null && (compareTo as CoreIndex).name === "ix1"),
+    includeObject: (_o, _name, type, _reflected, compareTo) =>
+      !(type === "index" && compareTo !== null && (compareTo as CoreIndex).name === "ix1"),
   });
   assert.deepEqual(await env.diff(config), ["remove_index t.ix2", "add_index t.ix2(y,x)"]);
 });
@@ -294,8 +522,15 @@ test("§7.2 77 include hooks: changed ix1/ix2 with the hook excluding ix1 via co
 test("§3.6 a new column and its new index on an existing table: add_column before add_index", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t") class T1 { @PrimaryGeneratedColumn() id!: number; }
-  @Entity("t") class T2 { @PrimaryGeneratedColumn() id!: number; @Index("ix_t_z") @Column({ nullable: true }) z!: number; }
+  @Entity("t")
+  class T1 {
+    @PrimaryGeneratedColumn() id!: number;
+  }
+  @Entity("t")
+  class T2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Index("ix_t_z") @Column({ nullable: true }) z!: number;
+  }
   await env.apply([T1]);
   const config = env.config([T2]);
   assert.deepEqual(await env.diff(config), ["add_column t.z", "add_index t.ix_t_z(z)"]);

@@ -37,17 +37,68 @@ interface TypeCase {
 
 const TYPE_CASES: TypeCase[] = [
   // 30
-  { item: "30 varchar(30) vs varchar(30)", db: { type: "varchar", length: 30 }, model: { type: "varchar", length: 30 }, type: null },
-  { item: "30 varchar(30) -> varchar(40)", db: { type: "varchar", length: 30 }, model: { type: "varchar", length: 40 }, type: "varchar(40)", value: "abc" },
-  { item: "30 varchar(30) -> integer", db: { type: "varchar", length: 30 }, model: { type: "integer" }, type: "integer", value: 12 },
-  { item: "30/§8 #749 varchar -> varchar(30): adding a length is detected", db: { type: "varchar" }, model: { type: "varchar", length: 30 }, type: "varchar(30)", value: "abc" },
+  {
+    item: "30 varchar(30) vs varchar(30)",
+    db: { type: "varchar", length: 30 },
+    model: { type: "varchar", length: 30 },
+    type: null,
+  },
+  {
+    item: "30 varchar(30) -> varchar(40)",
+    db: { type: "varchar", length: 30 },
+    model: { type: "varchar", length: 40 },
+    type: "varchar(40)",
+    value: "abc",
+  },
+  {
+    item: "30 varchar(30) -> integer",
+    db: { type: "varchar", length: 30 },
+    model: { type: "integer" },
+    type: "integer",
+    value: 12,
+  },
+  {
+    item: "30/§8 #749 varchar -> varchar(30): adding a length is detected",
+    db: { type: "varchar" },
+    model: { type: "varchar", length: 30 },
+    type: "varchar(30)",
+    value: "abc",
+  },
   // 31
-  { item: "31 text -> varchar(255)", db: { type: "text" }, model: { type: "varchar", length: 255 }, type: "varchar(255)", value: "abc" },
+  {
+    item: "31 text -> varchar(255)",
+    db: { type: "text" },
+    model: { type: "varchar", length: 255 },
+    type: "varchar(255)",
+    value: "abc",
+  },
   // 32
-  { item: "32 decimal(10,5) -> decimal(10,6)", db: { type: "decimal", precision: 10, scale: 5 }, model: { type: "decimal", precision: 10, scale: 6 }, type: "decimal(10,6)", value: 1.5 },
-  { item: "32 decimal(10,5) -> numeric(12,5)", db: { type: "decimal", precision: 10, scale: 5 }, model: { type: "numeric", precision: 12, scale: 5 }, type: "decimal(12,5)", value: 1.5 },
-  { item: "32 decimal(10,5) vs numeric(10,5): synonyms", db: { type: "decimal", precision: 10, scale: 5 }, model: { type: "numeric", precision: 10, scale: 5 }, type: null },
-  { item: "32 decimal(10,5) -> datetime", db: { type: "decimal", precision: 10, scale: 5 }, model: { type: "datetime" }, type: "datetime" },
+  {
+    item: "32 decimal(10,5) -> decimal(10,6)",
+    db: { type: "decimal", precision: 10, scale: 5 },
+    model: { type: "decimal", precision: 10, scale: 6 },
+    type: "decimal(10,6)",
+    value: 1.5,
+  },
+  {
+    item: "32 decimal(10,5) -> numeric(12,5)",
+    db: { type: "decimal", precision: 10, scale: 5 },
+    model: { type: "numeric", precision: 12, scale: 5 },
+    type: "decimal(12,5)",
+    value: 1.5,
+  },
+  {
+    item: "32 decimal(10,5) vs numeric(10,5): synonyms",
+    db: { type: "decimal", precision: 10, scale: 5 },
+    model: { type: "numeric", precision: 10, scale: 5 },
+    type: null,
+  },
+  {
+    item: "32 decimal(10,5) -> datetime",
+    db: { type: "decimal", precision: 10, scale: 5 },
+    model: { type: "datetime" },
+    type: "datetime",
+  },
   // 33
   { item: "33 integer vs int: synonyms", db: { type: "integer" }, model: { type: "int" }, type: null },
   { item: "33 bigint -> integer", db: { type: "bigint" }, model: { type: "integer" }, type: "integer", value: 7 },
@@ -55,13 +106,49 @@ const TYPE_CASES: TypeCase[] = [
   { item: "33 integer -> smallint", db: { type: "integer" }, model: { type: "smallint" }, type: "smallint", value: 7 },
   { item: "33 bigint -> smallint", db: { type: "bigint" }, model: { type: "smallint" }, type: "smallint", value: 7 },
   // 35
-  { item: "35 character(1) -> varchar(1)", db: { type: "character", length: 1 }, model: { type: "varchar", length: 1 }, type: "varchar(1)", value: "a" },
-  { item: "35 varchar(6) -> varchar(12)", db: { type: "varchar", length: 6 }, model: { type: "varchar", length: 12 }, type: "varchar(12)", value: "abcdef" },
-  { item: "35 integer -> varchar(10)", db: { type: "integer" }, model: { type: "varchar", length: 10 }, type: "varchar(10)", value: 42 },
-  { item: "35 varchar(10) -> integer", db: { type: "varchar", length: 10 }, model: { type: "integer" }, type: "integer", value: "42" },
+  {
+    item: "35 character(1) -> varchar(1)",
+    db: { type: "character", length: 1 },
+    model: { type: "varchar", length: 1 },
+    type: "varchar(1)",
+    value: "a",
+  },
+  {
+    item: "35 varchar(6) -> varchar(12)",
+    db: { type: "varchar", length: 6 },
+    model: { type: "varchar", length: 12 },
+    type: "varchar(12)",
+    value: "abcdef",
+  },
+  {
+    item: "35 integer -> varchar(10)",
+    db: { type: "integer" },
+    model: { type: "varchar", length: 10 },
+    type: "varchar(10)",
+    value: 42,
+  },
+  {
+    item: "35 varchar(10) -> integer",
+    db: { type: "varchar", length: 10 },
+    model: { type: "integer" },
+    type: "integer",
+    value: "42",
+  },
   // 37
-  { item: "37 integer -> decimal(8,0)", db: { type: "integer" }, model: { type: "decimal", precision: 8, scale: 0 }, type: "decimal(8,0)", value: 5 },
-  { item: "37 decimal(8,0) -> decimal(8,2)", db: { type: "decimal", precision: 8, scale: 0 }, model: { type: "decimal", precision: 8, scale: 2 }, type: "decimal(8,2)", value: 5 },
+  {
+    item: "37 integer -> decimal(8,0)",
+    db: { type: "integer" },
+    model: { type: "decimal", precision: 8, scale: 0 },
+    type: "decimal(8,0)",
+    value: 5,
+  },
+  {
+    item: "37 decimal(8,0) -> decimal(8,2)",
+    db: { type: "decimal", precision: 8, scale: 0 },
+    model: { type: "decimal", precision: 8, scale: 2 },
+    type: "decimal(8,2)",
+    value: 5,
+  },
   { item: "37 smallint -> integer", db: { type: "smallint" }, model: { type: "integer" }, type: "integer", value: 5 },
   // 39: a TypeORM value transformer (Alembic's TypeDecorator) does not change the column type
   {
@@ -142,8 +229,18 @@ test("§7.2 34 the same types written by hand in the database (DDL as TypeORM wo
 
 // 41: the compareType hook
 
-@Entity("hooked") class Hooked1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "integer", nullable: true }) value!: number; @Column({ type: "varchar", length: 20, nullable: true }) other!: string; }
-@Entity("hooked") class Hooked2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", length: 10, nullable: true }) value!: string; @Column({ type: "varchar", length: 20, nullable: true }) other!: string; }
+@Entity("hooked")
+class Hooked1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "integer", nullable: true }) value!: number;
+  @Column({ type: "varchar", length: 20, nullable: true }) other!: string;
+}
+@Entity("hooked")
+class Hooked2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "varchar", length: 10, nullable: true }) value!: string;
+  @Column({ type: "varchar", length: 20, nullable: true }) other!: string;
+}
 
 test("§7.2 41 compareType returning false: no type diff even for integer -> varchar(10); the hook gets both columns and both types", async (t) => {
   const env = await scenarioEnv(t);
@@ -166,7 +263,11 @@ test("§7.2 41 compareType returning true: a modify_type for every compared colu
   if (!env) return;
   await env.apply([Hooked1]);
   const config = env.config([Hooked2], { compareType: () => true });
-  assert.deepEqual(await env.diff(config), ["alter_column hooked.id type=integer", "alter_column hooked.value type=varchar(10)", "alter_column hooked.other type=varchar(20)"]);
+  assert.deepEqual(await env.diff(config), [
+    "alter_column hooked.id type=integer",
+    "alter_column hooked.value type=varchar(10)",
+    "alter_column hooked.other type=varchar(20)",
+  ]);
 });
 
 test("§7.2 41 compareType returning null/undefined falls through to the default comparison", async (t) => {
@@ -178,17 +279,28 @@ test("§7.2 41 compareType returning null/undefined falls through to the default
     assert.deepEqual(await env.diff(config), ["alter_column hooked.value type=varchar(10)"], `verdict ${verdict}`);
   }
   const mixed = env.config([Hooked2], { compareType: (_c, col) => (col.name === "value" ? null : true) });
-  assert.deepEqual(await env.diff(mixed), ["alter_column hooked.id type=integer", "alter_column hooked.value type=varchar(10)", "alter_column hooked.other type=varchar(20)"]);
+  assert.deepEqual(await env.diff(mixed), [
+    "alter_column hooked.id type=integer",
+    "alter_column hooked.value type=varchar(10)",
+    "alter_column hooked.other type=varchar(20)",
+  ]);
   await env.upgradeInSync(env.config([Hooked2], { compareType: () => null }));
 });
 
 test("§3.3 compareType: false turns type comparison off, other comparisons stay on", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("hooked") class Hooked3 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", length: 10 }) value!: string; @Column({ type: "varchar", length: 20, nullable: true }) other!: string; }
+  @Entity("hooked")
+  class Hooked3 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column({ type: "varchar", length: 10 }) value!: string;
+    @Column({ type: "varchar", length: 20, nullable: true }) other!: string;
+  }
   await env.apply([Hooked1]);
   assert.deepEqual(await env.diff(env.config([Hooked2], { compareType: false })), []);
-  assert.deepEqual(await env.diff(env.config([Hooked3], { compareType: false })), ["alter_column hooked.value nullable=false"]);
+  assert.deepEqual(await env.diff(env.config([Hooked3], { compareType: false })), [
+    "alter_column hooked.value nullable=false",
+  ]);
 });
 
 // ---- server defaults (43–45, 9) ----
@@ -202,19 +314,62 @@ interface DefaultCase {
 }
 
 const DEFAULT_CASES: DefaultCase[] = [
-  { item: "43 varchar default 'some default' -> 'some new default'", db: { type: "varchar", length: 30, default: "some default" }, model: { type: "varchar", length: 30, default: "some new default" }, default: "'some new default'" },
-  { item: "43 integer default 15 -> 20", db: { type: "integer", default: 15 }, model: { type: "integer", default: 20 }, default: "20" },
-  { item: "44 'some default' unchanged", db: { type: "varchar", length: 30, default: "some default" }, model: { type: "varchar", length: 30, default: "some default" } },
-  { item: "44 '//slash' unchanged", db: { type: "varchar", length: 30, default: "//slash" }, model: { type: "varchar", length: 30, default: "//slash" } },
-  { item: "44 a default with a quote unchanged", db: { type: "varchar", length: 30, default: "has ' quote" }, model: { type: "varchar", length: 30, default: "has ' quote" } },
+  {
+    item: "43 varchar default 'some default' -> 'some new default'",
+    db: { type: "varchar", length: 30, default: "some default" },
+    model: { type: "varchar", length: 30, default: "some new default" },
+    default: "'some new default'",
+  },
+  {
+    item: "43 integer default 15 -> 20",
+    db: { type: "integer", default: 15 },
+    model: { type: "integer", default: 20 },
+    default: "20",
+  },
+  {
+    item: "44 'some default' unchanged",
+    db: { type: "varchar", length: 30, default: "some default" },
+    model: { type: "varchar", length: 30, default: "some default" },
+  },
+  {
+    item: "44 '//slash' unchanged",
+    db: { type: "varchar", length: 30, default: "//slash" },
+    model: { type: "varchar", length: 30, default: "//slash" },
+  },
+  {
+    item: "44 a default with a quote unchanged",
+    db: { type: "varchar", length: 30, default: "has ' quote" },
+    model: { type: "varchar", length: 30, default: "has ' quote" },
+  },
   { item: "44 integer 15 unchanged", db: { type: "integer", default: 15 }, model: { type: "integer", default: 15 } },
-  { item: "44 CURRENT_TIMESTAMP unchanged", db: { type: "datetime", default: () => "CURRENT_TIMESTAMP" }, model: { type: "datetime", default: () => "CURRENT_TIMESTAMP" } },
-  { item: "44 datetime('now') unchanged", db: { type: "datetime", default: () => "(datetime('now'))" }, model: { type: "datetime", default: () => "(datetime('now'))" } },
-  { item: "44 boolean true unchanged", db: { type: "boolean", default: true }, model: { type: "boolean", default: true } },
-  { item: "44 decimal 0 unchanged", db: { type: "decimal", precision: 8, scale: 2, default: 0 }, model: { type: "decimal", precision: 8, scale: 2, default: 0 } },
+  {
+    item: "44 CURRENT_TIMESTAMP unchanged",
+    db: { type: "datetime", default: () => "CURRENT_TIMESTAMP" },
+    model: { type: "datetime", default: () => "CURRENT_TIMESTAMP" },
+  },
+  {
+    item: "44 datetime('now') unchanged",
+    db: { type: "datetime", default: () => "(datetime('now'))" },
+    model: { type: "datetime", default: () => "(datetime('now'))" },
+  },
+  {
+    item: "44 boolean true unchanged",
+    db: { type: "boolean", default: true },
+    model: { type: "boolean", default: true },
+  },
+  {
+    item: "44 decimal 0 unchanged",
+    db: { type: "decimal", precision: 8, scale: 2, default: 0 },
+    model: { type: "decimal", precision: 8, scale: 2, default: 0 },
+  },
   { item: "9 no default -> 'x'", db: { type: "text" }, model: { type: "text", default: "x" }, default: "'x'" },
   { item: "9 reverse: 'x' -> no default", db: { type: "text", default: "x" }, model: { type: "text" }, default: null },
-  { item: "43 boolean true -> false", db: { type: "boolean", default: true }, model: { type: "boolean", default: false }, default: "0" },
+  {
+    item: "43 boolean true -> false",
+    db: { type: "boolean", default: true },
+    model: { type: "boolean", default: false },
+    default: "0",
+  },
 ];
 
 for (const c of DEFAULT_CASES) {
@@ -223,7 +378,10 @@ for (const c of DEFAULT_CASES) {
     if (!env) return;
     await env.apply([typed({ ...c.db, nullable: true })]);
     const config = env.config([typed({ ...c.model, nullable: true })]);
-    assert.deepEqual(await env.diff(config), c.default === undefined ? [] : [`alter_column typ.x default=${c.default}`]);
+    assert.deepEqual(
+      await env.diff(config),
+      c.default === undefined ? [] : [`alter_column typ.x default=${c.default}`],
+    );
     if (c.default === undefined) return;
     await env.conn.query(`INSERT INTO "typ" ("id", "x") VALUES (1, NULL)`);
     await env.upgradeInSync(config);
@@ -249,8 +407,20 @@ test("§7.2 44 defaults written by hand in the database in other spellings (pare
   assert.deepEqual(await env.diff(env.config([Dflt])), []);
 });
 
-@Entity("sd") class Sd1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", length: 30, default: "old" }) changed!: string; @Column({ type: "integer", default: 15 }) same!: number; @Column({ type: "integer", nullable: true }) none!: number; }
-@Entity("sd") class Sd2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", length: 30, default: "new" }) changed!: string; @Column({ type: "integer", default: 15 }) same!: number; @Column({ type: "integer", nullable: true }) none!: number; }
+@Entity("sd")
+class Sd1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "varchar", length: 30, default: "old" }) changed!: string;
+  @Column({ type: "integer", default: 15 }) same!: number;
+  @Column({ type: "integer", nullable: true }) none!: number;
+}
+@Entity("sd")
+class Sd2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "varchar", length: 30, default: "new" }) changed!: string;
+  @Column({ type: "integer", default: 15 }) same!: number;
+  @Column({ type: "integer", nullable: true }) none!: number;
+}
 
 test("§7.2 45 compareServerDefault returning false: no default diff even though one changed; the hook gets both defaults", async (t) => {
   const env = await scenarioEnv(t);
@@ -272,8 +442,13 @@ test("§7.2 45 compareServerDefault returning null falls through; compareServerD
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Sd1]);
-  assert.deepEqual(await env.diff(env.config([Sd2], { compareServerDefault: () => null })), ["alter_column sd.changed default='new'"]);
-  assert.deepEqual(await env.diff(env.config([Sd2], { compareServerDefault: (_c, col) => (col.name === "same" ? false : null) })), ["alter_column sd.changed default='new'"]);
+  assert.deepEqual(await env.diff(env.config([Sd2], { compareServerDefault: () => null })), [
+    "alter_column sd.changed default='new'",
+  ]);
+  assert.deepEqual(
+    await env.diff(env.config([Sd2], { compareServerDefault: (_c, col) => (col.name === "same" ? false : null) })),
+    ["alter_column sd.changed default='new'"],
+  );
   assert.deepEqual(await env.diff(env.config([Sd2], { compareServerDefault: false })), []);
   await env.upgradeInSync(env.config([Sd2], { compareServerDefault: () => null }));
 });
@@ -283,15 +458,37 @@ test("§7.2 45 compareServerDefault returning true: a default diff even for an u
   if (!env) return;
   await env.apply([Sd1]);
   const config = env.config([Sd2], { compareServerDefault: (_c, col) => (col.name === "same" ? true : null) });
-  assert.deepEqual(await env.diff(config), ["alter_column sd.changed default='new'", "alter_column sd.same default=15"]);
+  assert.deepEqual(await env.diff(config), [
+    "alter_column sd.changed default='new'",
+    "alter_column sd.same default=15",
+  ]);
 });
 
 // ---- computed columns (90–91) and comments (88–89; SQLite has none) ----
 
-@Entity("g") class Gen0 { @PrimaryGeneratedColumn() id!: number; @Column() bar!: number; }
-@Entity("g") class Gen5 { @PrimaryGeneratedColumn() id!: number; @Column() bar!: number; @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar" * 5`, nullable: true }) foo!: number; }
-@Entity("g") class Gen5ws { @PrimaryGeneratedColumn() id!: number; @Column() bar!: number; @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar"  *\n\t5`, nullable: true }) foo!: number; }
-@Entity("g") class Gen42 { @PrimaryGeneratedColumn() id!: number; @Column() bar!: number; @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar" * 42`, nullable: true }) foo!: number; }
+@Entity("g")
+class Gen0 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() bar!: number;
+}
+@Entity("g")
+class Gen5 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() bar!: number;
+  @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar" * 5`, nullable: true }) foo!: number;
+}
+@Entity("g")
+class Gen5ws {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() bar!: number;
+  @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar"  *\n\t5`, nullable: true }) foo!: number;
+}
+@Entity("g")
+class Gen42 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() bar!: number;
+  @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar" * 42`, nullable: true }) foo!: number;
+}
 
 test("§7.2 90 a computed column added (rows get its value), then removed", async (t) => {
   const env = await scenarioEnv(t);
@@ -300,10 +497,16 @@ test("§7.2 90 a computed column added (rows get its value), then removed", asyn
   await env.conn.query(`INSERT INTO "g" ("bar") VALUES (2)`);
   const r = await command.check(env.config([Gen5]));
   const added = (r.ops.upgradeOps.ops as any[]).flatMap((o) => o.ops ?? [o]).flatMap((o: any) => o.ops ?? [o]);
-  assert.deepEqual(added.map((o: any) => `${o.kind} ${o.column.name}`), ["AddColumnOp foo"]);
+  assert.deepEqual(
+    added.map((o: any) => `${o.kind} ${o.column.name}`),
+    ["AddColumnOp foo"],
+  );
   assert.deepEqual(added[0].column.generated, { expression: `"bar" * 5`, stored: true });
   await env.upgradeInSync(env.config([Gen5]));
-  assert.deepEqual((await env.conn.query(`SELECT "bar", "foo" FROM "g"`)).rows.map((x) => ({ ...x })), [{ bar: 2, foo: 10 }]);
+  assert.deepEqual(
+    (await env.conn.query(`SELECT "bar", "foo" FROM "g"`)).rows.map((x) => ({ ...x })),
+    [{ bar: 2, foo: 10 }],
+  );
   assert.deepEqual(await env.diff(env.config([Gen0])), ["remove_column g.foo"]);
   await env.upgradeInSync(env.config([Gen0]));
 });
@@ -317,14 +520,25 @@ test("§7.2 91 a computed expression that differs only in whitespace: no diff; a
   const config = env.config([Gen42]);
   assert.deepEqual(await env.diff(config), ["remove_column g.foo", "add_column g.foo"]);
   await env.upgradeInSync(config);
-  assert.deepEqual((await env.conn.query(`SELECT "bar", "foo" FROM "g"`)).rows.map((x) => ({ ...x })), [{ bar: 2, foo: 84 }]);
+  assert.deepEqual(
+    (await env.conn.query(`SELECT "bar", "foo" FROM "g"`)).rows.map((x) => ({ ...x })),
+    [{ bar: 2, foo: 84 }],
+  );
 });
 
 test("§7.2 88/89 column comments on SQLite (no comment support): no diff", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("cm") class Cm1 { @PrimaryGeneratedColumn() id!: number; @Column() amount!: number; }
-  @Entity("cm") class Cm2 { @PrimaryGeneratedColumn() id!: number; @Column({ comment: "the amount" }) amount!: number; }
+  @Entity("cm")
+  class Cm1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column() amount!: number;
+  }
+  @Entity("cm")
+  class Cm2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column({ comment: "the amount" }) amount!: number;
+  }
   await env.apply([Cm1]);
   assert.deepEqual(await env.diff(env.config([Cm2])), []);
   const env2 = await scenarioEnv(t);
@@ -337,8 +551,16 @@ test("§7.2 88/89 column comments on SQLite (no comment support): no diff", asyn
 test("§8 #826 a value added to a simple-enum (VARCHAR + CHECK on SQLite) is detected: its type-bound CHECK is re-created", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("e") class E1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "simple-enum", enum: ["a", "b"] }) kind!: string; }
-  @Entity("e") class E2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "simple-enum", enum: ["a", "b", "c"] }) kind!: string; }
+  @Entity("e")
+  class E1 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column({ type: "simple-enum", enum: ["a", "b"] }) kind!: string;
+  }
+  @Entity("e")
+  class E2 {
+    @PrimaryGeneratedColumn() id!: number;
+    @Column({ type: "simple-enum", enum: ["a", "b", "c"] }) kind!: string;
+  }
   await env.apply([E1]);
   const r = await command.check(env.config([E2]));
   assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_check e.null", "add_check e.null"]);

@@ -45,325 +45,777 @@ interface Scenario {
 
 // ---- entity sets (one pair of classes per scenario; table names may repeat across scenarios) ----
 
-@Entity("account") class LenV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 50 }) name!: string; }
-@Entity("account") class LenV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 200 }) name!: string; }
+@Entity("account")
+class LenV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 50 }) name!: string;
+}
+@Entity("account")
+class LenV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 200 }) name!: string;
+}
 
-@Entity("account") class NotNullV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", nullable: true }) nick!: string | null; }
-@Entity("account") class NotNullV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", default: "anon" }) nick!: string; }
+@Entity("account")
+class NotNullV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "varchar", nullable: true }) nick!: string | null;
+}
+@Entity("account")
+class NotNullV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "varchar", default: "anon" }) nick!: string;
+}
 
-@Entity("account") class DefV1 { @PrimaryGeneratedColumn() id!: number; @Column({ default: 1 }) level!: number; }
-@Entity("account") class DefV2 { @PrimaryGeneratedColumn() id!: number; @Column({ default: 2 }) level!: number; }
+@Entity("account")
+class DefV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ default: 1 }) level!: number;
+}
+@Entity("account")
+class DefV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ default: 2 }) level!: number;
+}
 
-@Entity("account") class IdxV1 { @PrimaryGeneratedColumn() id!: number; @Column() email!: string; }
-@Entity("account") class IdxV2 { @PrimaryGeneratedColumn() id!: number; @Index("IDX_account_email") @Column() email!: string; }
+@Entity("account")
+class IdxV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() email!: string;
+}
+@Entity("account")
+class IdxV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Index("IDX_account_email") @Column() email!: string;
+}
 
-@Entity("account") class UqV1 { @PrimaryGeneratedColumn() id!: number; @Column({ unique: true }) code!: string; }
-@Entity("account") class UqV2 { @PrimaryGeneratedColumn() id!: number; @Column() code!: string; }
+@Entity("account")
+class UqV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ unique: true }) code!: string;
+}
+@Entity("account")
+class UqV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() code!: string;
+}
 
-@Entity("owner") class FkOwnerV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("pet") class FkPetV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; @ManyToOne(() => FkOwnerV1, { onDelete: "CASCADE", nullable: true }) owner!: FkOwnerV1; }
-@Entity("owner") class FkOwnerV2 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("pet") class FkPetV2 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; @ManyToOne(() => FkOwnerV2, { onDelete: "SET NULL", nullable: true }) owner!: FkOwnerV2; }
+@Entity("owner")
+class FkOwnerV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("pet")
+class FkPetV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+  @ManyToOne(() => FkOwnerV1, { onDelete: "CASCADE", nullable: true }) owner!: FkOwnerV1;
+}
+@Entity("owner")
+class FkOwnerV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("pet")
+class FkPetV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+  @ManyToOne(() => FkOwnerV2, { onDelete: "SET NULL", nullable: true }) owner!: FkOwnerV2;
+}
 
-@Entity("account") class DropColV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; @Column({ nullable: true }) legacy!: string; }
-@Entity("account") class DropColV2 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
+@Entity("account")
+class DropColV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+  @Column({ nullable: true }) legacy!: string;
+}
+@Entity("account")
+class DropColV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
 
-@Entity("account") class NewTblAccV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("account") class NewTblAccV2 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("invoice") class NewTblInvoice { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => NewTblAccV2, { nullable: false }) account!: NewTblAccV2; }
+@Entity("account")
+class NewTblAccV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("account")
+class NewTblAccV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("invoice")
+class NewTblInvoice {
+  @PrimaryGeneratedColumn() id!: number;
+  @ManyToOne(() => NewTblAccV2, { nullable: false }) account!: NewTblAccV2;
+}
 
-@Entity("vendor") class DropRefVendorV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("product") class DropRefProductV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; @ManyToOne(() => DropRefVendorV1, { nullable: true }) vendor!: DropRefVendorV1; }
-@Entity("product") class DropRefProductV2 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
+@Entity("vendor")
+class DropRefVendorV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("product")
+class DropRefProductV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+  @ManyToOne(() => DropRefVendorV1, { nullable: true }) vendor!: DropRefVendorV1;
+}
+@Entity("product")
+class DropRefProductV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
 
-@Entity("counter") class WidenV1 { @PrimaryGeneratedColumn() id!: number; @Column("int") hits!: number; }
-@Entity("counter") class WidenV2 { @PrimaryGeneratedColumn() id!: number; @Column("bigint") hits!: string; }
+@Entity("counter")
+class WidenV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("int") hits!: number;
+}
+@Entity("counter")
+class WidenV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("bigint") hits!: string;
+}
 
-@Entity("account") class AddNullV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("account") class AddNullV2 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; @Column({ type: "varchar", nullable: true }) note!: string | null; }
+@Entity("account")
+class AddNullV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("account")
+class AddNullV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+  @Column({ type: "varchar", nullable: true }) note!: string | null;
+}
 
-@Entity("account") class AddDefV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("account") class AddDefV2 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; @Column({ default: true }) active!: boolean; }
+@Entity("account")
+class AddDefV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("account")
+class AddDefV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+  @Column({ default: true }) active!: boolean;
+}
 
-@Entity("person") class CompIdxV1 { @PrimaryGeneratedColumn() id!: number; @Column() first!: string; @Column() last!: string; }
-@Entity("person") @Index("IDX_person_name", ["last", "first"]) class CompIdxV2 { @PrimaryGeneratedColumn() id!: number; @Column() first!: string; @Column() last!: string; }
+@Entity("person")
+class CompIdxV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() first!: string;
+  @Column() last!: string;
+}
+@Entity("person")
+@Index("IDX_person_name", ["last", "first"])
+class CompIdxV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() first!: string;
+  @Column() last!: string;
+}
 
-@Entity("item") class CheckAddV1 { @PrimaryGeneratedColumn() id!: number; @Column() qty!: number; }
-@Entity("item") @Check("CHK_item_qty", `"qty" >= 0`) class CheckAddV2 { @PrimaryGeneratedColumn() id!: number; @Column() qty!: number; }
+@Entity("item")
+class CheckAddV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() qty!: number;
+}
+@Entity("item")
+@Check("CHK_item_qty", `"qty" >= 0`)
+class CheckAddV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() qty!: number;
+}
 
-@Entity("item") @Check("CHK_item_qty", `"qty" >= 0`) class CheckDropV1 { @PrimaryGeneratedColumn() id!: number; @Column() qty!: number; }
-@Entity("item") class CheckDropV2 { @PrimaryGeneratedColumn() id!: number; @Column() qty!: number; }
+@Entity("item")
+@Check("CHK_item_qty", `"qty" >= 0`)
+class CheckDropV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() qty!: number;
+}
+@Entity("item")
+class CheckDropV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() qty!: number;
+}
 
-@Entity("seat") class UqAddV1 { @PrimaryGeneratedColumn() id!: number; @Column() row!: string; @Column() num!: number; }
-@Entity("seat") @Unique("UQ_seat_row_num", ["row", "num"]) class UqAddV2 { @PrimaryGeneratedColumn() id!: number; @Column() row!: string; @Column() num!: number; }
+@Entity("seat")
+class UqAddV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() row!: string;
+  @Column() num!: number;
+}
+@Entity("seat")
+@Unique("UQ_seat_row_num", ["row", "num"])
+class UqAddV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() row!: string;
+  @Column() num!: number;
+}
 
-@Entity("account") class IdxDropV1 { @PrimaryGeneratedColumn() id!: number; @Index("IDX_account_email") @Column() email!: string; }
-@Entity("account") class IdxDropV2 { @PrimaryGeneratedColumn() id!: number; @Column() email!: string; }
+@Entity("account")
+class IdxDropV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Index("IDX_account_email") @Column() email!: string;
+}
+@Entity("account")
+class IdxDropV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() email!: string;
+}
 
-@Entity("team") class RelAddTeam { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("member") class RelAddMemberV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("member") class RelAddMemberV2 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; @ManyToOne(() => RelAddTeam, { nullable: true, onDelete: "SET NULL" }) team!: RelAddTeam; }
+@Entity("team")
+class RelAddTeam {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("member")
+class RelAddMemberV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("member")
+class RelAddMemberV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+  @ManyToOne(() => RelAddTeam, { nullable: true, onDelete: "SET NULL" }) team!: RelAddTeam;
+}
 
-@Entity("album") class CascadeAlbumV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 40 }) title!: string; @OneToMany(() => CascadeTrackV1, (t) => t.album) tracks!: CascadeTrackV1[]; }
-@Entity("track") class CascadeTrackV1 { @PrimaryGeneratedColumn() id!: number; @Column() title!: string; @ManyToOne(() => CascadeAlbumV1, (a) => a.tracks, { onDelete: "CASCADE" }) album!: CascadeAlbumV1; }
-@Entity("album") class CascadeAlbumV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 120 }) title!: string; @OneToMany(() => CascadeTrackV2, (t) => t.album) tracks!: CascadeTrackV2[]; }
-@Entity("track") class CascadeTrackV2 { @PrimaryGeneratedColumn() id!: number; @Column() title!: string; @ManyToOne(() => CascadeAlbumV2, (a) => a.tracks, { onDelete: "CASCADE" }) album!: CascadeAlbumV2; }
+@Entity("album")
+class CascadeAlbumV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 40 }) title!: string;
+  @OneToMany(() => CascadeTrackV1, (t) => t.album) tracks!: CascadeTrackV1[];
+}
+@Entity("track")
+class CascadeTrackV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() title!: string;
+  @ManyToOne(() => CascadeAlbumV1, (a) => a.tracks, { onDelete: "CASCADE" }) album!: CascadeAlbumV1;
+}
+@Entity("album")
+class CascadeAlbumV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 120 }) title!: string;
+  @OneToMany(() => CascadeTrackV2, (t) => t.album) tracks!: CascadeTrackV2[];
+}
+@Entity("track")
+class CascadeTrackV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() title!: string;
+  @ManyToOne(() => CascadeAlbumV2, (a) => a.tracks, { onDelete: "CASCADE" }) album!: CascadeAlbumV2;
+}
 
-@Entity("tag") class M2mTagV1 { @PrimaryGeneratedColumn() id!: number; @Column() label!: string; }
-@Entity("post") class M2mPostV1 { @PrimaryGeneratedColumn() id!: number; @Column() title!: string; @ManyToMany(() => M2mTagV1) @JoinTable() tags!: M2mTagV1[]; }
-@Entity("tag") class M2mTagV2 { @PrimaryGeneratedColumn() id!: number; @Column() label!: string; }
-@Entity("post") class M2mPostV2 { @PrimaryGeneratedColumn() id!: number; @Column() title!: string; }
+@Entity("tag")
+class M2mTagV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() label!: string;
+}
+@Entity("post")
+class M2mPostV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() title!: string;
+  @ManyToMany(() => M2mTagV1) @JoinTable() tags!: M2mTagV1[];
+}
+@Entity("tag")
+class M2mTagV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() label!: string;
+}
+@Entity("post")
+class M2mPostV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() title!: string;
+}
 
-@Entity("price") class DecV1 { @PrimaryGeneratedColumn() id!: number; @Column("decimal", { precision: 8, scale: 2 }) amount!: string; }
-@Entity("price") class DecV2 { @PrimaryGeneratedColumn() id!: number; @Column("decimal", { precision: 12, scale: 4 }) amount!: string; }
+@Entity("price")
+class DecV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("decimal", { precision: 8, scale: 2 }) amount!: string;
+}
+@Entity("price")
+class DecV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("decimal", { precision: 12, scale: 4 }) amount!: string;
+}
 
-@Entity("task") @Index("IDX_task_open", ["due"], { where: `"done" = 0` }) class PartialV1 { @PrimaryGeneratedColumn() id!: number; @Column() due!: number; @Column() done!: boolean; }
-@Entity("task") @Index("IDX_task_open", ["due"], { where: `"done" = 0 AND "due" > 0` }) class PartialV2 { @PrimaryGeneratedColumn() id!: number; @Column() due!: number; @Column() done!: boolean; }
+@Entity("task")
+@Index("IDX_task_open", ["due"], { where: `"done" = 0` })
+class PartialV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() due!: number;
+  @Column() done!: boolean;
+}
+@Entity("task")
+@Index("IDX_task_open", ["due"], { where: `"done" = 0 AND "due" > 0` })
+class PartialV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() due!: number;
+  @Column() done!: boolean;
+}
 
-@Entity("account") class NullableV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("account") class NullableV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", nullable: true }) name!: string | null; }
+@Entity("account")
+class NullableV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("account")
+class NullableV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "varchar", nullable: true }) name!: string | null;
+}
 
-@Entity("account") class DropTblAcc { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("audit_log") class DropTblLog { @PrimaryGeneratedColumn() id!: number; @Column() line!: string; }
+@Entity("account")
+class DropTblAcc {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("audit_log")
+class DropTblLog {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() line!: string;
+}
 
-@Entity("account") class TextV1 { @PrimaryGeneratedColumn() id!: number; @Column("varchar", { length: 100 }) bio!: string; }
-@Entity("account") class TextV2 { @PrimaryGeneratedColumn() id!: number; @Column("text") bio!: string; }
+@Entity("account")
+class TextV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("varchar", { length: 100 }) bio!: string;
+}
+@Entity("account")
+class TextV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("text") bio!: string;
+}
 
-@Entity("ticket") class EnumV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "simple-enum", enum: ["open", "closed"] }) status!: string; }
-@Entity("ticket") class EnumV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "simple-enum", enum: ["open", "closed", "archived"] }) status!: string; }
+@Entity("ticket")
+class EnumV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "simple-enum", enum: ["open", "closed"] }) status!: string;
+}
+@Entity("ticket")
+class EnumV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "simple-enum", enum: ["open", "closed", "archived"] }) status!: string;
+}
 
-@Entity("doc") class RetypeV1 { @PrimaryGeneratedColumn() id!: number; @Column("simple-json") body!: object; @Column("varchar") day!: string; @Column("real") ratio!: number; }
-@Entity("doc") class RetypeV2 { @PrimaryGeneratedColumn() id!: number; @Column("json") body!: object; @Column("date") day!: string; @Column("integer") ratio!: number; }
+@Entity("doc")
+class RetypeV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("simple-json") body!: object;
+  @Column("varchar") day!: string;
+  @Column("real") ratio!: number;
+}
+@Entity("doc")
+class RetypeV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("json") body!: object;
+  @Column("date") day!: string;
+  @Column("integer") ratio!: number;
+}
 
-@Entity("account") class SeqV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 10 }) name!: string; }
-@Entity("account") class SeqV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 20 }) name!: string; }
+@Entity("account")
+class SeqV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 10 }) name!: string;
+}
+@Entity("account")
+class SeqV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 20 }) name!: string;
+}
 
-@Entity("sale") class ViewedV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 10 }) region!: string; }
-@Entity("sale") class ViewedV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 20 }) region!: string; }
-@ViewEntity({ name: "sale_region", expression: `SELECT "id", "region" FROM "sale"` }) class SaleRegion { @ViewColumn() id!: number; @ViewColumn() region!: string; }
+@Entity("sale")
+class ViewedV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 10 }) region!: string;
+}
+@Entity("sale")
+class ViewedV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 20 }) region!: string;
+}
+@ViewEntity({ name: "sale_region", expression: `SELECT "id", "region" FROM "sale"` })
+class SaleRegion {
+  @ViewColumn() id!: number;
+  @ViewColumn() region!: string;
+}
 
 const SCENARIOS: Scenario[] = [
   {
     name: "a table a view reads from is recreated (RENAME no longer trips over the view)",
-    before: [ViewedV1, SaleRegion], after: [ViewedV2, SaleRegion],
+    before: [ViewedV1, SaleRegion],
+    after: [ViewedV2, SaleRegion],
     rows: { sale: [{ id: 1, region: "north" }] },
     ops: ["AlterColumnOp sale.region type=varchar(20)"],
-    expect: { sale: { columns: ["id", "region"], rows: [{ id: 1, region: "north" }] }, sale_region: { columns: ["id", "region"], rows: [{ id: 1, region: "north" }] } },
+    expect: {
+      sale: { columns: ["id", "region"], rows: [{ id: 1, region: "north" }] },
+      sale_region: { columns: ["id", "region"], rows: [{ id: 1, region: "north" }] },
+    },
   },
   {
     name: "a recreated AUTOINCREMENT table keeps its counter: a deleted row's id is not reused",
-    before: [SeqV1], after: [SeqV2],
+    before: [SeqV1],
+    after: [SeqV2],
     rows: { account: [{ name: "a" }, { name: "b" }, { name: "c" }] },
     prepare: async (conn) => void (await conn.query(`DELETE FROM "account" WHERE "id" = 3`)),
     ops: ["AlterColumnOp account.name type=varchar(20)"],
-    expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "a" }, { id: 2, name: "b" }] } },
+    expect: {
+      account: {
+        columns: ["id", "name"],
+        rows: [
+          { id: 1, name: "a" },
+          { id: 2, name: "b" },
+        ],
+      },
+    },
     verify: async (conn) => {
       await conn.query(`INSERT INTO "account" ("name") VALUES ('d')`);
-      assert.deepEqual(await selectRows(conn, "account", ["id", "name"]), [{ id: 1, name: "a" }, { id: 2, name: "b" }, { id: 4, name: "d" }]);
+      assert.deepEqual(await selectRows(conn, "account", ["id", "name"]), [
+        { id: 1, name: "a" },
+        { id: 2, name: "b" },
+        { id: 4, name: "d" },
+      ]);
       await conn.query(`DELETE FROM "account" WHERE "id" = 4`);
     },
   },
   {
     name: "text -> json, varchar -> date, real -> integer keep every value (JSON and DATE have NUMERIC affinity: no CAST)",
-    before: [RetypeV1], after: [RetypeV2],
-    rows: { doc: [{ id: 1, body: '{"a":1}', day: "2021-02-01", ratio: 1.25 }, { id: 2, body: "[]", day: "2021-12-31", ratio: 2 }] },
-    ops: ["AlterColumnOp doc.body type=json", "AlterColumnOp doc.day type=date", "AlterColumnOp doc.ratio type=integer"],
+    before: [RetypeV1],
+    after: [RetypeV2],
+    rows: {
+      doc: [
+        { id: 1, body: '{"a":1}', day: "2021-02-01", ratio: 1.25 },
+        { id: 2, body: "[]", day: "2021-12-31", ratio: 2 },
+      ],
+    },
+    ops: [
+      "AlterColumnOp doc.body type=json",
+      "AlterColumnOp doc.day type=date",
+      "AlterColumnOp doc.ratio type=integer",
+    ],
     expect: {
-      doc: { columns: ["id", "body", "day", "ratio"], rows: [{ id: 1, body: '{"a":1}', day: "2021-02-01", ratio: 1.25 }, { id: 2, body: "[]", day: "2021-12-31", ratio: 2 }] },
+      doc: {
+        columns: ["id", "body", "day", "ratio"],
+        rows: [
+          { id: 1, body: '{"a":1}', day: "2021-02-01", ratio: 1.25 },
+          { id: 2, body: "[]", day: "2021-12-31", ratio: 2 },
+        ],
+      },
     },
   },
   {
     name: "a simple-enum gains a value: its unnamed CHECK is replaced",
-    before: [EnumV1], after: [EnumV2],
-    rows: { ticket: [{ id: 1, status: "open" }, { id: 2, status: "closed" }] },
+    before: [EnumV1],
+    after: [EnumV2],
+    rows: {
+      ticket: [
+        { id: 1, status: "open" },
+        { id: 2, status: "closed" },
+      ],
+    },
     ops: ["CreateCheckConstraintOp ticket.null", "DropConstraintOp ticket.CheckConstraint"],
-    expect: { ticket: { columns: ["id", "status"], rows: [{ id: 1, status: "open" }, { id: 2, status: "closed" }] } },
+    expect: {
+      ticket: {
+        columns: ["id", "status"],
+        rows: [
+          { id: 1, status: "open" },
+          { id: 2, status: "closed" },
+        ],
+      },
+    },
     verify: async (conn) => {
       await conn.query(`INSERT INTO "ticket" ("id", "status") VALUES (3, 'archived')`);
-      await assert.rejects(conn.query(`INSERT INTO "ticket" ("id", "status") VALUES (4, 'bogus')`), /CHECK constraint failed/);
+      await assert.rejects(
+        conn.query(`INSERT INTO "ticket" ("id", "status") VALUES (4, 'bogus')`),
+        /CHECK constraint failed/,
+      );
       await conn.query(`DELETE FROM "ticket" WHERE "id" = 3`);
     },
   },
   {
     name: "varchar length 50 -> 200 is one ALTER, rows kept",
-    before: [LenV1], after: [LenV2],
-    rows: { account: [{ id: 1, name: "alice" }, { id: 2, name: "bob" }] },
+    before: [LenV1],
+    after: [LenV2],
+    rows: {
+      account: [
+        { id: 1, name: "alice" },
+        { id: 2, name: "bob" },
+      ],
+    },
     ops: ["AlterColumnOp account.name type=varchar(200)"],
-    expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "alice" }, { id: 2, name: "bob" }] } },
+    expect: {
+      account: {
+        columns: ["id", "name"],
+        rows: [
+          { id: 1, name: "alice" },
+          { id: 2, name: "bob" },
+        ],
+      },
+    },
   },
   {
     name: "nullable -> not null with a default",
-    before: [NotNullV1], after: [NotNullV2],
+    before: [NotNullV1],
+    after: [NotNullV2],
     rows: { account: [{ id: 1, nick: "zed" }] },
     ops: ["AlterColumnOp account.nick default='anon' nullable=false"],
     expect: { account: { columns: ["id", "nick"], rows: [{ id: 1, nick: "zed" }] } },
   },
   {
     name: "default change",
-    before: [DefV1], after: [DefV2],
+    before: [DefV1],
+    after: [DefV2],
     rows: { account: [{ id: 1, level: 7 }] },
     ops: ["AlterColumnOp account.level default=2"],
     expect: { account: { columns: ["id", "level"], rows: [{ id: 1, level: 7 }] } },
   },
   {
     name: "a new index",
-    before: [IdxV1], after: [IdxV2],
+    before: [IdxV1],
+    after: [IdxV2],
     rows: { account: [{ id: 1, email: "a@x" }] },
     ops: ["CreateIndexOp account.IDX_account_email"],
     expect: { account: { columns: ["id", "email"], rows: [{ id: 1, email: "a@x" }] } },
   },
   {
     name: "a dropped unique",
-    before: [UqV1], after: [UqV2],
-    rows: { account: [{ id: 1, code: "A" }, { id: 2, code: "B" }] },
+    before: [UqV1],
+    after: [UqV2],
+    rows: {
+      account: [
+        { id: 1, code: "A" },
+        { id: 2, code: "B" },
+      ],
+    },
     ops: ["DropConstraintOp account.UniqueConstraint"],
-    expect: { account: { columns: ["id", "code"], rows: [{ id: 1, code: "A" }, { id: 2, code: "B" }] } },
+    expect: {
+      account: {
+        columns: ["id", "code"],
+        rows: [
+          { id: 1, code: "A" },
+          { id: 2, code: "B" },
+        ],
+      },
+    },
   },
   {
     name: "an FK onDelete change (CASCADE -> SET NULL)",
-    before: [FkOwnerV1, FkPetV1], after: [FkOwnerV2, FkPetV2],
-    rows: { owner: [{ id: 1, name: "ann" }], pet: [{ id: 1, name: "rex", ownerId: 1 }, { id: 2, name: "tom", ownerId: 1 }] },
+    before: [FkOwnerV1, FkPetV1],
+    after: [FkOwnerV2, FkPetV2],
+    rows: {
+      owner: [{ id: 1, name: "ann" }],
+      pet: [
+        { id: 1, name: "rex", ownerId: 1 },
+        { id: 2, name: "tom", ownerId: 1 },
+      ],
+    },
     ops: ["CreateForeignKeyOp pet", "DropConstraintOp pet.ForeignKey"],
     expect: {
       owner: { columns: ["id", "name"], rows: [{ id: 1, name: "ann" }] },
-      pet: { columns: ["id", "name", "ownerId"], rows: [{ id: 1, name: "rex", ownerId: 1 }, { id: 2, name: "tom", ownerId: 1 }] },
+      pet: {
+        columns: ["id", "name", "ownerId"],
+        rows: [
+          { id: 1, name: "rex", ownerId: 1 },
+          { id: 2, name: "tom", ownerId: 1 },
+        ],
+      },
     },
   },
   {
     name: "a column drop",
-    before: [DropColV1], after: [DropColV2],
+    before: [DropColV1],
+    after: [DropColV2],
     rows: { account: [{ id: 1, name: "a", legacy: "x" }] },
     ops: ["DropColumnOp account.legacy"],
     expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "a" }] } },
   },
   {
     name: "a new table with an FK to an old one",
-    before: [NewTblAccV1], after: [NewTblAccV2, NewTblInvoice],
+    before: [NewTblAccV1],
+    after: [NewTblAccV2, NewTblInvoice],
     rows: { account: [{ id: 1, name: "a" }] },
     ops: ["CreateTableOp invoice"],
-    expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "a" }] }, invoice: { columns: ["id"], rows: [] } },
+    expect: {
+      account: { columns: ["id", "name"], rows: [{ id: 1, name: "a" }] },
+      invoice: { columns: ["id"], rows: [] },
+    },
   },
   {
     name: "a dropped table that another referenced",
-    before: [DropRefVendorV1, DropRefProductV1], after: [DropRefProductV2],
+    before: [DropRefVendorV1, DropRefProductV1],
+    after: [DropRefProductV2],
     rows: { vendor: [{ id: 1, name: "acme" }], product: [{ id: 1, name: "anvil", vendorId: 1 }] },
     ops: ["DropColumnOp product.vendorId", "DropConstraintOp product.ForeignKey", "DropTableOp vendor"],
     expect: { product: { columns: ["id", "name"], rows: [{ id: 1, name: "anvil" }] } },
   },
   {
     name: "a column type widening int -> bigint",
-    before: [WidenV1], after: [WidenV2],
+    before: [WidenV1],
+    after: [WidenV2],
     rows: { counter: [{ id: 1, hits: 2147483647 }] },
     ops: ["AlterColumnOp counter.hits type=bigint"],
     expect: { counter: { columns: ["id", "hits"], rows: [{ id: 1, hits: 2147483647 }] } },
   },
   {
     name: "a new nullable column",
-    before: [AddNullV1], after: [AddNullV2],
+    before: [AddNullV1],
+    after: [AddNullV2],
     rows: { account: [{ id: 1, name: "a" }] },
     ops: ["AddColumnOp account.note"],
     expect: { account: { columns: ["id", "name", "note"], rows: [{ id: 1, name: "a", note: null }] } },
   },
   {
     name: "a new NOT NULL column with a default fills existing rows",
-    before: [AddDefV1], after: [AddDefV2],
+    before: [AddDefV1],
+    after: [AddDefV2],
     rows: { account: [{ id: 1, name: "a" }] },
     ops: ["AddColumnOp account.active"],
     expect: { account: { columns: ["id", "name", "active"], rows: [{ id: 1, name: "a", active: 1 }] } },
   },
   {
     name: "a composite index keeps its column order",
-    before: [CompIdxV1], after: [CompIdxV2],
+    before: [CompIdxV1],
+    after: [CompIdxV2],
     rows: { person: [{ id: 1, first: "ada", last: "lovelace" }] },
     ops: ["CreateIndexOp person.IDX_person_name"],
     expect: { person: { columns: ["id", "first", "last"], rows: [{ id: 1, first: "ada", last: "lovelace" }] } },
   },
   {
     name: "a new check constraint",
-    before: [CheckAddV1], after: [CheckAddV2],
+    before: [CheckAddV1],
+    after: [CheckAddV2],
     rows: { item: [{ id: 1, qty: 3 }] },
     ops: ["CreateCheckConstraintOp item.CHK_item_qty"],
     expect: { item: { columns: ["id", "qty"], rows: [{ id: 1, qty: 3 }] } },
   },
   {
     name: "a dropped check constraint",
-    before: [CheckDropV1], after: [CheckDropV2],
+    before: [CheckDropV1],
+    after: [CheckDropV2],
     rows: { item: [{ id: 1, qty: 3 }] },
     ops: ["DropConstraintOp item.CheckConstraint"],
     expect: { item: { columns: ["id", "qty"], rows: [{ id: 1, qty: 3 }] } },
   },
   {
     name: "a new composite unique constraint",
-    before: [UqAddV1], after: [UqAddV2],
-    rows: { seat: [{ id: 1, row: "A", num: 1 }, { id: 2, row: "A", num: 2 }] },
+    before: [UqAddV1],
+    after: [UqAddV2],
+    rows: {
+      seat: [
+        { id: 1, row: "A", num: 1 },
+        { id: 2, row: "A", num: 2 },
+      ],
+    },
     ops: ["CreateUniqueConstraintOp seat.UQ_seat_row_num"],
-    expect: { seat: { columns: ["id", "row", "num"], rows: [{ id: 1, row: "A", num: 1 }, { id: 2, row: "A", num: 2 }] } },
+    expect: {
+      seat: {
+        columns: ["id", "row", "num"],
+        rows: [
+          { id: 1, row: "A", num: 1 },
+          { id: 2, row: "A", num: 2 },
+        ],
+      },
+    },
   },
   {
     name: "a dropped index",
-    before: [IdxDropV1], after: [IdxDropV2],
+    before: [IdxDropV1],
+    after: [IdxDropV2],
     rows: { account: [{ id: 1, email: "a@x" }] },
     ops: ["DropIndexOp account.IDX_account_email"],
     expect: { account: { columns: ["id", "email"], rows: [{ id: 1, email: "a@x" }] } },
   },
   {
     name: "a new many-to-one relation adds the column and its FK",
-    before: [RelAddTeam, RelAddMemberV1], after: [RelAddTeam, RelAddMemberV2],
+    before: [RelAddTeam, RelAddMemberV1],
+    after: [RelAddTeam, RelAddMemberV2],
     rows: { team: [{ id: 1, name: "red" }], member: [{ id: 1, name: "m" }] },
     ops: ["AddColumnOp member.teamId", "CreateForeignKeyOp member"],
     expect: { member: { columns: ["id", "name", "teamId"], rows: [{ id: 1, name: "m", teamId: null }] } },
   },
   {
     name: "altering a parent keeps its ON DELETE CASCADE children",
-    before: [CascadeAlbumV1, CascadeTrackV1], after: [CascadeAlbumV2, CascadeTrackV2],
+    before: [CascadeAlbumV1, CascadeTrackV1],
+    after: [CascadeAlbumV2, CascadeTrackV2],
     rows: {
-      album: [{ id: 1, title: "blue" }, { id: 2, title: "red" }],
-      track: [{ id: 1, title: "a", albumId: 1 }, { id: 2, title: "b", albumId: 1 }, { id: 3, title: "c", albumId: 2 }],
+      album: [
+        { id: 1, title: "blue" },
+        { id: 2, title: "red" },
+      ],
+      track: [
+        { id: 1, title: "a", albumId: 1 },
+        { id: 2, title: "b", albumId: 1 },
+        { id: 3, title: "c", albumId: 2 },
+      ],
     },
     ops: ["AlterColumnOp album.title type=varchar(120)"],
     expect: {
-      album: { columns: ["id", "title"], rows: [{ id: 1, title: "blue" }, { id: 2, title: "red" }] },
-      track: { columns: ["id", "title", "albumId"], rows: [{ id: 1, title: "a", albumId: 1 }, { id: 2, title: "b", albumId: 1 }, { id: 3, title: "c", albumId: 2 }] },
+      album: {
+        columns: ["id", "title"],
+        rows: [
+          { id: 1, title: "blue" },
+          { id: 2, title: "red" },
+        ],
+      },
+      track: {
+        columns: ["id", "title", "albumId"],
+        rows: [
+          { id: 1, title: "a", albumId: 1 },
+          { id: 2, title: "b", albumId: 1 },
+          { id: 3, title: "c", albumId: 2 },
+        ],
+      },
     },
   },
   {
     name: "a dropped many-to-many relation drops its junction table",
-    before: [M2mTagV1, M2mPostV1], after: [M2mTagV2, M2mPostV2],
+    before: [M2mTagV1, M2mPostV1],
+    after: [M2mTagV2, M2mPostV2],
     rows: { tag: [{ id: 1, label: "x" }], post: [{ id: 1, title: "p" }], post_tags_tag: [{ postId: 1, tagId: 1 }] },
     ops: ["DropTableOp post_tags_tag"],
-    expect: { tag: { columns: ["id", "label"], rows: [{ id: 1, label: "x" }] }, post: { columns: ["id", "title"], rows: [{ id: 1, title: "p" }] } },
+    expect: {
+      tag: { columns: ["id", "label"], rows: [{ id: 1, label: "x" }] },
+      post: { columns: ["id", "title"], rows: [{ id: 1, title: "p" }] },
+    },
   },
   {
     name: "decimal(8,2) -> decimal(12,4)",
-    before: [DecV1], after: [DecV2],
+    before: [DecV1],
+    after: [DecV2],
     rows: { price: [{ id: 1, amount: "12.5" }] },
     ops: ["AlterColumnOp price.amount type=decimal(12,4)"],
     expect: { price: { columns: ["id", "amount"], rows: [{ id: 1, amount: 12.5 }] } },
   },
   {
     name: "a partial index whose WHERE changes is re-created",
-    before: [PartialV1], after: [PartialV2],
+    before: [PartialV1],
+    after: [PartialV2],
     rows: { task: [{ id: 1, due: 5, done: 0 }] },
     ops: ["CreateIndexOp task.IDX_task_open", "DropIndexOp task.IDX_task_open"],
     expect: { task: { columns: ["id", "due", "done"], rows: [{ id: 1, due: 5, done: 0 }] } },
   },
   {
     name: "not null -> nullable",
-    before: [NullableV1], after: [NullableV2],
+    before: [NullableV1],
+    after: [NullableV2],
     rows: { account: [{ id: 1, name: "a" }] },
     ops: ["AlterColumnOp account.name nullable=true"],
     expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "a" }] } },
   },
   {
     name: "a dropped table with no entity left",
-    before: [DropTblAcc, DropTblLog], after: [DropTblAcc],
+    before: [DropTblAcc, DropTblLog],
+    after: [DropTblAcc],
     rows: { account: [{ id: 1, name: "a" }], audit_log: [{ id: 1, line: "x" }] },
     ops: ["DropTableOp audit_log"],
     expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "a" }] } },
   },
   {
     name: "varchar(100) -> text",
-    before: [TextV1], after: [TextV2],
+    before: [TextV1],
+    after: [TextV2],
     rows: { account: [{ id: 1, bio: "hello" }] },
     ops: ["AlterColumnOp account.bio type=text"],
     expect: { account: { columns: ["id", "bio"], rows: [{ id: 1, bio: "hello" }] } },
@@ -373,7 +825,8 @@ const SCENARIOS: Scenario[] = [
 /** `Kind table[.detail]` lines, sorted; constraints by name (added) or kind (dropped: SQLite's may be unnamed). */
 function summarize(ops: readonly OpNode[]): string[] {
   return summarizeOps(ops, (o, table) => {
-    if (o.kind === "CreateUniqueConstraintOp" || o.kind === "CreateCheckConstraintOp") return `${o.kind} ${table}.${o.constraint.name}`;
+    if (o.kind === "CreateUniqueConstraintOp" || o.kind === "CreateCheckConstraintOp")
+      return `${o.kind} ${table}.${o.constraint.name}`;
     if (o.kind === "DropConstraintOp") return `${o.kind} ${table}.${o.constraint.kind}`;
     return `${o.kind} ${table}`;
   }).sort();
@@ -399,7 +852,11 @@ for (const s of SCENARIOS) {
     await command.upgrade(v2, "head");
 
     for (const [table, e] of Object.entries(s.expect)) {
-      assert.deepEqual(await selectRows(conn, table, e.columns), e.rows, `rows of ${table} after upgrade\n${fs.readFileSync(file, "utf8")}`);
+      assert.deepEqual(
+        await selectRows(conn, table, e.columns),
+        e.rows,
+        `rows of ${table} after upgrade\n${fs.readFileSync(file, "utf8")}`,
+      );
     }
     assert.deepEqual((await conn.query("PRAGMA foreign_key_check")).rows, [], "no dangling references");
     await s.verify?.(conn);
@@ -408,6 +865,10 @@ for (const s of SCENARIOS) {
     await command.downgrade(v2, "-1");
     fs.rmSync(file); // v1's file alone is the script again: check compares v1 with the database
     const back = await command.check(v1);
-    assert.equal(back.upToDate, true, `downgrade -1 returns to v1: ${JSON.stringify(summarize(back.ops.upgradeOps.ops))}`);
+    assert.equal(
+      back.upToDate,
+      true,
+      `downgrade -1 returns to v1: ${JSON.stringify(summarize(back.ops.upgradeOps.ops))}`,
+    );
   });
 }

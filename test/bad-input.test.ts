@@ -8,9 +8,24 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type TestContext, test } from "node:test";
-import { type Connection, dialectsUnderTest, type FreshDatabase, parseUrl, formatUrl, useDatabase } from "@autogen/dialects";
+import {
+  type Connection,
+  dialectsUnderTest,
+  type FreshDatabase,
+  parseUrl,
+  formatUrl,
+  useDatabase,
+} from "@autogen/dialects";
 import { type CliResult, describe, runCli } from "./helpers/cli-process";
-import { CREATE_ACCOUNT, createProject, DROP_ACCOUNT, exists, type Project, versionRows, writeOps } from "./helpers/project";
+import {
+  CREATE_ACCOUNT,
+  createProject,
+  DROP_ACCOUNT,
+  exists,
+  type Project,
+  versionRows,
+  writeOps,
+} from "./helpers/project";
 
 /** Asserts the error contract: status, one `FAILED:` line matching `message`, no stack trace. */
 function assertFailure(r: CliResult, status: number, message: RegExp): void {
@@ -27,7 +42,10 @@ async function snapshot(conn: Connection): Promise<unknown> {
 }
 
 /** A project whose database is at its first revision (account table created). */
-async function projectAtFirstRevision(t: TestContext, db: FreshDatabase): Promise<{ p: Project; conn: Connection; id: string }> {
+async function projectAtFirstRevision(
+  t: TestContext,
+  db: FreshDatabase,
+): Promise<{ p: Project; conn: Connection; id: string }> {
   const p = await createProject(t, db, { hooks: false });
   const a = await p.revision("create account table");
   writeOps(a.path, CREATE_ACCOUNT, DROP_ACCOUNT);
@@ -36,7 +54,12 @@ async function projectAtFirstRevision(t: TestContext, db: FreshDatabase): Promis
 }
 
 /** A revision file written by hand. */
-function writeRevisionFile(p: Project, name: string, header: { revision: string; downRevision: string | null }, body = ""): string {
+function writeRevisionFile(
+  p: Project,
+  name: string,
+  header: { revision: string; downRevision: string | null },
+  body = "",
+): string {
   const file = path.join(p.versionsDir, `${header.revision}_${name}.ts`);
   fs.writeFileSync(
     file,
@@ -47,7 +70,8 @@ function writeRevisionFile(p: Project, name: string, header: { revision: string;
       `export const downRevision: string | string[] | null = ${header.downRevision === null ? "null" : `"${header.downRevision}"`};`,
       `export const branchLabels: string[] | null = null;`,
       `export const dependsOn: string[] | null = null;`,
-      body || `export async function upgrade(op: Operations): Promise<void> {}\nexport async function downgrade(op: Operations): Promise<void> {}`,
+      body ||
+        `export async function upgrade(op: Operations): Promise<void> {}\nexport async function downgrade(op: Operations): Promise<void> {}`,
       "",
     ].join("\n"),
   );
@@ -114,7 +138,10 @@ for (const dialect of dialectsUnderTest()) {
 
   it("a revision file whose header does not parse", async (t, db) => {
     const { p, conn } = await projectAtFirstRevision(t, db);
-    fs.writeFileSync(path.join(p.versionsDir, "broken_header.ts"), `export const revision = ;\nexport const downRevision = null;\n`);
+    fs.writeFileSync(
+      path.join(p.versionsDir, "broken_header.ts"),
+      `export const revision = ;\nexport const downRevision = null;\n`,
+    );
     const before = await snapshot(conn);
     assertFailure(await p.cli(["heads"]), 2, /broken_header\.ts/);
     assertFailure(await p.cli(["upgrade", "head"]), 2, /broken_header\.ts/);
@@ -123,7 +150,12 @@ for (const dialect of dialectsUnderTest()) {
 
   it("a revision file that lacks upgrade()", async (t, db) => {
     const { p, conn, id } = await projectAtFirstRevision(t, db);
-    writeRevisionFile(p, "no_upgrade", { revision: "dddddddddddd", downRevision: id }, `export async function downgrade(): Promise<void> {}`);
+    writeRevisionFile(
+      p,
+      "no_upgrade",
+      { revision: "dddddddddddd", downRevision: id },
+      `export async function downgrade(): Promise<void> {}`,
+    );
     const before = await snapshot(conn);
     assertFailure(await p.cli(["upgrade", "head"]), 2, /no_upgrade\.ts.*upgrade\(\)|upgrade\(\).*no_upgrade\.ts/);
     assert.deepEqual(await snapshot(conn), before);
@@ -190,14 +222,31 @@ for (const dialect of dialectsUnderTest()) {
       fs.writeFileSync(path.join(p.dir, name), text);
       return name;
     };
-    assertFailure(await p.cli(["-c", write("throws.config.ts", `throw new Error("config exploded");\n`), "upgrade", "head"]), 2, /config exploded/);
-    assertFailure(await p.cli(["-c", write("no-default.config.ts", `export const x = 1;\n`), "upgrade", "head"]), 2, /no default export/);
     assertFailure(
-      await p.cli(["-c", write("no-location.config.ts", `export default { url: process.env.DATABASE_URL };\n`), "upgrade", "head"]),
+      await p.cli(["-c", write("throws.config.ts", `throw new Error("config exploded");\n`), "upgrade", "head"]),
+      2,
+      /config exploded/,
+    );
+    assertFailure(
+      await p.cli(["-c", write("no-default.config.ts", `export const x = 1;\n`), "upgrade", "head"]),
+      2,
+      /no default export/,
+    );
+    assertFailure(
+      await p.cli([
+        "-c",
+        write("no-location.config.ts", `export default { url: process.env.DATABASE_URL };\n`),
+        "upgrade",
+        "head",
+      ]),
       2,
       /No 'scriptLocation' key found/,
     );
-    assertFailure(await p.cli(["-c", write("syntax.config.ts", `export default {{;\n`), "upgrade", "head"]), 2, /syntax\.config\.ts/);
+    assertFailure(
+      await p.cli(["-c", write("syntax.config.ts", `export default {{;\n`), "upgrade", "head"]),
+      2,
+      /syntax\.config\.ts/,
+    );
     const envs = write(
       "envs.config.ts",
       `export default { scriptLocation: "migrations", environments: { staging: { url: "sqlite:///s.db" }, prod: { url: "sqlite:///p.db" } } };\n`,
@@ -209,7 +258,11 @@ for (const dialect of dialectsUnderTest()) {
   it("a statement that fails in the middle of a run", async (t, db) => {
     const { p, conn, id } = await projectAtFirstRevision(t, db);
     const second = await p.revision("add a column");
-    writeOps(second.path, `await op.addColumn("account", { name: "note", type: "varchar(20)" });`, `await op.dropColumn("account", "note");`);
+    writeOps(
+      second.path,
+      `await op.addColumn("account", { name: "note", type: "varchar(20)" });`,
+      `await op.dropColumn("account", "note");`,
+    );
     const third = await p.revision("broken statement");
     writeOps(third.path, `await op.execute("INSERT INTO no_such_table (x) VALUES (1)");`, ``);
     const r = await p.cli(["upgrade", "head"]);
@@ -221,7 +274,10 @@ for (const dialect of dialectsUnderTest()) {
       sqlite: { versions: [id], note: false },
       mysql: { versions: [second.id], note: true },
     };
-    assert.deepEqual({ versions: await versionRows(conn), note: await exists(conn, "account", "note") }, expected[dialect]);
+    assert.deepEqual(
+      { versions: await versionRows(conn), note: await exists(conn, "account", "note") },
+      expected[dialect],
+    );
   });
 
   // The local PostgreSQL trusts every login and SQLite has none: only MariaDB can refuse a password.

@@ -11,7 +11,8 @@ import { describe } from "./helpers/cli-process";
 import { createProject, exists, generatedRevision, versionRows, writeOps } from "./helpers/project";
 
 const lines = (text: string) => text.split("\n").filter((l) => l.trim() !== "");
-const createTable = (name: string) => `await op.createTable("${name}", [{ name: "id", type: "integer", primaryKey: true }]);`;
+const createTable = (name: string) =>
+  `await op.createTable("${name}", [{ name: "id", type: "integer", primaryKey: true }]);`;
 const dropTable = (name: string) => `await op.dropTable("${name}");`;
 
 for (const dialect of dialectsUnderTest()) {
@@ -36,10 +37,19 @@ for (const dialect of dialectsUnderTest()) {
     writeOps(b2.path, createTable("b2_t"), dropTable("b2_t"));
     assert.match(fs.readFileSync(b2.path, "utf8"), /export const branchLabels: string\[\] \| null = \["feature"\];/);
 
-    assert.deepEqual(lines((await p.ok(["heads"])).stdout).sort(), [`${b1.id} (head)`, `${b2.id} (feature) (head)`].sort());
+    assert.deepEqual(
+      lines((await p.ok(["heads"])).stdout).sort(),
+      [`${b1.id} (head)`, `${b2.id} (feature) (head)`].sort(),
+    );
     const branches = lines((await p.ok(["branches"])).stdout);
     assert.equal(branches[0], `${a.id} (branchpoint)`);
-    assert.deepEqual(branches.slice(1).map((l) => l.trim()).sort(), [`-> ${b1.id} (head)`, `-> ${b2.id} (feature) (head)`].sort());
+    assert.deepEqual(
+      branches
+        .slice(1)
+        .map((l) => l.trim())
+        .sort(),
+      [`-> ${b1.id} (head)`, `-> ${b2.id} (feature) (head)`].sort(),
+    );
 
     // `head` is ambiguous with two heads: nothing runs.
     const ambiguous = await p.cli(["upgrade", "head"]);
@@ -80,12 +90,21 @@ for (const dialect of dialectsUnderTest()) {
     // A second base with its own label, and a revision on it that depends on branch one.
     const other = await p.revision("other root", ["--head", "base", "--branch-label", "other"]);
     writeOps(other.path, createTable("other_t"), dropTable("other_t"));
-    assert.match(fs.readFileSync(other.path, "utf8"), /export const downRevision: string \| string\[\] \| null = null;/);
-    assert.deepEqual(lines((await p.ok(["heads"])).stdout).sort(), [`${m.id} (feature) (head)`, `${other.id} (other) (head)`].sort());
+    assert.match(
+      fs.readFileSync(other.path, "utf8"),
+      /export const downRevision: string \| string\[\] \| null = null;/,
+    );
+    assert.deepEqual(
+      lines((await p.ok(["heads"])).stdout).sort(),
+      [`${m.id} (feature) (head)`, `${other.id} (other) (head)`].sort(),
+    );
     const dep = await p.revision("needs branch one", ["--head", "other@head", "--depends-on", b1.id.slice(0, 6)]);
     writeOps(dep.path, createTable("dep_t"), dropTable("dep_t"));
     // A partial id in --depends-on is written as the full id.
-    assert.match(fs.readFileSync(dep.path, "utf8"), new RegExp(`export const dependsOn: string\\[\\] \\| null = \\["${b1.id}"\\];`));
+    assert.match(
+      fs.readFileSync(dep.path, "utf8"),
+      new RegExp(`export const dependsOn: string\\[\\] \\| null = \\["${b1.id}"\\];`),
+    );
     // As in Alembic, a range's upper end brings its dependencies along (upgrading to it would).
     assert.deepEqual(lines((await p.ok(["history", "-r", "other@base:other@head"])).stdout), [
       `${other.id} (${b1.id}) -> ${dep.id} (other) (head), needs branch one`,

@@ -31,7 +31,10 @@ for (const dialect of dialectsUnderTest()) {
     const configFile = path.join(p.dir, "autogen.config.ts");
     const config = fs
       .readFileSync(configFile, "utf8")
-      .replace(`import { defineConfig } from "autogen";`, `import { defineConfig } from "autogen";\nimport { Account } from "./entities";`)
+      .replace(
+        `import { defineConfig } from "autogen";`,
+        `import { defineConfig } from "autogen";\nimport { Account } from "./entities";`,
+      )
       .replace("// entities: [Account],", "entities: [Account],");
     fs.writeFileSync(configFile, config);
 
@@ -78,7 +81,13 @@ test("postgres: what reflection cannot express is printed as one WARNING line on
   for (const args of [["check"], ["-q", "check"], ["revision", "--autogenerate", "-m", "drop note"]]) {
     const r = await p.cli(args);
     const warnings = r.errorLines.filter((l) => l.startsWith("WARNING: "));
-    assert.deepEqual(warnings, ["WARNING: PostgreSQL table public.note: operator class text_pattern_ops of index note_body_pattern is not modelled"], describe(r));
+    assert.deepEqual(
+      warnings,
+      [
+        "WARNING: PostgreSQL table public.note: operator class text_pattern_ops of index note_body_pattern is not modelled",
+      ],
+      describe(r),
+    );
     assert.ok(!/\(node:\d+\)|AutogenReflectionWarning/.test(r.stderr), describe(r));
   }
 });

@@ -14,11 +14,19 @@ for (const dialect of dialectsUnderTest()) {
     if (!db) return;
     const p = await createProject(t, db, { hooks: false });
     const create = await p.revision("create counter");
-    writeOps(create.path, `await op.createTable("counter", [{ name: "n", type: "integer" }]);`, `await op.dropTable("counter");`);
+    writeOps(
+      create.path,
+      `await op.createTable("counter", [{ name: "n", type: "integer" }]);`,
+      `await op.dropTable("counter");`,
+    );
     const revisions = [create];
     for (const n of [1, 2, 3]) {
       const r = await p.revision(`count ${n}`);
-      writeOps(r.path, `await op.execute("INSERT INTO counter (n) VALUES (${n})");`, `await op.execute("DELETE FROM counter WHERE n = ${n}");`);
+      writeOps(
+        r.path,
+        `await op.execute("INSERT INTO counter (n) VALUES (${n})");`,
+        `await op.execute("DELETE FROM counter WHERE n = ${n}");`,
+      );
       revisions.push(r);
     }
 
@@ -28,7 +36,11 @@ for (const dialect of dialectsUnderTest()) {
 
     const conn = await p.connection();
     const { rows } = await conn.query<{ n: number | string }>("SELECT n FROM counter ORDER BY n");
-    assert.deepEqual(rows.map((r) => Number(r.n)), [1, 2, 3], "each revision ran once");
+    assert.deepEqual(
+      rows.map((r) => Number(r.n)),
+      [1, 2, 3],
+      "each revision ran once",
+    );
     assert.deepEqual(await versionRows(conn), [revisions.at(-1)!.id]);
     // Between them, the two processes ran every revision exactly once.
     const ran = (out: string) => out.split("\n").filter((l) => /Running upgrade/.test(l)).length;

@@ -26,7 +26,9 @@ test("sqlite: a batch recreate on an adopted better-sqlite3 Database keeps ON DE
   t.after(() => db.close());
   db.pragma("foreign_keys = ON");
   db.exec(`CREATE TABLE "album" ("id" integer PRIMARY KEY, "title" varchar(40) NOT NULL)`);
-  db.exec(`CREATE TABLE "track" ("id" integer PRIMARY KEY, "album_id" integer NOT NULL REFERENCES "album" ("id") ON DELETE CASCADE)`);
+  db.exec(
+    `CREATE TABLE "track" ("id" integer PRIMARY KEY, "album_id" integer NOT NULL REFERENCES "album" ("id") ON DELETE CASCADE)`,
+  );
   db.exec(`INSERT INTO "album" VALUES (1, 'blue'), (2, 'red'); INSERT INTO "track" VALUES (1, 1), (2, 1), (3, 2)`);
 
   fs.writeFileSync(
@@ -56,7 +58,10 @@ export async function downgrade(op: Operations): Promise<void> {
     { id: 2, album_id: 1 },
     { id: 3, album_id: 2 },
   ]);
-  assert.match(String((db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'album'`).get() as { sql: string }).sql), /varchar\(120\)/);
+  assert.match(
+    String((db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'album'`).get() as { sql: string }).sql),
+    /varchar\(120\)/,
+  );
   assert.equal(db.pragma("foreign_keys", { simple: true }), 1, "the application's foreign_keys setting is restored");
   // Cascades still work after the recreate.
   db.exec(`DELETE FROM "album" WHERE "id" = 2`);

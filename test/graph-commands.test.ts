@@ -20,7 +20,10 @@ function project(t: TestContext, config: string): string {
 
 test("graph commands neither connect nor execute revision files", async (t) => {
   // Port 1 refuses connections: any attempt to connect would fail the command with exit 3.
-  const dir = project(t, `export default { scriptLocation: "m", url: "postgres://u:pw@127.0.0.1:1/db", postWriteHooks: [] };\n`);
+  const dir = project(
+    t,
+    `export default { scriptLocation: "m", url: "postgres://u:pw@127.0.0.1:1/db", postWriteHooks: [] };\n`,
+  );
   fs.mkdirSync(path.join(dir, "m", "versions"), { recursive: true });
   const cli = (...args: string[]) => runCli(args, { cwd: dir });
   const a = generatedRevision(await cli("revision", "-m", "first"));
@@ -28,7 +31,15 @@ test("graph commands neither connect nor execute revision files", async (t) => {
   // Executing this file would throw at once.
   fs.appendFileSync(b.path, `\nthrow new Error("revision code was executed");\n`);
 
-  for (const args of [["heads"], ["history"], ["history", "-v"], ["branches"], ["show", b.id], ["show", "head"], ["heads", "-v"]]) {
+  for (const args of [
+    ["heads"],
+    ["history"],
+    ["history", "-v"],
+    ["branches"],
+    ["show", b.id],
+    ["show", "head"],
+    ["heads", "-v"],
+  ]) {
     const r = await cli(...args);
     assert.equal(r.status, 0, `${args.join(" ")}: ${describe(r)}`);
     assert.equal(r.stderr, "", `${args.join(" ")}: ${describe(r)}`);
@@ -51,7 +62,10 @@ test("graph commands neither connect nor execute revision files", async (t) => {
 });
 
 test("several version locations: --version-path chooses, children follow their parent", async (t) => {
-  const dir = project(t, `export default { scriptLocation: "m", versionLocations: ["m/core", "m/billing"], postWriteHooks: [] };\n`);
+  const dir = project(
+    t,
+    `export default { scriptLocation: "m", versionLocations: ["m/core", "m/billing"], postWriteHooks: [] };\n`,
+  );
   for (const sub of ["core", "billing"]) fs.mkdirSync(path.join(dir, "m", sub), { recursive: true });
   const cli = (...args: string[]) => runCli(args, { cwd: dir });
 
@@ -61,7 +75,19 @@ test("several version locations: --version-path chooses, children follow their p
 
   const core = generatedRevision(await cli("revision", "-m", "core base", "--version-path", "m/core"));
   assert.equal(path.dirname(core.path), path.join(dir, "m", "core"));
-  const billing = generatedRevision(await cli("revision", "-m", "billing base", "--head", "base", "--branch-label", "billing", "--version-path", "m/billing"));
+  const billing = generatedRevision(
+    await cli(
+      "revision",
+      "-m",
+      "billing base",
+      "--head",
+      "base",
+      "--branch-label",
+      "billing",
+      "--version-path",
+      "m/billing",
+    ),
+  );
   assert.equal(path.dirname(billing.path), path.join(dir, "m", "billing"));
   const next = generatedRevision(await cli("revision", "-m", "billing next", "--head", "billing@head"));
   assert.equal(path.dirname(next.path), path.join(dir, "m", "billing"), "a child goes where its parent is");

@@ -69,7 +69,11 @@ test("sqlite: config hooks shape what autogenerate writes (includeObject, Rewrit
     assert.equal(r.status, 0, `autogen ${args.join(" ")}: ${describeRun(r)}`);
     return r;
   };
-  const versions = () => fs.readdirSync(path.join(dir, "migrations", "versions")).filter((f) => f.endsWith(".ts")).sort();
+  const versions = () =>
+    fs
+      .readdirSync(path.join(dir, "migrations", "versions"))
+      .filter((f) => f.endsWith(".ts"))
+      .sort();
 
   // A table the project does not own.
   const conn = await db.connect();
@@ -97,7 +101,9 @@ test("sqlite: config hooks shape what autogenerate writes (includeObject, Rewrit
   assert.match(text, /batch\.addColumn\(\{ name: "score", type: "integer", nullable: true, default: "0" \}\)/);
   assert.match(text, /batch\.alterColumn\("score", \{ nullable: false/);
   await cli("upgrade", "head");
-  assert.deepEqual((await conn.query(`SELECT "id", "name", "score" FROM "account"`)).rows, [{ id: 1, name: "ann", score: 0 }]);
+  assert.deepEqual((await conn.query(`SELECT "id", "name", "score" FROM "account"`)).rows, [
+    { id: 1, name: "ann", score: 0 },
+  ]);
   assert.deepEqual((await conn.query(`SELECT "line" FROM "legacy_audit"`)).rows, [{ line: "kept" }]);
 
   const check = await runCli(["check"], { cwd: dir, env });

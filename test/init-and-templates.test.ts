@@ -21,7 +21,10 @@ test("list-templates prints each template with the first line of its README", as
   assert.equal(r.status, 0, describe(r));
   const lines = r.stdout.split("\n");
   assert.ok(lines.includes("generic - Generic single-database configuration."), r.stdout);
-  assert.ok(lines.includes("multidb - Multi-database configuration: one environment per database, selected with --name."), r.stdout);
+  assert.ok(
+    lines.includes("multidb - Multi-database configuration: one environment per database, selected with --name."),
+    r.stdout,
+  );
 });
 
 test("init writes the scripts folder and a config in the working directory", async (t) => {
@@ -41,7 +44,9 @@ test("init writes the scripts folder and a config in the working directory", asy
 
   const again = await runCli(["init", "migrations"], { cwd: dir });
   assert.equal(again.status, 2, describe(again));
-  assert.deepEqual(again.errorLines, [`FAILED: Directory ${path.join(dir, "migrations")} already exists and is not empty`]);
+  assert.deepEqual(again.errorLines, [
+    `FAILED: Directory ${path.join(dir, "migrations")} already exists and is not empty`,
+  ]);
   const unknown = await runCli(["init", "elsewhere", "-t", "nosuch"], { cwd: dir });
   assert.equal(unknown.status, 2, describe(unknown));
   assert.deepEqual(unknown.errorLines, ["FAILED: No such template 'nosuch'"]);
@@ -86,7 +91,22 @@ test("usage errors are one line and exit 2", async (t) => {
   }
   const help = await runCli(["--help"], { cwd: dir });
   assert.equal(help.status, 0);
-  for (const name of ["init", "list-templates", "revision", "upgrade", "downgrade", "current", "history", "heads", "branches", "show", "merge", "stamp", "check", "edit"]) {
+  for (const name of [
+    "init",
+    "list-templates",
+    "revision",
+    "upgrade",
+    "downgrade",
+    "current",
+    "history",
+    "heads",
+    "branches",
+    "show",
+    "merge",
+    "stamp",
+    "check",
+    "edit",
+  ]) {
     assert.match(help.stdout, new RegExp(`^\\s+${name}\\b`, "m"), name);
   }
 });

@@ -27,8 +27,11 @@ interface Fixture {
 export function invariantSuite(typeormPackage: "typeorm" | "typeorm03"): void {
   registerTsLoader(typeormPackage === "typeorm" ? {} : { moduleAliases: { typeorm: typeormPackage } });
   const { DataSource } = require(typeormPackage) as { DataSource: new (o: Record<string, unknown>) => unknown };
-  const names = fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).filter((n) => fs.existsSync(path.join(FIXTURES, n, "entities.ts"))) : [];
-  test("fixtures are present", () => assert.ok(names.length >= 40, `expected at least 40 fixtures, found ${names.length}`));
+  const names = fs.existsSync(FIXTURES)
+    ? fs.readdirSync(FIXTURES).filter((n) => fs.existsSync(path.join(FIXTURES, n, "entities.ts")))
+    : [];
+  test("fixtures are present", () =>
+    assert.ok(names.length >= 40, `expected at least 40 fixtures, found ${names.length}`));
   for (const name of names.sort()) {
     test(`${typeormPackage}: ${name}`, async (t) => {
       const fx = (await loadModule(path.join(FIXTURES, name, "entities.ts"))) as unknown as Fixture;
@@ -36,7 +39,12 @@ export function invariantSuite(typeormPackage: "typeorm" | "typeorm03"): void {
         await t.test(dialect, async (t) => {
           const db = await useDatabase(t, dialect);
           if (!db) return;
-          const dataSource = new DataSource({ type: TYPEORM_TYPE[dialect], database: ":memory:", ...fx.dataSourceOptions, entities: fx.entities });
+          const dataSource = new DataSource({
+            type: TYPEORM_TYPE[dialect],
+            database: ":memory:",
+            ...fx.dataSourceOptions,
+            entities: fx.entities,
+          });
           await assertRoundTrip(t, db, { dataSource }, `${name}-${dialect}`);
         });
       }

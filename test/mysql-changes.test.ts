@@ -35,95 +35,319 @@ interface Scenario {
 
 // ---- entity sets (one pair per scenario; table names repeat across scenarios, each test has its own database) ----
 
-@Entity("account") class LenV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 50, default: "anon", comment: "display name" }) name!: string; }
-@Entity("account") class LenV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 200, default: "anon", comment: "display name" }) name!: string; }
+@Entity("account")
+class LenV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 50, default: "anon", comment: "display name" }) name!: string;
+}
+@Entity("account")
+class LenV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 200, default: "anon", comment: "display name" }) name!: string;
+}
 
-@Entity("counter") class WidenV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "int", default: 0, unsigned: true }) hits!: number; }
-@Entity("counter") class WidenV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "bigint", default: 0, unsigned: true }) hits!: string; }
+@Entity("counter")
+class WidenV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "int", default: 0, unsigned: true }) hits!: number;
+}
+@Entity("counter")
+class WidenV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "bigint", default: 0, unsigned: true }) hits!: string;
+}
 
-@Entity("price") class DecV1 { @PrimaryGeneratedColumn() id!: number; @Column("decimal", { precision: 8, scale: 2, default: 1 }) amount!: string; }
-@Entity("price") class DecV2 { @PrimaryGeneratedColumn() id!: number; @Column("decimal", { precision: 12, scale: 4, default: 1 }) amount!: string; }
+@Entity("price")
+class DecV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("decimal", { precision: 8, scale: 2, default: 1 }) amount!: string;
+}
+@Entity("price")
+class DecV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("decimal", { precision: 12, scale: 4, default: 1 }) amount!: string;
+}
 
-@Entity("shirt") class EnumV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["s", "m"], default: "m" }) size!: string; }
-@Entity("shirt") class EnumV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["s", "m", "l"], default: "m" }) size!: string; }
+@Entity("shirt")
+class EnumV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["s", "m"], default: "m" }) size!: string;
+}
+@Entity("shirt")
+class EnumV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["s", "m", "l"], default: "m" }) size!: string;
+}
 
-@Entity("account") class NullV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 80, comment: "login" }) login!: string; }
-@Entity("account") class NullV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", length: 80, comment: "login", nullable: true }) login!: string | null; }
+@Entity("account")
+class NullV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 80, comment: "login" }) login!: string;
+}
+@Entity("account")
+class NullV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "varchar", length: 80, comment: "login", nullable: true }) login!: string | null;
+}
 
-@Entity("account") class DefV1 { @PrimaryGeneratedColumn() id!: number; @Column({ default: 1 }) level!: number; @Column({ length: 20, default: "new" }) state!: string; }
-@Entity("account") class DefV2 { @PrimaryGeneratedColumn() id!: number; @Column({ default: 2 }) level!: number; @Column({ length: 20, default: "fresh" }) state!: string; }
+@Entity("account")
+class DefV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ default: 1 }) level!: number;
+  @Column({ length: 20, default: "new" }) state!: string;
+}
+@Entity("account")
+class DefV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ default: 2 }) level!: number;
+  @Column({ length: 20, default: "fresh" }) state!: string;
+}
 
-@Entity("phrase") class CollV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 40, collation: "utf8mb4_unicode_ci" }) word!: string; }
-@Entity("phrase") class CollV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 40, collation: "utf8mb4_bin" }) word!: string; }
+@Entity("phrase")
+class CollV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 40, collation: "utf8mb4_unicode_ci" }) word!: string;
+}
+@Entity("phrase")
+class CollV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 40, collation: "utf8mb4_bin" }) word!: string;
+}
 
-@Entity("phrase") class CharsetV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 40, charset: "latin1", default: "x" }) word!: string; }
-@Entity("phrase") class CharsetV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 40, charset: "utf8mb4", collation: "utf8mb4_bin", default: "x" }) word!: string; }
+@Entity("phrase")
+class CharsetV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 40, charset: "latin1", default: "x" }) word!: string;
+}
+@Entity("phrase")
+class CharsetV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 40, charset: "utf8mb4", collation: "utf8mb4_bin", default: "x" }) word!: string;
+}
 
-@Entity("owner") class FkOwner { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("pet") class FkPetV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; @Index("IDX_pet_owner") @ManyToOne(() => FkOwner, { onDelete: "CASCADE", nullable: true }) owner!: FkOwner; }
-@Entity("pet") class FkPetV2 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; @Index("IDX_pet_owner") @ManyToOne(() => FkOwner, { onDelete: "SET NULL", nullable: true }) owner!: FkOwner; }
+@Entity("owner")
+class FkOwner {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("pet")
+class FkPetV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+  @Index("IDX_pet_owner") @ManyToOne(() => FkOwner, { onDelete: "CASCADE", nullable: true }) owner!: FkOwner;
+}
+@Entity("pet")
+class FkPetV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+  @Index("IDX_pet_owner") @ManyToOne(() => FkOwner, { onDelete: "SET NULL", nullable: true }) owner!: FkOwner;
+}
 
-@Entity("team") class RefTeamV1 { @PrimaryGeneratedColumn({ type: "int" }) id!: number; @Column() name!: string; }
-@Entity("member") class RefMemberV1 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => RefTeamV1, { onDelete: "CASCADE" }) team!: RefTeamV1; }
-@Entity("team") class RefTeamV2 { @PrimaryGeneratedColumn({ type: "bigint" }) id!: string; @Column() name!: string; }
-@Entity("member") class RefMemberV2 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => RefTeamV2, { onDelete: "CASCADE" }) team!: RefTeamV2; }
+@Entity("team")
+class RefTeamV1 {
+  @PrimaryGeneratedColumn({ type: "int" }) id!: number;
+  @Column() name!: string;
+}
+@Entity("member")
+class RefMemberV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @ManyToOne(() => RefTeamV1, { onDelete: "CASCADE" }) team!: RefTeamV1;
+}
+@Entity("team")
+class RefTeamV2 {
+  @PrimaryGeneratedColumn({ type: "bigint" }) id!: string;
+  @Column() name!: string;
+}
+@Entity("member")
+class RefMemberV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @ManyToOne(() => RefTeamV2, { onDelete: "CASCADE" }) team!: RefTeamV2;
+}
 
-@Entity("country") class CodeCountryV1 { @PrimaryColumn({ length: 2 }) code!: string; @Column() name!: string; }
-@Entity("city") class CodeCityV1 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => CodeCountryV1, { nullable: true }) country!: CodeCountryV1; }
-@Entity("country") class CodeCountryV2 { @PrimaryColumn({ length: 3 }) code!: string; @Column() name!: string; }
-@Entity("city") class CodeCityV2 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => CodeCountryV2, { nullable: true }) country!: CodeCountryV2; }
+@Entity("country")
+class CodeCountryV1 {
+  @PrimaryColumn({ length: 2 }) code!: string;
+  @Column() name!: string;
+}
+@Entity("city")
+class CodeCityV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @ManyToOne(() => CodeCountryV1, { nullable: true }) country!: CodeCountryV1;
+}
+@Entity("country")
+class CodeCountryV2 {
+  @PrimaryColumn({ length: 3 }) code!: string;
+  @Column() name!: string;
+}
+@Entity("city")
+class CodeCityV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @ManyToOne(() => CodeCountryV2, { nullable: true }) country!: CodeCountryV2;
+}
 
-@Entity("node") class SelfV1 { @PrimaryGeneratedColumn({ type: "int" }) id!: number; @ManyToOne(() => SelfV1, { nullable: true }) parent!: SelfV1; }
-@Entity("node") class SelfV2 { @PrimaryGeneratedColumn({ type: "bigint" }) id!: string; @ManyToOne(() => SelfV2, { nullable: true }) parent!: SelfV2; }
+@Entity("node")
+class SelfV1 {
+  @PrimaryGeneratedColumn({ type: "int" }) id!: number;
+  @ManyToOne(() => SelfV1, { nullable: true }) parent!: SelfV1;
+}
+@Entity("node")
+class SelfV2 {
+  @PrimaryGeneratedColumn({ type: "bigint" }) id!: string;
+  @ManyToOne(() => SelfV2, { nullable: true }) parent!: SelfV2;
+}
 
-@Entity("account") class NarrowV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 200 }) name!: string; }
-@Entity("account") class NarrowV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 50 }) name!: string; }
+@Entity("account")
+class NarrowV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 200 }) name!: string;
+}
+@Entity("account")
+class NarrowV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 50 }) name!: string;
+}
 
-@Entity("doc") class StampV1 { @PrimaryGeneratedColumn() id!: number; @Column() title!: string; @UpdateDateColumn({ precision: 6, comment: "last write" }) updatedAt!: Date; }
-@Entity("doc") class StampV2 { @PrimaryGeneratedColumn() id!: number; @Column() title!: string; @UpdateDateColumn({ precision: 6, comment: "last change" }) updatedAt!: Date; }
+@Entity("doc")
+class StampV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() title!: string;
+  @UpdateDateColumn({ precision: 6, comment: "last write" }) updatedAt!: Date;
+}
+@Entity("doc")
+class StampV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() title!: string;
+  @UpdateDateColumn({ precision: 6, comment: "last change" }) updatedAt!: Date;
+}
 
-@Entity("doc") class OnUpdV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "datetime", precision: 3, default: () => "CURRENT_TIMESTAMP(3)" }) touchedAt!: Date; }
-@Entity("doc") class OnUpdV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "datetime", precision: 3, default: () => "CURRENT_TIMESTAMP(3)", onUpdate: "CURRENT_TIMESTAMP(3)" }) touchedAt!: Date; }
+@Entity("doc")
+class OnUpdV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "datetime", precision: 3, default: () => "CURRENT_TIMESTAMP(3)" }) touchedAt!: Date;
+}
+@Entity("doc")
+class OnUpdV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "datetime", precision: 3, default: () => "CURRENT_TIMESTAMP(3)", onUpdate: "CURRENT_TIMESTAMP(3)" })
+  touchedAt!: Date;
+}
 
-@Entity("ticket") class AutoIncV1 { @PrimaryColumn() id!: number; @Column({ length: 20 }) code!: string; }
-@Entity("ticket") class AutoIncV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 20 }) code!: string; }
+@Entity("ticket")
+class AutoIncV1 {
+  @PrimaryColumn() id!: number;
+  @Column({ length: 20 }) code!: string;
+}
+@Entity("ticket")
+class AutoIncV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 20 }) code!: string;
+}
 
 const SCENARIOS: Scenario[] = [
   {
     name: "varchar 50 -> 200 keeps default, NOT NULL and comment",
-    before: [LenV1], after: [LenV2],
-    rows: [["account", [{ id: 1, name: "alice" }, { id: 2, name: "bob" }]]],
+    before: [LenV1],
+    after: [LenV2],
+    rows: [
+      [
+        "account",
+        [
+          { id: 1, name: "alice" },
+          { id: 2, name: "bob" },
+        ],
+      ],
+    ],
     ops: ["AlterColumnOp account.name type=varchar(200)"],
     sql: ["ALTER TABLE `account` MODIFY COLUMN `name` varchar(200) NOT NULL DEFAULT 'anon' COMMENT 'display name'"],
-    expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "alice" }, { id: 2, name: "bob" }] } },
+    expect: {
+      account: {
+        columns: ["id", "name"],
+        rows: [
+          { id: 1, name: "alice" },
+          { id: 2, name: "bob" },
+        ],
+      },
+    },
   },
   {
     name: "int -> bigint keeps unsigned and the default",
-    before: [WidenV1], after: [WidenV2],
-    rows: [["counter", [{ id: 1, hits: 4294967295 }, { id: 2, hits: 7 }]]],
+    before: [WidenV1],
+    after: [WidenV2],
+    rows: [
+      [
+        "counter",
+        [
+          { id: 1, hits: 4294967295 },
+          { id: 2, hits: 7 },
+        ],
+      ],
+    ],
     ops: ["AlterColumnOp counter.hits type=bigint unsigned"],
     sql: ["ALTER TABLE `counter` MODIFY COLUMN `hits` bigint unsigned NOT NULL DEFAULT 0"],
-    expect: { counter: { columns: ["id", "hits"], rows: [{ id: 1, hits: 4294967295 }, { id: 2, hits: 7 }] } },
+    expect: {
+      counter: {
+        columns: ["id", "hits"],
+        rows: [
+          { id: 1, hits: 4294967295 },
+          { id: 2, hits: 7 },
+        ],
+      },
+    },
   },
   {
     name: "decimal(8,2) -> decimal(12,4) rescales the default and the values",
-    before: [DecV1], after: [DecV2],
-    rows: [["price", [{ id: 1, amount: "123456.78" }, { id: 2, amount: "-0.5" }]]],
+    before: [DecV1],
+    after: [DecV2],
+    rows: [
+      [
+        "price",
+        [
+          { id: 1, amount: "123456.78" },
+          { id: 2, amount: "-0.5" },
+        ],
+      ],
+    ],
     ops: ["AlterColumnOp price.amount default=1.0000 type=decimal(12,4)"],
     sql: ["ALTER TABLE `price` MODIFY COLUMN `amount` decimal(12,4) NOT NULL DEFAULT 1.0000"],
-    expect: { price: { columns: ["id", "amount"], rows: [{ id: 1, amount: "123456.7800" }, { id: 2, amount: "-0.5000" }] } },
+    expect: {
+      price: {
+        columns: ["id", "amount"],
+        rows: [
+          { id: 1, amount: "123456.7800" },
+          { id: 2, amount: "-0.5000" },
+        ],
+      },
+    },
   },
   {
     name: "an enum value added keeps the default and the values",
-    before: [EnumV1], after: [EnumV2],
-    rows: [["shirt", [{ id: 1, size: "s" }, { id: 2, size: "m" }]]],
+    before: [EnumV1],
+    after: [EnumV2],
+    rows: [
+      [
+        "shirt",
+        [
+          { id: 1, size: "s" },
+          { id: 2, size: "m" },
+        ],
+      ],
+    ],
     ops: ["AlterColumnOp shirt.size type=enum('s','m','l')"],
     sql: ["ALTER TABLE `shirt` MODIFY COLUMN `size` enum('s','m','l') NOT NULL DEFAULT 'm'"],
-    expect: { shirt: { columns: ["id", "size"], rows: [{ id: 1, size: "s" }, { id: 2, size: "m" }] } },
+    expect: {
+      shirt: {
+        columns: ["id", "size"],
+        rows: [
+          { id: 1, size: "s" },
+          { id: 2, size: "m" },
+        ],
+      },
+    },
   },
   {
     name: "NOT NULL -> NULL keeps the type and the comment",
-    before: [NullV1], after: [NullV2],
+    before: [NullV1],
+    after: [NullV2],
     rows: [["account", [{ id: 1, login: "ann" }]]],
     ops: ["AlterColumnOp account.login nullable=true"],
     sql: ["ALTER TABLE `account` MODIFY COLUMN `login` varchar(80) NULL COMMENT 'login'"],
@@ -131,7 +355,8 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "default changes on an int and a varchar",
-    before: [DefV1], after: [DefV2],
+    before: [DefV1],
+    after: [DefV2],
     rows: [["account", [{ id: 1, level: 7, state: "old" }]]],
     ops: ["AlterColumnOp account.level default=2", "AlterColumnOp account.state default='fresh'"],
     sql: [
@@ -142,15 +367,33 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "a collation change",
-    before: [CollV1], after: [CollV2],
-    rows: [["phrase", [{ id: 1, word: "Straße" }, { id: 2, word: "abc" }]]],
+    before: [CollV1],
+    after: [CollV2],
+    rows: [
+      [
+        "phrase",
+        [
+          { id: 1, word: "Straße" },
+          { id: 2, word: "abc" },
+        ],
+      ],
+    ],
     ops: ["AlterColumnOp phrase.word collation=utf8mb4_bin"],
     sql: ["ALTER TABLE `phrase` MODIFY COLUMN `word` varchar(40) COLLATE utf8mb4_bin NOT NULL"],
-    expect: { phrase: { columns: ["id", "word"], rows: [{ id: 1, word: "Straße" }, { id: 2, word: "abc" }] } },
+    expect: {
+      phrase: {
+        columns: ["id", "word"],
+        rows: [
+          { id: 1, word: "Straße" },
+          { id: 2, word: "abc" },
+        ],
+      },
+    },
   },
   {
     name: "a charset change converts the values and keeps the default",
-    before: [CharsetV1], after: [CharsetV2],
+    before: [CharsetV1],
+    after: [CharsetV2],
     rows: [["phrase", [{ id: 1, word: "café" }]]],
     ops: ["AlterColumnOp phrase.word charset=null collation=utf8mb4_bin"],
     sql: ["ALTER TABLE `phrase` MODIFY COLUMN `word` varchar(40) COLLATE utf8mb4_bin NOT NULL DEFAULT 'x'"],
@@ -158,8 +401,18 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "an FK onDelete change on an indexed column leaves the index alone",
-    before: [FkOwner, FkPetV1], after: [FkOwner, FkPetV2],
-    rows: [["owner", [{ id: 1, name: "ann" }]], ["pet", [{ id: 1, name: "rex", ownerId: 1 }, { id: 2, name: "tom", ownerId: null }]]],
+    before: [FkOwner, FkPetV1],
+    after: [FkOwner, FkPetV2],
+    rows: [
+      ["owner", [{ id: 1, name: "ann" }]],
+      [
+        "pet",
+        [
+          { id: 1, name: "rex", ownerId: 1 },
+          { id: 2, name: "tom", ownerId: null },
+        ],
+      ],
+    ],
     ops: ["DropConstraintOp pet.FK_*", "CreateForeignKeyOp pet.FK_*"],
     sql: [
       "ALTER TABLE `pet` DROP FOREIGN KEY `FK_*`",
@@ -167,13 +420,35 @@ const SCENARIOS: Scenario[] = [
     ],
     expect: {
       owner: { columns: ["id", "name"], rows: [{ id: 1, name: "ann" }] },
-      pet: { columns: ["id", "name", "ownerId"], rows: [{ id: 1, name: "rex", ownerId: 1 }, { id: 2, name: "tom", ownerId: null }] },
+      pet: {
+        columns: ["id", "name", "ownerId"],
+        rows: [
+          { id: 1, name: "rex", ownerId: 1 },
+          { id: 2, name: "tom", ownerId: null },
+        ],
+      },
     },
   },
   {
     name: "int -> bigint on a referenced key drops and re-creates the FK around both columns",
-    before: [RefTeamV1, RefMemberV1], after: [RefTeamV2, RefMemberV2],
-    rows: [["team", [{ id: 1, name: "red" }, { id: 2, name: "blue" }]], ["member", [{ id: 1, teamId: 1 }, { id: 2, teamId: 2 }]]],
+    before: [RefTeamV1, RefMemberV1],
+    after: [RefTeamV2, RefMemberV2],
+    rows: [
+      [
+        "team",
+        [
+          { id: 1, name: "red" },
+          { id: 2, name: "blue" },
+        ],
+      ],
+      [
+        "member",
+        [
+          { id: 1, teamId: 1 },
+          { id: 2, teamId: 2 },
+        ],
+      ],
+    ],
     ops: [
       "DropConstraintOp member.FK_*",
       "AlterColumnOp member.teamId type=bigint",
@@ -187,14 +462,30 @@ const SCENARIOS: Scenario[] = [
       "ALTER TABLE `member` ADD CONSTRAINT `FK_*` FOREIGN KEY (`teamId`) REFERENCES `team` (`id`) ON DELETE CASCADE",
     ],
     expect: {
-      team: { columns: ["id", "name"], rows: [{ id: 1, name: "red" }, { id: 2, name: "blue" }] },
-      member: { columns: ["id", "teamId"], rows: [{ id: 1, teamId: 1 }, { id: 2, teamId: 2 }] },
+      team: {
+        columns: ["id", "name"],
+        rows: [
+          { id: 1, name: "red" },
+          { id: 2, name: "blue" },
+        ],
+      },
+      member: {
+        columns: ["id", "teamId"],
+        rows: [
+          { id: 1, teamId: 1 },
+          { id: 2, teamId: 2 },
+        ],
+      },
     },
   },
   {
     name: "a longer varchar key referenced by another table",
-    before: [CodeCountryV1, CodeCityV1], after: [CodeCountryV2, CodeCityV2],
-    rows: [["country", [{ code: "fr", name: "France" }]], ["city", [{ id: 1, countryCode: "fr" }]]],
+    before: [CodeCountryV1, CodeCityV1],
+    after: [CodeCountryV2, CodeCityV2],
+    rows: [
+      ["country", [{ code: "fr", name: "France" }]],
+      ["city", [{ id: 1, countryCode: "fr" }]],
+    ],
     ops: [
       "DropConstraintOp city.FK_*",
       "AlterColumnOp city.countryCode type=varchar(3)",
@@ -214,8 +505,17 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "a self-referencing key widened",
-    before: [SelfV1], after: [SelfV2],
-    rows: [["node", [{ id: 1, parentId: null }, { id: 2, parentId: 1 }]]],
+    before: [SelfV1],
+    after: [SelfV2],
+    rows: [
+      [
+        "node",
+        [
+          { id: 1, parentId: null },
+          { id: 2, parentId: 1 },
+        ],
+      ],
+    ],
     ops: [
       "DropConstraintOp node.FK_*",
       "AlterColumnOp node.id type=bigint",
@@ -228,11 +528,20 @@ const SCENARIOS: Scenario[] = [
       "ALTER TABLE `node` MODIFY COLUMN `parentId` bigint NULL",
       "ALTER TABLE `node` ADD CONSTRAINT `FK_*` FOREIGN KEY (`parentId`) REFERENCES `node` (`id`)",
     ],
-    expect: { node: { columns: ["id", "parentId"], rows: [{ id: 1, parentId: null }, { id: 2, parentId: 1 }] } },
+    expect: {
+      node: {
+        columns: ["id", "parentId"],
+        rows: [
+          { id: 1, parentId: null },
+          { id: 2, parentId: 1 },
+        ],
+      },
+    },
   },
   {
     name: "varchar 200 -> 50 is warned about as narrowing",
-    before: [NarrowV1], after: [NarrowV2],
+    before: [NarrowV1],
+    after: [NarrowV2],
     rows: [["account", [{ id: 1, name: "short" }]]],
     ops: ["AlterColumnOp account.name type=varchar(50)"],
     sql: ["ALTER TABLE `account` MODIFY COLUMN `name` varchar(50) NOT NULL"],
@@ -241,35 +550,65 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "a comment change on a datetime(6) column keeps its default and ON UPDATE",
-    before: [StampV1], after: [StampV2],
+    before: [StampV1],
+    after: [StampV2],
     rows: [["doc", [{ id: 1, title: "a", updatedAt: "2026-01-02 03:04:05.123456" }]]],
     ops: ["AlterColumnOp doc.updatedAt comment=last change"],
     sql: [
       "ALTER TABLE `doc` MODIFY COLUMN `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6) COMMENT 'last change'",
     ],
-    expect: { doc: { columns: ["id", "title", "updatedAt"], rows: [{ id: 1, title: "a", updatedAt: "2026-01-02 03:04:05.123456" }] } },
+    expect: {
+      doc: {
+        columns: ["id", "title", "updatedAt"],
+        rows: [{ id: 1, title: "a", updatedAt: "2026-01-02 03:04:05.123456" }],
+      },
+    },
   },
   {
     name: "ON UPDATE added to a datetime(3) column keeps its default",
-    before: [OnUpdV1], after: [OnUpdV2],
+    before: [OnUpdV1],
+    after: [OnUpdV2],
     rows: [["doc", [{ id: 1, touchedAt: "2026-01-02 03:04:05.120" }]]],
     ops: ["AlterColumnOp doc.touchedAt onUpdate=CURRENT_TIMESTAMP(3)"],
-    sql: ["ALTER TABLE `doc` MODIFY COLUMN `touchedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3)"],
+    sql: [
+      "ALTER TABLE `doc` MODIFY COLUMN `touchedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3)",
+    ],
     expect: { doc: { columns: ["id", "touchedAt"], rows: [{ id: 1, touchedAt: "2026-01-02 03:04:05.120" }] } },
   },
   {
     name: "AUTO_INCREMENT added to a primary key keeps the rows",
-    before: [AutoIncV1], after: [AutoIncV2],
-    rows: [["ticket", [{ id: 7, code: "a" }, { id: 9, code: "b" }]]],
+    before: [AutoIncV1],
+    after: [AutoIncV2],
+    rows: [
+      [
+        "ticket",
+        [
+          { id: 7, code: "a" },
+          { id: 9, code: "b" },
+        ],
+      ],
+    ],
     ops: ["AlterColumnOp ticket.id autoIncrement=true"],
     sql: ["ALTER TABLE `ticket` MODIFY COLUMN `id` int NOT NULL AUTO_INCREMENT"],
-    expect: { ticket: { columns: ["id", "code"], rows: [{ id: 7, code: "a" }, { id: 9, code: "b" }] } },
+    expect: {
+      ticket: {
+        columns: ["id", "code"],
+        rows: [
+          { id: 7, code: "a" },
+          { id: 9, code: "b" },
+        ],
+      },
+    },
   },
 ];
 
 /** `Kind table[.detail]` lines in op order; TypeORM names keys by a hash of table and columns: `FK_*` stands for it. */
 function summarize(ops: readonly OpNode[]): string[] {
-  return summarizeOps(ops, (o, table) => `${o.kind} ${table}${o.constraint?.name ? `.${String(o.constraint.name).replace(/^FK_[0-9a-f]{27}$/, "FK_*")}` : ""}`);
+  return summarizeOps(
+    ops,
+    (o, table) =>
+      `${o.kind} ${table}${o.constraint?.name ? `.${String(o.constraint.name).replace(/^FK_[0-9a-f]{27}$/, "FK_*")}` : ""}`,
+  );
 }
 
 /** The statements of an offline step, without the version-table statements. */
@@ -315,17 +654,33 @@ for (const s of SCENARIOS) {
 
     await command.upgrade(v2, "head");
     for (const [table, e] of Object.entries(s.expect)) {
-      assert.deepEqual(await selectRows(conn, table, e.columns, { orderBy: e.columns[0] }), e.rows, `rows of ${table} after upgrade\n${text}`);
+      assert.deepEqual(
+        await selectRows(conn, table, e.columns, { orderBy: e.columns[0] }),
+        e.rows,
+        `rows of ${table} after upgrade\n${text}`,
+      );
     }
     const after = await command.check(v2);
-    assert.equal(after.upToDate, true, `v2 is in sync after the upgrade: ${JSON.stringify(summarize(after.ops.upgradeOps.ops))}`);
+    assert.equal(
+      after.upToDate,
+      true,
+      `v2 is in sync after the upgrade: ${JSON.stringify(summarize(after.ops.upgradeOps.ops))}`,
+    );
 
     await command.downgrade(v2, "-1");
     for (const [table, e] of Object.entries(s.expect)) {
-      assert.equal((await selectRows(conn, table, e.columns, { orderBy: e.columns[0] })).length, e.rows.length, `rows of ${table} after downgrade`);
+      assert.equal(
+        (await selectRows(conn, table, e.columns, { orderBy: e.columns[0] })).length,
+        e.rows.length,
+        `rows of ${table} after downgrade`,
+      );
     }
     fs.rmSync(file); // v1's file alone is the script again: check compares v1 with the database
     const back = await command.check(v1);
-    assert.equal(back.upToDate, true, `downgrade -1 returns to v1: ${JSON.stringify(summarize(back.ops.upgradeOps.ops))}`);
+    assert.equal(
+      back.upToDate,
+      true,
+      `downgrade -1 returns to v1: ${JSON.stringify(summarize(back.ops.upgradeOps.ops))}`,
+    );
   });
 }

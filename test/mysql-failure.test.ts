@@ -26,7 +26,11 @@ const FIXED = [
   `await op.createIndex("ix_account_email", "account", ["email"]);`,
   `await op.addColumn("account", { name: "phone", type: "varchar(20)" });`,
 ].join("\n  ");
-const DOWN = [`await op.dropColumn("account", "phone");`, `await op.dropIndex("ix_account_email", "account");`, `await op.dropColumn("account", "email");`].join("\n  ");
+const DOWN = [
+  `await op.dropColumn("account", "phone");`,
+  `await op.dropIndex("ix_account_email", "account");`,
+  `await op.dropColumn("account", "email");`,
+].join("\n  ");
 
 test("mysql: a revision failing in its third statement names it, stops at the previous revision, and completes once fixed", async (t) => {
   const db = await useDatabase(t, "mysql");
@@ -37,7 +41,11 @@ test("mysql: a revision failing in its third statement names it, stops at the pr
   const second = await p.revision("add contact columns");
   writeOps(second.path, BROKEN, DOWN);
   const third = await p.revision("add a note");
-  writeOps(third.path, `await op.addColumn("account", { name: "note", type: "text" });`, `await op.dropColumn("account", "note");`);
+  writeOps(
+    third.path,
+    `await op.addColumn("account", { name: "note", type: "text" });`,
+    `await op.dropColumn("account", "note");`,
+  );
 
   const failed = await p.cli(["upgrade", "head"]);
   assert.equal(failed.status, 3, describe(failed));
@@ -119,7 +127,13 @@ test("mysql: offline SQL stamps each revision right after its statements, with n
   const sql = (await command.upgrade(config, "base:head", { sql: true })) as string;
   const statements = sql
     .split(";\n")
-    .map((s) => s.split("\n").filter((l) => !l.startsWith("--")).join(" ").trim())
+    .map((s) =>
+      s
+        .split("\n")
+        .filter((l) => !l.startsWith("--"))
+        .join(" ")
+        .trim(),
+    )
     .filter(Boolean);
   const stamp = (s: string) => /autogen_version/.test(s);
   assert.deepEqual(

@@ -26,7 +26,10 @@ function describeQualified(ops: readonly OpNode[]): string[] {
   });
 }
 
-async function pgEnv(t: import("node:test").TestContext, schemas: string[] = ["test_schema"]): Promise<ScenarioEnv | null> {
+async function pgEnv(
+  t: import("node:test").TestContext,
+  schemas: string[] = ["test_schema"],
+): Promise<ScenarioEnv | null> {
   const env = await scenarioEnv(t, "postgres");
   if (!env) return null;
   for (const s of schemas) await env.conn.query(`CREATE SCHEMA "${s}"`);
@@ -38,7 +41,10 @@ const diffQualified = async (env: ScenarioEnv, config: ReturnType<ScenarioEnv["c
 
 // ---- §7.2 14: ModelOne's facets in a non-default schema, with keys across schemas ----
 
-@Entity({ name: "account" }) class S14Account { @PrimaryGeneratedColumn() id!: number; }
+@Entity({ name: "account" })
+class S14Account {
+  @PrimaryGeneratedColumn() id!: number;
+}
 @Entity({ name: "user", schema: "test_schema" })
 class S14UserV1 {
   @PrimaryGeneratedColumn() id!: number;
@@ -55,7 +61,9 @@ class S14UserV2 {
 class S14Item {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: "varchar", length: 100, nullable: true }) description!: string | null;
-  @ManyToOne(() => S14UserV2, { nullable: true, onDelete: "CASCADE" }) @JoinColumn({ name: "user_id" }) user!: S14UserV2;
+  @ManyToOne(() => S14UserV2, { nullable: true, onDelete: "CASCADE" })
+  @JoinColumn({ name: "user_id" })
+  user!: S14UserV2;
 }
 
 test("§7.2 14 ModelOne in test_schema with include_schemas: the same ops, schema-qualified, keys across schemas", async (t) => {
@@ -76,11 +84,17 @@ test("§7.2 14 ModelOne in test_schema with include_schemas: the same ops, schem
   // The key from test_schema.item to test_schema.user names its referent's schema; the one
   // to public.account does not (the default schema is left implicit).
   assert.match(text, /refTable: "user", refColumns: \["id"\], refSchema: "test_schema"/);
-  assert.match(text, /await op\.createForeignKey\("[^"]+", "user", "account", \["account_id"\], \["id"\], \{ schema: "test_schema" \}\);/);
+  assert.match(
+    text,
+    /await op\.createForeignKey\("[^"]+", "user", "account", \["account_id"\], \["id"\], \{ schema: "test_schema" \}\);/,
+  );
   const fks = await env.conn.query<{ src: string; ref: string }>(
     `SELECT conrelid::regclass::text AS src, confrelid::regclass::text AS ref FROM pg_constraint WHERE contype = 'f' ORDER BY 1, 2`,
   );
-  assert.deepEqual(fks.rows.map((r) => `${r.src}->${r.ref}`).sort(), ["test_schema.\"user\"->account", "test_schema.item->test_schema.\"user\""]);
+  assert.deepEqual(fks.rows.map((r) => `${r.src}->${r.ref}`).sort(), [
+    'test_schema."user"->account',
+    'test_schema.item->test_schema."user"',
+  ]);
   // The downgrade takes both schemas back.
   await command.downgrade(config, "-1");
   fs.rmSync(file); // the first revision alone is the script again
@@ -89,10 +103,22 @@ test("§7.2 14 ModelOne in test_schema with include_schemas: the same ops, schem
 
 // ---- §7.2 22: cross-schema, include_schemas, include_object keeping some tables ----
 
-@Entity({ name: "t1" }) class X1 { @PrimaryColumn() id!: number; }
-@Entity({ name: "t2", schema: "test_schema" }) class X2 { @PrimaryColumn() id!: number; }
-@Entity({ name: "t3" }) class X3 { @PrimaryColumn() id!: number; }
-@Entity({ name: "t4", schema: "test_schema" }) class X4 { @PrimaryColumn() id!: number; }
+@Entity({ name: "t1" })
+class X1 {
+  @PrimaryColumn() id!: number;
+}
+@Entity({ name: "t2", schema: "test_schema" })
+class X2 {
+  @PrimaryColumn() id!: number;
+}
+@Entity({ name: "t3" })
+class X3 {
+  @PrimaryColumn() id!: number;
+}
+@Entity({ name: "t4", schema: "test_schema" })
+class X4 {
+  @PrimaryColumn() id!: number;
+}
 
 test("§7.2 22 cross-schema with include_schemas and include_object: each table keeps its schema, default schema left implicit", async (t) => {
   const env = await pgEnv(t);
@@ -104,12 +130,18 @@ test("§7.2 22 cross-schema with include_schemas and include_object: each table 
   });
   assert.deepEqual(await diffQualified(env, env.config([X3, X4], keep(["t3"]))), ["add_table t3"]);
   assert.deepEqual(await diffQualified(env, env.config([X3, X4], keep(["t4"]))), ["add_table test_schema.t4"]);
-  assert.deepEqual(await diffQualified(env, env.config([X3, X4], keep(["t1", "t2"]))), ["remove_table test_schema.t2", "remove_table t1"]);
+  assert.deepEqual(await diffQualified(env, env.config([X3, X4], keep(["t1", "t2"]))), [
+    "remove_table test_schema.t2",
+    "remove_table t1",
+  ]);
   await env.upgradeInSync(env.config([X3, X4], { includeSchemas: true }));
   const tables = await env.conn.query<{ t: string }>(
     `SELECT schemaname || '.' || tablename AS t FROM pg_tables WHERE schemaname IN ('public', 'test_schema') AND tablename <> 'autogen_version' ORDER BY 1`,
   );
-  assert.deepEqual(tables.rows.map((r) => r.t), ["public.t3", "test_schema.t4"]);
+  assert.deepEqual(
+    tables.rows.map((r) => r.t),
+    ["public.t3", "test_schema.t4"],
+  );
 });
 
 // ---- §7.2 24: include_name on schemas ----
@@ -122,12 +154,20 @@ test("§7.2 24 include_name keeping only test_schema: default-schema tables are 
     includeSchemas: true,
     includeName: (name: string | null, type: string) => type !== "schema" || name === "test_schema",
   });
-  assert.deepEqual(await diffQualified(env, config), ["add_table t1", "add_table t3", "add_table test_schema.t4", "remove_table test_schema.t2"]);
+  assert.deepEqual(await diffQualified(env, config), [
+    "add_table t1",
+    "add_table t3",
+    "add_table test_schema.t4",
+    "remove_table test_schema.t2",
+  ]);
 });
 
 // ---- §7.2 25: the default schema named explicitly ----
 
-@Entity({ name: "t1", schema: "public" }) class X1Public { @PrimaryColumn() id!: number; }
+@Entity({ name: "t1", schema: "public" })
+class X1Public {
+  @PrimaryColumn() id!: number;
+}
 
 test("§7.2 25 a model table with schema 'public' matches the unqualified table; an extra table in test_schema is the only op", async (t) => {
   const env = await pgEnv(t);
@@ -207,13 +247,19 @@ test("§7.2 46 server defaults as PostgreSQL stores them (5.0, '5.2'::text, inte
 
 // ---- §7.2 47: SERIAL and explicit sequences ----
 
-@Entity("ser") class Serial { @PrimaryGeneratedColumn({ primaryKeyConstraintName: "ser_pkey" }) id!: number; @Column({ type: "int", default: () => "nextval('other_seq'::regclass)" }) n!: number; }
+@Entity("ser")
+class Serial {
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: "ser_pkey" }) id!: number;
+  @Column({ type: "int", default: () => "nextval('other_seq'::regclass)" }) n!: number;
+}
 
 test("§7.2 47 a SERIAL key gives no default diff; a default from a separate sequence is kept and compared", async (t) => {
   const env = await pgEnv(t, []);
   if (!env) return;
   await env.conn.query(`CREATE SEQUENCE "other_seq"`);
-  await env.conn.query(`CREATE TABLE "ser" ("id" SERIAL PRIMARY KEY, "n" integer NOT NULL DEFAULT nextval('other_seq'::regclass))`);
+  await env.conn.query(
+    `CREATE TABLE "ser" ("id" SERIAL PRIMARY KEY, "n" integer NOT NULL DEFAULT nextval('other_seq'::regclass))`,
+  );
   assert.deepEqual(await env.diff(env.config([Serial])), []);
   const { rows } = await env.conn.query<{ n: number }>(`INSERT INTO "ser" DEFAULT VALUES RETURNING "n"`);
   assert.equal(rows[0]?.n, 1, "the separate sequence still feeds the column");
@@ -221,49 +267,91 @@ test("§7.2 47 a SERIAL key gives no default diff; a default from a separate seq
 
 // ---- §7.2 74: index sort-order equivalences (PostgreSQL's defaults) ----
 
-@Entity("srt") @Index("ix_x", ["x"]) @Index("ix_xy", ["x", "y"]) class Sorted { @PrimaryColumn({ primaryKeyConstraintName: "srt_pkey" }) id!: number; @Column() x!: number; @Column() y!: number; }
+@Entity("srt")
+@Index("ix_x", ["x"])
+@Index("ix_xy", ["x", "y"])
+class Sorted {
+  @PrimaryColumn({ primaryKeyConstraintName: "srt_pkey" }) id!: number;
+  @Column() x!: number;
+  @Column() y!: number;
+}
 
 test("§7.2 74 ASC NULLS LAST is the default order: no diff; DESC NULLS FIRST differs from the model's ascending index", async (t) => {
   const env = await pgEnv(t, []);
   if (!env) return;
-  await env.conn.query(`CREATE TABLE "srt" ("id" integer NOT NULL PRIMARY KEY, "x" integer NOT NULL, "y" integer NOT NULL)`);
+  await env.conn.query(
+    `CREATE TABLE "srt" ("id" integer NOT NULL PRIMARY KEY, "x" integer NOT NULL, "y" integer NOT NULL)`,
+  );
   await env.conn.query(`CREATE INDEX "ix_x" ON "srt" ("x" ASC NULLS LAST)`);
   await env.conn.query(`CREATE INDEX "ix_xy" ON "srt" ("x" DESC NULLS FIRST, "y")`);
   const config = env.config([Sorted]);
   assert.deepEqual(await env.diff(config), ["remove_index srt.ix_xy", "add_index srt.ix_xy(x,y)"]);
   const downgrade = (await command.check(config)).ops.upgradeOps.ops;
-  const dropped = flattenOps(downgrade).find((op) => op.kind === "DropIndexOp") as OpNode & { index: { elements: { descending: boolean; nulls: string | null }[] } };
-  assert.deepEqual(dropped.index.elements.map((e) => e.descending), [true, false], "the dropped index carries its order (the downgrade recreates it)");
+  const dropped = flattenOps(downgrade).find((op) => op.kind === "DropIndexOp") as OpNode & {
+    index: { elements: { descending: boolean; nulls: string | null }[] };
+  };
+  assert.deepEqual(
+    dropped.index.elements.map((e) => e.descending),
+    [true, false],
+    "the dropped index carries its order (the downgrade recreates it)",
+  );
   await env.upgradeInSync(config);
 });
 
 // ---- §7.2 79: indexes and uniques in test_schema; one table name in two schemas ----
 
-@Entity({ name: "users", schema: "test_schema" }) class S79UsersV1 { @PrimaryGeneratedColumn() id!: number; @Column() email!: string; @Column() name!: string; }
-@Entity({ name: "users", schema: "test_schema" }) @Unique("uq_users_email", ["email"]) @Index("ix_users_name", ["name"])
-class S79UsersV2 { @PrimaryGeneratedColumn() id!: number; @Column() email!: string; @Column() name!: string; }
-@Entity({ name: "users" }) class S79PublicUsers { @PrimaryGeneratedColumn() id!: number; }
+@Entity({ name: "users", schema: "test_schema" })
+class S79UsersV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() email!: string;
+  @Column() name!: string;
+}
+@Entity({ name: "users", schema: "test_schema" })
+@Unique("uq_users_email", ["email"])
+@Index("ix_users_name", ["name"])
+class S79UsersV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() email!: string;
+  @Column() name!: string;
+}
+@Entity({ name: "users" })
+class S79PublicUsers {
+  @PrimaryGeneratedColumn() id!: number;
+}
 
 test("§7.2 79 an index and a unique added in test_schema, unchanged, dropped; the same table name in two schemas", async (t) => {
   const env = await pgEnv(t);
   if (!env) return;
   await env.apply([S79UsersV1]);
   const added = env.config([S79UsersV2]);
-  assert.deepEqual(await diffQualified(env, added), ["add_index test_schema.users.ix_users_name(name)", "add_unique test_schema.users.uq_users_email(email)"]);
+  assert.deepEqual(await diffQualified(env, added), [
+    "add_index test_schema.users.ix_users_name(name)",
+    "add_unique test_schema.users.uq_users_email(email)",
+  ]);
   await env.upgradeInSync(added);
   assert.deepEqual(await diffQualified(env, added), []);
   const twoSchemas = env.config([S79UsersV2, S79PublicUsers]);
   assert.deepEqual(await diffQualified(env, twoSchemas), ["add_table users"]);
   await env.upgradeInSync(twoSchemas);
   const dropped = env.config([S79UsersV1, S79PublicUsers]);
-  assert.deepEqual(await diffQualified(env, dropped), ["remove_index test_schema.users.ix_users_name", "remove_unique test_schema.users.uq_users_email(email)"]);
+  assert.deepEqual(await diffQualified(env, dropped), [
+    "remove_index test_schema.users.ix_users_name",
+    "remove_unique test_schema.users.uq_users_email(email)",
+  ]);
   await env.upgradeInSync(dropped);
 });
 
 // ---- §7.2 29 on PostgreSQL: a mixed-case, schema-qualified FK name ----
 
-@Entity({ name: "parent", schema: "test_schema" }) class P29 { @PrimaryColumn({ primaryKeyConstraintName: "parent_pkey" }) id!: number; }
-@Entity({ name: "child", schema: "test_schema" }) class C29 { @PrimaryColumn({ primaryKeyConstraintName: "child_pkey" }) id!: number; @Column({ nullable: true }) parent_id!: number; }
+@Entity({ name: "parent", schema: "test_schema" })
+class P29 {
+  @PrimaryColumn({ primaryKeyConstraintName: "parent_pkey" }) id!: number;
+}
+@Entity({ name: "child", schema: "test_schema" })
+class C29 {
+  @PrimaryColumn({ primaryKeyConstraintName: "child_pkey" }) id!: number;
+  @Column({ nullable: true }) parent_id!: number;
+}
 
 test("§7.2 29 a mixed-case FK name in test_schema is dropped by that exact name", async (t) => {
   const env = await pgEnv(t);
@@ -282,18 +370,36 @@ test("§7.2 29 a mixed-case FK name in test_schema is dropped by that exact name
 
 // ---- §7.2 87: deferrable keys ----
 
-@Entity("dparent") class DParent { @PrimaryGeneratedColumn() id!: number; }
-@Entity("dchild") class DChildV1 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => DParent, { nullable: true }) @JoinColumn({ name: "p" }) p!: DParent; }
-@Entity("dchild") class DChildV2 { @PrimaryGeneratedColumn() id!: number; @ManyToOne(() => DParent, { nullable: true, deferrable: "INITIALLY DEFERRED" }) @JoinColumn({ name: "p" }) p!: DParent; }
+@Entity("dparent")
+class DParent {
+  @PrimaryGeneratedColumn() id!: number;
+}
+@Entity("dchild")
+class DChildV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @ManyToOne(() => DParent, { nullable: true }) @JoinColumn({ name: "p" }) p!: DParent;
+}
+@Entity("dchild")
+class DChildV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @ManyToOne(() => DParent, { nullable: true, deferrable: "INITIALLY DEFERRED" })
+  @JoinColumn({ name: "p" })
+  p!: DParent;
+}
 
 test("§7.2 87 a key becoming DEFERRABLE INITIALLY DEFERRED is dropped and re-created; identical ones give no diff", async (t) => {
   const env = await pgEnv(t, []);
   if (!env) return;
   await env.apply([DParent, DChildV1]);
   const config = env.config([DParent, DChildV2]);
-  assert.deepEqual(await env.diff(config), ["remove_fk dchild(p)->dparent(id)", "add_fk dchild(p)->dparent(id) deferrable=DEFERRED"]);
+  assert.deepEqual(await env.diff(config), [
+    "remove_fk dchild(p)->dparent(id)",
+    "add_fk dchild(p)->dparent(id) deferrable=DEFERRED",
+  ]);
   await env.upgradeInSync(config);
-  const { rows } = await env.conn.query<{ d: boolean; i: boolean }>(`SELECT condeferrable AS d, condeferred AS i FROM pg_constraint WHERE contype = 'f'`);
+  const { rows } = await env.conn.query<{ d: boolean; i: boolean }>(
+    `SELECT condeferrable AS d, condeferred AS i FROM pg_constraint WHERE contype = 'f'`,
+  );
   assert.deepEqual(rows, [{ d: true, i: true }]);
 });
 
@@ -326,20 +432,31 @@ test("§7.2 44 defaults with slashes, quotes, a function call and now() written 
 
 // ---- §7.2 75 / 72: expression and DESC indexes only the database has ----
 
-@Entity("expr") class Expr { @PrimaryColumn({ primaryKeyConstraintName: "expr_pkey" }) id!: number; @Column() x!: string; @Column() y!: number; }
+@Entity("expr")
+class Expr {
+  @PrimaryColumn({ primaryKeyConstraintName: "expr_pkey" }) id!: number;
+  @Column() x!: string;
+  @Column() y!: number;
+}
 
 test("§7.2 75/72 an expression index and a DESC NULLS LAST index the model lacks are dropped, and the downgrade recreates them as they were", async (t) => {
   const env = await pgEnv(t, []);
   if (!env) return;
-  await env.conn.query(`CREATE TABLE "expr" ("id" integer NOT NULL PRIMARY KEY, "x" varchar NOT NULL, "y" integer NOT NULL)`);
+  await env.conn.query(
+    `CREATE TABLE "expr" ("id" integer NOT NULL PRIMARY KEY, "x" varchar NOT NULL, "y" integer NOT NULL)`,
+  );
   await env.conn.query(`CREATE INDEX "ix_lower_x" ON "expr" (lower("x"), "y")`);
   await env.conn.query(`CREATE INDEX "ix_y_desc" ON "expr" ("y" DESC NULLS LAST) WHERE "y" > 0`);
-  const before = await env.conn.query<{ d: string }>(`SELECT indexdef AS d FROM pg_indexes WHERE tablename = 'expr' AND indexname LIKE 'ix_%' ORDER BY indexname`);
+  const before = await env.conn.query<{ d: string }>(
+    `SELECT indexdef AS d FROM pg_indexes WHERE tablename = 'expr' AND indexname LIKE 'ix_%' ORDER BY indexname`,
+  );
   const config = env.config([Expr]);
   assert.deepEqual(await env.diff(config), ["remove_index expr.ix_lower_x", "remove_index expr.ix_y_desc"]);
   const file = await env.upgradeInSync(config);
   await command.downgrade(config, "-1");
   fs.rmSync(file);
-  const after = await env.conn.query<{ d: string }>(`SELECT indexdef AS d FROM pg_indexes WHERE tablename = 'expr' AND indexname LIKE 'ix_%' ORDER BY indexname`);
+  const after = await env.conn.query<{ d: string }>(
+    `SELECT indexdef AS d FROM pg_indexes WHERE tablename = 'expr' AND indexname LIKE 'ix_%' ORDER BY indexname`,
+  );
   assert.deepEqual(after.rows, before.rows, "the downgrade recreated both indexes exactly");
 });

@@ -37,127 +37,400 @@ interface Scenario {
 
 // ---- entity sets (one pair of classes per scenario; table names may repeat across scenarios) ----
 
-@Entity("account") class LenV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 50 }) name!: string; }
-@Entity("account") class LenV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 200 }) name!: string; }
+@Entity("account")
+class LenV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 50 }) name!: string;
+}
+@Entity("account")
+class LenV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 200 }) name!: string;
+}
 
-@Entity("counter") class WidenV1 { @PrimaryGeneratedColumn() id!: number; @Column("int") hits!: number; }
-@Entity("counter") class WidenV2 { @PrimaryGeneratedColumn() id!: number; @Column("bigint") hits!: string; }
+@Entity("counter")
+class WidenV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("int") hits!: number;
+}
+@Entity("counter")
+class WidenV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("bigint") hits!: string;
+}
 
-@Entity("price") class DecV1 { @PrimaryGeneratedColumn() id!: number; @Column("numeric", { precision: 8, scale: 2 }) amount!: string; }
-@Entity("price") class DecV2 { @PrimaryGeneratedColumn() id!: number; @Column("numeric", { precision: 12, scale: 4 }) amount!: string; }
+@Entity("price")
+class DecV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("numeric", { precision: 8, scale: 2 }) amount!: string;
+}
+@Entity("price")
+class DecV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("numeric", { precision: 12, scale: 4 }) amount!: string;
+}
 
-@Entity("post") class EnumV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string; }
-@Entity("post") class EnumV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "draft" }) state!: string; }
+@Entity("post")
+class EnumV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string;
+}
+@Entity("post")
+class EnumV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "draft" }) state!: string;
+}
 
-@Entity("post") class EnumFirstV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["idea", "draft", "live"], enumName: "post_state", default: "draft" }) state!: string; }
+@Entity("post")
+class EnumFirstV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["idea", "draft", "live"], enumName: "post_state", default: "draft" }) state!: string;
+}
 
-@Entity("post") class EnumDropV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "draft" }) state!: string; @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", array: true, default: [] }) history!: string[]; }
-@Entity("post") class EnumDropV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string; @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", array: true, default: [] }) history!: string[]; }
+@Entity("post")
+class EnumDropV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "draft" }) state!: string;
+  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", array: true, default: [] })
+  history!: string[];
+}
+@Entity("post")
+class EnumDropV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string;
+  @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", array: true, default: [] })
+  history!: string[];
+}
 
-@Entity("account") class NullableV1 { @PrimaryGeneratedColumn() id!: number; @Column() name!: string; }
-@Entity("account") class NullableV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", nullable: true }) name!: string | null; }
+@Entity("account")
+class NullableV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() name!: string;
+}
+@Entity("account")
+class NullableV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "varchar", nullable: true }) name!: string | null;
+}
 
-@Entity("account") class NotNullV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", nullable: true }) nick!: string | null; }
-@Entity("account") class NotNullV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "varchar", default: "anon" }) nick!: string; }
+@Entity("account")
+class NotNullV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "varchar", nullable: true }) nick!: string | null;
+}
+@Entity("account")
+class NotNullV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "varchar", default: "anon" }) nick!: string;
+}
 
-@Entity("account") class DefV1 { @PrimaryGeneratedColumn() id!: number; @Column({ default: 1 }) level!: number; }
-@Entity("account") class DefV2 { @PrimaryGeneratedColumn() id!: number; @Column({ default: 2 }) level!: number; }
+@Entity("account")
+class DefV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ default: 1 }) level!: number;
+}
+@Entity("account")
+class DefV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ default: 2 }) level!: number;
+}
 
-@Entity("person") @Index("IDX_person_name", ["first", "last"]) class IdxOrderV1 { @PrimaryGeneratedColumn() id!: number; @Column() first!: string; @Column() last!: string; }
-@Entity("person") @Index("IDX_person_name", ["last", "first"]) class IdxOrderV2 { @PrimaryGeneratedColumn() id!: number; @Column() first!: string; @Column() last!: string; }
+@Entity("person")
+@Index("IDX_person_name", ["first", "last"])
+class IdxOrderV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() first!: string;
+  @Column() last!: string;
+}
+@Entity("person")
+@Index("IDX_person_name", ["last", "first"])
+class IdxOrderV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() first!: string;
+  @Column() last!: string;
+}
 
-@Entity("player") class DescV1 { @PrimaryGeneratedColumn() id!: number; @Column() score!: number; }
-@Entity("player") @Index("IDX_player_score", ["score"]) class DescV2 { @PrimaryGeneratedColumn() id!: number; @Column() score!: number; }
+@Entity("player")
+class DescV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() score!: number;
+}
+@Entity("player")
+@Index("IDX_player_score", ["score"])
+class DescV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() score!: number;
+}
 
-@Entity("item") class UsingV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 20 }) code!: string; }
-@Entity("item") class UsingV2 { @PrimaryGeneratedColumn() id!: number; @Column("int") code!: number; }
+@Entity("item")
+class UsingV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 20 }) code!: string;
+}
+@Entity("item")
+class UsingV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column("int") code!: number;
+}
 
-@Entity("account") class NarrowV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 200 }) name!: string; }
-@Entity("account") class NarrowV2 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 50 }) name!: string; }
+@Entity("account")
+class NarrowV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 200 }) name!: string;
+}
+@Entity("account")
+class NarrowV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 50 }) name!: string;
+}
 
-@Entity("ticket") class EnumNewTableV1 { @PrimaryGeneratedColumn() id!: number; }
-@Entity("ticket") class EnumNewTableV2 { @PrimaryGeneratedColumn() id!: number; }
-@Entity("label") class EnumNewTableLabel { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["red", "green"], enumName: "label_color" }) color!: string; }
+@Entity("ticket")
+class EnumNewTableV1 {
+  @PrimaryGeneratedColumn() id!: number;
+}
+@Entity("ticket")
+class EnumNewTableV2 {
+  @PrimaryGeneratedColumn() id!: number;
+}
+@Entity("label")
+class EnumNewTableLabel {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["red", "green"], enumName: "label_color" }) color!: string;
+}
 
-@Entity({ name: "cart", schema: "shop" }) class ShopCartV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid", "void"], enumName: "shop_state", default: "open" }) state!: string; }
-@Entity({ name: "refund", schema: "shop" }) class ShopRefundV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid", "void"], enumName: "shop_state", nullable: true }) state!: string | null; }
-@Entity({ name: "cart", schema: "shop" }) class ShopCartV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid"], enumName: "shop_state", default: "open" }) state!: string; }
-@Entity({ name: "refund", schema: "shop" }) class ShopRefundV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid"], enumName: "shop_state", nullable: true }) state!: string | null; }
-@Entity({ name: "cart", schema: "shop" }) class ShopCartV3 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid", "void", "refunded"], enumName: "shop_state", default: "open" }) state!: string; }
-@Entity({ name: "refund", schema: "shop" }) class ShopRefundV3 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["open", "paid", "void", "refunded"], enumName: "shop_state", nullable: true }) state!: string | null; }
+@Entity({ name: "cart", schema: "shop" })
+class ShopCartV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["open", "paid", "void"], enumName: "shop_state", default: "open" }) state!: string;
+}
+@Entity({ name: "refund", schema: "shop" })
+class ShopRefundV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["open", "paid", "void"], enumName: "shop_state", nullable: true }) state!:
+    string | null;
+}
+@Entity({ name: "cart", schema: "shop" })
+class ShopCartV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["open", "paid"], enumName: "shop_state", default: "open" }) state!: string;
+}
+@Entity({ name: "refund", schema: "shop" })
+class ShopRefundV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["open", "paid"], enumName: "shop_state", nullable: true }) state!: string | null;
+}
+@Entity({ name: "cart", schema: "shop" })
+class ShopCartV3 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["open", "paid", "void", "refunded"], enumName: "shop_state", default: "open" })
+  state!: string;
+}
+@Entity({ name: "refund", schema: "shop" })
+class ShopRefundV3 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["open", "paid", "void", "refunded"], enumName: "shop_state", nullable: true }) state!:
+    string | null;
+}
 
-@Entity("item") class UsingDefaultV1 { @PrimaryGeneratedColumn() id!: number; @Column({ length: 10, default: "0" }) qty!: string; }
-@Entity("item") class UsingDefaultV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "int", default: 0 }) qty!: number; }
+@Entity("item")
+class UsingDefaultV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 10, default: "0" }) qty!: string;
+}
+@Entity("item")
+class UsingDefaultV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "int", default: 0 }) qty!: number;
+}
 
-@Entity("job") class IdentityV1 { @PrimaryColumn("int") id!: number; @Column() name!: string; }
-@Entity("job") class IdentityV2 { @PrimaryGeneratedColumn("identity", { generatedIdentity: "ALWAYS" }) id!: number; @Column() name!: string; }
+@Entity("job")
+class IdentityV1 {
+  @PrimaryColumn("int") id!: number;
+  @Column() name!: string;
+}
+@Entity("job")
+class IdentityV2 {
+  @PrimaryGeneratedColumn("identity", { generatedIdentity: "ALWAYS" }) id!: number;
+  @Column() name!: string;
+}
 
-@Entity("post") class EnumUseV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" }) state!: string; }
+@Entity("post")
+class EnumUseV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" })
+  state!: string;
+}
 
-@Entity("post") class DefRemovedV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" }) state!: string; }
-@Entity("post") class DefRemovedV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string; }
+@Entity("post")
+class DefRemovedV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" })
+  state!: string;
+}
+@Entity("post")
+class DefRemovedV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string;
+}
 
-@Entity("pref") class JsonV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "jsonb", default: { theme: "dark", size: 1 } }) data!: object; }
-@Entity("pref") class JsonV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "jsonb", default: { theme: "light", size: 1 } }) data!: object; }
+@Entity("pref")
+class JsonV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "jsonb", default: { theme: "dark", size: 1 } }) data!: object;
+}
+@Entity("pref")
+class JsonV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "jsonb", default: { theme: "light", size: 1 } }) data!: object;
+}
 
-@Entity("event") class TsV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "timestamptz", precision: 3 }) at!: Date; }
-@Entity("event") class TsV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "timestamptz" }) at!: Date; }
+@Entity("event")
+class TsV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "timestamptz", precision: 3 }) at!: Date;
+}
+@Entity("event")
+class TsV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "timestamptz" }) at!: Date;
+}
 
-@Entity("flag") class BoolV1 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "boolean", default: false }) on!: boolean; }
-@Entity("flag") class BoolV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "int", default: 0 }) on!: number; }
+@Entity("flag")
+class BoolV1 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "boolean", default: false }) on!: boolean;
+}
+@Entity("flag")
+class BoolV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "int", default: 0 }) on!: number;
+}
 
-@Entity("token") class ExtV1 { @PrimaryGeneratedColumn() id!: number; }
-@Entity("token") class ExtV2 { @PrimaryGeneratedColumn() id!: number; @Column({ type: "uuid", default: () => "uuid_generate_v4()" }) uid!: string; }
+@Entity("token")
+class ExtV1 {
+  @PrimaryGeneratedColumn() id!: number;
+}
+@Entity("token")
+class ExtV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "uuid", default: () => "uuid_generate_v4()" }) uid!: string;
+}
 
 const SCENARIOS: Scenario[] = [
   {
     name: "varchar 50 -> 200 is one ALTER, rows kept",
-    before: [LenV1], after: [LenV2],
-    rows: { account: [{ id: 1, name: "alice" }, { id: 2, name: "bob" }] },
+    before: [LenV1],
+    after: [LenV2],
+    rows: {
+      account: [
+        { id: 1, name: "alice" },
+        { id: 2, name: "bob" },
+      ],
+    },
     ops: ["AlterColumnOp account.name type=varchar(200)"],
-    expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "alice" }, { id: 2, name: "bob" }] } },
+    expect: {
+      account: {
+        columns: ["id", "name"],
+        rows: [
+          { id: 1, name: "alice" },
+          { id: 2, name: "bob" },
+        ],
+      },
+    },
   },
   {
     name: "int -> bigint keeps the largest int",
-    before: [WidenV1], after: [WidenV2],
-    rows: { counter: [{ id: 1, hits: 2147483647 }, { id: 2, hits: -5 }] },
+    before: [WidenV1],
+    after: [WidenV2],
+    rows: {
+      counter: [
+        { id: 1, hits: 2147483647 },
+        { id: 2, hits: -5 },
+      ],
+    },
     ops: ["AlterColumnOp counter.hits type=bigint"],
-    expect: { counter: { columns: ["id", "hits"], rows: [{ id: 1, hits: "2147483647" }, { id: 2, hits: "-5" }] } },
+    expect: {
+      counter: {
+        columns: ["id", "hits"],
+        rows: [
+          { id: 1, hits: "2147483647" },
+          { id: 2, hits: "-5" },
+        ],
+      },
+    },
   },
   {
     name: "numeric(8,2) -> numeric(12,4)",
-    before: [DecV1], after: [DecV2],
-    rows: { price: [{ id: 1, amount: "123456.78" }, { id: 2, amount: "-0.5" }] },
+    before: [DecV1],
+    after: [DecV2],
+    rows: {
+      price: [
+        { id: 1, amount: "123456.78" },
+        { id: 2, amount: "-0.5" },
+      ],
+    },
     ops: ["AlterColumnOp price.amount type=numeric(12,4)"],
-    expect: { price: { columns: ["id", "amount"], rows: [{ id: 1, amount: "123456.7800" }, { id: 2, amount: "-0.5000" }] } },
+    expect: {
+      price: {
+        columns: ["id", "amount"],
+        rows: [
+          { id: 1, amount: "123456.7800" },
+          { id: 2, amount: "-0.5000" },
+        ],
+      },
+    },
   },
   {
     name: "an enum value added in the middle: ALTER TYPE ... ADD VALUE AFTER, in an autocommit block",
-    before: [EnumV1], after: [EnumV2],
-    rows: { post: [{ id: 1, state: "draft" }, { id: 2, state: "live" }] },
+    before: [EnumV1],
+    after: [EnumV2],
+    rows: {
+      post: [
+        { id: 1, state: "draft" },
+        { id: 2, state: "live" },
+      ],
+    },
     ops: ["AddEnumValueOp post_state review after=draft"],
-    rendered: [/await op\.autocommitBlock\(async \(\) => \{\s*await op\.addEnumValue\("post_state", "review", \{ after: "draft" \}\);/],
+    rendered: [
+      /await op\.autocommitBlock\(async \(\) => \{\s*await op\.addEnumValue\("post_state", "review", \{ after: "draft" \}\);/,
+    ],
     sql: ["COMMIT;\nALTER TYPE \"post_state\" ADD VALUE 'review' AFTER 'draft';\nBEGIN;\n"],
-    expect: { post: { columns: ["id", "state"], rows: [{ id: 1, state: "draft" }, { id: 2, state: "live" }] } },
+    expect: {
+      post: {
+        columns: ["id", "state"],
+        rows: [
+          { id: 1, state: "draft" },
+          { id: 2, state: "live" },
+        ],
+      },
+    },
   },
   {
     name: "an enum value added and made the default in the same revision (the autocommit block commits it first)",
-    before: [EnumV1], after: [EnumUseV2],
+    before: [EnumV1],
+    after: [EnumUseV2],
     rows: { post: [{ id: 1, state: "live" }] },
     ops: ["AddEnumValueOp post_state review after=draft", "AlterColumnOp post.state default='review'"],
     expect: { post: { columns: ["id", "state"], rows: [{ id: 1, state: "live" }] } },
   },
   {
     name: "an enum value added first: ADD VALUE BEFORE",
-    before: [EnumV1], after: [EnumFirstV2],
+    before: [EnumV1],
+    after: [EnumFirstV2],
     rows: { post: [{ id: 1, state: "live" }] },
     ops: ["AddEnumValueOp post_state idea before=draft"],
     expect: { post: { columns: ["id", "state"], rows: [{ id: 1, state: "live" }] } },
   },
   {
     name: "an enum value removed: the type is recreated and its columns (array included) converted, with a warning",
-    before: [EnumDropV1], after: [EnumDropV2],
-    rows: { post: [{ id: 1, state: "draft", history: "{draft}" }, { id: 2, state: "live", history: "{draft,live}" }] },
+    before: [EnumDropV1],
+    after: [EnumDropV2],
+    rows: {
+      post: [
+        { id: 1, state: "draft", history: "{draft}" },
+        { id: 2, state: "live", history: "{draft,live}" },
+      ],
+    },
     ops: ["RecreateEnumOp post_state [draft,review,live] -> [draft,live] columns=post.state,post.history[]"],
     rendered: ['// WARNING: enum post_state is recreated without "review"'],
     sql: [
@@ -165,30 +438,79 @@ const SCENARIOS: Scenario[] = [
       `ALTER TABLE "post" ALTER COLUMN "history" TYPE "post_state"[] USING "history"::text[]::"post_state"[];\n`,
       `DROP TYPE "post_state__old";\n`,
     ],
-    expect: { post: { columns: ["id", "state", "history"], rows: [{ id: 1, state: "draft", history: "{draft}" }, { id: 2, state: "live", history: "{draft,live}" }] } },
+    expect: {
+      post: {
+        columns: ["id", "state", "history"],
+        rows: [
+          { id: 1, state: "draft", history: "{draft}" },
+          { id: 2, state: "live", history: "{draft,live}" },
+        ],
+      },
+    },
   },
   {
     name: "an enum loses the value its column defaulted to: the recreate sets the model's new default, no separate alterColumn",
-    before: [DefRemovedV1], after: [DefRemovedV2],
-    rows: { post: [{ id: 1, state: "draft" }, { id: 2, state: "live" }] },
+    before: [DefRemovedV1],
+    after: [DefRemovedV2],
+    rows: {
+      post: [
+        { id: 1, state: "draft" },
+        { id: 2, state: "live" },
+      ],
+    },
     ops: ["RecreateEnumOp post_state [draft,review,live] -> [draft,live] columns=post.state"],
-    sql: [`ALTER TABLE "post" ALTER COLUMN "state" DROP DEFAULT;\nALTER TABLE "post" ALTER COLUMN "state" TYPE "post_state" USING "state"::text::"post_state";\nALTER TABLE "post" ALTER COLUMN "state" SET DEFAULT 'draft';\n`],
-    expect: { post: { columns: ["id", "state"], rows: [{ id: 1, state: "draft" }, { id: 2, state: "live" }] } },
+    sql: [
+      `ALTER TABLE "post" ALTER COLUMN "state" DROP DEFAULT;\nALTER TABLE "post" ALTER COLUMN "state" TYPE "post_state" USING "state"::text::"post_state";\nALTER TABLE "post" ALTER COLUMN "state" SET DEFAULT 'draft';\n`,
+    ],
+    expect: {
+      post: {
+        columns: ["id", "state"],
+        rows: [
+          { id: 1, state: "draft" },
+          { id: 2, state: "live" },
+        ],
+      },
+    },
   },
   {
     name: "an enum of a named schema shared by two tables loses a value: both columns converted, schema-qualified",
-    before: [ShopCartV1, ShopRefundV1], after: [ShopCartV2, ShopRefundV2],
-    rows: { "shop.cart": [{ id: 1, state: "open" }, { id: 2, state: "paid" }], "shop.refund": [{ id: 1, state: "paid" }, { id: 2, state: null }] },
+    before: [ShopCartV1, ShopRefundV1],
+    after: [ShopCartV2, ShopRefundV2],
+    rows: {
+      "shop.cart": [
+        { id: 1, state: "open" },
+        { id: 2, state: "paid" },
+      ],
+      "shop.refund": [
+        { id: 1, state: "paid" },
+        { id: 2, state: null },
+      ],
+    },
     ops: ["RecreateEnumOp shop_state [open,paid,void] -> [open,paid] columns=shop.cart.state,shop.refund.state"],
-    sql: [`ALTER TABLE "shop"."refund" ALTER COLUMN "state" TYPE "shop"."shop_state" USING "state"::text::"shop"."shop_state";\n`],
+    sql: [
+      `ALTER TABLE "shop"."refund" ALTER COLUMN "state" TYPE "shop"."shop_state" USING "state"::text::"shop"."shop_state";\n`,
+    ],
     expect: {
-      "shop.cart": { columns: ["id", "state"], rows: [{ id: 1, state: "open" }, { id: 2, state: "paid" }] },
-      "shop.refund": { columns: ["id", "state"], rows: [{ id: 1, state: "paid" }, { id: 2, state: null }] },
+      "shop.cart": {
+        columns: ["id", "state"],
+        rows: [
+          { id: 1, state: "open" },
+          { id: 2, state: "paid" },
+        ],
+      },
+      "shop.refund": {
+        columns: ["id", "state"],
+        rows: [
+          { id: 1, state: "paid" },
+          { id: 2, state: null },
+        ],
+      },
     },
   },
   {
     name: "an enum of a named schema gets a value at the end",
-    before: [ShopCartV1, ShopRefundV1], after: [ShopCartV3, ShopRefundV3],
+    before: [ShopCartV1, ShopRefundV1],
+    after: [ShopCartV3, ShopRefundV3],
     rows: { "shop.cart": [{ id: 1, state: "void" }] },
     ops: ["AddEnumValueOp shop_state refunded after=void"],
     rendered: ['await op.addEnumValue("shop_state", "refunded", { after: "void", schema: "shop" });'],
@@ -196,14 +518,24 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "varchar with a default -> integer with a default: the default is dropped around the USING conversion",
-    before: [UsingDefaultV1], after: [UsingDefaultV2],
+    before: [UsingDefaultV1],
+    after: [UsingDefaultV2],
     rows: { item: [{ id: 1, qty: "12" }, { id: 2 }] },
     ops: ["AlterColumnOp item.qty default=0 type=integer warning"],
-    expect: { item: { columns: ["id", "qty"], rows: [{ id: 1, qty: 12 }, { id: 2, qty: 0 }] } },
+    expect: {
+      item: {
+        columns: ["id", "qty"],
+        rows: [
+          { id: 1, qty: 12 },
+          { id: 2, qty: 0 },
+        ],
+      },
+    },
   },
   {
     name: "a plain integer key becomes an identity column (ALWAYS), in place",
-    before: [IdentityV1], after: [IdentityV2],
+    before: [IdentityV1],
+    after: [IdentityV2],
     rows: { job: [{ id: 7, name: "a" }] },
     ops: ["AlterColumnOp job.id identity=[object Object]"],
     rendered: ['await op.alterColumn("job", "id", { identity: { always: true }'],
@@ -212,29 +544,48 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "a jsonb default changes value (not just key order): one ALTER, rows kept",
-    before: [JsonV1], after: [JsonV2],
+    before: [JsonV1],
+    after: [JsonV2],
     rows: { pref: [{ id: 1, data: `{"size": 2}` }] },
     ops: [`AlterColumnOp pref.data default='{"size": 1, "theme": "light"}'`],
     expect: { pref: { columns: ["id", "data"], rows: [{ id: 1, data: { size: 2 } }] } },
   },
   {
     name: "timestamptz(3) -> timestamptz (6): widened in place, values kept",
-    before: [TsV1], after: [TsV2],
+    before: [TsV1],
+    after: [TsV2],
     rows: { event: [{ id: 1, at: "2026-01-02T03:04:05.678Z" }] },
     ops: ["AlterColumnOp event.at type=timestamptz"],
     expect: { event: { columns: ["id", "at"], rows: [{ id: 1, at: new Date("2026-01-02T03:04:05.678Z") }] } },
   },
   {
     name: "boolean -> integer needs USING (no assignment cast), its default dropped and set around it",
-    before: [BoolV1], after: [BoolV2],
-    rows: { flag: [{ id: 1, on: true }, { id: 2, on: false }] },
+    before: [BoolV1],
+    after: [BoolV2],
+    rows: {
+      flag: [
+        { id: 1, on: true },
+        { id: 2, on: false },
+      ],
+    },
     ops: ["AlterColumnOp flag.on default=0 type=integer"],
-    sql: [`ALTER TABLE "flag" ALTER COLUMN "on" DROP DEFAULT;\nALTER TABLE "flag" ALTER COLUMN "on" TYPE integer USING "on"::integer;\nALTER TABLE "flag" ALTER COLUMN "on" SET DEFAULT 0;\n`],
-    expect: { flag: { columns: ["id", "on"], rows: [{ id: 1, on: 1 }, { id: 2, on: 0 }] } },
+    sql: [
+      `ALTER TABLE "flag" ALTER COLUMN "on" DROP DEFAULT;\nALTER TABLE "flag" ALTER COLUMN "on" TYPE integer USING "on"::integer;\nALTER TABLE "flag" ALTER COLUMN "on" SET DEFAULT 0;\n`,
+    ],
+    expect: {
+      flag: {
+        columns: ["id", "on"],
+        rows: [
+          { id: 1, on: 1 },
+          { id: 2, on: 0 },
+        ],
+      },
+    },
   },
   {
     name: "a uuid_generate_v4() default: CREATE EXTENSION uuid-ossp is an op of the revision (its downgrade drops it)",
-    before: [ExtV1], after: [ExtV2],
+    before: [ExtV1],
+    after: [ExtV2],
     rows: { token: [{ id: 1 }] },
     ops: ["CreateExtensionOp uuid-ossp", "AddColumnOp token.uid"],
     rendered: ['await op.createExtension("uuid-ossp");', 'await op.dropExtension("uuid-ossp");'],
@@ -243,52 +594,85 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "not null -> nullable",
-    before: [NullableV1], after: [NullableV2],
+    before: [NullableV1],
+    after: [NullableV2],
     rows: { account: [{ id: 1, name: "a" }] },
     ops: ["AlterColumnOp account.name nullable=true"],
     expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "a" }] } },
   },
   {
     name: "nullable -> not null with a default",
-    before: [NotNullV1], after: [NotNullV2],
+    before: [NotNullV1],
+    after: [NotNullV2],
     rows: { account: [{ id: 1, nick: "zed" }] },
     ops: ["AlterColumnOp account.nick default='anon' nullable=false"],
     expect: { account: { columns: ["id", "nick"], rows: [{ id: 1, nick: "zed" }] } },
   },
   {
     name: "default change",
-    before: [DefV1], after: [DefV2],
+    before: [DefV1],
+    after: [DefV2],
     rows: { account: [{ id: 1, level: 7 }] },
     ops: ["AlterColumnOp account.level default=2"],
     expect: { account: { columns: ["id", "level"], rows: [{ id: 1, level: 7 }] } },
   },
   {
     name: "a composite index whose column order changes is re-created",
-    before: [IdxOrderV1], after: [IdxOrderV2],
+    before: [IdxOrderV1],
+    after: [IdxOrderV2],
     rows: { person: [{ id: 1, first: "ada", last: "lovelace" }] },
     ops: ["DropIndexOp person.IDX_person_name", "CreateIndexOp person.IDX_person_name(last,first)"],
     expect: { person: { columns: ["id", "first", "last"], rows: [{ id: 1, first: "ada", last: "lovelace" }] } },
   },
   {
     name: "a DESC index in the database, ascending in the model, is re-created",
-    before: [DescV2], after: [DescV2],
+    before: [DescV2],
+    after: [DescV2],
     setup: [`DROP INDEX "IDX_player_score"`, `CREATE INDEX "IDX_player_score" ON "player" ("score" DESC)`],
-    rows: { player: [{ id: 1, score: 10 }, { id: 2, score: 20 }] },
+    rows: {
+      player: [
+        { id: 1, score: 10 },
+        { id: 2, score: 20 },
+      ],
+    },
     ops: ["DropIndexOp player.IDX_player_score", "CreateIndexOp player.IDX_player_score(score)"],
-    expect: { player: { columns: ["id", "score"], rows: [{ id: 1, score: 10 }, { id: 2, score: 20 }] } },
+    expect: {
+      player: {
+        columns: ["id", "score"],
+        rows: [
+          { id: 1, score: 10 },
+          { id: 2, score: 20 },
+        ],
+      },
+    },
   },
   {
     name: "varchar -> integer needs USING, rows converted",
-    before: [UsingV1], after: [UsingV2],
-    rows: { item: [{ id: 1, code: "42" }, { id: 2, code: "-7" }] },
+    before: [UsingV1],
+    after: [UsingV2],
+    rows: {
+      item: [
+        { id: 1, code: "42" },
+        { id: 2, code: "-7" },
+      ],
+    },
     ops: ["AlterColumnOp item.code type=integer warning"],
     rendered: ["// WARNING: type change on item.code from varchar(20) to integer converts every value"],
     sql: [`ALTER TABLE "item" ALTER COLUMN "code" TYPE integer USING "code"::integer;\n`],
-    expect: { item: { columns: ["id", "code"], rows: [{ id: 1, code: 42 }, { id: 2, code: -7 }] } },
+    expect: {
+      item: {
+        columns: ["id", "code"],
+        rows: [
+          { id: 1, code: 42 },
+          { id: 2, code: -7 },
+        ],
+      },
+    },
   },
   {
     name: "varchar 200 -> 50 narrows: one ALTER with a warning comment",
-    before: [NarrowV1], after: [NarrowV2],
+    before: [NarrowV1],
+    after: [NarrowV2],
     rows: { account: [{ id: 1, name: "short" }] },
     ops: ["AlterColumnOp account.name type=varchar(50) warning"],
     rendered: [/\/\/ WARNING: narrowing type change on account\.name from varchar\(200\) to varchar\(50\)/],
@@ -296,14 +680,16 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "a new table using a new enum: CREATE TYPE before CREATE TABLE",
-    before: [EnumNewTableV1], after: [EnumNewTableV2, EnumNewTableLabel],
+    before: [EnumNewTableV1],
+    after: [EnumNewTableV2, EnumNewTableLabel],
     rows: { ticket: [{ id: 1 }] },
     ops: ["CreateEnumOp label_color [red,green]", "CreateTableOp label"],
     expect: { ticket: { columns: ["id"], rows: [{ id: 1 }] }, label: { columns: ["id", "color"], rows: [] } },
   },
   {
     name: "the last table using an enum dropped: DROP TYPE after DROP TABLE",
-    before: [EnumNewTableV2, EnumNewTableLabel], after: [EnumNewTableV1],
+    before: [EnumNewTableV2, EnumNewTableLabel],
+    after: [EnumNewTableV1],
     rows: { ticket: [{ id: 1 }], label: [{ id: 1, color: "red" }] },
     ops: ["DropTableOp label", "DropEnumOp label_color [red,green]"],
     expect: { ticket: { columns: ["id"], rows: [{ id: 1 }] } },
@@ -325,7 +711,9 @@ function summarize(ops: readonly OpNode[]): string[] {
     switch (op.kind) {
       case "AlterColumnOp": {
         const m = o.modify as Record<string, unknown>;
-        const parts = Object.keys(m).sort().map((k) => `${k}=${m[k] === null ? "null" : String(m[k])}`);
+        const parts = Object.keys(m)
+          .sort()
+          .map((k) => `${k}=${m[k] === null ? "null" : String(m[k])}`);
         if (o.using) parts.push(`using=${o.using}`);
         if (o.warning) parts.push("warning");
         out.push(`AlterColumnOp ${table}.${o.column} ${parts.join(" ")}`);
@@ -336,7 +724,9 @@ function summarize(ops: readonly OpNode[]): string[] {
         out.push(`${op.kind} ${table}.${o.column.name}`);
         break;
       case "CreateIndexOp":
-        out.push(`${op.kind} ${table}.${o.index.name}(${o.index.elements.map((e: any) => e.column + (e.descending ? " DESC" : "")).join(",")})`);
+        out.push(
+          `${op.kind} ${table}.${o.index.name}(${o.index.elements.map((e: any) => e.column + (e.descending ? " DESC" : "")).join(",")})`,
+        );
         break;
       case "DropIndexOp":
         out.push(`${op.kind} ${table}.${o.index.name}`);
@@ -350,12 +740,17 @@ function summarize(ops: readonly OpNode[]): string[] {
         out.push(`${op.kind} ${o.name}`);
         break;
       case "AddEnumValueOp":
-        out.push(`AddEnumValueOp ${o.enum.name} ${o.value}${o.before ? ` before=${o.before}` : ""}${o.after ? ` after=${o.after}` : ""}`);
+        out.push(
+          `AddEnumValueOp ${o.enum.name} ${o.value}${o.before ? ` before=${o.before}` : ""}${o.after ? ` after=${o.after}` : ""}`,
+        );
         break;
       case "RecreateEnumOp":
         out.push(
           `RecreateEnumOp ${o.enum.name} ${list(o.existingValues)} -> ${list(o.enum.values)} columns=${o.columns
-            .map((c: any) => `${c.table.schema ? `${c.table.schema}.` : ""}${c.table.name}.${c.column}${c.array ? "[]" : ""}`)
+            .map(
+              (c: any) =>
+                `${c.table.schema ? `${c.table.schema}.` : ""}${c.table.name}.${c.column}${c.array ? "[]" : ""}`,
+            )
             .join(",")}`,
         );
         break;
@@ -367,7 +762,8 @@ function summarize(ops: readonly OpNode[]): string[] {
 }
 
 /** Arrays read as text, so expectations stay literal. */
-const asText = (quoted: string, column: string): string => (column === "history" ? `${quoted}::text AS ${quoted}` : quoted);
+const asText = (quoted: string, column: string): string =>
+  column === "history" ? `${quoted}::text AS ${quoted}` : quoted;
 
 for (const s of SCENARIOS) {
   test(`postgres change: ${s.name}`, async (t) => {
@@ -396,11 +792,16 @@ for (const s of SCENARIOS) {
       else assert.match(text, r, `the revision matches ${r}:\n${text}`);
     }
     const offline = (await command.upgrade(v2, `${v1Rev}:head`, { sql: true })) as string;
-    for (const sql of s.sql ?? []) assert.ok(offline.includes(sql), `the offline SQL contains ${JSON.stringify(sql)}:\n${offline}`);
+    for (const sql of s.sql ?? [])
+      assert.ok(offline.includes(sql), `the offline SQL contains ${JSON.stringify(sql)}:\n${offline}`);
     await command.upgrade(v2, "head");
 
     for (const [table, e] of Object.entries(s.expect)) {
-      assert.deepEqual(await selectRows(conn, table, e.columns, { select: asText }), e.rows, `rows of ${table} after upgrade\n${text}`);
+      assert.deepEqual(
+        await selectRows(conn, table, e.columns, { select: asText }),
+        e.rows,
+        `rows of ${table} after upgrade\n${text}`,
+      );
     }
     assert.equal((await command.check(v2)).upToDate, true, `v2 is in sync after the upgrade\n${text}`);
 
@@ -408,25 +809,54 @@ for (const s of SCENARIOS) {
     fs.rmSync(file); // v1's file alone is the script again: check compares v1 with the database
     if (!s.setup) {
       const back = await command.check(v1);
-      assert.equal(back.upToDate, true, `downgrade -1 returns to v1: ${JSON.stringify(summarize(back.ops.upgradeOps.ops))}\n${text}`);
+      assert.equal(
+        back.upToDate,
+        true,
+        `downgrade -1 returns to v1: ${JSON.stringify(summarize(back.ops.upgradeOps.ops))}\n${text}`,
+      );
     }
     for (const [table, e] of Object.entries(s.rows)) {
       if (!s.expect[table]) continue;
       const cols = Object.keys(e[0] ?? {});
-      if (cols.length) assert.equal((await selectRows(conn, table, cols, { select: asText })).length, e.length, `rows of ${table} after downgrade`);
+      if (cols.length)
+        assert.equal(
+          (await selectRows(conn, table, cols, { select: asText })).length,
+          e.length,
+          `rows of ${table} after downgrade`,
+        );
     }
   });
 }
 
-@Entity("post") class RenameV1 {
+@Entity("post")
+class RenameV1 {
   @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" }) state!: string;
-  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", array: true, nullable: true, default: "{review}" }) history!: string[] | null;
+  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" })
+  state!: string;
+  @Column({
+    type: "enum",
+    enum: ["draft", "review", "live"],
+    enumName: "post_state",
+    array: true,
+    nullable: true,
+    default: "{review}",
+  })
+  history!: string[] | null;
 }
-@Entity("post") class RenameV2 {
+@Entity("post")
+class RenameV2 {
   @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["draft", "reviewing", "live"], enumName: "post_state", default: "reviewing" }) state!: string;
-  @Column({ type: "enum", enum: ["draft", "reviewing", "live"], enumName: "post_state", array: true, nullable: true, default: "{reviewing}" }) history!: string[] | null;
+  @Column({ type: "enum", enum: ["draft", "reviewing", "live"], enumName: "post_state", default: "reviewing" })
+  state!: string;
+  @Column({
+    type: "enum",
+    enum: ["draft", "reviewing", "live"],
+    enumName: "post_state",
+    array: true,
+    nullable: true,
+    default: "{reviewing}",
+  })
+  history!: string[] | null;
 }
 
 test("postgres change: a renamed enum value: the warning says how, the reviewer adds renames, rows and defaults follow both ways", async (t) => {
@@ -441,17 +871,31 @@ test("postgres change: a renamed enum value: the warning says how, the reviewer 
   await command.upgrade(v1, "head");
   const conn = await db.connect();
   t.after(() => conn.close());
-  await insertRows(conn, { post: [{ id: 1, state: "review", history: "{draft,review}" }, { id: 2, state: "live", history: null }] });
+  await insertRows(conn, {
+    post: [
+      { id: 1, state: "review", history: "{draft,review}" },
+      { id: 2, state: "live", history: null },
+    ],
+  });
 
   const file = await command.revision(v2, { message: "rename", autogenerate: true });
   assert.ok(file);
   const text = fs.readFileSync(file, "utf8");
-  assert.match(text, /\/\/ WARNING: enum post_state is recreated without "review": rows of post\.state, post\.history holding/);
+  assert.match(
+    text,
+    /\/\/ WARNING: enum post_state is recreated without "review": rows of post\.state, post\.history holding/,
+  );
   assert.match(text, /or if a value was renamed \(to "reviewing"\), pass renames: \{ old: "new" \}/);
   // The reviewer's edit: the value was renamed, in both directions.
   const edited = text
-    .replace(/(await op\.recreateEnum\("post_state", \["draft", "reviewing", "live"\], \{ existingValues: \["draft", "review", "live"\], columns: \[[^\]]*\])/, `$1, renames: { review: "reviewing" }`)
-    .replace(/(await op\.recreateEnum\("post_state", \["draft", "review", "live"\], \{ existingValues: \["draft", "reviewing", "live"\], columns: \[[^\]]*\])/, `$1, renames: { reviewing: "review" }`);
+    .replace(
+      /(await op\.recreateEnum\("post_state", \["draft", "reviewing", "live"\], \{ existingValues: \["draft", "review", "live"\], columns: \[[^\]]*\])/,
+      `$1, renames: { review: "reviewing" }`,
+    )
+    .replace(
+      /(await op\.recreateEnum\("post_state", \["draft", "review", "live"\], \{ existingValues: \["draft", "reviewing", "live"\], columns: \[[^\]]*\])/,
+      `$1, renames: { reviewing: "review" }`,
+    );
   assert.equal(edited.match(/\], renames: \{ \w+: "\w+" \}/g)?.length, 2, `both calls edited:\n${edited}`);
   fs.writeFileSync(file, edited);
 

@@ -70,7 +70,9 @@ test("postgres: -x tenant=... migrates and autogenerates per tenant schema (onCo
   const checkB = await runCli(["-x", "tenant=tenant_b", "check"], { cwd: dir, env });
   assert.equal(checkB.status, 2, `tenant_b is behind the script heads: ${describeRun(checkB)}`);
   await cli("-x", "tenant=tenant_b", "upgrade", "head");
-  const afterB = await conn.query(`SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema = 'tenant_b' ORDER BY 2`);
+  const afterB = await conn.query(
+    `SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema = 'tenant_b' ORDER BY 2`,
+  );
   assert.deepEqual(afterB.rows, [
     { table_schema: "tenant_b", table_name: "account" },
     { table_schema: "tenant_b", table_name: "autogen_version" },
@@ -80,7 +82,9 @@ test("postgres: -x tenant=... migrates and autogenerates per tenant schema (onCo
 
   // Downgrading one tenant leaves the other alone.
   await cli("-x", "tenant=tenant_b", "downgrade", "base");
-  const left = await conn.query(`SELECT table_schema, table_name FROM information_schema.tables WHERE table_name = 'account' ORDER BY 1`);
+  const left = await conn.query(
+    `SELECT table_schema, table_name FROM information_schema.tables WHERE table_name = 'account' ORDER BY 1`,
+  );
   assert.deepEqual(left.rows, [{ table_schema: "tenant_a", table_name: "account" }]);
 
   // Without -x tenant the hook refuses: one line, no change.

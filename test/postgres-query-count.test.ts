@@ -32,7 +32,8 @@ function syntheticEntities(n: number): EntitySchema<Record<string, unknown>>[] {
         code: { type: "varchar", length: 20, unique: true },
         notes: { type: "text", nullable: true },
       },
-      relations: i === 0 ? {} : { parent: { type: "many-to-one", target: name(i - 1), nullable: true, onDelete: "SET NULL" } },
+      relations:
+        i === 0 ? {} : { parent: { type: "many-to-one", target: name(i - 1), nullable: true, onDelete: "SET NULL" } },
       indices: [
         { name: `idx_${table}_title`, columns: ["title"] },
         { name: `idx_${table}_qty_created`, columns: ["qty", "created"] },
@@ -73,7 +74,9 @@ async function countsFor(t: import("node:test").TestContext, tables: number): Pr
   const configFor = (list: typeof entities) =>
     defineConfig({ scriptLocation, url: db.url, entities: list, postWriteHooks: [], transactionPerMigration: true });
   for (let end = Math.min(200, tables); ; end = Math.min(end + 200, tables)) {
-    assert.ok(await command.revision(configFor(entities.slice(0, end)), { message: `load ${end}`, autogenerate: true }));
+    assert.ok(
+      await command.revision(configFor(entities.slice(0, end)), { message: `load ${end}`, autogenerate: true }),
+    );
     await command.upgrade(configFor(entities.slice(0, end)), "head");
     if (end === tables) break;
   }
@@ -81,7 +84,9 @@ async function countsFor(t: import("node:test").TestContext, tables: number): Pr
 
   const conn = await db.connect();
   t.after(() => conn.close());
-  const { rows } = await conn.query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 't\\_%'");
+  const { rows } = await conn.query<{ n: string }>(
+    "SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 't\\_%'",
+  );
   assert.equal(Number(rows[0]?.n), tables, "the schema was loaded");
 
   const introspector = createIntrospector(conn, getDialect("postgres"));
@@ -101,5 +106,7 @@ test("postgres: one autogenerate sends as many queries for 1,000 tables as for 1
   assert.ok(large);
   assert.ok(small.catalogQueries > 0 && small.statements >= small.catalogQueries, JSON.stringify(small));
   assert.deepEqual(large, small, `10 tables: ${JSON.stringify(small)}, 1,000 tables: ${JSON.stringify(large)}`);
-  t.diagnostic(`catalog queries per reflect: ${small.catalogQueries}; statements per autogenerate: ${small.statements}`);
+  t.diagnostic(
+    `catalog queries per reflect: ${small.catalogQueries}; statements per autogenerate: ${small.statements}`,
+  );
 });

@@ -13,15 +13,33 @@ import { Column, Entity, PrimaryGeneratedColumn, ViewColumn, ViewEntity } from "
 import { command, defineConfig } from "autogen";
 import { useDatabase } from "@autogen/dialects";
 
-@Entity("sale") class Sale { @PrimaryGeneratedColumn() id!: number; @Column({ length: 40 }) region!: string; @Column() amount!: number; }
+@Entity("sale")
+class Sale {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 40 }) region!: string;
+  @Column() amount!: number;
+}
 
-@ViewEntity({ name: "sales_by_region", expression: `SELECT "region", SUM("amount") AS "total" FROM "sale" GROUP BY "region"` })
-class TotalsV1 { @ViewColumn() region!: string; @ViewColumn() total!: number; }
+@ViewEntity({
+  name: "sales_by_region",
+  expression: `SELECT "region", SUM("amount") AS "total" FROM "sale" GROUP BY "region"`,
+})
+class TotalsV1 {
+  @ViewColumn() region!: string;
+  @ViewColumn() total!: number;
+}
 
-@ViewEntity({ name: "sales_by_region", expression: `SELECT "region", MAX("amount") AS "total" FROM "sale" GROUP BY "region"` })
-class TotalsV2 { @ViewColumn() region!: string; @ViewColumn() total!: number; }
+@ViewEntity({
+  name: "sales_by_region",
+  expression: `SELECT "region", MAX("amount") AS "total" FROM "sale" GROUP BY "region"`,
+})
+class TotalsV2 {
+  @ViewColumn() region!: string;
+  @ViewColumn() total!: number;
+}
 
-const kinds = (ops: readonly { kind: string; ops?: readonly { kind: string }[] }[]): string[] => ops.flatMap((o) => (o.ops ? kinds(o.ops) : [o.kind]));
+const kinds = (ops: readonly { kind: string; ops?: readonly { kind: string }[] }[]): string[] =>
+  ops.flatMap((o) => (o.ops ? kinds(o.ops) : [o.kind]));
 
 test("postgres: a view compares by its stored definition; a change is drop + create, reversible, rows untouched", async (t) => {
   const db = await useDatabase(t, "postgres");
@@ -39,18 +57,28 @@ test("postgres: a view compares by its stored definition; a change is drop + cre
   const conn = await db.connect();
   t.after(() => conn.close());
   await conn.query(`INSERT INTO "sale" ("region", "amount") VALUES ('north', 5), ('north', 7), ('south', 3)`);
-  const totals = async () => (await conn.query(`SELECT "region", "total"::int AS "total" FROM "sales_by_region" ORDER BY "region"`)).rows;
-  assert.deepEqual(await totals(), [{ region: "north", total: 12 }, { region: "south", total: 3 }]);
+  const totals = async () =>
+    (await conn.query(`SELECT "region", "total"::int AS "total" FROM "sales_by_region" ORDER BY "region"`)).rows;
+  assert.deepEqual(await totals(), [
+    { region: "north", total: 12 },
+    { region: "south", total: 3 },
+  ]);
 
   assert.deepEqual(kinds((await command.check(v2)).ops.upgradeOps.ops), ["DropViewOp", "CreateViewOp"]);
   const file = await command.revision(v2, { message: "v2", autogenerate: true });
   assert.ok(file);
   await command.upgrade(v2, "head");
-  assert.deepEqual(await totals(), [{ region: "north", total: 7 }, { region: "south", total: 3 }]);
+  assert.deepEqual(await totals(), [
+    { region: "north", total: 7 },
+    { region: "south", total: 3 },
+  ]);
   assert.equal((await command.check(v2)).upToDate, true);
 
   await command.downgrade(v2, "-1");
-  assert.deepEqual(await totals(), [{ region: "north", total: 12 }, { region: "south", total: 3 }]);
+  assert.deepEqual(await totals(), [
+    { region: "north", total: 12 },
+    { region: "south", total: 3 },
+  ]);
   fs.rmSync(file);
   assert.equal((await command.check(v1)).upToDate, true, "downgrade -1 brings the v1 view back");
 

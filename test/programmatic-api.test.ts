@@ -81,18 +81,29 @@ interface DriverConnection {
 /** Opens a raw driver connection per dialect: pg.Client, a mysql2 connection, a better-sqlite3 Database. */
 const OPEN_DRIVER: Record<DialectName, (url: string) => Promise<DriverConnection>> = {
   async postgres(url) {
-    const { Client } = require("pg") as { Client: new (o: { connectionString: string }) => { connect(): Promise<void>; query(s: string): Promise<unknown>; end(): Promise<void> } };
+    const { Client } = require("pg") as {
+      Client: new (o: { connectionString: string }) => {
+        connect(): Promise<void>;
+        query(s: string): Promise<unknown>;
+        end(): Promise<void>;
+      };
+    };
     const client = new Client({ connectionString: url });
     await client.connect();
     return { handle: client, ping: async () => void (await client.query("SELECT 1")), close: () => client.end() };
   },
   async mysql(url) {
-    const mysql = require("mysql2/promise") as { createConnection(url: string): Promise<{ query(s: string): Promise<unknown>; end(): Promise<void> }> };
+    const mysql = require("mysql2/promise") as {
+      createConnection(url: string): Promise<{ query(s: string): Promise<unknown>; end(): Promise<void> }>;
+    };
     const conn = await mysql.createConnection(url);
     return { handle: conn, ping: async () => void (await conn.query("SELECT 1")), close: () => conn.end() };
   },
   async sqlite(url) {
-    const Database = require("better-sqlite3") as new (file: string) => { prepare(s: string): { get(): unknown }; close(): void };
+    const Database = require("better-sqlite3") as new (file: string) => {
+      prepare(s: string): { get(): unknown };
+      close(): void;
+    };
     const db = new Database(parseUrl(url).filename!);
     return { handle: db, ping: async () => void db.prepare("SELECT 1").get(), close: async () => db.close() };
   },
@@ -109,7 +120,11 @@ for (const dialect of dialectsUnderTest()) {
     fs.mkdirSync(path.join(dir, "v"));
     const file = (await command.revision(config, { message: "with driver" }))!;
     const id = /export const revision = "(\w+)"/.exec(fs.readFileSync(file, "utf8"))![1]!;
-    writeOps(file, `await op.createTable("driven", [{ name: "id", type: "integer", primaryKey: true }]);`, `await op.dropTable("driven");`);
+    writeOps(
+      file,
+      `await op.createTable("driven", [{ name: "id", type: "integer", primaryKey: true }]);`,
+      `await op.dropTable("driven");`,
+    );
 
     const driver = await OPEN_DRIVER[dialect](db.url);
     t.after(() => driver.close());

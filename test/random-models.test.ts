@@ -21,7 +21,12 @@ for (const [dialect, menu] of Object.entries(MENUS) as [DialectName, ColumnMenu]
     test(`${dialect}: random model, seed ${seed}`, async (t) => {
       const db = await useDatabase(t, dialect);
       if (!db) return;
-      await assertRoundTrip(t, db, { entities: randomEntities(EntitySchema as never, menu, seed) }, `random-${seed}-${dialect}`);
+      await assertRoundTrip(
+        t,
+        db,
+        { entities: randomEntities(EntitySchema as never, menu, seed) },
+        `random-${seed}-${dialect}`,
+      );
     });
   }
 }

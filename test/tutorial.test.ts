@@ -27,7 +27,10 @@ for (const dialect of dialectsUnderTest()) {
     if (!db) return;
     const p = await createProject(t, db);
     assert.ok(fs.statSync(p.versionsDir).isDirectory(), "init creates migrations/versions");
-    assert.equal(fs.readFileSync(path.join(p.dir, "migrations", "README"), "utf8").split("\n")[0], "Generic single-database configuration.");
+    assert.equal(
+      fs.readFileSync(path.join(p.dir, "migrations", "README"), "utf8").split("\n")[0],
+      "Generic single-database configuration.",
+    );
     const conn = await p.connection();
 
     // An empty revision, written into versions/ and formatted by the prettier hook.
@@ -51,7 +54,10 @@ for (const dialect of dialectsUnderTest()) {
     // A second revision on top of the first.
     const b = await p.revision("Add a column");
     assert.equal(path.basename(b.path), `${b.id}_add_a_column.ts`);
-    assert.match(fs.readFileSync(b.path, "utf8"), new RegExp(`export const downRevision: string \\| string\\[\\] \\| null = "${a.id}";`));
+    assert.match(
+      fs.readFileSync(b.path, "utf8"),
+      new RegExp(`export const downRevision: string \\| string\\[\\] \\| null = "${a.id}";`),
+    );
     writeOps(b.path, ADD_LAST_TRANSACTION_DATE, DROP_LAST_TRANSACTION_DATE);
     assert.deepEqual(lines((await p.ok(["history"])).stdout), [
       `${a.id} -> ${b.id} (head), Add a column`,
@@ -78,7 +84,7 @@ for (const dialect of dialectsUnderTest()) {
     // A partial id names a revision when it is unambiguous.
     await p.ok(["upgrade", a.id.slice(0, 6)]);
     assert.deepEqual(await versionRows(conn), [a.id]);
-    assert.ok(await exists(conn, "account") && !(await exists(conn, "account", "last_transaction_date")));
+    assert.ok((await exists(conn, "account")) && !(await exists(conn, "account", "last_transaction_date")));
     await p.ok(["upgrade", "head"]);
     assert.deepEqual(await versionRows(conn), [b.id]);
     assert.deepEqual(lines((await p.ok(["history", "-i"])).stdout), [
@@ -94,8 +100,14 @@ for (const dialect of dialectsUnderTest()) {
     assert.equal(show[0], `Rev: ${b.id} (head)`);
     assert.equal(show[1], `Parent: ${a.id}`);
     assert.equal(show[2], `Path: ${b.path}`);
-    assert.ok(show.some((l) => l.trim() === "Add a column"), show.join("\n"));
-    assert.ok(show.some((l) => l.trim() === `Revision ID: ${b.id}`), show.join("\n"));
+    assert.ok(
+      show.some((l) => l.trim() === "Add a column"),
+      show.join("\n"),
+    );
+    assert.ok(
+      show.some((l) => l.trim() === `Revision ID: ${b.id}`),
+      show.join("\n"),
+    );
 
     assert.deepEqual(lines((await p.ok(["heads"])).stdout), [`${b.id} (head)`]);
     assert.deepEqual(lines((await p.ok(["branches"])).stdout), []);

@@ -115,11 +115,18 @@ export function describeOps(ops: readonly OpNode[]): string[] {
         break;
       case "AlterColumnOp": {
         const m = o.modify as Record<string, unknown>;
-        out.push(`alter_column ${table}.${o.column} ${Object.keys(m).sort().map((k) => `${k}=${fmt(m[k])}`).join(" ")}`);
+        out.push(
+          `alter_column ${table}.${o.column} ${Object.keys(m)
+            .sort()
+            .map((k) => `${k}=${fmt(m[k])}`)
+            .join(" ")}`,
+        );
         break;
       }
       case "CreateIndexOp":
-        out.push(`add_index ${table}.${o.index.name}${cols(o.index.elements.map((e: any) => e.column))}${o.index.unique ? " unique" : ""}`);
+        out.push(
+          `add_index ${table}.${o.index.name}${cols(o.index.elements.map((e: any) => e.column))}${o.index.unique ? " unique" : ""}`,
+        );
         break;
       case "DropIndexOp":
         out.push(`remove_index ${table}.${o.index.name}`);
@@ -154,6 +161,8 @@ export function describeOps(ops: readonly OpNode[]): string[] {
 /** The op nodes of a tree, ModifyTableOps / batch blocks flattened, in order. */
 export function flattenOps(ops: readonly OpNode[]): OpNode[] {
   return ops.flatMap((op) =>
-    op.kind === "ModifyTableOps" || op.kind === "BatchAlterTableOp" ? flattenOps((op as OpNode & { ops: OpNode[] }).ops) : [op],
+    op.kind === "ModifyTableOps" || op.kind === "BatchAlterTableOp"
+      ? flattenOps((op as OpNode & { ops: OpNode[] }).ops)
+      : [op],
   );
 }

@@ -22,7 +22,10 @@ export function scenarioConfigs(t: TestContext, db: FreshDatabase, before: Funct
 /** `schema.table` or `table`, quoted for the connection's dialect. */
 export function qualified(conn: Connection, table: string): string {
   const d = getDialect(conn.dialect);
-  return table.split(".").map((p) => d.quote(p)).join(".");
+  return table
+    .split(".")
+    .map((p) => d.quote(p))
+    .join(".");
 }
 
 /** Inserts rows, table by table in the given order (parents before children). */
@@ -52,7 +55,9 @@ export async function selectRows(
   const d = getDialect(conn.dialect);
   const orderBy = o.orderBy ?? (columns.includes("id") ? "id" : undefined);
   const list = columns.map((c) => (o.select ? o.select(d.quote(c), c) : d.quote(c))).join(", ");
-  const r = await conn.query(`SELECT ${list} FROM ${qualified(conn, table)}${orderBy ? ` ORDER BY ${d.quote(orderBy)}` : ""}`);
+  const r = await conn.query(
+    `SELECT ${list} FROM ${qualified(conn, table)}${orderBy ? ` ORDER BY ${d.quote(orderBy)}` : ""}`,
+  );
   return r.rows.map((row) => ({ ...row }));
 }
 
@@ -72,7 +77,9 @@ export function summarizeOps(ops: readonly OpNode[], other: (op: LooseOp, table:
     switch (op.kind) {
       case "AlterColumnOp": {
         const m = o.modify as Record<string, unknown>;
-        const parts = Object.keys(m).sort().map((k) => `${k}=${m[k] === null ? "null" : String(m[k])}`);
+        const parts = Object.keys(m)
+          .sort()
+          .map((k) => `${k}=${m[k] === null ? "null" : String(m[k])}`);
         return [`AlterColumnOp ${table}.${o.column} ${parts.join(" ")}`];
       }
       case "AddColumnOp":

@@ -16,7 +16,10 @@ export interface CliResult {
 }
 
 /** Runs `autogen ...args` in `cwd` and waits for it to exit. */
-export function runCli(args: readonly string[], o: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  o: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: o.cwd,

@@ -36,7 +36,11 @@ const IN_REPO_PARENT = path.join(ROOT, "test", "fixtures-tmp");
  * template). `postWriteHooks` is left as generated (prettier) unless `hooks: false`. With
  * `inRepo`, the folder is under test/fixtures-tmp/, so that its entity files find typeorm.
  */
-export async function createProject(t: TestContext, db: FreshDatabase, o: { hooks?: boolean; inRepo?: boolean } = {}): Promise<Project> {
+export async function createProject(
+  t: TestContext,
+  db: FreshDatabase,
+  o: { hooks?: boolean; inRepo?: boolean } = {},
+): Promise<Project> {
   if (o.inRepo) fs.mkdirSync(IN_REPO_PARENT, { recursive: true });
   const dir = fs.mkdtempSync(path.join(o.inRepo ? IN_REPO_PARENT : os.tmpdir(), "autogen-e2e-"));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -86,7 +90,9 @@ export function generatedRevision(r: CliResult): RevisionFile {
 export function writeOps(file: string, upgrade: string, downgrade: string): void {
   const text = fs.readFileSync(file, "utf8");
   const body = (name: string, code: string) => (src: string) => {
-    const re = new RegExp(`(export async function ${name}\\(op: Operations\\): Promise<void> \\{\\n)[\\s\\S]*?(\\n\\}\\n)`);
+    const re = new RegExp(
+      `(export async function ${name}\\(op: Operations\\): Promise<void> \\{\\n)[\\s\\S]*?(\\n\\}\\n)`,
+    );
     assert.match(src, re, `${file} has no ${name}() to fill in`);
     return src.replace(re, (_m, open: string, close: string) => `${open}  ${code}${close}`);
   };

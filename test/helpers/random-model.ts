@@ -55,10 +55,22 @@ export function randomEntities(EntitySchema: EntitySchemaCtor, menu: ColumnMenu,
     for (let i = 0; i < count; i++) columns[`c${i}`] = menu.column(r);
     Object.assign(columns, menu.derived?.(r, columns) ?? {});
     const keyParts = Object.keys(columns).filter((k) => k !== "id" && menu.indexable(columns[k]!));
-    const indices = keyParts.length > 0 && r.maybe(0.5) ? [{ name: `idx_${name}`, columns: keyParts.slice(0, 1 + Math.floor(r.next() * 2)), unique: r.maybe(0.3) }] : [];
+    const indices =
+      keyParts.length > 0 && r.maybe(0.5)
+        ? [{ name: `idx_${name}`, columns: keyParts.slice(0, 1 + Math.floor(r.next() * 2)), unique: r.maybe(0.3) }]
+        : [];
     const relations =
       t > 0 && r.maybe(0.5)
-        ? { parent: { type: r.pick(["many-to-one", "many-to-one", "one-to-one"]), joinColumn: true, target: `r${seed}_t${t - 1}`, nullable: true, onDelete: r.pick(menu.actions), onUpdate: r.pick(menu.actions) } }
+        ? {
+            parent: {
+              type: r.pick(["many-to-one", "many-to-one", "one-to-one"]),
+              joinColumn: true,
+              target: `r${seed}_t${t - 1}`,
+              nullable: true,
+              onDelete: r.pick(menu.actions),
+              onUpdate: r.pick(menu.actions),
+            },
+          }
         : {};
     entities.push(new EntitySchema({ name, columns, indices, relations }));
   }

@@ -14,7 +14,12 @@ import { createIntrospector } from "@autogen/reflection";
 export type ModelSource = Pick<AutogenConfig, "dataSource" | "entities">;
 
 /** Runs the invariant for `model` on `db`, in a temp script folder removed after the test. */
-export async function assertRoundTrip(t: TestContext, db: FreshDatabase, model: ModelSource, label: string): Promise<void> {
+export async function assertRoundTrip(
+  t: TestContext,
+  db: FreshDatabase,
+  model: ModelSource,
+  label: string,
+): Promise<void> {
   const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), `autogen-inv-${label.replace(/[^\w-]+/g, "_")}-`));
   fs.mkdirSync(path.join(scriptLocation, "versions"));
   t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
@@ -25,7 +30,11 @@ export async function assertRoundTrip(t: TestContext, db: FreshDatabase, model: 
   await command.upgrade(config, "head");
 
   const again = await command.check(config);
-  assert.equal(again.upToDate, true, `phantom diff after upgrade:\n${JSON.stringify(again.ops.upgradeOps.ops, null, 1)}\n--- revision ---\n${fs.readFileSync(file, "utf8")}`);
+  assert.equal(
+    again.upToDate,
+    true,
+    `phantom diff after upgrade:\n${JSON.stringify(again.ops.upgradeOps.ops, null, 1)}\n--- revision ---\n${fs.readFileSync(file, "utf8")}`,
+  );
 
   await command.downgrade(config, "base");
   const conn = await connect(db.url);

@@ -70,7 +70,9 @@ async function targetSchema(config: ResolvedConfig, connection: Connection, dial
   // TypeORM maps some types by server version (MariaDB uuid, json): tell it the real one.
   const serverVersion = await connection.serverVersion();
   return schemaFromTypeORM(
-    config.dataSource ? { dataSource: config.dataSource as DataSourceLike } : { entities: [...(config.entities ?? [])] },
+    config.dataSource
+      ? { dataSource: config.dataSource as DataSourceLike }
+      : { entities: [...(config.entities ?? [])] },
     dialect,
     { serverVersion },
   );
@@ -82,14 +84,21 @@ async function targetSchema(config: ResolvedConfig, connection: Connection, dial
  * not re-created each time); with `includeSchemas: true` every application schema; with a
  * list, those schemas.
  */
-async function reflectedSchema(config: ResolvedConfig, introspector: Introspector, target: Schema, warn?: (line: string) => void): Promise<Schema> {
+async function reflectedSchema(
+  config: ResolvedConfig,
+  introspector: Introspector,
+  target: Schema,
+  warn?: (line: string) => void,
+): Promise<Schema> {
   const o: { -readonly [K in keyof ReflectOptions]: ReflectOptions[K] } = {};
   if (warn) o.onWarning = warn;
   if (config.versionTable) o.exclude = [config.versionTable];
   if (Array.isArray(config.includeSchemas)) o.schemas = config.includeSchemas;
   else if (config.includeSchemas === true) o.schemas = await introspector.schemaNames();
   else {
-    const named = new Set([...target.tables, ...target.enums, ...target.views].map((x) => x.schema).filter((x) => x !== null));
+    const named = new Set(
+      [...target.tables, ...target.enums, ...target.views].map((x) => x.schema).filter((x) => x !== null),
+    );
     if (named.size > 0) o.schemas = [null, ...[...named].sort()];
   }
   return introspector.reflect(o);
@@ -104,8 +113,12 @@ async function withCanonicalViews(introspector: Introspector, target: Schema, re
   const existing = new Set(reflected.views.map((v) => QualifiedName.key(v)));
   const views: View[] = [];
   for (const v of target.views) {
-    const canonical = existing.has(QualifiedName.key(v)) ? await introspector.canonicalViewDefinition(v.definition) : null;
-    views.push(canonical === null ? v : View.create(v.name, canonical, { schema: v.schema, materialized: v.materialized }));
+    const canonical = existing.has(QualifiedName.key(v))
+      ? await introspector.canonicalViewDefinition(v.definition)
+      : null;
+    views.push(
+      canonical === null ? v : View.create(v.name, canonical, { schema: v.schema, materialized: v.materialized }),
+    );
   }
   return Schema.create({ ...target, views });
 }

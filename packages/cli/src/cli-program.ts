@@ -43,7 +43,10 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
   const program = new Command("autogen");
   program
     .description("Migrations with autogenerate for TypeORM, after Alembic")
-    .option("-c, --config <file>", "alternate config file (default: autogen.config.{ts,mts,js,mjs} in the working directory)")
+    .option(
+      "-c, --config <file>",
+      "alternate config file (default: autogen.config.{ts,mts,js,mjs} in the working directory)",
+    )
     .option("-n, --name <env>", "environment of the config to use (its `environments` key)")
     .option("-x <KEY=VALUE>", "additional argument for hooks and revision files (repeatable)", collect, [] as string[])
     .option("--raiseerr", "raise a full stack trace on error")
@@ -92,14 +95,22 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .command("revision")
     .description("Create a new revision file")
     .option("-m, --message <message>", "message string to use with 'revision'")
-    .option("--autogenerate", "populate revision script with candidate migration operations, based on comparison of database to model")
+    .option(
+      "--autogenerate",
+      "populate revision script with candidate migration operations, based on comparison of database to model",
+    )
     .option("--sql", "don't emit SQL to database - dump to standard output instead")
     .option("--head <rev>", "specify head revision or <branchname>@head to base new revision on", "head")
     .option("--splice", "allow a non-head revision as the 'head' to splice onto")
     .option("--branch-label <label>", "specify a branch label to apply to the new revision")
     .option("--version-path <path>", "specify specific path from config for version file")
     .option("--rev-id <id>", "specify a hardcoded revision id instead of generating one")
-    .option("--depends-on <rev>", "specify one or more revision identifiers which this revision should depend on", collect, [] as string[])
+    .option(
+      "--depends-on <rev>",
+      "specify one or more revision identifiers which this revision should depend on",
+      collect,
+      [] as string[],
+    )
     .action(async (o: RevisionFlags) => {
       const cfg = await config();
       await command.revision(cfg, {
@@ -131,7 +142,12 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
         rejectUnknownOptions(cmd.args);
         const cfg = await config();
         // Offline, stdout is the SQL script; its `-- Running upgrade` comments replace the log.
-        const sql = await command[name](cfg, revision, { sql: o.sql, tag: o.tag, x: x(), log: o.sql ? undefined : log });
+        const sql = await command[name](cfg, revision, {
+          sql: o.sql,
+          tag: o.tag,
+          x: x(),
+          log: o.sql ? undefined : log,
+        });
         printSql(sql);
       });
   }
@@ -152,7 +168,14 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .option("-v, --verbose", "use more verbose output")
     .option("-i, --indicate-current", "indicate the current revision")
     .action(async (o: { revRange?: string; verbose?: boolean; indicateCurrent?: boolean }) => {
-      print(await command.history(await config(), { revRange: o.revRange, verbose: o.verbose, indicateCurrent: o.indicateCurrent, x: x() }));
+      print(
+        await command.history(await config(), {
+          revRange: o.revRange,
+          verbose: o.verbose,
+          indicateCurrent: o.indicateCurrent,
+          x: x(),
+        }),
+      );
     });
 
   program
@@ -188,7 +211,12 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .option("--branch-label <label>", "specify a branch label to apply to the new revision")
     .option("--rev-id <id>", "specify a hardcoded revision id instead of generating one")
     .action(async (revisions: string[], o: { message?: string; branchLabel?: string; revId?: string }) => {
-      await command.merge(await config(), revisions, { message: o.message, branchLabel: o.branchLabel, revId: o.revId, log });
+      await command.merge(await config(), revisions, {
+        message: o.message,
+        branchLabel: o.branchLabel,
+        revId: o.revId,
+        log,
+      });
     });
 
   program
@@ -201,7 +229,13 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .allowUnknownOption()
     .action(async (revisions: string[], o: { sql?: boolean; tag?: string; purge?: boolean }, cmd: Command) => {
       rejectUnknownOptions(cmd.args);
-      const sql = await command.stamp(await config(), revisions, { sql: o.sql, tag: o.tag, purge: o.purge, x: x(), log: o.sql ? undefined : log });
+      const sql = await command.stamp(await config(), revisions, {
+        sql: o.sql,
+        tag: o.tag,
+        purge: o.purge,
+        x: x(),
+        log: o.sql ? undefined : log,
+      });
       printSql(sql);
     });
 

@@ -3,8 +3,21 @@ import type { PostWriteHook, ProcessRevisionDirectivesFn, RenderItemHook, Rewrit
 import type { GetXArgument } from "./x-arguments";
 
 // The hook signatures are compare's (it calls them): one definition, re-exported for configs.
-import type { CompareServerDefaultFn, CompareTypeFn, FilterType, IncludeNameFn, IncludeObjectFn } from "@autogen/compare";
-export type { CompareServerDefaultFn, CompareTypeFn, IncludeNameFn, IncludeObjectFn, ParentNames, SchemaObject } from "@autogen/compare";
+import type {
+  CompareServerDefaultFn,
+  CompareTypeFn,
+  FilterType,
+  IncludeNameFn,
+  IncludeObjectFn,
+} from "@autogen/compare";
+export type {
+  CompareServerDefaultFn,
+  CompareTypeFn,
+  IncludeNameFn,
+  IncludeObjectFn,
+  ParentNames,
+  SchemaObject,
+} from "@autogen/compare";
 /** The kinds of schema object the include hooks see (Alembic's `type_` argument). */
 export type SchemaObjectType = FilterType;
 

@@ -22,7 +22,10 @@ export interface DatabaseSession {
  * @throws CommandError when neither is available or the URL does not parse;
  *   DatabaseError when the server cannot be reached or refuses the login.
  */
-export async function openDatabaseSession(config: ResolvedConfig, o: { connection?: unknown } = {}): Promise<DatabaseSession> {
+export async function openDatabaseSession(
+  config: ResolvedConfig,
+  o: { connection?: unknown } = {},
+): Promise<DatabaseSession> {
   const session = await connectSession(config, o);
   try {
     await config.onConnect?.(session.connection, sessionContext(config, session.dialect));
@@ -62,7 +65,9 @@ export async function offlineDialect(config: ResolvedConfig, o: { connection?: u
   else if (o.connection) name = (await d.wrapConnection(o.connection as never)).dialect;
   else name = config.dialect;
   if (!name) {
-    throw new CommandError(`Cannot tell the dialect for --sql: set 'url' or 'dialect' in ${config.configFile ?? "the config"}`);
+    throw new CommandError(
+      `Cannot tell the dialect for --sql: set 'url' or 'dialect' in ${config.configFile ?? "the config"}`,
+    );
   }
   return d.getDialect(name);
 }

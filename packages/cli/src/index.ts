@@ -29,4 +29,11 @@ export type { Operations } from "@autogen/runtime";
 // the custom-operation API with the replaceable-object (view) recipe.
 export * from "@autogen/core";
 export { Rewriter, registerRenderer, type RewriteFn, type RenderItemHook } from "@autogen/renderer";
-export { registerOperation, implementationFor, CreateViewOp, DropViewOp, ReplaceViewOp, type OpImplementation } from "@autogen/runtime";
+export {
+  registerOperation,
+  implementationFor,
+  CreateViewOp,
+  DropViewOp,
+  ReplaceViewOp,
+  type OpImplementation,
+} from "@autogen/runtime";

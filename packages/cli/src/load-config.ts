@@ -5,7 +5,12 @@ import type { AutogenConfig, ResolvedConfig } from "./config";
 import { resolveConfig } from "./resolve-config";
 
 /** The file names looked for in the working directory when `-c` is not given, in order. */
-export const CONFIG_FILE_NAMES = ["autogen.config.ts", "autogen.config.mts", "autogen.config.js", "autogen.config.mjs"] as const;
+export const CONFIG_FILE_NAMES = [
+  "autogen.config.ts",
+  "autogen.config.mts",
+  "autogen.config.js",
+  "autogen.config.mjs",
+] as const;
 
 /** How the command line selects a config. */
 export interface LoadConfigOptions {

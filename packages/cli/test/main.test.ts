@@ -29,10 +29,22 @@ describe("exit statuses", () => {
   });
 
   it("maps unwrapped driver errors to 3 and anything else to 2", () => {
-    assert.equal(exitStatusFor(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })), 3);
-    assert.equal(exitStatusFor(Object.assign(new Error("SQLITE_BUSY: database is locked"), { code: "SQLITE_BUSY" })), 3);
-    assert.equal(exitStatusFor(Object.assign(new Error("Access denied"), { code: "ER_ACCESS_DENIED_ERROR", sqlState: "28000" })), 3);
-    assert.equal(exitStatusFor(Object.assign(new Error('relation "x" does not exist'), { code: "42P01", severity: "ERROR" })), 3);
+    assert.equal(
+      exitStatusFor(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })),
+      3,
+    );
+    assert.equal(
+      exitStatusFor(Object.assign(new Error("SQLITE_BUSY: database is locked"), { code: "SQLITE_BUSY" })),
+      3,
+    );
+    assert.equal(
+      exitStatusFor(Object.assign(new Error("Access denied"), { code: "ER_ACCESS_DENIED_ERROR", sqlState: "28000" })),
+      3,
+    );
+    assert.equal(
+      exitStatusFor(Object.assign(new Error('relation "x" does not exist'), { code: "42P01", severity: "ERROR" })),
+      3,
+    );
     assert.equal(exitStatusFor(new TypeError("x is not a function")), 2);
     assert.equal(exitStatusFor("a string"), 2);
   });

@@ -9,7 +9,10 @@ describe("resolveConfig", () => {
   const configFile = "/projects/app/autogen.config.ts";
 
   it("resolves scriptLocation and versionLocations against the config file's folder", () => {
-    const c = resolveConfig(defineConfig({ scriptLocation: "migrations", versionLocations: ["migrations/a", "/abs/b"] }), { configFile });
+    const c = resolveConfig(
+      defineConfig({ scriptLocation: "migrations", versionLocations: ["migrations/a", "/abs/b"] }),
+      { configFile },
+    );
     assert.equal(c.scriptLocation, "/projects/app/migrations");
     assert.deepEqual(c.versionLocations, ["/projects/app/migrations/a", "/abs/b"]);
     assert.equal(c.configFile, configFile);
@@ -23,7 +26,10 @@ describe("resolveConfig", () => {
   });
 
   it("makes relative SQLite URLs absolute and leaves other URLs alone", () => {
-    assert.equal(resolveConfig({ scriptLocation: "m", url: "sqlite:///data/app.db" }, { configFile }).url, "sqlite:////projects/app/data/app.db");
+    assert.equal(
+      resolveConfig({ scriptLocation: "m", url: "sqlite:///data/app.db" }, { configFile }).url,
+      "sqlite:////projects/app/data/app.db",
+    );
     assert.equal(resolveSqliteUrl("sqlite:////abs/app.db", "/x"), "sqlite:////abs/app.db");
     assert.equal(resolveSqliteUrl("sqlite://:memory:", "/x"), "sqlite://:memory:");
     assert.equal(resolveSqliteUrl("sqlite:///a%20b.db?mode=ro", "/x"), "sqlite:////x/a%20b.db?mode=ro");
@@ -50,13 +56,18 @@ describe("resolveConfig", () => {
     const config = { scriptLocation: "m", environments: { staging: {}, prod: {} } };
     assert.throws(
       () => resolveConfig(config, { configFile, name: "qa" }),
-      (err: unknown) => err instanceof CommandError && /No environment named 'qa' in .*; known environments: staging, prod$/.test(err.message),
+      (err: unknown) =>
+        err instanceof CommandError &&
+        /No environment named 'qa' in .*; known environments: staging, prod$/.test(err.message),
     );
     assert.throws(() => resolveConfig({ scriptLocation: "m" }, { name: "qa" }), /it defines no environments/);
   });
 
   it("requires scriptLocation (Alembic's text)", () => {
-    assert.throws(() => resolveConfig({} as never, { configFile }), /^CommandError: No 'scriptLocation' key found in \/projects\/app\/autogen.config.ts$/);
+    assert.throws(
+      () => resolveConfig({} as never, { configFile }),
+      /^CommandError: No 'scriptLocation' key found in \/projects\/app\/autogen.config.ts$/,
+    );
   });
 
   it("returns an already resolved config as is, adding -x arguments", () => {

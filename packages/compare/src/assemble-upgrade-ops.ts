@@ -51,7 +51,8 @@ const refKey = (ctx: CompareContext, fk: ForeignKey): string => ctx.keyOf({ sche
  */
 function columnsTouched(op: OpNode): readonly string[] {
   if (AddColumnOp.is(op) || DropColumnOp.is(op)) return [op.column.name];
-  if (AlterColumnOp.is(op)) return "type" in op.modify || "collation" in op.modify || "charset" in op.modify ? [op.column] : [];
+  if (AlterColumnOp.is(op))
+    return "type" in op.modify || "collation" in op.modify || "charset" in op.modify ? [op.column] : [];
   if (CreateIndexOp.is(op) || DropIndexOp.is(op)) return op.index.elements.map((e) => e.column ?? "");
   if (CreatePrimaryKeyOp.is(op) || CreateUniqueConstraintOp.is(op) || DropConstraintOp.is(op)) {
     return "columns" in op.constraint ? op.constraint.columns : [];
@@ -63,7 +64,12 @@ function columnsTouched(op: OpNode): readonly string[] {
  * Whether `fk` references columns that the draft of the referenced table touches in `groups`:
  * such a key must be dropped before that draft runs, or created after it.
  */
-function touchesReferenced(drafts: ReadonlyMap<string, ModifyTableDraft>, ref: string, fk: ForeignKey, groups: readonly TableOpGroup[]): boolean {
+function touchesReferenced(
+  drafts: ReadonlyMap<string, ModifyTableDraft>,
+  ref: string,
+  fk: ForeignKey,
+  groups: readonly TableOpGroup[],
+): boolean {
   const d = drafts.get(ref);
   if (!d) return false;
   return groups.some((g) => d.ops(g).some((op) => columnsTouched(op).some((c) => fk.refColumns.includes(c))));
@@ -115,7 +121,12 @@ export function assembleUpgradeOps(ctx: CompareContext, up: UpgradeDraft): Upgra
       ),
     );
   ops.push(
-    ...perTable(created.deferred.map(({ table, fk }) => ({ table, op: CreateForeignKeyOp.create({ schema: table.schema, name: table.name }, fk) }))),
+    ...perTable(
+      created.deferred.map(({ table, fk }) => ({
+        table,
+        op: CreateForeignKeyOp.create({ schema: table.schema, name: table.name }, fk),
+      })),
+    ),
   );
 
   for (const d of drafts) {
@@ -131,7 +142,12 @@ export function assembleUpgradeOps(ctx: CompareContext, up: UpgradeDraft): Upgra
 
   const dropped = orderTables(up.droppedTables, key);
   ops.push(
-    ...perTable(dropped.deferred.map(({ table, fk }) => ({ table, op: DropConstraintOp.create({ schema: table.schema, name: table.name }, fk) }))),
+    ...perTable(
+      dropped.deferred.map(({ table, fk }) => ({
+        table,
+        op: DropConstraintOp.create({ schema: table.schema, name: table.name }, fk),
+      })),
+    ),
   );
   for (const t of [...dropped.order].reverse()) {
     ops.push(
@@ -155,7 +171,14 @@ export function assembleUpgradeOps(ctx: CompareContext, up: UpgradeDraft): Upgra
     const op = d.toOp();
     if (op) ops.push(op);
   }
-  ops.push(...perTable(lateNew.map(({ table, fk }) => ({ table, op: CreateForeignKeyOp.create({ schema: table.schema, name: table.name }, fk) }))));
+  ops.push(
+    ...perTable(
+      lateNew.map(({ table, fk }) => ({
+        table,
+        op: CreateForeignKeyOp.create({ schema: table.schema, name: table.name }, fk),
+      })),
+    ),
+  );
   ops.push(...lateExisting);
   ops.push(...up.extraOps);
   ops.push(...up.createViews);

@@ -72,12 +72,22 @@ export class CompareContext {
   }
 
   /** The includeObject hook; true when there is none. */
-  runObjectFilters(object: SchemaObject, name: string | null, type: FilterType | "enum", reflected: boolean, compareTo: SchemaObject | null): boolean {
+  runObjectFilters(
+    object: SchemaObject,
+    name: string | null,
+    type: FilterType | "enum",
+    reflected: boolean,
+    compareTo: SchemaObject | null,
+  ): boolean {
     return this.options.includeObject ? this.options.includeObject(object, name, type, reflected, compareTo) : true;
   }
 
   /** includeName's parentNames for an object of a table. */
   tableParents(t: { schema: string | null; name: string }): ParentNames {
-    return { schemaName: t.schema, tableName: t.name, schemaQualifiedTableName: t.schema ? `${t.schema}.${t.name}` : t.name };
+    return {
+      schemaName: t.schema,
+      tableName: t.name,
+      schemaQualifiedTableName: t.schema ? `${t.schema}.${t.name}` : t.name,
+    };
   }
 }

@@ -6,10 +6,19 @@ import type { ComparatorRegistry } from "./registry";
 export type CompareDialect = "postgres" | "mysql" | "sqlite";
 
 /** The object types the name and object filters are called with (Alembic's type_ strings). */
-export type FilterType = "schema" | "table" | "column" | "index" | "unique_constraint" | "foreign_key_constraint" | "check_constraint" | "view";
+export type FilterType =
+  | "schema"
+  | "table"
+  | "column"
+  | "index"
+  | "unique_constraint"
+  | "foreign_key_constraint"
+  | "check_constraint"
+  | "view";
 
 /** A schema object handed to `includeObject`: a core schema node (canonical terms), or a schema's name. */
-export type SchemaObject = Table | Column | Index | UniqueConstraint | ForeignKey | CheckConstraint | View | Enum | string;
+export type SchemaObject =
+  Table | Column | Index | UniqueConstraint | ForeignKey | CheckConstraint | View | Enum | string;
 
 /** Names of the objects enclosing the one `includeName` is asked about. */
 export type ParentNames = Readonly<Record<string, string | null>> & {
@@ -30,7 +39,13 @@ export type IncludeNameFn = (name: string | null, type: FilterType, parentNames:
  * side `object` comes from; `compareTo` is its counterpart on the other side, or null.
  * `type` is a {@link FilterType}, or `"enum"` for PostgreSQL enum types.
  */
-export type IncludeObjectFn = (object: SchemaObject, name: string | null, type: FilterType | "enum", reflected: boolean, compareTo: SchemaObject | null) => boolean;
+export type IncludeObjectFn = (
+  object: SchemaObject,
+  name: string | null,
+  type: FilterType | "enum",
+  reflected: boolean,
+  compareTo: SchemaObject | null,
+) => boolean;
 
 /** true: the types differ; false: they do not (and the default comparison is skipped); null/undefined: let the default decide. */
 export type CompareTypeFn = (

@@ -13,7 +13,9 @@ function runRegistry(o: CompareOptions): ComparatorRegistry {
   const r = comparators.branch();
   // The user's hooks run FIRST in their subgroup; the canonical comparison runs LAST.
   r.register("column", "types", userCompareType(o.compareType ?? true), { priority: Priority.First });
-  r.register("column", "server_default", userCompareServerDefault(o.compareServerDefault ?? true), { priority: Priority.First });
+  r.register("column", "server_default", userCompareServerDefault(o.compareServerDefault ?? true), {
+    priority: Priority.First,
+  });
   o.comparators?.(r);
   return r;
 }

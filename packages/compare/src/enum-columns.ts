@@ -43,12 +43,21 @@ export function enumColumns(ctx: CompareContext, schema: Schema, e: Enum): EnumC
       const ref = typeReference(c.type);
       // A type without a schema is found through the search path: the default schema's.
       if (ctx.keyOf(ref) !== key) continue;
-      out.push({ table: { schema: t.schema, name: t.name }, column: c.name, array: ref.array, default: c.default, existingDefault: c.default });
+      out.push({
+        table: { schema: t.schema, name: t.name },
+        column: c.name,
+        array: ref.array,
+        default: c.default,
+        existingDefault: c.default,
+      });
     }
   }
   return out;
 }
 
 /** A map key for a column of a table. */
-export const columnKey = (ctx: CompareContext, table: { schema: string | null; name: string }, column: string): string =>
-  `${ctx.keyOf(table)}\u0000${column}`;
+export const columnKey = (
+  ctx: CompareContext,
+  table: { schema: string | null; name: string },
+  column: string,
+): string => `${ctx.keyOf(table)}\u0000${column}`;

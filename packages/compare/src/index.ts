@@ -11,7 +11,15 @@ export type {
   SchemaObject,
 } from "./compare-options";
 export { CompareContext, ALWAYS_EXCLUDED_TABLES } from "./compare-context";
-export { ComparatorRegistry, Priority, CONTINUE, STOP, type CompareResult, type ComparatorTargets, type ComparatorTarget } from "./registry";
+export {
+  ComparatorRegistry,
+  Priority,
+  CONTINUE,
+  STOP,
+  type CompareResult,
+  type ComparatorTargets,
+  type ComparatorTarget,
+} from "./registry";
 export { comparators, createDefaultRegistry } from "./default-registry";
 export { AlterColumnDraft } from "./drafts/alter-column-draft";
 export { ModifyTableDraft, TABLE_OP_GROUPS, type TableOpGroup } from "./drafts/modify-table-draft";

@@ -39,4 +39,5 @@ export function matchObjects<T extends { readonly name: string | null }>(
 }
 
 /** The sort key of a possibly unnamed object: its name, or its signature after every named one. */
-export const sortKeyOf = <T extends { readonly name: string | null }>(x: T, signature: (x: T) => string): string => x.name ?? `\uffff${signature(x)}`;
+export const sortKeyOf = <T extends { readonly name: string | null }>(x: T, signature: (x: T) => string): string =>
+  x.name ?? `\uffff${signature(x)}`;

@@ -57,7 +57,14 @@ const LENGTH_TYPES: ReadonlySet<string> = new Set([
 const FIXED_WIDTH_TYPES: ReadonlySet<string> = new Set(["char", "character", "nchar", "binary", "bit"]);
 
 const NUMERIC_TYPES: ReadonlySet<string> = new Set(["numeric", "decimal", "dec"]);
-const FLOAT_RANK: Readonly<Record<string, number>> = { real: 1, float4: 1, float: 1, "double precision": 2, double: 2, float8: 2 };
+const FLOAT_RANK: Readonly<Record<string, number>> = {
+  real: 1,
+  float4: 1,
+  float: 1,
+  "double precision": 2,
+  double: 2,
+  float8: 2,
+};
 
 function narrows(from: ParsedType, to: ParsedType): boolean {
   const fi = INTEGER_RANK[from.base];
@@ -96,7 +103,19 @@ export function narrowingWarning(table: string, column: string, from: string, to
   return `narrowing type change on ${table}.${column} from ${from} to ${to}: existing values may be truncated or rejected`;
 }
 
-const STRING_BASES: ReadonlySet<string> = new Set(["varchar", "character varying", "char", "character", "nvarchar", "nchar", "text", "tinytext", "mediumtext", "longtext", "clob"]);
+const STRING_BASES: ReadonlySet<string> = new Set([
+  "varchar",
+  "character varying",
+  "char",
+  "character",
+  "nvarchar",
+  "nchar",
+  "text",
+  "tinytext",
+  "mediumtext",
+  "longtext",
+  "clob",
+]);
 
 /**
  * The reviewer-facing warning for a change from a string type to a non-string one (varchar →

@@ -68,7 +68,9 @@ export class ComparatorRegistry {
     const groups = this.subgroups(target).map((sg) =>
       regs
         .filter((r) => r.subgroup === sg)
-        .sort((a, b) => b.priority - a.priority || Number(b.dialect !== null) - Number(a.dialect !== null) || a.seq - b.seq)
+        .sort(
+          (a, b) => b.priority - a.priority || Number(b.dialect !== null) - Number(a.dialect !== null) || a.seq - b.seq,
+        )
         .map((r) => r.fn as (...args: unknown[]) => CompareResult | void),
     );
     const run = (...args: unknown[]): CompareResult => {

@@ -12,7 +12,8 @@ export function stableJson(value: unknown): string {
   let text: string;
   if (Array.isArray(value)) {
     text = "[";
-    for (let i = 0; i < value.length; i++) text += (i > 0 ? "," : "") + (value[i] === undefined ? "null" : stableJson(value[i]));
+    for (let i = 0; i < value.length; i++)
+      text += (i > 0 ? "," : "") + (value[i] === undefined ? "null" : stableJson(value[i]));
     text += "]";
   } else {
     const o = value as Record<string, unknown>;
@@ -33,7 +34,8 @@ export const sameValue = (a: unknown, b: unknown): boolean => a === b || sameStr
 /** What comparing the two stableJson texts would answer, without building them. */
 function sameStructure(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return stableJson(a) === stableJson(b);
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object")
+    return stableJson(a) === stableJson(b);
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const bs = b as unknown[];

@@ -15,7 +15,10 @@ export interface TableOrder {
  * tables and keys in sorted order: a key that leads back to a table still being visited closes
  * a cycle and is deferred (Alembic leaves such cycles unbroken, #326). Deterministic.
  */
-export function orderTables(tables: readonly Table[], keyOf: (q: { schema: string | null; name: string }) => string): TableOrder {
+export function orderTables(
+  tables: readonly Table[],
+  keyOf: (q: { schema: string | null; name: string }) => string,
+): TableOrder {
   const byTableKey = new Map(tables.map((t) => [keyOf(t), t]));
   const sorted = [...byTableKey.entries()].sort(([a], [b]) => byKey(a, b));
   const state = new Map<string, "visiting" | "done">();

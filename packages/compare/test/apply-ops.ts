@@ -39,7 +39,8 @@ function onTable(tables: Tables, q: QualifiedName, f: (t: Table) => Partial<Tabl
   tables.set(key(q), Table.cloneWith(t, f(t)));
 }
 
-const sameConstraint = (a: Constraint, b: Constraint): boolean => a.kind === b.kind && a.name === b.name && JSON.stringify(a) === JSON.stringify(b);
+const sameConstraint = (a: Constraint, b: Constraint): boolean =>
+  a.kind === b.kind && a.name === b.name && JSON.stringify(a) === JSON.stringify(b);
 type Constraint = DropConstraintOp["constraint"];
 
 export function applyOps(s: Schema, ops: readonly OpNode[]): Schema {
@@ -66,7 +67,9 @@ export function applyOps(s: Schema, ops: readonly OpNode[]): Schema {
       }
       case "AlterColumnOp": {
         const o = op as AlterColumnOp;
-        return onTable(tables, o.table, (t) => ({ columns: t.columns.map((c) => (c.name === o.column ? Column.cloneWith(c, o.modify) : c)) }));
+        return onTable(tables, o.table, (t) => ({
+          columns: t.columns.map((c) => (c.name === o.column ? Column.cloneWith(c, o.modify) : c)),
+        }));
       }
       case "CreateIndexOp": {
         const o = op as CreateIndexOp;
@@ -118,7 +121,12 @@ export function applyOps(s: Schema, ops: readonly OpNode[]): Schema {
         enums = enums.map((e) => {
           if (key(e) !== key(o.enum)) return e;
           const values = [...e.values];
-          const at = o.before !== null ? values.indexOf(o.before) : o.after !== null ? values.indexOf(o.after) + 1 : values.length;
+          const at =
+            o.before !== null
+              ? values.indexOf(o.before)
+              : o.after !== null
+                ? values.indexOf(o.after) + 1
+                : values.length;
           values.splice(at, 0, o.value);
           return Enum.create(e.name, values, e.schema);
         });

@@ -33,7 +33,9 @@ describe("compare: columns", () => {
 
   it("a type change is ONE AlterColumnOp with modify.type and the full existing column", () => {
     const reflected = col("name", "varchar(50)", { nullable: false, default: "'anon'", comment: "who" });
-    const op = firstChild(one([col("name", "varchar(200)", { nullable: false, default: "'anon'", comment: "who" })], [reflected])) as AlterColumnOp;
+    const op = firstChild(
+      one([col("name", "varchar(200)", { nullable: false, default: "'anon'", comment: "who" })], [reflected]),
+    ) as AlterColumnOp;
     assert.equal(op.kind, "AlterColumnOp");
     assert.deepEqual(op.modify, { type: "varchar(200)" });
     assert.deepEqual(op.existing, {
@@ -73,7 +75,10 @@ describe("compare: columns", () => {
   ] as const) {
     it(`warns on a narrowing change ${from} -> ${to}`, () => {
       const op = firstChild(one([col("c", to)], [col("c", from)])) as AlterColumnOp;
-      assert.equal(op.warning, `narrowing type change on accounts.c from ${from} to ${to}: existing values may be truncated or rejected`);
+      assert.equal(
+        op.warning,
+        `narrowing type change on accounts.c from ${from} to ${to}: existing values may be truncated or rejected`,
+      );
     });
   }
 
@@ -90,14 +95,27 @@ describe("compare: columns", () => {
   }
 
   it("detects server default changes by default, and a dropped default as null", () => {
-    assert.deepEqual((firstChild(one([col("s", "text", { default: "'new'" })], [col("s", "text", { default: "'old'" })])) as AlterColumnOp).modify, {
-      default: "'new'",
-    });
-    assert.deepEqual((firstChild(one([col("s", "text")], [col("s", "text", { default: "'old'" })])) as AlterColumnOp).modify, { default: null });
+    assert.deepEqual(
+      (
+        firstChild(
+          one([col("s", "text", { default: "'new'" })], [col("s", "text", { default: "'old'" })]),
+        ) as AlterColumnOp
+      ).modify,
+      {
+        default: "'new'",
+      },
+    );
+    assert.deepEqual(
+      (firstChild(one([col("s", "text")], [col("s", "text", { default: "'old'" })])) as AlterColumnOp).modify,
+      { default: null },
+    );
   });
 
   it("detects column comment changes, except on SQLite which keeps none", () => {
-    assert.deepEqual((firstChild(one([col("c", "text", { comment: "hi" })], [col("c", "text")])) as AlterColumnOp).modify, { comment: "hi" });
+    assert.deepEqual(
+      (firstChild(one([col("c", "text", { comment: "hi" })], [col("c", "text")])) as AlterColumnOp).modify,
+      { comment: "hi" },
+    );
     assert.deepEqual(one([col("c", "text", { comment: "hi" })], [col("c", "text")], { dialect: "sqlite" }).ops, []);
   });
 
@@ -108,7 +126,9 @@ describe("compare: columns", () => {
       }),
     ) as AlterColumnOp;
     assert.deepEqual(op.modify, { identity: { always: true, start: null, increment: null } });
-    const inc = firstChild(one([col("n", "int", { autoIncrement: true })], [col("n", "int")], { dialect: "mysql" })) as AlterColumnOp;
+    const inc = firstChild(
+      one([col("n", "int", { autoIncrement: true })], [col("n", "int")], { dialect: "mysql" }),
+    ) as AlterColumnOp;
     assert.deepEqual(inc.modify, { autoIncrement: true });
   });
 
@@ -133,13 +153,20 @@ describe("compare: columns", () => {
   });
 
   it("an unnamed collation is not compared where reflection names the default one (PostgreSQL)", () => {
-    const up = one([col("m", "varchar(10)")], [col("m", "varchar(10)", { collation: "en_US" })], { dialect: "postgres" });
+    const up = one([col("m", "varchar(10)")], [col("m", "varchar(10)", { collation: "en_US" })], {
+      dialect: "postgres",
+    });
     assert.deepEqual(summarize(up.ops), []);
   });
 
   it("MySQL: charset and collation mean 'the table's' when absent, on both sides, so dropping one is a change", () => {
     const up = one(
-      [col("m", "varchar(10)"), col("c", "varchar(10)", { collation: "utf8mb4_bin" }), col("s", "varchar(10)", { charset: "latin1" }), col("k", "varchar(10)")],
+      [
+        col("m", "varchar(10)"),
+        col("c", "varchar(10)", { collation: "utf8mb4_bin" }),
+        col("s", "varchar(10)", { charset: "latin1" }),
+        col("k", "varchar(10)"),
+      ],
       [
         col("m", "varchar(10)", { collation: "utf8mb4_unicode_ci" }),
         col("c", "varchar(10)", { charset: "latin1" }),

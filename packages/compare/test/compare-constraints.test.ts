@@ -1,9 +1,22 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CheckConstraint, ForeignKey, Index, IndexElement, PrimaryKey, UniqueConstraint, type TableProps } from "@autogen/core";
+import {
+  CheckConstraint,
+  ForeignKey,
+  Index,
+  IndexElement,
+  PrimaryKey,
+  UniqueConstraint,
+  type TableProps,
+} from "@autogen/core";
 import { col, diff, schema, summarize, table } from "./helpers";
 
-const cols = () => [col("id", "integer", { nullable: false }), col("a", "integer"), col("b", "text"), col("org", "integer", { nullable: false })];
+const cols = () => [
+  col("id", "integer", { nullable: false }),
+  col("a", "integer"),
+  col("b", "text"),
+  col("org", "integer", { nullable: false }),
+];
 const t = (props: Partial<TableProps>) => table("t", cols(), props);
 const changes = (target: Partial<TableProps>, reflected: Partial<TableProps>, o = {}) =>
   summarize(diff(schema(t(target)), schema(t(reflected)), o).ops);
@@ -13,34 +26,56 @@ const ix = (name: string, columns: string[], o: Parameters<typeof Index.create>[
     columns.map((c) => IndexElement.column(c)),
     o,
   );
-const fk = (p: Partial<ForeignKey>) => ForeignKey.create({ columns: ["a"], refTable: "other", refColumns: ["id"], ...p });
+const fk = (p: Partial<ForeignKey>) =>
+  ForeignKey.create({ columns: ["a"], refTable: "other", refColumns: ["id"], ...p });
 
 describe("compare: primary keys (Alembic detects none)", () => {
   it("detects a changed, added and removed primary key", () => {
-    assert.deepEqual(changes({ primaryKey: PrimaryKey.create(["id", "org"], "PK_t") }, { primaryKey: PrimaryKey.create(["id"], "PK_t") }), [
-      "t: DropConstraintOp PK_t",
-      "t: CreatePrimaryKeyOp PK_t",
-    ]);
+    assert.deepEqual(
+      changes(
+        { primaryKey: PrimaryKey.create(["id", "org"], "PK_t") },
+        { primaryKey: PrimaryKey.create(["id"], "PK_t") },
+      ),
+      ["t: DropConstraintOp PK_t", "t: CreatePrimaryKeyOp PK_t"],
+    );
     assert.deepEqual(changes({ primaryKey: PrimaryKey.create(["id"], "PK_t") }, {}), ["t: CreatePrimaryKeyOp PK_t"]);
     assert.deepEqual(changes({}, { primaryKey: PrimaryKey.create(["id"], "PK_t") }), ["t: DropConstraintOp PK_t"]);
   });
 
   it("sees the key's columns and their order, not its name (as Alembic; a hand-made t_pkey is the same key)", () => {
     assert.deepEqual(
-      changes({ primaryKey: PrimaryKey.create(["org", "id"], "PK_t") }, { primaryKey: PrimaryKey.create(["id", "org"], "PK_t") }).length,
+      changes(
+        { primaryKey: PrimaryKey.create(["org", "id"], "PK_t") },
+        { primaryKey: PrimaryKey.create(["id", "org"], "PK_t") },
+      ).length,
       2,
     );
-    assert.deepEqual(changes({ primaryKey: PrimaryKey.create(["id"], "PK_new") }, { primaryKey: PrimaryKey.create(["id"], "t_pkey") }), []);
     assert.deepEqual(
-      changes({ primaryKey: PrimaryKey.create(["id"], "PK_new") }, { primaryKey: PrimaryKey.create(["id"], "PRIMARY") }, { dialect: "mysql" }),
+      changes({ primaryKey: PrimaryKey.create(["id"], "PK_new") }, { primaryKey: PrimaryKey.create(["id"], "t_pkey") }),
       [],
     );
     assert.deepEqual(
-      changes({ primaryKey: PrimaryKey.create(["id"], "PK_new") }, { primaryKey: PrimaryKey.create(["id"]) }, { dialect: "sqlite" }),
+      changes(
+        { primaryKey: PrimaryKey.create(["id"], "PK_new") },
+        { primaryKey: PrimaryKey.create(["id"], "PRIMARY") },
+        { dialect: "mysql" },
+      ),
       [],
     );
     assert.deepEqual(
-      changes({ primaryKey: PrimaryKey.create(["id", "org"]) }, { primaryKey: PrimaryKey.create(["id"], "PRIMARY") }, { dialect: "mysql" }).length,
+      changes(
+        { primaryKey: PrimaryKey.create(["id"], "PK_new") },
+        { primaryKey: PrimaryKey.create(["id"]) },
+        { dialect: "sqlite" },
+      ),
+      [],
+    );
+    assert.deepEqual(
+      changes(
+        { primaryKey: PrimaryKey.create(["id", "org"]) },
+        { primaryKey: PrimaryKey.create(["id"], "PRIMARY") },
+        { dialect: "mysql" },
+      ).length,
       2,
     );
   });
@@ -49,7 +84,10 @@ describe("compare: primary keys (Alembic detects none)", () => {
 describe("compare: indexes", () => {
   it("adds and drops indexes matched by name", () => {
     assert.deepEqual(
-      changes({ indexes: [ix("IDX_new", ["a"]), ix("IDX_keep", ["b"])] }, { indexes: [ix("IDX_keep", ["b"]), ix("IDX_old", ["a"])] }),
+      changes(
+        { indexes: [ix("IDX_new", ["a"]), ix("IDX_keep", ["b"])] },
+        { indexes: [ix("IDX_keep", ["b"]), ix("IDX_old", ["a"])] },
+      ),
       ["t: DropIndexOp IDX_old", "t: CreateIndexOp IDX_new"],
     );
   });
@@ -66,26 +104,33 @@ describe("compare: indexes", () => {
   ];
   for (const [what, changed] of variants) {
     it(`drops and recreates an index whose ${what} changed`, () => {
-      assert.deepEqual(changes({ indexes: [changed] }, { indexes: [ix("IDX", ["a", "b"])] }), ["t: DropIndexOp IDX", "t: CreateIndexOp IDX"]);
+      assert.deepEqual(changes({ indexes: [changed] }, { indexes: [ix("IDX", ["a", "b"])] }), [
+        "t: DropIndexOp IDX",
+        "t: CreateIndexOp IDX",
+      ]);
     });
   }
 
   it("sorts by name within the drop and add groups", () => {
-    assert.deepEqual(changes({ indexes: [ix("b_new", ["a"]), ix("a_new", ["b"])] }, { indexes: [ix("z_old", ["a"]), ix("y_old", ["b"])] }), [
-      "t: DropIndexOp y_old",
-      "t: DropIndexOp z_old",
-      "t: CreateIndexOp a_new",
-      "t: CreateIndexOp b_new",
-    ]);
+    assert.deepEqual(
+      changes(
+        { indexes: [ix("b_new", ["a"]), ix("a_new", ["b"])] },
+        { indexes: [ix("z_old", ["a"]), ix("y_old", ["b"])] },
+      ),
+      ["t: DropIndexOp y_old", "t: DropIndexOp z_old", "t: CreateIndexOp a_new", "t: CreateIndexOp b_new"],
+    );
   });
 });
 
 describe("compare: unique constraints", () => {
   it("matches named uniques by name and detects changes", () => {
-    assert.deepEqual(changes({ uniques: [UniqueConstraint.create(["a", "b"], "UQ_ab")] }, { uniques: [UniqueConstraint.create(["a"], "UQ_ab")] }), [
-      "t: DropConstraintOp UQ_ab",
-      "t: CreateUniqueConstraintOp UQ_ab",
-    ]);
+    assert.deepEqual(
+      changes(
+        { uniques: [UniqueConstraint.create(["a", "b"], "UQ_ab")] },
+        { uniques: [UniqueConstraint.create(["a"], "UQ_ab")] },
+      ),
+      ["t: DropConstraintOp UQ_ab", "t: CreateUniqueConstraintOp UQ_ab"],
+    );
     assert.deepEqual(
       changes(
         { uniques: [UniqueConstraint.create(["a"], "UQ_a", { deferrable: true, initially: "DEFERRED" })] },
@@ -97,13 +142,16 @@ describe("compare: unique constraints", () => {
 
   it("matches an unnamed unique by its column set", () => {
     assert.deepEqual(
-      changes({ uniques: [UniqueConstraint.create(["a", "b"])] }, { uniques: [UniqueConstraint.create(["a", "b"], "t_a_b_key")] }),
+      changes(
+        { uniques: [UniqueConstraint.create(["a", "b"])] },
+        { uniques: [UniqueConstraint.create(["a", "b"], "t_a_b_key")] },
+      ),
       [],
     );
-    assert.deepEqual(changes({ uniques: [UniqueConstraint.create(["a"])] }, { uniques: [UniqueConstraint.create(["b"], "t_b_key")] }), [
-      "t: DropConstraintOp t_b_key",
-      "t: CreateUniqueConstraintOp (UniqueConstraint a)",
-    ]);
+    assert.deepEqual(
+      changes({ uniques: [UniqueConstraint.create(["a"])] }, { uniques: [UniqueConstraint.create(["b"], "t_b_key")] }),
+      ["t: DropConstraintOp t_b_key", "t: CreateUniqueConstraintOp (UniqueConstraint a)"],
+    );
   });
 });
 
@@ -117,11 +165,17 @@ describe("compare: foreign keys", () => {
 
   it("matches an unnamed key by its signature", () => {
     assert.deepEqual(changes({ foreignKeys: [fk({})] }, { foreignKeys: [fk({ name: "t_a_fkey" })] }), []);
-    assert.deepEqual(changes({ foreignKeys: [fk({ name: "FK_a" })] }, { foreignKeys: [fk({})] }, { dialect: "sqlite" }), []);
+    assert.deepEqual(
+      changes({ foreignKeys: [fk({ name: "FK_a" })] }, { foreignKeys: [fk({})] }, { dialect: "sqlite" }),
+      [],
+    );
   });
 
   it("treats NO ACTION as no action given", () => {
-    assert.deepEqual(changes({ foreignKeys: [fk({ name: "FK", onDelete: "NO ACTION" })] }, { foreignKeys: [fk({ name: "FK" })] }), []);
+    assert.deepEqual(
+      changes({ foreignKeys: [fk({ name: "FK", onDelete: "NO ACTION" })] }, { foreignKeys: [fk({ name: "FK" })] }),
+      [],
+    );
   });
 
   const variants: [string, Partial<ForeignKey>][] = [
@@ -133,23 +187,34 @@ describe("compare: foreign keys", () => {
   ];
   for (const [what, patch] of variants) {
     it(`drops and re-adds a key whose ${what} changed`, () => {
-      assert.deepEqual(changes({ foreignKeys: [fk({ name: "FK", ...patch })] }, { foreignKeys: [fk({ name: "FK" })] }), [
-        "t: DropConstraintOp FK",
-        "t: CreateForeignKeyOp FK",
-      ]);
+      assert.deepEqual(
+        changes({ foreignKeys: [fk({ name: "FK", ...patch })] }, { foreignKeys: [fk({ name: "FK" })] }),
+        ["t: DropConstraintOp FK", "t: CreateForeignKeyOp FK"],
+      );
     });
   }
 });
 
 describe("compare: check constraints", () => {
   it("detects added, dropped and changed checks by name and expression", () => {
-    assert.deepEqual(changes({ checks: [CheckConstraint.create("a > 0", "CK_a")] }, {}), ["t: CreateCheckConstraintOp CK_a"]);
-    assert.deepEqual(changes({}, { checks: [CheckConstraint.create("a > 0", "CK_a")] }), ["t: DropConstraintOp CK_a"]);
-    assert.deepEqual(changes({ checks: [CheckConstraint.create("a > 1", "CK_a")] }, { checks: [CheckConstraint.create("a > 0", "CK_a")] }), [
-      "t: DropConstraintOp CK_a",
+    assert.deepEqual(changes({ checks: [CheckConstraint.create("a > 0", "CK_a")] }, {}), [
       "t: CreateCheckConstraintOp CK_a",
     ]);
-    assert.deepEqual(changes({ checks: [CheckConstraint.create("a > 0")] }, { checks: [CheckConstraint.create("a > 0", "t_a_check")] }), []);
+    assert.deepEqual(changes({}, { checks: [CheckConstraint.create("a > 0", "CK_a")] }), ["t: DropConstraintOp CK_a"]);
+    assert.deepEqual(
+      changes(
+        { checks: [CheckConstraint.create("a > 1", "CK_a")] },
+        { checks: [CheckConstraint.create("a > 0", "CK_a")] },
+      ),
+      ["t: DropConstraintOp CK_a", "t: CreateCheckConstraintOp CK_a"],
+    );
+    assert.deepEqual(
+      changes(
+        { checks: [CheckConstraint.create("a > 0")] },
+        { checks: [CheckConstraint.create("a > 0", "t_a_check")] },
+      ),
+      [],
+    );
   });
 
   it("leaves MySQL checks alone: TypeORM writes none there, so the model cannot ask to drop one", () => {
@@ -161,7 +226,12 @@ describe("compare: the order of a table's ops", () => {
   it("added columns, PK drop, altered columns, FK drops, index drops, PK add, index adds, FK adds, checks, comment, dropped columns", () => {
     const target = table(
       "t",
-      [col("id", "integer", { nullable: false }), col("org", "integer", { nullable: false }), col("a", "bigint"), col("new", "text")],
+      [
+        col("id", "integer", { nullable: false }),
+        col("org", "integer", { nullable: false }),
+        col("a", "bigint"),
+        col("new", "text"),
+      ],
       {
         primaryKey: PrimaryKey.create(["id", "org"], "PK_t"),
         indexes: [ix("IDX_new", ["new"])],
@@ -173,7 +243,12 @@ describe("compare: the order of a table's ops", () => {
     );
     const reflected = table(
       "t",
-      [col("id", "integer", { nullable: false }), col("org", "integer", { nullable: false }), col("a", "integer"), col("old", "text")],
+      [
+        col("id", "integer", { nullable: false }),
+        col("org", "integer", { nullable: false }),
+        col("a", "integer"),
+        col("old", "text"),
+      ],
       {
         primaryKey: PrimaryKey.create(["id"], "PK_t"),
         indexes: [ix("IDX_old", ["old"])],

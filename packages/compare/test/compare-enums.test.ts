@@ -23,10 +23,10 @@ describe("compare: PostgreSQL enums (Alembic #278)", () => {
   });
 
   it("adds new values in place, keeping the model's order", () => {
-    assert.deepEqual(summarize(diff(withEnum(["sad", "meh", "ok", "happy", "ecstatic"]), withEnum(["sad", "ok", "happy"])).ops), [
-      "AddEnumValueOp mood meh after sad",
-      "AddEnumValueOp mood ecstatic after happy",
-    ]);
+    assert.deepEqual(
+      summarize(diff(withEnum(["sad", "meh", "ok", "happy", "ecstatic"]), withEnum(["sad", "ok", "happy"])).ops),
+      ["AddEnumValueOp mood meh after sad", "AddEnumValueOp mood ecstatic after happy"],
+    );
     assert.deepEqual(summarize(diff(withEnum(["zero", "first", "sad"]), withEnum(["sad"])).ops), [
       "AddEnumValueOp mood zero before sad",
       "AddEnumValueOp mood first after zero",
@@ -43,7 +43,11 @@ describe("compare: PostgreSQL enums (Alembic #278)", () => {
   it("recreates an enum whose values were removed or reordered, which ADD VALUE cannot do, with the columns using it", () => {
     assert.equal(enumValueAdditions(mood(["a", "b"]), mood(["b", "a"])), null);
     const tables = [
-      table("person", [col("id", "integer", { nullable: false }), col("m", "mood", { default: "'a'" }), col("ms", "mood[]")]),
+      table("person", [
+        col("id", "integer", { nullable: false }),
+        col("m", "mood", { default: "'a'" }),
+        col("ms", "mood[]"),
+      ]),
       { ...table("pet", [col("m", "mood")]), schema: "zoo" },
       table("other", [col("m", '"Mood"')]),
     ];
@@ -64,18 +68,31 @@ describe("compare: PostgreSQL enums (Alembic #278)", () => {
   });
 
   it("lets the recreate set the model's defaults, so a default naming a new value needs no alterColumn of its own", () => {
-    const tables = (dflt: string, values: string[]) => ({ tables: [table("person", [col("m", "mood", { default: dflt })])], enums: [mood(values)] });
+    const tables = (dflt: string, values: string[]) => ({
+      tables: [table("person", [col("m", "mood", { default: dflt })])],
+      enums: [mood(values)],
+    });
     const ops = diff(Schema.create(tables("'c'", ["a", "c"])), Schema.create(tables("'b'", ["a", "b"]))).ops;
     assert.deepEqual(summarize(ops), ["RecreateEnumOp"]);
-    assert.deepEqual((ops[0] as RecreateEnumOp).columns.map((c) => [c.existingDefault, c.default]), [["'b'", "'c'"]]);
-    assert.deepEqual((reverseOp(ops[0] as RecreateEnumOp) as RecreateEnumOp).columns.map((c) => [c.existingDefault, c.default]), [["'c'", "'b'"]]);
+    assert.deepEqual(
+      (ops[0] as RecreateEnumOp).columns.map((c) => [c.existingDefault, c.default]),
+      [["'b'", "'c'"]],
+    );
+    assert.deepEqual(
+      (reverseOp(ops[0] as RecreateEnumOp) as RecreateEnumOp).columns.map((c) => [c.existingDefault, c.default]),
+      [["'c'", "'b'"]],
+    );
   });
 
   it("gives each added value a reverse that recreates the type without it", () => {
     const tables = [table("person", [col("m", "mood")])];
     const ops = diff(withEnum(["a", "b", "c"], tables), withEnum(["b"], tables)).ops as AddEnumValueOp[];
     assert.deepEqual(
-      reverseOps(ops).map((r) => [(r as RecreateEnumOp).existingValues, (r as RecreateEnumOp).enum.values, (r as RecreateEnumOp).columns.map((c) => c.column)]),
+      reverseOps(ops).map((r) => [
+        (r as RecreateEnumOp).existingValues,
+        (r as RecreateEnumOp).enum.values,
+        (r as RecreateEnumOp).columns.map((c) => c.column),
+      ]),
       [
         [["a", "b", "c"], ["a", "b"], ["m"]],
         [["a", "b"], ["b"], ["m"]],

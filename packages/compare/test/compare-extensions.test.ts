@@ -18,7 +18,9 @@ describe("compare: extensions the model needs", () => {
       "CreateExtensionOp",
       "CreateTableOp t",
     ]);
-    const names = diff(schema(uuidTable), schema(), { requiredExtensions }).ops.slice(0, 2).map((op) => (op as unknown as { name: string }).name);
+    const names = diff(schema(uuidTable), schema(), { requiredExtensions })
+      .ops.slice(0, 2)
+      .map((op) => (op as unknown as { name: string }).name);
     assert.deepEqual(names, ["citext", "uuid-ossp"]);
   });
 

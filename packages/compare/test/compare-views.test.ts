@@ -6,11 +6,15 @@ import { col, diff, summarize, table } from "./helpers";
 
 /** The shapes of runtime's replaceable-object ops, as the CLI passes their factories. */
 const factories = {
-  createView: (view: QualifiedName, definition: string): OpNode => ({ kind: "CreateViewOp", view, definition }) as OpNode,
-  dropView: (view: QualifiedName, existingDefinition: string | null): OpNode => ({ kind: "DropViewOp", view, existingDefinition }) as OpNode,
+  createView: (view: QualifiedName, definition: string): OpNode =>
+    ({ kind: "CreateViewOp", view, definition }) as OpNode,
+  dropView: (view: QualifiedName, existingDefinition: string | null): OpNode =>
+    ({ kind: "DropViewOp", view, existingDefinition }) as OpNode,
 };
-const views = (...vs: View[]) => Schema.create({ views: vs, tables: [table("users", [col("id", "integer", { nullable: false })])] });
-const run = (target: Schema, reflected: Schema) => diff(target, reflected, { comparators: viewComparators(factories) }).ops;
+const views = (...vs: View[]) =>
+  Schema.create({ views: vs, tables: [table("users", [col("id", "integer", { nullable: false })])] });
+const run = (target: Schema, reflected: Schema) =>
+  diff(target, reflected, { comparators: viewComparators(factories) }).ops;
 
 describe("compare: views (a plugin with runtime's view ops)", () => {
   it("creates new views after the table changes and drops removed ones first, keeping the definition", () => {
@@ -20,7 +24,11 @@ describe("compare: views (a plugin with runtime's view ops)", () => {
     });
     const ops = run(target, views(View.create("v_old", "SELECT 2")));
     assert.deepEqual(summarize(ops), ["DropViewOp", "CreateTableOp extra", "CreateViewOp"]);
-    assert.deepEqual(ops[0], { kind: "DropViewOp", view: { schema: null, name: "v_old" }, existingDefinition: "SELECT 2" });
+    assert.deepEqual(ops[0], {
+      kind: "DropViewOp",
+      view: { schema: null, name: "v_old" },
+      existingDefinition: "SELECT 2",
+    });
   });
 
   it("drops and recreates a view whose definition changed, and leaves equal ones alone", () => {

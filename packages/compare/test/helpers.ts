@@ -19,14 +19,17 @@ import {
 } from "@autogen/core";
 import { compareSchemas, type CompareOptions } from "../src/index";
 
-export const col = (name: string, type: string, props: Partial<ColumnProps> = {}): Column => Column.create(name, type, props);
-export const table = (name: string, columns: Column[], props: Partial<TableProps> = {}): Table => Table.create(name, columns, props);
+export const col = (name: string, type: string, props: Partial<ColumnProps> = {}): Column =>
+  Column.create(name, type, props);
+export const table = (name: string, columns: Column[], props: Partial<TableProps> = {}): Table =>
+  Table.create(name, columns, props);
 export const schema = (...tables: Table[]): Schema => Schema.create({ tables });
 
 export const diff = (target: Schema, reflected: Schema, o: Partial<CompareOptions> = {}): UpgradeOps =>
   compareSchemas(target, reflected, { dialect: "postgres", ...o });
 
-const constraintLabel = (c: Constraint): string => c.name ?? `(${c.kind} ${"columns" in c ? c.columns.join(",") : c.expression})`;
+const constraintLabel = (c: Constraint): string =>
+  c.name ?? `(${c.kind} ${"columns" in c ? c.columns.join(",") : c.expression})`;
 
 /** One short line per op, e.g. `users: AlterColumnOp name {"type":"varchar(20)"}`; containers prefix their table. */
 export function summarize(ops: readonly OpNode[]): string[] {

@@ -10,7 +10,9 @@ describe("hooks: includeName (reflected names only)", () => {
   it("hides reflected tables, columns and indexes it rejects, with Alembic's parent names", () => {
     const calls: string[] = [];
     const reflected = schema(
-      table("keep", [id(), col("legacy_x", "text")], { indexes: [Index.create("legacy_idx", [IndexElement.column("legacy_x")])] }),
+      table("keep", [id(), col("legacy_x", "text")], {
+        indexes: [Index.create("legacy_idx", [IndexElement.column("legacy_x")])],
+      }),
       table("legacy_stuff", [id()]),
     );
     const up = diff(schema(table("keep", [id()])), reflected, {
@@ -22,8 +24,12 @@ describe("hooks: includeName (reflected names only)", () => {
     assert.deepEqual(up.ops, []);
     assert.ok(calls.includes("schema:null:{}"), "the default schema is asked about as null, as Alembic passes None");
     assert.ok(calls.includes('table:legacy_stuff:{"schemaName":null}'));
-    assert.ok(calls.includes('column:legacy_x:{"schemaName":null,"tableName":"keep","schemaQualifiedTableName":"keep"}'));
-    assert.ok(calls.includes('index:legacy_idx:{"schemaName":null,"tableName":"keep","schemaQualifiedTableName":"keep"}'));
+    assert.ok(
+      calls.includes('column:legacy_x:{"schemaName":null,"tableName":"keep","schemaQualifiedTableName":"keep"}'),
+    );
+    assert.ok(
+      calls.includes('index:legacy_idx:{"schemaName":null,"tableName":"keep","schemaQualifiedTableName":"keep"}'),
+    );
     // Target names are never passed to includeName.
     assert.ok(!calls.some((c) => c.startsWith("table:keep") && c.includes("target")));
   });
@@ -35,7 +41,10 @@ describe("hooks: includeObject", () => {
       !(type === "table" && reflected && compareTo === null);
     const reflected = schema(table("managed", [id()]), table("hand_made", [id()]));
     const target = schema(table("managed", [id(), col("x", "text")]), table("brand_new", [id()]));
-    assert.deepEqual(summarize(diff(target, reflected, { includeObject }).ops), ["CreateTableOp brand_new", "managed: AddColumnOp x"]);
+    assert.deepEqual(summarize(diff(target, reflected, { includeObject }).ops), [
+      "CreateTableOp brand_new",
+      "managed: AddColumnOp x",
+    ]);
   });
 
   it("is called with the object, its name, type, side and counterpart", () => {
@@ -59,7 +68,12 @@ describe("hooks: includeObject", () => {
     const noTmp = (_o: unknown, name: string | null) => !(name ?? "").startsWith("tmp");
     const target = schema(
       table("t", [id(), col("tmp_a", "text")], { indexes: [Index.create("tmp_idx", [IndexElement.column("id")])] }),
-      table("n", [id()], { indexes: [Index.create("tmp_n", [IndexElement.column("id")]), Index.create("IDX_n", [IndexElement.column("id")])] }),
+      table("n", [id()], {
+        indexes: [
+          Index.create("tmp_n", [IndexElement.column("id")]),
+          Index.create("IDX_n", [IndexElement.column("id")]),
+        ],
+      }),
     );
     const up = diff(target, schema(table("t", [id()], { indexes: [] })), { includeObject: noTmp });
     assert.deepEqual(summarize(up.ops), ["CreateTableOp n"]);
@@ -92,8 +106,12 @@ describe("hooks: compareType", () => {
     ]);
     assert.deepEqual(calls, ["c:varchar(10)->varchar(20):varchar(20)", "d:text->text:text"]);
     assert.deepEqual(diff(target, reflected, { compareType: verdict(false) }).ops, []);
-    assert.deepEqual(summarize(diff(target, reflected, { compareType: verdict(null) }).ops), ['t: AlterColumnOp c {"type":"varchar(20)"}']);
-    assert.deepEqual(summarize(diff(target, reflected, { compareType: verdict(undefined) }).ops), ['t: AlterColumnOp c {"type":"varchar(20)"}']);
+    assert.deepEqual(summarize(diff(target, reflected, { compareType: verdict(null) }).ops), [
+      't: AlterColumnOp c {"type":"varchar(20)"}',
+    ]);
+    assert.deepEqual(summarize(diff(target, reflected, { compareType: verdict(undefined) }).ops), [
+      't: AlterColumnOp c {"type":"varchar(20)"}',
+    ]);
   });
 });
 
@@ -108,15 +126,23 @@ describe("hooks: compareServerDefault", () => {
 
   it("a callable gets Alembic's arguments and answers true/false/null", () => {
     const args: unknown[][] = [];
-    const hook = (v: boolean | null) => (_ctx: unknown, ic: Column, mc: Column, id: string | null, md: string | null, rmd: string | null) => {
-      args.push([ic.name, mc.name, id, md, rmd]);
-      return v;
-    };
+    const hook =
+      (v: boolean | null) =>
+      (_ctx: unknown, ic: Column, mc: Column, id: string | null, md: string | null, rmd: string | null) => {
+        args.push([ic.name, mc.name, id, md, rmd]);
+        return v;
+      };
     assert.equal(diff(target, reflected, { compareServerDefault: hook(true) }).ops.length, 1);
-    assert.equal((diff(target, reflected, { compareServerDefault: hook(true) }).ops[0] as unknown as { ops: unknown[] }).ops.length, 2);
+    assert.equal(
+      (diff(target, reflected, { compareServerDefault: hook(true) }).ops[0] as unknown as { ops: unknown[] }).ops
+        .length,
+      2,
+    );
     assert.deepEqual(args[0], ["c", "c", "'a'", "'b'", "'b'"]);
     assert.deepEqual(diff(target, reflected, { compareServerDefault: hook(false) }).ops, []);
-    assert.deepEqual(summarize(diff(target, reflected, { compareServerDefault: hook(null) }).ops), ['t: AlterColumnOp c {"default":"\'b\'"}']);
+    assert.deepEqual(summarize(diff(target, reflected, { compareServerDefault: hook(null) }).ops), [
+      't: AlterColumnOp c {"default":"\'b\'"}',
+    ]);
   });
 });
 

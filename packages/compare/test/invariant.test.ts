@@ -1,25 +1,53 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CheckConstraint, Column, ForeignKey, Index, IndexElement, PrimaryKey, reverseUpgradeOps, Schema, UniqueConstraint } from "@autogen/core";
+import {
+  CheckConstraint,
+  Column,
+  ForeignKey,
+  Index,
+  IndexElement,
+  PrimaryKey,
+  reverseUpgradeOps,
+  Schema,
+  UniqueConstraint,
+} from "@autogen/core";
 import { applyOps, normalize } from "./apply-ops";
 import { col, diff, table } from "./helpers";
 
 const id = () => col("id", "integer", { nullable: false });
-const fk = (name: string, column: string, refTable: string) => ForeignKey.create({ name, columns: [column], refTable, refColumns: ["id"] });
+const fk = (name: string, column: string, refTable: string) =>
+  ForeignKey.create({ name, columns: [column], refTable, refColumns: ["id"] });
 
 /** A database state and a model that differ in every way compare detects (enum values aside: ADD VALUE has no reverse). */
 const reflected = Schema.create({
   tables: [
-    table("user", [id(), col("name", "varchar(50)", { nullable: false }), col("pw", "text"), col("score", "integer", { default: "0" })], {
-      primaryKey: PrimaryKey.create(["id"], "PK_user"),
-      indexes: [Index.create("IDX_pw", [IndexElement.column("pw")])],
-      uniques: [UniqueConstraint.create(["name"], "UQ_name")],
-      checks: [CheckConstraint.create("score >= 0", "CK_score")],
-      comment: "people",
+    table(
+      "user",
+      [
+        id(),
+        col("name", "varchar(50)", { nullable: false }),
+        col("pw", "text"),
+        col("score", "integer", { default: "0" }),
+      ],
+      {
+        primaryKey: PrimaryKey.create(["id"], "PK_user"),
+        indexes: [Index.create("IDX_pw", [IndexElement.column("pw")])],
+        uniques: [UniqueConstraint.create(["name"], "UQ_name")],
+        checks: [CheckConstraint.create("score >= 0", "CK_score")],
+        comment: "people",
+      },
+    ),
+    table("old_a", [id(), col("b_id", "integer")], {
+      primaryKey: PrimaryKey.create(["id"], "PK_a"),
+      foreignKeys: [fk("FK_a_b", "b_id", "old_b")],
     }),
-    table("old_a", [id(), col("b_id", "integer")], { primaryKey: PrimaryKey.create(["id"], "PK_a"), foreignKeys: [fk("FK_a_b", "b_id", "old_b")] }),
-    table("old_b", [id(), col("a_id", "integer")], { primaryKey: PrimaryKey.create(["id"], "PK_b"), foreignKeys: [fk("FK_b_a", "a_id", "old_a")] }),
-    table("order", [id(), col("user_id", "integer"), col("gone_id", "integer")], { foreignKeys: [fk("FK_order_gone", "gone_id", "gone")] }),
+    table("old_b", [id(), col("a_id", "integer")], {
+      primaryKey: PrimaryKey.create(["id"], "PK_b"),
+      foreignKeys: [fk("FK_b_a", "a_id", "old_a")],
+    }),
+    table("order", [id(), col("user_id", "integer"), col("gone_id", "integer")], {
+      foreignKeys: [fk("FK_order_gone", "gone_id", "gone")],
+    }),
     table("gone", [id()], { primaryKey: PrimaryKey.create(["id"], "PK_gone") }),
   ],
   enums: [],
@@ -45,7 +73,15 @@ const target = Schema.create({
     ),
     table("order", [id(), col("user_id", "integer"), col("gone_id", "integer")], {
       primaryKey: PrimaryKey.create(["id"], "PK_order"),
-      foreignKeys: [ForeignKey.create({ name: "FK_order_user", columns: ["user_id"], refTable: "user", refColumns: ["id"], onDelete: "CASCADE" })],
+      foreignKeys: [
+        ForeignKey.create({
+          name: "FK_order_user",
+          columns: ["user_id"],
+          refTable: "user",
+          refColumns: ["id"],
+          onDelete: "CASCADE",
+        }),
+      ],
     }),
     table("new_x", [id(), col("y_id", "integer")], { foreignKeys: [fk("FK_x_y", "y_id", "new_y")] }),
     table("new_y", [id(), col("x_id", "integer")], { foreignKeys: [fk("FK_y_x", "x_id", "new_x")] }),
@@ -67,18 +103,25 @@ describe("invariant (in memory): upgrade reaches the model, the reverse returns,
         dialect === "mysql"
           ? keepsReflectedChecks(target)
           : dialect === "sqlite"
-          ? {
-              ...target,
-              tables: target.tables.map((t) =>
-                t.name === "user"
-                  ? { ...t, comment: "people", columns: t.columns.map((c) => (c.name === "score" ? Column.cloneWith(c, { comment: null }) : c)) }
-                  : t,
-              ),
-            }
-          : target;
+            ? {
+                ...target,
+                tables: target.tables.map((t) =>
+                  t.name === "user"
+                    ? {
+                        ...t,
+                        comment: "people",
+                        columns: t.columns.map((c) =>
+                          c.name === "score" ? Column.cloneWith(c, { comment: null }) : c,
+                        ),
+                      }
+                    : t,
+                ),
+              }
+            : target;
       assert.deepEqual(normalize(upgraded), normalize(expected as Schema));
       assert.deepEqual(diff(target, upgraded, { dialect }).ops, []);
-      if (dialect === "mysql") assert.notDeepEqual(normalize(upgraded), normalize(target), "the MySQL check was not touched");
+      if (dialect === "mysql")
+        assert.notDeepEqual(normalize(upgraded), normalize(target), "the MySQL check was not touched");
       const downgraded = applyOps(upgraded, reverseUpgradeOps(up).ops);
       assert.deepEqual(normalize(downgraded), normalize(reflected));
     });

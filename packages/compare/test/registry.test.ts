@@ -31,8 +31,22 @@ describe("ComparatorRegistry", () => {
   });
 
   it("the built-in subgroups: compareType's slot runs before the canonical comparison", () => {
-    assert.deepEqual(comparators.subgroups("schema"), ["schemas", "extensions", "enums", "tables", "mysql_blocking_foreign_keys"]);
-    assert.deepEqual(comparators.subgroups("table"), ["columns", "primary_key", "indexes", "uniques", "foreign_keys", "checks", "comment"]);
+    assert.deepEqual(comparators.subgroups("schema"), [
+      "schemas",
+      "extensions",
+      "enums",
+      "tables",
+      "mysql_blocking_foreign_keys",
+    ]);
+    assert.deepEqual(comparators.subgroups("table"), [
+      "columns",
+      "primary_key",
+      "indexes",
+      "uniques",
+      "foreign_keys",
+      "checks",
+      "comment",
+    ]);
     assert.deepEqual(comparators.subgroups("column"), [
       "types",
       "nullable",

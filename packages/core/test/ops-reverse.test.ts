@@ -44,9 +44,13 @@ const table = toTable(
   ],
   {
     uniques: [{ name: "UQ_email", columns: ["email"] }],
-    foreignKeys: [{ name: "FK_owner", columns: ["owner_id"], refTable: "owner", refColumns: ["id"], onDelete: "CASCADE" }],
+    foreignKeys: [
+      { name: "FK_owner", columns: ["owner_id"], refTable: "owner", refColumns: ["id"], onDelete: "CASCADE" },
+    ],
     checks: [{ name: "CK_email", expression: "email <> ''" }],
-    indexes: [{ name: "IDX_owner", columns: [{ column: "owner_id", descending: true }], where: "owner_id IS NOT NULL" }],
+    indexes: [
+      { name: "IDX_owner", columns: [{ column: "owner_id", descending: true }], where: "owner_id IS NOT NULL" },
+    ],
     comment: "accounts",
   },
 );
@@ -56,9 +60,18 @@ const OPS: OpNode[] = [
   CreateTableOp.create(table),
   RenameTableOp.create(t, "accounts"),
   AddColumnOp.create(t, Column.create("overdrawn", "boolean", { default: "false" })),
-  CreateIndexOp.create(t, Index.create("IDX_x", [IndexElement.column("email"), IndexElement.expression("lower(email)")], { unique: true })),
-  CreateUniqueConstraintOp.create(t, UniqueConstraint.create(["email"], "UQ_x", { deferrable: true, initially: "DEFERRED" })),
-  CreateForeignKeyOp.create(t, ForeignKey.create({ name: "FK_x", columns: ["owner_id"], refTable: "owner", refColumns: ["id"] })),
+  CreateIndexOp.create(
+    t,
+    Index.create("IDX_x", [IndexElement.column("email"), IndexElement.expression("lower(email)")], { unique: true }),
+  ),
+  CreateUniqueConstraintOp.create(
+    t,
+    UniqueConstraint.create(["email"], "UQ_x", { deferrable: true, initially: "DEFERRED" }),
+  ),
+  CreateForeignKeyOp.create(
+    t,
+    ForeignKey.create({ name: "FK_x", columns: ["owner_id"], refTable: "owner", refColumns: ["id"] }),
+  ),
   CreateCheckConstraintOp.create(t, CheckConstraint.create("id > 0", "CK_x")),
   CreatePrimaryKeyOp.create(t, PrimaryKey.create(["id"], "PK_x")),
   CreateTableCommentOp.create(t, "new", "old"),
@@ -67,8 +80,16 @@ const OPS: OpNode[] = [
   CreateEnumOp.create(Enum.create("mood", ["sad", "ok"])),
   CreateSchemaOp.create("audit"),
   ExecuteSQLOp.create("UPDATE t SET x = 1", "UPDATE t SET x = 0"),
-  AlterColumnOp.create(t, "email", { type: "varchar(300)", nullable: true, name: "mail" }, { type: "varchar(200)", nullable: false }),
-  ModifyTableOps.create(t, [AddColumnOp.create(t, Column.create("a", "integer")), CreateIndexOp.create(t, Index.create("IDX_a", [IndexElement.column("a")]))]),
+  AlterColumnOp.create(
+    t,
+    "email",
+    { type: "varchar(300)", nullable: true, name: "mail" },
+    { type: "varchar(200)", nullable: false },
+  ),
+  ModifyTableOps.create(t, [
+    AddColumnOp.create(t, Column.create("a", "integer")),
+    CreateIndexOp.create(t, Index.create("IDX_a", [IndexElement.column("a")])),
+  ]),
 ];
 
 describe("core: every op reverses, and reversing twice gives the op back", () => {
@@ -87,7 +108,12 @@ describe("core: every op reverses, and reversing twice gives the op back", () =>
   });
 
   it("AlterColumnOp.reverse swaps the changes with the existing values, rename included", () => {
-    const op = AlterColumnOp.create(t, "email", { type: "varchar(300)", default: null, name: "mail" }, { type: "varchar(200)", default: "''", nullable: false });
+    const op = AlterColumnOp.create(
+      t,
+      "email",
+      { type: "varchar(300)", default: null, name: "mail" },
+      { type: "varchar(200)", default: "''", nullable: false },
+    );
     const back = AlterColumnOp.reverse(op);
     assert.equal(back.column, "mail");
     assert.deepEqual(back.modify, { type: "varchar(200)", default: "''", name: "email" });
@@ -120,7 +146,14 @@ describe("core: revision-file inputs convert both ways", () => {
   });
 
   it("a named or reordered primary key is spelled out in the options", () => {
-    const named = toTable("t", [{ name: "a", type: "int" }, { name: "b", type: "int" }], { primaryKey: { name: "PK_t", columns: ["b", "a"] } });
+    const named = toTable(
+      "t",
+      [
+        { name: "a", type: "int" },
+        { name: "b", type: "int" },
+      ],
+      { primaryKey: { name: "PK_t", columns: ["b", "a"] } },
+    );
     const [, columns, options] = fromTable(named);
     assert.deepEqual(options.primaryKey, { name: "PK_t", columns: ["b", "a"] });
     assert.ok(columns.every((c) => c.primaryKey === undefined));

@@ -13,7 +13,7 @@ interface Segment {
 export function splitQuoted(sql: string): Segment[] {
   const out: Segment[] = [];
   let plain = "";
-  for (let i = 0; i < sql.length; ) {
+  for (let i = 0; i < sql.length;) {
     const q = sql[i];
     if (q !== "'" && q !== '"' && q !== "`") {
       plain += q;

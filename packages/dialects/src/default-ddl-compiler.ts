@@ -113,7 +113,10 @@ export class DefaultDdlCompiler implements DdlCompiler {
   }
 
   protected unsupported(what: string, outsideBatch = false): never {
-    throw new UnsupportedOpError(what, `${this.syntax.dialect}${outsideBatch ? " outside batch mode (use op.batchAlterTable)" : ""}`);
+    throw new UnsupportedOpError(
+      what,
+      `${this.syntax.dialect}${outsideBatch ? " outside batch mode (use op.batchAlterTable)" : ""}`,
+    );
   }
 
   // ---- names and literals -------------------------------------------------------------------
@@ -168,7 +171,10 @@ export class DefaultDdlCompiler implements DdlCompiler {
 
   /** SQL-standard identity (https://www.postgresql.org/docs/current/sql-createtable.html). */
   protected identityClause(i: Identity): string {
-    const options = [i.start !== null ? `START WITH ${i.start}` : "", i.increment !== null ? `INCREMENT BY ${i.increment}` : ""].filter(Boolean);
+    const options = [
+      i.start !== null ? `START WITH ${i.start}` : "",
+      i.increment !== null ? `INCREMENT BY ${i.increment}` : "",
+    ].filter(Boolean);
     return `GENERATED ${i.always ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY${options.length ? ` (${options.join(" ")})` : ""}`;
   }
 
@@ -254,7 +260,8 @@ export class DefaultDdlCompiler implements DdlCompiler {
     const t = op.table;
     this.emit(this.createTableStatement(t));
     this.emitIfAny(this.tableCommentAfterCreate(t));
-    for (const c of t.columns) if (c.comment !== null) this.emitIfAny(this.columnCommentStatement(t, c.name, c.comment));
+    for (const c of t.columns)
+      if (c.comment !== null) this.emitIfAny(this.columnCommentStatement(t, c.name, c.comment));
     for (const i of t.indexes) this.emit(this.createIndexStatement(t, i, false));
   }
 
@@ -287,7 +294,8 @@ export class DefaultDdlCompiler implements DdlCompiler {
 
   protected visitAddColumnOp(op: AddColumnOp): void {
     this.emit(`ALTER TABLE ${this.table(op.table)} ADD COLUMN ${this.columnSpec(op.column)}`);
-    if (op.column.comment !== null) this.emitIfAny(this.columnCommentStatement(op.table, op.column.name, op.column.comment));
+    if (op.column.comment !== null)
+      this.emitIfAny(this.columnCommentStatement(op.table, op.column.name, op.column.comment));
   }
 
   protected visitDropColumnOp(op: DropColumnOp): void {
@@ -307,21 +315,29 @@ export class DefaultDdlCompiler implements DdlCompiler {
     if (m.onUpdate !== undefined) this.unsupported("AlterColumnOp changing onUpdate");
     if (m.type !== undefined || m.collation !== undefined) {
       const type = m.type ?? op.existing.type;
-      if (type === undefined) throw new CommandError(`Changing the collation of ${op.column} needs its type: pass existingType`);
+      if (type === undefined)
+        throw new CommandError(`Changing the collation of ${op.column} needs its type: pass existingType`);
       const collation = m.collation !== undefined ? m.collation : (op.existing.collation ?? null);
       const collate = collation !== null ? ` ${this.collateClause(collation)}` : "";
       this.emit(`${alter} TYPE ${type}${collate}${op.using !== null ? ` USING ${op.using}` : ""}`);
     }
     if (m.nullable !== undefined) this.emit(`${alter} ${m.nullable ? "DROP NOT NULL" : "SET NOT NULL"}`);
-    if (m.default !== undefined) this.emit(m.default === null ? `${alter} DROP DEFAULT` : `${alter} SET DEFAULT ${this.defaultExpression(m.default)}`);
-    if (m.identity !== undefined) this.emit(m.identity === null ? `${alter} DROP IDENTITY IF EXISTS` : `${alter} ADD ${this.identityClause(m.identity)}`);
+    if (m.default !== undefined)
+      this.emit(
+        m.default === null ? `${alter} DROP DEFAULT` : `${alter} SET DEFAULT ${this.defaultExpression(m.default)}`,
+      );
+    if (m.identity !== undefined)
+      this.emit(
+        m.identity === null ? `${alter} DROP IDENTITY IF EXISTS` : `${alter} ADD ${this.identityClause(m.identity)}`,
+      );
     if (m.generated !== undefined) {
       // PostgreSQL can only turn a generated column into a plain one in place.
       if (m.generated !== null) this.unsupported("AlterColumnOp adding a generation expression");
       this.emit(`${alter} DROP EXPRESSION`);
     }
     if (m.comment !== undefined) this.emitIfAny(this.columnCommentStatement(op.table, op.column, m.comment));
-    if (m.name !== undefined && m.name !== op.column) this.emit(this.renameColumnStatement(op.table, op.column, m.name));
+    if (m.name !== undefined && m.name !== op.column)
+      this.emit(this.renameColumnStatement(op.table, op.column, m.name));
   }
 
   protected renameColumnStatement(table: QualifiedName, from: string, to: string): string {
@@ -394,7 +410,9 @@ export class DefaultDdlCompiler implements DdlCompiler {
 
   protected constraintNameToDrop(op: DropConstraintOp): string {
     if (op.constraint.name === null) {
-      throw new CommandError(`Cannot drop an unnamed ${op.constraint.kind} of ${QualifiedName.key(op.table)}: give the constraint's name`);
+      throw new CommandError(
+        `Cannot drop an unnamed ${op.constraint.kind} of ${QualifiedName.key(op.table)}: give the constraint's name`,
+      );
     }
     return op.constraint.name;
   }

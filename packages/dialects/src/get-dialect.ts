@@ -5,7 +5,11 @@ import { mysqlDialect } from "./mysql/mysql-dialect";
 import { postgresDialect } from "./postgres/postgres-dialect";
 import { sqliteDialect } from "./sqlite/sqlite-dialect";
 
-const DIALECTS: Readonly<Record<DialectName, Dialect>> = { postgres: postgresDialect, mysql: mysqlDialect, sqlite: sqliteDialect };
+const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
+  postgres: postgresDialect,
+  mysql: mysqlDialect,
+  sqlite: sqliteDialect,
+};
 
 /** The Dialect object of a dialect name (`postgres`, `mysql` (also MariaDB), `sqlite`). */
 export function getDialect(name: DialectName): Dialect {

@@ -3,7 +3,10 @@
  * thousands of columns, and both metadata and reflection canonicalise every one of them.
  * Bounded, so a process that reflects many schemas does not grow without limit.
  */
-export function memoized<A extends unknown[], R extends string | null>(fn: (...args: A) => R, key: (...args: A) => string): (...args: A) => R {
+export function memoized<A extends unknown[], R extends string | null>(
+  fn: (...args: A) => R,
+  key: (...args: A) => string,
+): (...args: A) => R {
   const cache = new Map<string, R>();
   return (...args: A) => {
     const k = key(...args);

@@ -3,10 +3,22 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
 import { DatabaseError } from "@autogen/core";
-import { dialectsUnderTest, getDialect, mysqlLockName, postgresLockKey, useDatabase, type Connection, type DialectName } from "../src/index";
+import {
+  dialectsUnderTest,
+  getDialect,
+  mysqlLockName,
+  postgresLockKey,
+  useDatabase,
+  type Connection,
+  type DialectName,
+} from "../src/index";
 
 /** The session setting the lock temporarily changes, to check it is restored. */
-const SETTING: Record<DialectName, string | null> = { postgres: "SHOW lock_timeout", mysql: null, sqlite: "PRAGMA busy_timeout" };
+const SETTING: Record<DialectName, string | null> = {
+  postgres: "SHOW lock_timeout",
+  mysql: null,
+  sqlite: "PRAGMA busy_timeout",
+};
 
 const setting = async (conn: Connection, d: DialectName) => {
   const sql = SETTING[d];
@@ -45,7 +57,11 @@ describe("MySQL run lock scope", () => {
     await adapter.acquireRunLock(onA, { name, timeoutMs: 2000 });
     await adapter.acquireRunLock(onB, { name, timeoutMs: 0 });
     const otherOnA = await a.connect();
-    await assert.rejects(adapter.acquireRunLock(otherOnA, { name, timeoutMs: 0 }), DatabaseError, "the same database still waits");
+    await assert.rejects(
+      adapter.acquireRunLock(otherOnA, { name, timeoutMs: 0 }),
+      DatabaseError,
+      "the same database still waits",
+    );
     // A revision may switch databases (USE): the lock is released under the name it was taken with.
     await onA.query(`USE ${getDialect("mysql").quote(new URL(b.url).pathname.slice(1))}`);
     await adapter.releaseRunLock(onA, { name });

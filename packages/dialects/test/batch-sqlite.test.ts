@@ -33,7 +33,9 @@ const parent = toTable(
     { name: "manager", type: "integer" },
   ],
   {
-    foreignKeys: [{ name: "fk_parent_manager", columns: ["manager"], refTable: "Parent", refColumns: ["id"], onDelete: "SET NULL" }],
+    foreignKeys: [
+      { name: "fk_parent_manager", columns: ["manager"], refTable: "Parent", refColumns: ["id"], onDelete: "SET NULL" },
+    ],
     indexes: [
       { name: "ix_parent_name", columns: ["name"] },
       { name: "ix_parent_legacy", columns: ["legacy"] },
@@ -47,7 +49,11 @@ const child = toTable(
     { name: "id", type: "integer", primaryKey: true },
     { name: "parent_id", type: "integer", nullable: false },
   ],
-  { foreignKeys: [{ name: "fk_child_parent", columns: ["parent_id"], refTable: "Parent", refColumns: ["id"], onDelete: "CASCADE" }] },
+  {
+    foreignKeys: [
+      { name: "fk_child_parent", columns: ["parent_id"], refTable: "Parent", refColumns: ["id"], onDelete: "CASCADE" },
+    ],
+  },
 );
 
 const batchOps = [
@@ -56,7 +62,10 @@ const batchOps = [
   DropColumnOp.create(parentName, Column.create("legacy", "integer")),
   AlterColumnOp.create(parentName, "name", { name: "Full Name" }),
   AddColumnOp.create(parentName, Column.create("joined", "datetime", { default: "CURRENT_TIMESTAMP" })),
-  CreateIndexOp.create(parentName, Index.create("ix_parent_code", [IndexElement.column("code", { descending: true })], { unique: true })),
+  CreateIndexOp.create(
+    parentName,
+    Index.create("ix_parent_code", [IndexElement.column("code", { descending: true })], { unique: true }),
+  ),
 ];
 
 const values = async (conn: Connection, sql: string) => (await conn.query(sql)).rows.map((r) => ({ ...r }));
@@ -95,12 +104,18 @@ describe("planSqliteBatch", () => {
     const db = await useDatabase(t, "sqlite");
     if (!db) return;
     const conn = await db.connect();
-    const compile = (op: Parameters<ReturnType<typeof sqliteDialect.createDdlCompiler>["compile"]>[0]) => sqliteDialect.createDdlCompiler().compile(op);
-    for (const sql of [...compile(CreateTableOp.create(parent)), ...compile(CreateTableOp.create(child))]) await conn.query(sql);
+    const compile = (op: Parameters<ReturnType<typeof sqliteDialect.createDdlCompiler>["compile"]>[0]) =>
+      sqliteDialect.createDdlCompiler().compile(op);
+    for (const sql of [...compile(CreateTableOp.create(parent)), ...compile(CreateTableOp.create(child))])
+      await conn.query(sql);
     // A view and another table's trigger read the table: the rename after the drop must not trip over them.
     await conn.query(`CREATE VIEW "parent_names" AS SELECT "id", "name" AS "n" FROM "Parent"`);
-    await conn.query(`CREATE TRIGGER "child_touch" AFTER UPDATE ON "child" BEGIN UPDATE "Parent" SET "code" = "code" WHERE "id" = NEW."parent_id"; END`);
-    await conn.query(`INSERT INTO "Parent" ("id", "name", "code", "legacy", "manager") VALUES (1, 'Ann', '7', 1, NULL), (2, 'Bob', '42', 2, 1)`);
+    await conn.query(
+      `CREATE TRIGGER "child_touch" AFTER UPDATE ON "child" BEGIN UPDATE "Parent" SET "code" = "code" WHERE "id" = NEW."parent_id"; END`,
+    );
+    await conn.query(
+      `INSERT INTO "Parent" ("id", "name", "code", "legacy", "manager") VALUES (1, 'Ann', '7', 1, NULL), (2, 'Bob', '42', 2, 1)`,
+    );
     await conn.query(`INSERT INTO "child" ("id", "parent_id") VALUES (10, 1), (11, 1), (12, 2)`);
     // AUTOINCREMENT's counter is at 3 once row 3 is gone; the recreated table must not hand out 3 again.
     await conn.query(`INSERT INTO "Parent" ("id", "name", "code") VALUES (3, 'Gone', '1')`);
@@ -120,8 +135,14 @@ describe("planSqliteBatch", () => {
     ]);
     // Existing rows get the added column's default, as ADD COLUMN would give them.
     const stamp = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
-    const rows = await values(conn, 'SELECT "id", "Full Name" AS name, "code", typeof("code") AS t, "manager", "joined" FROM "Parent" ORDER BY "id"');
-    assert.ok(rows.every((r) => stamp.test(String(r.joined))), JSON.stringify(rows));
+    const rows = await values(
+      conn,
+      'SELECT "id", "Full Name" AS name, "code", typeof("code") AS t, "manager", "joined" FROM "Parent" ORDER BY "id"',
+    );
+    assert.ok(
+      rows.every((r) => stamp.test(String(r.joined))),
+      JSON.stringify(rows),
+    );
     assert.deepEqual(
       rows.map(({ joined: _, ...r }) => r),
       [
@@ -129,7 +150,10 @@ describe("planSqliteBatch", () => {
         { id: 2, name: "Bob", code: 42, t: "integer", manager: 1 },
       ],
     );
-    const indexes = await values(conn, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Parent' AND sql IS NOT NULL ORDER BY name`);
+    const indexes = await values(
+      conn,
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Parent' AND sql IS NOT NULL ORDER BY name`,
+    );
     assert.deepEqual(indexes, [
       { name: "ix_parent_code", sql: 'CREATE UNIQUE INDEX "ix_parent_code" ON "Parent" ("code" DESC)' },
       { name: "ix_parent_name", sql: 'CREATE INDEX "ix_parent_name" ON "Parent" ("Full Name")' },
@@ -138,11 +162,20 @@ describe("planSqliteBatch", () => {
     assert.deepEqual(await values(conn, `SELECT "id" FROM "parent_names" ORDER BY "id"`), [{ id: 1 }, { id: 2 }]);
     assert.deepEqual(await values(conn, "PRAGMA legacy_alter_table"), [{ legacy_alter_table: 0 }]);
     // The self-reference names the final table, and the child still points at it.
-    assert.deepEqual((await values(conn, `PRAGMA foreign_key_list("Parent")`)).map((r) => [r.table, r.from, r.on_delete]), [["Parent", "manager", "SET NULL"]]);
-    assert.deepEqual((await values(conn, `PRAGMA foreign_key_list("child")`)).map((r) => [r.table, r.on_delete]), [["Parent", "CASCADE"]]);
+    assert.deepEqual(
+      (await values(conn, `PRAGMA foreign_key_list("Parent")`)).map((r) => [r.table, r.from, r.on_delete]),
+      [["Parent", "manager", "SET NULL"]],
+    );
+    assert.deepEqual(
+      (await values(conn, `PRAGMA foreign_key_list("child")`)).map((r) => [r.table, r.on_delete]),
+      [["Parent", "CASCADE"]],
+    );
 
     // The new NOT NULL and CHECK are enforced; the AUTOINCREMENT key still counts on.
-    await assert.rejects(conn.query(`INSERT INTO "Parent" ("Full Name", "code") VALUES ('Cy', 0)`), /CHECK constraint failed/);
+    await assert.rejects(
+      conn.query(`INSERT INTO "Parent" ("Full Name", "code") VALUES ('Cy', 0)`),
+      /CHECK constraint failed/,
+    );
     await assert.rejects(conn.query(`INSERT INTO "Parent" ("Full Name") VALUES ('Cy')`), /NOT NULL constraint failed/);
     await conn.query(`INSERT INTO "Parent" ("Full Name", "code") VALUES ('Cy', 3)`);
     assert.deepEqual(await values(conn, `SELECT max("id") AS id FROM "Parent"`), [{ id: 4 }]);
@@ -167,7 +200,9 @@ describe("planSqliteBatch", () => {
       { name: "count", type: "text" },
     ]);
     for (const sql of sqliteDialect.createDdlCompiler().compile(CreateTableOp.create(note))) await conn.query(sql);
-    await conn.query(`INSERT INTO "note" VALUES (1, '{"a":1}', '2021-02-01', '12.50', 1.25, '7'), (2, 'plain', 'soon', 'n/a', 2.0, 'x1')`);
+    await conn.query(
+      `INSERT INTO "note" VALUES (1, '{"a":1}', '2021-02-01', '12.50', 1.25, '7'), (2, 'plain', 'soon', 'n/a', 2.0, 'x1')`,
+    );
     // JSON, DATE and DECIMAL have NUMERIC affinity: CAST('2021-02-01' AS date) is 2021, CAST('{"a":1}' AS json) is 0.
     const ops = [
       AlterColumnOp.create(name, "body", { type: "json" }, { type: "text" }),
@@ -177,9 +212,15 @@ describe("planSqliteBatch", () => {
       AlterColumnOp.create(name, "count", { type: "integer" }, { type: "text" }),
     ];
     for (const sql of planSqliteBatch(note, ops).statements) await conn.query(sql);
-    assert.deepEqual(await values(conn, `SELECT "body", "day", "amount", "ratio", "count", typeof("count") AS t FROM "note" ORDER BY "id"`), [
-      { body: '{"a":1}', day: "2021-02-01", amount: 12.5, ratio: 1.25, count: 7, t: "integer" },
-      { body: "plain", day: "soon", amount: "n/a", ratio: 2, count: "x1", t: "text" },
-    ]);
+    assert.deepEqual(
+      await values(
+        conn,
+        `SELECT "body", "day", "amount", "ratio", "count", typeof("count") AS t FROM "note" ORDER BY "id"`,
+      ),
+      [
+        { body: '{"a":1}', day: "2021-02-01", amount: 12.5, ratio: 1.25, count: 7, t: "integer" },
+        { body: "plain", day: "soon", amount: "n/a", ratio: 2, count: "x1", t: "text" },
+      ],
+    );
   });
 });

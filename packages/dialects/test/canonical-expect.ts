@@ -8,7 +8,12 @@ export function sameType(c: Canonicalizer, raws: readonly string[], expected: st
 }
 
 /** Every raw default, for a column of (raw) type `type`, canonicalises to `expected`. */
-export function sameDefault(c: Canonicalizer, type: string, raws: readonly (string | null | undefined)[], expected: string | null): void {
+export function sameDefault(
+  c: Canonicalizer,
+  type: string,
+  raws: readonly (string | null | undefined)[],
+  expected: string | null,
+): void {
   const t = c.type(type);
   for (const raw of raws) assert.equal(c.default(raw, t), expected, `default(${JSON.stringify(raw)}, ${t})`);
 }

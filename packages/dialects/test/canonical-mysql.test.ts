@@ -13,7 +13,8 @@ describe("mysqlCanonical.type", () => {
     sameType(my, ["smallint(6) unsigned zerofill", "smallint unsigned zerofill"], "smallint unsigned zerofill");
     sameType(my, ["int signed", "int(11) signed"], "int");
   });
-  it("booleans: BOOL and BOOLEAN are tinyint(1), which keeps its width", () => sameType(my, ["bool", "BOOLEAN", "tinyint(1)", "TINYINT(1)"], "tinyint(1)"));
+  it("booleans: BOOL and BOOLEAN are tinyint(1), which keeps its width", () =>
+    sameType(my, ["bool", "BOOLEAN", "tinyint(1)", "TINYINT(1)"], "tinyint(1)"));
   it("strings: implicit lengths made explicit, national synonyms", () => {
     sameType(my, ["varchar(255)", "VARCHAR(255)", "varchar", "nvarchar(255)", "national varchar(255)"], "varchar(255)");
     sameType(my, ["char(1)", "char", "nchar(1)"], "char(1)");
@@ -50,9 +51,15 @@ describe("mysqlCanonical.default", () => {
     sameDefault(my, "varchar(20)", ["'A B'"], "'A B'");
     sameDefault(my, "enum('a','b')", ["'a'", "a"], "'a'");
   });
-  it("no default: null and NULL (MariaDB reports `NULL` for nullable columns)", () => sameDefault(my, "int(11)", [null, undefined, "NULL", "null"], null));
+  it("no default: null and NULL (MariaDB reports `NULL` for nullable columns)", () =>
+    sameDefault(my, "int(11)", [null, undefined, "NULL", "null"], null));
   it("current time: MariaDB `current_timestamp()`, MySQL `CURRENT_TIMESTAMP`, TypeORM `CURRENT_TIMESTAMP(6)` (TypeORM #4782, #3561)", () => {
-    sameDefault(my, "datetime", ["current_timestamp()", "CURRENT_TIMESTAMP", "now()", "CURRENT_TIMESTAMP()"], "CURRENT_TIMESTAMP");
+    sameDefault(
+      my,
+      "datetime",
+      ["current_timestamp()", "CURRENT_TIMESTAMP", "now()", "CURRENT_TIMESTAMP()"],
+      "CURRENT_TIMESTAMP",
+    );
     sameDefault(my, "datetime(6)", ["current_timestamp(6)", "CURRENT_TIMESTAMP(6)", "NOW(6)"], "CURRENT_TIMESTAMP(6)");
     sameDefault(my, "date", ["curdate()", "CURRENT_DATE"], "CURRENT_DATE");
   });
@@ -93,23 +100,37 @@ describe("mysqlCanonical.default", () => {
     sameDefault(my, "time(6)", ["'12:00:00'", "'12:00:00.000000'", "'12:00:00.0'"], "'12:00:00.000000'");
     sameDefault(my, "datetime(3)", ["'2020-01-01 10:00:00'", "'2020-01-01 10:00:00.000'"], "'2020-01-01 10:00:00.000'");
     sameDefault(my, "datetime(3)", ["'2020-01-01 10:00:00.5'"], "'2020-01-01 10:00:00.500'");
-    sameDefault(my, "datetime", ["'2020-01-01'", "'2020-01-01 00:00:00'", "'2020-01-01 00:00:00.000'"], "'2020-01-01 00:00:00'");
+    sameDefault(
+      my,
+      "datetime",
+      ["'2020-01-01'", "'2020-01-01 00:00:00'", "'2020-01-01 00:00:00.000'"],
+      "'2020-01-01 00:00:00'",
+    );
     sameDefault(my, "date", ["'2020-01-01'"], "'2020-01-01'");
   });
-  it("expression defaults: MySQL 8 `(uuid())` and MariaDB `uuid()`", () => sameDefault(my, "varchar(36)", ["uuid()", "(uuid())", "UUID()"], "uuid()"));
+  it("expression defaults: MySQL 8 `(uuid())` and MariaDB `uuid()`", () =>
+    sameDefault(my, "varchar(36)", ["uuid()", "(uuid())", "UUID()"], "uuid()"));
   it("a string column keeps a number-looking default quoted", () => sameDefault(my, "varchar(5)", ["'1'"], "'1'"));
   it("the current time at the column's precision, as MariaDB stores it and MySQL 8 requires it", () => {
-    sameDefault(my, "timestamp(3)", ["CURRENT_TIMESTAMP(6)", "current_timestamp(3)", "CURRENT_TIMESTAMP", "now()"], "CURRENT_TIMESTAMP(3)");
+    sameDefault(
+      my,
+      "timestamp(3)",
+      ["CURRENT_TIMESTAMP(6)", "current_timestamp(3)", "CURRENT_TIMESTAMP", "now()"],
+      "CURRENT_TIMESTAMP(3)",
+    );
     sameDefault(my, "datetime(2)", ["current_timestamp(2)", "CURRENT_TIMESTAMP"], "CURRENT_TIMESTAMP(2)");
     sameDefault(my, "datetime", ["NOW(6)", "current_timestamp()"], "CURRENT_TIMESTAMP");
-    const typeorm = my.column(Column.create("u", "timestamp(3)", { default: "CURRENT_TIMESTAMP(6)", onUpdate: "CURRENT_TIMESTAMP(6)" }));
+    const typeorm = my.column(
+      Column.create("u", "timestamp(3)", { default: "CURRENT_TIMESTAMP(6)", onUpdate: "CURRENT_TIMESTAMP(6)" }),
+    );
     assert.deepEqual([typeorm.default, typeorm.onUpdate], ["CURRENT_TIMESTAMP(3)", "CURRENT_TIMESTAMP(3)"]);
   });
 });
 
 describe("mysqlCanonical.expression", () => {
   it("MariaDB's stored spellings read as the ones written (generated columns, checks)", () => {
-    const same = (written: string, stored: string) => assert.equal(my.expression(stored), my.expression(written), `${written} / ${stored}`);
+    const same = (written: string, stored: string) =>
+      assert.equal(my.expression(stored), my.expression(written), `${written} / ${stored}`);
     same("UPPER(`last`)", "ucase(`last`)");
     same("LOWER(last)", "lcase(`last`)");
     same("SUBSTRING(s, 1, 2)", "substr(`s`,1,2)");
@@ -124,12 +145,25 @@ describe("mysqlCanonical.expression", () => {
 
 describe("mysqlCanonical.column", () => {
   it("ON UPDATE spelled one way, charset and collation lowercase", () => {
-    const mariadb = Column.create("at", "datetime(6)", { default: "current_timestamp(6)", onUpdate: "current_timestamp(6)", collation: null });
-    const typeorm = Column.create("at", "DATETIME(6)", { default: "CURRENT_TIMESTAMP(6)", onUpdate: "CURRENT_TIMESTAMP(6)" });
+    const mariadb = Column.create("at", "datetime(6)", {
+      default: "current_timestamp(6)",
+      onUpdate: "current_timestamp(6)",
+      collation: null,
+    });
+    const typeorm = Column.create("at", "DATETIME(6)", {
+      default: "CURRENT_TIMESTAMP(6)",
+      onUpdate: "CURRENT_TIMESTAMP(6)",
+    });
     assert.deepEqual(my.column(mariadb), my.column(typeorm));
     assert.equal(my.column(typeorm).onUpdate, "CURRENT_TIMESTAMP(6)");
-    assert.deepEqual(my.column(Column.create("s", "varchar(5)", { charset: "LATIN1" })), Column.create("s", "varchar(5)", { charset: "latin1" }));
-    assert.deepEqual(my.column(Column.create("s", "varchar(5)", { collation: "UTF8MB4_BIN" })), Column.create("s", "varchar(5)", { collation: "utf8mb4_bin" }));
+    assert.deepEqual(
+      my.column(Column.create("s", "varchar(5)", { charset: "LATIN1" })),
+      Column.create("s", "varchar(5)", { charset: "latin1" }),
+    );
+    assert.deepEqual(
+      my.column(Column.create("s", "varchar(5)", { collation: "UTF8MB4_BIN" })),
+      Column.create("s", "varchar(5)", { collation: "utf8mb4_bin" }),
+    );
   });
   it("a charset named beside its own collation is implied by it (MariaDB reports only the collation when the charset is the table's)", () => {
     const typeorm = Column.create("s", "varchar(5)", { charset: "utf8mb4", collation: "utf8mb4_bin" });
@@ -137,7 +171,10 @@ describe("mysqlCanonical.column", () => {
     assert.deepEqual(my.column(typeorm), my.column(mariadb));
     assert.equal(my.column(typeorm).charset, null);
     // A charset with another charset's collation is kept, so that the server rejects it loudly.
-    assert.equal(my.column(Column.create("s", "varchar(5)", { charset: "latin1", collation: "utf8mb4_bin" })).charset, "latin1");
+    assert.equal(
+      my.column(Column.create("s", "varchar(5)", { charset: "latin1", collation: "utf8mb4_bin" })).charset,
+      "latin1",
+    );
   });
   it("utf8 is utf8mb3, as MariaDB 10.6+ and MySQL 8.0.30+ report it", () => {
     const c = my.column(Column.create("s", "varchar(5)", { charset: "utf8", collation: "utf8_unicode_ci" }));
@@ -148,13 +185,24 @@ describe("mysqlCanonical.column", () => {
   it("an empty comment (information_schema's report of none) is no comment", () =>
     assert.equal(my.column(Column.create("c", "int", { comment: "" })).comment, null));
   it("the zero date MariaDB gives a NOT NULL column with ON UPDATE and no default is no default", () => {
-    const mariadb = Column.create("at", "datetime(3)", { nullable: false, default: "'0000-00-00 00:00:00.000'", onUpdate: "current_timestamp(3)" });
+    const mariadb = Column.create("at", "datetime(3)", {
+      nullable: false,
+      default: "'0000-00-00 00:00:00.000'",
+      onUpdate: "current_timestamp(3)",
+    });
     const typeorm = Column.create("at", "datetime(3)", { nullable: false, onUpdate: "CURRENT_TIMESTAMP(3)" });
     assert.deepEqual(my.column(mariadb), my.column(typeorm));
     assert.equal(my.column(mariadb).default, null);
     // Without ON UPDATE, or on a nullable column, a zero date is a default like any other.
-    assert.equal(my.column(Column.create("d", "datetime", { nullable: false, default: "'0000-00-00 00:00:00'" })).default, "'0000-00-00 00:00:00'");
+    assert.equal(
+      my.column(Column.create("d", "datetime", { nullable: false, default: "'0000-00-00 00:00:00'" })).default,
+      "'0000-00-00 00:00:00'",
+    );
   });
   it("generated columns have no default", () =>
-    assert.equal(my.column(Column.create("g", "int", { default: "NULL", generated: { expression: "(`a` + 1)", stored: false } })).default, null));
+    assert.equal(
+      my.column(Column.create("g", "int", { default: "NULL", generated: { expression: "(`a` + 1)", stored: false } }))
+        .default,
+      null,
+    ));
 });

@@ -14,9 +14,17 @@ describe("postgresCanonical.type", () => {
     sameType(pg, ["int8", "bigint", "BIGINT"], "bigint");
   });
   it("timestamps: `without time zone` is the default, precision 6 is the default", () => {
-    sameType(pg, ["timestamp without time zone", "timestamp", "timestamp(6) without time zone", "TIMESTAMP(6)"], "timestamp");
+    sameType(
+      pg,
+      ["timestamp without time zone", "timestamp", "timestamp(6) without time zone", "TIMESTAMP(6)"],
+      "timestamp",
+    );
     sameType(pg, ["timestamp(3) without time zone", "timestamp(3)"], "timestamp(3)");
-    sameType(pg, ["timestamp with time zone", "timestamptz", "timestamptz(6)", "timestamp(6) with time zone"], "timestamptz");
+    sameType(
+      pg,
+      ["timestamp with time zone", "timestamptz", "timestamptz(6)", "timestamp(6) with time zone"],
+      "timestamptz",
+    );
     sameType(pg, ["timestamp(0) with time zone", "timestamptz(0)"], "timestamptz(0)");
     sameType(pg, ["time without time zone", "time"], "time");
     sameType(pg, ["time with time zone", "timetz"], "timetz");
@@ -47,7 +55,12 @@ describe("postgresCanonical.type", () => {
 
 describe("postgresCanonical.default", () => {
   it("string literals lose the catalog's cast; their content keeps its case", () => {
-    sameDefault(pg, "character varying(20)", ["'abc'::character varying", "'abc'", "('abc'::character varying)"], "'abc'");
+    sameDefault(
+      pg,
+      "character varying(20)",
+      ["'abc'::character varying", "'abc'", "('abc'::character varying)"],
+      "'abc'",
+    );
     sameDefault(pg, "text", ["'ABC'::text", "'ABC'"], "'ABC'");
     sameDefault(pg, "text", ["'it''s'::text", "'it''s'"], "'it''s'");
     sameDefault(pg, '"Mood"', [`'sad'::"Mood"`, "'sad'"], "'sad'");
@@ -71,8 +84,18 @@ describe("postgresCanonical.default", () => {
     sameDefault(pg, "bool", ["true", "'true'", "'t'", "TRUE"], "true");
   });
   it("current time: now(), CURRENT_TIMESTAMP and TypeORM's normalizeDatetimeFunction forms", () => {
-    sameDefault(pg, "timestamp with time zone", ["now()", "CURRENT_TIMESTAMP", "current_timestamp", "NOW()"], "CURRENT_TIMESTAMP");
-    sameDefault(pg, "timestamp", ["CURRENT_TIMESTAMP", "now()", "('now'::text)::timestamp without time zone"], "CURRENT_TIMESTAMP");
+    sameDefault(
+      pg,
+      "timestamp with time zone",
+      ["now()", "CURRENT_TIMESTAMP", "current_timestamp", "NOW()"],
+      "CURRENT_TIMESTAMP",
+    );
+    sameDefault(
+      pg,
+      "timestamp",
+      ["CURRENT_TIMESTAMP", "now()", "('now'::text)::timestamp without time zone"],
+      "CURRENT_TIMESTAMP",
+    );
     sameDefault(pg, "date", ["CURRENT_DATE", "('now'::text)::date", "current_date"], "CURRENT_DATE");
   });
   it("function defaults: lowercase, spacing", () => {
@@ -87,8 +110,18 @@ describe("postgresCanonical.default", () => {
     sameDefault(pg, "character varying(5)", [null, undefined, "NULL", "NULL::character varying", "null"], null));
   it("keeps casts of non-literals", () => sameDefault(pg, "date", ["(now())::date"], "(now())::date"));
   it("current time of day: CURRENT_TIME and LOCALTIME, and TypeORM's `('now'::text)::time...` forms (never the constant 'now')", () => {
-    sameDefault(pg, "time with time zone", ["CURRENT_TIME", "current_time", "('now'::text)::time with time zone"], "CURRENT_TIME");
-    sameDefault(pg, "time(0) with time zone", ["CURRENT_TIME(0)", "('now'::text)::time(0) with time zone"], "CURRENT_TIME(0)");
+    sameDefault(
+      pg,
+      "time with time zone",
+      ["CURRENT_TIME", "current_time", "('now'::text)::time with time zone"],
+      "CURRENT_TIME",
+    );
+    sameDefault(
+      pg,
+      "time(0) with time zone",
+      ["CURRENT_TIME(0)", "('now'::text)::time(0) with time zone"],
+      "CURRENT_TIME(0)",
+    );
     sameDefault(pg, "time", ["LOCALTIME", "('now'::text)::time without time zone"], "LOCALTIME");
     sameDefault(pg, "time(3)", ["LOCALTIME(3)", "('now'::text)::time(3) without time zone"], "LOCALTIME(3)");
   });
@@ -100,8 +133,18 @@ describe("postgresCanonical.default", () => {
     sameDefault(pg, "money", ["12.34", "'12.34'", "'$12.34'::money"], "12.34");
     sameDefault(pg, "money", ["-1234.5", "'-$1,234.50'::money"], "-1234.50");
     sameDefault(pg, "money", ["0", "'$0.00'::money"], "0.00");
-    sameDefault(pg, "macaddr", ["'08-00-2b-01-02-03'", "'0800.2b01.0203'", "'08002B:010203'", "'08:00:2b:01:02:03'::macaddr"], "'08:00:2b:01:02:03'");
-    sameDefault(pg, "macaddr8", ["'08:00:2b:01:02:03'", "'08:00:2b:ff:fe:01:02:03'::macaddr8"], "'08:00:2b:ff:fe:01:02:03'");
+    sameDefault(
+      pg,
+      "macaddr",
+      ["'08-00-2b-01-02-03'", "'0800.2b01.0203'", "'08002B:010203'", "'08:00:2b:01:02:03'::macaddr"],
+      "'08:00:2b:01:02:03'",
+    );
+    sameDefault(
+      pg,
+      "macaddr8",
+      ["'08:00:2b:01:02:03'", "'08:00:2b:ff:fe:01:02:03'::macaddr8"],
+      "'08:00:2b:ff:fe:01:02:03'",
+    );
   });
   it("interval literals in the output form (IntervalStyle postgres); unread forms stay as written", () => {
     sameDefault(pg, "interval", ["'1 hour'", "'60 minutes'", "'01:00'", "'01:00:00'::interval"], "'01:00:00'");
@@ -113,12 +156,32 @@ describe("postgresCanonical.default", () => {
     sameDefault(pg, "interval", ["'P1D'"], "'P1D'");
   });
   it("date/time literals in the ISO output form; a timestamptz with an offset in UTC, one without an offset as written", () => {
-    sameDefault(pg, "timestamp", ["'2020-01-01'", "'2020-01-01T00:00'", "'2020-01-01 00:00:00+02'", "'2020-01-01 00:00:00'::timestamp without time zone"], "'2020-01-01 00:00:00'");
-    sameDefault(pg, "timestamp(3)", ["'2020-01-01 10:00:00.500'", "'2020-01-01 10:00:00.5'::timestamp without time zone"], "'2020-01-01 10:00:00.5'");
+    sameDefault(
+      pg,
+      "timestamp",
+      [
+        "'2020-01-01'",
+        "'2020-01-01T00:00'",
+        "'2020-01-01 00:00:00+02'",
+        "'2020-01-01 00:00:00'::timestamp without time zone",
+      ],
+      "'2020-01-01 00:00:00'",
+    );
+    sameDefault(
+      pg,
+      "timestamp(3)",
+      ["'2020-01-01 10:00:00.500'", "'2020-01-01 10:00:00.5'::timestamp without time zone"],
+      "'2020-01-01 10:00:00.5'",
+    );
     sameDefault(pg, "date", ["'2020/01/02'", "'20200102'", "'2020-01-02'::date"], "'2020-01-02'");
     sameDefault(pg, "time", ["'1:02'", "'01:02:00'::time without time zone"], "'01:02:00'");
     sameDefault(pg, "timetz", ["'12:00+02:00'", "'12:00:00+02'::time with time zone"], "'12:00:00+02'");
-    sameDefault(pg, "timestamptz", ["'2020-01-01 02:00:00+02'", "'2020-01-01T00:00:00Z'", "'2020-01-01 05:30:00+05:30'::timestamp with time zone"], "'2020-01-01 00:00:00+00'");
+    sameDefault(
+      pg,
+      "timestamptz",
+      ["'2020-01-01 02:00:00+02'", "'2020-01-01T00:00:00Z'", "'2020-01-01 05:30:00+05:30'::timestamp with time zone"],
+      "'2020-01-01 00:00:00+00'",
+    );
     sameDefault(pg, "timestamptz", ["'2020-01-01 00:00:00'"], "'2020-01-01 00:00:00'");
     sameDefault(pg, "timetz", ["'12:00:00'"], "'12:00:00'");
     sameDefault(pg, "timestamp", ["'Jan 1 2020'"], "'Jan 1 2020'");
@@ -130,9 +193,19 @@ describe("postgresCanonical.default", () => {
   });
   it("array constructors: cast types spelled canonically; a non-empty one loses the cast the catalog folds into its elements", () => {
     sameDefault(pg, "integer[]", ["ARRAY[]::int[]", "ARRAY[]::integer[]", "ARRAY[]::int4[]"], "array[]::integer[]");
-    sameDefault(pg, "character varying(5)[]", ["ARRAY[]::varchar[]", "ARRAY[]::character varying[]"], "array[]::varchar[]");
+    sameDefault(
+      pg,
+      "character varying(5)[]",
+      ["ARRAY[]::varchar[]", "ARRAY[]::character varying[]"],
+      "array[]::varchar[]",
+    );
     sameDefault(pg, "integer[]", ["ARRAY[1,2]::int[]", "ARRAY[1, 2]"], "array[1, 2]");
-    sameDefault(pg, "character varying(5)[]", ["ARRAY['a']::character varying(5)[]", "ARRAY['a'::character varying(5)]"], "array['a']");
+    sameDefault(
+      pg,
+      "character varying(5)[]",
+      ["ARRAY['a']::character varying(5)[]", "ARRAY['a'::character varying(5)]"],
+      "array['a']",
+    );
   });
   it("casts in expressions name their type canonically", () => {
     assert.equal(pg.expression("(qty)::int4 > 0"), pg.expression("(qty)::integer > 0"));
@@ -144,13 +217,22 @@ describe("postgresCanonical.column", () => {
   it("serial (TypeORM's increment) and nextval (the catalog) are integer + autoIncrement, no default", () => {
     const expected = Column.create("id", "integer", { nullable: false, autoIncrement: true });
     assert.deepEqual(pg.column(Column.create("id", "serial", { nullable: false })), expected);
-    assert.deepEqual(pg.column(Column.create("id", "int4", { nullable: false, default: "nextval('order_id_seq'::regclass)" })), expected);
-    assert.deepEqual(pg.column(Column.create("id", "integer", { nullable: false, default: `nextval('"Order_id_seq"'::regclass)` })), expected);
+    assert.deepEqual(
+      pg.column(Column.create("id", "int4", { nullable: false, default: "nextval('order_id_seq'::regclass)" })),
+      expected,
+    );
+    assert.deepEqual(
+      pg.column(Column.create("id", "integer", { nullable: false, default: `nextval('"Order_id_seq"'::regclass)` })),
+      expected,
+    );
     assert.deepEqual(pg.column(Column.create("n", "bigserial")), Column.create("n", "bigint", { autoIncrement: true }));
   });
   it("identity columns have no default and are not autoIncrement", () => {
     const identity = { always: false, start: null, increment: null };
-    assert.deepEqual(pg.column(Column.create("id", "int4", { identity, autoIncrement: true })), Column.create("id", "integer", { identity }));
+    assert.deepEqual(
+      pg.column(Column.create("id", "int4", { identity, autoIncrement: true })),
+      Column.create("id", "integer", { identity }),
+    );
   });
   it("canonicalises type, default and generation expression together", () =>
     assert.deepEqual(
@@ -160,7 +242,8 @@ describe("postgresCanonical.column", () => {
 });
 
 describe("postgresCanonical.column comments", () => {
-  it("an empty comment is no comment (TypeORM #7287)", () => assert.equal(pg.column(Column.create("c", "text", { comment: "" })).comment, null));
+  it("an empty comment is no comment (TypeORM #7287)", () =>
+    assert.equal(pg.column(Column.create("c", "text", { comment: "" })).comment, null));
 });
 
 describe("postgresCanonical.expression", () => {

@@ -32,7 +32,11 @@ const COLUMNS: Record<DialectName, Column[]> = {
     Column.create("n", "integer", { nullable: false, default: "-1" }),
     Column.create("b", "boolean", { default: "true" }),
     Column.create("amt", "decimal(10,2)", { default: "'1'" }),
-    Column.create("at", "datetime(6)", { nullable: false, default: "CURRENT_TIMESTAMP(6)", onUpdate: "CURRENT_TIMESTAMP(6)" }),
+    Column.create("at", "datetime(6)", {
+      nullable: false,
+      default: "CURRENT_TIMESTAMP(6)",
+      onUpdate: "CURRENT_TIMESTAMP(6)",
+    }),
     Column.create("seen", "datetime", { default: "now()" }),
     Column.create("u", "varchar(36)", { default: "uuid()" }),
     Column.create("e", "enum('a','b')", { default: "'a'" }),
@@ -76,7 +80,11 @@ const REFLECT: Record<DialectName, (conn: Connection) => Promise<Reflected[]>> =
       )
     ).rows,
   sqlite: async (conn) =>
-    (await conn.query<{ name: string; type: string; dflt_value: string | null; notnull: number }>(`PRAGMA table_info("roundtrip")`)).rows.map((r) => ({
+    (
+      await conn.query<{ name: string; type: string; dflt_value: string | null; notnull: number }>(
+        `PRAGMA table_info("roundtrip")`,
+      )
+    ).rows.map((r) => ({
       name: r.name,
       type: r.type,
       dflt: r.dflt_value,
@@ -94,7 +102,9 @@ function rawColumn(r: Reflected, declared: Column): Column {
     default: r.dflt,
     onUpdate,
     // SQLite has no catalog flag for AUTOINCREMENT outside the CREATE TABLE text; MySQL says auto_increment.
-    autoIncrement: extra.includes("auto_increment") || (r.type.toLowerCase() === "integer" && declared.autoIncrement && r.name === "id"),
+    autoIncrement:
+      extra.includes("auto_increment") ||
+      (r.type.toLowerCase() === "integer" && declared.autoIncrement && r.name === "id"),
   });
 }
 
@@ -109,7 +119,14 @@ describe("canonical columns survive compile → create → reflect", () => {
       const table = Table.create("roundtrip", canonical, { primaryKey: PrimaryKey.create(["id"]) });
       for (const sql of dialect.createDdlCompiler().compile(CreateTableOp.create(table))) await conn.query(sql);
       const reflected = (await REFLECT[d](conn)).map((r, i) => dialect.canonical.column(rawColumn(r, COLUMNS[d][i])));
-      const pick = (c: Column) => ({ name: c.name, type: c.type, default: c.default, nullable: c.nullable, autoIncrement: c.autoIncrement, onUpdate: c.onUpdate });
+      const pick = (c: Column) => ({
+        name: c.name,
+        type: c.type,
+        default: c.default,
+        nullable: c.nullable,
+        autoIncrement: c.autoIncrement,
+        onUpdate: c.onUpdate,
+      });
       assert.deepEqual(reflected.map(pick), canonical.map(pick));
     });
   }

@@ -15,8 +15,38 @@ describe("sqliteCanonical.type", () => {
   });
   it("affinity follows SQLite's rules, in order", () => {
     assert.deepEqual(
-      ["integer", "bigint", "varchar(5)", "clob", "text", "blob", "", "real", "double", "float", "decimal(10,2)", "boolean", "datetime", "charint"].map(sqliteAffinity),
-      ["integer", "integer", "text", "text", "text", "blob", "blob", "real", "real", "real", "numeric", "numeric", "numeric", "integer"],
+      [
+        "integer",
+        "bigint",
+        "varchar(5)",
+        "clob",
+        "text",
+        "blob",
+        "",
+        "real",
+        "double",
+        "float",
+        "decimal(10,2)",
+        "boolean",
+        "datetime",
+        "charint",
+      ].map(sqliteAffinity),
+      [
+        "integer",
+        "integer",
+        "text",
+        "text",
+        "text",
+        "blob",
+        "blob",
+        "real",
+        "real",
+        "real",
+        "numeric",
+        "numeric",
+        "numeric",
+        "integer",
+      ],
     );
   });
 });
@@ -26,9 +56,15 @@ describe("sqliteCanonical.default", () => {
     sameDefault(lite, "varchar(5)", ["('abc')", "'abc'", "(('abc'))"], "'abc'");
     sameDefault(lite, "varchar(5)", ["'ABC'"], "'ABC'");
   });
-  it("functions: case and spacing", () => sameDefault(lite, "datetime", ["(datetime('now'))", "datetime('now')", "DATETIME( 'now' )"], "datetime('now')"));
+  it("functions: case and spacing", () =>
+    sameDefault(lite, "datetime", ["(datetime('now'))", "datetime('now')", "DATETIME( 'now' )"], "datetime('now')"));
   it("CURRENT_TIMESTAMP and friends in one case", () => {
-    sameDefault(lite, "datetime", ["CURRENT_TIMESTAMP", "current_timestamp", "(CURRENT_TIMESTAMP)"], "CURRENT_TIMESTAMP");
+    sameDefault(
+      lite,
+      "datetime",
+      ["CURRENT_TIMESTAMP", "current_timestamp", "(CURRENT_TIMESTAMP)"],
+      "CURRENT_TIMESTAMP",
+    );
     sameDefault(lite, "date", ["current_date"], "CURRENT_DATE");
   });
   it("numbers and booleans: TypeORM writes 1/0 and bare numbers; quoted numbers on numeric affinity are numbers", () => {
@@ -44,7 +80,15 @@ describe("sqliteCanonical.default", () => {
 describe("sqliteCanonical.column", () => {
   it("drops what SQLite cannot store (comments, charsets, ON UPDATE) and upper-cases collations", () =>
     assert.deepEqual(
-      lite.column(Column.create("s", "VARCHAR(5)", { comment: "x", charset: "utf8", onUpdate: "CURRENT_TIMESTAMP", collation: "nocase", default: "('a')" })),
+      lite.column(
+        Column.create("s", "VARCHAR(5)", {
+          comment: "x",
+          charset: "utf8",
+          onUpdate: "CURRENT_TIMESTAMP",
+          collation: "nocase",
+          default: "('a')",
+        }),
+      ),
       Column.create("s", "varchar(5)", { collation: "NOCASE", default: "'a'" }),
     ));
 });

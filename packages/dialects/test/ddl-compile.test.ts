@@ -57,7 +57,16 @@ describe("DDL: CreateTableOp", () => {
       ],
       {
         uniques: [{ name: "uq_order_select", columns: ["select"] }],
-        foreignKeys: [{ name: "fk_order_parent", columns: ["Parent"], refTable: "order", refColumns: ["id"], onDelete: "CASCADE", onUpdate: "NO ACTION" }],
+        foreignKeys: [
+          {
+            name: "fk_order_parent",
+            columns: ["Parent"],
+            refTable: "order",
+            refColumns: ["id"],
+            onDelete: "CASCADE",
+            onUpdate: "NO ACTION",
+          },
+        ],
         checks: [{ name: "ck_order_id", expression: "id > 0" }],
         indexes: [{ name: "ix_order_select", columns: ["select", { column: 'say "hi"', descending: true }] }],
         comment: "orders",
@@ -78,7 +87,7 @@ describe("DDL: CreateTableOp", () => {
           "    PRIMARY KEY (`id`),\n    CONSTRAINT `uq_order_select` UNIQUE (`select`),\n" +
           "    CONSTRAINT `fk_order_parent` FOREIGN KEY (`Parent`) REFERENCES `order` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION,\n" +
           "    CONSTRAINT `ck_order_id` CHECK (id > 0)\n) COMMENT='orders'",
-        "CREATE INDEX `ix_order_select` ON `order` (`select`, `say \"hi\"` DESC)",
+        'CREATE INDEX `ix_order_select` ON `order` (`select`, `say "hi"` DESC)',
       ],
       sqlite: [
         'CREATE TABLE "order" (\n    "id" integer NOT NULL,\n    "select" varchar(50) NOT NULL DEFAULT \'new\',\n    "Parent" integer,\n    "say ""hi""" integer,\n' +
@@ -91,11 +100,20 @@ describe("DDL: CreateTableOp", () => {
   });
 
   it("spells auto-increment keys per dialect: serial, AUTO_INCREMENT, INTEGER PRIMARY KEY AUTOINCREMENT", () => {
-    const table = toTable("Counter", [{ name: "id", type: "integer", primaryKey: true, autoIncrement: true }, { name: "n", type: "bigint", nullable: false, default: "0" }]);
+    const table = toTable("Counter", [
+      { name: "id", type: "integer", primaryKey: true, autoIncrement: true },
+      { name: "n", type: "bigint", nullable: false, default: "0" },
+    ]);
     expectDdl(CreateTableOp.create(table), {
-      postgres: ['CREATE TABLE "Counter" (\n    "id" serial NOT NULL,\n    "n" bigint DEFAULT 0 NOT NULL,\n    PRIMARY KEY ("id")\n)'],
-      mysql: ["CREATE TABLE `Counter` (\n    `id` integer NOT NULL AUTO_INCREMENT,\n    `n` bigint NOT NULL DEFAULT 0,\n    PRIMARY KEY (`id`)\n)"],
-      sqlite: ['CREATE TABLE "Counter" (\n    "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n    "n" bigint NOT NULL DEFAULT 0\n)'],
+      postgres: [
+        'CREATE TABLE "Counter" (\n    "id" serial NOT NULL,\n    "n" bigint DEFAULT 0 NOT NULL,\n    PRIMARY KEY ("id")\n)',
+      ],
+      mysql: [
+        "CREATE TABLE `Counter` (\n    `id` integer NOT NULL AUTO_INCREMENT,\n    `n` bigint NOT NULL DEFAULT 0,\n    PRIMARY KEY (`id`)\n)",
+      ],
+      sqlite: [
+        'CREATE TABLE "Counter" (\n    "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n    "n" bigint NOT NULL DEFAULT 0\n)',
+      ],
     });
   });
 
@@ -109,14 +127,18 @@ describe("DDL: CreateTableOp", () => {
       ],
       { schema: "my schema" },
     );
-    const withoutIdentity = Table.cloneWith(table, { columns: [Column.create("id", "bigint", { nullable: false }), ...table.columns.slice(1)] });
+    const withoutIdentity = Table.cloneWith(table, {
+      columns: [Column.create("id", "bigint", { nullable: false }), ...table.columns.slice(1)],
+    });
     const pg = getDialect("postgres").createDdlCompiler().compile(CreateTableOp.create(table));
     assert.deepEqual(pg, [
       'CREATE TABLE "my schema"."Select" (\n    "id" bigint GENERATED ALWAYS AS IDENTITY (START WITH 10) NOT NULL,\n' +
         '    "total" integer GENERATED ALWAYS AS (id * 2) STORED,\n    "token" varchar(36) DEFAULT uuid(),\n    PRIMARY KEY ("id")\n)',
     ]);
     assert.throws(() => getDialect("mysql").createDdlCompiler().compile(CreateTableOp.create(table)), CommandError);
-    const mysqlTable = Table.cloneWith(withoutIdentity, { options: { engine: "InnoDB", charset: "utf8mb4", collation: "utf8mb4_bin" } });
+    const mysqlTable = Table.cloneWith(withoutIdentity, {
+      options: { engine: "InnoDB", charset: "utf8mb4", collation: "utf8mb4_bin" },
+    });
     assert.deepEqual(getDialect("mysql").createDdlCompiler().compile(CreateTableOp.create(mysqlTable)), [
       "CREATE TABLE `my schema`.`Select` (\n    `id` bigint NOT NULL,\n    `total` integer GENERATED ALWAYS AS (id * 2) STORED,\n" +
         "    `token` varchar(36) NULL DEFAULT (uuid()),\n    PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
@@ -131,7 +153,16 @@ describe("DDL: CreateTableOp", () => {
   it("writes DEFERRABLE constraints where the dialect has them", () => {
     const table = Table.create("child", [Column.create("pid", "integer")], {
       uniques: [UniqueConstraint.create(["pid"], "uq_pid", { deferrable: true, initially: "DEFERRED" })],
-      foreignKeys: [ForeignKey.create({ name: "fk_pid", columns: ["pid"], refTable: "parent", refColumns: ["id"], deferrable: true, initially: "IMMEDIATE" })],
+      foreignKeys: [
+        ForeignKey.create({
+          name: "fk_pid",
+          columns: ["pid"],
+          refTable: "parent",
+          refColumns: ["id"],
+          deferrable: true,
+          initially: "IMMEDIATE",
+        }),
+      ],
     });
     expectDdl(CreateTableOp.create(table), {
       postgres: [
@@ -149,7 +180,11 @@ describe("DDL: CreateTableOp", () => {
 
 describe("DDL: table ops", () => {
   it("DropTableOp", () =>
-    expectDdl(DropTableOp.create(Table.create("select", [])), { postgres: ['DROP TABLE "select"'], mysql: ["DROP TABLE `select`"], sqlite: ['DROP TABLE "select"'] }));
+    expectDdl(DropTableOp.create(Table.create("select", [])), {
+      postgres: ['DROP TABLE "select"'],
+      mysql: ["DROP TABLE `select`"],
+      sqlite: ['DROP TABLE "select"'],
+    }));
 
   it("RenameTableOp keeps the table in its schema", () =>
     expectDdl(RenameTableOp.create(inSchema, "order"), {
@@ -174,18 +209,36 @@ describe("DDL: table ops", () => {
 
 describe("DDL: column ops", () => {
   it("AddColumnOp with a comment", () =>
-    expectDdl(AddColumnOp.create(order, Column.create("select", "integer", { nullable: false, default: "-1", comment: "pick" })), {
-      postgres: ['ALTER TABLE "order" ADD COLUMN "select" integer DEFAULT -1 NOT NULL', `COMMENT ON COLUMN "order"."select" IS 'pick'`],
-      mysql: ["ALTER TABLE `order` ADD COLUMN `select` integer NOT NULL DEFAULT -1 COMMENT 'pick'"],
-      sqlite: ['ALTER TABLE "order" ADD COLUMN "select" integer NOT NULL DEFAULT -1'],
-    }));
+    expectDdl(
+      AddColumnOp.create(
+        order,
+        Column.create("select", "integer", { nullable: false, default: "-1", comment: "pick" }),
+      ),
+      {
+        postgres: [
+          'ALTER TABLE "order" ADD COLUMN "select" integer DEFAULT -1 NOT NULL',
+          `COMMENT ON COLUMN "order"."select" IS 'pick'`,
+        ],
+        mysql: ["ALTER TABLE `order` ADD COLUMN `select` integer NOT NULL DEFAULT -1 COMMENT 'pick'"],
+        sqlite: ['ALTER TABLE "order" ADD COLUMN "select" integer NOT NULL DEFAULT -1'],
+      },
+    ));
 
   it("AddColumnOp with ON UPDATE, charset and collation (MySQL)", () =>
     expectDdl(
-      AddColumnOp.create(order, Column.create("updatedAt", "datetime(6)", { nullable: false, default: "CURRENT_TIMESTAMP(6)", onUpdate: "CURRENT_TIMESTAMP(6)" })),
+      AddColumnOp.create(
+        order,
+        Column.create("updatedAt", "datetime(6)", {
+          nullable: false,
+          default: "CURRENT_TIMESTAMP(6)",
+          onUpdate: "CURRENT_TIMESTAMP(6)",
+        }),
+      ),
       {
         postgres: ['ALTER TABLE "order" ADD COLUMN "updatedAt" datetime(6) DEFAULT CURRENT_TIMESTAMP(6) NOT NULL'],
-        mysql: ["ALTER TABLE `order` ADD COLUMN `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)"],
+        mysql: [
+          "ALTER TABLE `order` ADD COLUMN `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)",
+        ],
         sqlite: ['ALTER TABLE "order" ADD COLUMN "updatedAt" datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)'],
       },
     ));
@@ -243,7 +296,9 @@ describe("DDL: column ops", () => {
       ),
       {
         postgres: ['ALTER TABLE "order" ALTER COLUMN "stamp" SET NOT NULL'],
-        mysql: ["ALTER TABLE `order` MODIFY COLUMN `stamp` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6) COMMENT 'last change'"],
+        mysql: [
+          "ALTER TABLE `order` MODIFY COLUMN `stamp` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6) COMMENT 'last change'",
+        ],
         sqlite: UNSUPPORTED,
       },
     ));
@@ -252,19 +307,40 @@ describe("DDL: column ops", () => {
     assert.deepEqual(
       getDialect("mysql")
         .createDdlCompiler()
-        .compile(AlterColumnOp.create(order, "code", { type: "varchar(80)" }, { type: "varchar(40)", nullable: false, charset: "utf8mb4", collation: "utf8mb4_bin" })),
+        .compile(
+          AlterColumnOp.create(
+            order,
+            "code",
+            { type: "varchar(80)" },
+            { type: "varchar(40)", nullable: false, charset: "utf8mb4", collation: "utf8mb4_bin" },
+          ),
+        ),
       ["ALTER TABLE `order` MODIFY COLUMN `code` varchar(80) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL"],
     ));
 
   it("AlterColumnOp on MySQL refuses to guess the type or nullability it would restate", () =>
-    assert.throws(() => getDialect("mysql").createDdlCompiler().compile(AlterColumnOp.create(order, "x", { default: "1" })), /existingType and existingNullable/));
+    assert.throws(
+      () =>
+        getDialect("mysql")
+          .createDdlCompiler()
+          .compile(AlterColumnOp.create(order, "x", { default: "1" })),
+      /existingType and existingNullable/,
+    ));
 
   it("AlterColumnOp rename: RENAME COLUMN, CHANGE COLUMN on MySQL", () =>
-    expectDdl(AlterColumnOp.create(order, "select", { name: "Where" }, { type: "integer", nullable: false, autoIncrement: true }), {
-      postgres: ['ALTER TABLE "order" RENAME COLUMN "select" TO "Where"'],
-      mysql: ["ALTER TABLE `order` CHANGE COLUMN `select` `Where` integer NOT NULL AUTO_INCREMENT"],
-      sqlite: ['ALTER TABLE "order" RENAME COLUMN "select" TO "Where"'],
-    }));
+    expectDdl(
+      AlterColumnOp.create(
+        order,
+        "select",
+        { name: "Where" },
+        { type: "integer", nullable: false, autoIncrement: true },
+      ),
+      {
+        postgres: ['ALTER TABLE "order" RENAME COLUMN "select" TO "Where"'],
+        mysql: ["ALTER TABLE `order` CHANGE COLUMN `select` `Where` integer NOT NULL AUTO_INCREMENT"],
+        sqlite: ['ALTER TABLE "order" RENAME COLUMN "select" TO "Where"'],
+      },
+    ));
 
   it("AlterColumnOp: dropping a default, collation with the type, identity", () => {
     expectDdl(AlterColumnOp.create(order, "n", { default: null }, { type: "integer", nullable: true, default: "1" }), {
@@ -272,12 +348,18 @@ describe("DDL: column ops", () => {
       mysql: ["ALTER TABLE `order` MODIFY COLUMN `n` integer NULL"],
       sqlite: UNSUPPORTED,
     });
-    assert.deepEqual(getDialect("postgres").createDdlCompiler().compile(AlterColumnOp.create(order, "s", { collation: "C" }, { type: "text" })), [
-      'ALTER TABLE "order" ALTER COLUMN "s" TYPE text COLLATE "C"',
-    ]);
-    assert.deepEqual(getDialect("postgres").createDdlCompiler().compile(AlterColumnOp.create(order, "id", { identity: { always: false, start: null, increment: 5 } })), [
-      'ALTER TABLE "order" ALTER COLUMN "id" ADD GENERATED BY DEFAULT AS IDENTITY (INCREMENT BY 5)',
-    ]);
+    assert.deepEqual(
+      getDialect("postgres")
+        .createDdlCompiler()
+        .compile(AlterColumnOp.create(order, "s", { collation: "C" }, { type: "text" })),
+      ['ALTER TABLE "order" ALTER COLUMN "s" TYPE text COLLATE "C"'],
+    );
+    assert.deepEqual(
+      getDialect("postgres")
+        .createDdlCompiler()
+        .compile(AlterColumnOp.create(order, "id", { identity: { always: false, start: null, increment: 5 } })),
+      ['ALTER TABLE "order" ALTER COLUMN "id" ADD GENERATED BY DEFAULT AS IDENTITY (INCREMENT BY 5)'],
+    );
   });
 });
 
@@ -286,7 +368,11 @@ describe("DDL: index ops", () => {
     expectDdl(
       CreateIndexOp.create(
         order,
-        Index.create("ix_Order", [IndexElement.column("select", { descending: true }), IndexElement.expression("lower(name)")], { unique: true }),
+        Index.create(
+          "ix_Order",
+          [IndexElement.column("select", { descending: true }), IndexElement.expression("lower(name)")],
+          { unique: true },
+        ),
       ),
       {
         postgres: ['CREATE UNIQUE INDEX "ix_Order" ON "order" ("select" DESC, (lower(name)))'],
@@ -303,26 +389,53 @@ describe("DDL: index ops", () => {
     }));
 
   it("CreateIndexOp: NULLS order is PostgreSQL's", () =>
-    expectDdl(CreateIndexOp.create(order, Index.create("ix_n", [IndexElement.column("a", { descending: true, nulls: "LAST" })])), {
-      postgres: ['CREATE INDEX "ix_n" ON "order" ("a" DESC NULLS LAST)'],
-      mysql: UNSUPPORTED,
-      sqlite: UNSUPPORTED,
-    }));
+    expectDdl(
+      CreateIndexOp.create(
+        order,
+        Index.create("ix_n", [IndexElement.column("a", { descending: true, nulls: "LAST" })]),
+      ),
+      {
+        postgres: ['CREATE INDEX "ix_n" ON "order" ("a" DESC NULLS LAST)'],
+        mysql: UNSUPPORTED,
+        sqlite: UNSUPPORTED,
+      },
+    ));
 
   it("CreateIndexOp: PostgreSQL USING, INCLUDE and CONCURRENTLY", () =>
-    expectDdl(CreateIndexOp.create(order, Index.create("ix_gin", [IndexElement.column("tags")], { using: "GIN", include: ["id"] }), { concurrently: true }), {
-      postgres: ['CREATE INDEX CONCURRENTLY "ix_gin" ON "order" USING gin ("tags") INCLUDE ("id")'],
-      mysql: UNSUPPORTED,
-      sqlite: UNSUPPORTED,
-    }));
+    expectDdl(
+      CreateIndexOp.create(
+        order,
+        Index.create("ix_gin", [IndexElement.column("tags")], { using: "GIN", include: ["id"] }),
+        { concurrently: true },
+      ),
+      {
+        postgres: ['CREATE INDEX CONCURRENTLY "ix_gin" ON "order" USING gin ("tags") INCLUDE ("id")'],
+        mysql: UNSUPPORTED,
+        sqlite: UNSUPPORTED,
+      },
+    ));
 
   it("CreateIndexOp: MySQL prefix length, FULLTEXT, SPATIAL and USING", () => {
     const mysql = (i: Index) => getDialect("mysql").createDdlCompiler().compile(CreateIndexOp.create(order, i));
-    assert.deepEqual(mysql(Index.create("ix_pre", [IndexElement.column("body", { length: 20 })])), ["CREATE INDEX `ix_pre` ON `order` (`body`(20))"]);
-    assert.deepEqual(mysql(Index.create("ft", [IndexElement.column("body")], { using: "fulltext" })), ["CREATE FULLTEXT INDEX `ft` ON `order` (`body`)"]);
-    assert.deepEqual(mysql(Index.create("sp", [IndexElement.column("geo")], { using: "SPATIAL" })), ["CREATE SPATIAL INDEX `sp` ON `order` (`geo`)"]);
-    assert.deepEqual(mysql(Index.create("h", [IndexElement.column("k")], { unique: true, using: "hash" })), ["CREATE UNIQUE INDEX `h` ON `order` (`k`) USING HASH"]);
-    assert.throws(() => getDialect("postgres").createDdlCompiler().compile(CreateIndexOp.create(order, Index.create("p", [IndexElement.column("b", { length: 3 })]))), UnsupportedOpError);
+    assert.deepEqual(mysql(Index.create("ix_pre", [IndexElement.column("body", { length: 20 })])), [
+      "CREATE INDEX `ix_pre` ON `order` (`body`(20))",
+    ]);
+    assert.deepEqual(mysql(Index.create("ft", [IndexElement.column("body")], { using: "fulltext" })), [
+      "CREATE FULLTEXT INDEX `ft` ON `order` (`body`)",
+    ]);
+    assert.deepEqual(mysql(Index.create("sp", [IndexElement.column("geo")], { using: "SPATIAL" })), [
+      "CREATE SPATIAL INDEX `sp` ON `order` (`geo`)",
+    ]);
+    assert.deepEqual(mysql(Index.create("h", [IndexElement.column("k")], { unique: true, using: "hash" })), [
+      "CREATE UNIQUE INDEX `h` ON `order` (`k`) USING HASH",
+    ]);
+    assert.throws(
+      () =>
+        getDialect("postgres")
+          .createDdlCompiler()
+          .compile(CreateIndexOp.create(order, Index.create("p", [IndexElement.column("b", { length: 3 })]))),
+      UnsupportedOpError,
+    );
   });
 
   it("DropIndexOp", () =>
@@ -345,11 +458,23 @@ describe("DDL: constraint ops", () => {
     expectDdl(
       CreateForeignKeyOp.create(
         order,
-        ForeignKey.create({ name: "fk_user", columns: ["user"], refTable: "User", refSchema: "auth", refColumns: ["id"], onDelete: "SET NULL", onUpdate: "CASCADE" }),
+        ForeignKey.create({
+          name: "fk_user",
+          columns: ["user"],
+          refTable: "User",
+          refSchema: "auth",
+          refColumns: ["id"],
+          onDelete: "SET NULL",
+          onUpdate: "CASCADE",
+        }),
       ),
       {
-        postgres: ['ALTER TABLE "order" ADD CONSTRAINT "fk_user" FOREIGN KEY ("user") REFERENCES "auth"."User" ("id") ON DELETE SET NULL ON UPDATE CASCADE'],
-        mysql: ["ALTER TABLE `order` ADD CONSTRAINT `fk_user` FOREIGN KEY (`user`) REFERENCES `auth`.`User` (`id`) ON DELETE SET NULL ON UPDATE CASCADE"],
+        postgres: [
+          'ALTER TABLE "order" ADD CONSTRAINT "fk_user" FOREIGN KEY ("user") REFERENCES "auth"."User" ("id") ON DELETE SET NULL ON UPDATE CASCADE',
+        ],
+        mysql: [
+          "ALTER TABLE `order` ADD CONSTRAINT `fk_user` FOREIGN KEY (`user`) REFERENCES `auth`.`User` (`id`) ON DELETE SET NULL ON UPDATE CASCADE",
+        ],
         sqlite: UNSUPPORTED,
       },
     ));
@@ -390,13 +515,23 @@ describe("DDL: constraint ops", () => {
       mysql: ["ALTER TABLE `order` DROP PRIMARY KEY"],
       sqlite: UNSUPPORTED,
     });
-    assert.throws(() => getDialect("postgres").createDdlCompiler().compile(drop(UniqueConstraint.create(["a"]))), /unnamed/);
+    assert.throws(
+      () =>
+        getDialect("postgres")
+          .createDdlCompiler()
+          .compile(drop(UniqueConstraint.create(["a"]))),
+      /unnamed/,
+    );
   });
 });
 
 describe("DDL: SQL, data, enums, schemas", () => {
   it("ExecuteSQLOp runs as written", () =>
-    expectDdl(ExecuteSQLOp.create("UPDATE t SET a = 1"), { postgres: ["UPDATE t SET a = 1"], mysql: ["UPDATE t SET a = 1"], sqlite: ["UPDATE t SET a = 1"] }));
+    expectDdl(ExecuteSQLOp.create("UPDATE t SET a = 1"), {
+      postgres: ["UPDATE t SET a = 1"],
+      mysql: ["UPDATE t SET a = 1"],
+      sqlite: ["UPDATE t SET a = 1"],
+    }));
 
   it("BulkInsertOp writes literals, one INSERT per run of rows with the same keys", () =>
     expectDdl(
@@ -423,8 +558,16 @@ describe("DDL: SQL, data, enums, schemas", () => {
 
   it("CreateEnumOp / DropEnumOp / AddEnumValueOp are PostgreSQL's", () => {
     const mood = Enum.create("Mood", ["sad", "it's ok"], "my schema");
-    expectDdl(CreateEnumOp.create(mood), { postgres: [`CREATE TYPE "my schema"."Mood" AS ENUM ('sad', 'it''s ok')`], mysql: UNSUPPORTED, sqlite: UNSUPPORTED });
-    expectDdl(DropEnumOp.create(mood), { postgres: ['DROP TYPE "my schema"."Mood"'], mysql: UNSUPPORTED, sqlite: UNSUPPORTED });
+    expectDdl(CreateEnumOp.create(mood), {
+      postgres: [`CREATE TYPE "my schema"."Mood" AS ENUM ('sad', 'it''s ok')`],
+      mysql: UNSUPPORTED,
+      sqlite: UNSUPPORTED,
+    });
+    expectDdl(DropEnumOp.create(mood), {
+      postgres: ['DROP TYPE "my schema"."Mood"'],
+      mysql: UNSUPPORTED,
+      sqlite: UNSUPPORTED,
+    });
     expectDdl(AddEnumValueOp.create(QualifiedName.create("Mood"), "happy", { after: "sad" }), {
       postgres: [`ALTER TYPE "Mood" ADD VALUE 'happy' AFTER 'sad'`],
       mysql: UNSUPPORTED,
@@ -433,18 +576,32 @@ describe("DDL: SQL, data, enums, schemas", () => {
   });
 
   it("CreateSchemaOp / DropSchemaOp", () => {
-    expectDdl(CreateSchemaOp.create("Audit"), { postgres: ['CREATE SCHEMA "Audit"'], mysql: ["CREATE SCHEMA `Audit`"], sqlite: UNSUPPORTED });
-    expectDdl(DropSchemaOp.create("Audit"), { postgres: ['DROP SCHEMA "Audit"'], mysql: ["DROP SCHEMA `Audit`"], sqlite: UNSUPPORTED });
+    expectDdl(CreateSchemaOp.create("Audit"), {
+      postgres: ['CREATE SCHEMA "Audit"'],
+      mysql: ["CREATE SCHEMA `Audit`"],
+      sqlite: UNSUPPORTED,
+    });
+    expectDdl(DropSchemaOp.create("Audit"), {
+      postgres: ['DROP SCHEMA "Audit"'],
+      mysql: ["DROP SCHEMA `Audit`"],
+      sqlite: UNSUPPORTED,
+    });
   });
 });
 
 describe("DDL: containers", () => {
   it("ModifyTableOps compiles its children in order", () =>
-    expectDdl(ModifyTableOps.create(order, [AddColumnOp.create(order, Column.create("a", "integer")), DropColumnOp.create(order, Column.create("b", "integer"))]), {
-      postgres: ['ALTER TABLE "order" ADD COLUMN "a" integer', 'ALTER TABLE "order" DROP COLUMN "b"'],
-      mysql: ["ALTER TABLE `order` ADD COLUMN `a` integer NULL", "ALTER TABLE `order` DROP COLUMN `b`"],
-      sqlite: ['ALTER TABLE "order" ADD COLUMN "a" integer', 'ALTER TABLE "order" DROP COLUMN "b"'],
-    }));
+    expectDdl(
+      ModifyTableOps.create(order, [
+        AddColumnOp.create(order, Column.create("a", "integer")),
+        DropColumnOp.create(order, Column.create("b", "integer")),
+      ]),
+      {
+        postgres: ['ALTER TABLE "order" ADD COLUMN "a" integer', 'ALTER TABLE "order" DROP COLUMN "b"'],
+        mysql: ["ALTER TABLE `order` ADD COLUMN `a` integer NULL", "ALTER TABLE `order` DROP COLUMN `b`"],
+        sqlite: ['ALTER TABLE "order" ADD COLUMN "a" integer', 'ALTER TABLE "order" DROP COLUMN "b"'],
+      },
+    ));
 
   it("BatchAlterTableOp runs in place where it can, and asks for a recreate on SQLite otherwise", () => {
     const inPlace = BatchAlterTableOp.create(order, [
@@ -456,7 +613,9 @@ describe("DDL: containers", () => {
       mysql: ["ALTER TABLE `order` ADD COLUMN `a` integer NULL DEFAULT 0", "CREATE INDEX `ix_a` ON `order` (`a`)"],
       sqlite: ['ALTER TABLE "order" ADD COLUMN "a" integer DEFAULT 0', 'CREATE INDEX "ix_a" ON "order" ("a")'],
     });
-    const recreate = BatchAlterTableOp.create(order, [AlterColumnOp.create(order, "a", { nullable: false }, { type: "integer", nullable: true })]);
+    const recreate = BatchAlterTableOp.create(order, [
+      AlterColumnOp.create(order, "a", { nullable: false }, { type: "integer", nullable: true }),
+    ]);
     expectDdl(recreate, {
       postgres: ['ALTER TABLE "order" ALTER COLUMN "a" SET NOT NULL'],
       mysql: ["ALTER TABLE `order` MODIFY COLUMN `a` integer NOT NULL"],
@@ -467,16 +626,25 @@ describe("DDL: containers", () => {
       mysql: ["ALTER TABLE `order` ADD COLUMN `a` integer NULL DEFAULT 0", "CREATE INDEX `ix_a` ON `order` (`a`)"],
       sqlite: BatchRecreateRequiredError,
     });
-    assert.throws(() => getDialect("sqlite").createDdlCompiler().compile(BatchAlterTableOp.create(order, recreate.ops, "never")), UnsupportedOpError);
+    assert.throws(
+      () =>
+        getDialect("sqlite")
+          .createDdlCompiler()
+          .compile(BatchAlterTableOp.create(order, recreate.ops, "never")),
+      UnsupportedOpError,
+    );
   });
 
   it("a custom op kind throws UnsupportedOpError instead of being skipped", () =>
     expectDdl({ kind: "CreateViewOp" }, { postgres: UNSUPPORTED, mysql: UNSUPPORTED, sqlite: UNSUPPORTED }));
 
   it("statements never end with a semicolon", () => {
-    const table = toTable("t", [{ name: "id", type: "integer", primaryKey: true }], { indexes: [{ name: "i", columns: ["id"] }] });
+    const table = toTable("t", [{ name: "id", type: "integer", primaryKey: true }], {
+      indexes: [{ name: "i", columns: ["id"] }],
+    });
     for (const d of ["postgres", "mysql", "sqlite"] as const) {
-      for (const s of getDialect(d).createDdlCompiler().compile(CreateTableOp.create(table))) assert.ok(!s.trimEnd().endsWith(";"), s);
+      for (const s of getDialect(d).createDdlCompiler().compile(CreateTableOp.create(table)))
+        assert.ok(!s.trimEnd().endsWith(";"), s);
     }
   });
 });

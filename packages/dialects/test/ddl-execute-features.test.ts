@@ -34,18 +34,39 @@ const FEATURES: Record<DialectName, OpNode[]> = {
         ],
         {
           uniques: [{ name: "uq_docs_title", columns: ["title"], deferrable: true, initially: "DEFERRED" }],
-          foreignKeys: [{ name: "fk_docs_ref", columns: ["ref"], refTable: "Docs", refColumns: ["id"], deferrable: true, initially: "DEFERRED", onDelete: "SET NULL" }],
+          foreignKeys: [
+            {
+              name: "fk_docs_ref",
+              columns: ["ref"],
+              refTable: "Docs",
+              refColumns: ["id"],
+              deferrable: true,
+              initially: "DEFERRED",
+              onDelete: "SET NULL",
+            },
+          ],
           checks: [{ name: "ck_docs_title", expression: "length(title) > 0" }],
           indexes: [
             { name: "ix_docs_tags", columns: ["tags"], using: "gin" },
-            { name: "ix_docs_partial", columns: [{ column: "title", descending: true, nulls: "LAST" }], where: "body IS NOT NULL", include: ["ref"] },
+            {
+              name: "ix_docs_partial",
+              columns: [{ column: "title", descending: true, nulls: "LAST" }],
+              where: "body IS NOT NULL",
+              include: ["ref"],
+            },
             { name: "ix_docs_lower", columns: [{ expression: "lower(title)" }], unique: true },
           ],
           comment: "documents",
         },
       ),
     ),
-    AlterColumnOp.create(docs, "summary", { type: "varchar(100)", default: "''" }, { type: "text" }, { using: "left(summary, 100)" }),
+    AlterColumnOp.create(
+      docs,
+      "summary",
+      { type: "varchar(100)", default: "''" },
+      { type: "text" },
+      { using: "left(summary, 100)" },
+    ),
     AlterColumnOp.create(docs, "ref", { identity: null }, { type: "bigint" }),
   ],
   mysql: [
@@ -54,10 +75,23 @@ const FEATURES: Record<DialectName, OpNode[]> = {
         "Docs",
         [
           { name: "id", type: "int unsigned", primaryKey: true, autoIncrement: true },
-          { name: "title", type: "varchar(80)", nullable: false, charset: "utf8mb4", collation: "utf8mb4_bin", comment: "the title" },
+          {
+            name: "title",
+            type: "varchar(80)",
+            nullable: false,
+            charset: "utf8mb4",
+            collation: "utf8mb4_bin",
+            comment: "the title",
+          },
           { name: "body", type: "text" },
           { name: "len", type: "int", generated: { expression: "char_length(body)", stored: false } },
-          { name: "changed", type: "datetime(6)", nullable: false, default: "CURRENT_TIMESTAMP(6)", onUpdate: "CURRENT_TIMESTAMP(6)" },
+          {
+            name: "changed",
+            type: "datetime(6)",
+            nullable: false,
+            default: "CURRENT_TIMESTAMP(6)",
+            onUpdate: "CURRENT_TIMESTAMP(6)",
+          },
           { name: "token", type: "varchar(36)", default: "uuid()" },
           { name: "kind", type: "enum('a','b')", nullable: false, default: "'a'" },
         ],
@@ -92,7 +126,16 @@ const FEATURES: Record<DialectName, OpNode[]> = {
           { name: "ref", type: "integer" },
         ],
         {
-          foreignKeys: [{ name: "fk_docs_ref", columns: ["ref"], refTable: "Docs", refColumns: ["id"], deferrable: true, initially: "DEFERRED" }],
+          foreignKeys: [
+            {
+              name: "fk_docs_ref",
+              columns: ["ref"],
+              refTable: "Docs",
+              refColumns: ["id"],
+              deferrable: true,
+              initially: "DEFERRED",
+            },
+          ],
           checks: [{ name: "ck_docs_title", expression: "length(title) > 0" }],
           indexes: [
             { name: "ix_docs_partial", columns: [{ column: "title", descending: true }], where: "body IS NOT NULL" },
@@ -101,7 +144,16 @@ const FEATURES: Record<DialectName, OpNode[]> = {
         },
       ),
     ),
-    CreateTableOp.create(toTable("strict_kv", [{ name: "k", type: "text", primaryKey: true }, { name: "v", type: "integer" }], { options: { withoutRowid: "true", strict: "true" } })),
+    CreateTableOp.create(
+      toTable(
+        "strict_kv",
+        [
+          { name: "k", type: "text", primaryKey: true },
+          { name: "v", type: "integer" },
+        ],
+        { options: { withoutRowid: "true", strict: "true" } },
+      ),
+    ),
     CreateIndexOp.create(docs, Index.create("ix_docs_ref", [IndexElement.column("ref")])),
   ],
 };
@@ -118,10 +170,17 @@ describe("dialect-specific DDL runs on the real databases", () => {
       const q = dialect.quote;
       const title = d === "mysql" ? "Title" : "title";
       await conn.query(`INSERT INTO ${q("Docs")} (${q(title)}, ${q("body")}) VALUES ('Hello', 'abc')`);
-      const { rows } = await conn.query<Record<string, unknown>>(`SELECT ${q("id")} AS id, ${q("len")} AS len FROM ${q("Docs")}`);
-      assert.deepEqual(rows.map((r) => [Number(r.id), Number(r.len)]), [[d === "postgres" ? 100 : 1, 3]]);
+      const { rows } = await conn.query<Record<string, unknown>>(
+        `SELECT ${q("id")} AS id, ${q("len")} AS len FROM ${q("Docs")}`,
+      );
+      assert.deepEqual(
+        rows.map((r) => [Number(r.id), Number(r.len)]),
+        [[d === "postgres" ? 100 : 1, 3]],
+      );
       // The unique expression index holds: the same title in another case is refused.
-      await assert.rejects(conn.query(`INSERT INTO ${q("Docs")} (${q(title)}) VALUES ('${d === "mysql" ? "Hello" : "HELLO"}')`));
+      await assert.rejects(
+        conn.query(`INSERT INTO ${q("Docs")} (${q(title)}) VALUES ('${d === "mysql" ? "Hello" : "HELLO"}')`),
+      );
 
       if (d === "mysql") {
         const opts = await conn.query<Record<string, unknown>>(
@@ -131,11 +190,18 @@ describe("dialect-specific DDL runs on the real databases", () => {
         const col = await conn.query<Record<string, unknown>>(
           "SELECT column_type, collation_name, column_comment FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'Docs' AND column_name = 'Title'",
         );
-        assert.deepEqual(Object.values(col.rows[0]), ["varchar(120)", "utf8mb4_bin", "the title"], "CHANGE COLUMN kept collation and comment");
+        assert.deepEqual(
+          Object.values(col.rows[0]),
+          ["varchar(120)", "utf8mb4_bin", "the title"],
+          "CHANGE COLUMN kept collation and comment",
+        );
       }
       if (d === "sqlite") {
         // STRICT refuses a value of the wrong type; WITHOUT ROWID tables have no rowid.
-        await assert.rejects(conn.query(`INSERT INTO "strict_kv" VALUES ('a', 'not a number')`), /cannot store TEXT value in INTEGER column/);
+        await assert.rejects(
+          conn.query(`INSERT INTO "strict_kv" VALUES ('a', 'not a number')`),
+          /cannot store TEXT value in INTEGER column/,
+        );
         await assert.rejects(conn.query(`SELECT rowid FROM "strict_kv"`), /no such column: rowid/);
       }
     });

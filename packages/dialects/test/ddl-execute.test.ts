@@ -65,7 +65,9 @@ const orderTable = toTable(
     { name: "from", type: "integer", nullable: false, default: "1" },
   ],
   {
-    foreignKeys: [{ name: "fk_order_user", columns: ["user"], refTable: "User", refColumns: ["id"], onDelete: "CASCADE" }],
+    foreignKeys: [
+      { name: "fk_order_user", columns: ["user"], refTable: "User", refColumns: ["id"], onDelete: "CASCADE" },
+    ],
     checks: [{ name: "ck_order_from", expression: "id > 0" }],
     indexes: [{ name: "ix_order_user", columns: ["user", { column: 'say "hi"', descending: true }] }],
   },
@@ -88,25 +90,77 @@ function scenario(d: DialectName, schemaName: string): Step[] {
     { op: AddEnumValueOp.create(QualifiedName.create("Mood"), "happy", { before: "sad" }), on: ["postgres"] },
     { op: CreateTableOp.create(userTable) },
     { op: CreateTableOp.create(orderTable) },
-    { op: BulkInsertOp.create(users, [{ id: 1, select: "O'Brien" }, { id: 2, select: "back\\slash" }]) },
-    { op: BulkInsertOp.create(orders, [{ id: 10, user: 1, from: 3 }, { id: 11, user: 2, from: 4, 'say "hi"': "yo" }]) },
     {
-      op: ModifyTableOps.create(orders, [
-        AddColumnOp.create(orders, Column.create("qty", intType, { nullable: false, default: "0", comment: "how many" })),
-        CreateIndexOp.create(orders, Index.create("ix_order_qty", [IndexElement.column("qty", { descending: true })], { unique: false })),
+      op: BulkInsertOp.create(users, [
+        { id: 1, select: "O'Brien" },
+        { id: 2, select: "back\\slash" },
       ]),
     },
     {
-      op: AlterColumnOp.create(orders, "qty", { type: qtyType, nullable: true, default: "-1" }, { type: intType, nullable: false, default: "0", comment: "how many" }),
+      op: BulkInsertOp.create(orders, [
+        { id: 10, user: 1, from: 3 },
+        { id: 11, user: 2, from: 4, 'say "hi"': "yo" },
+      ]),
+    },
+    {
+      op: ModifyTableOps.create(orders, [
+        AddColumnOp.create(
+          orders,
+          Column.create("qty", intType, { nullable: false, default: "0", comment: "how many" }),
+        ),
+        CreateIndexOp.create(
+          orders,
+          Index.create("ix_order_qty", [IndexElement.column("qty", { descending: true })], { unique: false }),
+        ),
+      ]),
+    },
+    {
+      op: AlterColumnOp.create(
+        orders,
+        "qty",
+        { type: qtyType, nullable: true, default: "-1" },
+        { type: intType, nullable: false, default: "0", comment: "how many" },
+      ),
       on: SERVERS,
     },
-    { op: AlterColumnOp.create(orders, "qty", { name: "select" }, { type: qtyType, nullable: true, default: "-1", comment: "how many" }) },
-    { op: CreateUniqueConstraintOp.create(orders, UniqueConstraint.create(["id", "select"], "uq_order_id_select")), on: SERVERS },
+    {
+      op: AlterColumnOp.create(
+        orders,
+        "qty",
+        { name: "select" },
+        { type: qtyType, nullable: true, default: "-1", comment: "how many" },
+      ),
+    },
+    {
+      op: CreateUniqueConstraintOp.create(orders, UniqueConstraint.create(["id", "select"], "uq_order_id_select")),
+      on: SERVERS,
+    },
     { op: CreateCheckConstraintOp.create(orders, CheckConstraint.create("id > 0", "ck_order_id")), on: SERVERS },
-    { op: CreateForeignKeyOp.create(orders, ForeignKey.create({ name: "fk_order_user2", columns: ["user"], refTable: "User", refColumns: ["id"], onUpdate: "CASCADE" })), on: SERVERS },
-    { op: DropConstraintOp.create(orders, UniqueConstraint.create(["id", "select"], "uq_order_id_select")), on: SERVERS },
+    {
+      op: CreateForeignKeyOp.create(
+        orders,
+        ForeignKey.create({
+          name: "fk_order_user2",
+          columns: ["user"],
+          refTable: "User",
+          refColumns: ["id"],
+          onUpdate: "CASCADE",
+        }),
+      ),
+      on: SERVERS,
+    },
+    {
+      op: DropConstraintOp.create(orders, UniqueConstraint.create(["id", "select"], "uq_order_id_select")),
+      on: SERVERS,
+    },
     { op: DropConstraintOp.create(orders, CheckConstraint.create("id > 0", "ck_order_id")), on: SERVERS },
-    { op: DropConstraintOp.create(orders, ForeignKey.create({ name: "fk_order_user2", columns: ["user"], refTable: "User", refColumns: ["id"] })), on: SERVERS },
+    {
+      op: DropConstraintOp.create(
+        orders,
+        ForeignKey.create({ name: "fk_order_user2", columns: ["user"], refTable: "User", refColumns: ["id"] }),
+      ),
+      on: SERVERS,
+    },
     { op: CreateTableCommentOp.create(orders, "orders' table"), on: SERVERS },
     { op: DropTableCommentOp.create(orders, "orders' table"), on: SERVERS },
     { op: CreateTableCommentOp.create(orders, "all orders"), on: SERVERS },
@@ -115,12 +169,29 @@ function scenario(d: DialectName, schemaName: string): Step[] {
     { op: DropColumnOp.create(renamed, Column.create("from", "integer")) },
     { op: ExecuteSQLOp.create(`UPDATE ${getDialect(d).quote(renamed.name)} SET ${getDialect(d).quote("select")} = 5`) },
     { op: CreateSchemaOp.create(schemaName), on: SERVERS },
-    { op: CreateTableOp.create(Table.create(audit.name, [Column.create("n", "integer", { nullable: false })], { schema: schemaName, primaryKey: PrimaryKey.create(["n"]) })), on: SERVERS },
+    {
+      op: CreateTableOp.create(
+        Table.create(audit.name, [Column.create("n", "integer", { nullable: false })], {
+          schema: schemaName,
+          primaryKey: PrimaryKey.create(["n"]),
+        }),
+      ),
+      on: SERVERS,
+    },
     { op: DropTableOp.create(Table.create(audit.name, [], { schema: schemaName })), on: SERVERS },
     { op: DropConstraintOp.create(users, UniqueConstraint.create(["select"], "uq_User_select")), on: SERVERS },
-    { op: CreateTableOp.create(Table.create("pk_test", [Column.create("a", "integer", { nullable: false })])), on: SERVERS },
-    { op: CreatePrimaryKeyOp.create(QualifiedName.create("pk_test"), PrimaryKey.create(["a"], "pk_test_pkey")), on: SERVERS },
-    { op: DropConstraintOp.create(QualifiedName.create("pk_test"), PrimaryKey.create(["a"], "pk_test_pkey")), on: SERVERS },
+    {
+      op: CreateTableOp.create(Table.create("pk_test", [Column.create("a", "integer", { nullable: false })])),
+      on: SERVERS,
+    },
+    {
+      op: CreatePrimaryKeyOp.create(QualifiedName.create("pk_test"), PrimaryKey.create(["a"], "pk_test_pkey")),
+      on: SERVERS,
+    },
+    {
+      op: DropConstraintOp.create(QualifiedName.create("pk_test"), PrimaryKey.create(["a"], "pk_test_pkey")),
+      on: SERVERS,
+    },
     { op: DropTableOp.create(Table.create("pk_test", [])), on: SERVERS },
     { op: DropSchemaOp.create(schemaName), on: SERVERS },
   ];
@@ -149,7 +220,9 @@ describe("DDL runs on the real databases", () => {
       });
       await run(conn, d, scenario(d, schemaName));
 
-      const { rows } = await conn.query<Record<string, unknown>>(`SELECT * FROM ${q(renamed.name)} ORDER BY ${q("id")}`);
+      const { rows } = await conn.query<Record<string, unknown>>(
+        `SELECT * FROM ${q(renamed.name)} ORDER BY ${q("id")}`,
+      );
       assert.deepEqual(
         rows.map((r) => ({ ...r, select: Number(r.select) })),
         [
@@ -157,8 +230,13 @@ describe("DDL runs on the real databases", () => {
           { id: 11, user: 2, 'say "hi"': "yo", select: 5 },
         ],
       );
-      const people = await conn.query<{ select: string }>(`SELECT ${q("select")} FROM ${q("User")} ORDER BY ${q("id")}`);
-      assert.deepEqual(people.rows.map((r) => r.select), ["O'Brien", "back\\slash"]);
+      const people = await conn.query<{ select: string }>(
+        `SELECT ${q("select")} FROM ${q("User")} ORDER BY ${q("id")}`,
+      );
+      assert.deepEqual(
+        people.rows.map((r) => r.select),
+        ["O'Brien", "back\\slash"],
+      );
 
       // The ON DELETE CASCADE foreign key came through the rename.
       if (d === "sqlite") await conn.query("PRAGMA foreign_keys = ON");
@@ -185,7 +263,11 @@ describe("DDL runs on the real databases", () => {
         assert.deepEqual({ ...c.rows[0] }, { t: "all orders", c: "how many" });
       }
 
-      await run(conn, d, [{ op: DropTableOp.create(Table.create(renamed.name, [])) }, { op: DropTableOp.create(userTable) }, { op: DropEnumOp.create(Enum.create("Mood", [])), on: ["postgres"] }]);
+      await run(conn, d, [
+        { op: DropTableOp.create(Table.create(renamed.name, [])) },
+        { op: DropTableOp.create(userTable) },
+        { op: DropEnumOp.create(Enum.create("Mood", [])), on: ["postgres"] },
+      ]);
     });
   }
 });

@@ -17,4 +17,5 @@ export function expectDdl(op: OpNode, expected: Record<DialectName, Expected>): 
 }
 
 export const UNSUPPORTED = UnsupportedOpError;
-export const compileFor = (d: DialectName, op: OpNode): readonly string[] => getDialect(d).createDdlCompiler().compile(op);
+export const compileFor = (d: DialectName, op: OpNode): readonly string[] =>
+  getDialect(d).createDdlCompiler().compile(op);

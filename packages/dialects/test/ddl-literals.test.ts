@@ -39,8 +39,18 @@ const LITERALS: Record<DialectName, [unknown, string][]> = {
 
 describe("Dialect.quote and Dialect.literal", () => {
   it("quote always quotes and doubles the quote character", () => {
-    assert.deepEqual(["select", "Mixed", 'a"b', "a`b"].map(getDialect("postgres").quote), ['"select"', '"Mixed"', '"a""b"', '"a`b"']);
-    assert.deepEqual(["select", "Mixed", 'a"b', "a`b"].map(getDialect("mysql").quote), ["`select`", "`Mixed`", '`a"b`', "`a``b`"]);
+    assert.deepEqual(["select", "Mixed", 'a"b', "a`b"].map(getDialect("postgres").quote), [
+      '"select"',
+      '"Mixed"',
+      '"a""b"',
+      '"a`b"',
+    ]);
+    assert.deepEqual(["select", "Mixed", 'a"b', "a`b"].map(getDialect("mysql").quote), [
+      "`select`",
+      "`Mixed`",
+      '`a"b`',
+      "`a``b`",
+    ]);
     assert.deepEqual(["select", 'a"b'].map(getDialect("sqlite").quote), ['"select"', '"a""b"']);
   });
 
@@ -63,7 +73,9 @@ describe("literals round-trip through the servers", () => {
         const { rows } = await conn.query<{ v: string }>(`SELECT ${getDialect(d).literal(s)} AS v`);
         assert.equal(rows[0].v, s);
       }
-      const { rows } = await conn.query<{ v: unknown }>(`SELECT ${getDialect(d).literal(Buffer.from([0, 1, 255]))} AS v`);
+      const { rows } = await conn.query<{ v: unknown }>(
+        `SELECT ${getDialect(d).literal(Buffer.from([0, 1, 255]))} AS v`,
+      );
       assert.deepEqual(Buffer.from(rows[0].v as Uint8Array), Buffer.from([0, 1, 255]));
     });
   }

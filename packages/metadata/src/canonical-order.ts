@@ -8,7 +8,10 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function byQualifiedName(a: { schema: string | null; name: string }, b: { schema: string | null; name: string }): number {
+export function byQualifiedName(
+  a: { schema: string | null; name: string },
+  b: { schema: string | null; name: string },
+): number {
   return compareText(a.schema ?? "", b.schema ?? "") || compareText(a.name, b.name);
 }
 
@@ -17,6 +20,9 @@ export function byName(a: { name: string | null }, b: { name: string | null }): 
   return a.name === b.name ? 0 : a.name === null ? 1 : -1;
 }
 
-export function byNameThenExpression(a: { name: string | null; expression: string }, b: { name: string | null; expression: string }): number {
+export function byNameThenExpression(
+  a: { name: string | null; expression: string },
+  b: { name: string | null; expression: string },
+): number {
   return byName(a, b) || compareText(a.expression, b.expression);
 }

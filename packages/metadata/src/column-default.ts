@@ -18,11 +18,15 @@ export function rawColumnDefault(c: ColumnContext, dialect: Dialect): string | n
   const rendered = c.column.default ?? null;
   // MysqlDriver renders numbers with toFixed(scale), and a float/double/int has no scale, so
   // `default: 1.5` became '2'; keep the number the entity states.
-  if (typeof value === "number" && rendered !== null && Number(rendered.replace(/^'(.*)'$/, "$1")) !== value) return String(value);
+  if (typeof value === "number" && rendered !== null && Number(rendered.replace(/^'(.*)'$/, "$1")) !== value)
+    return String(value);
   return rendered;
 }
 
 /** A plain object or an array (not a Date, Buffer or other class instance). */
 function isJsonValue(value: unknown): value is object {
-  return Array.isArray(value) || (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype);
+  return (
+    Array.isArray(value) ||
+    (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype)
+  );
 }

@@ -8,7 +8,12 @@ import type { ColumnContext, EnumTypeRef, TypeORMDriverRules } from "./rules/typ
  * normalised type, rendered default, generation), the dialect's canonicalizer how the database
  * spells it, exactly as reflection does for the live column.
  */
-export function columnFromTypeORM(c: ColumnContext, rules: TypeORMDriverRules, dialect: Dialect, enumType: EnumTypeRef | null): Column {
+export function columnFromTypeORM(
+  c: ColumnContext,
+  rules: TypeORMDriverRules,
+  dialect: Dialect,
+  enumType: EnumTypeRef | null,
+): Column {
   const canonical = dialect.canonical;
   const type = canonical.type(rules.typeText(c, enumType));
   const generated = rules.generated(c.meta);

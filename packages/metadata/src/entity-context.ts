@@ -20,7 +20,11 @@ export interface EntityContext {
  * or null when it is the default one, the DataSource's own (as TypeORM's `Table.create` strips
  * it) or the driver's built-in one.
  */
-export function entitySchema(entity: TypeORMEntityMetadata, driver: TypeORMDriver, rules: TypeORMDriverRules): string | null {
+export function entitySchema(
+  entity: TypeORMEntityMetadata,
+  driver: TypeORMDriver,
+  rules: TypeORMDriverRules,
+): string | null {
   const given = entity.schema || entity.database || null;
   if (given === null) return null;
   return given === rules.defaultSchema(driver) ? null : given;

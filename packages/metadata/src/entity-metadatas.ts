@@ -22,10 +22,22 @@ export interface BuiltMetadata {
  * `useUTC`, which sets process.env.PGTZ in the constructor) is left out of the private
  * DataSource we build.
  */
-const METADATA_OPTIONS = ["entities", "namingStrategy", "entityPrefix", "schema", "database", "uuidExtension", "legacySpatialSupport"] as const;
+const METADATA_OPTIONS = [
+  "entities",
+  "namingStrategy",
+  "entityPrefix",
+  "schema",
+  "database",
+  "uuidExtension",
+  "legacySpatialSupport",
+] as const;
 
 /** Placeholder database names: MySQL's validator insists on one; SQLite's driver expects one. */
-const PLACEHOLDER_DATABASE: Record<DialectName, string | undefined> = { mysql: "autogen", sqlite: ":memory:", postgres: undefined };
+const PLACEHOLDER_DATABASE: Record<DialectName, string | undefined> = {
+  mysql: "autogen",
+  sqlite: ":memory:",
+  postgres: undefined,
+};
 
 interface MetadataBuilderCtor {
   new (dataSource: unknown): { buildEntityMetadatas(entities: unknown[]): Promise<TypeORMEntityMetadata[]> };
@@ -47,8 +59,13 @@ interface PrivateDataSource {
  * TypeORM's own initialize() does minus the connection. Metadata is driver-specific (MySQL
  * turns @Unique into unique indexes, create-date types differ), hence one build per dialect.
  */
-export async function buildEntityMetadatas(source: MetadataSource, dialect: DialectName, o: SchemaFromTypeORMOptions = {}): Promise<BuiltMetadata> {
-  if (!source.dataSource && !source.entities) throw new CommandError("No TypeORM metadata source: give a dataSource or entities");
+export async function buildEntityMetadatas(
+  source: MetadataSource,
+  dialect: DialectName,
+  o: SchemaFromTypeORMOptions = {},
+): Promise<BuiltMetadata> {
+  if (!source.dataSource && !source.entities)
+    throw new CommandError("No TypeORM metadata source: give a dataSource or entities");
   const tm = resolveTypeORM({ typeorm: o.typeorm, dataSource: source.dataSource });
   const adapter = typeormVersionAdapter(tm.major);
   const given: Record<string, unknown> = source.dataSource
@@ -64,7 +81,9 @@ export async function buildEntityMetadatas(source: MetadataSource, dialect: Dial
   try {
     ds = new tm.exports.DataSource(options) as PrivateDataSource;
   } catch (error) {
-    throw new CommandError(`Could not create a TypeORM DataSource of type ${type}: ${(error as Error).message}`, { cause: error });
+    throw new CommandError(`Could not create a TypeORM DataSource of type ${type}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (o.serverVersion) applyServerVersion(ds.driver, o.serverVersion);
 
@@ -73,15 +92,32 @@ export async function buildEntityMetadatas(source: MetadataSource, dialect: Dial
   return { typeorm: tm, metadatas, driver: ds.driver, namingStrategy: ds.namingStrategy, dataSource: ds };
 }
 
-async function buildWith(tm: TypeORMModule, ds: PrivateDataSource, entities: unknown[]): Promise<TypeORMEntityMetadata[]> {
-  const Builder = requireInternal<{ ConnectionMetadataBuilder: MetadataBuilderCtor }>(tm, "connection/ConnectionMetadataBuilder")?.ConnectionMetadataBuilder;
-  const Validator = requireInternal<{ EntityMetadataValidator: ValidatorCtor }>(tm, "metadata-builder/EntityMetadataValidator")?.EntityMetadataValidator;
+async function buildWith(
+  tm: TypeORMModule,
+  ds: PrivateDataSource,
+  entities: unknown[],
+): Promise<TypeORMEntityMetadata[]> {
+  const Builder = requireInternal<{ ConnectionMetadataBuilder: MetadataBuilderCtor }>(
+    tm,
+    "connection/ConnectionMetadataBuilder",
+  )?.ConnectionMetadataBuilder;
+  const Validator = requireInternal<{ EntityMetadataValidator: ValidatorCtor }>(
+    tm,
+    "metadata-builder/EntityMetadataValidator",
+  )?.EntityMetadataValidator;
   try {
     if (Builder && Validator) {
-      const metadatas = (await buildEntityMetadatasIndexed(tm, ds, entities)) ?? (await new Builder(ds).buildEntityMetadatas(entities));
-      new Validator().validateMany(metadatas.filter((m) => m.tableType !== "view"), ds.driver);
+      const metadatas =
+        (await buildEntityMetadatasIndexed(tm, ds, entities)) ?? (await new Builder(ds).buildEntityMetadatas(entities));
+      new Validator().validateMany(
+        metadatas.filter((m) => m.tableType !== "view"),
+        ds.driver,
+      );
       // Some metadata helpers look entities up through their DataSource.
-      Object.assign(ds, { entityMetadatas: metadatas, entityMetadatasMap: new Map(metadatas.map((m) => [(m as { target?: unknown }).target, m])) });
+      Object.assign(ds, {
+        entityMetadatas: metadatas,
+        entityMetadatasMap: new Map(metadatas.map((m) => [(m as { target?: unknown }).target, m])),
+      });
       return metadatas;
     }
     // A TypeORM copy we cannot deep-import (ESM-only load): the protected method does the same
@@ -98,6 +134,7 @@ async function buildWith(tm: TypeORMModule, ds: PrivateDataSource, entities: unk
 function flattenEntities(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value.flatMap(flattenEntities);
-  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).flatMap(flattenEntities);
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.values(value).flatMap(flattenEntities);
   return [value];
 }

@@ -8,7 +8,10 @@ interface Internals {
   isEntitySchema(value: unknown): boolean;
   getMetadataArgsStorage(): object;
   EntitySchemaTransformer: new () => { transform(schemas: unknown[]): object };
-  EntityMetadataBuilder: new (dataSource: unknown, storage: object) => { build(classes?: unknown[]): TypeORMEntityMetadata[] };
+  EntityMetadataBuilder: new (
+    dataSource: unknown,
+    storage: object,
+  ) => { build(classes?: unknown[]): TypeORMEntityMetadata[] };
 }
 
 /** TypeORM's internal modules the build needs, from the copy `tm`; undefined if one is missing. */
@@ -16,9 +19,13 @@ function internals(tm: TypeORMModule): Internals | undefined {
   const load = <M>(path: string) => requireInternal<M>(tm, path);
   const orm = load<{ OrmUtils?: Pick<Internals, "splitClassesAndStrings"> }>("util/OrmUtils")?.OrmUtils;
   const loader = load<Partial<Pick<Internals, "importClassesFromDirectories">>>("util/DirectoryExportedClassesLoader");
-  const checker = load<{ InstanceChecker?: Pick<Internals, "isEntitySchema"> }>("util/InstanceChecker")?.InstanceChecker;
+  const checker = load<{ InstanceChecker?: Pick<Internals, "isEntitySchema"> }>(
+    "util/InstanceChecker",
+  )?.InstanceChecker;
   const globals = load<Partial<Pick<Internals, "getMetadataArgsStorage">>>("globals");
-  const transformer = load<Partial<Pick<Internals, "EntitySchemaTransformer">>>("entity-schema/EntitySchemaTransformer");
+  const transformer = load<Partial<Pick<Internals, "EntitySchemaTransformer">>>(
+    "entity-schema/EntitySchemaTransformer",
+  );
   const builder = load<Partial<Pick<Internals, "EntityMetadataBuilder">>>("metadata-builder/EntityMetadataBuilder");
   if (!orm || !loader?.importClassesFromDirectories || !checker || !globals?.getMetadataArgsStorage) return undefined;
   if (!transformer?.EntitySchemaTransformer || !builder?.EntityMetadataBuilder) return undefined;
@@ -47,9 +54,20 @@ export async function buildEntityMetadatasIndexed(
   const t = internals(tm);
   if (!t) return undefined;
   const [classesOrSchemas, directories] = t.splitClassesAndStrings(entities);
-  const classes = [...classesOrSchemas.filter((e) => !t.isEntitySchema(e)), ...(await t.importClassesFromDirectories(dataSource.logger, directories))];
-  const schemas = [...classesOrSchemas.filter((e) => t.isEntitySchema(e)), ...classes.filter((e) => t.isEntitySchema(e))];
-  const fromDecorators = new t.EntityMetadataBuilder(dataSource, indexedMetadataArgs(t.getMetadataArgsStorage())).build(classes);
-  const fromSchemas = new t.EntityMetadataBuilder(dataSource, indexedMetadataArgs(new t.EntitySchemaTransformer().transform(schemas))).build();
+  const classes = [
+    ...classesOrSchemas.filter((e) => !t.isEntitySchema(e)),
+    ...(await t.importClassesFromDirectories(dataSource.logger, directories)),
+  ];
+  const schemas = [
+    ...classesOrSchemas.filter((e) => t.isEntitySchema(e)),
+    ...classes.filter((e) => t.isEntitySchema(e)),
+  ];
+  const fromDecorators = new t.EntityMetadataBuilder(dataSource, indexedMetadataArgs(t.getMetadataArgsStorage())).build(
+    classes,
+  );
+  const fromSchemas = new t.EntityMetadataBuilder(
+    dataSource,
+    indexedMetadataArgs(new t.EntitySchemaTransformer().transform(schemas)),
+  ).build();
   return [...fromDecorators, ...fromSchemas];
 }

@@ -21,7 +21,11 @@ const TABLE_TYPES: ReadonlySet<string> = new Set(["regular", "junction", "closur
  * Works with TypeORM 0.3.x and 1.x (`o.typeorm`, or the copy that made `source.dataSource`, or
  * `require("typeorm")`).
  */
-export async function schemaFromTypeORM(source: MetadataSource, dialect: Dialect, o: SchemaFromTypeORMOptions = {}): Promise<Schema> {
+export async function schemaFromTypeORM(
+  source: MetadataSource,
+  dialect: Dialect,
+  o: SchemaFromTypeORMOptions = {},
+): Promise<Schema> {
   const built = await buildEntityMetadatas(source, dialect.name, o);
   const rules = typeormDriverRules(built.driver);
   const tables: Table[] = [];
@@ -48,7 +52,9 @@ export async function schemaFromTypeORM(source: MetadataSource, dialect: Dialect
     tables.push(result.table);
     for (const e of result.enums) addEnum(enums, e);
   }
-  const schemas = [...new Set([...tables, ...views, ...enums.values()].map((x) => x.schema).filter((s): s is string => s !== null))].sort(compareText);
+  const schemas = [
+    ...new Set([...tables, ...views, ...enums.values()].map((x) => x.schema).filter((s): s is string => s !== null)),
+  ].sort(compareText);
   return Schema.create({
     tables: tables.sort(byQualifiedName),
     enums: [...enums.values()].sort(byQualifiedName),
@@ -62,7 +68,9 @@ function addEnum(enums: Map<string, Enum>, e: Enum): void {
   const key = QualifiedName.key(e);
   const existing = enums.get(key);
   if (existing && existing.values.join("\u0000") !== e.values.join("\u0000")) {
-    throw new CommandError(`Enum type ${key} is used with different values: (${existing.values.join(", ")}) and (${e.values.join(", ")})`);
+    throw new CommandError(
+      `Enum type ${key} is used with different values: (${existing.values.join(", ")}) and (${e.values.join(", ")})`,
+    );
   }
   if (!existing) enums.set(key, e);
 }
@@ -71,7 +79,12 @@ function addEnum(enums: Map<string, Enum>, e: Enum): void {
  * A @ViewEntity: its SQL text, or the SQL its query-builder function renders, which needs the
  * DataSource's driver (for quoting) but no connection, as TypeORM's own createViewSql does.
  */
-function viewFromEntity(entity: TypeORMEntityMetadata, schema: string | null, dialect: Dialect, dataSource: unknown): View {
+function viewFromEntity(
+  entity: TypeORMEntityMetadata,
+  schema: string | null,
+  dialect: Dialect,
+  dataSource: unknown,
+): View {
   const expression = entity.expression;
   let sql: string;
   if (typeof expression === "string") sql = expression;
@@ -79,9 +92,13 @@ function viewFromEntity(entity: TypeORMEntityMetadata, schema: string | null, di
     try {
       sql = (expression as (ds: unknown) => { getQuery(): string }).call(undefined, dataSource).getQuery();
     } catch (error) {
-      throw new CommandError(`View entity ${entity.name}: its expression could not be rendered: ${(error as Error).message}`, { cause: error });
+      throw new CommandError(
+        `View entity ${entity.name}: its expression could not be rendered: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   } else throw new CommandError(`View entity ${entity.name} has no expression`);
-  const materialized = (entity as { tableMetadataArgs?: { materialized?: boolean } }).tableMetadataArgs?.materialized ?? false;
+  const materialized =
+    (entity as { tableMetadataArgs?: { materialized?: boolean } }).tableMetadataArgs?.materialized ?? false;
   return View.create(entity.tableName, dialect.canonical.expression(sql), { schema, materialized });
 }

@@ -23,7 +23,13 @@ export function tableFromEntity(ctx: EntityContext): EntityTable {
   const enums: Enum[] = [];
   const columnChecks: string[] = [];
   metas.forEach((meta, i) => {
-    const c: ColumnContext = { meta, column: typeormTable.columns[i]!, driver: ctx.driver, tableName: entity.tableName, schema: ctx.schema };
+    const c: ColumnContext = {
+      meta,
+      column: typeormTable.columns[i]!,
+      driver: ctx.driver,
+      tableName: entity.tableName,
+      schema: ctx.schema,
+    };
     const enumType = rules.enumType(c);
     if (enumType) enums.push(Enum.create(enumType.name, enumType.values, enumType.schema));
     columns.push(columnFromTypeORM(c, rules, dialect, enumType));

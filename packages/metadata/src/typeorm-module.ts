@@ -71,7 +71,12 @@ export function requireInternal<T>(tm: TypeORMModule, subpath: string): T | unde
 function loadedCopy(): { exports: TypeORMExports; dir: string } | undefined {
   const copies = Object.values(require.cache).filter((m): m is NodeJS.Module => {
     const e = m?.exports as Partial<TypeORMExports> | undefined;
-    return !!m && /[\\/]index\.js$/.test(m.filename) && typeof e?.DataSource === "function" && typeof e["getMetadataArgsStorage"] === "function";
+    return (
+      !!m &&
+      /[\\/]index\.js$/.test(m.filename) &&
+      typeof e?.DataSource === "function" &&
+      typeof e["getMetadataArgsStorage"] === "function"
+    );
   });
   if (copies.length !== 1) return undefined;
   return { exports: copies[0]!.exports as TypeORMExports, dir: dirname(copies[0]!.filename) };

@@ -108,7 +108,12 @@ export interface TypeORMTable {
 
 /** The driver methods used: type and default normalisation as TypeORM renders DDL. */
 export interface TypeORMDriver {
-  readonly options: { readonly type: string; readonly schema?: string; readonly database?: string; readonly uuidExtension?: string };
+  readonly options: {
+    readonly type: string;
+    readonly schema?: string;
+    readonly database?: string;
+    readonly uuidExtension?: string;
+  };
   readonly database?: string;
   normalizeType(column: TypeORMColumnMetadata): string;
   normalizeDefault(column: TypeORMColumnMetadata): string | undefined;

@@ -35,10 +35,13 @@ const V1: TypeORMVersionAdapter = {
 const V03: TypeORMVersionAdapter = {
   // 0.3 has `sqlite` and `better-sqlite3`; both extend AbstractSqliteDriver, whose type and
   // default rules are what matter here, so one is used for both.
-  driverType: (dialect, requested) => ({ postgres: "postgres", mysql: mysqlFamily(requested), sqlite: "better-sqlite3" })[dialect],
+  driverType: (dialect, requested) =>
+    ({ postgres: "postgres", mysql: mysqlFamily(requested), sqlite: "better-sqlite3" })[dialect],
   // 0.3's MysqlDriver warns on a `driver` without `connectorPackage` (1.x only knows mysql2).
   offlineDriverOptions: (driverType) =>
-    driverType === "mysql" || driverType === "mariadb" ? { driver: OFFLINE_CLIENT, connectorPackage: "mysql2" } : { driver: OFFLINE_CLIENT },
+    driverType === "mysql" || driverType === "mariadb"
+      ? { driver: OFFLINE_CLIENT, connectorPackage: "mysql2" }
+      : { driver: OFFLINE_CLIENT },
 };
 
 /** The adapter for a TypeORM major line. */

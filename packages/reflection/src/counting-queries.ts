@@ -29,7 +29,10 @@ export class CountingQueries {
       return (await conn.query<R>(sql, params)).rows;
     } catch (err) {
       if (err instanceof AutogenError) throw err;
-      throw new DatabaseError(`Reflection query failed: ${err instanceof Error ? err.message : String(err)}`, { statement: sql, cause: err });
+      throw new DatabaseError(`Reflection query failed: ${err instanceof Error ? err.message : String(err)}`, {
+        statement: sql,
+        cause: err,
+      });
     }
   }
 }

@@ -19,7 +19,11 @@ export interface ReflectOptions {
 }
 
 /** Tables that are never part of a reflected Schema: autogen's and TypeORM's bookkeeping. */
-export const ALWAYS_EXCLUDED_TABLES: readonly string[] = Object.freeze(["autogen_version", "migrations", "typeorm_metadata"]);
+export const ALWAYS_EXCLUDED_TABLES: readonly string[] = Object.freeze([
+  "autogen_version",
+  "migrations",
+  "typeorm_metadata",
+]);
 
 /** The names to leave out for one reflect call: the fixed ones plus `o.exclude`, deduplicated and sorted. */
 export function excludedTables(o: ReflectOptions): string[] {

@@ -15,7 +15,10 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function byQualifiedName(a: { schema: string | null; name: string }, b: { schema: string | null; name: string }): number {
+function byQualifiedName(
+  a: { schema: string | null; name: string },
+  b: { schema: string | null; name: string },
+): number {
   return compareText(a.schema ?? "", b.schema ?? "") || compareText(a.name, b.name);
 }
 
@@ -25,7 +28,9 @@ export function sortedTable(t: Table): Table {
     indexes: [...t.indexes].sort(byName) as Index[],
     uniques: [...t.uniques].sort(byName) as UniqueConstraint[],
     foreignKeys: [...t.foreignKeys].sort(byName) as ForeignKey[],
-    checks: [...t.checks].sort((a: CheckConstraint, b: CheckConstraint) => byName(a, b) || compareText(a.expression, b.expression)),
+    checks: [...t.checks].sort(
+      (a: CheckConstraint, b: CheckConstraint) => byName(a, b) || compareText(a.expression, b.expression),
+    ),
   });
 }
 

@@ -22,10 +22,13 @@ describe("createIntrospector", () => {
     if (!db) return;
     const conn = await db.connect();
     t.after(() => conn.close());
-    assert.throws(() => createIntrospector(conn, getDialect("postgres")), (err: unknown) => {
-      assert.ok(err instanceof CommandError);
-      assert.equal(err.message, "Cannot reflect a sqlite connection with the postgres dialect");
-      return true;
-    });
+    assert.throws(
+      () => createIntrospector(conn, getDialect("postgres")),
+      (err: unknown) => {
+        assert.ok(err instanceof CommandError);
+        assert.equal(err.message, "Cannot reflect a sqlite connection with the postgres dialect");
+        return true;
+      },
+    );
   });
 });

@@ -18,10 +18,15 @@ const REFLECTED: ReflectedCharsets = {
   ]),
 };
 
-const column = (charset: string | null, collation: string | null) => Column.create("c", "varchar(10)", { charset, collation });
+const column = (charset: string | null, collation: string | null) =>
+  Column.create("c", "varchar(10)", { charset, collation });
 /** The charset and collation the model column resolves to in `table`. */
 function resolve(table: string, charset: string | null, collation: string | null): [string | null, string | null] {
-  const out = resolveModelCharsets(Schema.create({ tables: [Table.create(table, [column(charset, collation)])] }), REFLECTED, DEFAULTS);
+  const out = resolveModelCharsets(
+    Schema.create({ tables: [Table.create(table, [column(charset, collation)])] }),
+    REFLECTED,
+    DEFAULTS,
+  );
   const c = out.tables[0]!.columns[0]!;
   return [c.charset, c.collation];
 }

@@ -74,28 +74,50 @@ describe("mysql reflection", () => {
         indexes: [
           // fk_target's index is the one InnoDB made for the FK: left out. fk_k uses ix_k_target.
           Index.create("ix_k_target", [IndexElement.column("k"), IndexElement.column("target_id")]),
-          Index.create("ix_prefix", [IndexElement.column("latin", { descending: true, length: 5 }), IndexElement.column("changed")]),
+          Index.create("ix_prefix", [
+            IndexElement.column("latin", { descending: true, length: 5 }),
+            IndexElement.column("changed"),
+          ]),
           Index.create("uq_bin_n", [IndexElement.column("bin"), IndexElement.column("n")], { unique: true }),
         ],
         foreignKeys: [
-          ForeignKey.create({ name: "fk_k", columns: ["k"], refTable: "target", refColumns: ["k"], onDelete: "CASCADE", onUpdate: "SET NULL" }),
+          ForeignKey.create({
+            name: "fk_k",
+            columns: ["k"],
+            refTable: "target",
+            refColumns: ["k"],
+            onDelete: "CASCADE",
+            onUpdate: "SET NULL",
+          }),
           ForeignKey.create({ name: "fk_target", columns: ["target_id"], refTable: "target", refColumns: ["id"] }),
         ],
-        checks: [CheckConstraint.create(myExpression("id <> 5"), "ck_id"), CheckConstraint.create(myExpression("n > 0"), "n")],
+        checks: [
+          CheckConstraint.create(myExpression("id <> 5"), "ck_id"),
+          CheckConstraint.create(myExpression("n > 0"), "n"),
+        ],
         comment: "children",
         options: { charset: "latin1", collation: "latin1_bin" },
       },
     );
-    const parent = Table.create("parent", [my("id", "int", { nullable: false, autoIncrement: true }), my("code", "varchar(10)"), my("body", "text"), my("location", "point", { nullable: false })], {
-      primaryKey: PrimaryKey.create(["id"]),
-      indexes: [
-        Index.create("code", [IndexElement.column("code")], { unique: true }),
-        Index.create("ft_body", [IndexElement.column("body")], { using: "fulltext" }),
-        // MariaDB reports SUB_PART 32 for a spatial key part; it is not a prefix.
-        Index.create("sp_location", [IndexElement.column("location")], { using: "spatial" }),
+    const parent = Table.create(
+      "parent",
+      [
+        my("id", "int", { nullable: false, autoIncrement: true }),
+        my("code", "varchar(10)"),
+        my("body", "text"),
+        my("location", "point", { nullable: false }),
       ],
-      options: { engine: "MyISAM" },
-    });
+      {
+        primaryKey: PrimaryKey.create(["id"]),
+        indexes: [
+          Index.create("code", [IndexElement.column("code")], { unique: true }),
+          Index.create("ft_body", [IndexElement.column("body")], { using: "fulltext" }),
+          // MariaDB reports SUB_PART 32 for a spatial key part; it is not a prefix.
+          Index.create("sp_location", [IndexElement.column("location")], { using: "spatial" }),
+        ],
+        options: { engine: "MyISAM" },
+      },
+    );
     const target = Table.create("target", [my("id", "int", { nullable: false, comment: "the id" }), my("k", "int")], {
       primaryKey: PrimaryKey.create(["id"]),
       indexes: [Index.create("uq_k", [IndexElement.column("k")], { unique: true })],
@@ -139,7 +161,9 @@ describe("mysql reflection", () => {
       `CREATE TABLE accounts (id int PRIMARY KEY)`,
     ]);
     if (!db) return;
-    const [{ name: current }] = (await db.conn.query<{ name: string }>("SELECT DATABASE() AS name")).rows as [{ name: string }];
+    const [{ name: current }] = (await db.conn.query<{ name: string }>("SELECT DATABASE() AS name")).rows as [
+      { name: string },
+    ];
     const other = `${current}_b`;
     await db.conn.query(`CREATE DATABASE \`${other}\` CHARACTER SET latin1`);
     try {
@@ -158,11 +182,16 @@ describe("mysql reflection", () => {
     const [item] = (await db.introspector.reflect()).tables;
     assert.deepEqual(item!.checks, [CheckConstraint.create(myExpression(written.check), "ck_price")]);
     assert.equal(item!.checks[0]!.expression, "price >= 0 and `order` < 10");
-    assert.deepEqual(item!.columns[2], my("doubled", "int", { generated: { expression: written.generated, stored: false } }));
+    assert.deepEqual(
+      item!.columns[2],
+      my("doubled", "int", { generated: { expression: written.generated, stored: false } }),
+    );
   });
 
   it("warns about what the model cannot express instead of dropping it silently", async (t) => {
-    const db = await reflectedDatabase(t, "mysql", ["CREATE TABLE secrets (id int PRIMARY KEY, token varchar(20) INVISIBLE)"]);
+    const db = await reflectedDatabase(t, "mysql", [
+      "CREATE TABLE secrets (id int PRIMARY KEY, token varchar(20) INVISIBLE)",
+    ]);
     if (!db) return;
     const { warnings, onWarning } = warningCollector();
     const schema = await db.introspector.reflect({ onWarning });
@@ -171,7 +200,10 @@ describe("mysql reflection", () => {
       ["id", "token"],
     );
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0]!, /^MySQL table \S+\.secrets: column token is INVISIBLE, which the model cannot express; it is reflected as visible$/);
+    assert.match(
+      warnings[0]!,
+      /^MySQL table \S+\.secrets: column token is INVISIBLE, which the model cannot express; it is reflected as visible$/,
+    );
   });
 
   it("sends the same number of queries for 10 tables and for 200", async (t) => {
@@ -188,17 +220,26 @@ describe("mysql reflection", () => {
     assert.equal(twoHundred.tables.length, 200);
     assert.equal(small.introspector.lastQueryCount, 7);
     assert.equal(large.introspector.lastQueryCount, small.introspector.lastQueryCount);
-    assert.deepEqual(twoHundred.tables.find((x) => x.name === "t7"), ten.tables.find((x) => x.name === "t7"));
+    assert.deepEqual(
+      twoHundred.tables.find((x) => x.name === "t7"),
+      ten.tables.find((x) => x.name === "t7"),
+    );
   });
 });
 
 /** The second-schema assertions: run between creating and dropping the extra database. */
-async function checkTwoSchemas(db: NonNullable<Awaited<ReturnType<typeof reflectedDatabase>>>, current: string, other: string): Promise<void> {
+async function checkTwoSchemas(
+  db: NonNullable<Awaited<ReturnType<typeof reflectedDatabase>>>,
+  current: string,
+  other: string,
+): Promise<void> {
   const names = await db.introspector.schemaNames();
   assert.ok(names.includes(current) && names.includes(other), "both test databases are listed");
   assert.ok(!names.includes("mysql") && !names.includes("information_schema"), "the server's own are not");
   assert.deepEqual(names, [...names].sort());
-  await db.conn.query(`CREATE TABLE \`${other}\`.entries (id int PRIMARY KEY, account_id int, CONSTRAINT fk_account FOREIGN KEY (account_id) REFERENCES \`${current}\`.accounts (id))`);
+  await db.conn.query(
+    `CREATE TABLE \`${other}\`.entries (id int PRIMARY KEY, account_id int, CONSTRAINT fk_account FOREIGN KEY (account_id) REFERENCES \`${current}\`.accounts (id))`,
+  );
 
   const mine = await db.introspector.reflect({ exclude: ["my_versions"] });
   assert.deepEqual(
@@ -207,7 +248,11 @@ async function checkTwoSchemas(db: NonNullable<Awaited<ReturnType<typeof reflect
   );
   const both = await db.introspector.reflect({ schemas: [current, other, "missing_schema"], exclude: ["my_versions"] });
   assert.deepEqual(both.schemas, [other]);
-  assert.deepEqual(await db.introspector.reflect({ schemas: [null, other], exclude: ["my_versions"] }), both, "null is the current database");
+  assert.deepEqual(
+    await db.introspector.reflect({ schemas: [null, other], exclude: ["my_versions"] }),
+    both,
+    "null is the current database",
+  );
   assert.deepEqual(
     both.tables.map((t) => [t.schema, t.name]),
     [
@@ -225,4 +270,4 @@ async function checkTwoSchemas(db: NonNullable<Awaited<ReturnType<typeof reflect
     (await db.introspector.reflect({ tables: ["accounts", "my_versions"] })).tables.map((t) => t.name),
     ["accounts", "my_versions"],
   );
-  }
+}

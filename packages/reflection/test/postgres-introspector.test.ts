@@ -1,6 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CheckConstraint, Enum, ForeignKey, Index, IndexElement, PrimaryKey, Schema, Table, UniqueConstraint, View } from "@autogen/core";
+import {
+  CheckConstraint,
+  Enum,
+  ForeignKey,
+  Index,
+  IndexElement,
+  PrimaryKey,
+  Schema,
+  Table,
+  UniqueConstraint,
+  View,
+} from "@autogen/core";
 import { getDialect, type Connection } from "@autogen/dialects";
 import { createIntrospector } from "../src/index";
 import { modelColumn, modelExpression, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
@@ -158,7 +169,9 @@ describe("postgres reflection", () => {
       [["audit", "entries"]],
     );
     assert.deepEqual(schema.enums, [Enum.create("level", ["low", "high"], "audit")]);
-    assert.deepEqual(schema.views, [View.create("recent", "SELECT entries.id\n   FROM audit.entries", { schema: "audit" })]);
+    assert.deepEqual(schema.views, [
+      View.create("recent", "SELECT entries.id\n   FROM audit.entries", { schema: "audit" }),
+    ]);
 
     assert.deepEqual(await db.introspector.reflect({ schemas: [null, "audit"] }), schema, "null is the current schema");
     assert.deepEqual(await db.introspector.schemaNames(), ["audit", "public"]);
@@ -238,7 +251,10 @@ describe("postgres reflection", () => {
     assert.deepEqual(item!.checks, [CheckConstraint.create(pgExpression(written.check), "ck_price")]);
     assert.equal(item!.checks[0]!.expression, `price >= 0 and "Total" > price`);
     assert.equal(item!.indexes[0]!.where, pgExpression(written.where));
-    assert.deepEqual(item!.columns[3], pg("doubled", "int", { generated: { expression: written.generated, stored: true } }));
+    assert.deepEqual(
+      item!.columns[3],
+      pg("doubled", "int", { generated: { expression: written.generated, stored: true } }),
+    );
   });
 
   it("canonicalTarget: model texts the server rewrites (IN, BETWEEN, implicit casts, offset-less timestamptz) as the server stores them", async (t) => {
@@ -260,25 +276,52 @@ describe("postgres reflection", () => {
       Schema.create({
         tables: [
           Table.cloneWith(live!, {
-            checks: ["ck_code", "ck_qty", "ck_ratio"].map((name, i) => CheckConstraint.create(pgExpression(checks[i]!), name)),
+            checks: ["ck_code", "ck_qty", "ck_ratio"].map((name, i) =>
+              CheckConstraint.create(pgExpression(checks[i]!), name),
+            ),
             indexes: [Index.create("ix_code", live!.indexes[0]!.elements, { where: pgExpression(where) })],
             columns: live!.columns.map((c) =>
-              c.name === "doubled" ? pg("doubled", "int", { generated: { expression: generated, stored: true } }) : c.name === "since" ? pg("since", "timestamptz", { default: since }) : c,
+              c.name === "doubled"
+                ? pg("doubled", "int", { generated: { expression: generated, stored: true } })
+                : c.name === "since"
+                  ? pg("since", "timestamptz", { default: since })
+                  : c,
             ),
           }),
         ],
       });
-    const written = model([`"code" IN ('a', 'b')`, `"qty" BETWEEN 1 AND 10`, `"ratio" >= -1.5`], `"code" IN ('a', 'b')`, `CASE WHEN "qty" > 5 THEN 1 ELSE 0 END`, "'2020-01-01 00:00:00'");
+    const written = model(
+      [`"code" IN ('a', 'b')`, `"qty" BETWEEN 1 AND 10`, `"ratio" >= -1.5`],
+      `"code" IN ('a', 'b')`,
+      `CASE WHEN "qty" > 5 THEN 1 ELSE 0 END`,
+      "'2020-01-01 00:00:00'",
+    );
     assert.deepEqual((await introspector.canonicalTarget!(written)).tables, reflected.tables);
     // A real change still differs, in the server's spelling.
-    const changed = model([`"code" IN ('a', 'c')`, `"qty" BETWEEN 1 AND 10`, `"ratio" >= -1.5`], `"code" IN ('a', 'b')`, `CASE WHEN "qty" > 5 THEN 1 ELSE 0 END`, "'2021-01-01 00:00:00'");
+    const changed = model(
+      [`"code" IN ('a', 'c')`, `"qty" BETWEEN 1 AND 10`, `"ratio" >= -1.5`],
+      `"code" IN ('a', 'b')`,
+      `CASE WHEN "qty" > 5 THEN 1 ELSE 0 END`,
+      "'2021-01-01 00:00:00'",
+    );
     const [probed] = (await introspector.canonicalTarget!(changed)).tables;
-    assert.equal(probed!.checks[0]!.expression, pgExpression(`code::text = ANY (ARRAY['a'::character varying, 'c'::character varying]::text[])`));
+    assert.equal(
+      probed!.checks[0]!.expression,
+      pgExpression(`code::text = ANY (ARRAY['a'::character varying, 'c'::character varying]::text[])`),
+    );
     assert.equal(probed!.columns.find((c) => c.name === "since")!.default, "'2021-01-01 00:00:00+00'");
     // Inside a transaction, a text the server rejects (a column the table has yet to get) stays as written and ends nothing.
     await db.conn.query("BEGIN");
-    const unknown = model([`"nope" IN ('a')`, `"qty" BETWEEN 1 AND 10`, `"ratio" >= -1.5`], `"code" IN ('a', 'b')`, `CASE WHEN "qty" > 5 THEN 1 ELSE 0 END`, "'2020-01-01 00:00:00'");
-    assert.equal((await introspector.canonicalTarget!(unknown)).tables[0]!.checks[0]!.expression, pgExpression(`"nope" IN ('a')`));
+    const unknown = model(
+      [`"nope" IN ('a')`, `"qty" BETWEEN 1 AND 10`, `"ratio" >= -1.5`],
+      `"code" IN ('a', 'b')`,
+      `CASE WHEN "qty" > 5 THEN 1 ELSE 0 END`,
+      "'2020-01-01 00:00:00'",
+    );
+    assert.equal(
+      (await introspector.canonicalTarget!(unknown)).tables[0]!.checks[0]!.expression,
+      pgExpression(`"nope" IN ('a')`),
+    );
     assert.deepEqual((await db.conn.query("SELECT 1 AS one")).rows, [{ one: 1 }]);
     await db.conn.query("ROLLBACK");
     // A model equal to the database costs no statement.
@@ -303,6 +346,9 @@ describe("postgres reflection", () => {
     assert.equal(twoHundred.tables.length, 200);
     assert.equal(small.introspector.lastQueryCount, 7);
     assert.equal(large.introspector.lastQueryCount, small.introspector.lastQueryCount);
-    assert.deepEqual(twoHundred.tables.find((x) => x.name === "t7"), ten.tables.find((x) => x.name === "t7"));
+    assert.deepEqual(
+      twoHundred.tables.find((x) => x.name === "t7"),
+      ten.tables.find((x) => x.name === "t7"),
+    );
   });
 });

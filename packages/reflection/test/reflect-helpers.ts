@@ -26,7 +26,12 @@ export async function reflectedDatabase(
  * generation expression as written): the dialect's canonical form, as the metadata side
  * computes it. Reflection of the real column must give exactly this.
  */
-export function modelColumn(dialect: DialectName, name: string, type: string, props: Partial<ColumnProps> = {}): Column {
+export function modelColumn(
+  dialect: DialectName,
+  name: string,
+  type: string,
+  props: Partial<ColumnProps> = {},
+): Column {
   return getDialect(dialect).canonical.column(Column.create(name, type, props));
 }
 
@@ -36,7 +41,8 @@ export function modelExpression(dialect: DialectName, written: string): string {
 }
 
 /** `n` groups of statements built by `make(i)`, flattened. */
-export const numbered = (n: number, make: (i: number) => string[]): string[] => Array.from({ length: n }, (_, i) => make(i)).flat();
+export const numbered = (n: number, make: (i: number) => string[]): string[] =>
+  Array.from({ length: n }, (_, i) => make(i)).flat();
 
 /** Collects warnings instead of printing them. */
 export function warningCollector(): { warnings: string[]; onWarning: (m: string) => void } {

@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CheckConstraint, ForeignKey, Index, IndexElement, PrimaryKey, Schema, Table, UniqueConstraint, View } from "@autogen/core";
+import {
+  CheckConstraint,
+  ForeignKey,
+  Index,
+  IndexElement,
+  PrimaryKey,
+  Schema,
+  Table,
+  UniqueConstraint,
+  View,
+} from "@autogen/core";
 import { connect, getDialect, useDatabase } from "@autogen/dialects";
 import { createIntrospector } from "../src/index";
 import type { ColumnProps } from "@autogen/core";
@@ -66,15 +76,38 @@ describe("sqlite reflection", () => {
         indexes: [
           Index.create(
             "IDX_child_expr",
-            [IndexElement.column("x", { descending: true }), IndexElement.expression(liteExpression("lower(s)")), IndexElement.expression(liteExpression("y COLLATE nocase"))],
+            [
+              IndexElement.column("x", { descending: true }),
+              IndexElement.expression(liteExpression("lower(s)")),
+              IndexElement.expression(liteExpression("y COLLATE nocase")),
+            ],
             { where: liteExpression("x > 1 AND s IS NOT NULL") },
           ),
           Index.create("ux_back", [IndexElement.column("back")], { unique: true }),
         ],
         foreignKeys: [
-          ForeignKey.create({ name: "fk_code", columns: ["s"], refTable: "parent", refColumns: ["code"], onUpdate: "SET NULL" }),
-          ForeignKey.create({ name: "fk_xy", columns: ["x", "y"], refTable: "parent", refColumns: ["a", "b"], deferrable: true, initially: "DEFERRED" }),
-          ForeignKey.create({ name: null, columns: ["parent id"], refTable: "parent", refColumns: ["id"], onDelete: "CASCADE" }),
+          ForeignKey.create({
+            name: "fk_code",
+            columns: ["s"],
+            refTable: "parent",
+            refColumns: ["code"],
+            onUpdate: "SET NULL",
+          }),
+          ForeignKey.create({
+            name: "fk_xy",
+            columns: ["x", "y"],
+            refTable: "parent",
+            refColumns: ["a", "b"],
+            deferrable: true,
+            initially: "DEFERRED",
+          }),
+          ForeignKey.create({
+            name: null,
+            columns: ["parent id"],
+            refTable: "parent",
+            refColumns: ["id"],
+            onDelete: "CASCADE",
+          }),
         ],
         checks: [
           CheckConstraint.create(liteExpression(`"x" > 0 AND s <> ')'`), "CHK_x"),
@@ -84,10 +117,14 @@ describe("sqlite reflection", () => {
         options: { withoutRowid: "true" },
       },
     );
-    const parent = Table.create("parent", [lite("id", "integer", { autoIncrement: true }), lite("code", "text"), lite("a", "int"), lite("b", "int")], {
-      primaryKey: PrimaryKey.create(["id"]),
-      uniques: [UniqueConstraint.create(["code"], "UQ_code"), UniqueConstraint.create(["a", "b"], "uq_ab")],
-    });
+    const parent = Table.create(
+      "parent",
+      [lite("id", "integer", { autoIncrement: true }), lite("code", "text"), lite("a", "int"), lite("b", "int")],
+      {
+        primaryKey: PrimaryKey.create(["id"]),
+        uniques: [UniqueConstraint.create(["code"], "UQ_code"), UniqueConstraint.create(["a", "b"], "uq_ab")],
+      },
+    );
     const strict = Table.create("strict_t", [lite("id", "INTEGER"), lite("n", "REAL")], {
       primaryKey: PrimaryKey.create(["id"]),
       options: { strict: "true" },
@@ -106,7 +143,9 @@ describe("sqlite reflection", () => {
     const first = await db.introspector.reflect();
     const second = await db.introspector.reflect();
     assert.deepEqual(first, second);
-    assert.ok(Object.isFrozen(first) && Object.isFrozen(first.tables[0]) && Object.isFrozen(first.tables[0]!.columns[0]));
+    assert.ok(
+      Object.isFrozen(first) && Object.isFrozen(first.tables[0]) && Object.isFrozen(first.tables[0]!.columns[0]),
+    );
     assert.deepEqual(
       first.tables.map((t) => t.name),
       ["child table", "parent", "strict_t"],
@@ -179,7 +218,10 @@ describe("sqlite reflection", () => {
     assert.equal(all.tables.length, 60);
     assert.equal(oneCount, 4);
     assert.equal(db.introspector.lastQueryCount, 4);
-    assert.deepEqual(all.tables.find((x) => x.name === "t0"), one.tables[0]);
+    assert.deepEqual(
+      all.tables.find((x) => x.name === "t0"),
+      one.tables[0],
+    );
   });
 
   it("reads awkward but valid DDL: odd quoting, multi-word types, conflict clauses, MATCH, NOT DEFERRABLE", async (t) => {
@@ -195,27 +237,32 @@ describe("sqlite reflection", () => {
     ]);
     if (!db) return;
     const schema = await db.introspector.reflect({ tables: ['we"ird'] });
-    assert.deepEqual(
-      schema.tables,
-      [
-        Table.create(
-          'we"ird',
-          [
-            lite('a"b', "UNSIGNED BIG INT", { nullable: false, default: "+5" }),
-            lite("c,d", "DOUBLE PRECISION"),
-            lite("e", "text", { collation: "rtrim" }),
-            lite("f", "int"),
-            lite("g", "int"),
+    assert.deepEqual(schema.tables, [
+      Table.create(
+        'we"ird',
+        [
+          lite('a"b', "UNSIGNED BIG INT", { nullable: false, default: "+5" }),
+          lite("c,d", "DOUBLE PRECISION"),
+          lite("e", "text", { collation: "rtrim" }),
+          lite("f", "int"),
+          lite("g", "int"),
+        ],
+        {
+          primaryKey: PrimaryKey.create(["c,d"], "my pk"),
+          uniques: [UniqueConstraint.create(["e"])],
+          foreignKeys: [
+            ForeignKey.create({
+              name: 'fk "ref"',
+              columns: ["f", "g"],
+              refTable: "ref",
+              refColumns: ["k 1", "k2"],
+              onDelete: "SET DEFAULT",
+            }),
           ],
-          {
-            primaryKey: PrimaryKey.create(["c,d"], "my pk"),
-            uniques: [UniqueConstraint.create(["e"])],
-            foreignKeys: [ForeignKey.create({ name: 'fk "ref"', columns: ["f", "g"], refTable: "ref", refColumns: ["k 1", "k2"], onDelete: "SET DEFAULT" })],
-            checks: [CheckConstraint.create(liteExpression("e not in ('x)', 'y,z')"))],
-          },
-        ),
-      ],
-    );
+          checks: [CheckConstraint.create(liteExpression("e not in ('x)', 'y,z')"))],
+        },
+      ),
+    ]);
   });
 
   it("reflects a UNIQUE that repeats the primary key or another UNIQUE, for which SQLite builds no index", async (t) => {
@@ -225,10 +272,11 @@ describe("sqlite reflection", () => {
     ]);
     if (!db) return;
     const schema = await db.introspector.reflect({ tables: ["profile"] });
-    assert.deepEqual(
-      schema.tables[0]!.uniques,
-      [UniqueConstraint.create(["userId"], "REL_user"), UniqueConstraint.create(["Tag"], "UQ_tag"), UniqueConstraint.create(["Tag"], "UQ_tag_again")],
-    );
+    assert.deepEqual(schema.tables[0]!.uniques, [
+      UniqueConstraint.create(["userId"], "REL_user"),
+      UniqueConstraint.create(["Tag"], "UQ_tag"),
+      UniqueConstraint.create(["Tag"], "UQ_tag_again"),
+    ]);
   });
 
   it("reflects the same Schema through sqlite3 and better-sqlite3", async (t) => {
@@ -244,7 +292,10 @@ describe("sqlite reflection", () => {
   });
 
   it("warns about a virtual table and leaves out the shadow tables it keeps its data in", async (t) => {
-    const db = await reflectedDatabase(t, "sqlite", ["CREATE VIRTUAL TABLE docs USING fts5(title, body)", "CREATE TABLE notes (id integer PRIMARY KEY)"]);
+    const db = await reflectedDatabase(t, "sqlite", [
+      "CREATE VIRTUAL TABLE docs USING fts5(title, body)",
+      "CREATE TABLE notes (id integer PRIMARY KEY)",
+    ]);
     if (!db) return;
     const { warnings, onWarning } = warningCollector();
     const schema = await db.introspector.reflect({ onWarning });

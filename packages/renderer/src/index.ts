@@ -1,5 +1,12 @@
 export { lit, code, type Code } from "./lit";
-export type { RenderOptions, RenderItemHook, RenderItemType, RenderItemContext, RenderContext, OpRenderer } from "./render-context";
+export type {
+  RenderOptions,
+  RenderItemHook,
+  RenderItemType,
+  RenderItemContext,
+  RenderContext,
+  OpRenderer,
+} from "./render-context";
 export { renderMigrationScript, formatCreateDate, BEGIN_MARKER, END_MARKER } from "./render-migration-script";
 export { registerRenderer, renderOp, renderOps, createRenderContext } from "./render-op";
 export { renderTableCall, TABLE } from "./table-call";

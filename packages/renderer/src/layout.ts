@@ -3,7 +3,8 @@ import { lit, litKey } from "./lit";
 const INDENT = "  ";
 
 /** Indents every non-empty line by `levels` steps of two spaces. */
-export const indent = (lines: readonly string[], levels = 1): string[] => lines.map((l) => (l === "" ? l : INDENT.repeat(levels) + l));
+export const indent = (lines: readonly string[], levels = 1): string[] =>
+  lines.map((l) => (l === "" ? l : INDENT.repeat(levels) + l));
 
 /**
  * Renders a value over several lines, breaking arrays and objects into one entry per line for

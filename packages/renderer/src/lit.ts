@@ -13,7 +13,10 @@ export interface Code {
 export const code = (text: string): Code => Object.freeze({ kind: "Code", code: text });
 
 const isCode = (v: unknown): v is Code =>
-  typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "Code" && typeof (v as { code?: unknown }).code === "string";
+  typeof v === "object" &&
+  v !== null &&
+  (v as { kind?: unknown }).kind === "Code" &&
+  typeof (v as { code?: unknown }).code === "string";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 

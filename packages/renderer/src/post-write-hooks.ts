@@ -10,7 +10,9 @@ import { CommandError } from "@autogen/core";
  * token is absent); a function receives the path.
  */
 export type PostWriteHook =
-  "prettier" | { type: "exec"; executable: string; options?: string; cwd?: string } | ((path: string) => Promise<void> | void);
+  | "prettier"
+  | { type: "exec"; executable: string; options?: string; cwd?: string }
+  | ((path: string) => Promise<void> | void);
 
 const run = promisify(execFile);
 export const FILENAME_TOKEN = "REVISION_SCRIPT_FILENAME";
@@ -78,7 +80,9 @@ async function runExec(path: string, hook: { executable: string; options?: strin
     await run(hook.executable, withPath, { cwd: hook.cwd });
   } catch (err) {
     const detail = (err as { stderr?: string }).stderr?.trim() || (err as Error).message;
-    throw new CommandError(`Post-write hook ${hook.executable} failed on ${path}: ${detail.split("\n")[0]}`, { cause: err });
+    throw new CommandError(`Post-write hook ${hook.executable} failed on ${path}: ${detail.split("\n")[0]}`, {
+      cause: err,
+    });
   }
 }
 

@@ -1,7 +1,8 @@
 import type { OpNode, QualifiedName } from "@autogen/core";
 
 /** The items a {@link RenderItemHook} is asked about (Alembic's render_item type strings, plus `index`). */
-export type RenderItemType = "column" | "type" | "server_default" | "primary_key" | "foreign_key" | "unique" | "check" | "index";
+export type RenderItemType =
+  "column" | "type" | "server_default" | "primary_key" | "foreign_key" | "unique" | "check" | "index";
 
 /** What a renderItem hook sees besides the item: the file's import set, which it may add to. */
 export interface RenderItemContext {
@@ -15,7 +16,11 @@ export interface RenderItemContext {
  * Alembic's `render_item`: return the code to print for the item, or `false`/`null`/`undefined`
  * to let the default rendering run.
  */
-export type RenderItemHook = (type: RenderItemType, obj: unknown, ctx: RenderItemContext) => string | false | null | undefined;
+export type RenderItemHook = (
+  type: RenderItemType,
+  obj: unknown,
+  ctx: RenderItemContext,
+) => string | false | null | undefined;
 
 /** Options for {@link renderMigrationScript}. */
 export interface RenderOptions {

@@ -25,7 +25,12 @@ export function formatCreateDate(d: Date): string {
 const commentSafe = (s: string): string => s.replace(/\*\//g, "*\\/");
 
 function header(script: MigrationScript, createDate: Date): string[] {
-  const down = script.downRevision === null ? [] : typeof script.downRevision === "string" ? [script.downRevision] : script.downRevision;
+  const down =
+    script.downRevision === null
+      ? []
+      : typeof script.downRevision === "string"
+        ? [script.downRevision]
+        : script.downRevision;
   // The first line is the message graph commands show; without one it would be "Revision ID: ...".
   const text = script.message?.trim() ? script.message : EMPTY_MESSAGE;
   const message = text.split(/\r?\n/).map((l) => commentSafe(l).trimEnd());

@@ -138,7 +138,9 @@ export function renderOp(ctx: RenderContext, op: OpNode): string[] {
 }
 
 /** A fresh context for one render. */
-export function createRenderContext(o: { renderItem?: RenderItemHook; renderAsBatch?: boolean; imports?: Iterable<string> } = {}): RenderContext {
+export function createRenderContext(
+  o: { renderItem?: RenderItemHook; renderAsBatch?: boolean; imports?: Iterable<string> } = {},
+): RenderContext {
   return {
     imports: new Set(o.imports ?? []),
     inBatch: false,
@@ -150,7 +152,10 @@ export function createRenderContext(o: { renderItem?: RenderItemHook; renderAsBa
 }
 
 /** Renders a list of ops as lines of code (unindented), e.g. for `autogen check`'s summary. */
-export function renderOps(ops: readonly OpNode[], o: { renderItem?: RenderItemHook; renderAsBatch?: boolean } = {}): string[] {
+export function renderOps(
+  ops: readonly OpNode[],
+  o: { renderItem?: RenderItemHook; renderAsBatch?: boolean } = {},
+): string[] {
   const ctx = createRenderContext(o);
   return ops.flatMap((op) => renderOp(ctx, op));
 }

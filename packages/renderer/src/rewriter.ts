@@ -1,4 +1,12 @@
-import { BatchAlterTableOp, DowngradeOps, MigrationScript, ModifyTableOps, reverseUpgradeOps, UpgradeOps, type OpNode } from "@autogen/core";
+import {
+  BatchAlterTableOp,
+  DowngradeOps,
+  MigrationScript,
+  ModifyTableOps,
+  reverseUpgradeOps,
+  UpgradeOps,
+  type OpNode,
+} from "@autogen/core";
 
 /** The `revision` argument of processRevisionDirectives: the revision(s) autogenerate starts from. */
 export type RevisionArg = string | readonly string[] | null;
@@ -19,7 +27,11 @@ export type RewriteFn<T extends OpNode = OpNode> = (
 export type RewriteTarget = "upgrade" | "downgrade" | "both";
 
 /** Alembic's `process_revision_directives(context, revision, directives)` in camelCase. */
-export type ProcessRevisionDirectivesFn = (context: unknown, revision: RevisionArg, directives: MigrationScript[]) => void | Promise<void>;
+export type ProcessRevisionDirectivesFn = (
+  context: unknown,
+  revision: RevisionArg,
+  directives: MigrationScript[],
+) => void | Promise<void>;
 
 interface Registration {
   readonly kind: string;
@@ -70,13 +82,19 @@ export class Rewriter {
    * Usable directly as the `processRevisionDirectives` hook: replaces each directive in the
    * (mutable) array with its rewritten script. Bound, so it can be passed around unattached.
    */
-  readonly processRevisionDirectives = (context: unknown, revision: RevisionArg, directives: MigrationScript[]): void => {
-    for (let i = 0; i < directives.length; i++) directives[i] = this.rewriteScript(context, revision, directives[i] as MigrationScript);
+  readonly processRevisionDirectives = (
+    context: unknown,
+    revision: RevisionArg,
+    directives: MigrationScript[],
+  ): void => {
+    for (let i = 0; i < directives.length; i++)
+      directives[i] = this.rewriteScript(context, revision, directives[i] as MigrationScript);
   };
 
   #rewriteOwn(context: unknown, revision: RevisionArg, script: MigrationScript): MigrationScript {
     if (this.#registrations.length === 0) return script;
-    const forTree = (tree: "upgrade" | "downgrade"): Registration[] => this.#registrations.filter((r) => r.target === tree || r.target === "both");
+    const forTree = (tree: "upgrade" | "downgrade"): Registration[] =>
+      this.#registrations.filter((r) => r.target === tree || r.target === "both");
     const rewrite = (ops: readonly OpNode[], regs: Registration[]): readonly OpNode[] => {
       const out = this.#rewriteList(context, revision, script, ops, regs);
       return out.length === ops.length && out.every((op, i) => op === ops[i]) ? ops : out;
@@ -96,7 +114,13 @@ export class Rewriter {
     return MigrationScript.cloneWith(script, { upgradeOps, downgradeOps });
   }
 
-  #rewriteList(context: unknown, revision: RevisionArg, script: MigrationScript, ops: readonly OpNode[], regs: Registration[]): OpNode[] {
+  #rewriteList(
+    context: unknown,
+    revision: RevisionArg,
+    script: MigrationScript,
+    ops: readonly OpNode[],
+    regs: Registration[],
+  ): OpNode[] {
     return ops.flatMap((op) => this.#rewriteOp(context, revision, script, op, regs));
   }
 
@@ -105,13 +129,20 @@ export class Rewriter {
    * the op it was given) is not offered to this rewriter's later rewrites, as in Alembic, so a
    * split into AddColumnOp + AlterColumnOp cannot loop back into the AddColumnOp rewrite.
    */
-  #rewriteOp(context: unknown, revision: RevisionArg, script: MigrationScript, op: OpNode, regs: Registration[]): OpNode[] {
+  #rewriteOp(
+    context: unknown,
+    revision: RevisionArg,
+    script: MigrationScript,
+    op: OpNode,
+    regs: Registration[],
+  ): OpNode[] {
     let items: { op: OpNode; fresh: boolean }[] = [{ op, fresh: true }];
     for (const reg of regs) {
       items = items.flatMap((item) => {
         if (!item.fresh || item.op.kind !== reg.kind) return [item];
         const result = reg.fn(context, revision, item.op, script);
-        const list: readonly OpNode[] = result === null ? [] : Array.isArray(result) ? (result as readonly OpNode[]) : [result as OpNode];
+        const list: readonly OpNode[] =
+          result === null ? [] : Array.isArray(result) ? (result as readonly OpNode[]) : [result as OpNode];
         return list.map((r) => ({ op: r, fresh: r === item.op }));
       });
     }

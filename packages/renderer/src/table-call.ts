@@ -26,4 +26,5 @@ export function renderTableCall(
 }
 
 /** `{ schema }` when the name is schema-qualified, for calls that are never batched. */
-export const schemaOption = (q: { schema: string | null }): { schema?: string } => (q.schema !== null ? { schema: q.schema } : {});
+export const schemaOption = (q: { schema: string | null }): { schema?: string } =>
+  q.schema !== null ? { schema: q.schema } : {};

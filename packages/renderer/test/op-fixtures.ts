@@ -53,15 +53,31 @@ export const accountTable = Table.create(
   {
     primaryKey: PrimaryKey.create(["id"]),
     uniques: [UniqueConstraint.create(["name"], "UQ_account_name")],
-    foreignKeys: [ForeignKey.create({ name: "FK_account_owner", columns: ["owner_id"], refTable: "user", refColumns: ["id"], onDelete: "CASCADE" })],
+    foreignKeys: [
+      ForeignKey.create({
+        name: "FK_account_owner",
+        columns: ["owner_id"],
+        refTable: "user",
+        refColumns: ["id"],
+        onDelete: "CASCADE",
+      }),
+    ],
     checks: [CheckConstraint.create("length(name) > 0", "CK_account_name")],
-    indexes: [Index.create("IDX_account_owner", [IndexElement.column("owner_id"), IndexElement.column("created_at", { descending: true })])],
+    indexes: [
+      Index.create("IDX_account_owner", [
+        IndexElement.column("owner_id"),
+        IndexElement.column("created_at", { descending: true }),
+      ]),
+    ],
     comment: "bank accounts",
   },
 );
 
 export const overdrawn = Column.create("overdrawn", "boolean");
-export const nameIndex = Index.create("IDX_name", [IndexElement.column("name")], { unique: true, where: "name IS NOT NULL" });
+export const nameIndex = Index.create("IDX_name", [IndexElement.column("name")], {
+  unique: true,
+  where: "name IS NOT NULL",
+});
 export const ownerFk = ForeignKey.create({
   name: "FK_x",
   columns: ["owner_id"],
@@ -78,7 +94,10 @@ export const narrowing = AlterColumnOp.create(
   "name",
   { type: "varchar(20)" },
   { type: "varchar(50)", nullable: false, default: null, comment: null, autoIncrement: false },
-  { warning: "narrowing type change on accounts.name from varchar(50) to varchar(20): existing values may be truncated or rejected" },
+  {
+    warning:
+      "narrowing type change on accounts.name from varchar(50) to varchar(20): existing values may be truncated or rejected",
+  },
 );
 
 /** One representative op per built-in kind, with the line(s) it must render to. */
@@ -127,7 +146,9 @@ export const GOLDEN: { name: string; op: import("@autogen/core").OpNode; expecte
   {
     name: "DropColumnOp",
     op: DropColumnOp.create(accounts, Column.create("pw", "varchar(50)", { nullable: false, default: "''" })),
-    expected: ['await op.dropColumn("accounts", "pw", { existing: { name: "pw", type: "varchar(50)", nullable: false, default: "\'\'" } });'],
+    expected: [
+      'await op.dropColumn("accounts", "pw", { existing: { name: "pw", type: "varchar(50)", nullable: false, default: "\'\'" } });',
+    ],
   },
   {
     name: "AlterColumnOp",
@@ -144,7 +165,11 @@ export const GOLDEN: { name: string; op: import("@autogen/core").OpNode; expecte
       'await op.createIndex("IDX_name", "accounts", ["name"], { unique: true, where: "name IS NOT NULL", concurrently: true, schema: "billing" });',
     ],
   },
-  { name: "DropIndexOp", op: DropIndexOp.create(accounts, nameIndex), expected: ['await op.dropIndex("IDX_name", "accounts");'] },
+  {
+    name: "DropIndexOp",
+    op: DropIndexOp.create(accounts, nameIndex),
+    expected: ['await op.dropIndex("IDX_name", "accounts");'],
+  },
   {
     name: "CreateUniqueConstraintOp",
     op: CreateUniqueConstraintOp.create(accounts, UniqueConstraint.create(["name", "owner_id"], "UQ_name_owner")),
@@ -195,7 +220,11 @@ export const GOLDEN: { name: string; op: import("@autogen/core").OpNode; expecte
     ]),
     expected: ['await op.bulkInsert("accounts", [{ id: 1, name: "a" }, { id: 2, name: null }]);'],
   },
-  { name: "CreateEnumOp", op: CreateEnumOp.create(moodEnum), expected: ['await op.createEnum("mood", ["sad", "ok", "happy"]);'] },
+  {
+    name: "CreateEnumOp",
+    op: CreateEnumOp.create(moodEnum),
+    expected: ['await op.createEnum("mood", ["sad", "ok", "happy"]);'],
+  },
   {
     name: "DropEnumOp",
     op: DropEnumOp.create(Enum.create("mood", ["sad"], "app")),
@@ -204,22 +233,44 @@ export const GOLDEN: { name: string; op: import("@autogen/core").OpNode; expecte
   {
     name: "AddEnumValueOp",
     op: AddEnumValueOp.create(QualifiedName.create("mood"), "meh", { after: "sad" }),
-    expected: ["await op.autocommitBlock(async () => {", '  await op.addEnumValue("mood", "meh", { after: "sad" });', "});"],
+    expected: [
+      "await op.autocommitBlock(async () => {",
+      '  await op.addEnumValue("mood", "meh", { after: "sad" });',
+      "});",
+    ],
   },
   {
     name: "RecreateEnumOp",
-    op: RecreateEnumOp.create(Enum.create("mood", ["sad", "happy"], "app"), ["sad", "meh", "happy"], [
-      { table: QualifiedName.create("person", "app"), column: "mood", array: false, default: "'sad'", existingDefault: "'meh'" },
-      { table: QualifiedName.create("diary"), column: "moods", array: true, default: null, existingDefault: null },
-    ]),
+    op: RecreateEnumOp.create(
+      Enum.create("mood", ["sad", "happy"], "app"),
+      ["sad", "meh", "happy"],
+      [
+        {
+          table: QualifiedName.create("person", "app"),
+          column: "mood",
+          array: false,
+          default: "'sad'",
+          existingDefault: "'meh'",
+        },
+        { table: QualifiedName.create("diary"), column: "moods", array: true, default: null, existingDefault: null },
+      ],
+    ),
     expected: [
       '// WARNING: enum mood is recreated without "meh": rows of person.mood, diary.moods holding',
       "// this value make the conversion fail; update them first.",
       'await op.recreateEnum("mood", ["sad", "happy"], { existingValues: ["sad", "meh", "happy"], columns: [{ table: "person", column: "mood", default: "\'sad\'", existingDefault: "\'meh\'", schema: "app" }, { table: "diary", column: "moods", array: true }], schema: "app" });',
     ],
   },
-  { name: "CreateExtensionOp", op: CreateExtensionOp.create("uuid-ossp"), expected: ['await op.createExtension("uuid-ossp");'] },
-  { name: "DropExtensionOp", op: DropExtensionOp.create("citext", "ext"), expected: ['await op.dropExtension("citext", { schema: "ext" });'] },
+  {
+    name: "CreateExtensionOp",
+    op: CreateExtensionOp.create("uuid-ossp"),
+    expected: ['await op.createExtension("uuid-ossp");'],
+  },
+  {
+    name: "DropExtensionOp",
+    op: DropExtensionOp.create("citext", "ext"),
+    expected: ['await op.dropExtension("citext", { schema: "ext" });'],
+  },
   { name: "CreateSchemaOp", op: CreateSchemaOp.create("billing"), expected: ['await op.createSchema("billing");'] },
   { name: "DropSchemaOp", op: DropSchemaOp.create("billing"), expected: ['await op.dropSchema("billing");'] },
   {
@@ -238,7 +289,10 @@ export const GOLDEN: { name: string; op: import("@autogen/core").OpNode; expecte
   },
   {
     name: "ModifyTableOps",
-    op: ModifyTableOps.create(billingAccounts, [AddColumnOp.create(billingAccounts, overdrawn), DropConstraintOp.create(billingAccounts, ownerFk)]),
+    op: ModifyTableOps.create(billingAccounts, [
+      AddColumnOp.create(billingAccounts, overdrawn),
+      DropConstraintOp.create(billingAccounts, ownerFk),
+    ]),
     expected: [
       'await op.addColumn("accounts", { name: "overdrawn", type: "boolean", nullable: true }, { schema: "billing" });',
       'await op.dropConstraint("FK_x", "accounts", { type: "foreignkey", schema: "billing" });',

@@ -23,7 +23,10 @@ describe("post-write hooks", () => {
     const prettier = await import("prettier");
     // Already formatted: a second pass changes nothing.
     assert.equal(await prettier.format(text, { parser: "typescript", printWidth: 120 }), text);
-    assert.match(text, /^ {2}await op\.addColumn\("accounts", \{ name: "overdrawn", type: "boolean", nullable: true \}\);$/m);
+    assert.match(
+      text,
+      /^ {2}await op\.addColumn\("accounts", \{ name: "overdrawn", type: "boolean", nullable: true \}\);$/m,
+    );
     assert.match(text, /^ {6}\{ name: "name", type: "varchar\(50\)", nullable: false, default: "'anon'" \},$/m);
     // prettier joins the single-constraint arrays that the renderer broke one entry per line.
     assert.match(text, /^ {6}uniques: \[\{ name: "UQ_account_name", columns: \["name"\] \}\],$/m);
@@ -34,7 +37,10 @@ describe("post-write hooks", () => {
     await runPostWriteHooks(path, ["prettier"]);
     const text = readFileSync(path, "utf8");
     assert.match(text, /^import type \{ Operations \} from 'autogen';$/m);
-    assert.match(text, /^ {2}await op\.addColumn\('accounts', \{ name: 'overdrawn', type: 'boolean', nullable: true \}\);$/m);
+    assert.match(
+      text,
+      /^ {2}await op\.addColumn\('accounts', \{ name: 'overdrawn', type: 'boolean', nullable: true \}\);$/m,
+    );
   });
 
   it("exec runs a program with the file name substituted, and functions get the path", async () => {
@@ -56,11 +62,20 @@ describe("post-write hooks", () => {
 
   it("a failing exec hook is a one-line CommandError", async () => {
     const path = writeRevision();
-    await assert.rejects(runPostWriteHooks(path, [{ type: "exec", executable: process.execPath, options: '-e "process.exit(3)"' }]), CommandError);
+    await assert.rejects(
+      runPostWriteHooks(path, [{ type: "exec", executable: process.execPath, options: '-e "process.exit(3)"' }]),
+      CommandError,
+    );
   });
 
   it("splits options like a shell", () => {
-    assert.deepEqual(splitArgs(`--write "a b" 'c d' e\\ f REVISION_SCRIPT_FILENAME`), ["--write", "a b", "c d", "e f", "REVISION_SCRIPT_FILENAME"]);
+    assert.deepEqual(splitArgs(`--write "a b" 'c d' e\\ f REVISION_SCRIPT_FILENAME`), [
+      "--write",
+      "a b",
+      "c d",
+      "e f",
+      "REVISION_SCRIPT_FILENAME",
+    ]);
     assert.throws(() => splitArgs('"open'), CommandError);
   });
 });

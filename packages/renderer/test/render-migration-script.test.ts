@@ -18,13 +18,19 @@ describe("renderMigrationScript", () => {
   });
 
   it("renders ModifyTableOps as batchAlterTable blocks with renderAsBatch (golden)", () => {
-    assert.equal(renderMigrationScript(WHOLE_SCRIPT, { createDate: CREATE_DATE, renderAsBatch: true }), golden("whole-file-batch.ts.txt"));
+    assert.equal(
+      renderMigrationScript(WHOLE_SCRIPT, { createDate: CREATE_DATE, renderAsBatch: true }),
+      golden("whole-file-batch.ts.txt"),
+    );
   });
 
   it("renders an empty op tree as just the markers (golden)", () => {
     const text = renderMigrationScript(EMPTY_SCRIPT, { createDate: CREATE_DATE });
     assert.equal(text, golden("empty.ts.txt"));
-    assert.match(text, new RegExp(`\\{\\n  ${BEGIN_MARKER.replace(/[#]/g, "\\#")}\\n  ${END_MARKER.replace(/[#]/g, "\\#")}\\n\\}`));
+    assert.match(
+      text,
+      new RegExp(`\\{\\n  ${BEGIN_MARKER.replace(/[#]/g, "\\#")}\\n  ${END_MARKER.replace(/[#]/g, "\\#")}\\n\\}`),
+    );
   });
 
   it("gives byte-identical files for two runs over the same input", () => {
@@ -35,16 +41,22 @@ describe("renderMigrationScript", () => {
   });
 
   it("writes a base revision's header and keeps `*/` in a message from ending the comment", () => {
-    const text = renderMigrationScript(MigrationScript.create({ revId: "000000000001", message: "fix a */ b" }), { createDate: CREATE_DATE });
+    const text = renderMigrationScript(MigrationScript.create({ revId: "000000000001", message: "fix a */ b" }), {
+      createDate: CREATE_DATE,
+    });
     assert.ok(
-      text.startsWith("/**\n * fix a *\\/ b\n *\n * Revision ID: 000000000001\n * Revises:\n * Create Date: 2026-11-21 10:00:00.123000\n */\n"),
+      text.startsWith(
+        "/**\n * fix a *\\/ b\n *\n * Revision ID: 000000000001\n * Revises:\n * Create Date: 2026-11-21 10:00:00.123000\n */\n",
+      ),
     );
     assert.match(text, /^export const downRevision: string \| string\[\] \| null = null;$/m);
     assert.match(text, /^export const branchLabels: string\[\] \| null = null;$/m);
   });
 
   it("writes `empty message` for a revision without one, so the first doc line is never the Revision ID", () => {
-    const text = renderMigrationScript(MigrationScript.create({ revId: "000000000002", message: null }), { createDate: CREATE_DATE });
+    const text = renderMigrationScript(MigrationScript.create({ revId: "000000000002", message: null }), {
+      createDate: CREATE_DATE,
+    });
     assert.ok(text.startsWith("/**\n * empty message\n *\n * Revision ID: 000000000002\n"));
   });
 
@@ -55,14 +67,20 @@ describe("renderMigrationScript", () => {
   it("renders files that type-check against runtime's Operations interface", () => {
     const dir = mkdtempSync(join(tmpdir(), "autogen-render-tc-"));
     mkdirSync(join(dir, "node_modules", "autogen"), { recursive: true });
-    writeFileSync(join(dir, "node_modules", "autogen", "package.json"), JSON.stringify({ name: "autogen", types: "index.d.ts" }));
+    writeFileSync(
+      join(dir, "node_modules", "autogen", "package.json"),
+      JSON.stringify({ name: "autogen", types: "index.d.ts" }),
+    );
     writeFileSync(
       join(dir, "node_modules", "autogen", "index.d.ts"),
       `export type { Operations } from ${JSON.stringify(join(REPO, "packages/runtime/src/operations-api"))};\n`,
     );
     const noHelpers = (s: string): string => s.replace(/^import \{ sql \} from ".\/helpers";\n/m, "");
     writeFileSync(join(dir, "a.ts"), noHelpers(renderMigrationScript(WHOLE_SCRIPT, { createDate: CREATE_DATE })));
-    writeFileSync(join(dir, "b.ts"), noHelpers(renderMigrationScript(WHOLE_SCRIPT, { createDate: CREATE_DATE, renderAsBatch: true })));
+    writeFileSync(
+      join(dir, "b.ts"),
+      noHelpers(renderMigrationScript(WHOLE_SCRIPT, { createDate: CREATE_DATE, renderAsBatch: true })),
+    );
     writeFileSync(join(dir, "c.ts"), renderMigrationScript(EMPTY_SCRIPT, { createDate: CREATE_DATE }));
     writeFileSync(
       join(dir, "tsconfig.json"),

@@ -110,7 +110,11 @@ describe("renderer: batch mode", () => {
     const lines = renderOps(
       [
         CreateTableOp.create(table),
-        ModifyTableOps.create(t, [AddColumnOp.create(t, overdrawn), CreateTableCommentOp.create(t, "c"), DropIndexOp.create(t, nameIndex)]),
+        ModifyTableOps.create(t, [
+          AddColumnOp.create(t, overdrawn),
+          CreateTableCommentOp.create(t, "c"),
+          DropIndexOp.create(t, nameIndex),
+        ]),
       ],
       { renderAsBatch: true },
     );
@@ -132,16 +136,26 @@ describe("renderer: batch mode", () => {
   });
 
   it("passes the schema to batchAlterTable, not to the batch calls", () => {
-    assert.deepEqual(render(ModifyTableOps.create(billingAccounts, [AddColumnOp.create(billingAccounts, overdrawn)]), { renderAsBatch: true }), [
-      'await op.batchAlterTable("accounts", async (batch) => {',
-      '  await batch.addColumn({ name: "overdrawn", type: "boolean", nullable: true });',
-      '}, { schema: "billing" });',
-    ]);
+    assert.deepEqual(
+      render(ModifyTableOps.create(billingAccounts, [AddColumnOp.create(billingAccounts, overdrawn)]), {
+        renderAsBatch: true,
+      }),
+      [
+        'await op.batchAlterTable("accounts", async (batch) => {',
+        '  await batch.addColumn({ name: "overdrawn", type: "boolean", nullable: true });',
+        '}, { schema: "billing" });',
+      ],
+    );
   });
 
   it("refuses an op a batch block cannot hold instead of dropping it", () => {
     const ctx = createRenderContext();
-    const op = { kind: "BatchAlterTableOp", table: accounts, ops: [ExecuteSQLOp.create("SELECT 1")], recreate: "auto" } as OpNode;
+    const op = {
+      kind: "BatchAlterTableOp",
+      table: accounts,
+      ops: [ExecuteSQLOp.create("SELECT 1")],
+      recreate: "auto",
+    } as OpNode;
     assert.throws(() => renderOp(ctx, op), UnsupportedOpError);
   });
 });
@@ -164,7 +178,13 @@ describe("renderer: alterColumn", () => {
       accounts,
       "updated",
       { default: null, name: "updated_at" },
-      { type: "datetime", nullable: false, default: "CURRENT_TIMESTAMP", onUpdate: "CURRENT_TIMESTAMP", autoIncrement: false },
+      {
+        type: "datetime",
+        nullable: false,
+        default: "CURRENT_TIMESTAMP",
+        onUpdate: "CURRENT_TIMESTAMP",
+        autoIncrement: false,
+      },
     );
     assert.deepEqual(render(op), [
       'await op.alterColumn("accounts", "updated", { default: null, newName: "updated_at", existingType: "datetime", existingNullable: false, existing: { onUpdate: "CURRENT_TIMESTAMP" } });',
@@ -172,8 +192,15 @@ describe("renderer: alterColumn", () => {
   });
 
   it("renders identity changes in the column-input shape", () => {
-    const op = AlterColumnOp.create(accounts, "id", { identity: { always: true, start: 10, increment: null } }, { type: "integer", identity: null });
-    assert.deepEqual(render(op), ['await op.alterColumn("accounts", "id", { identity: { always: true, start: 10 }, existingType: "integer" });']);
+    const op = AlterColumnOp.create(
+      accounts,
+      "id",
+      { identity: { always: true, start: 10, increment: null } },
+      { type: "integer", identity: null },
+    );
+    assert.deepEqual(render(op), [
+      'await op.alterColumn("accounts", "id", { identity: { always: true, start: 10 }, existingType: "integer" });',
+    ]);
   });
 });
 
@@ -199,20 +226,33 @@ describe("renderer: hooks and registrations", () => {
         return false;
       },
     });
-    const lines = renderOp(ctx, AddColumnOp.create(accounts, Column.create("uid", "uuid", { nullable: false, default: "gen_random_uuid()" })));
-    assert.deepEqual(lines, ['await op.addColumn("accounts", { name: "uid", type: uuidType(), nullable: false, default: DEFAULT_UUID });']);
+    const lines = renderOp(
+      ctx,
+      AddColumnOp.create(accounts, Column.create("uid", "uuid", { nullable: false, default: "gen_random_uuid()" })),
+    );
+    assert.deepEqual(lines, [
+      'await op.addColumn("accounts", { name: "uid", type: uuidType(), nullable: false, default: DEFAULT_UUID });',
+    ]);
     assert.deepEqual([...ctx.imports], ['import { uuidType } from "../types";']);
   });
 
   it("renderItem returning null or false keeps the default rendering; a string replaces a whole column", () => {
-    const base = renderOps([CreateTableOp.create(Table.create("t", [Column.create("a", "integer"), Column.create("b", "text")]))]);
+    const base = renderOps([
+      CreateTableOp.create(Table.create("t", [Column.create("a", "integer"), Column.create("b", "text")])),
+    ]);
     assert.deepEqual(
-      renderOps([CreateTableOp.create(Table.create("t", [Column.create("a", "integer"), Column.create("b", "text")]))], { renderItem: () => null }),
+      renderOps(
+        [CreateTableOp.create(Table.create("t", [Column.create("a", "integer"), Column.create("b", "text")]))],
+        { renderItem: () => null },
+      ),
       base,
     );
-    const custom = renderOps([CreateTableOp.create(Table.create("t", [Column.create("a", "integer"), Column.create("b", "text")]))], {
-      renderItem: (type, obj) => (type === "column" && (obj as Column).name === "b" ? 'textColumn("b")' : false),
-    });
+    const custom = renderOps(
+      [CreateTableOp.create(Table.create("t", [Column.create("a", "integer"), Column.create("b", "text")]))],
+      {
+        renderItem: (type, obj) => (type === "column" && (obj as Column).name === "b" ? 'textColumn("b")' : false),
+      },
+    );
     assert.equal(custom[4], '    textColumn("b"),');
   });
 
@@ -220,19 +260,28 @@ describe("renderer: hooks and registrations", () => {
     registerRenderer("CreateSequenceOp", (_ctx, op) => [
       `await op.createSequence(${lit((op as unknown as { name: string }).name)}, ${lit((op as unknown as { start: number }).start)});`,
     ]);
-    assert.deepEqual(render({ kind: "CreateSequenceOp", name: "seq", start: 5 } as OpNode), ['await op.createSequence("seq", 5);']);
+    assert.deepEqual(render({ kind: "CreateSequenceOp", name: "seq", start: 5 } as OpNode), [
+      'await op.createSequence("seq", 5);',
+    ]);
   });
 
   it("renders runtime's view ops (what autogenerate emits for views)", () => {
     const view = QualifiedName.create("active_users", "app");
-    assert.deepEqual(render({ kind: "CreateViewOp", view, definition: "SELECT id FROM users WHERE active" } as OpNode), [
-      'await op.createView("active_users", "SELECT id FROM users WHERE active", { schema: "app" });',
-    ]);
-    assert.deepEqual(render({ kind: "DropViewOp", view: QualifiedName.create("v"), existingDefinition: "SELECT 1" } as OpNode), [
-      'await op.dropView("v", { existingDefinition: "SELECT 1" });',
-    ]);
     assert.deepEqual(
-      render({ kind: "ReplaceViewOp", view: QualifiedName.create("v"), definition: "SELECT 2", existingDefinition: "SELECT 1" } as OpNode),
+      render({ kind: "CreateViewOp", view, definition: "SELECT id FROM users WHERE active" } as OpNode),
+      ['await op.createView("active_users", "SELECT id FROM users WHERE active", { schema: "app" });'],
+    );
+    assert.deepEqual(
+      render({ kind: "DropViewOp", view: QualifiedName.create("v"), existingDefinition: "SELECT 1" } as OpNode),
+      ['await op.dropView("v", { existingDefinition: "SELECT 1" });'],
+    );
+    assert.deepEqual(
+      render({
+        kind: "ReplaceViewOp",
+        view: QualifiedName.create("v"),
+        definition: "SELECT 2",
+        existingDefinition: "SELECT 1",
+      } as OpNode),
       ['await op.replaceView("v", "SELECT 2", { existingDefinition: "SELECT 1" });'],
     );
   });
@@ -244,7 +293,10 @@ describe("renderer: hooks and registrations", () => {
 
 describe("lit", () => {
   it("prints JSON-style strings, numbers, arrays and objects with identifier keys bare", () => {
-    assert.equal(lit({ a: 'x"y', "b-c": [1, true, null], d: undefined, e: { f: -0 } }), '{ a: "x\\"y", "b-c": [1, true, null], e: { f: 0 } }');
+    assert.equal(
+      lit({ a: 'x"y', "b-c": [1, true, null], d: undefined, e: { f: -0 } }),
+      '{ a: "x\\"y", "b-c": [1, true, null], e: { f: 0 } }',
+    );
     assert.equal(lit(new Date(Date.UTC(2026, 0, 2))), 'new Date("2026-01-02T00:00:00.000Z")');
     assert.throws(() => lit(Number.NaN), TypeError);
   });

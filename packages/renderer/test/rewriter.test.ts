@@ -69,7 +69,9 @@ describe("Rewriter", () => {
     const idx = Index.create("IDX_a", [IndexElement.column("a")]);
     const s = script([
       ModifyTableOps.create(t, [CreateIndexOp.create(t, idx)]),
-      ModifyTableOps.create(QualifiedName.create("b"), [AddColumnOp.create(QualifiedName.create("b"), Column.create("x", "int"))]),
+      ModifyTableOps.create(QualifiedName.create("b"), [
+        AddColumnOp.create(QualifiedName.create("b"), Column.create("x", "int")),
+      ]),
     ]);
     const noIndexes = new Rewriter().rewrites("CreateIndexOp", () => null);
     const noColumns = new Rewriter().rewrites("AddColumnOp", () => []);
@@ -81,7 +83,9 @@ describe("Rewriter", () => {
   });
 
   it("walks into batch blocks", () => {
-    const s = script([BatchAlterTableOp.create(t, [AddColumnOp.create(t, Column.create("code", "int", { nullable: false }))])]);
+    const s = script([
+      BatchAlterTableOp.create(t, [AddColumnOp.create(t, Column.create("code", "int", { nullable: false }))]),
+    ]);
     const out = splitNotNull.rewriteScript(null, null, s);
     assert.deepEqual(
       (out.upgradeOps.ops[0] as BatchAlterTableOp).ops.map((o) => o.kind),
@@ -121,7 +125,9 @@ describe("Rewriter", () => {
         },
         { target: "downgrade" },
       )
-      .rewrites<AddColumnOp>("AddColumnOp", (_c, _r, op) => AddColumnOp.create(op.table, Column.cloneWith(op.column, { comment: "added" })));
+      .rewrites<AddColumnOp>("AddColumnOp", (_c, _r, op) =>
+        AddColumnOp.create(op.table, Column.cloneWith(op.column, { comment: "added" })),
+      );
     const out = keepColumnOnDowngrade.rewriteScript(null, null, s);
     assert.deepEqual(seen, ["DropColumnOp"]);
     assert.equal(((out.upgradeOps.ops[0] as ModifyTableOps).ops[0] as AddColumnOp).column.comment, "added");
@@ -129,7 +135,9 @@ describe("Rewriter", () => {
   });
 
   it("works as processRevisionDirectives on a mutable array of frozen scripts", () => {
-    const s = script([ModifyTableOps.create(t, [AddColumnOp.create(t, Column.create("code", "int", { nullable: false }))])]);
+    const s = script([
+      ModifyTableOps.create(t, [AddColumnOp.create(t, Column.create("code", "int", { nullable: false }))]),
+    ]);
     const directives = [s];
     const hook = toProcessRevisionDirectives(splitNotNull);
     hook({ dialect: "sqlite" }, ["base"], directives);
@@ -140,9 +148,15 @@ describe("Rewriter", () => {
 
 describe("cookbook recipes", () => {
   it("no file for an empty autogenerate: processRevisionDirectives empties directives", async () => {
-    const emptyAfterRewrite = script([ModifyTableOps.create(t, [CreateIndexOp.create(t, Index.create("IDX_a", [IndexElement.column("a")]))])]);
+    const emptyAfterRewrite = script([
+      ModifyTableOps.create(t, [CreateIndexOp.create(t, Index.create("IDX_a", [IndexElement.column("a")]))]),
+    ]);
     const dropIndexes = new Rewriter().rewrites("CreateIndexOp", () => null);
-    const processRevisionDirectives = (context: unknown, revision: string | readonly string[] | null, directives: MigrationScript[]): void => {
+    const processRevisionDirectives = (
+      context: unknown,
+      revision: string | readonly string[] | null,
+      directives: MigrationScript[],
+    ): void => {
       dropIndexes.processRevisionDirectives(context, revision, directives);
       if (directives[0] && MigrationScript.isEmpty(directives[0])) directives.length = 0;
     };
@@ -171,7 +185,10 @@ describe("cookbook recipes", () => {
       droppedTables(ms).has(`${op.table.schema ?? ""}.${op.table.name}`) ? null : op,
     );
     const out = writer.rewriteScript(null, null, s);
-    assert.deepEqual(renderOps(out.upgradeOps.ops), ['await op.dropTable("old");', 'await op.dropIndex("IDX_keep", "keep");']);
+    assert.deepEqual(renderOps(out.upgradeOps.ops), [
+      'await op.dropTable("old");',
+      'await op.dropIndex("IDX_keep", "keep");',
+    ]);
     // The downgrade recreates the table with its index inline.
     assert.deepEqual(renderOps(out.downgradeOps.ops).slice(0, 1), ['await op.createIndex("IDX_keep", "keep", ["b"]);']);
     assert.ok(renderOps(out.downgradeOps.ops).includes('      { name: "IDX_old_a", columns: ["a"] },'));
@@ -184,9 +201,12 @@ describe("cookbook recipes", () => {
       Column.create("id", "integer", { nullable: false }),
       Column.create("updated_at", "timestamp", { nullable: false }),
     ]);
-    const rank = (c: Column): number => (c.name === "id" ? 0 : c.name === "created_at" || c.name === "updated_at" ? 2 : 1);
+    const rank = (c: Column): number =>
+      c.name === "id" ? 0 : c.name === "created_at" || c.name === "updated_at" ? 2 : 1;
     const writer = new Rewriter().rewrites<CreateTableOp>("CreateTableOp", (_c, _r, op) =>
-      CreateTableOp.create(Table.cloneWith(op.table, { columns: [...op.table.columns].sort((a, b) => rank(a) - rank(b)) })),
+      CreateTableOp.create(
+        Table.cloneWith(op.table, { columns: [...op.table.columns].sort((a, b) => rank(a) - rank(b)) }),
+      ),
     );
     const out = writer.rewriteScript(null, null, script([CreateTableOp.create(table)]));
     assert.deepEqual(

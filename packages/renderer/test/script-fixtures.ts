@@ -36,4 +36,8 @@ export const WHOLE_SCRIPT = MigrationScript.create({
   imports: ['import { sql } from "./helpers";'],
 });
 
-export const EMPTY_SCRIPT = MigrationScript.create({ revId: "ae1027a6acf1", message: "empty", downRevision: "44fa7043e441" });
+export const EMPTY_SCRIPT = MigrationScript.create({
+  revId: "ae1027a6acf1",
+  message: "empty",
+  downRevision: "44fa7043e441",
+});

@@ -1,4 +1,11 @@
-import { CommandError, DatabaseError, QualifiedName, type BatchAlterTableOp, type OpNode, type Table } from "@autogen/core";
+import {
+  CommandError,
+  DatabaseError,
+  QualifiedName,
+  type BatchAlterTableOp,
+  type OpNode,
+  type Table,
+} from "@autogen/core";
 import { BatchRecreateRequiredError, planSqliteBatch, sqliteTableTriggersQuery } from "@autogen/dialects";
 import { createIntrospector } from "@autogen/reflection";
 import type { MigrationContext } from "./migration-context";
@@ -39,14 +46,19 @@ async function recreate(ctx: MigrationContext, op: BatchAlterTableOp): Promise<v
   // Move-and-copy is the plan of dialects that cannot alter in place; elsewhere `recreate:
   // "always"` would copy a table the dialect can alter directly, with another dialect's SQL.
   if (!ctx.impl.adapter.requiresBatchRecreate) {
-    throw new CommandError(`Batch alter of table ${key}: recreate "always" is only supported on dialects that need move-and-copy; use "auto"`);
+    throw new CommandError(
+      `Batch alter of table ${key}: recreate "always" is only supported on dialects that need move-and-copy; use "auto"`,
+    );
   }
   const current = copyFromOf(op) ?? (await reflectTable(ctx, op));
   const plan = planSqliteBatch(current, op.ops, ctx.impl);
   // DROP TABLE takes the table's triggers with it: they are read first and created again on the
   // new table (a trigger naming a dropped column then fails the revision instead of vanishing).
   // Offline there is no database to read them from.
-  const triggers = ctx.isOffline ? [] : (await ctx.query<{ sql: string }>(sqliteTableTriggersQuery(op.table, ctx.impl), `Batch alter of table ${key}`)).rows;
+  const triggers = ctx.isOffline
+    ? []
+    : (await ctx.query<{ sql: string }>(sqliteTableTriggersQuery(op.table, ctx.impl), `Batch alter of table ${key}`))
+        .rows;
   for (const sql of plan.statements) await ctx.execute(sql);
   for (const t of triggers) await ctx.execute(t.sql);
   if (!ctx.isOffline) await checkForeignKeys(ctx, key);
@@ -75,7 +87,10 @@ async function reflectTable(ctx: MigrationContext, op: BatchAlterTableOp): Promi
  * transaction rolls back) if something was.
  */
 async function checkForeignKeys(ctx: MigrationContext, key: string): Promise<void> {
-  const { rows } = await ctx.query<{ table: string; rowid: unknown; parent: string }>("PRAGMA foreign_key_check", `Batch alter of table ${key}`);
+  const { rows } = await ctx.query<{ table: string; rowid: unknown; parent: string }>(
+    "PRAGMA foreign_key_check",
+    `Batch alter of table ${key}`,
+  );
   if (rows.length === 0) return;
   const sample = rows
     .slice(0, 3)

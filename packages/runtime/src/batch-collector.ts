@@ -1,4 +1,11 @@
-import type { ColumnInput, ForeignKeyInput, IndexElementInput, OpNode, QualifiedName, UniqueInput } from "@autogen/core";
+import type {
+  ColumnInput,
+  ForeignKeyInput,
+  IndexElementInput,
+  OpNode,
+  QualifiedName,
+  UniqueInput,
+} from "@autogen/core";
 import {
   addColumnOp,
   alterColumnOp,
@@ -39,13 +46,21 @@ export class BatchCollector implements BatchOperations {
   async alterColumn(column: string, changes: Omit<AlterColumnInput, "schema">): Promise<void> {
     this.#ops.push(alterColumnOp(this.#table, column, changes));
   }
-  async createIndex(name: string, columns: (string | IndexElementInput)[], o?: Omit<CreateIndexOptions, "schema">): Promise<void> {
+  async createIndex(
+    name: string,
+    columns: (string | IndexElementInput)[],
+    o?: Omit<CreateIndexOptions, "schema">,
+  ): Promise<void> {
     this.#ops.push(createIndexOp(this.#table, name, columns, o));
   }
   async dropIndex(name: string): Promise<void> {
     this.#ops.push(dropIndexOp(this.#table, name));
   }
-  async createUniqueConstraint(name: string | null, columns: string[], o?: Omit<UniqueInput, "name" | "columns">): Promise<void> {
+  async createUniqueConstraint(
+    name: string | null,
+    columns: string[],
+    o?: Omit<UniqueInput, "name" | "columns">,
+  ): Promise<void> {
     this.#ops.push(createUniqueConstraintOp(this.#table, name, columns, o));
   }
   async createForeignKey(

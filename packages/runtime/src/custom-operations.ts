@@ -18,7 +18,8 @@ const BUILTIN_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Op
  * `declare module "autogen" { interface Operations { createView(name: string, sql: string): Promise<void> } }`.
  */
 export function registerOperation(name: string, factory: OperationFactory): void {
-  if (BUILTIN_NAMES.has(name)) throw new CommandError(`Cannot register operation '${name}': op.${name} is a built-in operation`);
+  if (BUILTIN_NAMES.has(name))
+    throw new CommandError(`Cannot register operation '${name}': op.${name} is a built-in operation`);
   Object.defineProperty(OperationsImpl.prototype, name, {
     configurable: true,
     writable: true,

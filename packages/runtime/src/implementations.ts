@@ -16,7 +16,11 @@ const registry = new Map<string, Map<DialectName | "*", OpImplementation>>();
  * @returns a function that puts back what was registered before (for tests and plugins that
  *   override an implementation for a while).
  */
-export function implementationFor<T extends OpNode>(kind: string, impl: OpImplementation<T>, o: { dialect?: DialectName } = {}): () => void {
+export function implementationFor<T extends OpNode>(
+  kind: string,
+  impl: OpImplementation<T>,
+  o: { dialect?: DialectName } = {},
+): () => void {
   let byDialect = registry.get(kind);
   if (!byDialect) registry.set(kind, (byDialect = new Map()));
   const key = o.dialect ?? "*";

@@ -1,7 +1,13 @@
 export * from "./operations-api";
 export * from "./ts-loader";
 export { MigrationContext, type MigrationContextOptions } from "./migration-context";
-export { implementationFor, implementationOf, compileAndExecute, runOp, type OpImplementation } from "./implementations";
+export {
+  implementationFor,
+  implementationOf,
+  compileAndExecute,
+  runOp,
+  type OpImplementation,
+} from "./implementations";
 export { OperationsImpl, createOperations } from "./operations";
 export { BatchCollector } from "./batch-collector";
 export { batchAlterTable, type BatchAlterTableRun } from "./batch-alter-table";

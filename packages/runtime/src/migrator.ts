@@ -59,15 +59,19 @@ export async function stamp(o: RunOptions & { revisions: string[]; purge?: boole
   return run(
     o,
     (heads) =>
-      planStampSteps(o.script.map, heads, o.revisions).map(
-        (s): PlannedStep => ({ versionChanges: s.versionChanges, description: s.description, shortLog: s.description }),
-      ),
+      planStampSteps(o.script.map, heads, o.revisions).map((s): PlannedStep => ({
+        versionChanges: s.versionChanges,
+        description: s.description,
+        shortLog: s.description,
+      })),
     { purge: o.purge ?? false },
   );
 }
 
 /** The heads in the version table; empty when it does not exist (which it never creates). */
-export async function currentHeads(o: Pick<RunOptions, "dialect" | "connection" | "versionTable" | "versionTableSchema">): Promise<string[]> {
+export async function currentHeads(
+  o: Pick<RunOptions, "dialect" | "connection" | "versionTable" | "versionTableSchema">,
+): Promise<string[]> {
   if (!o.connection) throw new CommandError("Reading the current revision needs a database connection");
   const ctx = new MigrationContext({ dialect: o.dialect, connection: o.connection });
   return (await new VersionTable(ctx, o).readHeads()) ?? [];
@@ -96,11 +100,18 @@ interface TransactionPlan {
   perStep: boolean;
 }
 
-async function run(o: RunOptions, plan: (heads: string[]) => PlannedStep[], extra: { purge?: boolean } = {}): Promise<string | undefined> {
+async function run(
+  o: RunOptions,
+  plan: (heads: string[]) => PlannedStep[],
+  extra: { purge?: boolean } = {},
+): Promise<string | undefined> {
   const offline = o.sql === true;
-  if (!offline && !o.connection) throw new CommandError("Running migrations online needs a database connection (or use --sql)");
+  if (!offline && !o.connection)
+    throw new CommandError("Running migrations online needs a database connection (or use --sql)");
   if (!offline && o.startingRev !== undefined) {
-    throw new CommandError("A starting revision (FROM:TO) can only be given with --sql; online, the database says where it is");
+    throw new CommandError(
+      "A starting revision (FROM:TO) can only be given with --sql; online, the database says where it is",
+    );
   }
   const adapter = o.dialect.adapter;
   const lock = { name: `autogen:${versionTableName(o)}`, timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS };
@@ -112,7 +123,9 @@ async function run(o: RunOptions, plan: (heads: string[]) => PlannedStep[], extr
     onStatement: o.onStatement,
     // Each transaction after a COMMIT (per revision, after an autocommit block) takes the
     // lock again, so no other run slips in between two revisions of this one.
-    openTransaction: adapter.runLockIsTransaction ? () => adapter.acquireRunLock(o.connection as Connection, lock) : undefined,
+    openTransaction: adapter.runLockIsTransaction
+      ? () => adapter.acquireRunLock(o.connection as Connection, lock)
+      : undefined,
   });
   const tx: TransactionPlan = {
     perRun: adapter.supportsTransactionalDdl && !o.transactionPerMigration,
@@ -191,7 +204,8 @@ async function runSteps(
 async function runRevision(ctx: MigrationContext, op: Operations, r: NonNullable<PlannedStep["run"]>): Promise<void> {
   const mod = await loadModule(r.path);
   const fn = mod[r.direction];
-  if (typeof fn !== "function") throw new CommandError(`Revision file ${r.path} has no exported ${r.direction}() function`);
+  if (typeof fn !== "function")
+    throw new CommandError(`Revision file ${r.path} has no exported ${r.direction}() function`);
   await (fn as (op: Operations) => Promise<void>)(op);
 }
 
@@ -211,7 +225,12 @@ function headsAfter(heads: readonly string[], changes: readonly VersionChange[])
  * says so; otherwise it names the statements that already ran, because they stay committed
  * and someone has to clean up by hand. Both name the revision the database is now at.
  */
-function stepFailed(ctx: MigrationContext, step: PlannedStep, error: unknown, durableHeads: readonly string[]): unknown {
+function stepFailed(
+  ctx: MigrationContext,
+  step: PlannedStep,
+  error: unknown,
+  durableHeads: readonly string[],
+): unknown {
   const ran = ctx.revisionStatements;
   // Offline nothing ran; a revision that cannot be loaded or lacks its function names its file.
   if (ctx.isOffline || (error instanceof CommandError && ran.length === 0)) return error;
@@ -224,7 +243,11 @@ function stepFailed(ctx: MigrationContext, step: PlannedStep, error: unknown, du
       : "nothing of this revision was executed";
   const message = `Running ${step.shortLog} failed: ${reason}; ${undone}; ${at}`;
   if (error instanceof DatabaseError) {
-    return new DatabaseError(message, { statement: error.details.statement, revision: step.run?.revision, cause: error });
+    return new DatabaseError(message, {
+      statement: error.details.statement,
+      revision: step.run?.revision,
+      cause: error,
+    });
   }
   return new CommandError(message, { cause: error });
 }

@@ -34,14 +34,19 @@ import {
 } from "@autogen/core";
 import type { AlterColumnInput, CreateIndexOptions, DropConstraintOptions } from "./operations-api";
 
-export const addColumnOp = (table: QualifiedName, column: ColumnInput): AddColumnOp => AddColumnOp.create(table, toColumn(column));
+export const addColumnOp = (table: QualifiedName, column: ColumnInput): AddColumnOp =>
+  AddColumnOp.create(table, toColumn(column));
 
 /** Without `existing`, only the name is known: enough to drop, not to reverse. */
 export const dropColumnOp = (table: QualifiedName, column: string, existing?: ColumnInput): DropColumnOp =>
   DropColumnOp.create(table, existing ? toColumn({ ...existing, name: column }) : Column.create(column, ""));
 
 /** Splits `op.alterColumn` changes into what changes (`modify`) and what is known of the column now (`existing`). */
-export function alterColumnOp(table: QualifiedName, column: string, c: Omit<AlterColumnInput, "schema">): AlterColumnOp {
+export function alterColumnOp(
+  table: QualifiedName,
+  column: string,
+  c: Omit<AlterColumnInput, "schema">,
+): AlterColumnOp {
   const modify = defined<ColumnChanges>({
     type: c.type,
     nullable: c.nullable,
@@ -52,8 +57,14 @@ export function alterColumnOp(table: QualifiedName, column: string, c: Omit<Alte
     onUpdate: c.onUpdate,
     autoIncrement: c.autoIncrement,
     // Rendered as false (remove), true (BY DEFAULT) or its options; toColumn reads the same shapes.
-    identity: c.identity === undefined ? undefined : toColumn({ name: column, type: "", identity: c.identity }).identity,
-    generated: c.generated === undefined ? undefined : c.generated === null ? null : toColumn({ name: column, type: "", generated: c.generated }).generated,
+    identity:
+      c.identity === undefined ? undefined : toColumn({ name: column, type: "", identity: c.identity }).identity,
+    generated:
+      c.generated === undefined
+        ? undefined
+        : c.generated === null
+          ? null
+          : toColumn({ name: column, type: "", generated: c.generated }).generated,
     name: c.newName,
   });
   const existing = defined<ColumnChanges>({
@@ -78,14 +89,16 @@ export function createIndexOp(
 }
 
 /** The index's definition is unknown here; dropping needs only its name. */
-export const dropIndexOp = (table: QualifiedName, name: string): DropIndexOp => DropIndexOp.create(table, Index.create(name, []));
+export const dropIndexOp = (table: QualifiedName, name: string): DropIndexOp =>
+  DropIndexOp.create(table, Index.create(name, []));
 
 export const createUniqueConstraintOp = (
   table: QualifiedName,
   name: string | null,
   columns: string[],
   o: Omit<UniqueInput, "name" | "columns"> = {},
-): CreateUniqueConstraintOp => CreateUniqueConstraintOp.create(table, toUnique({ deferrable: o.deferrable, initially: o.initially, name, columns }));
+): CreateUniqueConstraintOp =>
+  CreateUniqueConstraintOp.create(table, toUnique({ deferrable: o.deferrable, initially: o.initially, name, columns }));
 
 export const createForeignKeyOp = (
   table: QualifiedName,
@@ -110,8 +123,11 @@ export const createForeignKeyOp = (
     }),
   );
 
-export const createCheckConstraintOp = (table: QualifiedName, name: string | null, expression: string): CreateCheckConstraintOp =>
-  CreateCheckConstraintOp.create(table, CheckConstraint.create(expression, name));
+export const createCheckConstraintOp = (
+  table: QualifiedName,
+  name: string | null,
+  expression: string,
+): CreateCheckConstraintOp => CreateCheckConstraintOp.create(table, CheckConstraint.create(expression, name));
 
 export const createPrimaryKeyOp = (table: QualifiedName, name: string | null, columns: string[]): CreatePrimaryKeyOp =>
   CreatePrimaryKeyOp.create(table, PrimaryKey.create(columns, name));
@@ -120,7 +136,10 @@ export const createPrimaryKeyOp = (table: QualifiedName, name: string | null, co
  * The kind of constraint says how to drop it (MySQL: DROP FOREIGN KEY, DROP INDEX, DROP CHECK);
  * its columns or expression identify it when it has no name (SQLite batch mode matches them).
  */
-const CONSTRAINT_OF_TYPE: Record<NonNullable<DropConstraintOptions["type"]>, (name: string | null, o: DropConstraintOptions) => Constraint> = {
+const CONSTRAINT_OF_TYPE: Record<
+  NonNullable<DropConstraintOptions["type"]>,
+  (name: string | null, o: DropConstraintOptions) => Constraint
+> = {
   unique: (name, o) => UniqueConstraint.create(o.columns ?? [], name),
   foreignkey: (name, o) => ForeignKey.create({ name, columns: o.columns ?? [], refTable: "", refColumns: [] }),
   check: (name, o) => CheckConstraint.create(o.expression ?? "", name),
@@ -128,9 +147,15 @@ const CONSTRAINT_OF_TYPE: Record<NonNullable<DropConstraintOptions["type"]>, (na
 };
 
 /** Without `type`, a unique constraint: the plain `DROP CONSTRAINT` (and MySQL's DROP INDEX). */
-export function dropConstraintOp(table: QualifiedName, name: string | null, o: DropConstraintOptions = {}): DropConstraintOp {
+export function dropConstraintOp(
+  table: QualifiedName,
+  name: string | null,
+  o: DropConstraintOptions = {},
+): DropConstraintOp {
   if (name === null && !(o.type === "primary" || o.columns?.length || o.expression)) {
-    throw new CommandError(`dropConstraint on ${table.name} needs a name, or the columns / expression of the unnamed constraint`);
+    throw new CommandError(
+      `dropConstraint on ${table.name} needs a name, or the columns / expression of the unnamed constraint`,
+    );
   }
   return DropConstraintOp.create(table, CONSTRAINT_OF_TYPE[o.type ?? "unique"](name, o));
 }

@@ -79,10 +79,24 @@ export interface BatchOperations {
   addColumn(column: ColumnInput): Promise<void>;
   dropColumn(column: string, o?: { existing?: ColumnInput }): Promise<void>;
   alterColumn(column: string, changes: Omit<AlterColumnInput, "schema">): Promise<void>;
-  createIndex(name: string, columns: (string | IndexElementInput)[], o?: Omit<CreateIndexOptions, "schema">): Promise<void>;
+  createIndex(
+    name: string,
+    columns: (string | IndexElementInput)[],
+    o?: Omit<CreateIndexOptions, "schema">,
+  ): Promise<void>;
   dropIndex(name: string): Promise<void>;
-  createUniqueConstraint(name: string | null, columns: string[], o?: Omit<UniqueInput, "name" | "columns">): Promise<void>;
-  createForeignKey(name: string | null, refTable: string, columns: string[], refColumns: string[], o?: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">): Promise<void>;
+  createUniqueConstraint(
+    name: string | null,
+    columns: string[],
+    o?: Omit<UniqueInput, "name" | "columns">,
+  ): Promise<void>;
+  createForeignKey(
+    name: string | null,
+    refTable: string,
+    columns: string[],
+    refColumns: string[],
+    o?: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">,
+  ): Promise<void>;
   createCheckConstraint(name: string | null, expression: string): Promise<void>;
   createPrimaryKey(name: string | null, columns: string[]): Promise<void>;
   dropConstraint(name: string | null, o?: DropConstraintOptions): Promise<void>;
@@ -110,9 +124,19 @@ export interface BuiltinOperations {
   addColumn(table: string, column: ColumnInput, o?: SchemaOption): Promise<void>;
   dropColumn(table: string, column: string, o?: SchemaOption & { existing?: ColumnInput }): Promise<void>;
   alterColumn(table: string, column: string, changes: AlterColumnInput): Promise<void>;
-  createIndex(name: string, table: string, columns: (string | IndexElementInput)[], o?: CreateIndexOptions): Promise<void>;
+  createIndex(
+    name: string,
+    table: string,
+    columns: (string | IndexElementInput)[],
+    o?: CreateIndexOptions,
+  ): Promise<void>;
   dropIndex(name: string, table: string, o?: SchemaOption): Promise<void>;
-  createUniqueConstraint(name: string | null, table: string, columns: string[], o?: SchemaOption & Omit<UniqueInput, "name" | "columns">): Promise<void>;
+  createUniqueConstraint(
+    name: string | null,
+    table: string,
+    columns: string[],
+    o?: SchemaOption & Omit<UniqueInput, "name" | "columns">,
+  ): Promise<void>;
   createForeignKey(
     name: string | null,
     sourceTable: string,
@@ -124,13 +148,21 @@ export interface BuiltinOperations {
   createCheckConstraint(name: string | null, table: string, expression: string, o?: SchemaOption): Promise<void>;
   createPrimaryKey(name: string | null, table: string, columns: string[], o?: SchemaOption): Promise<void>;
   dropConstraint(name: string | null, table: string, o?: SchemaOption & DropConstraintOptions): Promise<void>;
-  createTableComment(table: string, comment: string, o?: SchemaOption & { existingComment?: string | null }): Promise<void>;
+  createTableComment(
+    table: string,
+    comment: string,
+    o?: SchemaOption & { existingComment?: string | null },
+  ): Promise<void>;
   dropTableComment(table: string, o?: SchemaOption & { existingComment?: string | null }): Promise<void>;
   /** Raw SQL, run as-is (and printed as-is with --sql). */
   execute(sql: string): Promise<void>;
   bulkInsert(table: string, rows: Record<string, unknown>[], o?: SchemaOption): Promise<void>;
   /** SQLite move-and-copy: collects the block's ops and recreates the table once. */
-  batchAlterTable(table: string, fn: (batch: BatchOperations) => Promise<void>, o?: BatchAlterTableOptions): Promise<void>;
+  batchAlterTable(
+    table: string,
+    fn: (batch: BatchOperations) => Promise<void>,
+    o?: BatchAlterTableOptions,
+  ): Promise<void>;
   /** PostgreSQL enums and schemas. */
   createEnum(name: string, values: string[], o?: SchemaOption): Promise<void>;
   dropEnum(name: string, o?: SchemaOption & { existingValues?: string[] }): Promise<void>;

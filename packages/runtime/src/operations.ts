@@ -97,7 +97,12 @@ export class OperationsImpl implements BuiltinOperations {
   async alterColumn(table: string, column: string, changes: AlterColumnInput): Promise<void> {
     await this.invoke(alterColumnOp(qn(table, changes), column, changes));
   }
-  async createIndex(name: string, table: string, columns: (string | IndexElementInput)[], o: CreateIndexOptions = {}): Promise<void> {
+  async createIndex(
+    name: string,
+    table: string,
+    columns: (string | IndexElementInput)[],
+    o: CreateIndexOptions = {},
+  ): Promise<void> {
     await this.invoke(createIndexOp(qn(table, o), name, columns, o));
   }
   async dropIndex(name: string, table: string, o: SchemaOption = {}): Promise<void> {
@@ -121,16 +126,29 @@ export class OperationsImpl implements BuiltinOperations {
   ): Promise<void> {
     await this.invoke(createForeignKeyOp(qn(sourceTable, o), name, refTable, columns, refColumns, o));
   }
-  async createCheckConstraint(name: string | null, table: string, expression: string, o: SchemaOption = {}): Promise<void> {
+  async createCheckConstraint(
+    name: string | null,
+    table: string,
+    expression: string,
+    o: SchemaOption = {},
+  ): Promise<void> {
     await this.invoke(createCheckConstraintOp(qn(table, o), name, expression));
   }
   async createPrimaryKey(name: string | null, table: string, columns: string[], o: SchemaOption = {}): Promise<void> {
     await this.invoke(createPrimaryKeyOp(qn(table, o), name, columns));
   }
-  async dropConstraint(name: string | null, table: string, o: SchemaOption & DropConstraintOptions = {}): Promise<void> {
+  async dropConstraint(
+    name: string | null,
+    table: string,
+    o: SchemaOption & DropConstraintOptions = {},
+  ): Promise<void> {
     await this.invoke(dropConstraintOp(qn(table, o), name, o));
   }
-  async createTableComment(table: string, comment: string, o: SchemaOption & { existingComment?: string | null } = {}): Promise<void> {
+  async createTableComment(
+    table: string,
+    comment: string,
+    o: SchemaOption & { existingComment?: string | null } = {},
+  ): Promise<void> {
     await this.invoke(CreateTableCommentOp.create(qn(table, o), comment, o.existingComment ?? null));
   }
   async dropTableComment(table: string, o: SchemaOption & { existingComment?: string | null } = {}): Promise<void> {
@@ -142,7 +160,11 @@ export class OperationsImpl implements BuiltinOperations {
   async bulkInsert(table: string, rows: Record<string, unknown>[], o: SchemaOption = {}): Promise<void> {
     await this.invoke(BulkInsertOp.create(qn(table, o), rows));
   }
-  async batchAlterTable(table: string, fn: (batch: BatchOperations) => Promise<void>, o: BatchAlterTableOptions = {}): Promise<void> {
+  async batchAlterTable(
+    table: string,
+    fn: (batch: BatchOperations) => Promise<void>,
+    o: BatchAlterTableOptions = {},
+  ): Promise<void> {
     const batch = new BatchCollector(qn(table, o));
     await fn(batch);
     const op = BatchAlterTableOp.create(qn(table, o), batch.ops, o.recreate);
@@ -155,7 +177,11 @@ export class OperationsImpl implements BuiltinOperations {
   async dropEnum(name: string, o: SchemaOption & { existingValues?: string[] } = {}): Promise<void> {
     await this.invoke(DropEnumOp.create(Enum.create(name, o.existingValues ?? [], o.schema ?? null)));
   }
-  async addEnumValue(name: string, value: string, o: SchemaOption & { before?: string; after?: string } = {}): Promise<void> {
+  async addEnumValue(
+    name: string,
+    value: string,
+    o: SchemaOption & { before?: string; after?: string } = {},
+  ): Promise<void> {
     await this.invoke(AddEnumValueOp.create(qn(name, o), value, { before: o.before, after: o.after }));
   }
   async recreateEnum(
@@ -170,7 +196,9 @@ export class OperationsImpl implements BuiltinOperations {
       default: c.default ?? null,
       existingDefault: c.existingDefault ?? null,
     }));
-    await this.invoke(RecreateEnumOp.create(Enum.create(name, values, o.schema ?? null), o.existingValues, columns, o.renames ?? {}));
+    await this.invoke(
+      RecreateEnumOp.create(Enum.create(name, values, o.schema ?? null), o.existingValues, columns, o.renames ?? {}),
+    );
   }
   async createExtension(name: string, o: SchemaOption = {}): Promise<void> {
     await this.invoke(CreateExtensionOp.create(name, o.schema ?? null));

@@ -99,7 +99,10 @@ export class VersionTable {
         );
         return;
       case "delete":
-        await this.#expectOneRow(`DELETE FROM ${this.#sqlName} WHERE version_num = ${lit(change.version)}`, `deleting '${change.version}'`);
+        await this.#expectOneRow(
+          `DELETE FROM ${this.#sqlName} WHERE version_num = ${lit(change.version)}`,
+          `deleting '${change.version}'`,
+        );
         return;
     }
   }
@@ -108,7 +111,9 @@ export class VersionTable {
   async #expectOneRow(sql: string, what: string): Promise<void> {
     const count = await this.#ctx.executeCounting(sql);
     if (count !== undefined && count !== 1) {
-      throw new CommandError(`Online migration expected to match one row when ${what} in '${this.displayName}'; ${count} found`);
+      throw new CommandError(
+        `Online migration expected to match one row when ${what} in '${this.displayName}'; ${count} found`,
+      );
     }
   }
 }

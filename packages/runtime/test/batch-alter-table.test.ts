@@ -40,7 +40,10 @@ test("sqlite: a batch that recreates the parent keeps every ON DELETE CASCADE ch
   const statements: string[] = [];
   await upgrade({ script, dialect, connection: conn, target: "head", onStatement: (s) => statements.push(s) });
   // It did recreate (move and copy), not alter in place.
-  assert.ok(statements.some((s) => s.startsWith('DROP TABLE "parent"')), statements.join("\n"));
+  assert.ok(
+    statements.some((s) => s.startsWith('DROP TABLE "parent"')),
+    statements.join("\n"),
+  );
 
   const children = await conn.query<{ id: number; parent_id: number }>("SELECT id, parent_id FROM child ORDER BY id");
   assert.deepEqual(
@@ -96,18 +99,34 @@ test("sqlite: a batch that recreates a table creates its triggers again (DROP TA
   await op.execute(${JSON.stringify(trigger)});`,
         downgrade: "",
       },
-      { rev: B, down: A, upgrade: `  await op.batchAlterTable("parent", async (batch) => {\n    await batch.dropColumn("legacy");\n  });`, downgrade: "" },
+      {
+        rev: B,
+        down: A,
+        upgrade: `  await op.batchAlterTable("parent", async (batch) => {\n    await batch.dropColumn("legacy");\n  });`,
+        downgrade: "",
+      },
     ]),
   );
   await upgrade({ script, dialect, connection: conn, target: A });
   const statements: string[] = [];
   await upgrade({ script, dialect, connection: conn, target: "head", onStatement: (s) => statements.push(s) });
-  assert.ok(statements.some((s) => s.startsWith('DROP TABLE "parent"')), statements.join("\n"));
-  const { rows } = await conn.query<{ sql: string }>(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'parent'`);
-  assert.deepEqual(rows.map((r) => r.sql), [trigger]);
+  assert.ok(
+    statements.some((s) => s.startsWith('DROP TABLE "parent"')),
+    statements.join("\n"),
+  );
+  const { rows } = await conn.query<{ sql: string }>(
+    `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'parent'`,
+  );
+  assert.deepEqual(
+    rows.map((r) => r.sql),
+    [trigger],
+  );
   await conn.query(`UPDATE "parent" SET "name" = 'renamed' WHERE "id" = 2`);
   const audit = await conn.query<{ parent_id: number }>(`SELECT parent_id FROM audit`);
-  assert.deepEqual(audit.rows.map((r) => Number(r.parent_id)), [2]);
+  assert.deepEqual(
+    audit.rows.map((r) => Number(r.parent_id)),
+    [2],
+  );
 });
 
 test("sqlite: a batch that orphans rows fails and rolls back", async (t) => {
@@ -132,7 +151,10 @@ test("sqlite: a batch that orphans rows fails and rolls back", async (t) => {
   await upgrade({ script, dialect, connection: conn, target: A });
   await assert.rejects(upgrade({ script, dialect, connection: conn, target: "head" }), (e: unknown) => {
     assert.ok(e instanceof DatabaseError, String(e));
-    assert.match(e.message, /Batch alter of table parent left 3 row\(s\) violating foreign keys \(child rowid 10 -> parent/);
+    assert.match(
+      e.message,
+      /Batch alter of table parent left 3 row\(s\) violating foreign keys \(child rowid 10 -> parent/,
+    );
     assert.match(e.message, /rolled back/);
     return true;
   });

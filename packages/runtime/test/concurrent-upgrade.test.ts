@@ -36,8 +36,16 @@ for (const name of dialectsUnderTest()) {
     if (!env) return;
     const { db, conn, dialect } = env;
     const dir = scriptLocation();
-    const results = await Promise.allSettled([run(process.execPath, [CHILD, db.url, dir]), run(process.execPath, [CHILD, db.url, dir])]);
-    for (const r of results) assert.equal(r.status, "fulfilled", r.status === "rejected" ? String((r.reason as { stderr?: string }).stderr ?? r.reason) : "");
+    const results = await Promise.allSettled([
+      run(process.execPath, [CHILD, db.url, dir]),
+      run(process.execPath, [CHILD, db.url, dir]),
+    ]);
+    for (const r of results)
+      assert.equal(
+        r.status,
+        "fulfilled",
+        r.status === "rejected" ? String((r.reason as { stderr?: string }).stderr ?? r.reason) : "",
+      );
     const { rows } = await conn.query<{ rev: string }>(`SELECT rev FROM ${dialect.quote("applied")} ORDER BY rev`);
     assert.deepEqual(
       rows.map((r) => r.rev),

@@ -12,9 +12,27 @@ const C = "ccccccccccc3";
 /** a -> b -> c, each creating one table. */
 function chain(): string {
   return writeScript([
-    { rev: A, down: null, message: "create t_a", upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);`, downgrade: `  await op.dropTable("t_a");` },
-    { rev: B, down: A, message: "create t_b", upgrade: `  await op.createTable("t_b", [{ name: "id", type: "integer", primaryKey: true }]);`, downgrade: `  await op.dropTable("t_b");` },
-    { rev: C, down: B, message: "create t_c", upgrade: `  await op.createTable("t_c", [{ name: "id", type: "integer", primaryKey: true }]);`, downgrade: `  await op.dropTable("t_c");` },
+    {
+      rev: A,
+      down: null,
+      message: "create t_a",
+      upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);`,
+      downgrade: `  await op.dropTable("t_a");`,
+    },
+    {
+      rev: B,
+      down: A,
+      message: "create t_b",
+      upgrade: `  await op.createTable("t_b", [{ name: "id", type: "integer", primaryKey: true }]);`,
+      downgrade: `  await op.dropTable("t_b");`,
+    },
+    {
+      rev: C,
+      down: B,
+      message: "create t_c",
+      upgrade: `  await op.createTable("t_c", [{ name: "id", type: "integer", primaryKey: true }]);`,
+      downgrade: `  await op.dropTable("t_c");`,
+    },
   ]);
 }
 
@@ -25,7 +43,10 @@ for (const name of dialectsUnderTest()) {
     const { conn, dialect } = env;
     const script = loadScript(chain());
     const log: string[] = [];
-    assert.equal(await upgrade({ script, dialect, connection: conn, target: "head", log: (l) => log.push(l) }), undefined);
+    assert.equal(
+      await upgrade({ script, dialect, connection: conn, target: "head", log: (l) => log.push(l) }),
+      undefined,
+    );
     assert.deepEqual(await currentHeads({ dialect, connection: conn }), [C]);
     for (const table of ["t_a", "t_b", "t_c"]) assert.ok(await tableExists(conn, dialect, table), table);
     assert.deepEqual(log, [
@@ -37,7 +58,10 @@ for (const name of dialectsUnderTest()) {
     // Upgrading again finds nothing to do.
     const again: string[] = [];
     await upgrade({ script, dialect, connection: conn, target: "head", onStatement: (s) => again.push(s) });
-    assert.deepEqual(again.filter((s) => !/^(BEGIN|COMMIT)$/.test(s)), []);
+    assert.deepEqual(
+      again.filter((s) => !/^(BEGIN|COMMIT)$/.test(s)),
+      [],
+    );
 
     await downgrade({ script, dialect, connection: conn, target: "-1" });
     assert.deepEqual(await currentHeads({ dialect, connection: conn }), [B]);
@@ -55,7 +79,8 @@ for (const name of dialectsUnderTest()) {
     if (!env) return;
     const { conn, dialect } = env;
     const [root, left, right, merge] = ["100000000001", "200000000002", "300000000003", "400000000004"];
-    const mk = (table: string) => `  await op.createTable("${table}", [{ name: "id", type: "integer", primaryKey: true }]);`;
+    const mk = (table: string) =>
+      `  await op.createTable("${table}", [{ name: "id", type: "integer", primaryKey: true }]);`;
     const rm = (table: string) => `  await op.dropTable("${table}");`;
     const script = loadScript(
       writeScript([
@@ -76,7 +101,8 @@ for (const name of dialectsUnderTest()) {
     assert.deepEqual(await currentHeads({ dialect, connection: conn }), [left, right]);
     await downgrade({ script, dialect, connection: conn, target: "base" });
     assert.deepEqual(await currentHeads({ dialect, connection: conn }), []);
-    for (const table of ["root", "left_t", "right_t"]) assert.equal(await tableExists(conn, dialect, table), false, table);
+    for (const table of ["root", "left_t", "right_t"])
+      assert.equal(await tableExists(conn, dialect, table), false, table);
   });
 
   test(`${name}: stamp moves the version table without running revisions; purge empties it first`, async (t) => {
@@ -99,7 +125,14 @@ for (const name of dialectsUnderTest()) {
     const { beginStatement, commitStatement, supportsTransactionalDdl } = dialect.adapter;
     const script = loadScript(chain());
     const statements: string[] = [];
-    await upgrade({ script, dialect, connection: conn, target: "head", transactionPerMigration: true, onStatement: (s) => statements.push(s) });
+    await upgrade({
+      script,
+      dialect,
+      connection: conn,
+      target: "head",
+      transactionPerMigration: true,
+      onStatement: (s) => statements.push(s),
+    });
     assert.deepEqual(await currentHeads({ dialect, connection: conn }), [C]);
     const expected = supportsTransactionalDdl ? 3 : 0;
     assert.equal(statements.filter((s) => s === beginStatement).length, expected);
@@ -117,11 +150,19 @@ for (const name of dialectsUnderTest()) {
     const { conn, dialect } = env;
     const script = loadScript(
       writeScript([
-        { rev: A, down: null, upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);`, downgrade: "" },
+        {
+          rev: A,
+          down: null,
+          upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);`,
+          downgrade: "",
+        },
         { rev: B, down: A, upgrade: `  await op.execute("INSERT INTO no_such_table VALUES (1)");`, downgrade: "" },
       ]),
     );
-    await assert.rejects(upgrade({ script, dialect, connection: conn, target: "head", transactionPerMigration: true }), DatabaseError);
+    await assert.rejects(
+      upgrade({ script, dialect, connection: conn, target: "head", transactionPerMigration: true }),
+      DatabaseError,
+    );
     assert.deepEqual(await currentHeads({ dialect, connection: conn }), [A]);
     assert.ok(await tableExists(conn, dialect, "t_a"));
   });
@@ -132,7 +173,12 @@ for (const name of dialectsUnderTest()) {
     const { conn, dialect } = env;
     const script = loadScript(
       writeScript([
-        { rev: A, down: null, upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);`, downgrade: "" },
+        {
+          rev: A,
+          down: null,
+          upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);`,
+          downgrade: "",
+        },
         {
           rev: B,
           down: A,
@@ -163,7 +209,10 @@ for (const name of dialectsUnderTest()) {
       assert.deepEqual(await currentHeads({ dialect, connection: conn }), [A]);
       assert.ok(await tableExists(conn, dialect, "t_a"));
       assert.ok(await tableExists(conn, dialect, "t_b"));
-      assert.match(error.message, /already executed in this revision and not rolled back: "CREATE TABLE [`"]?t_b[`"]? \(/);
+      assert.match(
+        error.message,
+        /already executed in this revision and not rolled back: "CREATE TABLE [`"]?t_b[`"]? \(/,
+      );
       assert.match(error.message, new RegExp(`the database is now at revision ${A}$`));
     }
   });
@@ -181,11 +230,14 @@ test("a revision file with a syntax error is a CommandError naming the file", as
       rawText: `/**\n * broken\n */\nexport const revision = "${A}";\nexport const downRevision = null;\nexport async function upgrade(op) {\n  await op.execute("x"\n}\n`,
     },
   ]);
-  await assert.rejects(upgrade({ script: loadScript(dir), dialect, connection: conn, target: "head" }), (e: unknown) => {
-    assert.ok(e instanceof CommandError && !(e instanceof DatabaseError), String(e));
-    assert.match(e.message, new RegExp(`${A}_rev\\.ts`));
-    return true;
-  });
+  await assert.rejects(
+    upgrade({ script: loadScript(dir), dialect, connection: conn, target: "head" }),
+    (e: unknown) => {
+      assert.ok(e instanceof CommandError && !(e instanceof DatabaseError), String(e));
+      assert.match(e.message, new RegExp(`${A}_rev\\.ts`));
+      return true;
+    },
+  );
   assert.deepEqual(await currentHeads({ dialect, connection: conn }), []);
 });
 
@@ -193,7 +245,9 @@ test("a revision without downgrade() is a CommandError naming the file", async (
   const env = await openDatabase(t, "sqlite");
   if (!env) return;
   const { conn, dialect } = env;
-  const script = loadScript(writeScript([{ rev: A, down: null, upgrade: `  await op.execute("CREATE TABLE x (id integer)");` }]));
+  const script = loadScript(
+    writeScript([{ rev: A, down: null, upgrade: `  await op.execute("CREATE TABLE x (id integer)");` }]),
+  );
   await upgrade({ script, dialect, connection: conn, target: "head" });
   await assert.rejects(downgrade({ script, dialect, connection: conn, target: "base" }), (e: unknown) => {
     assert.ok(e instanceof CommandError, String(e));
@@ -207,7 +261,10 @@ test("a starting revision is only accepted offline", async (t) => {
   const env = await openDatabase(t, "sqlite");
   if (!env) return;
   const script = loadScript(chain());
-  await assert.rejects(upgrade({ script, dialect: env.dialect, connection: env.conn, target: "head", startingRev: A }), CommandError);
+  await assert.rejects(
+    upgrade({ script, dialect: env.dialect, connection: env.conn, target: "head", startingRev: A }),
+    CommandError,
+  );
 });
 
 for (const name of dialectsUnderTest()) {
@@ -222,13 +279,23 @@ for (const name of dialectsUnderTest()) {
     const script = loadScript(
       writeScript([
         { rev: A, down: null, upgrade: "", downgrade: "" },
-        { rev: B, down: A, upgrade: `  await op.execute("DELETE FROM ${dialect.quote("autogen_version").replace(/"/g, '\\"')}");`, downgrade: "" },
+        {
+          rev: B,
+          down: A,
+          upgrade: `  await op.execute("DELETE FROM ${dialect.quote("autogen_version").replace(/"/g, '\\"')}");`,
+          downgrade: "",
+        },
       ]),
     );
     await upgrade({ script, dialect, connection: conn, target: A });
     await assert.rejects(upgrade({ script, dialect, connection: conn, target: B }), (e: unknown) => {
       assert.ok(e instanceof CommandError, String(e));
-      assert.match(e.message, new RegExp(`Online migration expected to match one row when updating '${A}' to '${B}' in 'autogen_version'; 0 found`));
+      assert.match(
+        e.message,
+        new RegExp(
+          `Online migration expected to match one row when updating '${A}' to '${B}' in 'autogen_version'; 0 found`,
+        ),
+      );
       return true;
     });
   });

@@ -124,7 +124,11 @@ test("offline: version table name and schema, transaction per migration, stamp",
   const fromBase = (await upgrade({ script, dialect, sql: true, startingRev: "base", target: A })) as string;
   assert.match(fromBase, /CREATE TABLE IF NOT EXISTS "autogen_version"/);
   const stamped = (await stamp({ script, dialect, sql: true, startingRev: A, revisions: [C] })) as string;
-  assert.deepEqual(offlineStatements(stamped), ["BEGIN", `UPDATE "autogen_version" SET version_num = '${C}' WHERE version_num = '${A}'`, "COMMIT"]);
+  assert.deepEqual(offlineStatements(stamped), [
+    "BEGIN",
+    `UPDATE "autogen_version" SET version_num = '${C}' WHERE version_num = '${A}'`,
+    "COMMIT",
+  ]);
   assert.match(stamped, new RegExp(`^-- Running stamp_revision ${A} -> ${C}$`, "m"));
 });
 
@@ -163,13 +167,18 @@ test("offline: a batch that must recreate its table needs copyFrom", async () =>
     return true;
   });
   const sql = (await upgrade({
-    script: batch(`, { copyFrom: { columns: [{ name: "id", type: "integer", primaryKey: true }, { name: "legacy", type: "text" }] } }`),
+    script: batch(
+      `, { copyFrom: { columns: [{ name: "id", type: "integer", primaryKey: true }, { name: "legacy", type: "text" }] } }`,
+    ),
     dialect,
     sql: true,
     target: A,
   })) as string;
   const statements = offlineStatements(sql);
-  assert.ok(statements.some((s) => /^CREATE TABLE "_autogen_tmp_accounts"/.test(s)), sql);
+  assert.ok(
+    statements.some((s) => /^CREATE TABLE "_autogen_tmp_accounts"/.test(s)),
+    sql,
+  );
   assert.ok(statements.includes('INSERT INTO "_autogen_tmp_accounts" ("id") SELECT "id" FROM "accounts"'), sql);
   assert.ok(statements.includes('DROP TABLE "accounts"'), sql);
 });

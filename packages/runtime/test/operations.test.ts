@@ -2,7 +2,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AlterColumnOp, CommandError, QualifiedName, UnsupportedOpError, freeze, type OpNode } from "@autogen/core";
 import { dialectsUnderTest, getDialect } from "@autogen/dialects";
-import { MigrationContext, createOperations, implementationFor, isRegisteredOperation, registerOperation, upgrade } from "../src/index";
+import {
+  MigrationContext,
+  createOperations,
+  implementationFor,
+  isRegisteredOperation,
+  registerOperation,
+  upgrade,
+} from "../src/index";
 import { loadScript, offlineStatements, openDatabase, writeScript } from "./support/script-fixture";
 
 const A = "aaaaaaaaaaa1";
@@ -38,7 +45,13 @@ test("alterColumn maps existing* hints into AlterColumnOp.existing", async () =>
   assert.deepEqual(node.table, QualifiedName.create("accounts", "app"));
   assert.equal(node.column, "name");
   assert.deepEqual(node.modify, { type: "varchar(100)", nullable: false, default: null, name: "full_name" });
-  assert.deepEqual(node.existing, { charset: "utf8mb4", type: "varchar(50)", nullable: true, default: "'x'", comment: "the name" });
+  assert.deepEqual(node.existing, {
+    charset: "utf8mb4",
+    type: "varchar(50)",
+    nullable: true,
+    default: "'x'",
+    comment: "the name",
+  });
   assert.equal(node.using, "name::varchar(100)");
 });
 
@@ -68,7 +81,9 @@ test("registerOperation adds op.<name>; a built-in name is refused; an op withou
   const custom = op as unknown as { shout(text: string): Promise<void> };
   await assert.rejects(custom.shout("hi"), UnsupportedOpError);
 
-  implementationFor<ShoutOp>("ShoutOp", async (c, node) => c.execute(`SELECT ${c.impl.literal(node.text.toUpperCase())}`));
+  implementationFor<ShoutOp>("ShoutOp", async (c, node) =>
+    c.execute(`SELECT ${c.impl.literal(node.text.toUpperCase())}`),
+  );
   await custom.shout("hi");
   assert.equal(ctx.sql, "SELECT 'HI';\n");
 });
@@ -95,7 +110,9 @@ for (const name of dialectsUnderTest()) {
       ]),
     );
     await upgrade({ script, dialect, connection: conn, target: "head", x: { tenant: "acme" }, tag: "blue" });
-    const { rows } = await conn.query<{ k: string; v: string | null; n: number | null }>(`SELECT k, v, n FROM ${dialect.quote("settings")} ORDER BY k`);
+    const { rows } = await conn.query<{ k: string; v: string | null; n: number | null }>(
+      `SELECT k, v, n FROM ${dialect.quote("settings")} ORDER BY k`,
+    );
     assert.deepEqual(
       rows.map((r) => [r.k, r.v, r.n === null ? null : Number(r.n)]),
       [
@@ -130,7 +147,11 @@ for (const name of dialectsUnderTest()) {
     await upgrade({ script, dialect, connection: conn, target: "head", onStatement: (s) => statements.push(s) });
     const at = statements.indexOf("CREATE TABLE in_block (id integer)");
     if (supportsTransactionalDdl) {
-      assert.deepEqual(statements.slice(at - 1, at + 2), [commitStatement, "CREATE TABLE in_block (id integer)", beginStatement]);
+      assert.deepEqual(statements.slice(at - 1, at + 2), [
+        commitStatement,
+        "CREATE TABLE in_block (id integer)",
+        beginStatement,
+      ]);
     } else {
       assert.ok(!statements.includes(beginStatement) && !statements.includes(commitStatement), statements.join("\n"));
     }
@@ -156,8 +177,13 @@ test("postgres: CREATE INDEX CONCURRENTLY works inside autocommitBlock and fails
         },
       ]),
     );
-  await assert.rejects(upgrade({ script: script(false), dialect, connection: conn, target: "head" }), /CONCURRENTLY cannot run inside a transaction block/);
+  await assert.rejects(
+    upgrade({ script: script(false), dialect, connection: conn, target: "head" }),
+    /CONCURRENTLY cannot run inside a transaction block/,
+  );
   await upgrade({ script: script(true), dialect, connection: conn, target: "head" });
-  const { rows } = await conn.query("SELECT indexname FROM pg_indexes WHERE tablename = 'items' AND indexname = 'ix_items_sku'");
+  const { rows } = await conn.query(
+    "SELECT indexname FROM pg_indexes WHERE tablename = 'items' AND indexname = 'ix_items_sku'",
+  );
   assert.equal(rows.length, 1);
 });

@@ -65,7 +65,10 @@ export const columns = getMetadataArgsStorage().columns.filter((c) => c.target =
 test("a TypeScript module imports another one without its extension", async () => {
   const dir = tempDir();
   writeFileSync(join(dir, "base.ts"), `export abstract class Base { abstract id(): string; }`);
-  writeFileSync(join(dir, "config.ts"), `import { Base } from "./base";\nclass Impl extends Base { id() { return "impl"; } }\nexport default { item: new Impl() };`);
+  writeFileSync(
+    join(dir, "config.ts"),
+    `import { Base } from "./base";\nclass Impl extends Base { id() { return "impl"; } }\nexport default { item: new Impl() };`,
+  );
   const mod = await loadModule(join(dir, "config.ts"));
   assert.equal((mod.default as { item: { id(): string } }).item.id(), "impl");
 });
@@ -76,7 +79,12 @@ test(".mts, .js, .cjs and .mjs modules load", async () => {
   writeFileSync(join(dir, "b.js"), `exports.kind = "js";`);
   writeFileSync(join(dir, "c.cjs"), `module.exports = { kind: "cjs" };`);
   writeFileSync(join(dir, "d.mjs"), `export const kind = "mjs";`);
-  for (const [file, kind] of [["a.mts", "mts"], ["b.js", "js"], ["c.cjs", "cjs"], ["d.mjs", "mjs"]]) {
+  for (const [file, kind] of [
+    ["a.mts", "mts"],
+    ["b.js", "js"],
+    ["c.cjs", "cjs"],
+    ["d.mjs", "mjs"],
+  ]) {
     assert.equal((await loadModule(join(dir, file))).kind, kind);
   }
 });

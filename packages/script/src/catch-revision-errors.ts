@@ -13,7 +13,8 @@ export interface RevisionErrorTexts {
   resolution?: string;
 }
 
-const DEFAULT_ANCESTOR = "Requested range %(start)s:%(end)s does not refer to ancestor/descendant revisions along the same branch";
+const DEFAULT_ANCESTOR =
+  "Requested range %(start)s:%(end)s does not refer to ancestor/descendant revisions along the same branch";
 const DEFAULT_MULTIPLE_HEADS =
   "Multiple head revisions are present for given argument '%(head_arg)s'; please specify a specific target revision, " +
   "'<branchname>@%(head_arg)s' to narrow to a specific head, or 'heads' for all heads";
@@ -36,12 +37,17 @@ export function commandErrorFor(err: unknown, texts: RevisionErrorTexts = {}): u
   }
   if (err instanceof MultipleHeadsError) {
     const headArg = texts.end || err.argument || "";
-    return new CommandError(fill(texts.multipleHeads ?? DEFAULT_MULTIPLE_HEADS, { head_arg: headArg, heads: err.heads.join(", ") }), {
-      cause: err,
-    });
+    return new CommandError(
+      fill(texts.multipleHeads ?? DEFAULT_MULTIPLE_HEADS, { head_arg: headArg, heads: err.heads.join(", ") }),
+      {
+        cause: err,
+      },
+    );
   }
   if (err instanceof ResolutionError) {
-    return new CommandError(texts.resolution ?? `Can't locate revision identified by '${err.argument}'`, { cause: err });
+    return new CommandError(texts.resolution ?? `Can't locate revision identified by '${err.argument}'`, {
+      cause: err,
+    });
   }
   if (err instanceof RevisionError) return new CommandError(err.message, { cause: err });
   return err;

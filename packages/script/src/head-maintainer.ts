@@ -64,7 +64,9 @@ export class HeadMaintainer {
       } else {
         const present = downs.filter((d) => heads.has(d));
         if (present.length !== 1)
-          throw new CommandError(`Can't do an UPDATE for revision ${rev.revision} because its down revision is ambiguous`);
+          throw new CommandError(
+            `Can't do an UPDATE for revision ${rev.revision} because its down revision is ambiguous`,
+          );
         down = present[0]!;
       }
       if (isUpgrade) this.#update(down, rev.revision, changes);
@@ -79,7 +81,11 @@ export class HeadMaintainer {
     const changes: VersionChange[] = [];
     if (!move.isUpgrade && move.branchMove) {
       this.#delete(move.from[0]!, changes);
-    } else if (move.isUpgrade && (move.branchMove || move.from.some((f) => !heads.has(f))) && move.to.some((t) => !heads.has(t))) {
+    } else if (
+      move.isUpgrade &&
+      (move.branchMove || move.from.some((f) => !heads.has(f))) &&
+      move.to.some((t) => !heads.has(t))
+    ) {
       this.#insert(move.to[0]!, changes);
     } else if (move.from.length > 1) {
       for (const f of move.from.slice(0, -1)) this.#delete(f, changes);

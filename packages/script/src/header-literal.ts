@@ -22,7 +22,8 @@ export function readHeaderLiteral(text: string, pos: number): HeaderLiteralResul
     i = skipTrivia(text, i + 1);
     while (text[i] !== "]") {
       const q = text[i];
-      if (q !== '"' && q !== "'" && q !== "`") return { ok: false, reason: `expected a string literal, found ${snippet(text, i)}` };
+      if (q !== '"' && q !== "'" && q !== "`")
+        return { ok: false, reason: `expected a string literal, found ${snippet(text, i)}` };
       const s = readString(text, i);
       if (!s.ok) return s;
       items.push(s.value);
@@ -33,12 +34,19 @@ export function readHeaderLiteral(text: string, pos: number): HeaderLiteralResul
     return { ok: true, value: items, end: i + 1 };
   }
   for (const word of ["null", "undefined"]) {
-    if (text.startsWith(word, i) && !/[\w$]/.test(text[i + word.length] ?? "")) return { ok: true, value: null, end: i + word.length };
+    if (text.startsWith(word, i) && !/[\w$]/.test(text[i + word.length] ?? ""))
+      return { ok: true, value: null, end: i + word.length };
   }
-  return { ok: false, reason: `expected a string literal, an array of string literals or null, found ${snippet(text, i)}` };
+  return {
+    ok: false,
+    reason: `expected a string literal, an array of string literals or null, found ${snippet(text, i)}`,
+  };
 }
 
-function readString(text: string, start: number): { ok: true; value: string; end: number } | { ok: false; reason: string } {
+function readString(
+  text: string,
+  start: number,
+): { ok: true; value: string; end: number } | { ok: false; reason: string } {
   const quote = text[start]!;
   // Fast path: no escapes, no line break, no template substitution before the closing quote.
   const close = text.indexOf(quote, start + 1);

@@ -25,17 +25,21 @@ export function history(map: RevisionMap, o: HistoryOptions = {}): string[] {
   let head: RevisionIdentifier = null;
   if (o.range !== undefined) ({ from: base, to: head } = parseRange(o.range));
   const needsCurrent = base === "current" || head === "current" || o.indicateCurrent;
-  if (needsCurrent && o.currentHeads === undefined) throw new CommandError("history needs the database's current heads for 'current'");
+  if (needsCurrent && o.currentHeads === undefined)
+    throw new CommandError("history needs the database's current heads for 'current'");
   const currents = o.currentHeads ?? [];
   if (head === "current") head = currents;
   else if (base === "current") base = currents;
 
   const lower = isEmpty(base) ? "base" : base;
   const upper = isEmpty(head) ? "heads" : head;
-  const revisions = catchRevisionErrors(() => map.iterateRevisions(upper, lower, { inclusive: true, assertRelativeLength: false }), {
-    start: describe(lower),
-    end: describe(upper),
-  });
+  const revisions = catchRevisionErrors(
+    () => map.iterateRevisions(upper, lower, { inclusive: true, assertRelativeLength: false }),
+    {
+      start: describe(lower),
+      end: describe(upper),
+    },
+  );
   return revisions.map((rev) => {
     const current = (o.indicateCurrent ?? false) && currents.includes(rev.revision);
     return o.verbose ? formatLogEntry(rev, { map, current }) : formatHistoryLine(rev, { map, current });
@@ -76,7 +80,11 @@ export function branchesLines(map: RevisionMap, o: { verbose?: boolean } = {}): 
  * including effective heads implied through dependencies. The verbose header line (`Current
  * revision(s) for <url>:`) is the caller's.
  */
-export function currentLines(map: RevisionMap, currentHeads: readonly string[], o: { verbose?: boolean } = {}): string[] {
+export function currentLines(
+  map: RevisionMap,
+  currentHeads: readonly string[],
+  o: { verbose?: boolean } = {},
+): string[] {
   return map.getAllCurrent(currentHeads).map((rev) => (o.verbose ? formatLogEntry(rev, { map }) : formatHeadOnly(rev)));
 }
 

@@ -33,7 +33,10 @@ export interface StampStep {
  * Describes a step the way Alembic logs it: the down revisions (without dependencies) and the
  * revision, joined with ", "; an empty side stays empty (`upgrade  -> a1b2c3d4e5f6`).
  */
-export function describeStep(rev: Revision, direction: "upgrade" | "downgrade"): { description: string; shortLog: string } {
+export function describeStep(
+  rev: Revision,
+  direction: "upgrade" | "downgrade",
+): { description: string; shortLog: string } {
   const from = direction === "upgrade" ? rev.downRevisions.join(", ") : rev.revision;
   const to = direction === "upgrade" ? rev.revision : rev.downRevisions.join(", ");
   const shortLog = `${direction} ${from} -> ${to}`;

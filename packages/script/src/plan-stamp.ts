@@ -24,7 +24,11 @@ export function planStamp(
 }
 
 /** The stamp movements one by one (for `-- Running stamp_revision a -> b` lines and hooks). */
-export function planStampSteps(map: RevisionMap, currentHeads: readonly string[], targets: readonly string[]): StampStep[] {
+export function planStampSteps(
+  map: RevisionMap,
+  currentHeads: readonly string[],
+  targets: readonly string[],
+): StampStep[] {
   const moves = catchRevisionErrors(() => stampMoves(map, currentHeads, targets), {
     multipleHeads: "Multiple heads are present; please specify a single target revision",
   });

@@ -63,11 +63,20 @@ const TOKEN_RE = /%(?:\((\w+)\))?([-#0 +]*)(\d+)?(?:\.(\d+))?([sdi%])/g;
 function percentFormat(template: string, values: Record<string, string | number>): string {
   return template.replace(
     TOKEN_RE,
-    (whole, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string) => {
+    (
+      whole,
+      key: string | undefined,
+      flags: string,
+      width: string | undefined,
+      precision: string | undefined,
+      conv: string,
+    ) => {
       if (conv === "%") return "%";
       if (key === undefined) throw new CommandError(`file_template token ${whole} needs a name, e.g. %(rev)s`);
       if (!(key in values))
-        throw new CommandError(`Unknown token '${key}' in file_template; use rev, slug, epoch, year, month, day, hour, minute or second`);
+        throw new CommandError(
+          `Unknown token '${key}' in file_template; use rev, slug, epoch, year, month, day, hour, minute or second`,
+        );
       const value = values[key]!;
       let text: string;
       if (conv === "s") {
@@ -79,7 +88,8 @@ function percentFormat(template: string, values: Record<string, string | number>
         text = String(Math.abs(n));
         if (precision !== undefined) text = text.padStart(Number(precision), "0");
         const sign = n < 0 ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
-        if (width !== undefined && flags.includes("0") && !flags.includes("-")) text = text.padStart(Number(width) - sign.length, "0");
+        if (width !== undefined && flags.includes("0") && !flags.includes("-"))
+          text = text.padStart(Number(width) - sign.length, "0");
         text = sign + text;
       }
       if (width !== undefined) text = flags.includes("-") ? text.padEnd(Number(width)) : text.padStart(Number(width));

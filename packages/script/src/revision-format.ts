@@ -22,7 +22,9 @@ export function formatDownRevision(rev: Revision): string {
 export function formatHeadOnly(rev: Revision, o: HeadOnlyOptions = {}): string {
   let text = rev.revision;
   if (o.includeParents) {
-    text = rev.dependsOn ? `${formatDownRevision(rev)} (${rev.dependsOn.join(", ")}) -> ${text}` : `${formatDownRevision(rev)} -> ${text}`;
+    text = rev.dependsOn
+      ? `${formatDownRevision(rev)} (${rev.dependsOn.join(", ")}) -> ${text}`
+      : `${formatDownRevision(rev)} -> ${text}`;
   }
   if (o.includeBranches && rev.branchLabels.length > 0) text += ` (${rev.branchLabels.join(", ")})`;
   const tree = o.treeIndicators ?? true;
@@ -45,7 +47,12 @@ export function formatHeadOnly(rev: Revision, o: HeadOnlyOptions = {}): string {
  * Alembic prints them.
  */
 export function formatHistoryLine(rev: Revision, o: { current?: boolean; map?: RevisionMap } = {}): string {
-  return formatHeadOnly(rev, { includeBranches: true, includeDoc: true, includeParents: true, current: o.current ?? false });
+  return formatHeadOnly(rev, {
+    includeBranches: true,
+    includeDoc: true,
+    includeParents: true,
+    current: o.current ?? false,
+  });
 }
 
 /**

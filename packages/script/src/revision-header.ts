@@ -21,7 +21,8 @@ export interface RevisionHeader {
 type HeaderName = "revision" | "downRevision" | "branchLabels" | "dependsOn";
 
 // Anchored at line start, so `// export const revision = ...` lines never match.
-const EXPORT_RE = /^[ \t]*export[ \t]+(?:const|let|var)[ \t]+(revision|downRevision|branchLabels|dependsOn)\b[ \t]*(?::[^=;\n]*)?=/gm;
+const EXPORT_RE =
+  /^[ \t]*export[ \t]+(?:const|let|var)[ \t]+(revision|downRevision|branchLabels|dependsOn)\b[ \t]*(?::[^=;\n]*)?=/gm;
 const UPGRADE_RE =
   /^[ \t]*export[ \t]+(?:(?:async[ \t]+)?function[ \t]*\*?[ \t]*upgrade[ \t]*\(|(?:const|let|var)[ \t]+upgrade\b|\{[^}]*\bupgrade\b[^}]*\})/gm;
 
@@ -33,7 +34,8 @@ const UPGRADE_RE =
  */
 export function parseRevisionHeader(text: string, path: string): RevisionHeader {
   const scan = scanExports(text);
-  if (scan.error) throw new CommandError(`Could not read \`${scan.error.name}\` in revision file ${path}: ${scan.error.reason}`);
+  if (scan.error)
+    throw new CommandError(`Could not read \`${scan.error.name}\` in revision file ${path}: ${scan.error.reason}`);
   const { values, comments, revisionAt } = scan;
   const revision = values.get("revision");
   if (typeof revision !== "string" || revision === "") {
@@ -42,7 +44,8 @@ export function parseRevisionHeader(text: string, path: string): RevisionHeader 
     );
   }
   if (!values.has("downRevision")) throw new CommandError(`Revision file ${path} does not export downRevision`);
-  if (!hasExportedUpgrade(text, comments)) throw new CommandError(`Revision file ${path} has no exported upgrade() function`);
+  if (!hasExportedUpgrade(text, comments))
+    throw new CommandError(`Revision file ${path} has no exported upgrade() function`);
   return buildHeader(text, path, values, revisionAt);
 }
 
@@ -53,7 +56,12 @@ export function parseRevisionHeader(text: string, path: string): RevisionHeader 
  */
 export function parseRevisionHeaderPrefix(prefix: string, path: string): RevisionHeader | null {
   const scan = scanExports(prefix);
-  if (scan.error || scan.values.size < 4 || typeof scan.values.get("revision") !== "string" || scan.values.get("revision") === "")
+  if (
+    scan.error ||
+    scan.values.size < 4 ||
+    typeof scan.values.get("revision") !== "string" ||
+    scan.values.get("revision") === ""
+  )
     return null;
   if (!hasExportedUpgrade(prefix, scan.comments)) return null;
   return buildHeader(prefix, path, scan.values, scan.revisionAt);
@@ -82,7 +90,12 @@ function scanExports(text: string): ExportScan {
   return { values, comments, revisionAt };
 }
 
-function buildHeader(text: string, path: string, values: Map<HeaderName, HeaderLiteral>, revisionAt: number): RevisionHeader {
+function buildHeader(
+  text: string,
+  path: string,
+  values: Map<HeaderName, HeaderLiteral>,
+  revisionAt: number,
+): RevisionHeader {
   const revision = values.get("revision") as string;
   const doc = readDocstring(text, revisionAt);
   const createDate = /^Create Date:[ \t]*(.*?)[ \t]*$/m.exec(doc)?.[1] ?? null;

@@ -96,7 +96,9 @@ export class RevisionMap {
       for (const label of rev.ownBranchLabels) {
         const existing = this.#map.get(label);
         if (existing) {
-          throw new RevisionError(`Branch name '${label}' in revision ${rev.revision} already used by revision ${existing.revision}`);
+          throw new RevisionError(
+            `Branch name '${label}' in revision ${rev.revision} already used by revision ${existing.revision}`,
+          );
         }
         this.#map.set(label, rev);
       }
@@ -223,7 +225,9 @@ export class RevisionMap {
       symbol = id.slice(at + 1);
     }
     if (symbol === "heads") {
-      return branchLabel !== null ? [this.filterForLineage(this.heads, branchLabel), branchLabel] : [[...this.realHeads], null];
+      return branchLabel !== null
+        ? [this.filterForLineage(this.heads, branchLabel), branchLabel]
+        : [[...this.realHeads], null];
     }
     if (symbol === "head") {
       const current = this.#getCurrentHead(branchLabel);
@@ -234,7 +238,11 @@ export class RevisionMap {
   }
 
   /** The targets that share lineage (are ancestors or descendants) with `checkAgainst`. */
-  filterForLineage<T extends Revision | string>(targets: readonly T[], checkAgainst: string | null, includeDependencies = false): T[] {
+  filterForLineage<T extends Revision | string>(
+    targets: readonly T[],
+    checkAgainst: string | null,
+    includeDependencies = false,
+  ): T[] {
     const [ids, branchLabel] = this.resolveRevisionNumber(checkAgainst);
     const shares: string[] = branchLabel !== null ? [branchLabel, ...ids] : ids;
     return targets.filter((t) => this.#sharesLineage(t, shares, includeDependencies));
@@ -382,7 +390,8 @@ export class RevisionMap {
         if (--pending[child._index] === 0) queue.push(child);
       }
     }
-    const stuck = queue.length === n ? [] : this.#revisions.filter((r) => pending[r._index]! > 0).map((r) => r.revision);
+    const stuck =
+      queue.length === n ? [] : this.#revisions.filter((r) => pending[r._index]! > 0).map((r) => r.revision);
     return { order: queue, stuck };
   }
 
@@ -435,7 +444,9 @@ export class RevisionMap {
       if (branchRev !== null) candidates = this.filterForLineage(candidates, checkBranch);
       if (candidates.length === 0) {
         const hint =
-          resolvedId.length < 4 ? "; please ensure at least four characters are present for partial revision identifier matches" : "";
+          resolvedId.length < 4
+            ? "; please ensure at least four characters are present for partial revision identifier matches"
+            : "";
         throw new ResolutionError(`No such revision or branch '${resolvedId}'${hint}`, resolvedId);
       }
       if (candidates.length > 1) {
@@ -453,7 +464,11 @@ export class RevisionMap {
     return revision;
   }
 
-  #sharesLineage(target: Revision | string, against: readonly (Revision | string)[], includeDependencies: boolean): boolean {
+  #sharesLineage(
+    target: Revision | string,
+    against: readonly (Revision | string)[],
+    includeDependencies: boolean,
+  ): boolean {
     if (against.length === 0) return true;
     const resolved = typeof target === "string" ? this.#revisionForIdent(target) : target;
     if (!resolved) return false;
@@ -557,7 +572,12 @@ export class RevisionMap {
   }
 
   /** Walks `steps` up (>0) or down (<0); null when walking past the end with `noOverwalk`. */
-  #walk(start: ResolvedRevision, steps: number, branchLabel: string | null = null, noOverwalk = true): ResolvedRevision {
+  #walk(
+    start: ResolvedRevision,
+    steps: number,
+    branchLabel: string | null = null,
+    noOverwalk = true,
+  ): ResolvedRevision {
     let initial = start;
     for (let i = 0; i < Math.abs(steps); i++) {
       let children: ResolvedRevision[];
@@ -591,7 +611,8 @@ export class RevisionMap {
       let symbol = m[2] ?? null;
       const relative = m[3]!;
       const relInt = parseInt(relative, 10);
-      const didntProduce = () => new RevisionError(`Relative revision ${relative} didn't produce ${Math.abs(relInt)} migrations`);
+      const didntProduce = () =>
+        new RevisionError(`Relative revision ${relative} didn't produce ${Math.abs(relInt)} migrations`);
       if (relInt >= 0) {
         // Downgrading to current + n is not valid.
         if (symbol === null) throw didntProduce();
@@ -608,19 +629,23 @@ export class RevisionMap {
             // Several branches, one current head that the others depend on.
             symbols = this.filterForLineage([...this.getAllCurrentRaw(current)], branchLabel).map((r) => r.revision);
           }
-          if (symbols.length !== 1) throw new RevisionError(`Ambiguous downgrade of branch '${branchLabel}' from current revisions`);
+          if (symbols.length !== 1)
+            throw new RevisionError(`Ambiguous downgrade of branch '${branchLabel}' from current revisions`);
           symbol = symbols[0]!;
         } else {
           if (current.length === 0) throw didntProduce();
           if (new Set(current).size > 1) {
-            onWarning?.("downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.");
+            onWarning?.(
+              "downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.",
+            );
           }
           symbol = current[0]!;
           // Restrict the walk to the selected branch when branches are ambiguous.
           branchLabel = symbol;
         }
       }
-      const start = branchLabel === null ? this.getRevisionRaw(symbol) : this.getRevisionRaw(`${branchLabel}@${symbol}`);
+      const start =
+        branchLabel === null ? this.getRevisionRaw(symbol) : this.getRevisionRaw(`${branchLabel}@${symbol}`);
       const rev = this.#walk(start, relInt, null, assertRelativeLength);
       if (rev === null) throw relativeToCurrent ? didntProduce() : new RevisionError("Walked too far");
       return [branchLabel, rev];
@@ -629,14 +654,19 @@ export class RevisionMap {
     return [at > 0 ? target.slice(0, at) : null, this.getRevisionRaw(target.slice(at + 1))];
   }
 
-  #parseUpgradeTarget(currentRevisions: RevisionIdentifier, target: RevisionIdentifier, assertRelativeLength: boolean): ResolvedRevision[] {
+  #parseUpgradeTarget(
+    currentRevisions: RevisionIdentifier,
+    target: RevisionIdentifier,
+    assertRelativeLength: boolean,
+  ): ResolvedRevision[] {
     const m = typeof target === "string" ? RELATIVE_RE.exec(target) : null;
     if (!m) return this.getRevisionsRaw(target);
     const branchLabel = m[1] ?? null;
     const symbol = m[2] ?? null;
     const relativeStr = m[3]!;
     const relative = parseInt(relativeStr, 10);
-    const didntProduce = (shown: string) => new RevisionError(`Relative revision ${shown} didn't produce ${Math.abs(relative)} migrations`);
+    const didntProduce = (shown: string) =>
+      new RevisionError(`Relative revision ${shown} didn't produce ${Math.abs(relative)} migrations`);
     if (relative > 0) {
       if (symbol === null) {
         const current: (string | null)[] = toList(currentRevisions);
@@ -677,7 +707,8 @@ export class RevisionMap {
     lower: RevisionIdentifier,
     o: { inclusive: boolean; implicitBase: boolean; assertRelativeLength: boolean; onWarning?: (m: string) => void },
   ): [Set<Revision>, ResolvedRevision[]] {
-    if (lower !== null && typeof lower !== "string") throw new RevisionError("Expected downgrade target in string form");
+    if (lower !== null && typeof lower !== "string")
+      throw new RevisionError("Expected downgrade target in string form");
     const [branchLabel, parsed] = this.#parseDowngradeTarget(upper, lower, o.assertRelativeLength, o.onWarning);
     const target = parsed === "base" ? null : parsed;
 
@@ -700,7 +731,8 @@ export class RevisionMap {
       const belowRoots = new Set(this.ancestors(roots));
       for (const r of active) if (!belowRoots.has(r)) selected.add(r);
     }
-    if (target !== null && selected.size === 0 && !heads.includes(target)) throw new RangeNotAncestorError("Nothing to drop", upper);
+    if (target !== null && selected.size === 0 && !heads.includes(target))
+      throw new RangeNotAncestorError("Nothing to drop", upper);
     return [selected, heads];
   }
 
@@ -729,7 +761,8 @@ export class RevisionMap {
 
     let lowerId: RevisionIdentifier = lower;
     let current = this.getRevisionsRaw(lower);
-    if (!o.implicitBase && current.some((r) => isRevision(r) && !required.has(r))) throw new RangeNotAncestorError(lower, upper);
+    if (!o.implicitBase && current.some((r) => isRevision(r) && !required.has(r)))
+      throw new RangeNotAncestorError(lower, upper);
 
     // `lower` relative to `upper` (history -r -2:c): resolve it by walking down from upper.
     if (current.length > 0 && !isRevision(current[0]!)) {
@@ -770,8 +803,14 @@ export function isRevision(r: ResolvedRevision | string | undefined): r is Revis
  * every lookup fail obscurely; Alembic names the cause instead.
  */
 function assertStringIdentifier(id: unknown): void {
-  const ok = id === null || typeof id === "string" || (Array.isArray(id) && id.every((x) => x === null || typeof x === "string"));
-  if (!ok) throw new RevisionError(`revision identifier ${inspect(id)} is not a string; ensure database driver settings are correct`);
+  const ok =
+    id === null ||
+    typeof id === "string" ||
+    (Array.isArray(id) && id.every((x) => x === null || typeof x === "string"));
+  if (!ok)
+    throw new RevisionError(
+      `revision identifier ${inspect(id)} is not a string; ensure database driver settings are correct`,
+    );
 }
 
 function toList(id: RevisionIdentifier): string[] {

@@ -77,7 +77,9 @@ export class ScriptDirectory {
   static load(o: ScriptDirectoryOptions): ScriptDirectory {
     const dir = path.resolve(o.scriptLocation);
     if (!fs.existsSync(dir)) {
-      throw new CommandError(`Path doesn't exist: '${dir}'.  Please use the 'init' command to create a new scripts folder.`);
+      throw new CommandError(
+        `Path doesn't exist: '${dir}'.  Please use the 'init' command to create a new scripts folder.`,
+      );
     }
     const explicit = o.versionLocations !== undefined && o.versionLocations.length > 0;
     const locations = explicit ? o.versionLocations!.map((l) => path.resolve(l)) : [path.join(dir, "versions")];
@@ -124,7 +126,8 @@ export class ScriptDirectory {
     verifyRevId(revId);
     if (this.map.byId(revId)) throw new CommandError(`Revision ${revId} is present more than once`);
     const labelOwner = this.map.byKey(revId);
-    if (labelOwner) throw new CommandError(`Revision id ${revId} is already a branch label of revision ${labelOwner.revision}`);
+    if (labelOwner)
+      throw new CommandError(`Revision id ${revId} is already a branch label of revision ${labelOwner.revision}`);
 
     const heads = catchRevisionErrors(() => this.map.getRevisionsRaw(o.head ?? "head"), {
       multipleHeads:
@@ -159,7 +162,10 @@ export class ScriptDirectory {
     const labels = o.branchLabels && o.branchLabels.length > 0 ? [...new Set(o.branchLabels)] : null;
     for (const label of labels ?? []) {
       const existing = this.map.byKey(label);
-      if (existing) throw new CommandError(`Branch name '${label}' in revision ${revId} already used by revision ${existing.revision}`);
+      if (existing)
+        throw new CommandError(
+          `Branch name '${label}' in revision ${revId} already used by revision ${existing.revision}`,
+        );
     }
 
     const ids = heads.map((h) => h.revision);

@@ -19,7 +19,8 @@ interface Spec {
     | { kind: "history"; upper: string; lower: string }
   )[];
 }
-type Result = { error: string } | { history: string[] } | { current: string[]; steps?: [string, string[]][]; heads: string[] };
+type Result =
+  { error: string } | { history: string[] } | { current: string[]; steps?: [string, string[]][]; heads: string[] };
 interface Answer {
   heads: string[];
   realHeads: string[];
@@ -68,7 +69,8 @@ function randomSpec(seed: number): Spec {
   for (let k = 0; k < 25; k++) {
     const q = rnd();
     const from = pick(["base", "heads", ...ids]);
-    if (q < 0.45) queries.push({ kind: "upgrade", from, target: pick(["heads", "heads", ...ids, "+1", "+2", `${ids[1]}+1`]) });
+    if (q < 0.45)
+      queries.push({ kind: "upgrade", from, target: pick(["heads", "heads", ...ids, "+1", "+2", `${ids[1]}+1`]) });
     else if (q < 0.85) queries.push({ kind: "downgrade", from, target: pick(["base", "base", ...ids, "-1", "-2"]) });
     else queries.push({ kind: "stamp", from, targets: [pick(["heads", "base", ...ids])] });
   }
@@ -105,7 +107,11 @@ function ourAnswer(spec: Spec): Answer {
   const results = spec.queries.map((q): Result => {
     try {
       if (q.kind === "history") {
-        return { history: map.iterateRevisions(q.upper, q.lower, { inclusive: true, assertRelativeLength: false }).map((r) => r.revision) };
+        return {
+          history: map
+            .iterateRevisions(q.upper, q.lower, { inclusive: true, assertRelativeLength: false })
+            .map((r) => r.revision),
+        };
       }
       const current = q.from === "base" ? [] : run([], q.from, [], true).heads;
       if (q.kind === "stamp") {
@@ -123,7 +129,9 @@ function ourAnswer(spec: Spec): Answer {
     heads: map.heads,
     realHeads: map.realHeads,
     bases: map.bases,
-    history: map.iterateRevisions("heads", "base", { inclusive: true, assertRelativeLength: false }).map((r) => r.revision),
+    history: map
+      .iterateRevisions("heads", "base", { inclusive: true, assertRelativeLength: false })
+      .map((r) => r.revision),
     results,
   };
 }

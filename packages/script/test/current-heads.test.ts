@@ -5,7 +5,11 @@ import { planUpgrade } from "../src/plan-upgrade";
 import { mapOf, rev, throwsExactly } from "./support/graph-fixtures";
 
 describe("current heads helpers", () => {
-  const map = mapOf(rev("aaaa00000001"), rev("bbbb00000002", "aaaa00000001", { labels: "lbl" }), rev("cccc00000003", "aaaa00000001"));
+  const map = mapOf(
+    rev("aaaa00000001"),
+    rev("bbbb00000002", "aaaa00000001", { labels: "lbl" }),
+    rev("cccc00000003", "aaaa00000001"),
+  );
 
   it("startingHeads resolves the FROM of FROM:TO", () => {
     assert.deepEqual(startingHeads(map, null), []);

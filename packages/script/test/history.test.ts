@@ -33,7 +33,10 @@ describe("history ranges (scenario 32)", () => {
     assert.deepEqual(names(history(three, { range: "current:", currentHeads: ["b"] })), ["c", "b"]);
     assert.deepEqual(names(history(three, { range: "current:", currentHeads: [] })), ["c", "b", "a"]);
     assert.deepEqual(names(history(three, { range: ":current", currentHeads: ["b"] })), ["b", "a"]);
-    throwsExactly(() => history(three, { range: "current:" }), "history needs the database's current heads for 'current'");
+    throwsExactly(
+      () => history(three, { range: "current:" }),
+      "history needs the database's current heads for 'current'",
+    );
   });
 
   it("indicate current marks the database heads", () => {
@@ -65,7 +68,10 @@ describe("history ranges (scenario 32)", () => {
 
 describe("output formats (alembic.md §1.3)", () => {
   const map = mapOf(
-    rev("1975ea83b712", null, { doc: "create account table", path: "/m/versions/1975ea83b712_create_account_table.ts" }),
+    rev("1975ea83b712", null, {
+      doc: "create account table",
+      path: "/m/versions/1975ea83b712_create_account_table.ts",
+    }),
     rev("ae1027a6acf0", "1975ea83b712", { doc: "add a column", labels: "feature" }),
     rev("27c6a30d7c24", "1975ea83b712", { doc: "add other" }),
     rev("3cac04ae8714", ["ae1027a6acf0", "27c6a30d7c24"], { doc: "merge" }),
@@ -140,7 +146,9 @@ describe("output formats (alembic.md §1.3)", () => {
 
   it("show: log entries for a symbol, or for current", () => {
     assert.deepEqual(showEntries(map, "ae10"), [formatLogEntry(map.getRevision("ae10")!)]);
-    assert.deepEqual(showEntries(map, "current", { currentHeads: ["27c6a30d7c24"] }), [formatLogEntry(map.getRevision("27c6")!)]);
+    assert.deepEqual(showEntries(map, "current", { currentHeads: ["27c6a30d7c24"] }), [
+      formatLogEntry(map.getRevision("27c6")!),
+    ]);
     throwsExactly(() => showEntries(map, "nope"), "Can't locate revision identified by 'nope'");
   });
 });

@@ -85,8 +85,14 @@ describe("iterateRevisions: several branches (scenario 11)", () => {
 });
 
 describe("iterateRevisions: effective head downgrades (scenario 12)", () => {
-  const map = mapOf(rev("y1", null, { labels: "y" }), rev("x1", null, { labels: "x" }), rev("y2", "y1", { deps: "x1" }), rev("x2", "x1"));
-  const down = (upper: string | string[]) => iterate(map, upper, "x@-1", { inclusive: false, selectForDowngrade: true });
+  const map = mapOf(
+    rev("y1", null, { labels: "y" }),
+    rev("x1", null, { labels: "x" }),
+    rev("y2", "y1", { deps: "x1" }),
+    rev("x2", "x1"),
+  );
+  const down = (upper: string | string[]) =>
+    iterate(map, upper, "x@-1", { inclusive: false, selectForDowngrade: true });
 
   it("x@-1 from (x2, y2), (x1, y2) and y2", () => {
     assert.deepEqual(down(["x2", "y2"]), ["x2"]);
@@ -114,7 +120,15 @@ describe("iterateRevisions: branch travelling (scenario 13)", () => {
   );
 
   it("implicit base fills in the other branch of a merge", () => {
-    assert.deepEqual(iterate(map, "merge", "db1", { implicitBase: true }), ["merge", "e2b1", "db1", "e2b2", "db2", "cb2", "b2"]);
+    assert.deepEqual(iterate(map, "merge", "db1", { implicitBase: true }), [
+      "merge",
+      "e2b1",
+      "db1",
+      "e2b2",
+      "db2",
+      "cb2",
+      "b2",
+    ]);
   });
 
   it("branches end at their branch point before going below it", () => {
@@ -132,9 +146,34 @@ describe("iterateRevisions: branch travelling (scenario 13)", () => {
       "b2",
       "a3",
     ]);
-    assert.deepEqual(iterate(map, "merge", "a1"), ["merge", "e2b1", "db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3", "a2", "a1"]);
+    assert.deepEqual(iterate(map, "merge", "a1"), [
+      "merge",
+      "e2b1",
+      "db1",
+      "cb1",
+      "b1",
+      "e2b2",
+      "db2",
+      "cb2",
+      "b2",
+      "a3",
+      "a2",
+      "a1",
+    ]);
     assert.deepEqual(iterate(map, "merge", "b1"), ["merge", "e2b1", "db1", "cb1", "b1"]);
-    assert.deepEqual(iterate(map, "merge", "a2"), ["merge", "e2b1", "db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3", "a2"]);
+    assert.deepEqual(iterate(map, "merge", "a2"), [
+      "merge",
+      "e2b1",
+      "db1",
+      "cb1",
+      "b1",
+      "e2b2",
+      "db2",
+      "cb2",
+      "b2",
+      "a3",
+      "a2",
+    ]);
     assert.deepEqual(iterate(map, ["merge", "fe1b1"], "a1"), [
       "fe1b1",
       "e1b1",
@@ -186,7 +225,16 @@ describe("iterateRevisions: branch travelling (scenario 13)", () => {
       "a2",
       "a1",
     ]);
-    assert.deepEqual(iterate(map, ["fe1b1"], "base", { inclusive: false }), ["fe1b1", "e1b1", "db1", "cb1", "b1", "a3", "a2", "a1"]);
+    assert.deepEqual(iterate(map, ["fe1b1"], "base", { inclusive: false }), [
+      "fe1b1",
+      "e1b1",
+      "db1",
+      "cb1",
+      "b1",
+      "a3",
+      "a2",
+      "a1",
+    ]);
   });
 
   it("overlapping requested revisions are an error", () => {
@@ -262,7 +310,13 @@ describe("iterateRevisions: several bases (scenario 14)", () => {
       "c2",
     ]);
     assert.deepEqual(iterate(map, "b3", "base3"), ["b3", "a3", "base3"]);
-    assert.deepEqual(iterate(map, ["b3", "b2"], "base3", { inclusive: false, implicitBase: true }), ["b2", "a2", "base2", "b3", "a3"]);
+    assert.deepEqual(iterate(map, ["b3", "b2"], "base3", { inclusive: false, implicitBase: true }), [
+      "b2",
+      "a2",
+      "base2",
+      "b3",
+      "a3",
+    ]);
   });
 });
 
@@ -297,16 +351,35 @@ describe("iterateRevisions: cross dependencies (scenarios 15, 16, 17)", () => {
 
   it("upgrading a branch pulls in its dependencies; downgrading it does not", () => {
     assert.deepEqual(iterate(one, "b_2@head", "base"), ["d2", "c2", "b2", "a2", "base2", "a3", "base3"]);
-    assert.deepEqual(iterate(one, "b_2@head", "b_2@base", { selectForDowngrade: true }), ["d2", "c2", "b2", "a2", "base2"]);
+    assert.deepEqual(iterate(one, "b_2@head", "b_2@base", { selectForDowngrade: true }), [
+      "d2",
+      "c2",
+      "b2",
+      "a2",
+      "base2",
+    ]);
     assert.deepEqual(iterate(one, "b_3@head", "base"), ["b3", "a3", "base3"]);
     assert.deepEqual(iterate(one, "b_3@head", "base", { selectForDowngrade: true }), ["b3", "a3", "base3"]);
     assert.deepEqual(iterate(one, "b1b@head", "base"), ["b1b", "a1b", "base1", "a3", "base3"]);
     assert.deepEqual(iterate(one, "b1b@head", "b1b@base", { selectForDowngrade: true }), ["b1b", "a1b", "base1"]);
     assert.deepEqual(iterate(one, "heads", "b_2@base"), ["d2", "c2", "b2", "a2", "base2", "a3", "base3"]);
-    assert.deepEqual(iterate(one, "heads", "b_2@base", { selectForDowngrade: true }), ["d2", "c2", "b2", "a2", "base2"]);
+    assert.deepEqual(iterate(one, "heads", "b_2@base", { selectForDowngrade: true }), [
+      "d2",
+      "c2",
+      "b2",
+      "a2",
+      "base2",
+    ]);
     assert.deepEqual(iterate(one, "heads", "b_3@base"), ["b3", "a3", "base3"]);
     // Dependents of a3 must go down first.
-    assert.deepEqual(iterate(one, "heads", "b_3@base", { selectForDowngrade: true }), ["b1b", "d2", "c2", "b3", "a3", "base3"]);
+    assert.deepEqual(iterate(one, "heads", "b_3@base", { selectForDowngrade: true }), [
+      "b1b",
+      "d2",
+      "c2",
+      "b3",
+      "a3",
+      "base3",
+    ]);
   });
 
   it("a base depending on a label (scenario 16)", () => {
@@ -348,11 +421,27 @@ describe("iterateRevisions: cross dependencies (scenarios 15, 16, 17)", () => {
     assert.deepEqual(iterate(two, "b_1@head", "base"), ["c1", "b1", "a1", "base1"]);
     assert.deepEqual(iterate(two, "heads", "b_1@base"), ["c1", "b1", "a1", "base1"]);
     assert.deepEqual(iterate(two, "heads", "b_2@base"), ["d2", "c2", "b2", "a2", "base2", "base1"]);
-    assert.deepEqual(iterate(two, "heads", "b_3@base"), ["d3", "c3", "b3", "a3", "base3", "b2", "a2", "base2", "base1"]);
+    assert.deepEqual(iterate(two, "heads", "b_3@base"), [
+      "d3",
+      "c3",
+      "b3",
+      "a3",
+      "base3",
+      "b2",
+      "a2",
+      "base2",
+      "base1",
+    ]);
   });
 
   it("no parent but a dependency (scenario 17)", () => {
-    const three = mapOf(rev("base1"), rev("a1", "base1"), rev("b1", "a1"), rev("c2", null, { deps: "a1" }), rev("c3", "c2"));
+    const three = mapOf(
+      rev("base1"),
+      rev("a1", "base1"),
+      rev("b1", "a1"),
+      rev("c2", null, { deps: "a1" }),
+      rev("c3", "c2"),
+    );
     assert.deepEqual(iterate(three, "heads", "base"), ["b1", "c3", "c2", "a1", "base1"]);
   });
 });
@@ -371,7 +460,16 @@ describe("iterateRevisions: normalized dependencies (scenario 21)", () => {
 
   it("downgrade traversals", () => {
     assert.deepEqual(iterate(map, "b4", "b1@base", { selectForDowngrade: true }), ["b4", "b3", "b2", "b1"]);
-    assert.deepEqual(iterate(map, "heads", "base", { selectForDowngrade: true }), ["b5", "b4", "b3", "b2", "b1", "a3", "a2", "a1"]);
+    assert.deepEqual(iterate(map, "heads", "base", { selectForDowngrade: true }), [
+      "b5",
+      "b4",
+      "b3",
+      "b2",
+      "b1",
+      "a3",
+      "a2",
+      "a1",
+    ]);
     assert.deepEqual(iterate(map, "heads", "a2", { selectForDowngrade: true }), ["b5", "b4", "b3", "b2", "a3", "a2"]);
     assert.deepEqual(iterate(map, "heads", "a2", { selectForDowngrade: true, implicitBase: true }), [
       "b5",
@@ -385,7 +483,16 @@ describe("iterateRevisions: normalized dependencies (scenario 21)", () => {
   });
 
   it("implicit base upgrades", () => {
-    assert.deepEqual(iterate(map, "b5", ["b1"], { implicitBase: true }), ["b5", "b4", "b3", "b2", "b1", "a3", "a2", "a1"]);
+    assert.deepEqual(iterate(map, "b5", ["b1"], { implicitBase: true }), [
+      "b5",
+      "b4",
+      "b3",
+      "b2",
+      "b1",
+      "a3",
+      "a2",
+      "a1",
+    ]);
     const other = mapOf(
       rev("c1"),
       rev("a1"),
@@ -397,6 +504,16 @@ describe("iterateRevisions: normalized dependencies (scenario 21)", () => {
       rev("b4", "b3", { deps: "a3" }),
       rev("b5", "b4"),
     );
-    assert.deepEqual(iterate(other, "b5", ["b1"], { implicitBase: true }), ["b5", "b4", "b3", "b2", "b1", "a3", "a2", "a1", "c1"]);
+    assert.deepEqual(iterate(other, "b5", ["b1"], { implicitBase: true }), [
+      "b5",
+      "b4",
+      "b3",
+      "b2",
+      "b1",
+      "a3",
+      "a2",
+      "a1",
+      "c1",
+    ]);
   });
 });

@@ -63,8 +63,15 @@ describe("plan: linear path (scenario 22)", () => {
   it("invalid downgrades", () => {
     throwsExactly(() => planDowngrade(map, ["b"], "-5"), "Relative revision -5 didn't produce 5 migrations");
     throwsExactly(() => planDowngrade(map, ["b"], "+2"), "Relative revision +2 didn't produce 2 migrations");
-    const partialMap = mapOf(rev("e6239818bb3a"), rev("548bbb905360", "e6239818bb3a"), rev("b7ea43dc85e4", "548bbb905360"));
-    throwsExactly(() => planDowngrade(partialMap, [], "548"), "Destination 548 is not a valid downgrade target from current head(s)");
+    const partialMap = mapOf(
+      rev("e6239818bb3a"),
+      rev("548bbb905360", "e6239818bb3a"),
+      rev("b7ea43dc85e4", "548bbb905360"),
+    );
+    throwsExactly(
+      () => planDowngrade(partialMap, [], "548"),
+      "Destination 548 is not a valid downgrade target from current head(s)",
+    );
     throwsExactly(
       () => planDowngrade(partialMap, ["548bbb905360"], "b7ea"),
       "Destination b7ea is not a valid downgrade target from current head(s)",
@@ -128,8 +135,14 @@ describe("plan: branched path (scenario 23)", () => {
   });
 
   it("downgrades", () => {
-    assert.deepEqual(down(map, "a", ["d1", "d2"]), { steps: ["down:d1", "down:c1", "down:d2", "down:c2", "down:b"], heads: ["a"] });
-    assert.deepEqual(down(map, "base+2", ["d2", "d1"]), { steps: ["down:d1", "down:c1", "down:d2", "down:c2"], heads: ["b"] });
+    assert.deepEqual(down(map, "a", ["d1", "d2"]), {
+      steps: ["down:d1", "down:c1", "down:d2", "down:c2", "down:b"],
+      heads: ["a"],
+    });
+    assert.deepEqual(down(map, "base+2", ["d2", "d1"]), {
+      steps: ["down:d1", "down:c1", "down:d2", "down:c2"],
+      heads: ["b"],
+    });
     assert.deepEqual(down(map, "c2branch@base+2", ["d2", "d1"]), { steps: ["down:d2", "down:c2"], heads: ["d1"] });
     assert.deepEqual(down(map, "c2", ["d2", "d1"]), { steps: ["down:d2"], heads: ["c2", "d1"] });
     assert.deepEqual(down(map, "c2branch@base+3", ["d2", "d1"]), { steps: ["down:d2"], heads: ["c2", "d1"] });
@@ -153,7 +166,10 @@ describe("plan: branched path (scenario 23)", () => {
     assert.deepEqual(down(map, "-1", ["d1", "d2"], warnings), { steps: ["down:d1"], heads: ["c1", "d2"] });
     assert.deepEqual(down(map, "-1", ["c1", "d2"], warnings), { steps: ["down:c1"], heads: ["d2"] });
     assert.equal(warnings.length, 4);
-    assert.equal(warnings[0], "downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.");
+    assert.equal(
+      warnings[0],
+      "downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.",
+    );
   });
 
   it("downgrade -1 from nothing", () => {

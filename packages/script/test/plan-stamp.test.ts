@@ -47,11 +47,15 @@ describe("planStamp (scenarios 22-27, 31)", () => {
   });
 
   it("stamp to a labeled base deletes only that branch's head", () => {
-    assert.deepEqual(planStamp(branched, ["d1", "c2"], ["c1branch@base"], { purge: false }), [{ op: "delete", version: "d1" }]);
+    assert.deepEqual(planStamp(branched, ["d1", "c2"], ["c1branch@base"], { purge: false }), [
+      { op: "delete", version: "d1" },
+    ]);
   });
 
   it("stamp to a labeled head leaves the other branch alone", () => {
-    assert.deepEqual(planStamp(branched, ["d1", "c2"], ["c2branch@head"], { purge: false }), [{ op: "update", from: "c2", to: "d2" }]);
+    assert.deepEqual(planStamp(branched, ["d1", "c2"], ["c2branch@head"], { purge: false }), [
+      { op: "update", from: "c2", to: "d2" },
+    ]);
   });
 
   it("stamps across a merge point (scenario 24)", () => {
@@ -109,7 +113,10 @@ describe("planStamp (scenarios 22-27, 31)", () => {
       { op: "insert", version: "e" },
       { op: "insert", version: "f" },
     ]);
-    throwsExactly(() => splitStampRanges(["b:c", "a:e"]), "Stamp operation with --sql only supports a single starting revision at a time");
+    throwsExactly(
+      () => splitStampRanges(["b:c", "a:e"]),
+      "Stamp operation with --sql only supports a single starting revision at a time",
+    );
     assert.deepEqual(splitStampRanges(["c"]), { start: null, targets: ["c"] });
   });
 

@@ -63,7 +63,12 @@ describe("RevisionMap: heads, bases, symbols (scenarios 1-3)", () => {
   });
 
   it("effective head: a head only depended on is a versioned head but not a real head", () => {
-    const map = mapOf(rev("y1", null, { labels: "y" }), rev("x1", null, { labels: "x" }), rev("y2", "y1", { deps: "x1" }), rev("x2", "x1"));
+    const map = mapOf(
+      rev("y1", null, { labels: "y" }),
+      rev("x1", null, { labels: "x" }),
+      rev("y2", "y1", { deps: "x1" }),
+      rev("x2", "x1"),
+    );
     assert.deepEqual(map.heads, ["y2", "x2"]);
     assert.deepEqual(map.realHeads, ["y2", "x2"]);
     const withEffective = mapOf(rev("a1"), rev("b1"), rev("b2", "b1", { deps: "a1" }));
@@ -80,7 +85,8 @@ describe("RevisionMap: identifiers", () => {
 
   it("a non-string identifier from a driver names the cause (scenario 5)", () => {
     const bytes = Buffer.from("12345") as unknown as string;
-    const text = "revision identifier <Buffer 31 32 33 34 35> is not a string; ensure database driver settings are correct";
+    const text =
+      "revision identifier <Buffer 31 32 33 34 35> is not a string; ensure database driver settings are correct";
     throwsExactly(() => map.getRevisionsRaw(bytes), text);
     throwsExactly(() => map.getRevision(bytes), text);
     throwsExactly(() => map.getRevisions([bytes]), text);
@@ -108,7 +114,10 @@ describe("RevisionMap: identifiers", () => {
 
   it("an ambiguous prefix lists the candidates", () => {
     const err = throwsExactly(() => map.getRevision("ae10"), "Can't locate revision identified by 'ae10'");
-    assert.equal((err.cause as Error).message, "Multiple revisions start with 'ae10': 'ae1027a6acf0', 'ae10ffff0000'...");
+    assert.equal(
+      (err.cause as Error).message,
+      "Multiple revisions start with 'ae10': 'ae1027a6acf0', 'ae10ffff0000'...",
+    );
   });
 
   it("a single-character id resolves exactly", () => {
@@ -132,7 +141,15 @@ describe("RevisionMap: branch labels (scenarios 8, 9)", () => {
 
   it("a duplicate branch label is an error at build time", () => {
     throwsExactly(
-      () => mapOf(rev("a"), rev("b", "a"), rev("c", "b", { labels: ["xy1"] }), rev("d"), rev("e", "d", { labels: ["xy1"] }), rev("f", "e")),
+      () =>
+        mapOf(
+          rev("a"),
+          rev("b", "a"),
+          rev("c", "b", { labels: ["xy1"] }),
+          rev("d"),
+          rev("e", "d", { labels: ["xy1"] }),
+          rev("f", "e"),
+        ),
       "Branch name 'xy1' in revision e already used by revision c",
     );
   });
@@ -194,7 +211,13 @@ describe("RevisionMap: branch labels (scenarios 8, 9)", () => {
   });
 
   it("filterForLineage across a merge and for heads", () => {
-    const merged = mapOf(rev("a"), rev("b", "a"), rev("c1", "b", { labels: "c1branch" }), rev("c2", "b"), rev("d", ["c1", "c2"]));
+    const merged = mapOf(
+      rev("a"),
+      rev("b", "a"),
+      rev("c1", "b", { labels: "c1branch" }),
+      rev("c2", "b"),
+      rev("d", ["c1", "c2"]),
+    );
     const [c1, c2, d] = ["c1", "c2", "d"].map((id) => merged.getRevision(id)!);
     assert.deepEqual(merged.filterForLineage([c1!, c2!, d!], "c1branch@head"), [c1, c2, d]);
     const map = labeled();
@@ -208,7 +231,10 @@ describe("RevisionMap: validation (scenarios 18, 19, 20)", () => {
     throwsExactly(() => mapOf(rev("a", "a")), "Self-loop is detected in revisions (a)");
     throwsExactly(() => mapOf(rev("a", "a"), rev("b", "a"), rev("c", "b")), "Self-loop is detected in revisions (a)");
     throwsExactly(() => mapOf(rev("a"), rev("b", "a"), rev("c", ["b", "c"])), "Self-loop is detected in revisions (c)");
-    throwsExactly(() => mapOf(rev("a"), rev("b", ["a", "b"]), rev("c1", "b"), rev("c2", "b")), "Self-loop is detected in revisions (b)");
+    throwsExactly(
+      () => mapOf(rev("a"), rev("b", ["a", "b"]), rev("c1", "b"), rev("c2", "b")),
+      "Self-loop is detected in revisions (b)",
+    );
     throwsExactly(
       () => mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c", ["b1", "b2", "c"])),
       "Self-loop is detected in revisions (c)",
@@ -221,7 +247,10 @@ describe("RevisionMap: validation (scenarios 18, 19, 20)", () => {
       () => mapOf(rev("a", null, { deps: "a" }), rev("b", "a"), rev("c", "b")),
       "Dependency self-loop is detected in revisions (a)",
     );
-    throwsExactly(() => mapOf(rev("a"), rev("b", "a"), rev("c", "b", { deps: "c" })), "Dependency self-loop is detected in revisions (c)");
+    throwsExactly(
+      () => mapOf(rev("a"), rev("b", "a"), rev("c", "b", { deps: "c" })),
+      "Dependency self-loop is detected in revisions (c)",
+    );
     throwsExactly(
       () => mapOf(rev("a"), rev("b", "a", { deps: "b" }), rev("c1", "b"), rev("c2", "b")),
       "Dependency self-loop is detected in revisions (b)",
@@ -277,19 +306,31 @@ describe("RevisionMap: validation (scenarios 18, 19, 20)", () => {
 
   it("overlapping substring ids are not a loop", () => {
     assert.deepEqual(iterate(mapOf(rev("user_foo"), rev("user", "user_foo")), "heads", null), ["user", "user_foo"]);
-    assert.deepEqual(iterate(mapOf(rev("user_foo"), rev("user", null, { deps: "user_foo" })), "heads", null), ["user", "user_foo"]);
-    assert.deepEqual(iterate(mapOf(rev("user_foo"), rev("user", "user_foo", { deps: "user_foo" })), "heads", null), ["user", "user_foo"]);
+    assert.deepEqual(iterate(mapOf(rev("user_foo"), rev("user", null, { deps: "user_foo" })), "heads", null), [
+      "user",
+      "user_foo",
+    ]);
+    assert.deepEqual(iterate(mapOf(rev("user_foo"), rev("user", "user_foo", { deps: "user_foo" })), "heads", null), [
+      "user",
+      "user_foo",
+    ]);
   });
 
   it("duplicate ids and missing references are errors (exit 2)", () => {
     const dup = throwsExactly(() => mapOf(rev("a"), rev("b", "a"), rev("a")), "Revision a is present more than once");
     assert.equal(dup.exitCode, 2);
     throwsExactly(() => mapOf(rev("a"), rev("b", "zzz")), "Revision zzz referenced from b is not present");
-    throwsExactly(() => mapOf(rev("a"), rev("b", "a", { deps: "nolabel" })), "Revision nolabel referenced from b is not present");
+    throwsExactly(
+      () => mapOf(rev("a"), rev("b", "a", { deps: "nolabel" })),
+      "Revision nolabel referenced from b is not present",
+    );
   });
 
   it("illegal characters in an id", () => {
-    const err = throwsExactly(() => mapOf(rev("a@b-c")), "Character(s) '-, @' not allowed in revision identifier 'a@b-c'");
+    const err = throwsExactly(
+      () => mapOf(rev("a@b-c")),
+      "Character(s) '-, @' not allowed in revision identifier 'a@b-c'",
+    );
     assert.ok(err instanceof RevisionError);
   });
 

@@ -36,7 +36,8 @@ interface FileSpec {
 function writeRevision(dir: string, spec: FileSpec): string {
   const lit = (v: string | string[] | null | undefined) => (v === null || v === undefined ? "null" : JSON.stringify(v));
   const message = spec.message ?? `revision ${spec.rev}`;
-  const down = spec.down === undefined || spec.down === null ? "" : Array.isArray(spec.down) ? spec.down.join(", ") : spec.down;
+  const down =
+    spec.down === undefined || spec.down === null ? "" : Array.isArray(spec.down) ? spec.down.join(", ") : spec.down;
   const text = `/**
  * ${message}
  *
@@ -119,7 +120,10 @@ describe("ScriptDirectory.load", () => {
     writeRevision(versions, { rev: "aaaa00000001" });
     const bad = path.join(versions, "bbbb_broken.ts");
     fs.writeFileSync(bad, `export const revision = "bbbb00000002";\nexport const downRevision = "aaaa00000001";\n`);
-    throwsExactly(() => ScriptDirectory.load({ scriptLocation: dir }), `Revision file ${bad} has no exported upgrade() function`);
+    throwsExactly(
+      () => ScriptDirectory.load({ scriptLocation: dir }),
+      `Revision file ${bad} has no exported upgrade() function`,
+    );
   });
 
   it("a duplicate id across files is an error; the same folder listed twice is not", () => {
@@ -129,14 +133,19 @@ describe("ScriptDirectory.load", () => {
     const twice = ScriptDirectory.load({ scriptLocation: dir, versionLocations: [versions, versions + "/"] });
     assert.equal(twice.map.revisions.length, 1);
     writeRevision(versions, { rev: "aaaa00000001", name: "copy.ts" });
-    throwsExactly(() => ScriptDirectory.load({ scriptLocation: dir }), "Revision aaaa00000001 is present more than once");
+    throwsExactly(
+      () => ScriptDirectory.load({ scriptLocation: dir }),
+      "Revision aaaa00000001 is present more than once",
+    );
   });
 
   it("large files: the header comes from the top, a header export further down is still found", () => {
     const dir = tempScripts();
     const versions = path.join(dir, "versions");
     const big = writeRevision(versions, { rev: "aaaa00000001", message: "a big one" });
-    const body = Array.from({ length: 3000 }, (_, i) => `  await op.execute("insert into t values (${i})");`).join("\n");
+    const body = Array.from({ length: 3000 }, (_, i) => `  await op.execute("insert into t values (${i})");`).join(
+      "\n",
+    );
     fs.writeFileSync(big, fs.readFileSync(big, "utf8").replace('  await op.execute("select 1");', body));
     assert.ok(fs.statSync(big).size > 64 * 1024);
     const late = path.join(versions, "bbbb_late_exports.ts");
@@ -165,7 +174,11 @@ describe("ScriptDirectory.load", () => {
   });
 
   it("is deterministic: the same files written in another order give the same history and steps", () => {
-    const results = [GRAPH, [...GRAPH].reverse(), [GRAPH[3]!, GRAPH[0]!, GRAPH[5]!, GRAPH[1]!, GRAPH[4]!, GRAPH[2]!]].map((order) => {
+    const results = [
+      GRAPH,
+      [...GRAPH].reverse(),
+      [GRAPH[3]!, GRAPH[0]!, GRAPH[5]!, GRAPH[1]!, GRAPH[4]!, GRAPH[2]!],
+    ].map((order) => {
       const dir = tempScripts();
       for (const spec of order) writeRevision(path.join(dir, "versions"), spec);
       const sd = ScriptDirectory.load({ scriptLocation: dir });
@@ -206,7 +219,10 @@ describe("revision ids and file names", () => {
 
   it("file templates with date tokens", () => {
     const date = new Date(2026, 10, 21, 9, 5, 7);
-    assert.equal(revisionFileName({ revId: "44fa7043e441", message: "add overdrawn column", date }), "44fa7043e441_add_overdrawn_column");
+    assert.equal(
+      revisionFileName({ revId: "44fa7043e441", message: "add overdrawn column", date }),
+      "44fa7043e441_add_overdrawn_column",
+    );
     assert.equal(
       revisionFileName({
         template: "%(year)d_%(month).2d_%(day).2d_%(hour).2d%(minute).2d-%(rev)s_%(slug)s",
@@ -254,7 +270,10 @@ describe("ScriptDirectory.planNewRevision (scenarios 29, 30)", () => {
       versionPath: path.join(dir, "versions"),
     });
     assert.match(sd().planNewRevision().revId, /^[0-9a-f]{12}$/);
-    assert.equal(ScriptDirectory.load({ scriptLocation: tempScripts() }).planNewRevision({ revId: "x1" }).downRevision, null);
+    assert.equal(
+      ScriptDirectory.load({ scriptLocation: tempScripts() }).planNewRevision({ revId: "x1" }).downRevision,
+      null,
+    );
   });
 
   it("several heads need --head or a merge; after the merge a plain revision works", () => {
@@ -296,7 +315,10 @@ describe("ScriptDirectory.planNewRevision (scenarios 29, 30)", () => {
       () => sd().planNewRevision({ revId: "no-way@here" }),
       "Character(s) '-, @' not allowed in revision identifier 'no-way@here'",
     );
-    throwsExactly(() => sd().planNewRevision({ revId: "aaaa00000001" }), "Revision aaaa00000001 is present more than once");
+    throwsExactly(
+      () => sd().planNewRevision({ revId: "aaaa00000001" }),
+      "Revision aaaa00000001 is present more than once",
+    );
     throwsExactly(
       () => sd().planNewRevision({ revId: "feature" }),
       "Revision id feature is already a branch label of revision bbbb00000002",
@@ -307,7 +329,10 @@ describe("ScriptDirectory.planNewRevision (scenarios 29, 30)", () => {
     const { sd } = linearDir();
     assert.deepEqual(sd().planNewRevision({ dependsOn: ["aaaa"], head: "base" }).dependsOn, ["aaaa00000001"]);
     assert.deepEqual(sd().planNewRevision({ dependsOn: ["feature"], head: "base" }).dependsOn, ["feature"]);
-    throwsExactly(() => sd().planNewRevision({ dependsOn: ["invalid"] }), "Can't locate revision identified by 'invalid'");
+    throwsExactly(
+      () => sd().planNewRevision({ dependsOn: ["invalid"] }),
+      "Can't locate revision identified by 'invalid'",
+    );
   });
 
   it("branch labels must be new", () => {
@@ -326,7 +351,10 @@ describe("ScriptDirectory.planNewRevision (scenarios 29, 30)", () => {
     fs.mkdirSync(model1);
     fs.mkdirSync(model2);
     const load = () => ScriptDirectory.load({ scriptLocation: dir, versionLocations: [model1, model2] });
-    throwsExactly(() => load().planNewRevision({ head: "base" }), "Multiple version locations present, please specify --version-path");
+    throwsExactly(
+      () => load().planNewRevision({ head: "base" }),
+      "Multiple version locations present, please specify --version-path",
+    );
     throwsExactly(
       () => load().planNewRevision({ head: "base", versionPath: path.join(dir, "elsewhere") }),
       `Path ${path.join(dir, "elsewhere")} is not represented in current version locations`,

@@ -58,7 +58,12 @@ export function summarizePendingOps(script: MigrationScript): string {
 }
 
 function describeOp(op: OpNode): string {
-  const o = op as OpNode & { table?: { name?: string } | string; column?: { name?: string } | string; name?: string; ops?: readonly OpNode[] };
+  const o = op as OpNode & {
+    table?: { name?: string } | string;
+    column?: { name?: string } | string;
+    name?: string;
+    ops?: readonly OpNode[];
+  };
   if (o.kind === "ModifyTableOps" && o.ops) return o.ops.map(describeOp).join(", ");
   const table = typeof o.table === "string" ? o.table : o.table?.name;
   const column = typeof o.column === "string" ? o.column : o.column?.name;

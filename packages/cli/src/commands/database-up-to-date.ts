@@ -10,7 +10,11 @@ import { readCurrentHeads, sameRevisions, scriptHeads } from "./current-heads";
  *
  * @throws CommandError `Target database is not up to date.`
  */
-export async function assertDatabaseUpToDate(config: ResolvedConfig, script: ScriptDirectory, session: DatabaseSession): Promise<void> {
+export async function assertDatabaseUpToDate(
+  config: ResolvedConfig,
+  script: ScriptDirectory,
+  session: DatabaseSession,
+): Promise<void> {
   const current = await readCurrentHeads(config, session);
   if (!sameRevisions(current, scriptHeads(script))) throw new CommandError("Target database is not up to date.");
 }

@@ -15,9 +15,21 @@ import { splitRange } from "./upgrade";
  *
  * @returns the offline SQL text with `sql: true`, else undefined.
  */
-export async function downgrade(config: AutogenConfig, target: string, o: RunCommandOptions & { sql: true }): Promise<string>;
-export async function downgrade(config: AutogenConfig, target: string, o?: RunCommandOptions): Promise<string | undefined>;
-export async function downgrade(config: AutogenConfig, target: string, o: RunCommandOptions = {}): Promise<string | undefined> {
+export async function downgrade(
+  config: AutogenConfig,
+  target: string,
+  o: RunCommandOptions & { sql: true },
+): Promise<string>;
+export async function downgrade(
+  config: AutogenConfig,
+  target: string,
+  o?: RunCommandOptions,
+): Promise<string | undefined>;
+export async function downgrade(
+  config: AutogenConfig,
+  target: string,
+  o: RunCommandOptions = {},
+): Promise<string | undefined> {
   const cfg = resolveConfig(config, { x: o.x });
   let startingRev: string | undefined;
   let destination = target;
@@ -34,6 +46,8 @@ export async function downgrade(config: AutogenConfig, target: string, o: RunCom
     const dialect = await offlineDialect(cfg, o);
     return (await runtime.downgrade({ ...base, target: destination, dialect, sql: true, startingRev })) ?? "";
   }
-  await withDatabaseSession(cfg, o, (s) => runtime.downgrade({ ...base, target: destination, dialect: s.dialect, connection: s.connection }));
+  await withDatabaseSession(cfg, o, (s) =>
+    runtime.downgrade({ ...base, target: destination, dialect: s.dialect, connection: s.connection }),
+  );
   return undefined;
 }

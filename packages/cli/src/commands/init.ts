@@ -55,14 +55,18 @@ export async function init(directory: string, o: InitOptions = {}): Promise<Init
   };
 
   mkdir(dir);
-  const manifest = JSON.parse(fs.readFileSync(path.join(template.directory, "template.json"), "utf8")) as { directories?: string[] };
+  const manifest = JSON.parse(fs.readFileSync(path.join(template.directory, "template.json"), "utf8")) as {
+    directories?: string[];
+  };
   for (const sub of manifest.directories ?? []) mkdir(path.join(dir, sub));
   copyTree(template.directory, dir, mkdir, write);
 
   const hasConfig = CONFIG_FILE_NAMES.some((n) => fs.existsSync(path.join(cwd, n)));
   const configFile = hasConfig ? path.join(dir, "autogen.config.ts") : path.join(cwd, "autogen.config.ts");
   const scriptLocation = toPosix(path.relative(path.dirname(configFile), dir)) || ".";
-  const text = fs.readFileSync(path.join(template.directory, "autogen.config.ts"), "utf8").replaceAll("{{scriptLocation}}", scriptLocation);
+  const text = fs
+    .readFileSync(path.join(template.directory, "autogen.config.ts"), "utf8")
+    .replaceAll("{{scriptLocation}}", scriptLocation);
   write(configFile, text);
   log(`Please edit configuration/connection settings in '${configFile}' before proceeding.`);
   return { directory: dir, configFile, created };

@@ -18,11 +18,17 @@ export interface MergeOptions extends CommandOptions {
  *
  * @returns the path of the merge revision file.
  */
-export async function merge(config: AutogenConfig, revisions: string | readonly string[], o: MergeOptions = {}): Promise<string> {
+export async function merge(
+  config: AutogenConfig,
+  revisions: string | readonly string[],
+  o: MergeOptions = {},
+): Promise<string> {
   const cfg = resolveConfig(config, { x: o.x });
   const script = await loadScriptDirectory(cfg);
   const plan = script.planMerge(typeof revisions === "string" ? [revisions] : [...revisions], {
-    ...(o.branchLabel !== undefined && { branchLabels: typeof o.branchLabel === "string" ? [o.branchLabel] : [...o.branchLabel] }),
+    ...(o.branchLabel !== undefined && {
+      branchLabels: typeof o.branchLabel === "string" ? [o.branchLabel] : [...o.branchLabel],
+    }),
     ...(o.revId !== undefined && { revId: o.revId }),
   });
   const directive = MigrationScript.create({ ...plan, message: o.message ?? null });

@@ -41,7 +41,9 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
   const cfg = resolveConfig(config, { x: o.x });
   if (o.sql && o.autogenerate) throw new CommandError("Using --sql with --autogenerate does not make any sense");
   if (o.sql) {
-    throw new CommandError("Using --sql with the revision command when revision_environment is not configured does not make any sense");
+    throw new CommandError(
+      "Using --sql with the revision command when revision_environment is not configured does not make any sense",
+    );
   }
   const script = await loadScriptDirectory(cfg);
   const plan = script.planNewRevision({

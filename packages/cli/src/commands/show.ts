@@ -16,6 +16,9 @@ export async function show(config: AutogenConfig, rev: string, o: CommandOptions
   const cfg = resolveConfig(config, { x: o.x });
   const script = await loadScriptDirectory(cfg);
   const s = scriptModule();
-  const currentHeads = rev === "current" ? await withDatabaseSession(cfg, o, (session) => readCurrentHeads(cfg, session)) : undefined;
-  return s.catchRevisionErrors(() => s.showEntries(script.map, rev, currentHeads === undefined ? {} : { currentHeads }));
+  const currentHeads =
+    rev === "current" ? await withDatabaseSession(cfg, o, (session) => readCurrentHeads(cfg, session)) : undefined;
+  return s.catchRevisionErrors(() =>
+    s.showEntries(script.map, rev, currentHeads === undefined ? {} : { currentHeads }),
+  );
 }

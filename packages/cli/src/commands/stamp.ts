@@ -20,9 +20,21 @@ export interface StampOptions extends RunCommandOptions {
  *
  * @returns the offline SQL text with `sql: true`, else undefined.
  */
-export async function stamp(config: AutogenConfig, revisions: string | readonly string[], o: StampOptions & { sql: true }): Promise<string>;
-export async function stamp(config: AutogenConfig, revisions: string | readonly string[], o?: StampOptions): Promise<string | undefined>;
-export async function stamp(config: AutogenConfig, revisions: string | readonly string[], o: StampOptions = {}): Promise<string | undefined> {
+export async function stamp(
+  config: AutogenConfig,
+  revisions: string | readonly string[],
+  o: StampOptions & { sql: true },
+): Promise<string>;
+export async function stamp(
+  config: AutogenConfig,
+  revisions: string | readonly string[],
+  o?: StampOptions,
+): Promise<string | undefined>;
+export async function stamp(
+  config: AutogenConfig,
+  revisions: string | readonly string[],
+  o: StampOptions = {},
+): Promise<string | undefined> {
   const cfg = resolveConfig(config, { x: o.x });
   const list = typeof revisions === "string" ? [revisions] : [...revisions];
   if (list.length === 0) throw new CommandError("stamp needs at least one revision");
@@ -37,7 +49,8 @@ export async function stamp(config: AutogenConfig, revisions: string | readonly 
       starts.add(from);
       return to;
     });
-    if (starts.size > 1) throw new CommandError("Stamp operation with --sql only supports a single starting revision at a time");
+    if (starts.size > 1)
+      throw new CommandError("Stamp operation with --sql only supports a single starting revision at a time");
     startingRev = [...starts][0];
   } else if (list.some((r) => r.includes(":"))) {
     throw new CommandError("Range revision not allowed");
@@ -47,7 +60,9 @@ export async function stamp(config: AutogenConfig, revisions: string | readonly 
   const base = { ...baseRunOptions(cfg, script, o), revisions: destinations, purge: o.purge ?? false };
   if (o.sql) {
     const dialect = await offlineDialect(cfg, o);
-    return (await runtime.stamp({ ...base, dialect, sql: true, ...(startingRev !== undefined && { startingRev }) })) ?? "";
+    return (
+      (await runtime.stamp({ ...base, dialect, sql: true, ...(startingRev !== undefined && { startingRev }) })) ?? ""
+    );
   }
   await withDatabaseSession(cfg, o, (s) => runtime.stamp({ ...base, dialect: s.dialect, connection: s.connection }));
   return undefined;

@@ -14,9 +14,21 @@ import { loadScriptDirectory } from "../script-directory";
  *
  * @returns the offline SQL text with `sql: true`, else undefined.
  */
-export async function upgrade(config: AutogenConfig, target: string, o: RunCommandOptions & { sql: true }): Promise<string>;
-export async function upgrade(config: AutogenConfig, target: string, o?: RunCommandOptions): Promise<string | undefined>;
-export async function upgrade(config: AutogenConfig, target: string, o: RunCommandOptions = {}): Promise<string | undefined> {
+export async function upgrade(
+  config: AutogenConfig,
+  target: string,
+  o: RunCommandOptions & { sql: true },
+): Promise<string>;
+export async function upgrade(
+  config: AutogenConfig,
+  target: string,
+  o?: RunCommandOptions,
+): Promise<string | undefined>;
+export async function upgrade(
+  config: AutogenConfig,
+  target: string,
+  o: RunCommandOptions = {},
+): Promise<string | undefined> {
   const cfg = resolveConfig(config, { x: o.x });
   let startingRev: string | undefined;
   let destination = target;
@@ -29,9 +41,19 @@ export async function upgrade(config: AutogenConfig, target: string, o: RunComma
   const base = baseRunOptions(cfg, script, o);
   if (o.sql) {
     const dialect = await offlineDialect(cfg, o);
-    return (await runtime.upgrade({ ...base, target: destination, dialect, sql: true, ...(startingRev !== undefined && { startingRev }) })) ?? "";
+    return (
+      (await runtime.upgrade({
+        ...base,
+        target: destination,
+        dialect,
+        sql: true,
+        ...(startingRev !== undefined && { startingRev }),
+      })) ?? ""
+    );
   }
-  await withDatabaseSession(cfg, o, (s) => runtime.upgrade({ ...base, target: destination, dialect: s.dialect, connection: s.connection }));
+  await withDatabaseSession(cfg, o, (s) =>
+    runtime.upgrade({ ...base, target: destination, dialect: s.dialect, connection: s.connection }),
+  );
   return undefined;
 }
 

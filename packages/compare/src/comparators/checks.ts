@@ -19,7 +19,12 @@ export const CHECK_SPEC: ObjectSetSpec<CheckConstraint> = {
   addGroup: "addedChecks",
 };
 
-export function compareChecks(ctx: CompareContext, d: ModifyTableDraft, target: Table, reflected: Table): CompareResult | void {
+export function compareChecks(
+  ctx: CompareContext,
+  d: ModifyTableDraft,
+  target: Table,
+  reflected: Table,
+): CompareResult | void {
   compareObjectSet(ctx, d, target, reflected, CHECK_SPEC);
 }
 

@@ -7,7 +7,8 @@ import { Priority, type CompareResult, type ComparatorRegistry } from "../regist
  * not ask for a collation gets the table's or database's, which reflection reports by name.
  */
 export function compareCollation(_ctx: CompareContext, d: AlterColumnDraft): CompareResult | void {
-  if (d.target.collation !== null && d.target.collation !== d.reflected.collation) d.modify.collation = d.target.collation;
+  if (d.target.collation !== null && d.target.collation !== d.reflected.collation)
+    d.modify.collation = d.target.collation;
   if (d.target.charset !== null && d.target.charset !== d.reflected.charset) d.modify.charset = d.target.charset;
 }
 

@@ -12,7 +12,12 @@ const position = (i: number): string => String(i).padStart(6, "0");
  * first; every column passes includeObject. Each column both sides have is compared by the
  * "column" comparators into one AlterColumnDraft (one AlterColumnOp per column).
  */
-export function compareColumns(ctx: CompareContext, d: ModifyTableDraft, target: Table, reflected: Table): CompareResult | void {
+export function compareColumns(
+  ctx: CompareContext,
+  d: ModifyTableDraft,
+  target: Table,
+  reflected: Table,
+): CompareResult | void {
   const parents = ctx.tableParents(reflected);
   const reflectedCols = reflected.columns.filter((c) => ctx.runNameFilters(c.name, "column", parents));
   const byName = new Map(reflectedCols.map((c) => [c.name, c]));

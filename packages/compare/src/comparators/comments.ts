@@ -8,7 +8,12 @@ export function compareColumnComment(_ctx: CompareContext, d: AlterColumnDraft):
   if (d.target.comment !== d.reflected.comment) d.modify.comment = d.target.comment;
 }
 
-export function compareTableComment(_ctx: CompareContext, d: ModifyTableDraft, target: Table, reflected: Table): CompareResult | void {
+export function compareTableComment(
+  _ctx: CompareContext,
+  d: ModifyTableDraft,
+  target: Table,
+  reflected: Table,
+): CompareResult | void {
   if (target.comment === reflected.comment) return;
   d.add(
     "comment",

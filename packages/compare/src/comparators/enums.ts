@@ -12,7 +12,11 @@ import { Priority, STOP, type CompareResult, type ComparatorRegistry } from "../
  * order matches the model's. Null when `to` does not keep `from`'s values in order (a value
  * removed or moved), which ADD VALUE cannot express.
  */
-export function enumValueAdditions(from: Enum, to: Enum, columns: readonly EnumColumnRef[] = []): AddEnumValueOp[] | null {
+export function enumValueAdditions(
+  from: Enum,
+  to: Enum,
+  columns: readonly EnumColumnRef[] = [],
+): AddEnumValueOp[] | null {
   const kept = to.values.filter((v) => from.values.includes(v));
   if (kept.length !== from.values.length || kept.some((v, i) => v !== from.values[i])) return null;
   const ops: AddEnumValueOp[] = [];
@@ -22,7 +26,12 @@ export function enumValueAdditions(from: Enum, to: Enum, columns: readonly EnumC
   let values = [...from.values];
   to.values.forEach((v, i) => {
     if (present.has(v)) return;
-    const position = present.size === 0 ? {} : i > 0 ? { after: to.values[i - 1] as string } : { before: to.values.find((x) => present.has(x)) as string };
+    const position =
+      present.size === 0
+        ? {}
+        : i > 0
+          ? { after: to.values[i - 1] as string }
+          : { before: to.values.find((x) => present.has(x)) as string };
     ops.push(AddEnumValueOp.create(q, v, { ...position, existingValues: values, columns }));
     values = enumValuesWith(values, v, position);
     present.add(v);
@@ -37,7 +46,12 @@ export function enumValueAdditions(from: Enum, to: Enum, columns: readonly EnumC
  * database's columns that use it converted, before the table changes. Both carry the columns
  * using the type in the database, which is also the state their reverse runs in.
  */
-export function compareEnums(ctx: CompareContext, up: UpgradeDraft, target: Schema, reflected: Schema): CompareResult | void {
+export function compareEnums(
+  ctx: CompareContext,
+  up: UpgradeDraft,
+  target: Schema,
+  reflected: Schema,
+): CompareResult | void {
   const sorted = (es: readonly Enum[]): Enum[] => [...es].sort((a, b) => byKey(ctx.keyOf(a), ctx.keyOf(b)));
   const reflectedByKey = new Map(reflected.enums.map((e) => [ctx.keyOf(e), e]));
   const targetKeys = new Set(target.enums.map((e) => ctx.keyOf(e)));
@@ -64,11 +78,17 @@ export function compareEnums(ctx: CompareContext, up: UpgradeDraft, target: Sche
  * only the new type has), else to none (later ops change or drop the column). Those columns'
  * default changes are then the recreate's business, not a separate alterColumn's.
  */
-function withTargetDefaults(ctx: CompareContext, target: Schema, e: Enum, columns: readonly EnumColumnRef[]): EnumColumnRef[] {
+function withTargetDefaults(
+  ctx: CompareContext,
+  target: Schema,
+  e: Enum,
+  columns: readonly EnumColumnRef[],
+): EnumColumnRef[] {
   const key = ctx.keyOf(e);
   const targetColumns = new Map<string, string | null>();
   for (const t of target.tables) {
-    for (const c of t.columns) if (ctx.keyOf(typeReference(c.type)) === key) targetColumns.set(columnKey(ctx, t, c.name), c.default);
+    for (const c of t.columns)
+      if (ctx.keyOf(typeReference(c.type)) === key) targetColumns.set(columnKey(ctx, t, c.name), c.default);
   }
   return columns.map((c) => {
     const k = columnKey(ctx, c.table, c.column);

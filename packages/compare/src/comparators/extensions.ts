@@ -9,7 +9,12 @@ import { Priority, type CompareResult, type ComparatorRegistry } from "../regist
  * everything else, as `CREATE EXTENSION IF NOT EXISTS`: the revision installs what the model
  * needs instead of a connect-time side effect. Extensions are never dropped by a diff.
  */
-export function compareExtensions(ctx: CompareContext, up: UpgradeDraft, target: Schema, reflected: Schema): CompareResult | void {
+export function compareExtensions(
+  ctx: CompareContext,
+  up: UpgradeDraft,
+  target: Schema,
+  reflected: Schema,
+): CompareResult | void {
   const need = ctx.options.requiredExtensions;
   if (!need) return;
   const used = (s: Schema): Set<string> =>

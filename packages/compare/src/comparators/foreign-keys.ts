@@ -37,7 +37,12 @@ export const FOREIGN_KEY_SPEC: ObjectSetSpec<ForeignKey> = {
   addGroup: "addedForeignKeys",
 };
 
-export function compareForeignKeys(ctx: CompareContext, d: ModifyTableDraft, target: Table, reflected: Table): CompareResult | void {
+export function compareForeignKeys(
+  ctx: CompareContext,
+  d: ModifyTableDraft,
+  target: Table,
+  reflected: Table,
+): CompareResult | void {
   compareObjectSet(ctx, d, target, reflected, FOREIGN_KEY_SPEC);
 }
 

@@ -41,7 +41,12 @@ export const INDEX_SPEC: ObjectSetSpec<Index> = {
   addGroup: "addedIndexes",
 };
 
-export function compareIndexes(ctx: CompareContext, d: ModifyTableDraft, target: Table, reflected: Table): CompareResult | void {
+export function compareIndexes(
+  ctx: CompareContext,
+  d: ModifyTableDraft,
+  target: Table,
+  reflected: Table,
+): CompareResult | void {
   compareObjectSet(ctx, d, target, reflected, INDEX_SPEC);
 }
 

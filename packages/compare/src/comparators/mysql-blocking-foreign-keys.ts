@@ -1,4 +1,12 @@
-import { AlterColumnOp, CreateForeignKeyOp, DropConstraintOp, type ColumnChanges, type ForeignKey, type OpNode, type Schema } from "@autogen/core";
+import {
+  AlterColumnOp,
+  CreateForeignKeyOp,
+  DropConstraintOp,
+  type ColumnChanges,
+  type ForeignKey,
+  type OpNode,
+  type Schema,
+} from "@autogen/core";
 import type { CompareContext } from "../compare-context";
 import type { ModifyTableDraft } from "../drafts/modify-table-draft";
 import type { UpgradeDraft } from "../drafts/upgrade-draft";
@@ -13,7 +21,8 @@ import { Priority, type CompareResult, type ComparatorRegistry } from "../regist
  */
 const BLOCKED_CHANGES: readonly (keyof ColumnChanges)[] = ["type", "charset", "collation"];
 
-const isBlockedChange = (op: OpNode): op is AlterColumnOp => AlterColumnOp.is(op) && BLOCKED_CHANGES.some((k) => k in op.modify);
+const isBlockedChange = (op: OpNode): op is AlterColumnOp =>
+  AlterColumnOp.is(op) && BLOCKED_CHANGES.some((k) => k in op.modify);
 
 /**
  * MySQL: a foreign key over a column whose type, charset or collation changes is dropped
@@ -23,8 +32,14 @@ const isBlockedChange = (op: OpNode): op is AlterColumnOp => AlterColumnOp.is(op
  * went away) is only moved earlier. Runs after the table comparators, over all their drafts,
  * since the referencing and the referenced column are usually in different tables.
  */
-export function compareMysqlBlockingForeignKeys(ctx: CompareContext, up: UpgradeDraft, _target: Schema, _reflected: Schema): CompareResult | void {
-  const columnKey = (table: { schema: string | null; name: string }, column: string) => `${ctx.keyOf(table)}\u0000${column}`;
+export function compareMysqlBlockingForeignKeys(
+  ctx: CompareContext,
+  up: UpgradeDraft,
+  _target: Schema,
+  _reflected: Schema,
+): CompareResult | void {
+  const columnKey = (table: { schema: string | null; name: string }, column: string) =>
+    `${ctx.keyOf(table)}\u0000${column}`;
   const changed = new Set<string>();
   for (const d of up.tables) {
     for (const op of d.ops("alteredColumns")) if (isBlockedChange(op)) changed.add(columnKey(d.name, op.column));
@@ -36,7 +51,8 @@ export function compareMysqlBlockingForeignKeys(ctx: CompareContext, up: Upgrade
   for (const d of up.tables) {
     for (const fk of d.reflected.foreignKeys) {
       if (fk.name === null || !blocks(d, fk)) continue;
-      const isThisKey = (op: OpNode) => DropConstraintOp.is(op) && op.constraint.kind === "ForeignKey" && op.constraint.name === fk.name;
+      const isThisKey = (op: OpNode) =>
+        DropConstraintOp.is(op) && op.constraint.kind === "ForeignKey" && op.constraint.name === fk.name;
       const alreadyDropped = d.take("droppedForeignKeys", isThisKey);
       if (alreadyDropped.length > 0) {
         d.add("blockingForeignKeys", fk.name, ...alreadyDropped);
@@ -52,5 +68,8 @@ export function compareMysqlBlockingForeignKeys(ctx: CompareContext, up: Upgrade
 }
 
 export function setup(r: ComparatorRegistry): void {
-  r.register("schema", "mysql_blocking_foreign_keys", compareMysqlBlockingForeignKeys, { dialect: "mysql", priority: Priority.Last });
+  r.register("schema", "mysql_blocking_foreign_keys", compareMysqlBlockingForeignKeys, {
+    dialect: "mysql",
+    priority: Priority.Last,
+  });
 }

@@ -32,13 +32,17 @@ export function compareObjectSet<T extends SchemaObject & { readonly name: strin
 ): void {
   const parents = ctx.tableParents(reflected);
   const sig = (x: T): string => spec.signature(ctx, x);
-  const reflectedObjs = spec.list(reflected).filter((x) => x.name === null || ctx.runNameFilters(x.name, spec.filterType, parents));
+  const reflectedObjs = spec
+    .list(reflected)
+    .filter((x) => x.name === null || ctx.runNameFilters(x.name, spec.filterType, parents));
   const m = matchObjects(spec.list(target), reflectedObjs, sig);
   for (const x of m.dropped) {
-    if (ctx.runObjectFilters(x, x.name, spec.filterType, true, null)) d.add(spec.dropGroup, sortKeyOf(x, sig), spec.drop(d, x));
+    if (ctx.runObjectFilters(x, x.name, spec.filterType, true, null))
+      d.add(spec.dropGroup, sortKeyOf(x, sig), spec.drop(d, x));
   }
   for (const x of m.added) {
-    if (ctx.runObjectFilters(x, x.name, spec.filterType, false, null)) d.add(spec.addGroup, sortKeyOf(x, sig), spec.create(d, x));
+    if (ctx.runObjectFilters(x, x.name, spec.filterType, false, null))
+      d.add(spec.addGroup, sortKeyOf(x, sig), spec.create(d, x));
   }
   for (const [t, r] of m.pairs) {
     if (!ctx.runObjectFilters(t, t.name, spec.filterType, false, r) || spec.same(ctx, t, r)) continue;

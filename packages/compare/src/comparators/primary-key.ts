@@ -18,7 +18,12 @@ const sameColumns = (a: PrimaryKey | null, b: PrimaryKey | null): boolean =>
  * (`t_pkey` of a hand-made table) is the same key — dropping and re-creating it would fail as
  * soon as a foreign key points at it, for no change in behaviour.
  */
-export function comparePrimaryKey(_ctx: CompareContext, d: ModifyTableDraft, target: Table, reflected: Table): CompareResult | void {
+export function comparePrimaryKey(
+  _ctx: CompareContext,
+  d: ModifyTableDraft,
+  target: Table,
+  reflected: Table,
+): CompareResult | void {
   if (!sameColumns(target.primaryKey, reflected.primaryKey)) recordChange(d, target.primaryKey, reflected.primaryKey);
 }
 

@@ -34,7 +34,12 @@ function filterNewTable(ctx: CompareContext, t: Table): Table {
  * reflected table names pass includeName; every table passes includeObject; each existing
  * table is handed to the "table" comparators.
  */
-export function compareTables(ctx: CompareContext, up: UpgradeDraft, target: Schema, reflected: Schema): CompareResult | void {
+export function compareTables(
+  ctx: CompareContext,
+  up: UpgradeDraft,
+  target: Schema,
+  reflected: Schema,
+): CompareResult | void {
   const sortByKey = (ts: readonly Table[]): Table[] => [...ts].sort((a, b) => byKey(ctx.keyOf(a), ctx.keyOf(b)));
   const targets = sortByKey(target.tables.filter((t) => !ctx.isExcludedTable(t)));
   // A reflected table is seen only when includeName accepts its schema (if named) and its name.
@@ -46,7 +51,10 @@ export function compareTables(ctx: CompareContext, up: UpgradeDraft, target: Sch
   };
   const reflecteds = sortByKey(
     reflected.tables.filter(
-      (t) => !ctx.isExcludedTable(t) && schemaIncluded(t.schema) && ctx.runNameFilters(t.name, "table", { schemaName: t.schema }),
+      (t) =>
+        !ctx.isExcludedTable(t) &&
+        schemaIncluded(t.schema) &&
+        ctx.runNameFilters(t.name, "table", { schemaName: t.schema }),
     ),
   );
   const reflectedByKey = new Map(reflecteds.map((t) => [ctx.keyOf(t), t]));

@@ -20,7 +20,12 @@ export const UNIQUE_SPEC: ObjectSetSpec<UniqueConstraint> = {
   addGroup: "addedIndexes",
 };
 
-export function compareUniques(ctx: CompareContext, d: ModifyTableDraft, target: Table, reflected: Table): CompareResult | void {
+export function compareUniques(
+  ctx: CompareContext,
+  d: ModifyTableDraft,
+  target: Table,
+  reflected: Table,
+): CompareResult | void {
   compareObjectSet(ctx, d, target, reflected, UNIQUE_SPEC);
 }
 

@@ -25,7 +25,9 @@ const nameOf = (v: View): QualifiedName => ({ schema: v.schema, name: v.name });
 export function compareViewsWith(f: ViewOpFactories) {
   return (ctx: CompareContext, up: UpgradeDraft, target: Schema, reflected: Schema): CompareResult | void => {
     const plain = (vs: readonly View[]): View[] => vs.filter((v) => !v.materialized);
-    const reflectedViews = plain(reflected.views).filter((v) => ctx.runNameFilters(v.name, "view", { schemaName: v.schema }));
+    const reflectedViews = plain(reflected.views).filter((v) =>
+      ctx.runNameFilters(v.name, "view", { schemaName: v.schema }),
+    );
     const reflectedByKey = new Map(reflectedViews.map((v) => [ctx.keyOf(v), v]));
     const targetKeys = new Set(plain(target.views).map((v) => ctx.keyOf(v)));
     const drops: OpNode[] = [];
@@ -37,7 +39,8 @@ export function compareViewsWith(f: ViewOpFactories) {
       up.createViews.push(f.createView(nameOf(v), v.definition));
     }
     for (const r of reflectedViews) {
-      if (!targetKeys.has(ctx.keyOf(r)) && ctx.runObjectFilters(r, r.name, "view", true, null)) drops.push(f.dropView(nameOf(r), r.definition));
+      if (!targetKeys.has(ctx.keyOf(r)) && ctx.runObjectFilters(r, r.name, "view", true, null))
+        drops.push(f.dropView(nameOf(r), r.definition));
     }
     up.dropViews.push(...drops.reverse());
   };

@@ -55,12 +55,15 @@ export class AlterColumnDraft {
   }
 
   toOps(): OpNode[] {
-    if (this.replace) return [DropColumnOp.create(this.table, this.reflected), AddColumnOp.create(this.table, this.target)];
+    if (this.replace)
+      return [DropColumnOp.create(this.table, this.reflected), AddColumnOp.create(this.table, this.target)];
     if (this.isEmpty) return [];
     // Properties in the fixed COLUMN_PROPS order, so the rendered call is stable.
     const modify: Record<string, unknown> = {};
     for (const k of [...COLUMN_PROPS, "name" as const]) if (k in this.modify) modify[k] = this.modify[k];
     const warning = this.warnings.length ? this.warnings.join("\n") : null;
-    return [AlterColumnOp.create(this.table, this.reflected.name, modify as ColumnChanges, this.existing(), { warning })];
+    return [
+      AlterColumnOp.create(this.table, this.reflected.name, modify as ColumnChanges, this.existing(), { warning }),
+    ];
   }
 }

@@ -81,7 +81,10 @@ export class ModifyTableDraft {
 
   #sorted(): Entry[] {
     return [...this.#entries].sort(
-      (a, b) => TABLE_OP_GROUPS.indexOf(a.group) - TABLE_OP_GROUPS.indexOf(b.group) || byKey(a.sortKey, b.sortKey) || a.seq - b.seq,
+      (a, b) =>
+        TABLE_OP_GROUPS.indexOf(a.group) - TABLE_OP_GROUPS.indexOf(b.group) ||
+        byKey(a.sortKey, b.sortKey) ||
+        a.seq - b.seq,
     );
   }
 }

@@ -3,7 +3,13 @@
  * One place converts them to canonical schema nodes and back, so renderer and runtime agree.
  */
 import { Column, type ColumnProps } from "../schema/column";
-import { CheckConstraint, ForeignKey, PrimaryKey, UniqueConstraint, type ReferentialAction } from "../schema/constraints";
+import {
+  CheckConstraint,
+  ForeignKey,
+  PrimaryKey,
+  UniqueConstraint,
+  type ReferentialAction,
+} from "../schema/constraints";
 import { Index, IndexElement } from "../schema/index-node";
 import { Table } from "../schema/table";
 
@@ -87,7 +93,11 @@ export function toColumn(c: ColumnInput, inPrimaryKey = false): Column {
       ? null
       : c.identity === true
         ? { always: false, start: null, increment: null }
-        : { always: c.identity.always ?? false, start: c.identity.start ?? null, increment: c.identity.increment ?? null };
+        : {
+            always: c.identity.always ?? false,
+            start: c.identity.start ?? null,
+            increment: c.identity.increment ?? null,
+          };
   const props: Partial<ColumnProps> = {
     nullable: c.nullable ?? !(c.primaryKey || inPrimaryKey),
     default: c.default ?? null,
@@ -135,7 +145,12 @@ export function toIndex(i: IndexInput): Index {
         ? IndexElement.expression(e.expression, e)
         : IndexElement.column(e.column ?? "", e),
   );
-  return Index.create(i.name, elements, { unique: i.unique, where: i.where ?? null, using: i.using ?? null, include: i.include });
+  return Index.create(i.name, elements, {
+    unique: i.unique,
+    where: i.where ?? null,
+    using: i.using ?? null,
+    include: i.include,
+  });
 }
 
 export function fromIndex(i: Index): IndexInput {
@@ -170,7 +185,12 @@ export const toForeignKey = (f: ForeignKeyInput): ForeignKey =>
   ForeignKey.create({ ...f, name: f.name ?? null, refSchema: f.refSchema ?? null, initially: f.initially ?? null });
 
 export function fromForeignKey(f: ForeignKey): ForeignKeyInput {
-  const out: ForeignKeyInput = { name: f.name, columns: [...f.columns], refTable: f.refTable, refColumns: [...f.refColumns] };
+  const out: ForeignKeyInput = {
+    name: f.name,
+    columns: [...f.columns],
+    refTable: f.refTable,
+    refColumns: [...f.refColumns],
+  };
   if (f.refSchema !== null) out.refSchema = f.refSchema;
   if (f.onDelete !== null) out.onDelete = f.onDelete;
   if (f.onUpdate !== null) out.onUpdate = f.onUpdate;
@@ -209,7 +229,15 @@ export function fromTable(t: Table): [string, ColumnInput[], TableOptionsInput] 
   const o: TableOptionsInput = {};
   if (t.schema !== null) o.schema = t.schema;
   // A named PK, or one whose column order differs from the table's, is spelled out.
-  if (pk && (!pkOnColumns || pk.columns.join() !== t.columns.filter((c) => pk.columns.includes(c.name)).map((c) => c.name).join())) {
+  if (
+    pk &&
+    (!pkOnColumns ||
+      pk.columns.join() !==
+        t.columns
+          .filter((c) => pk.columns.includes(c.name))
+          .map((c) => c.name)
+          .join())
+  ) {
     o.primaryKey = { name: pk.name, columns: [...pk.columns] };
     for (const c of columns) delete c.primaryKey;
   }

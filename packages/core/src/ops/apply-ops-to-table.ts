@@ -21,11 +21,16 @@ const APPLIERS: Record<string, (t: Table, op: never) => Table> = {
   AddColumnOp: (t, op: AddColumnOp) => Table.cloneWith(t, { columns: [...t.columns, op.column] }),
   DropColumnOp: (t, op: DropColumnOp) => dropColumn(t, op.column.name),
   AlterColumnOp: (t, op: AlterColumnOp) => alterColumn(t, op),
-  CreateIndexOp: (t, op: CreateIndexOp) => Table.cloneWith(t, { indexes: [...t.indexes.filter((i) => i.name !== op.index.name), op.index] }),
-  DropIndexOp: (t, op: DropIndexOp) => Table.cloneWith(t, { indexes: t.indexes.filter((i) => i.name !== op.index.name) }),
-  CreateUniqueConstraintOp: (t, op: CreateUniqueConstraintOp) => Table.cloneWith(t, { uniques: [...t.uniques, op.constraint] }),
-  CreateForeignKeyOp: (t, op: CreateForeignKeyOp) => Table.cloneWith(t, { foreignKeys: [...t.foreignKeys, op.constraint] }),
-  CreateCheckConstraintOp: (t, op: CreateCheckConstraintOp) => Table.cloneWith(t, { checks: [...t.checks, op.constraint] }),
+  CreateIndexOp: (t, op: CreateIndexOp) =>
+    Table.cloneWith(t, { indexes: [...t.indexes.filter((i) => i.name !== op.index.name), op.index] }),
+  DropIndexOp: (t, op: DropIndexOp) =>
+    Table.cloneWith(t, { indexes: t.indexes.filter((i) => i.name !== op.index.name) }),
+  CreateUniqueConstraintOp: (t, op: CreateUniqueConstraintOp) =>
+    Table.cloneWith(t, { uniques: [...t.uniques, op.constraint] }),
+  CreateForeignKeyOp: (t, op: CreateForeignKeyOp) =>
+    Table.cloneWith(t, { foreignKeys: [...t.foreignKeys, op.constraint] }),
+  CreateCheckConstraintOp: (t, op: CreateCheckConstraintOp) =>
+    Table.cloneWith(t, { checks: [...t.checks, op.constraint] }),
   CreatePrimaryKeyOp: (t, op: CreatePrimaryKeyOp) => createPrimaryKey(t, op.constraint),
   DropConstraintOp: (t, op: DropConstraintOp) => dropConstraint(t, op.constraint),
   CreateTableCommentOp: (t, op: CreateTableCommentOp) => Table.cloneWith(t, { comment: op.comment }),
@@ -61,7 +66,8 @@ function dropColumn(t: Table, name: string): Table {
 
 function alterColumn(t: Table, op: AlterColumnOp): Table {
   const current = Table.column(t, op.column);
-  if (!current) throw new UnsupportedOpError(`AlterColumnOp on missing column ${op.column}`, `table ${QualifiedName.key(t)}`);
+  if (!current)
+    throw new UnsupportedOpError(`AlterColumnOp on missing column ${op.column}`, `table ${QualifiedName.key(t)}`);
   const { name: newName, ...changes } = op.modify as ColumnChanges;
   const altered = Column.cloneWith(current, { ...changes, name: newName ?? current.name });
   const columns = t.columns.map((c) => (c.name === op.column ? altered : c));
@@ -72,17 +78,17 @@ function alterColumn(t: Table, op: AlterColumnOp): Table {
   return Table.cloneWith(t, {
     columns,
     primaryKey: t.primaryKey ? { ...t.primaryKey, columns: renameAll(t.primaryKey.columns) } : null,
-    indexes: t.indexes.map(
-      (i): Index => ({
-        ...i,
-        elements: i.elements.map((e) => (e.column === null ? e : { ...e, column: rename(e.column) })),
-        include: renameAll(i.include),
-      }),
-    ),
+    indexes: t.indexes.map((i): Index => ({
+      ...i,
+      elements: i.elements.map((e) => (e.column === null ? e : { ...e, column: rename(e.column) })),
+      include: renameAll(i.include),
+    })),
     uniques: t.uniques.map((u): UniqueConstraint => ({ ...u, columns: renameAll(u.columns) })),
-    foreignKeys: t.foreignKeys.map(
-      (f): ForeignKey => ({ ...f, columns: renameAll(f.columns), refColumns: selfReference(f) ? renameAll(f.refColumns) : f.refColumns }),
-    ),
+    foreignKeys: t.foreignKeys.map((f): ForeignKey => ({
+      ...f,
+      columns: renameAll(f.columns),
+      refColumns: selfReference(f) ? renameAll(f.refColumns) : f.refColumns,
+    })),
   });
 }
 
@@ -115,7 +121,9 @@ function dropConstraint(t: Table, c: Constraint): Table {
     case "UniqueConstraint":
       return Table.cloneWith(t, { uniques: t.uniques.filter((u) => u.name !== null || columnsOf(u) !== columnsOf(c)) });
     case "ForeignKey":
-      return Table.cloneWith(t, { foreignKeys: t.foreignKeys.filter((f) => f.name !== null || columnsOf(f) !== columnsOf(c)) });
+      return Table.cloneWith(t, {
+        foreignKeys: t.foreignKeys.filter((f) => f.name !== null || columnsOf(f) !== columnsOf(c)),
+      });
     case "CheckConstraint":
       return Table.cloneWith(t, { checks: t.checks.filter((k) => k.name !== null || k.expression !== c.expression) });
   }

@@ -50,8 +50,17 @@ export const AlterColumnOp = freeze({
     existing: ColumnChanges = {},
     o: { using?: string | null; warning?: string | null } = {},
   ): AlterColumnOp =>
-    freeze({ kind: "AlterColumnOp", table, column, modify: { ...modify }, existing: { ...existing }, using: o.using ?? null, warning: o.warning ?? null }),
-  cloneWith: (op: AlterColumnOp, patch: Partial<Omit<AlterColumnOp, "kind">>): AlterColumnOp => freeze({ ...op, ...patch }),
+    freeze({
+      kind: "AlterColumnOp",
+      table,
+      column,
+      modify: { ...modify },
+      existing: { ...existing },
+      using: o.using ?? null,
+      warning: o.warning ?? null,
+    }),
+  cloneWith: (op: AlterColumnOp, patch: Partial<Omit<AlterColumnOp, "kind">>): AlterColumnOp =>
+    freeze({ ...op, ...patch }),
   /** Swaps modify and existing: the old values become the change, the new ones the existing state. */
   reverse: (op: AlterColumnOp): AlterColumnOp => {
     const back: Record<string, unknown> = {};

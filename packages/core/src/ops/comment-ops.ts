@@ -27,5 +27,6 @@ export const DropTableCommentOp = freeze({
   is: (op: OpNode): op is DropTableCommentOp => op.kind === "DropTableCommentOp",
   create: (table: QualifiedName, existingComment: string | null = null): DropTableCommentOp =>
     freeze({ kind: "DropTableCommentOp", table, existingComment }),
-  reverse: (op: DropTableCommentOp): CreateTableCommentOp => CreateTableCommentOp.create(op.table, op.existingComment ?? "", null),
+  reverse: (op: DropTableCommentOp): CreateTableCommentOp =>
+    CreateTableCommentOp.create(op.table, op.existingComment ?? "", null),
 });

@@ -41,7 +41,8 @@ export const CreateUniqueConstraintOp = freeze({
 });
 export const CreateForeignKeyOp = freeze({
   is: (op: OpNode): op is CreateForeignKeyOp => op.kind === "CreateForeignKeyOp",
-  create: (table: QualifiedName, constraint: ForeignKey): CreateForeignKeyOp => freeze({ kind: "CreateForeignKeyOp", table, constraint }),
+  create: (table: QualifiedName, constraint: ForeignKey): CreateForeignKeyOp =>
+    freeze({ kind: "CreateForeignKeyOp", table, constraint }),
   reverse: dropOf,
 });
 export const CreateCheckConstraintOp = freeze({
@@ -52,12 +53,14 @@ export const CreateCheckConstraintOp = freeze({
 });
 export const CreatePrimaryKeyOp = freeze({
   is: (op: OpNode): op is CreatePrimaryKeyOp => op.kind === "CreatePrimaryKeyOp",
-  create: (table: QualifiedName, constraint: PrimaryKey): CreatePrimaryKeyOp => freeze({ kind: "CreatePrimaryKeyOp", table, constraint }),
+  create: (table: QualifiedName, constraint: PrimaryKey): CreatePrimaryKeyOp =>
+    freeze({ kind: "CreatePrimaryKeyOp", table, constraint }),
   reverse: dropOf,
 });
 export const DropConstraintOp = freeze({
   is: (op: OpNode): op is DropConstraintOp => op.kind === "DropConstraintOp",
-  create: (table: QualifiedName, constraint: Constraint): DropConstraintOp => freeze({ kind: "DropConstraintOp", table, constraint }),
+  create: (table: QualifiedName, constraint: Constraint): DropConstraintOp =>
+    freeze({ kind: "DropConstraintOp", table, constraint }),
   reverse: (op: DropConstraintOp): CreateConstraintOp => {
     const c = op.constraint;
     switch (c.kind) {

@@ -45,12 +45,16 @@ export interface MigrationScript extends OpNode {
 
 export const ModifyTableOps = freeze({
   is: (op: OpNode): op is ModifyTableOps => op.kind === "ModifyTableOps",
-  create: (table: QualifiedName, ops: readonly OpNode[]): ModifyTableOps => freeze({ kind: "ModifyTableOps", table, ops: [...ops] }),
+  create: (table: QualifiedName, ops: readonly OpNode[]): ModifyTableOps =>
+    freeze({ kind: "ModifyTableOps", table, ops: [...ops] }),
 });
 export const BatchAlterTableOp = freeze({
   is: (op: OpNode): op is BatchAlterTableOp => op.kind === "BatchAlterTableOp",
-  create: (table: QualifiedName, ops: readonly OpNode[], recreate: BatchAlterTableOp["recreate"] = "auto"): BatchAlterTableOp =>
-    freeze({ kind: "BatchAlterTableOp", table, ops: [...ops], recreate }),
+  create: (
+    table: QualifiedName,
+    ops: readonly OpNode[],
+    recreate: BatchAlterTableOp["recreate"] = "auto",
+  ): BatchAlterTableOp => freeze({ kind: "BatchAlterTableOp", table, ops: [...ops], recreate }),
 });
 export const UpgradeOps = freeze({
   is: (op: OpNode): op is UpgradeOps => op.kind === "UpgradeOps",
@@ -62,9 +66,7 @@ export const DowngradeOps = freeze({
 });
 export const MigrationScript = freeze({
   is: (op: OpNode): op is MigrationScript => op.kind === "MigrationScript",
-  create: (
-    p: Pick<MigrationScript, "revId"> & Partial<Omit<MigrationScript, "kind" | "revId">>,
-  ): MigrationScript =>
+  create: (p: Pick<MigrationScript, "revId"> & Partial<Omit<MigrationScript, "kind" | "revId">>): MigrationScript =>
     freeze({
       kind: "MigrationScript",
       revId: p.revId,
@@ -77,7 +79,8 @@ export const MigrationScript = freeze({
       downgradeOps: p.downgradeOps ?? DowngradeOps.create(),
       imports: [...(p.imports ?? [])],
     }),
-  cloneWith: (s: MigrationScript, patch: Partial<Omit<MigrationScript, "kind">>): MigrationScript => freeze({ ...s, ...patch }),
+  cloneWith: (s: MigrationScript, patch: Partial<Omit<MigrationScript, "kind">>): MigrationScript =>
+    freeze({ ...s, ...patch }),
   /** True when neither op tree holds an op (Alembic's `upgrade_ops.is_empty()`). */
   isEmpty: (s: MigrationScript): boolean => s.upgradeOps.ops.length === 0,
 });

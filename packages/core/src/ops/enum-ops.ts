@@ -106,10 +106,15 @@ const freezeColumns = (columns: readonly EnumColumnRef[]): readonly EnumColumnRe
   );
 
 /** The columns as they are to be left by the reverse: defaults swapped. */
-const swapDefaults = (columns: readonly EnumColumnRef[]): EnumColumnRef[] => columns.map((c) => ({ ...c, default: c.existingDefault, existingDefault: c.default }));
+const swapDefaults = (columns: readonly EnumColumnRef[]): EnumColumnRef[] =>
+  columns.map((c) => ({ ...c, default: c.existingDefault, existingDefault: c.default }));
 
 /** The values of an enum after `value` is added before/after another one (at the end without either). */
-export function enumValuesWith(values: readonly string[], value: string, o: { before?: string | null; after?: string | null }): string[] {
+export function enumValuesWith(
+  values: readonly string[],
+  value: string,
+  o: { before?: string | null; after?: string | null },
+): string[] {
   const out = values.filter((v) => v !== value);
   const at = o.before != null ? out.indexOf(o.before) : o.after != null ? out.indexOf(o.after) + 1 : out.length;
   out.splice(at < 0 ? out.length : at, 0, value);
@@ -121,7 +126,12 @@ export const AddEnumValueOp = freeze({
   create: (
     e: QualifiedName,
     value: string,
-    o: { before?: string | null; after?: string | null; existingValues?: readonly string[] | null; columns?: readonly EnumColumnRef[] } = {},
+    o: {
+      before?: string | null;
+      after?: string | null;
+      existingValues?: readonly string[] | null;
+      columns?: readonly EnumColumnRef[];
+    } = {},
   ): AddEnumValueOp =>
     freeze({
       kind: "AddEnumValueOp",
@@ -136,12 +146,21 @@ export const AddEnumValueOp = freeze({
   reverse: (op: AddEnumValueOp): RecreateEnumOp => {
     if (op.existingValues === null) throw new NotReversibleError(op);
     const after = enumValuesWith(op.existingValues, op.value, op);
-    return RecreateEnumOp.create(Enum.create(op.enum.name, op.existingValues, op.enum.schema ?? null), after, op.columns);
+    return RecreateEnumOp.create(
+      Enum.create(op.enum.name, op.existingValues, op.enum.schema ?? null),
+      after,
+      op.columns,
+    );
   },
 });
 export const RecreateEnumOp = freeze({
   is: (op: OpNode): op is RecreateEnumOp => op.kind === "RecreateEnumOp",
-  create: (e: Enum, existingValues: readonly string[], columns: readonly EnumColumnRef[], renames: Readonly<Record<string, string>> = {}): RecreateEnumOp =>
+  create: (
+    e: Enum,
+    existingValues: readonly string[],
+    columns: readonly EnumColumnRef[],
+    renames: Readonly<Record<string, string>> = {},
+  ): RecreateEnumOp =>
     freeze({
       kind: "RecreateEnumOp",
       enum: e,
@@ -150,7 +169,8 @@ export const RecreateEnumOp = freeze({
       renames: freeze({ ...renames }),
     }),
   /** The values that are not in the new type and not renamed: rows holding them make the conversion fail. */
-  removedValues: (op: RecreateEnumOp): string[] => op.existingValues.filter((v) => !op.enum.values.includes(v) && !(v in op.renames)),
+  removedValues: (op: RecreateEnumOp): string[] =>
+    op.existingValues.filter((v) => !op.enum.values.includes(v) && !(v in op.renames)),
   /** The new type's values that are neither old ones nor rename targets. */
   addedValues: (op: RecreateEnumOp): string[] =>
     op.enum.values.filter((v) => !op.existingValues.includes(v) && !Object.values(op.renames).includes(v)),
@@ -175,11 +195,13 @@ export const DropSchemaOp = freeze({
 });
 export const CreateExtensionOp = freeze({
   is: (op: OpNode): op is CreateExtensionOp => op.kind === "CreateExtensionOp",
-  create: (name: string, schema: string | null = null): CreateExtensionOp => freeze({ kind: "CreateExtensionOp", name, schema }),
+  create: (name: string, schema: string | null = null): CreateExtensionOp =>
+    freeze({ kind: "CreateExtensionOp", name, schema }),
   reverse: (op: CreateExtensionOp): DropExtensionOp => DropExtensionOp.create(op.name, op.schema),
 });
 export const DropExtensionOp = freeze({
   is: (op: OpNode): op is DropExtensionOp => op.kind === "DropExtensionOp",
-  create: (name: string, schema: string | null = null): DropExtensionOp => freeze({ kind: "DropExtensionOp", name, schema }),
+  create: (name: string, schema: string | null = null): DropExtensionOp =>
+    freeze({ kind: "DropExtensionOp", name, schema }),
   reverse: (op: DropExtensionOp): CreateExtensionOp => CreateExtensionOp.create(op.name, op.schema),
 });

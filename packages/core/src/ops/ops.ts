@@ -9,7 +9,16 @@ import {
   DropConstraintOp,
 } from "./constraint-ops";
 import { BatchAlterTableOp, DowngradeOps, ModifyTableOps, UpgradeOps } from "./container-ops";
-import { AddEnumValueOp, CreateEnumOp, CreateExtensionOp, CreateSchemaOp, DropEnumOp, DropExtensionOp, DropSchemaOp, RecreateEnumOp } from "./enum-ops";
+import {
+  AddEnumValueOp,
+  CreateEnumOp,
+  CreateExtensionOp,
+  CreateSchemaOp,
+  DropEnumOp,
+  DropExtensionOp,
+  DropSchemaOp,
+  RecreateEnumOp,
+} from "./enum-ops";
 import { CreateIndexOp, DropIndexOp } from "./index-ops";
 import type { BuiltinOpKind, OpNode } from "./op-node";
 import { BulkInsertOp, ExecuteSQLOp } from "./sql-ops";

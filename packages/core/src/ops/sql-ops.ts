@@ -18,7 +18,8 @@ export interface BulkInsertOp extends OpNode {
 
 export const ExecuteSQLOp = freeze({
   is: (op: OpNode): op is ExecuteSQLOp => op.kind === "ExecuteSQLOp",
-  create: (sql: string, reverseSql: string | null = null): ExecuteSQLOp => freeze({ kind: "ExecuteSQLOp", sql, reverseSql }),
+  create: (sql: string, reverseSql: string | null = null): ExecuteSQLOp =>
+    freeze({ kind: "ExecuteSQLOp", sql, reverseSql }),
   reverse: (op: ExecuteSQLOp): ExecuteSQLOp => {
     if (op.reverseSql === null) throw new NotReversibleError(op);
     return ExecuteSQLOp.create(op.reverseSql, op.sql);

@@ -45,13 +45,24 @@ export const PrimaryKey = freeze({
 });
 
 export const UniqueConstraint = freeze({
-  create: (columns: readonly string[], name: string | null = null, o: Partial<Pick<UniqueConstraint, "deferrable" | "initially">> = {}): UniqueConstraint =>
-    freeze({ kind: "UniqueConstraint", name, columns: [...columns], deferrable: o.deferrable ?? false, initially: o.initially ?? null }),
+  create: (
+    columns: readonly string[],
+    name: string | null = null,
+    o: Partial<Pick<UniqueConstraint, "deferrable" | "initially">> = {},
+  ): UniqueConstraint =>
+    freeze({
+      kind: "UniqueConstraint",
+      name,
+      columns: [...columns],
+      deferrable: o.deferrable ?? false,
+      initially: o.initially ?? null,
+    }),
 });
 
 export const ForeignKey = freeze({
   create: (
-    p: Pick<ForeignKey, "columns" | "refTable" | "refColumns"> & Partial<Omit<ForeignKey, "kind" | "columns" | "refTable" | "refColumns">>,
+    p: Pick<ForeignKey, "columns" | "refTable" | "refColumns"> &
+      Partial<Omit<ForeignKey, "kind" | "columns" | "refTable" | "refColumns">>,
   ): ForeignKey =>
     freeze({
       kind: "ForeignKey",
@@ -68,5 +79,6 @@ export const ForeignKey = freeze({
 });
 
 export const CheckConstraint = freeze({
-  create: (expression: string, name: string | null = null): CheckConstraint => freeze({ kind: "CheckConstraint", name, expression }),
+  create: (expression: string, name: string | null = null): CheckConstraint =>
+    freeze({ kind: "CheckConstraint", name, expression }),
 });

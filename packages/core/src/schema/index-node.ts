@@ -24,9 +24,21 @@ export interface Index {
 
 export const IndexElement = freeze({
   column: (column: string, o: Partial<Omit<IndexElement, "column" | "expression">> = {}): IndexElement =>
-    freeze({ column, expression: null, descending: o.descending ?? false, nulls: o.nulls ?? null, length: o.length ?? null }),
+    freeze({
+      column,
+      expression: null,
+      descending: o.descending ?? false,
+      nulls: o.nulls ?? null,
+      length: o.length ?? null,
+    }),
   expression: (expression: string, o: Partial<Omit<IndexElement, "column" | "expression">> = {}): IndexElement =>
-    freeze({ column: null, expression, descending: o.descending ?? false, nulls: o.nulls ?? null, length: o.length ?? null }),
+    freeze({
+      column: null,
+      expression,
+      descending: o.descending ?? false,
+      nulls: o.nulls ?? null,
+      length: o.length ?? null,
+    }),
 });
 
 export const Index = freeze({
@@ -35,7 +47,15 @@ export const Index = freeze({
     elements: readonly IndexElement[],
     o: Partial<Pick<Index, "unique" | "where" | "using" | "include">> = {},
   ): Index =>
-    freeze({ kind: "Index", name, unique: o.unique ?? false, elements: [...elements], where: o.where ?? null, using: o.using ?? null, include: [...(o.include ?? [])] }),
+    freeze({
+      kind: "Index",
+      name,
+      unique: o.unique ?? false,
+      elements: [...elements],
+      where: o.where ?? null,
+      using: o.using ?? null,
+      include: [...(o.include ?? [])],
+    }),
   /** Column names of a plain column index (expressions give null). */
   columnNames: (i: Index): (string | null)[] => i.elements.map((e) => e.column),
 });

@@ -15,6 +15,12 @@ export interface Schema {
 
 export const Schema = freeze({
   create: (p: Partial<Omit<Schema, "kind">> = {}): Schema =>
-    freeze({ kind: "Schema", tables: [...(p.tables ?? [])], enums: [...(p.enums ?? [])], views: [...(p.views ?? [])], schemas: [...(p.schemas ?? [])] }),
+    freeze({
+      kind: "Schema",
+      tables: [...(p.tables ?? [])],
+      enums: [...(p.enums ?? [])],
+      views: [...(p.views ?? [])],
+      schemas: [...(p.schemas ?? [])],
+    }),
   empty: (): Schema => Schema.create(),
 });

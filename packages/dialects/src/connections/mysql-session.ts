@@ -48,7 +48,9 @@ function toQueryResult(result: unknown): QueryResult {
   if (Array.isArray(result)) {
     // Rows must compare and print like other drivers' rows: plain objects. mysql2 3.x builds
     // them so already; a row of another prototype is copied.
-    const rows = result.map((r: Record<string, unknown>) => (Object.getPrototypeOf(r) === Object.prototype ? r : { ...r }));
+    const rows = result.map((r: Record<string, unknown>) =>
+      Object.getPrototypeOf(r) === Object.prototype ? r : { ...r },
+    );
     return { rows, rowCount: rows.length };
   }
   return { rows: [], rowCount: (result as MysqlResultHeader).affectedRows ?? 0 };

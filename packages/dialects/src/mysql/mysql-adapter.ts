@@ -7,7 +7,9 @@ import type { DialectAdapter } from "../dialect";
 const MAX_LOCK_NAME = 64;
 
 export function mysqlLockName(name: string): string {
-  return name.length <= MAX_LOCK_NAME ? name : `autogen_${createHash("sha256").update(name).digest("hex").slice(0, 48)}`;
+  return name.length <= MAX_LOCK_NAME
+    ? name
+    : `autogen_${createHash("sha256").update(name).digest("hex").slice(0, 48)}`;
 }
 
 /**
@@ -39,11 +41,17 @@ export const mysqlAdapter: DialectAdapter = {
   async acquireRunLock(conn: Connection, o: { name: string; timeoutMs: number }) {
     const seconds = Math.max(0, Math.ceil(o.timeoutMs / 1000));
     const lockName = await databaseLockName(conn, o.name);
-    const { rows } = await conn.query<{ locked: number | string | null }>("SELECT GET_LOCK(?, ?) AS locked", [lockName, seconds]);
+    const { rows } = await conn.query<{ locked: number | string | null }>("SELECT GET_LOCK(?, ?) AS locked", [
+      lockName,
+      seconds,
+    ]);
     const locked = rows[0]?.locked;
-    if (locked === null || locked === undefined) throw new DatabaseError(`GET_LOCK failed for the migration lock "${o.name}"`);
+    if (locked === null || locked === undefined)
+      throw new DatabaseError(`GET_LOCK failed for the migration lock "${o.name}"`);
     if (Number(locked) !== 1) {
-      throw new DatabaseError(`Could not take the migration lock "${o.name}" within ${seconds} s: another autogen run holds it`);
+      throw new DatabaseError(
+        `Could not take the migration lock "${o.name}" within ${seconds} s: another autogen run holds it`,
+      );
     }
     if (!heldLocks.has(conn)) heldLocks.set(conn, new Map());
     heldLocks.get(conn)!.set(o.name, lockName);
@@ -51,9 +59,12 @@ export const mysqlAdapter: DialectAdapter = {
   async releaseRunLock(conn: Connection, o: { name: string }) {
     const lockName = heldLocks.get(conn)?.get(o.name) ?? (await databaseLockName(conn, o.name));
     heldLocks.get(conn)?.delete(o.name);
-    const { rows } = await conn.query<{ released: number | string | null }>("SELECT RELEASE_LOCK(?) AS released", [lockName]);
+    const { rows } = await conn.query<{ released: number | string | null }>("SELECT RELEASE_LOCK(?) AS released", [
+      lockName,
+    ]);
     const released = rows[0]?.released;
-    if (released === null || released === undefined) throw new DatabaseError(`The migration lock "${o.name}" does not exist`);
+    if (released === null || released === undefined)
+      throw new DatabaseError(`The migration lock "${o.name}" does not exist`);
     if (Number(released) !== 1) throw new DatabaseError(`The migration lock "${o.name}" is held by another session`);
   },
 };

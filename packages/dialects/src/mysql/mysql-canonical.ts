@@ -1,10 +1,15 @@
 import { Column } from "@autogen/core";
 import { canonicalMysqlExpression } from "./mysql-expression";
-import { canonicalExpressionText, canonicalNumber, canonicalTypeText, isNumberText, numberWithScale } from "../canonical-text";
+import {
+  canonicalExpressionText,
+  canonicalNumber,
+  canonicalTypeText,
+  isNumberText,
+  numberWithScale,
+} from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
 import { memoized } from "../memoized";
 import { applyRules, type Rule } from "../canonical-rules";
-
 
 /**
  * MySQL / MariaDB type synonyms and implicit sizes → one spelling
@@ -39,9 +44,15 @@ const NUMERIC_TYPE = /^(?:tinyint|smallint|mediumint|int|bigint|decimal|float|do
 
 /** One spelling for the current-time functions (MariaDB reports `current_timestamp()`, MySQL `CURRENT_TIMESTAMP`). */
 const DATETIME_DEFAULTS: readonly Rule[] = [
-  [/^(?:current_timestamp|now|localtimestamp|localtime)(?:\((\d*)\))?$/, (m) => (m[1] && m[1] !== "0" ? `CURRENT_TIMESTAMP(${m[1]})` : "CURRENT_TIMESTAMP")],
+  [
+    /^(?:current_timestamp|now|localtimestamp|localtime)(?:\((\d*)\))?$/,
+    (m) => (m[1] && m[1] !== "0" ? `CURRENT_TIMESTAMP(${m[1]})` : "CURRENT_TIMESTAMP"),
+  ],
   [/^(?:current_date|curdate\(\))(?:\(\))?$/, () => "CURRENT_DATE"],
-  [/^(?:current_time|curtime)(?:\((\d*)\))?$/, (m) => (m[1] && m[1] !== "0" ? `CURRENT_TIME(${m[1]})` : "CURRENT_TIME")],
+  [
+    /^(?:current_time|curtime)(?:\((\d*)\))?$/,
+    (m) => (m[1] && m[1] !== "0" ? `CURRENT_TIME(${m[1]})` : "CURRENT_TIME"),
+  ],
 ];
 
 /**
@@ -57,7 +68,6 @@ function withColumnPrecision(expr: string, type: string): string {
   const fsp = column[1] ?? "0";
   return fsp === "0" ? "CURRENT_TIMESTAMP" : `CURRENT_TIMESTAMP(${fsp})`;
 }
-
 
 function canonicalType(raw: string): string {
   const text = canonicalTypeText(raw).replace(/^(?:signed|unsigned) /, "");
@@ -80,7 +90,11 @@ const MYSQL_STRING = /^'(?:[^'\\]|''|\\[\s\S])*'$/;
 /** Backslash escapes that stand for another character; `\\%` and `\\_` keep their backslash, any other `\\x` is `x`. */
 const ESCAPED: Readonly<Record<string, string>> = { "0": "\0", b: "\b", n: "\n", r: "\r", t: "\t", Z: "\x1a" };
 const mysqlStringContent = (literal: string): string =>
-  literal.slice(1, -1).replace(/''|\\([\s\S])/g, (m, c: string | undefined) => (c === undefined ? "'" : c === "%" || c === "_" ? m : (ESCAPED[c] ?? c)));
+  literal
+    .slice(1, -1)
+    .replace(/''|\\([\s\S])/g, (m, c: string | undefined) =>
+      c === undefined ? "'" : c === "%" || c === "_" ? m : (ESCAPED[c] ?? c),
+    );
 
 /**
  * A date/time literal as the column stores it: a date alone on a datetime or timestamp column is
@@ -106,7 +120,8 @@ function canonicalDefault(raw: string | null | undefined, type: string): string 
   const datetime = applyRules(DATETIME_DEFAULTS, text);
   if (datetime) return withColumnPrecision(datetime, type);
   if (text === "true" || text === "false") return text === "true" ? "1" : "0";
-  if (isNumberText(text) || /^[bx]'[01a-f]*'$/.test(text) || /^0x[0-9a-f]+$/.test(text)) return literalDefault(text, type, false);
+  if (isNumberText(text) || /^[bx]'[01a-f]*'$/.test(text) || /^0x[0-9a-f]+$/.test(text))
+    return literalDefault(text, type, false);
   // A bare word without parentheses is MySQL 8's unquoted report of a string literal.
   if (/^[^()\s]+$/.test(trimmed) && !NUMERIC_TYPE.test(type)) return stringLiteral(trimmed);
   return text;
@@ -143,7 +158,10 @@ export const mysqlCharsetName = (name: string): string => name.toLowerCase().rep
  * prefix of its name (https://dev.mysql.com/doc/refman/8.0/en/charset-collation-names.html),
  * so a charset named beside its own collation says nothing more and is dropped.
  */
-function canonicalCharset(charset: string | null, collation: string | null): { charset: string | null; collation: string | null } {
+function canonicalCharset(
+  charset: string | null,
+  collation: string | null,
+): { charset: string | null; collation: string | null } {
   const cs = charset === null ? null : mysqlCharsetName(charset);
   const co = collation === null ? null : mysqlCharsetName(collation);
   return {
@@ -158,11 +176,15 @@ function canonicalCharset(charset: string | null, collation: string | null): { c
  * default means there.
  */
 function withoutImplicitZeroDate(dflt: string | null, c: Column): string | null {
-  return dflt !== null && c.onUpdate !== null && !c.nullable && /^'0000-00-00 00:00:00(?:\.0*)?'$/.test(dflt) ? null : dflt;
+  return dflt !== null && c.onUpdate !== null && !c.nullable && /^'0000-00-00 00:00:00(?:\.0*)?'$/.test(dflt)
+    ? null
+    : dflt;
 }
 
 const cachedType = memoized(canonicalType, (raw) => raw);
-const cachedDefault = memoized(canonicalDefault, (raw, type) => (raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`));
+const cachedDefault = memoized(canonicalDefault, (raw, type) =>
+  raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`,
+);
 const cachedExpression = memoized(canonicalMysqlExpression, (raw) => raw);
 
 /**

@@ -16,7 +16,8 @@ import { DefaultDdlCompiler, type ColumnSpecContext } from "../default-ddl-compi
 import { mysqlSyntax } from "./mysql-syntax";
 
 /** Column types whose default MySQL 8 takes only as a parenthesised expression. */
-const EXPRESSION_DEFAULT_TYPES = /^(?:(?:tiny|medium|long)?(?:text|blob)|json|geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection)\b/i;
+const EXPRESSION_DEFAULT_TYPES =
+  /^(?:(?:tiny|medium|long)?(?:text|blob)|json|geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection)\b/i;
 
 /** Index kinds MySQL writes before INDEX rather than as `USING` (https://dev.mysql.com/doc/refman/8.0/en/create-index.html). */
 const INDEX_KIND_PREFIX: ReadonlySet<string> = new Set(["fulltext", "spatial"]);
@@ -109,7 +110,9 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
 
   /** RENAME TABLE keeps the table in its database (an unqualified ALTER ... RENAME TO would move it to the current one). */
   protected override visitRenameTableOp(op: RenameTableOp): void {
-    this.emit(`RENAME TABLE ${this.table(op.table)} TO ${this.table(QualifiedName.create(op.newName, op.table.schema))}`);
+    this.emit(
+      `RENAME TABLE ${this.table(op.table)} TO ${this.table(QualifiedName.create(op.newName, op.table.schema))}`,
+    );
   }
 
   /**
@@ -127,8 +130,12 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
     const type = modify.type ?? existing.type;
     const nullable = modify.nullable ?? existing.nullable;
     if (type === undefined || nullable === undefined) {
-      const missing = [type === undefined ? "existingType" : "", nullable === undefined ? "existingNullable" : ""].filter(Boolean).join(" and ");
-      throw new CommandError(`MySQL restates the whole column ${op.column} of ${QualifiedName.key(op.table)} on ALTER: pass ${missing}`);
+      const missing = [type === undefined ? "existingType" : "", nullable === undefined ? "existingNullable" : ""]
+        .filter(Boolean)
+        .join(" and ");
+      throw new CommandError(
+        `MySQL restates the whole column ${op.column} of ${QualifiedName.key(op.table)} on ALTER: pass ${missing}`,
+      );
     }
     const column = Column.create(newName ?? op.column, type, { ...existing, ...modify, nullable });
     const table = this.table(op.table);
@@ -142,7 +149,8 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
   protected override indexElement(e: IndexElement): string {
     if (e.nulls !== null) this.unsupported("NULLS FIRST/LAST in an index");
     // A functional key part is an expression in its own parentheses.
-    const target = e.column !== null ? this.quote(e.column) + (e.length !== null ? `(${e.length})` : "") : `(${e.expression})`;
+    const target =
+      e.column !== null ? this.quote(e.column) + (e.length !== null ? `(${e.length})` : "") : `(${e.expression})`;
     return target + (e.descending ? " DESC" : "");
   }
 
@@ -152,7 +160,8 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
     if (i.include.length) this.unsupported("INCLUDE columns");
     const using = i.using?.toLowerCase() ?? null;
     const kind = using !== null && INDEX_KIND_PREFIX.has(using) ? `${using.toUpperCase()} ` : i.unique ? "UNIQUE " : "";
-    const method = using !== null && !INDEX_KIND_PREFIX.has(using) ? ` USING ${this.indexMethod(using).toUpperCase()}` : "";
+    const method =
+      using !== null && !INDEX_KIND_PREFIX.has(using) ? ` USING ${this.indexMethod(using).toUpperCase()}` : "";
     return `CREATE ${kind}INDEX ${this.quote(i.name)} ON ${this.table(table)} (${this.indexElements(i)})${method}`;
   }
 

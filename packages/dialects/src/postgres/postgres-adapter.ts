@@ -30,13 +30,19 @@ export const postgresAdapter: DialectAdapter = {
     try {
       await conn.query(`SELECT pg_advisory_lock(${postgresLockKey(o.name)})`);
     } catch (err) {
-      throw new DatabaseError(`Could not take the migration lock "${o.name}" within ${o.timeoutMs} ms: another autogen run holds it`, { cause: err });
+      throw new DatabaseError(
+        `Could not take the migration lock "${o.name}" within ${o.timeoutMs} ms: another autogen run holds it`,
+        { cause: err },
+      );
     } finally {
       await conn.query("SELECT set_config('lock_timeout', ?, false)", [rows[0]?.previous ?? "0"]);
     }
   },
   async releaseRunLock(conn: Connection, o: { name: string }) {
-    const { rows } = await conn.query<{ released: boolean }>(`SELECT pg_advisory_unlock(${postgresLockKey(o.name)}) AS released`);
-    if (rows[0]?.released !== true) throw new DatabaseError(`The migration lock "${o.name}" was not held by this session`);
+    const { rows } = await conn.query<{ released: boolean }>(
+      `SELECT pg_advisory_unlock(${postgresLockKey(o.name)}) AS released`,
+    );
+    if (rows[0]?.released !== true)
+      throw new DatabaseError(`The migration lock "${o.name}" was not held by this session`);
   },
 };

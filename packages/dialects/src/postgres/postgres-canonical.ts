@@ -17,7 +17,6 @@ import { memoized } from "../memoized";
 import { applyRules, type Rule } from "../canonical-rules";
 import { STORED_LITERALS } from "./postgres-stored-literals";
 
-
 /**
  * PostgreSQL type synonyms → one spelling (https://www.postgresql.org/docs/current/datatype.html,
  * table 8.1 lists the aliases). Precision 6 of the time types is dropped because it is what
@@ -38,7 +37,10 @@ const TYPE_RULES: readonly Rule[] = [
   [/^(?:bool|boolean)$/, () => "boolean"],
   [/^(?:decimal|numeric)(?:\((\d+)(?:,(\d+))?\))?$/, (m) => (m[1] ? `numeric(${m[1]},${m[2] ?? 0})` : "numeric")],
   [/^timestamp(?:\((\d)\))?(?: without time zone)?$/, (m) => `timestamp${precision(m[1])}`],
-  [/^(?:timestamp(?:\((\d)\))? with time zone|timestamptz(?:\((\d)\))?)$/, (m) => `timestamptz${precision(m[1] ?? m[2])}`],
+  [
+    /^(?:timestamp(?:\((\d)\))? with time zone|timestamptz(?:\((\d)\))?)$/,
+    (m) => `timestamptz${precision(m[1] ?? m[2])}`,
+  ],
   [/^time(?:\((\d)\))?(?: without time zone)?$/, (m) => `time${precision(m[1])}`],
   [/^(?:time(?:\((\d)\))? with time zone|timetz(?:\((\d)\))?)$/, (m) => `timetz${precision(m[1] ?? m[2])}`],
   [/^interval(?:\((\d)\))?$/, (m) => `interval${precision(m[1])}`],
@@ -48,8 +50,13 @@ const TYPE_RULES: readonly Rule[] = [
 
 const precision = (p: string | undefined): string => (p === undefined || p === "6" ? "" : `(${p})`);
 
-const NUMERIC_TYPE = /^(?:smallint|integer|bigint|real|double precision|numeric(?:\(\d+,\d+\))?|smallserial|serial|bigserial)$/;
-const SERIAL_BASE: Readonly<Record<string, string>> = { smallserial: "smallint", serial: "integer", bigserial: "bigint" };
+const NUMERIC_TYPE =
+  /^(?:smallint|integer|bigint|real|double precision|numeric(?:\(\d+,\d+\))?|smallserial|serial|bigserial)$/;
+const SERIAL_BASE: Readonly<Record<string, string>> = {
+  smallserial: "smallint",
+  serial: "integer",
+  bigserial: "bigint",
+};
 
 /** The spellings of each datetime function/keyword, and the one we keep. */
 const DATETIME_DEFAULTS: readonly Rule[] = [
@@ -69,10 +76,19 @@ const DATETIME_DEFAULTS: readonly Rule[] = [
 
 /** What PostgreSQL's boolean input accepts (https://www.postgresql.org/docs/current/datatype-boolean.html). */
 const BOOLEAN_WORDS: Readonly<Record<string, string>> = {
-  true: "true", t: "true", yes: "true", y: "true", on: "true", "1": "true",
-  false: "false", f: "false", no: "false", n: "false", off: "false", "0": "false",
+  true: "true",
+  t: "true",
+  yes: "true",
+  y: "true",
+  on: "true",
+  "1": "true",
+  false: "false",
+  f: "false",
+  no: "false",
+  n: "false",
+  off: "false",
+  "0": "false",
 };
-
 
 function canonicalType(raw: string): string {
   // A user type (an enum) may be written quoted (`"order_status_enum"`, as TypeORM's CREATE TYPE
@@ -186,9 +202,13 @@ function jsonbLiteral(literal: string): string {
 function jsonbText(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(jsonbText).join(", ")}]`;
   if (v !== null && typeof v === "object") {
-    const byLengthThenBytes = (a: string, b: string) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b));
+    const byLengthThenBytes = (a: string, b: string) =>
+      Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b));
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort(byLengthThenBytes).map((k) => `${JSON.stringify(k)}: ${jsonbText(o[k])}`).join(", ")}}`;
+    return `{${Object.keys(o)
+      .sort(byLengthThenBytes)
+      .map((k) => `${JSON.stringify(k)}: ${jsonbText(o[k])}`)
+      .join(", ")}}`;
   }
   return JSON.stringify(v);
 }
@@ -201,25 +221,38 @@ function jsonbText(v: unknown): string {
 function stripLiteralCasts(raw: string): string {
   // The multi-word type names the deparser prints, then any one-word or quoted name.
   const typeName = String.raw`(?:character varying|double precision|bit varying|time(?:stamp)?(?:\(\d\))? with(?:out)? time zone|"(?:[^"]|"")*"|[a-z_]\w*)(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])?`;
-  const literalCast = new RegExp(String.raw`('(?:[^']|'')*'|\(-?\d+(?:\.\d+)?\)|\b\d+(?:\.\d+)?)::${typeName}(?=$|[\s,)\]=<>!+*/-])`, "g");
+  const literalCast = new RegExp(
+    String.raw`('(?:[^']|'')*'|\(-?\d+(?:\.\d+)?\)|\b\d+(?:\.\d+)?)::${typeName}(?=$|[\s,)\]=<>!+*/-])`,
+    "g",
+  );
   const text = canonicalExpressionText(raw);
-  return canonicalCastTypes(stripOuterParens(text.replace(literalCast, (_m, lit: string) => (lit.startsWith("(") ? lit.slice(1, -1) : lit))));
+  return canonicalCastTypes(
+    stripOuterParens(text.replace(literalCast, (_m, lit: string) => (lit.startsWith("(") ? lit.slice(1, -1) : lit))),
+  );
 }
 
 /** An unquoted type name after `::`, with its typmod and array brackets (the multi-word names first). */
-const CAST_TYPE = /::((?:character varying|double precision|bit varying|time(?:stamp)?(?:\(\d\))? with(?:out)? time zone|[a-z_]\w*)(?:\(\d+(?:, ?\d+)?\))?(?:\[\d*\])*)/g;
+const CAST_TYPE =
+  /::((?:character varying|double precision|bit varying|time(?:stamp)?(?:\(\d\))? with(?:out)? time zone|[a-z_]\w*)(?:\(\d+(?:, ?\d+)?\))?(?:\[\d*\])*)/g;
 
 /**
  * The types of the casts left in an expression, spelled canonically: the deparser prints the
  * catalog name of what was written as a synonym (`ARRAY[]::int[]` comes back as `ARRAY[]::integer[]`).
  */
 function canonicalCastTypes(text: string): string {
-  return text.includes("::") ? mapOutsideQuotes(text, (plain) => plain.replace(CAST_TYPE, (_m, t: string) => `::${cachedType(t)}`)) : text;
+  return text.includes("::")
+    ? mapOutsideQuotes(text, (plain) => plain.replace(CAST_TYPE, (_m, t: string) => `::${cachedType(t)}`))
+    : text;
 }
 
 const cachedType = memoized(canonicalType, (raw) => raw);
-const cachedDefault = memoized(canonicalDefault, (raw, type) => (raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`));
-const cachedExpression = memoized((raw: string) => canonicalPostgresExpression(stripLiteralCasts(raw)), (raw) => raw);
+const cachedDefault = memoized(canonicalDefault, (raw, type) =>
+  raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`,
+);
+const cachedExpression = memoized(
+  (raw: string) => canonicalPostgresExpression(stripLiteralCasts(raw)),
+  (raw) => raw,
+);
 
 /**
  * PostgreSQL canonical forms: type synonyms, literal defaults without their catalog casts, one
@@ -250,7 +283,11 @@ export const postgresCanonical: Canonicalizer = {
     // Most columns are canonical already: the node is kept rather than copied (schemas of
     // thousands of columns go through here on both sides).
     const unchanged =
-      type === c.type && dflt === c.default && comment === c.comment && autoIncrement === c.autoIncrement && generatedExpression === (c.generated?.expression ?? null);
+      type === c.type &&
+      dflt === c.default &&
+      comment === c.comment &&
+      autoIncrement === c.autoIncrement &&
+      generatedExpression === (c.generated?.expression ?? null);
     if (unchanged) return c;
     return Column.cloneWith(c, {
       type,

@@ -31,7 +31,10 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
   protected override columnType(c: Column): string {
     if (!c.autoIncrement || c.identity) return c.type;
     const serial = SERIAL_OF[c.type];
-    if (!serial) throw new CommandError(`Column ${c.name}: autoIncrement needs smallint, integer or bigint on PostgreSQL, not ${c.type}`);
+    if (!serial)
+      throw new CommandError(
+        `Column ${c.name}: autoIncrement needs smallint, integer or bigint on PostgreSQL, not ${c.type}`,
+      );
     return serial;
   }
 
@@ -56,7 +59,12 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
 
   /** https://www.postgresql.org/docs/current/sql-altertype.html */
   protected override visitAddEnumValueOp(op: AddEnumValueOp): void {
-    const position = op.before !== null ? ` BEFORE ${this.literal(op.before)}` : op.after !== null ? ` AFTER ${this.literal(op.after)}` : "";
+    const position =
+      op.before !== null
+        ? ` BEFORE ${this.literal(op.before)}`
+        : op.after !== null
+          ? ` AFTER ${this.literal(op.after)}`
+          : "";
     this.emit(`ALTER TYPE ${this.table(op.enum)} ADD VALUE ${this.literal(op.value)}${position}`);
   }
 
@@ -69,7 +77,8 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
    */
   protected override visitAlterColumnOp(op: AlterColumnOp): void {
     const from = op.existing.type;
-    if (op.modify.type === undefined || op.using !== null || from === undefined || from === op.modify.type) return super.visitAlterColumnOp(op);
+    if (op.modify.type === undefined || op.using !== null || from === undefined || from === op.modify.type)
+      return super.visitAlterColumnOp(op);
     const using = postgresUsingCast(this.quote(op.column), from, op.modify.type);
     if (using === null) return super.visitAlterColumnOp(op);
     // A changed default is known to exist (the rendered call then leaves existingDefault out).
@@ -98,7 +107,9 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
       const alter = `ALTER TABLE ${this.table(c.table)} ALTER COLUMN ${this.quote(c.column)}`;
       const suffix = c.array ? "[]" : "";
       if (c.existingDefault !== null) this.emit(`${alter} DROP DEFAULT`);
-      this.emit(`${alter} TYPE ${type}${suffix} USING ${this.enumConversion(this.quote(c.column), c.array, op.renames)}::${type}${suffix}`);
+      this.emit(
+        `${alter} TYPE ${type}${suffix} USING ${this.enumConversion(this.quote(c.column), c.array, op.renames)}::${type}${suffix}`,
+      );
       if (c.default !== null) this.emit(`${alter} SET DEFAULT ${this.defaultExpression(c.default)}`);
     }
     this.emit(`DROP TYPE ${this.table(QualifiedName.create(asideName, op.enum.schema))}`);
@@ -106,7 +117,9 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
 
   /** Idempotent, as the model only says the extension is needed (https://www.postgresql.org/docs/current/sql-createextension.html). */
   protected override visitCreateExtensionOp(op: CreateExtensionOp): void {
-    this.emit(`CREATE EXTENSION IF NOT EXISTS ${this.quote(op.name)}${op.schema !== null ? ` SCHEMA ${this.quote(op.schema)}` : ""}`);
+    this.emit(
+      `CREATE EXTENSION IF NOT EXISTS ${this.quote(op.name)}${op.schema !== null ? ` SCHEMA ${this.quote(op.schema)}` : ""}`,
+    );
   }
 
   protected override visitDropExtensionOp(op: DropExtensionOp): void {
@@ -117,9 +130,13 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
   protected enumConversion(column: string, array: boolean, renames: Readonly<Record<string, string>>): string {
     const pairs = Object.entries(renames);
     if (pairs.length === 0) return `${column}::text${array ? "[]" : ""}`;
-    const mapped = (v: string) => `CASE ${v} ${pairs.map(([from, to]) => `WHEN ${this.literal(from)} THEN ${this.literal(to)}`).join(" ")} ELSE ${v} END`;
+    const mapped = (v: string) =>
+      `CASE ${v} ${pairs.map(([from, to]) => `WHEN ${this.literal(from)} THEN ${this.literal(to)}`).join(" ")} ELSE ${v} END`;
     if (!array) return mapped(`${column}::text`);
     // USING admits no subquery (so no unnest): array_replace once per rename, in the given order.
-    return pairs.reduce((expr, [from, to]) => `array_replace(${expr}, ${this.literal(from)}, ${this.literal(to)})`, `${column}::text[]`);
+    return pairs.reduce(
+      (expr, [from, to]) => `array_replace(${expr}, ${this.literal(from)}, ${this.literal(to)})`,
+      `${column}::text[]`,
+    );
   }
 }

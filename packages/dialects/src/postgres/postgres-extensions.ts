@@ -18,7 +18,14 @@ const FUNCTIONS: Readonly<Record<string, string>> = {
   gen_salt: "pgcrypto",
   gen_random_bytes: "pgcrypto",
 };
-const TYPES: Readonly<Record<string, string>> = { citext: "citext", hstore: "hstore", ltree: "ltree", cube: "cube", isbn: "isn", ean13: "isn" };
+const TYPES: Readonly<Record<string, string>> = {
+  citext: "citext",
+  hstore: "hstore",
+  ltree: "ltree",
+  cube: "cube",
+  isbn: "isn",
+  ean13: "isn",
+};
 
 /** The extensions a canonical column needs: by its type (arrays too) and by the functions its default calls. */
 export function postgresRequiredExtensions(column: Column): readonly string[] {

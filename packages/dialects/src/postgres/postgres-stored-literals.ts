@@ -43,12 +43,17 @@ interface DatetimeParts {
  * (month names, `now`, `infinity`, BC), which stays as written.
  */
 function datetimeParts(text: string): DatetimeParts | null {
-  const m = /^(?:(\d{4})[-/]?(\d{2})[-/]?(\d{2}))?(?:(?:^|[ T])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(text.trim());
+  const m =
+    /^(?:(\d{4})[-/]?(\d{2})[-/]?(\d{2}))?(?:(?:^|[ T])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(
+      text.trim(),
+    );
   if (!m || (!m[1] && !m[4])) return null;
   const zone = m[8] === undefined ? null : /^z$/i.test(m[8]) ? 0 : zoneMinutes(m[8]);
   return {
     date: m[1] ? `${m[1]}-${m[2]}-${m[3]}` : null,
-    time: m[4] ? { h: Number(m[4]), m: Number(m[5]), s: Number(m[6] ?? 0), frac: (m[7] ?? "").replace(/0+$/, "") } : null,
+    time: m[4]
+      ? { h: Number(m[4]), m: Number(m[5]), s: Number(m[6] ?? 0), frac: (m[7] ?? "").replace(/0+$/, "") }
+      : null,
     zone,
   };
 }
@@ -60,9 +65,11 @@ function zoneMinutes(zone: string): number {
 }
 
 const two = (n: number): string => String(n).padStart(2, "0");
-const clock = (t: NonNullable<DatetimeParts["time"]>): string => `${two(t.h)}:${two(t.m)}:${two(t.s)}${t.frac ? `.${t.frac}` : ""}`;
+const clock = (t: NonNullable<DatetimeParts["time"]>): string =>
+  `${two(t.h)}:${two(t.m)}:${two(t.s)}${t.frac ? `.${t.frac}` : ""}`;
 /** An offset as PostgreSQL prints it: `+02`, `-03`, `+05:30`. */
-const zoneText = (minutes: number): string => `${minutes < 0 ? "-" : "+"}${two(Math.floor(Math.abs(minutes) / 60))}${Math.abs(minutes) % 60 ? `:${two(Math.abs(minutes) % 60)}` : ""}`;
+const zoneText = (minutes: number): string =>
+  `${minutes < 0 ? "-" : "+"}${two(Math.floor(Math.abs(minutes) / 60))}${Math.abs(minutes) % 60 ? `:${two(Math.abs(minutes) % 60)}` : ""}`;
 
 /**
  * A date/time literal in PostgreSQL's output form (DateStyle ISO): `'2020-01-01'` for a timestamp
@@ -71,7 +78,9 @@ const zoneText = (minutes: number): string => `${minutes < 0 ? "-" : "+"}${two(M
  * session's time zone, so it is compared in UTC; one without an offset (and a timetz without one)
  * depends on the TimeZone of the session that ran the DDL, and stays as written.
  */
-function datetimeLiteral(type: "date" | "time" | "timetz" | "timestamp" | "timestamptz"): (value: string) => string | null {
+function datetimeLiteral(
+  type: "date" | "time" | "timetz" | "timestamp" | "timestamptz",
+): (value: string) => string | null {
   return (value) => {
     const p = isStringLiteral(value) ? datetimeParts(unquoteString(value)) : null;
     if (!p) return null;
@@ -98,8 +107,20 @@ function datetimeLiteral(type: "date" | "time" | "timetz" | "timestamp" | "times
   };
 }
 
-const MONTHS_PER: Readonly<Record<string, number>> = { year: 12, decade: 120, century: 1200, millennium: 12000, month: 1 };
-const MICROS_PER: Readonly<Record<string, number>> = { hour: 3_600_000_000, minute: 60_000_000, second: 1_000_000, millisecond: 1000, microsecond: 1 };
+const MONTHS_PER: Readonly<Record<string, number>> = {
+  year: 12,
+  decade: 120,
+  century: 1200,
+  millennium: 12000,
+  month: 1,
+};
+const MICROS_PER: Readonly<Record<string, number>> = {
+  hour: 3_600_000_000,
+  minute: 60_000_000,
+  second: 1_000_000,
+  millisecond: 1000,
+  microsecond: 1,
+};
 /** The unit spellings interval input accepts (https://www.postgresql.org/docs/current/datatype-datetime.html#DATATYPE-INTERVAL-INPUT). */
 const INTERVAL_UNITS: readonly Rule[] = [
   [/^(?:y|yr|yrs|years?)$/, () => "year"],
@@ -129,7 +150,9 @@ function intervalText(input: string): string | null {
   for (let i = 0; i < tokens.length; i++) {
     const clock = /^([+-])?(\d+):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?$/.exec(tokens[i]!);
     if (clock) {
-      const us = ((Number(clock[2]) * 60 + Number(clock[3])) * 60 + Number(clock[4] ?? 0)) * 1e6 + Number((clock[5] ?? "").padEnd(6, "0"));
+      const us =
+        ((Number(clock[2]) * 60 + Number(clock[3])) * 60 + Number(clock[4] ?? 0)) * 1e6 +
+        Number((clock[5] ?? "").padEnd(6, "0"));
       micros += clock[1] === "-" ? -us : us;
       continue;
     }
@@ -148,7 +171,11 @@ function intervalText(input: string): string | null {
   // after a negative one, and the clock part when it is nonzero or nothing else was printed.
   const parts: string[] = [];
   let before = false;
-  const fields = [[Math.trunc(months / 12), "year"], [months % 12, "mon"], [days, "day"]] as const;
+  const fields = [
+    [Math.trunc(months / 12), "year"],
+    [months % 12, "mon"],
+    [days, "day"],
+  ] as const;
   for (const [value, unit] of fields) {
     if (value === 0) continue;
     parts.push(`${before && value > 0 ? "+" : ""}${value} ${unit}${value === 1 ? "" : "s"}`);
@@ -157,9 +184,16 @@ function intervalText(input: string): string | null {
   if (parts.length === 0 || micros !== 0) {
     const abs = Math.abs(micros);
     const two = (x: number) => String(x).padStart(2, "0");
-    const frac = abs % 1e6 ? `.${String(abs % 1e6).padStart(6, "0").replace(/0+$/, "")}` : "";
+    const frac =
+      abs % 1e6
+        ? `.${String(abs % 1e6)
+            .padStart(6, "0")
+            .replace(/0+$/, "")}`
+        : "";
     const sign = micros < 0 ? "-" : before ? "+" : "";
-    parts.push(`${sign}${two(Math.floor(abs / 3.6e9))}:${two(Math.floor(abs / 6e7) % 60)}:${two(Math.floor(abs / 1e6) % 60)}${frac}`);
+    parts.push(
+      `${sign}${two(Math.floor(abs / 3.6e9))}:${two(Math.floor(abs / 6e7) % 60)}:${two(Math.floor(abs / 1e6) % 60)}${frac}`,
+    );
   }
   return `'${parts.join(" ")}'`;
 }
@@ -176,13 +210,17 @@ function tsvectorText(input: string): string | null {
     lexemes.push(m[1] ?? m[2]!);
   }
   const sorted = [...new Set(lexemes)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  return `'${sorted.map((l) => `'${l}'`).join(" ").replaceAll("'", "''")}'`;
+  return `'${sorted
+    .map((l) => `'${l}'`)
+    .join(" ")
+    .replaceAll("'", "''")}'`;
 }
 
 function bitString(value: string): string | null {
   const m = /^([bx])'([0-9a-f]*)'$/i.exec(value);
   if (!m) return null;
-  const bits = m[1]!.toLowerCase() === "b" ? m[2]! : [...m[2]!].map((h) => parseInt(h, 16).toString(2).padStart(4, "0")).join("");
+  const bits =
+    m[1]!.toLowerCase() === "b" ? m[2]! : [...m[2]!].map((h) => parseInt(h, 16).toString(2).padStart(4, "0")).join("");
   return `'${bits}'`;
 }
 
@@ -190,7 +228,7 @@ function bitString(value: string): string | null {
 function byteaHex(text: string): string | null {
   if (/^\\x(?:\s*[0-9a-fA-F]{2})*\s*$/.test(text)) return `'\\x${text.slice(2).replace(/\s/g, "").toLowerCase()}'`;
   const bytes: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text[i] !== "\\") {
       const ch = String.fromCodePoint(text.codePointAt(i)!);
       bytes.push(...Buffer.from(ch));
@@ -224,4 +262,3 @@ function macaddrText(value: string, bytes: 6 | 8): string | null {
   if (hex.length !== bytes * 2) return null;
   return `'${hex.match(/../g)!.join(":")}'`;
 }
-

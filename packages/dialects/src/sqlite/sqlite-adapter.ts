@@ -37,9 +37,12 @@ export const sqliteAdapter: DialectAdapter = {
     try {
       await conn.query("BEGIN EXCLUSIVE");
     } catch (err) {
-      throw new DatabaseError(`Could not take the migration lock "${o.name}" within ${o.timeoutMs} ms: another process is writing to the database`, {
-        cause: err,
-      });
+      throw new DatabaseError(
+        `Could not take the migration lock "${o.name}" within ${o.timeoutMs} ms: another process is writing to the database`,
+        {
+          cause: err,
+        },
+      );
     } finally {
       await conn.query(`PRAGMA busy_timeout = ${previous}`);
     }

@@ -45,7 +45,11 @@ const TMP_PREFIX = "_autogen_tmp_";
  * @param current the table as it is in the database (reflected).
  * @param ops     the batch's ops, applied in order with applyOpsToTable.
  */
-export function planSqliteBatch(current: Table, ops: readonly OpNode[], dialect: Dialect = sqliteDialect): SqliteBatchPlan {
+export function planSqliteBatch(
+  current: Table,
+  ops: readonly OpNode[],
+  dialect: Dialect = sqliteDialect,
+): SqliteBatchPlan {
   const table = applyOpsToTable(current, ops);
   const tmp = QualifiedName.create(TMP_PREFIX + current.name, current.schema);
   const compile = (op: OpNode) => dialect.createDdlCompiler().compile(op);

@@ -1,5 +1,12 @@
 import { Column } from "@autogen/core";
-import { canonicalExpressionText, canonicalNumber, canonicalTypeText, isNumberText, isStringLiteral, unquoteString } from "../canonical-text";
+import {
+  canonicalExpressionText,
+  canonicalNumber,
+  canonicalTypeText,
+  isNumberText,
+  isStringLiteral,
+  unquoteString,
+} from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
 
 /**

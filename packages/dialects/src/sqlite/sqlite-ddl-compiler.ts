@@ -51,7 +51,9 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
     if (c.identity) out.push(this.identityClause(c.identity)); // throws: identity is PostgreSQL-only
     if (c.autoIncrement) {
       if (!ctx.table || this.inlinePrimaryKeyColumn(ctx.table) !== c.name) {
-        throw new CommandError(`SQLite AUTOINCREMENT needs ${c.name} to be the table's only primary-key column, declared in CREATE TABLE`);
+        throw new CommandError(
+          `SQLite AUTOINCREMENT needs ${c.name} to be the table's only primary-key column, declared in CREATE TABLE`,
+        );
       }
       out.push(`${this.constraintName(ctx.table.primaryKey?.name ?? null)}PRIMARY KEY AUTOINCREMENT`);
     }
@@ -85,7 +87,10 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
 
   /** https://www.sqlite.org/withoutrowid.html, https://www.sqlite.org/stricttables.html */
   protected override tableOptions(t: Table): string {
-    const flags = [t.options.withoutRowid === "true" ? "WITHOUT ROWID" : "", t.options.strict === "true" ? "STRICT" : ""].filter(Boolean);
+    const flags = [
+      t.options.withoutRowid === "true" ? "WITHOUT ROWID" : "",
+      t.options.strict === "true" ? "STRICT" : "",
+    ].filter(Boolean);
     return flags.length ? ` ${flags.join(", ")}` : "";
   }
 
@@ -110,7 +115,8 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
   /** Only a rename runs in place. */
   protected override visitAlterColumnOp(op: AlterColumnOp): void {
     if (!isRenameOnly(op)) this.unsupported("AlterColumnOp other than a rename", true);
-    if (op.modify.name !== op.column) this.emit(this.renameColumnStatement(op.table, op.column, op.modify.name as string));
+    if (op.modify.name !== op.column)
+      this.emit(this.renameColumnStatement(op.table, op.column, op.modify.name as string));
   }
 
   protected override visitCreateUniqueConstraintOp(op: CreateUniqueConstraintOp): void {
@@ -184,4 +190,5 @@ export function isInPlaceInBatch(op: OpNode): boolean {
 }
 
 /** ADD COLUMN accepts only constant defaults: no expression, no CURRENT_TIMESTAMP (https://www.sqlite.org/lang_altertable.html#altertabaddcol). */
-const isConstantDefault = (expr: string): boolean => isBareDefault(expr) && !/^(?:\(|current_|localtime)/i.test(expr.trim());
+const isConstantDefault = (expr: string): boolean =>
+  isBareDefault(expr) && !/^(?:\(|current_|localtime)/i.test(expr.trim());

@@ -23,5 +23,14 @@ export const mysqlDriverRules: TypeORMDriverRules = {
   columnChecks: () => [],
   defaultSchema: (driver) => driver.database ?? driver.options.database,
   indexUsing: (i) => (i.isSpatial ? "spatial" : i.isFulltext ? "fulltext" : null),
-  writes: { comments: true, charset: true, onUpdate: true, primaryKeyName: false, partialIndexes: false, checks: false, deferrableUniques: false, deferrableForeignKeys: false },
+  writes: {
+    comments: true,
+    charset: true,
+    onUpdate: true,
+    primaryKeyName: false,
+    partialIndexes: false,
+    checks: false,
+    deferrableUniques: false,
+    deferrableForeignKeys: false,
+  },
 };

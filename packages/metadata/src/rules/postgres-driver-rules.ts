@@ -29,9 +29,12 @@ export const postgresDriverRules: TypeORMDriverRules = {
   // Every generated column that is neither uuid nor identity becomes SERIAL/BIGSERIAL/SMALLSERIAL.
   autoIncrement: (m) => m.isGenerated && m.generationStrategy !== "uuid" && m.generationStrategy !== "identity",
   identity: (m) =>
-    m.isGenerated && m.generationStrategy === "identity" ? { always: m.generatedIdentity === "ALWAYS", start: null, increment: null } : null,
+    m.isGenerated && m.generationStrategy === "identity"
+      ? { always: m.generatedIdentity === "ALWAYS", start: null, increment: null }
+      : null,
   // PostgreSQL has only stored generated columns; TypeORM writes nothing for VIRTUAL (its default).
-  generated: (m) => (m.asExpression && m.generatedType === "STORED" ? { expression: m.asExpression, stored: true } : null),
+  generated: (m) =>
+    m.asExpression && m.generatedType === "STORED" ? { expression: m.asExpression, stored: true } : null,
   columnChecks: () => [],
   // An entity may name `public` explicitly; it is still the default schema (typeorm#6343).
   defaultSchema: (driver) => driver.options.schema ?? "public",
@@ -40,7 +43,16 @@ export const postgresDriverRules: TypeORMDriverRules = {
     // 1.x `@Index({ type })`; btree is the access method PostgreSQL uses anyway.
     return i.type && i.type.toLowerCase() !== "btree" ? i.type.toLowerCase() : null;
   },
-  writes: { comments: true, charset: false, onUpdate: false, primaryKeyName: true, partialIndexes: true, checks: true, deferrableUniques: true, deferrableForeignKeys: true },
+  writes: {
+    comments: true,
+    charset: false,
+    onUpdate: false,
+    primaryKeyName: true,
+    partialIndexes: true,
+    checks: true,
+    deferrableUniques: true,
+    deferrableForeignKeys: true,
+  },
 };
 
 /** An enum type as a type name, quoted as TypeORM's CREATE TYPE quotes it: `"app"."user_role_enum"`. */

@@ -16,10 +16,21 @@ export const sqliteDriverRules: TypeORMDriverRules = {
   generated: (m) => (m.asExpression ? { expression: m.asExpression, stored: m.generatedType === "STORED" } : null),
   columnChecks: (c) =>
     c.column.enum && !c.meta.isArray
-      ? [`"${c.column.name.replaceAll('"', '""')}" IN (${c.column.enum.map((v) => `'${String(v).replaceAll("'", "''")}'`).join(",")})`]
+      ? [
+          `"${c.column.name.replaceAll('"', '""')}" IN (${c.column.enum.map((v) => `'${String(v).replaceAll("'", "''")}'`).join(",")})`,
+        ]
       : [],
   // `main` is SQLite's name for the database file itself; attached databases have others.
   defaultSchema: () => "main",
   indexUsing: () => null,
-  writes: { comments: false, charset: false, onUpdate: false, primaryKeyName: false, partialIndexes: true, checks: true, deferrableUniques: false, deferrableForeignKeys: true },
+  writes: {
+    comments: false,
+    charset: false,
+    onUpdate: false,
+    primaryKeyName: false,
+    partialIndexes: true,
+    checks: true,
+    deferrableUniques: false,
+    deferrableForeignKeys: true,
+  },
 };

@@ -15,7 +15,10 @@ export function defineFixturesSuite(line: TypeORMLine): void {
         const fx = await loadFixture(name);
         assert.ok(fx.dialects.length > 0, "lists at least one dialect");
         for (const d of fx.dialects) {
-          const s = await schemaFromTypeORM({ entities: fx.entities, dataSourceOptions: fx.dataSourceOptions }, getDialect(d));
+          const s = await schemaFromTypeORM(
+            { entities: fx.entities, dataSourceOptions: fx.dataSourceOptions },
+            getDialect(d),
+          );
           assert.ok(s.tables.length > 0, `${d}: no tables`);
           assert.ok(Object.isFrozen(s) && Object.isFrozen(s.tables[0]!.columns[0]), `${d}: frozen`);
           const keys = s.tables.map((t) => `${t.schema ?? ""}.${t.name}`);
@@ -23,7 +26,11 @@ export function defineFixturesSuite(line: TypeORMLine): void {
           for (const t of s.tables) {
             assert.ok(t.columns.length > 0, `${d}: ${t.name} has columns`);
             assert.ok(t.primaryKey, `${d}: ${t.name} has a primary key`);
-            for (const c of [...t.primaryKey.columns, ...t.indexes.flatMap((i) => i.elements.map((e) => e.column!)), ...t.foreignKeys.flatMap((f) => f.columns)]) {
+            for (const c of [
+              ...t.primaryKey.columns,
+              ...t.indexes.flatMap((i) => i.elements.map((e) => e.column!)),
+              ...t.foreignKeys.flatMap((f) => f.columns),
+            ]) {
               assert.ok(hasColumn(t, c), `${d}: ${t.name} references its own column ${c}`);
             }
             for (const f of t.foreignKeys) {

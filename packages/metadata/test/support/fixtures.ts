@@ -27,7 +27,8 @@ export async function loadFixture(name: string): Promise<Fixture> {
   const mod = await loadModule(join(FIXTURES_DIR, name, "entities.ts"));
   const entities = mod["entities"];
   const dialects = mod["dialects"];
-  if (!Array.isArray(entities) || !Array.isArray(dialects)) throw new Error(`fixture ${name}: entities.ts must export entities and dialects arrays`);
+  if (!Array.isArray(entities) || !Array.isArray(dialects))
+    throw new Error(`fixture ${name}: entities.ts must export entities and dialects arrays`);
   return {
     name,
     entities,

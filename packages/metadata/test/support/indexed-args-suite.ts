@@ -50,12 +50,14 @@ const ARRAYS = [
 /** Every target the storage mentions, and for classes their inheritance tree (the array TypeORM's builder asks with). */
 function targetsOf(storage: Storage): unknown[] {
   const targets = new Set<unknown>();
-  for (const name of ARRAYS) for (const item of (storage[name] as { target?: unknown }[] | undefined) ?? []) targets.add(item.target);
+  for (const name of ARRAYS)
+    for (const item of (storage[name] as { target?: unknown }[] | undefined) ?? []) targets.add(item.target);
   const trees: unknown[][] = [];
   for (const t of targets) {
     if (typeof t !== "function") continue;
     const tree: unknown[] = [];
-    for (let c: unknown = t; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) tree.push(c);
+    for (let c: unknown = t; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c))
+      tree.push(c);
     if (tree.length > 1) trees.push(tree);
   }
   return [...targets, ...trees, "no such target"];
@@ -64,7 +66,8 @@ function targetsOf(storage: Storage): unknown[] {
 function propertiesOf(storage: Storage): string[] {
   const names = new Set<string>(["no such property"]);
   for (const name of ["columns", "relations", "generations", "joinColumns", "joinTables"]) {
-    for (const item of (storage[name] as { propertyName?: string }[] | undefined) ?? []) if (item.propertyName) names.add(item.propertyName);
+    for (const item of (storage[name] as { propertyName?: string }[] | undefined) ?? [])
+      if (item.propertyName) names.add(item.propertyName);
   }
   return [...names];
 }
@@ -80,7 +83,11 @@ function assertSameAnswers(storage: Storage): number {
     const indexed = (view[method] as Lookup).bind(view);
     for (const target of targetsOf(storage)) {
       for (const property of WITH_PROPERTY.has(method) ? properties : [undefined]) {
-        assert.deepEqual(indexed(target, property), original(target, property), `${method}(${String(target)}, ${property})`);
+        assert.deepEqual(
+          indexed(target, property),
+          original(target, property),
+          `${method}(${String(target)}, ${property})`,
+        );
         checked++;
       }
     }
@@ -93,7 +100,17 @@ function digest(m: TypeORMEntityMetadata): unknown {
   const e = m as unknown as Record<string, any>;
   const plain = (v: unknown) => (typeof v === "function" ? String(v) : v);
   return {
-    table: [e.tableType, e.tablePath, e.tableName, e.schema, e.database, e.synchronize, e.engine, e.comment, plain(e.expression)],
+    table: [
+      e.tableType,
+      e.tablePath,
+      e.tableName,
+      e.schema,
+      e.database,
+      e.synchronize,
+      e.engine,
+      e.comment,
+      plain(e.expression),
+    ],
     columns: e.columns.map((c: Record<string, any>) => [
       c.databaseName,
       c.propertyPath,
@@ -131,7 +148,10 @@ function digest(m: TypeORMEntityMetadata): unknown {
       i.synchronize,
       i.columns.map((c: { databaseName: string }) => c.databaseName),
     ]),
-    uniques: e.uniques.map((u: Record<string, any>) => [u.name, u.columns.map((c: { databaseName: string }) => c.databaseName)]),
+    uniques: e.uniques.map((u: Record<string, any>) => [
+      u.name,
+      u.columns.map((c: { databaseName: string }) => c.databaseName),
+    ]),
     checks: e.checks.map((c: Record<string, any>) => [c.name, c.expression]),
     exclusions: (e.exclusions ?? []).map((x: Record<string, any>) => [x.name, x.expression]),
     foreignKeys: e.foreignKeys.map((f: Record<string, any>) => [
@@ -143,7 +163,13 @@ function digest(m: TypeORMEntityMetadata): unknown {
       f.onUpdate,
       f.deferrable,
     ]),
-    relations: e.relations.map((r: Record<string, any>) => [r.propertyPath, r.relationType, r.inverseEntityMetadata?.tableName, r.isLazy, r.onDelete]),
+    relations: e.relations.map((r: Record<string, any>) => [
+      r.propertyPath,
+      r.relationType,
+      r.inverseEntityMetadata?.tableName,
+      r.isLazy,
+      r.onDelete,
+    ]),
     parent: e.parentEntityMetadata?.tableName ?? null,
     children: e.childEntityMetadatas.map((c: { tableName: string }) => c.tableName),
   };
@@ -161,9 +187,15 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
 
     it("answer every lookup of every fixture's args exactly as TypeORM's storage does", async () => {
       const fixtures = await load();
-      const typeorm = require(typeormModule) as { getMetadataArgsStorage(): Storage; EntitySchema: new (...a: never[]) => unknown };
+      const typeorm = require(typeormModule) as {
+        getMetadataArgsStorage(): Storage;
+        EntitySchema: new (...a: never[]) => unknown;
+      };
       const global = typeorm.getMetadataArgsStorage();
-      assert.ok((global["columns"] as unknown[]).length > 100, "the fixtures' decorated classes are in the global storage");
+      assert.ok(
+        (global["columns"] as unknown[]).length > 100,
+        "the fixtures' decorated classes are in the global storage",
+      );
       assert.ok(assertSameAnswers(global) > 1000);
       const tm = resolveTypeORM({ typeorm });
       const { EntitySchemaTransformer } = require(`${tm.dir}/entity-schema/EntitySchemaTransformer`) as {
@@ -176,17 +208,25 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
 
     it("builds, for every fixture and dialect, the metadata TypeORM's own builder builds", async () => {
       const fixtures = await load();
-      const typeorm = require(typeormModule) as { DataSource: new (o: Record<string, unknown>) => { logger?: unknown } };
+      const typeorm = require(typeormModule) as {
+        DataSource: new (o: Record<string, unknown>) => { logger?: unknown };
+      };
       const tm = resolveTypeORM({ typeorm });
       const { ConnectionMetadataBuilder } = require(`${tm.dir}/connection/ConnectionMetadataBuilder`) as {
-        ConnectionMetadataBuilder: new (ds: unknown) => { buildEntityMetadatas(e: unknown[]): Promise<TypeORMEntityMetadata[]> };
+        ConnectionMetadataBuilder: new (ds: unknown) => {
+          buildEntityMetadatas(e: unknown[]): Promise<TypeORMEntityMetadata[]>;
+        };
       };
       let compared = 0;
       for (const fx of fixtures) {
         for (const d of fx.dialects) {
           // A fresh DataSource per build: TypeORM's builder wires lazy relations into it.
           const dataSource = () =>
-            new typeorm.DataSource({ type: d === "sqlite" ? "better-sqlite3" : d, ...(d !== "postgres" && { database: "x" }), ...fx.dataSourceOptions });
+            new typeorm.DataSource({
+              type: d === "sqlite" ? "better-sqlite3" : d,
+              ...(d !== "postgres" && { database: "x" }),
+              ...fx.dataSourceOptions,
+            });
           const indexed = await buildEntityMetadatasIndexed(tm, dataSource(), fx.entities);
           assert.ok(indexed, `${fx.name}/${d}: the indexed build is available`);
           const own = await new ConnectionMetadataBuilder(dataSource()).buildEntityMetadatas(fx.entities);

@@ -21,10 +21,15 @@ import { schemaFromTypeORM } from "../../src/index";
 import { FIXTURES_DIR, loadFixture } from "./fixtures";
 import { typeormNames, type TypeORMLine } from "./typeorm-names";
 
-const col = (name: string, type: string, props: Partial<ColumnProps> = {}): Column => Column.create(name, type, { nullable: false, ...props });
+const col = (name: string, type: string, props: Partial<ColumnProps> = {}): Column =>
+  Column.create(name, type, { nullable: false, ...props });
 const id = (type = "integer"): Column => col("id", type, { autoIncrement: true });
 const idx = (name: string, columns: string[], o: { unique?: boolean; where?: string; using?: string } = {}) =>
-  Index.create(name, columns.map((c) => IndexElement.column(c)), o);
+  Index.create(
+    name,
+    columns.map((c) => IndexElement.column(c)),
+    o,
+  );
 
 /** Loads a fixture and converts it for one dialect. */
 async function convert(fixture: string, dialect: DialectName): Promise<Schema> {
@@ -54,14 +59,23 @@ export function defineMetadataSuite(line: TypeORMLine): void {
 
     it("one-to-one: REL_ unique constraint, FK and PK named by TypeORM (postgres)", async () => {
       const s = await convert("one-to-one", "postgres");
-      assert.deepEqual(s.tables.map((t) => t.name), ["desk", "passport", "person"]);
+      assert.deepEqual(
+        s.tables.map((t) => t.name),
+        ["desk", "passport", "person"],
+      );
       assert.deepEqual(
         table(s, "passport"),
         Table.create("passport", [id(), col("number", "varchar(20)"), col("holderId", "integer", { nullable: true })], {
           primaryKey: PrimaryKey.create(["id"], n.pk("passport", ["id"])),
           uniques: [UniqueConstraint.create(["holderId"], n.rel("passport", ["holderId"]))],
           foreignKeys: [
-            ForeignKey.create({ name: n.fk("passport", ["holderId"]), columns: ["holderId"], refTable: "person", refColumns: ["id"], onDelete: "CASCADE" }),
+            ForeignKey.create({
+              name: n.fk("passport", ["holderId"]),
+              columns: ["holderId"],
+              refTable: "person",
+              refColumns: ["id"],
+              onDelete: "CASCADE",
+            }),
           ],
         }),
       );
@@ -71,7 +85,14 @@ export function defineMetadataSuite(line: TypeORMLine): void {
         Table.create("desk", [id(), col("occupant_id", "integer", { nullable: true })], {
           primaryKey: PrimaryKey.create(["id"], n.pk("desk", ["id"])),
           uniques: [UniqueConstraint.create(["occupant_id"], n.rel("desk", ["occupant_id"]))],
-          foreignKeys: [ForeignKey.create({ name: n.fk("desk", ["occupant_id"]), columns: ["occupant_id"], refTable: "person", refColumns: ["id"] })],
+          foreignKeys: [
+            ForeignKey.create({
+              name: n.fk("desk", ["occupant_id"]),
+              columns: ["occupant_id"],
+              refTable: "person",
+              refColumns: ["id"],
+            }),
+          ],
         }),
       );
     });
@@ -80,13 +101,23 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       const s = await convert("one-to-one", "mysql");
       assert.deepEqual(
         table(s, "passport"),
-        Table.create("passport", [id("int"), col("number", "varchar(20)"), col("holderId", "int", { nullable: true })], {
-          primaryKey: PrimaryKey.create(["id"]),
-          indexes: [idx(n.rel("passport", ["holderId"]), ["holderId"], { unique: true })],
-          foreignKeys: [
-            ForeignKey.create({ name: n.fk("passport", ["holderId"]), columns: ["holderId"], refTable: "person", refColumns: ["id"], onDelete: "CASCADE" }),
-          ],
-        }),
+        Table.create(
+          "passport",
+          [id("int"), col("number", "varchar(20)"), col("holderId", "int", { nullable: true })],
+          {
+            primaryKey: PrimaryKey.create(["id"]),
+            indexes: [idx(n.rel("passport", ["holderId"]), ["holderId"], { unique: true })],
+            foreignKeys: [
+              ForeignKey.create({
+                name: n.fk("passport", ["holderId"]),
+                columns: ["holderId"],
+                refTable: "person",
+                refColumns: ["id"],
+                onDelete: "CASCADE",
+              }),
+            ],
+          },
+        ),
       );
     });
 
@@ -197,7 +228,10 @@ export function defineMetadataSuite(line: TypeORMLine): void {
 
     it("many-to-many: the junction table with its PK, indexes and FKs", async () => {
       const s = await convert("many-to-many-default", "postgres");
-      assert.deepEqual(s.tables.map((t) => t.name), ["course", "student", "student_courses_course"]);
+      assert.deepEqual(
+        s.tables.map((t) => t.name),
+        ["course", "student", "student_courses_course"],
+      );
       const j = "student_courses_course";
       // 1.x (typeorm a68612e) also cascades the inverse side's FK; 0.3 leaves it NO ACTION.
       const inverse = line === "1" ? ({ onDelete: "CASCADE", onUpdate: "CASCADE" } as const) : {};
@@ -205,12 +239,25 @@ export function defineMetadataSuite(line: TypeORMLine): void {
         table(s, j),
         Table.create(j, [col("studentId", "integer"), col("courseId", "integer")], {
           primaryKey: PrimaryKey.create(["studentId", "courseId"], n.pk(j, ["studentId", "courseId"])),
-          indexes: [idx(n.idx(j, ["studentId"]), ["studentId"]), idx(n.idx(j, ["courseId"]), ["courseId"])].sort((a, b) =>
-            a.name < b.name ? -1 : 1,
+          indexes: [idx(n.idx(j, ["studentId"]), ["studentId"]), idx(n.idx(j, ["courseId"]), ["courseId"])].sort(
+            (a, b) => (a.name < b.name ? -1 : 1),
           ),
           foreignKeys: [
-            ForeignKey.create({ name: n.fk(j, ["studentId"]), columns: ["studentId"], refTable: "student", refColumns: ["id"], onDelete: "CASCADE", onUpdate: "CASCADE" }),
-            ForeignKey.create({ name: n.fk(j, ["courseId"]), columns: ["courseId"], refTable: "course", refColumns: ["id"], ...inverse }),
+            ForeignKey.create({
+              name: n.fk(j, ["studentId"]),
+              columns: ["studentId"],
+              refTable: "student",
+              refColumns: ["id"],
+              onDelete: "CASCADE",
+              onUpdate: "CASCADE",
+            }),
+            ForeignKey.create({
+              name: n.fk(j, ["courseId"]),
+              columns: ["courseId"],
+              refTable: "course",
+              refColumns: ["id"],
+              ...inverse,
+            }),
           ].sort((a, b) => (a.name! < b.name! ? -1 : 1)),
         }),
       );
@@ -233,10 +280,13 @@ export function defineMetadataSuite(line: TypeORMLine): void {
     it("partial indexes: predicate kept, name hashed as this TypeORM line hashes it", async () => {
       const t = table(await convert("index-partial", "sqlite"), "subscriber");
       const email = n.idx("subscriber", ["email"], `"deletedAt" IS NULL`);
-      assert.deepEqual(t.indexes, [
-        idx(email, ["email"], { unique: true, where: `"deletedAt" is null` }),
-        idx("idx_subscriber_active_score", ["score"], { where: `"active" = true` }),
-      ].sort((a, b) => (a.name < b.name ? -1 : 1)));
+      assert.deepEqual(
+        t.indexes,
+        [
+          idx(email, ["email"], { unique: true, where: `"deletedAt" is null` }),
+          idx("idx_subscriber_active_score", ["score"], { where: `"active" = true` }),
+        ].sort((a, b) => (a.name < b.name ? -1 : 1)),
+      );
       assert.equal(email, line === "1" ? "IDX_b40acae2673c5dc7b81f1c4175" : "IDX_dfd87dbeaaebbd234a2ca2d4ff");
     });
 
@@ -245,14 +295,22 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       const cafe = table(s, "café");
       assert.equal(cafe.primaryKey!.name, n.pk("café", ["id"]));
       assert.deepEqual(cafe.indexes, [idx(n.idx("café", ["prénom"]), ["prénom"])]);
-      assert.deepEqual(table(s, "commande").foreignKeys.map((f) => [f.name, f.columns, f.refTable]), [[n.fk("commande", ["caféId"]), ["caféId"], "café"]]);
+      assert.deepEqual(
+        table(s, "commande").foreignKeys.map((f) => [f.name, f.columns, f.refTable]),
+        [[n.fk("commande", ["caféId"]), ["caféId"], "café"]],
+      );
       // The percent-encoded key of 0.3 and the UTF-8 key of 1.x give different names.
-      assert.equal(cafe.primaryKey!.name, line === "1" ? "PK_ad180def1a5c773a4e7af26e486" : "PK_d1158c627255837cc50453562d9");
+      assert.equal(
+        cafe.primaryKey!.name,
+        line === "1" ? "PK_ad180def1a5c773a4e7af26e486" : "PK_d1158c627255837cc50453562d9",
+      );
     });
 
     it("partial indexes on MySQL: TypeORM writes no WHERE there", async () => {
       const t = table(await convert("index-partial", "mysql"), "subscriber");
-      const byColumn = Object.fromEntries(t.indexes.map((i) => [Index.columnNames(i).join(","), [i.name, i.unique, i.where]]));
+      const byColumn = Object.fromEntries(
+        t.indexes.map((i) => [Index.columnNames(i).join(","), [i.name, i.unique, i.where]]),
+      );
       // The default name still hashes the predicate: TypeORM's metadata computes it before the driver drops it.
       assert.deepEqual(byColumn, {
         email: [n.idx("subscriber", ["email"], `"deletedAt" IS NULL`), true, null],
@@ -264,16 +322,22 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       const t = table(await convert("check-constraints", "postgres"), "item");
       // The name hashes the expression as written; the expression is canonical (identifiers
       // unquoted where PostgreSQL would not quote them, as pg_get_constraintdef prints them).
-      assert.deepEqual(t.checks, [
-        CheckConstraint.create("price >= 0", n.chk("item", `"price" >= 0`)),
-        CheckConstraint.create("quantity > 0 and quantity < 1000", "chk_item_quantity"),
-      ].sort((a, b) => (a.name! < b.name! ? -1 : 1)));
+      assert.deepEqual(
+        t.checks,
+        [
+          CheckConstraint.create("price >= 0", n.chk("item", `"price" >= 0`)),
+          CheckConstraint.create("quantity > 0 and quantity < 1000", "chk_item_quantity"),
+        ].sort((a, b) => (a.name! < b.name! ? -1 : 1)),
+      );
       assert.deepEqual(table(await convert("check-constraints", "mysql"), "item").checks, []);
     });
 
     it("simple-enum: PostgreSQL enum type, MySQL inline enum, SQLite varchar + CHECK", async () => {
       const pg = await convert("simple-enum", "postgres");
-      assert.deepEqual(pg.enums, [Enum.create("ticket_status_enum", ["open", "closed"]), Enum.create("ticket_urgency_enum", ["low", "high"])]);
+      assert.deepEqual(pg.enums, [
+        Enum.create("ticket_status_enum", ["open", "closed"]),
+        Enum.create("ticket_urgency_enum", ["low", "high"]),
+      ]);
       assert.deepEqual(table(pg, "ticket").columns.slice(1), [
         col("status", "ticket_status_enum", { default: "'open'" }),
         col("urgency", "ticket_urgency_enum", { nullable: true }),
@@ -285,8 +349,14 @@ export function defineMetadataSuite(line: TypeORMLine): void {
         col("urgency", "enum('low','high')", { nullable: true }),
       ]);
       const lite = table(await convert("simple-enum", "sqlite"), "ticket");
-      assert.deepEqual(lite.columns.slice(1), [col("status", "varchar", { default: "'open'" }), col("urgency", "varchar", { nullable: true })]);
-      assert.deepEqual(lite.checks, [CheckConstraint.create(`"status" in ('open', 'closed')`), CheckConstraint.create(`"urgency" in ('low', 'high')`)]);
+      assert.deepEqual(lite.columns.slice(1), [
+        col("status", "varchar", { default: "'open'" }),
+        col("urgency", "varchar", { nullable: true }),
+      ]);
+      assert.deepEqual(lite.checks, [
+        CheckConstraint.create(`"status" in ('open', 'closed')`),
+        CheckConstraint.create(`"urgency" in ('low', 'high')`),
+      ]);
     });
 
     it("PostgreSQL enums: default names, a shared enumName, numeric enums, enum arrays, names that need quotes", async () => {
@@ -307,19 +377,36 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       ]);
       assert.deepEqual(table(s, "page").columns[1], col("state", "publication_state", { default: "'draft'" }));
       // Quoted where PostgreSQL's format_type quotes them: a keyword, mixed case.
-      assert.deepEqual(table(s, "order").columns.slice(1), [col("place", `"position"`), col("region", `"SalesRegion"`, { nullable: true })]);
+      assert.deepEqual(table(s, "order").columns.slice(1), [
+        col("place", `"position"`),
+        col("region", `"SalesRegion"`, { nullable: true }),
+      ]);
     });
 
     it("custom naming strategy: its names, never re-hashed", async () => {
       const s = await convert("custom-naming-strategy", "postgres");
       assert.deepEqual(
         table(s, "blog_post"),
-        Table.create("blog_post", [col("post_id", "integer", { autoIncrement: true }), col("post_title", "varchar"), col("written_by_id", "integer", { nullable: true })], {
-          primaryKey: PrimaryKey.create(["post_id"], "pk_blog_post_post_id"),
-          foreignKeys: [
-            ForeignKey.create({ name: "fk_blog_post_written_by_id", columns: ["written_by_id"], refTable: "blog_user", refColumns: ["id"], onDelete: "CASCADE" }),
+        Table.create(
+          "blog_post",
+          [
+            col("post_id", "integer", { autoIncrement: true }),
+            col("post_title", "varchar"),
+            col("written_by_id", "integer", { nullable: true }),
           ],
-        }),
+          {
+            primaryKey: PrimaryKey.create(["post_id"], "pk_blog_post_post_id"),
+            foreignKeys: [
+              ForeignKey.create({
+                name: "fk_blog_post_written_by_id",
+                columns: ["written_by_id"],
+                refTable: "blog_user",
+                refColumns: ["id"],
+                onDelete: "CASCADE",
+              }),
+            ],
+          },
+        ),
       );
       const user = table(s, "blog_user");
       assert.deepEqual(user.uniques, [UniqueConstraint.create(["email_address"], "uq_blog_user_email_address")]);
@@ -328,17 +415,27 @@ export function defineMetadataSuite(line: TypeORMLine): void {
 
     it("entity prefix: table names and hashed names include it", async () => {
       const s = await convert("entity-prefix", "sqlite");
-      assert.deepEqual(s.tables.map((t) => t.name), ["app_player", "app_player_former_teams_team", "app_team"]);
-      assert.deepEqual(table(s, "app_team").indexes, [idx(n.idx("app_team", ["name"]), ["name"], { unique: true })]);
       assert.deepEqual(
-        table(s, "app_player").foreignKeys,
-        [ForeignKey.create({ name: n.fk("app_player", ["teamId"]), columns: ["teamId"], refTable: "app_team", refColumns: ["id"] })],
+        s.tables.map((t) => t.name),
+        ["app_player", "app_player_former_teams_team", "app_team"],
       );
+      assert.deepEqual(table(s, "app_team").indexes, [idx(n.idx("app_team", ["name"]), ["name"], { unique: true })]);
+      assert.deepEqual(table(s, "app_player").foreignKeys, [
+        ForeignKey.create({
+          name: n.fk("app_player", ["teamId"]),
+          columns: ["teamId"],
+          refTable: "app_team",
+          refColumns: ["id"],
+        }),
+      ]);
     });
 
     it("single-table inheritance: one table with every child's columns and the discriminator", async () => {
       const s = await convert("single-table-inheritance", "mysql");
-      assert.deepEqual(s.tables.map((t) => t.name), ["content", "owner"]);
+      assert.deepEqual(
+        s.tables.map((t) => t.name),
+        ["content", "owner"],
+      );
       assert.deepEqual(
         table(s, "content"),
         Table.create(
@@ -353,8 +450,18 @@ export function defineMetadataSuite(line: TypeORMLine): void {
           ],
           {
             primaryKey: PrimaryKey.create(["id"]),
-            indexes: [idx(n.idx("content", ["type"]), ["type"]), idx(n.idx("content", ["size"]), ["size"])].sort((a, b) => (a.name < b.name ? -1 : 1)),
-            foreignKeys: [ForeignKey.create({ name: n.fk("content", ["ownerId"]), columns: ["ownerId"], refTable: "owner", refColumns: ["id"], onDelete: "SET NULL" })],
+            indexes: [idx(n.idx("content", ["type"]), ["type"]), idx(n.idx("content", ["size"]), ["size"])].sort(
+              (a, b) => (a.name < b.name ? -1 : 1),
+            ),
+            foreignKeys: [
+              ForeignKey.create({
+                name: n.fk("content", ["ownerId"]),
+                columns: ["ownerId"],
+                refTable: "owner",
+                refColumns: ["id"],
+                onDelete: "SET NULL",
+              }),
+            ],
           },
         ),
       );
@@ -367,47 +474,108 @@ export function defineMetadataSuite(line: TypeORMLine): void {
         table(s, c),
         Table.create(c, [col("id_ancestor", "integer"), col("id_descendant", "integer")], {
           primaryKey: PrimaryKey.create(["id_ancestor", "id_descendant"], n.pk(c, ["id_ancestor", "id_descendant"])),
-          indexes: [idx(n.idx(c, ["id_ancestor"]), ["id_ancestor"]), idx(n.idx(c, ["id_descendant"]), ["id_descendant"])].sort((a, b) =>
-            a.name < b.name ? -1 : 1,
-          ),
+          indexes: [
+            idx(n.idx(c, ["id_ancestor"]), ["id_ancestor"]),
+            idx(n.idx(c, ["id_descendant"]), ["id_descendant"]),
+          ].sort((a, b) => (a.name < b.name ? -1 : 1)),
           foreignKeys: [
-            ForeignKey.create({ name: n.fk(c, ["id_ancestor"]), columns: ["id_ancestor"], refTable: "category", refColumns: ["id"], onDelete: "CASCADE" }),
-            ForeignKey.create({ name: n.fk(c, ["id_descendant"]), columns: ["id_descendant"], refTable: "category", refColumns: ["id"], onDelete: "CASCADE" }),
+            ForeignKey.create({
+              name: n.fk(c, ["id_ancestor"]),
+              columns: ["id_ancestor"],
+              refTable: "category",
+              refColumns: ["id"],
+              onDelete: "CASCADE",
+            }),
+            ForeignKey.create({
+              name: n.fk(c, ["id_descendant"]),
+              columns: ["id_descendant"],
+              refTable: "category",
+              refColumns: ["id"],
+              onDelete: "CASCADE",
+            }),
           ].sort((a, b) => (a.name! < b.name! ? -1 : 1)),
         }),
       );
-      assert.deepEqual(table(s, "category").foreignKeys.map((f) => [f.name, f.columns]), [[n.fk("category", ["parentId"]), ["parentId"]]]);
+      assert.deepEqual(
+        table(s, "category").foreignKeys.map((f) => [f.name, f.columns]),
+        [[n.fk("category", ["parentId"]), ["parentId"]]],
+      );
     });
 
     it("nested-set and materialized-path trees: their bookkeeping columns", async () => {
       const ns = table(await convert("tree-nested-set", "sqlite"), "menu_item");
-      assert.deepEqual(ns.columns.map((c) => [c.name, c.type, c.default]), [
-        ["id", "integer", null],
-        ["label", "varchar", null],
-        ["nsleft", "integer", "1"],
-        ["nsright", "integer", "2"],
-        ["parentId", "integer", null],
-      ]);
+      assert.deepEqual(
+        ns.columns.map((c) => [c.name, c.type, c.default]),
+        [
+          ["id", "integer", null],
+          ["label", "varchar", null],
+          ["nsleft", "integer", "1"],
+          ["nsright", "integer", "2"],
+          ["parentId", "integer", null],
+        ],
+      );
       const mp = table(await convert("tree-materialized-path", "mysql"), "folder");
       assert.deepEqual(Table.column(mp, "mpath"), col("mpath", "varchar(255)", { nullable: true, default: "''" }));
     });
 
     it("embedded entities: prefixed, custom-prefixed, unprefixed and nested columns", async () => {
       const t = table(await convert("embedded-entities", "postgres"), "venue");
-      assert.deepEqual(t.columns.map((c) => c.name), [
-        "id", "nameFirst", "nameLast", "billingStreet", "billingCity", "billingGeoLat", "billingGeoLng", "street", "city", "geoLat", "geoLng",
-      ]);
+      assert.deepEqual(
+        t.columns.map((c) => c.name),
+        [
+          "id",
+          "nameFirst",
+          "nameLast",
+          "billingStreet",
+          "billingCity",
+          "billingGeoLat",
+          "billingGeoLng",
+          "street",
+          "city",
+          "geoLat",
+          "geoLng",
+        ],
+      );
     });
 
     it("column types on SQLite, including inferred design types", async () => {
       const s = await convert("column-types-sqlite", "sqlite");
-      assert.deepEqual(table(s, "inferred_types").columns.map((c) => [c.name, c.type]), [
-        ["id", "integer"], ["name", "varchar"], ["count", "integer"], ["active", "boolean"], ["at", "datetime"],
-      ]);
+      assert.deepEqual(
+        table(s, "inferred_types").columns.map((c) => [c.name, c.type]),
+        [
+          ["id", "integer"],
+          ["name", "varchar"],
+          ["count", "integer"],
+          ["active", "boolean"],
+          ["at", "datetime"],
+        ],
+      );
       const types = Object.fromEntries(table(s, "lite_types").columns.map((c) => [c.name, c.type]));
       assert.deepEqual(
-        { money: types["money"], numericPrecision: types["numericPrecision"], varchar50: types["varchar50"], nchar: types["nchar"], simpleJson: types["simpleJson"], simpleArray: types["simpleArray"], color: types["color"], uuid: types["uuid"], json: types["json"], unsignedBigInt: types["unsignedBigInt"] },
-        { money: "decimal(10,2)", numericPrecision: "decimal(7)", varchar50: "varchar(50)", nchar: "nchar(2)", simpleJson: "text", simpleArray: "text", color: "varchar", uuid: "varchar", json: "json", unsignedBigInt: "unsigned big int" },
+        {
+          money: types["money"],
+          numericPrecision: types["numericPrecision"],
+          varchar50: types["varchar50"],
+          nchar: types["nchar"],
+          simpleJson: types["simpleJson"],
+          simpleArray: types["simpleArray"],
+          color: types["color"],
+          uuid: types["uuid"],
+          json: types["json"],
+          unsignedBigInt: types["unsignedBigInt"],
+        },
+        {
+          money: "decimal(10,2)",
+          numericPrecision: "decimal(7)",
+          varchar50: "varchar(50)",
+          nchar: "nchar(2)",
+          simpleJson: "text",
+          simpleArray: "text",
+          color: "varchar",
+          uuid: "varchar",
+          json: "json",
+          unsignedBigInt: "unsigned big int",
+        },
       );
     });
 
@@ -424,12 +592,18 @@ export function defineMetadataSuite(line: TypeORMLine): void {
 
     it("MySQL width and zerofill: 0.3 options that 1.x removed", async () => {
       const t = table(await convert("mysql-width-zerofill", "mysql"), "badge");
-      assert.deepEqual(t.columns.map((c) => c.type), ["int", line === "0.3" ? "int unsigned zerofill" : "int", "smallint"]);
+      assert.deepEqual(
+        t.columns.map((c) => c.type),
+        ["int", line === "0.3" ? "int unsigned zerofill" : "int", "smallint"],
+      );
     });
 
     it("uuid keys: gen_random_uuid() on PostgreSQL, plain strings elsewhere", async () => {
       const pg = table(await convert("primary-uuid", "postgres"), "session");
-      assert.deepEqual(pg.columns.slice(0, 2), [col("id", "uuid", { default: "gen_random_uuid()" }), col("publicId", "uuid", { default: "gen_random_uuid()" })]);
+      assert.deepEqual(pg.columns.slice(0, 2), [
+        col("id", "uuid", { default: "gen_random_uuid()" }),
+        col("publicId", "uuid", { default: "gen_random_uuid()" }),
+      ]);
       const my = table(await convert("primary-uuid", "mysql"), "session");
       assert.deepEqual(my.columns[0], col("id", "varchar(36)"));
       const lite = table(await convert("primary-uuid", "sqlite"), "session");
@@ -438,8 +612,14 @@ export function defineMetadataSuite(line: TypeORMLine): void {
 
     it("identity and rowid strategies", async () => {
       const s = await convert("primary-identity", "postgres");
-      assert.deepEqual(table(s, "invoice").columns[0], col("id", "integer", { identity: { always: false, start: null, increment: null } }));
-      assert.deepEqual(table(s, "receipt").columns[0], col("id", "bigint", { identity: { always: true, start: null, increment: null } }));
+      assert.deepEqual(
+        table(s, "invoice").columns[0],
+        col("id", "integer", { identity: { always: false, start: null, increment: null } }),
+      );
+      assert.deepEqual(
+        table(s, "receipt").columns[0],
+        col("id", "bigint", { identity: { always: true, start: null, increment: null } }),
+      );
       const rowid = table(await convert("primary-rowid", "sqlite"), "log_line");
       assert.deepEqual(rowid.columns[0], col("id", "integer"));
     });
@@ -447,28 +627,51 @@ export function defineMetadataSuite(line: TypeORMLine): void {
     it("comments: kept on PostgreSQL and MySQL, dropped on SQLite", async () => {
       const pg = table(await convert("comments", "postgres"), "member");
       assert.equal(pg.comment, "People who can sign in");
-      assert.deepEqual(pg.columns.map((c) => c.comment), ["surrogate key", "display name", "it's the member's e-mail", null]);
+      assert.deepEqual(
+        pg.columns.map((c) => c.comment),
+        ["surrogate key", "display name", "it's the member's e-mail", null],
+      );
       const lite = table(await convert("comments", "sqlite"), "member");
       assert.equal(lite.comment, null);
-      assert.deepEqual(lite.columns.map((c) => c.comment), [null, null, null, null]);
+      assert.deepEqual(
+        lite.columns.map((c) => c.comment),
+        [null, null, null, null],
+      );
     });
 
     it("synchronize: false entities and indexes, and virtual columns, are left out", async () => {
       const s = await convert("no-synchronize", "postgres");
-      assert.deepEqual(s.tables.map((t) => t.name), ["managed"]);
+      assert.deepEqual(
+        s.tables.map((t) => t.name),
+        ["managed"],
+      );
       assert.deepEqual(table(s, "managed").indexes, []);
       const v = table(await convert("virtual-column", "sqlite"), "playlist");
-      assert.deepEqual(v.columns.map((c) => c.name), ["id", "name"]);
+      assert.deepEqual(
+        v.columns.map((c) => c.name),
+        ["id", "name"],
+      );
     });
 
     it("EntitySchema entities: columns, relation, named index and unique", async () => {
       const s = await convert("entity-schema", "postgres");
       const post = table(s, "post");
-      assert.deepEqual(post.columns, [id(), col("title", "varchar", { default: "'untitled'" }), col("text", "text", { nullable: true }), col("categoryId", "integer", { nullable: true })]);
+      assert.deepEqual(post.columns, [
+        id(),
+        col("title", "varchar", { default: "'untitled'" }),
+        col("text", "text", { nullable: true }),
+        col("categoryId", "integer", { nullable: true }),
+      ]);
       assert.deepEqual(post.indexes, [idx("idx_post_title", ["title"])]);
       assert.deepEqual(post.uniques, [UniqueConstraint.create(["title", "categoryId"], "uq_post_title_category")]);
       assert.deepEqual(post.foreignKeys, [
-        ForeignKey.create({ name: n.fk("post", ["categoryId"]), columns: ["categoryId"], refTable: "category", refColumns: ["id"], onDelete: "SET NULL" }),
+        ForeignKey.create({
+          name: n.fk("post", ["categoryId"]),
+          columns: ["categoryId"],
+          refTable: "category",
+          refColumns: ["id"],
+          onDelete: "SET NULL",
+        }),
       ]);
       assert.deepEqual(table(s, "category").uniques, [UniqueConstraint.create(["name"], n.uq("category", ["name"]))]);
     });
@@ -478,13 +681,18 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       const store = table(s, "store");
       assert.equal(store.primaryKey!.name, "pk_store");
       assert.equal(table(s, "region").primaryKey!.name, "pk_region");
-      assert.deepEqual(store.foreignKeys.map((f) => [f.name, f.columns, f.refTable, f.refColumns]), [["fk_store_region", ["region_code"], "region", ["code"]]]);
+      assert.deepEqual(
+        store.foreignKeys.map((f) => [f.name, f.columns, f.refTable, f.refColumns]),
+        [["fk_store_region", ["region_code"], "region", ["code"]]],
+      );
       assert.deepEqual(store.uniques, [UniqueConstraint.create(["name", "region_code"], "uq_store_name_region")]);
     });
 
     it("deferrable unique and foreign-key constraints (PostgreSQL; SQLite: foreign keys only)", async () => {
       const t = table(await convert("deferrable-constraints", "postgres"), "slot");
-      assert.deepEqual(t.uniques, [UniqueConstraint.create(["position"], "uq_slot_position", { deferrable: true, initially: "DEFERRED" })]);
+      assert.deepEqual(t.uniques, [
+        UniqueConstraint.create(["position"], "uq_slot_position", { deferrable: true, initially: "DEFERRED" }),
+      ]);
       assert.deepEqual(t.foreignKeys[0]!.deferrable, true);
       assert.deepEqual(t.foreignKeys[0]!.initially, "IMMEDIATE");
       const lite = table(await convert("deferrable-constraints", "sqlite"), "slot");
@@ -494,10 +702,19 @@ export function defineMetadataSuite(line: TypeORMLine): void {
 
     it("a DataSource instance: read, never initialised or modified", async () => {
       const fx = await loadFixture("blog-app");
-      const { DataSource } = require("typeorm") as { DataSource: new (o: object) => { isInitialized: boolean; entityMetadatas: unknown[]; options: Record<string, unknown> } };
+      const { DataSource } = require("typeorm") as {
+        DataSource: new (o: object) => {
+          isInitialized: boolean;
+          entityMetadatas: unknown[];
+          options: Record<string, unknown>;
+        };
+      };
       const ds = new DataSource({ type: "postgres", host: "db.invalid", entities: fx.entities });
       const s = await schemaFromTypeORM({ dataSource: ds }, getDialect("postgres"));
-      assert.deepEqual(s.tables.map((t) => t.name), ["labels", "posts", "posts_labels_labels", "profiles", "remarks", "users"]);
+      assert.deepEqual(
+        s.tables.map((t) => t.name),
+        ["labels", "posts", "posts_labels_labels", "profiles", "remarks", "users"],
+      );
       assert.equal(ds.isInitialized, false);
       assert.deepEqual(ds.entityMetadatas, []);
       // The same DataSource converts for another dialect too: metadata is rebuilt per dialect.
@@ -509,43 +726,85 @@ export function defineMetadataSuite(line: TypeORMLine): void {
     it("PostgreSQL schemas: a named schema, its enum type, an explicit public as the default", async () => {
       const s = await convert("postgres-named-schema", "postgres");
       assert.deepEqual(s.schemas, ["audit"]);
-      assert.deepEqual(s.tables.map((t) => [t.schema, t.name]), [[null, "tenant"], ["audit", "audit_log"]]);
+      assert.deepEqual(
+        s.tables.map((t) => [t.schema, t.name]),
+        [
+          [null, "tenant"],
+          ["audit", "audit_log"],
+        ],
+      );
       assert.deepEqual(s.enums, [Enum.create("audit_log_level_enum", ["info", "error"], "audit")]);
       const log = s.tables[1]!;
       assert.deepEqual(Table.column(log, "level"), col("level", "audit.audit_log_level_enum", { default: "'info'" }));
       // TypeORM names the PK from "audit.audit_log" minus the schema, the FK from the table name.
       assert.equal(log.primaryKey!.name, n.pk("audit_log", ["id"]));
       assert.deepEqual(log.foreignKeys, [
-        ForeignKey.create({ name: n.fk("audit_log", ["tenantId"]), columns: ["tenantId"], refSchema: null, refTable: "tenant", refColumns: ["id"], onDelete: "CASCADE" }),
+        ForeignKey.create({
+          name: n.fk("audit_log", ["tenantId"]),
+          columns: ["tenantId"],
+          refSchema: null,
+          refTable: "tenant",
+          refColumns: ["id"],
+          onDelete: "CASCADE",
+        }),
       ]);
     });
 
     it("view entities: SQL text and query-builder expressions rendered offline", async () => {
       const s = await convert("view-entity", "sqlite");
-      assert.deepEqual(s.tables.map((t) => t.name), ["sale"]);
+      assert.deepEqual(
+        s.tables.map((t) => t.name),
+        ["sale"],
+      );
       assert.deepEqual(s.views, [
-        View.create("big_sales", `select "s"."id" as "id", "s"."amount" as "amount" from "sale" "s" where "s"."amount" > 1000`),
+        View.create(
+          "big_sales",
+          `select "s"."id" as "id", "s"."amount" as "amount" from "sale" "s" where "s"."amount" > 1000`,
+        ),
         View.create("sales_by_region", `select "region", sum("amount") as "total" from "sale" group by "region"`),
       ]);
     });
 
     it("glob strings in entities, as DataSource options allow", async () => {
-      const s = await schemaFromTypeORM({ entities: [join(FIXTURES_DIR, "one-to-many", "*.ts")] }, getDialect("sqlite"));
-      assert.deepEqual(s.tables.map((t) => t.name), ["author", "book"]);
+      const s = await schemaFromTypeORM(
+        { entities: [join(FIXTURES_DIR, "one-to-many", "*.ts")] },
+        getDialect("sqlite"),
+      );
+      assert.deepEqual(
+        s.tables.map((t) => t.name),
+        ["author", "book"],
+      );
     });
 
     it("a subclass of DataSource", async () => {
       const fx = await loadFixture("one-to-many");
       const { DataSource } = require("typeorm") as { DataSource: new (o: object) => object };
       class AppDataSource extends DataSource {}
-      const s = await schemaFromTypeORM({ dataSource: new AppDataSource({ type: "better-sqlite3", database: ":memory:", entities: fx.entities }) as never }, getDialect("mysql"));
-      assert.deepEqual(table(s, "book").columns.map((c) => c.type), ["int", "varchar(255)", "int"]);
+      const s = await schemaFromTypeORM(
+        {
+          dataSource: new AppDataSource({
+            type: "better-sqlite3",
+            database: ":memory:",
+            entities: fx.entities,
+          }) as never,
+        },
+        getDialect("mysql"),
+      );
+      assert.deepEqual(
+        table(s, "book").columns.map((c) => c.type),
+        ["int", "varchar(255)", "int"],
+      );
     });
 
     it("an explicit typeorm module option", async () => {
       const fx = await loadFixture("one-to-many");
-      const s = await schemaFromTypeORM({ entities: fx.entities }, getDialect("sqlite"), { typeorm: require("typeorm") });
-      assert.deepEqual(s.tables.map((t) => t.name), ["author", "book"]);
+      const s = await schemaFromTypeORM({ entities: fx.entities }, getDialect("sqlite"), {
+        typeorm: require("typeorm"),
+      });
+      assert.deepEqual(
+        s.tables.map((t) => t.name),
+        ["author", "book"],
+      );
     });
 
     it("serverVersion: MariaDB 10.7+ has a native uuid type", async () => {
@@ -561,7 +820,10 @@ export function defineMetadataSuite(line: TypeORMLine): void {
     });
 
     it("errors are CommandErrors naming the problem", async () => {
-      await assert.rejects(schemaFromTypeORM({}, getDialect("sqlite")), (e: unknown) => e instanceof CommandError && /dataSource or entities/.test(e.message));
+      await assert.rejects(
+        schemaFromTypeORM({}, getDialect("sqlite")),
+        (e: unknown) => e instanceof CommandError && /dataSource or entities/.test(e.message),
+      );
       const fx = await loadFixture("column-types-postgres");
       await assert.rejects(
         schemaFromTypeORM({ entities: fx.entities }, getDialect("sqlite")),

@@ -37,13 +37,18 @@ export function defineReflectionSuite(line: TypeORMLine): void {
         const fx = await loadFixture(name);
         for (const d of fx.dialects.filter((x) => dialectsUnderTest().includes(x))) {
           const dialect = getDialect(d);
-          const target = await schemaFromTypeORM({ entities: fx.entities, dataSourceOptions: fx.dataSourceOptions }, dialect);
+          const target = await schemaFromTypeORM(
+            { entities: fx.entities, dataSourceOptions: fx.dataSourceOptions },
+            dialect,
+          );
           const db = await useDatabase(t, d);
           if (!db) continue;
           const conn = await db.connect();
           try {
             // The extensions the columns' defaults need (uuid-ossp), as a revision would create them.
-            const extensions = [...new Set(target.tables.flatMap((x) => x.columns.flatMap((c) => dialect.requiredExtensions?.(c) ?? [])))];
+            const extensions = [
+              ...new Set(target.tables.flatMap((x) => x.columns.flatMap((c) => dialect.requiredExtensions?.(c) ?? []))),
+            ];
             const ops: OpNode[] = [
               ...extensions.map((e) => CreateExtensionOp.create(e)),
               ...target.schemas.map((s) => CreateSchemaOp.create(s)),
@@ -52,7 +57,8 @@ export function defineReflectionSuite(line: TypeORMLine): void {
             ];
             for (const op of ops) for (const sql of dialect.createDdlCompiler().compile(op)) await conn.query(sql);
             const warnings: string[] = [];
-            const schemas = target.schemas.length > 0 ? [...(await createIntrospector(conn, dialect).schemaNames())] : undefined;
+            const schemas =
+              target.schemas.length > 0 ? [...(await createIntrospector(conn, dialect).schemaNames())] : undefined;
             const introspector = createIntrospector(conn, dialect);
             const reflected = await introspector.reflect({ schemas, onWarning: (m) => warnings.push(m) });
             assert.deepEqual(warnings, [], `${d}: reflection warnings`);

@@ -10,8 +10,12 @@ export type TypeORMLine = "1" | "0.3";
  * characters outside `[A-Za-z0-9_.!~*'()-]` (spaces, quotes: index predicates, check expressions).
  */
 export function typeormNames(line: TypeORMLine) {
-  const hash = (key: string) => createHash("sha1").update(line === "0.3" ? encodeURIComponent(key) : key, "utf8").digest("hex");
-  const key = (table: string, columns: readonly string[]) => `${table.replace(".", "_")}_${[...columns].sort().join("_")}`;
+  const hash = (key: string) =>
+    createHash("sha1")
+      .update(line === "0.3" ? encodeURIComponent(key) : key, "utf8")
+      .digest("hex");
+  const key = (table: string, columns: readonly string[]) =>
+    `${table.replace(".", "_")}_${[...columns].sort().join("_")}`;
   return {
     pk: (table: string, columns: readonly string[]) => "PK_" + hash(key(table, columns)).slice(0, 27),
     uq: (table: string, columns: readonly string[]) => "UQ_" + hash(key(table, columns)).slice(0, 27),

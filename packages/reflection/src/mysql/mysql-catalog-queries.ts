@@ -43,7 +43,10 @@ const list = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 function schemaFilter(column: string, scope: MysqlScope): SqlFragment {
   const schemas = scope.schemas ?? [null];
   const named = schemas.filter((s): s is string => s !== null);
-  const parts = [...(schemas.includes(null) ? [`${column} = DATABASE()`] : []), ...(named.length > 0 ? [`${column} IN (${list(named)})`] : [])];
+  const parts = [
+    ...(schemas.includes(null) ? [`${column} = DATABASE()`] : []),
+    ...(named.length > 0 ? [`${column} IN (${list(named)})`] : []),
+  ];
   return { sql: parts.length === 0 ? "0 = 1" : `(${parts.join(" OR ")})`, params: named };
 }
 

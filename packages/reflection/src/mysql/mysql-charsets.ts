@@ -13,10 +13,14 @@ export interface CharsetPair {
  * it differs; the collation when it differs and is not just the default of a reported charset.
  * Reflection reports columns against their table and tables against their schema this way.
  */
-export function differingCharset(own: CharsetPair & { readonly charsetDefaultCollation: string | null }, parent: CharsetPair): CharsetPair {
+export function differingCharset(
+  own: CharsetPair & { readonly charsetDefaultCollation: string | null },
+  parent: CharsetPair,
+): CharsetPair {
   const charset = own.charset !== null && own.charset !== parent.charset ? own.charset : null;
   const impliedByCharset = charset !== null && own.collation === own.charsetDefaultCollation;
-  const collation = own.collation !== null && own.collation !== parent.collation && !impliedByCharset ? own.collation : null;
+  const collation =
+    own.collation !== null && own.collation !== parent.collation && !impliedByCharset ? own.collation : null;
   return { charset, collation };
 }
 
@@ -40,14 +44,20 @@ export const charsetTableKey = (schema: string | null, name: string): string => 
  *
  * `defaultCollations`: charset → its default collation, from the server, in canonical names.
  */
-export function resolveModelCharsets(target: Schema, reflected: ReflectedCharsets, defaultCollations: ReadonlyMap<string, string>): Schema {
+export function resolveModelCharsets(
+  target: Schema,
+  reflected: ReflectedCharsets,
+  defaultCollations: ReadonlyMap<string, string>,
+): Schema {
   const canonicalName = (name: string | null): string | null => (name === null ? null : mysqlCharsetName(name));
   const tableCharsets = (t: Table): CharsetPair => {
     const existing = reflected.tables.get(charsetTableKey(t.schema, t.name));
     if (existing) return { charset: canonicalName(existing.charset), collation: canonicalName(existing.collation) };
     const schema = reflected.schemas.get(t.schema) ?? { charset: null, collation: null };
     const charset = t.options["charset"] ?? schema.charset;
-    const collation = t.options["collation"] ?? (t.options["charset"] !== undefined ? (defaultCollations.get(t.options["charset"]) ?? null) : schema.collation);
+    const collation =
+      t.options["collation"] ??
+      (t.options["charset"] !== undefined ? (defaultCollations.get(t.options["charset"]) ?? null) : schema.collation);
     return { charset: canonicalName(charset), collation: canonicalName(collation) };
   };
   return mapTables(target, (t) => {

@@ -80,13 +80,30 @@ export class MysqlIntrospector implements Introspector {
     const current = server[0]!.current_schema;
     const build = new MysqlSchemaBuild(this.#dialect, warningSink(o), server, flavor.isMariaDb);
     const charsets: ReflectedCharsets = {
-      tables: new Map(tables.map((t) => [charsetTableKey(build.schemaOf(t.schema_name), t.table_name), { charset: t.charset, collation: t.collation_name }])),
-      schemas: new Map(server.flatMap((r) => (r.schema_name === null ? [] : [[build.schemaOf(r.schema_name), { charset: r.charset, collation: r.collation_name }]]))),
+      tables: new Map(
+        tables.map((t) => [
+          charsetTableKey(build.schemaOf(t.schema_name), t.table_name),
+          { charset: t.charset, collation: t.collation_name },
+        ]),
+      ),
+      schemas: new Map(
+        server.flatMap((r) =>
+          r.schema_name === null
+            ? []
+            : [[build.schemaOf(r.schema_name), { charset: r.charset, collation: r.collation_name }]],
+        ),
+      ),
     };
     const schema = sortedSchema({
       tables: build.tables(tables, columns, indexes, keys, checks),
-      views: views.map((r) => View.create(r.view_name, withoutOwnSchema(r.definition.trim(), r.schema_name), { schema: build.schemaOf(r.schema_name) })),
-      schemas: o.schemas ? server.flatMap((r) => (r.schema_name !== null && r.schema_name !== current ? [r.schema_name] : [])) : [],
+      views: views.map((r) =>
+        View.create(r.view_name, withoutOwnSchema(r.definition.trim(), r.schema_name), {
+          schema: build.schemaOf(r.schema_name),
+        }),
+      ),
+      schemas: o.schemas
+        ? server.flatMap((r) => (r.schema_name !== null && r.schema_name !== current ? [r.schema_name] : []))
+        : [],
     });
     this.#last = { schema, charsets };
     return schema;
@@ -102,8 +119,12 @@ export class MysqlIntrospector implements Introspector {
   async canonicalTarget(target: Schema): Promise<Schema> {
     if (this.#last === null) throw new Error("MysqlIntrospector.canonicalTarget() needs a reflect() first");
     const withKeyParts = resolveImplicitKeyParts(target, this.#last.schema);
-    if (!withKeyParts.tables.some((t) => t.columns.some((c) => c.charset !== null || c.collation !== null))) return withKeyParts;
-    const rows = await CountingQueries.uncounted<{ charset: string; collation: string }>(this.#queries.conn, MYSQL_CHARSET_DEFAULTS_QUERY);
+    if (!withKeyParts.tables.some((t) => t.columns.some((c) => c.charset !== null || c.collation !== null)))
+      return withKeyParts;
+    const rows = await CountingQueries.uncounted<{ charset: string; collation: string }>(
+      this.#queries.conn,
+      MYSQL_CHARSET_DEFAULTS_QUERY,
+    );
     const defaults = new Map(rows.map((r) => [mysqlCharsetName(r.charset), mysqlCharsetName(r.collation)]));
     return resolveModelCharsets(withKeyParts, this.#last.charsets, defaults);
   }
@@ -124,7 +145,7 @@ function serverFlavor(version: string): { isMariaDb: boolean; hasExpressionIndex
 function withoutOwnSchema(definition: string, schema: string): string {
   const qualifier = "`" + schema.replaceAll("`", "``") + "`.";
   let out = "";
-  for (let i = 0; i < definition.length; ) {
+  for (let i = 0; i < definition.length;) {
     const c = definition[i]!;
     if (c === "'" || c === '"') {
       let j = i + 1;
@@ -156,7 +177,13 @@ const ACTIONS: Readonly<Record<string, ReferentialAction | null>> = {
 };
 
 /** STATISTICS.INDEX_TYPE → Index.using; BTREE is the default. */
-const INDEX_TYPES: Readonly<Record<string, string | null>> = { BTREE: null, FULLTEXT: "fulltext", SPATIAL: "spatial", HASH: "hash", RTREE: "spatial" };
+const INDEX_TYPES: Readonly<Record<string, string | null>> = {
+  BTREE: null,
+  FULLTEXT: "fulltext",
+  SPATIAL: "spatial",
+  HASH: "hash",
+  RTREE: "spatial",
+};
 
 /** The collation MariaDB gives every column declared `json`. */
 const JSON_COLLATION = "utf8mb4_bin";
@@ -183,28 +210,59 @@ class MysqlSchemaBuild {
     return name === this.#currentSchema ? null : name;
   }
 
-  tables(tables: RawMysqlTableRow[], columns: RawMysqlColumnRow[], indexes: RawMysqlIndexRow[], keys: RawMysqlKeyRow[], checks: RawMysqlCheckRow[]): Table[] {
+  tables(
+    tables: RawMysqlTableRow[],
+    columns: RawMysqlColumnRow[],
+    indexes: RawMysqlIndexRow[],
+    keys: RawMysqlKeyRow[],
+    checks: RawMysqlCheckRow[],
+  ): Table[] {
     const key = (r: { schema_name: string; table_name: string }) => `${r.schema_name}\u0000${r.table_name}`;
     const columnsOf = groupBy(columns, key);
     const indexesOf = groupBy(indexes, key);
     const keysOf = groupBy(keys, key);
     const checksOf = groupBy(checks, key);
-    return tables.map((t) => this.table(t, columnsOf.get(key(t)) ?? [], indexesOf.get(key(t)) ?? [], keysOf.get(key(t)) ?? [], checksOf.get(key(t)) ?? []));
+    return tables.map((t) =>
+      this.table(
+        t,
+        columnsOf.get(key(t)) ?? [],
+        indexesOf.get(key(t)) ?? [],
+        keysOf.get(key(t)) ?? [],
+        checksOf.get(key(t)) ?? [],
+      ),
+    );
   }
 
-  table(t: RawMysqlTableRow, columnRows: RawMysqlColumnRow[], indexRows: RawMysqlIndexRow[], keyRows: RawMysqlKeyRow[], checkRows: RawMysqlCheckRow[]): Table {
+  table(
+    t: RawMysqlTableRow,
+    columnRows: RawMysqlColumnRow[],
+    indexRows: RawMysqlIndexRow[],
+    keyRows: RawMysqlKeyRow[],
+    checkRows: RawMysqlCheckRow[],
+  ): Table {
     const where = `MySQL table ${t.schema_name}.${t.table_name}`;
     const jsonChecks = new Set(checkRows.filter((c) => this.isJsonCheck(c, columnRows)).map((c) => c.constraint_name));
     const columns = columnRows.map((c) => this.column(c, t, jsonChecks.has(c.column_name)));
     for (const c of columnRows.filter((c) => /\bINVISIBLE\b/i.test(c.extra))) {
-      this.warn(`${where}: column ${c.column_name} is INVISIBLE, which the model cannot express; it is reflected as visible`);
+      this.warn(
+        `${where}: column ${c.column_name} is INVISIBLE, which the model cannot express; it is reflected as visible`,
+      );
     }
     const rules = new Map(keyRows.filter((r) => r.constraint_type === "RULES").map((r) => [r.constraint_name, r]));
-    const keyGroups = [...groupBy(keyRows.filter((r) => r.constraint_type !== "RULES"), (r) => r.constraint_name).values()];
+    const keyGroups = [
+      ...groupBy(
+        keyRows.filter((r) => r.constraint_type !== "RULES"),
+        (r) => r.constraint_name,
+      ).values(),
+    ];
     const pk = keyGroups.find((k) => k[0]!.constraint_type === "PRIMARY KEY");
-    const foreignKeys = keyGroups.filter((k) => k[0]!.constraint_type === "FOREIGN KEY").map((k) => this.foreignKey(k, rules.get(k[0]!.constraint_name)));
+    const foreignKeys = keyGroups
+      .filter((k) => k[0]!.constraint_type === "FOREIGN KEY")
+      .map((k) => this.foreignKey(k, rules.get(k[0]!.constraint_name)));
     const indexes = [...groupBy(indexRows, (r) => r.index_name).values()]
-      .filter((rows) => rows[0]!.index_name !== "PRIMARY" && !isImplicitForeignKeyIndex(rows, foreignKeys, t.table_name))
+      .filter(
+        (rows) => rows[0]!.index_name !== "PRIMARY" && !isImplicitForeignKeyIndex(rows, foreignKeys, t.table_name),
+      )
       .map((rows) => this.index(where, rows));
     return Table.create(t.table_name, columns, {
       schema: this.schemaOf(t.schema_name),
@@ -240,7 +298,12 @@ class MysqlSchemaBuild {
         default: generated ? null : canonical.default(this.rawDefault(r), type),
         comment: r.column_comment === "" ? null : r.column_comment,
         autoIncrement: /\bauto_increment\b/i.test(r.extra),
-        generated: generated ? { expression: canonical.expression(r.generation_expression ?? ""), stored: !/^VIRTUAL$/i.test(generated[1]!) } : null,
+        generated: generated
+          ? {
+              expression: canonical.expression(r.generation_expression ?? ""),
+              stored: !/^VIRTUAL$/i.test(generated[1]!),
+            }
+          : null,
         charset,
         collation,
         onUpdate,
@@ -279,12 +342,16 @@ class MysqlSchemaBuild {
     const canonical = this.dialect.canonical;
     const type = first.index_type.toUpperCase();
     const using = type in INDEX_TYPES ? INDEX_TYPES[type]! : first.index_type.toLowerCase();
-    if (!(type in INDEX_TYPES)) this.warn(`${where}: index ${first.index_name} has an unknown type ${first.index_type}, kept as written`);
+    if (!(type in INDEX_TYPES))
+      this.warn(`${where}: index ${first.index_name} has an unknown type ${first.index_type}, kept as written`);
     // MariaDB reports SUB_PART 32 for every SPATIAL key part: its internal key length, not a
     // prefix (spatial indexes take none).
     const hasPrefixes = using !== "spatial";
     const elements = rows.map((r) => {
-      const o = { descending: r.sort_order === "D", length: r.sub_part === null || !hasPrefixes ? null : Number(r.sub_part) };
+      const o = {
+        descending: r.sort_order === "D",
+        length: r.sub_part === null || !hasPrefixes ? null : Number(r.sub_part),
+      };
       if (r.column_name !== null) return IndexElement.column(r.column_name, o);
       return IndexElement.expression(canonical.expression(r.expression ?? ""), o);
     });
@@ -295,7 +362,10 @@ class MysqlSchemaBuild {
     const options: Record<string, string> = {};
     if (t.engine !== null && t.engine !== this.#defaultEngine) options.engine = t.engine;
     const schema = this.#schemaDefaults.get(t.schema_name);
-    const differing = differingCharset(ownCharset(t), { charset: schema?.charset ?? null, collation: schema?.collation_name ?? null });
+    const differing = differingCharset(ownCharset(t), {
+      charset: schema?.charset ?? null,
+      collation: schema?.collation_name ?? null,
+    });
     if (differing.charset !== null) options.charset = differing.charset;
     if (differing.collation !== null) options.collation = differing.collation;
     return options;
@@ -303,7 +373,11 @@ class MysqlSchemaBuild {
 }
 
 /** A table's or column's charset row as {@link differingCharset} takes it. */
-function ownCharset(r: { charset: string | null; collation_name: string | null; charset_default_collation: string | null }) {
+function ownCharset(r: {
+  charset: string | null;
+  collation_name: string | null;
+  charset_default_collation: string | null;
+}) {
   return { charset: r.charset, collation: r.collation_name, charsetDefaultCollation: r.charset_default_collation };
 }
 
@@ -314,7 +388,8 @@ function ownCharset(r: { charset: string | null; collation_name: string | null; 
  */
 function isImplicitForeignKeyIndex(rows: RawMysqlIndexRow[], foreignKeys: ForeignKey[], table: string): boolean {
   const first = rows[0]!;
-  const serverNamed = (f: ForeignKey) => f.name !== null && f.name.startsWith(`${table}_ibfk_`) && f.columns[0] === first.index_name;
+  const serverNamed = (f: ForeignKey) =>
+    f.name !== null && f.name.startsWith(`${table}_ibfk_`) && f.columns[0] === first.index_name;
   const fk = foreignKeys.find((f) => f.name === first.index_name) ?? foreignKeys.find(serverNamed);
   return (
     fk !== undefined &&

@@ -33,11 +33,16 @@ export function resolveImplicitKeyParts(target: Schema, reflected: Schema): Sche
     const existing = reflectedTables.get(QualifiedName.key(t));
     if (!existing || t.indexes.length === 0) return t;
     const types = new Map(t.columns.map((c) => [c.name, c.type]));
-    const implicit = (e: IndexElement) => e.column !== null && e.length === null && serverPicksPrefix(types.get(e.column) ?? "");
+    const implicit = (e: IndexElement) =>
+      e.column !== null && e.length === null && serverPicksPrefix(types.get(e.column) ?? "");
     const indexes = mapKeepingIdentity(t.indexes, (i) => {
       const held = existing.indexes.find((x) => x.name === i.name);
       if (!held || !i.elements.some(implicit) || !sameColumns(i, held)) return i;
-      const elements = i.elements.map((e, k) => (implicit(e) && held.elements[k]!.length !== null ? IndexElement.column(e.column!, { ...e, length: held.elements[k]!.length }) : e));
+      const elements = i.elements.map((e, k) =>
+        implicit(e) && held.elements[k]!.length !== null
+          ? IndexElement.column(e.column!, { ...e, length: held.elements[k]!.length })
+          : e,
+      );
       const using = i.unique && i.using === null && held.using === "hash" ? "hash" : i.using;
       if (using === i.using && elements.every((e, k) => e === i.elements[k])) return i;
       return Index.create(i.name, elements, { unique: i.unique, where: i.where, using, include: i.include });
@@ -47,5 +52,8 @@ export function resolveImplicitKeyParts(target: Schema, reflected: Schema): Sche
 }
 
 function sameColumns(a: Index, b: Index): boolean {
-  return a.elements.length === b.elements.length && a.elements.every((e, k) => e.column !== null && e.column === b.elements[k]!.column);
+  return (
+    a.elements.length === b.elements.length &&
+    a.elements.every((e, k) => e.column !== null && e.column === b.elements[k]!.column)
+  );
 }

@@ -156,7 +156,11 @@ SELECT n.nspname::text AS schema_name, c.relname::text AS view_name, c.relkind::
  ORDER BY 1, 2`;
 
 /** The parameters of `relationFilter`, in order. */
-export function relationFilterParams(schemas: readonly string[], excluded: readonly string[], tables: readonly string[] | undefined): unknown[] {
+export function relationFilterParams(
+  schemas: readonly string[],
+  excluded: readonly string[],
+  tables: readonly string[] | undefined,
+): unknown[] {
   const only = tables ? [...tables] : null;
   return [[...schemas], [...excluded], only, only];
 }

@@ -5,14 +5,15 @@ import { CountingQueries } from "../counting-queries";
 /** The temporary table the probe builds; it lives in this session's pg_temp schema only. */
 const PROBE = `pg_temp."autogen_expr_probe"`;
 
-
 /**
  * Runs a probe statement where its failure cannot end a transaction the connection may be in
  * (an adopted one): a PL/pgSQL block with an exception handler runs it in a subtransaction.
  */
 async function attempt(conn: Connection, sql: string): Promise<void> {
   if (sql.includes("$autogen_probe$")) return;
-  await conn.query(`DO $autogen_probe$ BEGIN EXECUTE '${sql.replaceAll("'", "''")}'; EXCEPTION WHEN others THEN NULL; END $autogen_probe$`);
+  await conn.query(
+    `DO $autogen_probe$ BEGIN EXECUTE '${sql.replaceAll("'", "''")}'; EXCEPTION WHEN others THEN NULL; END $autogen_probe$`,
+  );
 }
 const tableName = (q: Quote, t: Table): string => (t.schema === null ? q(t.name) : `${q(t.schema)}.${q(t.name)}`);
 /** The dialect's identifier quoting. */
@@ -41,7 +42,12 @@ type Probe =
  * No BEGIN / ROLLBACK of its own, like the view probe: on an adopted connection that would end
  * the application's transaction; each statement that may fail runs in a subtransaction instead.
  */
-export async function probeModelExpressions(conn: Connection, dialect: Dialect, target: Schema, reflected: Schema): Promise<Schema> {
+export async function probeModelExpressions(
+  conn: Connection,
+  dialect: Dialect,
+  target: Schema,
+  reflected: Schema,
+): Promise<Schema> {
   const live = new Map(reflected.tables.map((t) => [QualifiedName.key(t), t]));
   let changed = false;
   const tables: Table[] = [];
@@ -68,12 +74,14 @@ function differingTexts(model: Table, live: Table): Probe[] {
   const liveChecks = new Map(live.checks.filter((c) => c.name !== null).map((c) => [c.name, c]));
   for (const check of model.checks) {
     const other = check.name === null ? undefined : liveChecks.get(check.name);
-    if (other && other.expression !== check.expression) probes.push({ kind: "check", check, expression: check.expression });
+    if (other && other.expression !== check.expression)
+      probes.push({ kind: "check", check, expression: check.expression });
   }
   const liveIndexes = new Map(live.indexes.map((i) => [i.name, i]));
   for (const index of model.indexes) {
     const other = liveIndexes.get(index.name);
-    if (index.where !== null && other?.where != null && other.where !== index.where) probes.push({ kind: "where", index, expression: index.where });
+    if (index.where !== null && other?.where != null && other.where !== index.where)
+      probes.push({ kind: "where", index, expression: index.where });
   }
   const liveColumns = new Map(live.columns.map((c) => [c.name, c]));
   for (const column of model.columns) {
@@ -81,7 +89,13 @@ function differingTexts(model: Table, live: Table): Probe[] {
     if (!other || other.type !== column.type) continue;
     if (column.generated && other.generated && column.generated.expression !== other.generated.expression) {
       probes.push({ kind: "generated", column, type: other.type, expression: column.generated.expression });
-    } else if (!column.generated && !other.generated && column.default !== null && other.default !== null && column.default !== other.default) {
+    } else if (
+      !column.generated &&
+      !other.generated &&
+      column.default !== null &&
+      other.default !== null &&
+      column.default !== other.default
+    ) {
       probes.push({ kind: "default", column, expression: column.default });
     }
   }
@@ -89,7 +103,12 @@ function differingTexts(model: Table, live: Table): Probe[] {
 }
 
 /** The stored text of each probe the server accepts, by probe. */
-async function probeTable(conn: Connection, q: Quote, live: Table, probes: readonly Probe[]): Promise<Map<Probe, string>> {
+async function probeTable(
+  conn: Connection,
+  q: Quote,
+  live: Table,
+  probes: readonly Probe[],
+): Promise<Map<Probe, string>> {
   const stored = new Map<Probe, string>();
   await conn.query(`DROP TABLE IF EXISTS ${PROBE}`);
   await attempt(conn, `CREATE TEMPORARY TABLE "autogen_expr_probe" (LIKE ${tableName(q, live)})`);
@@ -113,12 +132,20 @@ async function probeOne(conn: Connection, q: Quote, p: Probe, name: string): Pro
   switch (p.kind) {
     case "check":
       await attempt(conn, `ALTER TABLE ${PROBE} ADD CONSTRAINT ${q(name)} CHECK (${p.expression}) NOT VALID`);
-      return first(`SELECT pg_get_expr(conbin, conrelid, true) AS e FROM pg_constraint WHERE conrelid = to_regclass('${PROBE}') AND conname = ?`, [name]);
+      return first(
+        `SELECT pg_get_expr(conbin, conrelid, true) AS e FROM pg_constraint WHERE conrelid = to_regclass('${PROBE}') AND conname = ?`,
+        [name],
+      );
     case "where":
       await attempt(conn, `CREATE INDEX ${q(name)} ON ${PROBE} ((1)) WHERE ${p.expression}`);
-      return first(`SELECT pg_get_expr(indpred, indrelid, true) AS e FROM pg_index WHERE indexrelid = to_regclass(?)`, [`pg_temp.${q(name)}`]);
+      return first(`SELECT pg_get_expr(indpred, indrelid, true) AS e FROM pg_index WHERE indexrelid = to_regclass(?)`, [
+        `pg_temp.${q(name)}`,
+      ]);
     case "generated":
-      await attempt(conn, `ALTER TABLE ${PROBE} ADD COLUMN ${q(name)} ${p.type} GENERATED ALWAYS AS (${p.expression}) STORED`);
+      await attempt(
+        conn,
+        `ALTER TABLE ${PROBE} ADD COLUMN ${q(name)} ${p.type} GENERATED ALWAYS AS (${p.expression}) STORED`,
+      );
       return columnDefault(first, name);
     case "default":
       await attempt(conn, `ALTER TABLE ${PROBE} ALTER COLUMN ${q(p.column.name)} SET DEFAULT ${p.expression}`);
@@ -126,7 +153,10 @@ async function probeOne(conn: Connection, q: Quote, p: Probe, name: string): Pro
   }
 }
 
-const columnDefault = (first: (sql: string, params: readonly unknown[]) => Promise<string | null>, column: string): Promise<string | null> =>
+const columnDefault = (
+  first: (sql: string, params: readonly unknown[]) => Promise<string | null>,
+  column: string,
+): Promise<string | null> =>
   first(
     `SELECT pg_get_expr(ad.adbin, ad.adrelid) AS e FROM pg_attrdef ad JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
      WHERE ad.adrelid = to_regclass('${PROBE}') AND a.attname = ?`,
@@ -142,12 +172,17 @@ function withStoredTexts(table: Table, stored: ReadonlyMap<Probe, string>, diale
     if (p.kind === "check") checks.set(p.check, canonical.expression(text));
     else if (p.kind === "where") wheres.set(p.index, canonical.expression(text));
     else if (p.kind === "generated")
-      columns.set(p.column, Column.cloneWith(p.column, { generated: { ...p.column.generated!, expression: canonical.expression(text) } }));
+      columns.set(
+        p.column,
+        Column.cloneWith(p.column, { generated: { ...p.column.generated!, expression: canonical.expression(text) } }),
+      );
     else columns.set(p.column, Column.cloneWith(p.column, { default: canonical.default(text, p.column.type) }));
   }
   return Table.cloneWith(table, {
     columns: table.columns.map((c) => columns.get(c) ?? c),
     checks: table.checks.map((c) => (checks.has(c) ? CheckConstraint.create(checks.get(c)!, c.name) : c)),
-    indexes: table.indexes.map((i) => (wheres.has(i) ? Index.create(i.name, i.elements, { ...i, where: wheres.get(i)! }) : i)),
+    indexes: table.indexes.map((i) =>
+      wheres.has(i) ? Index.create(i.name, i.elements, { ...i, where: wheres.get(i)! }) : i,
+    ),
   });
 }

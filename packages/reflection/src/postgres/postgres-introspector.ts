@@ -1,4 +1,15 @@
-import { CheckConstraint, Column, Enum, ForeignKey, Index, IndexElement, PrimaryKey, Table, UniqueConstraint, View } from "@autogen/core";
+import {
+  CheckConstraint,
+  Column,
+  Enum,
+  ForeignKey,
+  Index,
+  IndexElement,
+  PrimaryKey,
+  Table,
+  UniqueConstraint,
+  View,
+} from "@autogen/core";
 import type { Identity, ReferentialAction, Schema } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
 import { canonicalAction } from "../canonical-action";
@@ -62,7 +73,10 @@ export class PostgresIntrospector implements Introspector {
   }
 
   async schemaNames(): Promise<string[]> {
-    const rows = await CountingQueries.uncounted<{ schema_name: string }>(this.#queries.conn, POSTGRES_SCHEMA_NAMES_QUERY);
+    const rows = await CountingQueries.uncounted<{ schema_name: string }>(
+      this.#queries.conn,
+      POSTGRES_SCHEMA_NAMES_QUERY,
+    );
     return rows.map((r) => r.schema_name);
   }
 
@@ -108,7 +122,13 @@ export class PostgresIntrospector implements Introspector {
 const viewDefinitionText = (raw: string): string => raw.trim().replace(/;$/, "").trimEnd();
 
 /** pg_constraint.confdeltype / confupdtype codes; `a` (NO ACTION, the default) is null. */
-const ACTIONS: Readonly<Record<string, ReferentialAction | null>> = { a: null, r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+const ACTIONS: Readonly<Record<string, ReferentialAction | null>> = {
+  a: null,
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
+};
 
 /** pg_index.indoption bits (src/include/catalog/pg_index.h). */
 const INDOPTION_DESC = 1;
@@ -127,28 +147,44 @@ class PostgresSchemaBuild {
     return name === this.currentSchema ? null : name;
   }
 
-  tables(tables: RawPostgresTableRow[], columns: RawPostgresColumnRow[], constraints: RawPostgresConstraintRow[], indexes: RawPostgresIndexRow[]): Table[] {
+  tables(
+    tables: RawPostgresTableRow[],
+    columns: RawPostgresColumnRow[],
+    constraints: RawPostgresConstraintRow[],
+    indexes: RawPostgresIndexRow[],
+  ): Table[] {
     const key = (r: { schema_name: string; table_name: string }) => `${r.schema_name}\u0000${r.table_name}`;
     const columnsOf = groupBy(columns, key);
     const constraintsOf = groupBy(constraints, key);
     const indexesOf = groupBy(indexes, key);
-    return tables.map((t) => this.table(t, columnsOf.get(key(t)) ?? [], constraintsOf.get(key(t)) ?? [], indexesOf.get(key(t)) ?? []));
+    return tables.map((t) =>
+      this.table(t, columnsOf.get(key(t)) ?? [], constraintsOf.get(key(t)) ?? [], indexesOf.get(key(t)) ?? []),
+    );
   }
 
-  table(t: RawPostgresTableRow, columns: RawPostgresColumnRow[], constraints: RawPostgresConstraintRow[], indexRows: RawPostgresIndexRow[]): Table {
+  table(
+    t: RawPostgresTableRow,
+    columns: RawPostgresColumnRow[],
+    constraints: RawPostgresConstraintRow[],
+    indexRows: RawPostgresIndexRow[],
+  ): Table {
     const where = `PostgreSQL table ${t.schema_name}.${t.table_name}`;
     let primaryKey: PrimaryKey | null = null;
     const uniques: UniqueConstraint[] = [];
     const foreignKeys: ForeignKey[] = [];
     const checks: CheckConstraint[] = [];
     for (const c of constraints) {
-      const deferral = { deferrable: c.is_deferrable, initially: c.is_deferrable ? (c.is_deferred ? "DEFERRED" : "IMMEDIATE") : null } as const;
+      const deferral = {
+        deferrable: c.is_deferrable,
+        initially: c.is_deferrable ? (c.is_deferred ? "DEFERRED" : "IMMEDIATE") : null,
+      } as const;
       switch (c.constraint_type) {
         case "p":
           primaryKey = PrimaryKey.create(c.column_names, c.constraint_name);
           break;
         case "u":
-          if (/\bNULLS NOT DISTINCT\b/i.test(c.definition)) this.warn(`${where}: NULLS NOT DISTINCT of unique constraint ${c.constraint_name} is not modelled`);
+          if (/\bNULLS NOT DISTINCT\b/i.test(c.definition))
+            this.warn(`${where}: NULLS NOT DISTINCT of unique constraint ${c.constraint_name} is not modelled`);
           uniques.push(UniqueConstraint.create(c.column_names, c.constraint_name, deferral));
           break;
         case "f":
@@ -229,14 +265,21 @@ class PostgresSchemaBuild {
     const first = rows[0]!;
     const canonical = this.dialect.canonical;
     const keys = rows.filter((r) => !r.is_included);
-    if (first.nulls_not_distinct) this.warn(`${where}: NULLS NOT DISTINCT of index ${first.index_name} is not modelled`);
+    if (first.nulls_not_distinct)
+      this.warn(`${where}: NULLS NOT DISTINCT of index ${first.index_name} is not modelled`);
     const elements = keys.map((r) => {
-      if (!r.opclass_is_default) this.warn(`${where}: operator class ${r.opclass} of index ${first.index_name} is not modelled`);
+      if (!r.opclass_is_default)
+        this.warn(`${where}: operator class ${r.opclass} of index ${first.index_name} is not modelled`);
       const descending = (r.options & INDOPTION_DESC) !== 0;
       const nullsFirst = (r.options & INDOPTION_NULLS_FIRST) !== 0;
       // NULLS LAST is the default for ASC and NULLS FIRST for DESC: only the other one is written.
-      const o = { descending, nulls: nullsFirst === descending ? null : nullsFirst ? ("FIRST" as const) : ("LAST" as const) };
-      return r.column_name !== null ? IndexElement.column(r.column_name, o) : IndexElement.expression(canonical.expression(r.element_text), o);
+      const o = {
+        descending,
+        nulls: nullsFirst === descending ? null : nullsFirst ? ("FIRST" as const) : ("LAST" as const),
+      };
+      return r.column_name !== null
+        ? IndexElement.column(r.column_name, o)
+        : IndexElement.expression(canonical.expression(r.element_text), o);
     });
     return Index.create(first.index_name, elements, {
       unique: first.is_unique,
@@ -247,10 +290,12 @@ class PostgresSchemaBuild {
   }
 
   view(r: RawPostgresViewRow): View {
-    return View.create(r.view_name, viewDefinitionText(r.definition), { schema: this.schemaOf(r.schema_name), materialized: r.relkind === "m" });
+    return View.create(r.view_name, viewDefinitionText(r.definition), {
+      schema: this.schemaOf(r.schema_name),
+      materialized: r.relkind === "m",
+    });
   }
 }
-
 
 interface RawPostgresSchemasRow {
   current_schema: string | null;

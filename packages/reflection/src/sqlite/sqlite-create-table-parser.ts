@@ -38,7 +38,19 @@ export interface ParsedSqliteTable {
 }
 
 /** Words that end a column's type name and start a column constraint (https://sqlite.org/syntax/column-constraint.html). */
-const COLUMN_CONSTRAINT_WORDS = new Set(["CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS"]);
+const COLUMN_CONSTRAINT_WORDS = new Set([
+  "CONSTRAINT",
+  "PRIMARY",
+  "NOT",
+  "NULL",
+  "UNIQUE",
+  "CHECK",
+  "DEFAULT",
+  "COLLATE",
+  "REFERENCES",
+  "GENERATED",
+  "AS",
+]);
 
 /** Words that start a table constraint (https://sqlite.org/syntax/table-constraint.html). */
 const TABLE_CONSTRAINT_WORDS = new Set(["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"]);
@@ -57,7 +69,8 @@ export function parseSqliteCreateTable(sql: string): ParsedSqliteTable {
   const table: MutableTable = { columns: new Map(), primaryKey: null, uniques: [], checks: [], foreignKeys: [] };
   for (const item of body.splitTopLevel()) {
     const first = item.peek()!;
-    if (first.kind === "word" && TABLE_CONSTRAINT_WORDS.has(first.value.toUpperCase())) parseTableConstraint(item, table);
+    if (first.kind === "word" && TABLE_CONSTRAINT_WORDS.has(first.value.toUpperCase()))
+      parseTableConstraint(item, table);
     else parseColumn(item, table);
   }
   return table;

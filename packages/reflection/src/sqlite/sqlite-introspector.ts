@@ -1,4 +1,14 @@
-import { CheckConstraint, Column, ForeignKey, Index, IndexElement, PrimaryKey, Table, UniqueConstraint, View } from "@autogen/core";
+import {
+  CheckConstraint,
+  Column,
+  ForeignKey,
+  Index,
+  IndexElement,
+  PrimaryKey,
+  Table,
+  UniqueConstraint,
+  View,
+} from "@autogen/core";
 import type { ReferentialAction, Schema } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
 import { canonicalAction } from "../canonical-action";
@@ -80,7 +90,12 @@ class SqliteSchemaBuild {
     );
   }
 
-  table(name: string, rows: RawSqliteColumnRow[], indexRows: RawSqliteIndexRow[], fkRows: RawSqliteForeignKeyRow[]): Table {
+  table(
+    name: string,
+    rows: RawSqliteColumnRow[],
+    indexRows: RawSqliteIndexRow[],
+    fkRows: RawSqliteForeignKeyRow[],
+  ): Table {
     const first = rows[0]!;
     const parsed = parseSqliteCreateTable(first.table_sql);
     const pkColumns = rows.filter((r) => r.pk_position > 0).sort((a, b) => a.pk_position - b.pk_position);
@@ -92,11 +107,23 @@ class SqliteSchemaBuild {
       name,
       rows.map((r) => this.column(name, r, parsed)),
       {
-        primaryKey: pkColumns.length > 0 ? PrimaryKey.create(pkColumns.map((r) => r.column_name), parsed.primaryKey?.name ?? null) : null,
-        uniques: this.uniques([...byIndex.values()].filter((ix) => ix[0]!.origin === "u"), parsed, pkColumns.map((r) => r.column_name)),
+        primaryKey:
+          pkColumns.length > 0
+            ? PrimaryKey.create(
+                pkColumns.map((r) => r.column_name),
+                parsed.primaryKey?.name ?? null,
+              )
+            : null,
+        uniques: this.uniques(
+          [...byIndex.values()].filter((ix) => ix[0]!.origin === "u"),
+          parsed,
+          pkColumns.map((r) => r.column_name),
+        ),
         indexes: [...byIndex.values()].filter((ix) => ix[0]!.origin === "c").map((ix) => this.index(name, ix)),
         foreignKeys: this.foreignKeys(name, fkRows, parsed),
-        checks: parsed.checks.map((c) => CheckConstraint.create(this.dialect.canonical.expression(c.expression), c.name)),
+        checks: parsed.checks.map((c) =>
+          CheckConstraint.create(this.dialect.canonical.expression(c.expression), c.name),
+        ),
         options,
       },
     );
@@ -109,10 +136,14 @@ class SqliteSchemaBuild {
     // pragma_table_xinfo: hidden 2 is a VIRTUAL generated column, 3 a STORED one.
     const isGenerated = r.hidden === 2 || r.hidden === 3;
     if (isGenerated && !declared?.generated) {
-      this.warn(`SQLite table ${table}: could not find the expression of generated column ${r.column_name} in its CREATE TABLE text`);
+      this.warn(
+        `SQLite table ${table}: could not find the expression of generated column ${r.column_name} in its CREATE TABLE text`,
+      );
     }
     const generated =
-      isGenerated && declared?.generated ? { expression: canonical.expression(declared.generated.expression), stored: r.hidden === 3 } : null;
+      isGenerated && declared?.generated
+        ? { expression: canonical.expression(declared.generated.expression), stored: r.hidden === 3 }
+        : null;
     return canonical.column(
       Column.create(r.column_name, type, {
         nullable: r.not_null === 0,
@@ -130,7 +161,11 @@ class SqliteSchemaBuild {
    * (it would be the same index), so such a declared constraint is taken from the text alone: it is
    * still declared, and a model that declares it too (a one-to-one join column that is the key) is in sync.
    */
-  uniques(autoIndexes: RawSqliteIndexRow[][], parsed: ParsedSqliteTable, pkColumns: readonly string[]): UniqueConstraint[] {
+  uniques(
+    autoIndexes: RawSqliteIndexRow[][],
+    parsed: ParsedSqliteTable,
+    pkColumns: readonly string[],
+  ): UniqueConstraint[] {
     const declared = [...parsed.uniques];
     const indexed = autoIndexes.map((rows) => {
       const columns = rows.map((r) => r.column_name!);
@@ -140,7 +175,9 @@ class SqliteSchemaBuild {
     });
     // The columns as the catalog spells them, not as the constraint text does.
     const repeated = declared.flatMap((u) => {
-      const same = sameNames(u.columns, pkColumns) ? pkColumns : indexed.find((i) => sameNames(u.columns, i.columns))?.columns;
+      const same = sameNames(u.columns, pkColumns)
+        ? pkColumns
+        : indexed.find((i) => sameNames(u.columns, i.columns))?.columns;
       return same ? [UniqueConstraint.create([...same], u.name)] : [];
     });
     return [...indexed, ...repeated];
@@ -157,7 +194,9 @@ class SqliteSchemaBuild {
       // expression, which renders back to the same text.
       if (r.cid >= 0 && !written?.collation) return IndexElement.column(r.column_name!, o);
       if (!written) {
-        this.warn(`SQLite index ${first.index_name} on ${table}: could not read element ${r.seqno} from its CREATE INDEX text`);
+        this.warn(
+          `SQLite index ${first.index_name} on ${table}: could not read element ${r.seqno} from its CREATE INDEX text`,
+        );
         return IndexElement.expression(r.column_name ?? "", o);
       }
       const text = written.collation ? `${written.text} COLLATE ${written.collation}` : written.text;
@@ -180,9 +219,13 @@ class SqliteSchemaBuild {
       const columns = fk.map((r) => r.column_name);
       const refColumns = fk.map((r) => r.ref_column ?? r.ref_pk_column ?? "");
       if (refColumns.includes("")) {
-        this.warn(`SQLite table ${table}: foreign key to ${first.ref_table} names no columns and ${first.ref_table} has no primary key`);
+        this.warn(
+          `SQLite table ${table}: foreign key to ${first.ref_table} names no columns and ${first.ref_table} has no primary key`,
+        );
       }
-      const at = declared.findIndex((d) => sameNames(d.columns, columns) && d.refTable.toLowerCase() === first.ref_table.toLowerCase());
+      const at = declared.findIndex(
+        (d) => sameNames(d.columns, columns) && d.refTable.toLowerCase() === first.ref_table.toLowerCase(),
+      );
       const written = at >= 0 ? declared.splice(at, 1)[0]! : null;
       return ForeignKey.create({
         name: written?.name ?? null,
@@ -209,7 +252,8 @@ class SqliteSchemaBuild {
   /** The stored text is `CREATE [TEMP] VIEW [IF NOT EXISTS] name [(cols)] AS select`: the definition is the select. */
   view(r: RawSqliteOtherRow): View {
     const as = tokenizeSqlite(r.object_sql).find((t) => t.kind === "word" && t.value.toUpperCase() === "AS");
-    if (!as) this.warn(`SQLite view ${r.object_name}: could not find AS in its CREATE VIEW text; keeping the whole text`);
+    if (!as)
+      this.warn(`SQLite view ${r.object_name}: could not find AS in its CREATE VIEW text; keeping the whole text`);
     return View.create(r.object_name, (as ? r.object_sql.slice(as.end) : r.object_sql).trim());
   }
 }
@@ -220,7 +264,6 @@ const REFERENTIAL_ACTIONS = new Set(["CASCADE", "SET NULL", "SET DEFAULT", "REST
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]!.toLowerCase());
 }
-
 
 /** One column of one ordinary table: sqlite_schema ⨝ pragma_table_list ⨝ pragma_table_xinfo. */
 interface RawSqliteColumnRow {

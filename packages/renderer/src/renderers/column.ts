@@ -1,4 +1,12 @@
-import { fromColumn, type AddColumnOp, type AlterColumnOp, type Column, type ColumnChanges, type DropColumnOp, type Identity } from "@autogen/core";
+import {
+  fromColumn,
+  type AddColumnOp,
+  type AlterColumnOp,
+  type Column,
+  type ColumnChanges,
+  type DropColumnOp,
+  type Identity,
+} from "@autogen/core";
 import type { RenderContext } from "../render-context";
 import { renderItemOr } from "../render-item";
 import { renderTableCall, TABLE } from "../table-call";
@@ -30,7 +38,11 @@ const identityInput = (i: Identity | null): unknown =>
   i === null
     ? false
     : i.always || i.start !== null || i.increment !== null
-      ? { always: i.always, ...(i.start !== null ? { start: i.start } : {}), ...(i.increment !== null ? { increment: i.increment } : {}) }
+      ? {
+          always: i.always,
+          ...(i.start !== null ? { start: i.start } : {}),
+          ...(i.increment !== null ? { increment: i.increment } : {}),
+        }
       : true;
 
 /**
@@ -47,7 +59,8 @@ export function alterColumnChanges(ctx: RenderContext, op: AlterColumnOp): Recor
   const out: Record<string, unknown> = {};
   if (has("type")) out.type = renderItemOr(ctx, "type", m.type, m.type);
   if (has("nullable")) out.nullable = m.nullable;
-  if (has("default")) out.default = m.default === null ? null : renderItemOr(ctx, "server_default", m.default, m.default);
+  if (has("default"))
+    out.default = m.default === null ? null : renderItemOr(ctx, "server_default", m.default, m.default);
   if (has("comment")) out.comment = m.comment;
   if (has("collation")) out.collation = m.collation;
   if (has("charset")) out.charset = m.charset;
@@ -80,5 +93,8 @@ export function renderAlterColumn(ctx: RenderContext, op: AlterColumnOp): string
   const inBatch = ctx.batchTable !== null;
   if (!inBatch && op.table.schema !== null) changes.schema = op.table.schema;
   // The changes object is a required argument, so it is passed as a positional value.
-  return [...warning, renderTableCall(ctx, "alterColumn", { schema: null, name: op.table.name }, [TABLE, op.column, changes])];
+  return [
+    ...warning,
+    renderTableCall(ctx, "alterColumn", { schema: null, name: op.table.name }, [TABLE, op.column, changes]),
+  ];
 }

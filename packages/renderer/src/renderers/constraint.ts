@@ -18,7 +18,9 @@ export function renderCreateUniqueConstraint(ctx: RenderContext, op: CreateUniqu
 
 export function renderCreateForeignKey(ctx: RenderContext, op: CreateForeignKeyOp): string[] {
   const { name, columns, refTable, refColumns, ...rest } = fromForeignKey(op.constraint);
-  return [renderTableCall(ctx, "createForeignKey", op.table, [name ?? null, TABLE, refTable, columns, refColumns], rest)];
+  return [
+    renderTableCall(ctx, "createForeignKey", op.table, [name ?? null, TABLE, refTable, columns, refColumns], rest),
+  ];
 }
 
 export const renderCreateCheckConstraint = (ctx: RenderContext, op: CreateCheckConstraintOp): string[] => [
@@ -44,6 +46,9 @@ const CONSTRAINT_TYPE: Record<Constraint["kind"], "unique" | "foreignkey" | "che
  */
 export function renderDropConstraint(ctx: RenderContext, op: DropConstraintOp): string[] {
   const c = op.constraint;
-  const identity = c.name !== null ? {} : c.kind === "CheckConstraint" ? { expression: c.expression } : { columns: [...c.columns] };
-  return [renderTableCall(ctx, "dropConstraint", op.table, [c.name, TABLE], { type: CONSTRAINT_TYPE[c.kind], ...identity })];
+  const identity =
+    c.name !== null ? {} : c.kind === "CheckConstraint" ? { expression: c.expression } : { columns: [...c.columns] };
+  return [
+    renderTableCall(ctx, "dropConstraint", op.table, [c.name, TABLE], { type: CONSTRAINT_TYPE[c.kind], ...identity }),
+  ];
 }

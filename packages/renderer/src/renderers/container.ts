@@ -1,4 +1,10 @@
-import { UnsupportedOpError, type BatchAlterTableOp, type ModifyTableOps, type OpNode, type QualifiedName } from "@autogen/core";
+import {
+  UnsupportedOpError,
+  type BatchAlterTableOp,
+  type ModifyTableOps,
+  type OpNode,
+  type QualifiedName,
+} from "@autogen/core";
 import { indent } from "../layout";
 import { lit } from "../lit";
 import type { RenderContext } from "../render-context";
@@ -18,7 +24,12 @@ export const BATCHABLE_KINDS: ReadonlySet<string> = new Set([
   "DropConstraintOp",
 ]);
 
-function renderBatchBlock(ctx: RenderContext, table: QualifiedName, ops: readonly OpNode[], recreate: BatchAlterTableOp["recreate"]): string[] {
+function renderBatchBlock(
+  ctx: RenderContext,
+  table: QualifiedName,
+  ops: readonly OpNode[],
+  recreate: BatchAlterTableOp["recreate"],
+): string[] {
   const inner: RenderContext = { ...ctx, batchTable: table, inBatch: true };
   const body = ops.flatMap((op) => {
     if (!BATCHABLE_KINDS.has(op.kind)) throw new UnsupportedOpError(op.kind, "batchAlterTable");
@@ -29,7 +40,8 @@ function renderBatchBlock(ctx: RenderContext, table: QualifiedName, ops: readonl
   return [`await op.batchAlterTable(${lit(table.name)}, async (batch) => {`, ...indent(body), tail];
 }
 
-export const renderBatchAlterTable = (ctx: RenderContext, op: BatchAlterTableOp): string[] => renderBatchBlock(ctx, op.table, op.ops, op.recreate);
+export const renderBatchAlterTable = (ctx: RenderContext, op: BatchAlterTableOp): string[] =>
+  renderBatchBlock(ctx, op.table, op.ops, op.recreate);
 
 /**
  * A table's ops, flat as Alembic renders them; with `renderAsBatch`, each run of batchable ops

@@ -67,7 +67,9 @@ export const renderRecreateEnum = (_ctx: RenderContext, op: RecreateEnumOp): str
           added.length ? `, or if a value was renamed (to ${quoted(added)}), pass renames: { old: "new" }` : ""
         }.`,
       ]
-    : [`// WARNING: enum ${op.enum.name} is recreated (${Object.keys(op.renames).length ? "values renamed" : "values reordered"}); ${where} converted through text.`];
+    : [
+        `// WARNING: enum ${op.enum.name} is recreated (${Object.keys(op.renames).length ? "values renamed" : "values reordered"}); ${where} converted through text.`,
+      ];
   return [
     ...warning,
     `await op.recreateEnum(${lit(op.enum.name)}, ${lit(op.enum.values)}, ${lit({
@@ -86,5 +88,9 @@ export const renderDropExtension = (_ctx: RenderContext, op: DropExtensionOp): s
   `await op.dropExtension(${lit(op.name)}${opts(schemaOption(op))});`,
 ];
 
-export const renderCreateSchema = (_ctx: RenderContext, op: CreateSchemaOp): string[] => [`await op.createSchema(${lit(op.name)});`];
-export const renderDropSchema = (_ctx: RenderContext, op: DropSchemaOp): string[] => [`await op.dropSchema(${lit(op.name)});`];
+export const renderCreateSchema = (_ctx: RenderContext, op: CreateSchemaOp): string[] => [
+  `await op.createSchema(${lit(op.name)});`,
+];
+export const renderDropSchema = (_ctx: RenderContext, op: DropSchemaOp): string[] => [
+  `await op.dropSchema(${lit(op.name)});`,
+];

@@ -4,7 +4,12 @@ import { renderTableCall, TABLE } from "../table-call";
 
 export function renderCreateIndex(ctx: RenderContext, op: CreateIndexOp): string[] {
   const { name, columns, ...rest } = fromIndex(op.index);
-  return [renderTableCall(ctx, "createIndex", op.table, [name, TABLE, columns], { ...rest, concurrently: op.concurrently || undefined })];
+  return [
+    renderTableCall(ctx, "createIndex", op.table, [name, TABLE, columns], {
+      ...rest,
+      concurrently: op.concurrently || undefined,
+    }),
+  ];
 }
 
 export const renderDropIndex = (ctx: RenderContext, op: DropIndexOp): string[] => [

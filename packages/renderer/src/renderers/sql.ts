@@ -3,7 +3,9 @@ import { lit } from "../lit";
 import type { RenderContext } from "../render-context";
 import { schemaOption } from "../table-call";
 
-export const renderExecuteSql = (_ctx: RenderContext, op: ExecuteSQLOp): string[] => [`await op.execute(${lit(op.sql)});`];
+export const renderExecuteSql = (_ctx: RenderContext, op: ExecuteSQLOp): string[] => [
+  `await op.execute(${lit(op.sql)});`,
+];
 
 export function renderBulkInsert(_ctx: RenderContext, op: BulkInsertOp): string[] {
   const o = schemaOption(op.table);

@@ -1,4 +1,13 @@
-import { fromCheck, fromForeignKey, fromIndex, fromTable, fromUnique, type CreateTableOp, type DropTableOp, type RenameTableOp } from "@autogen/core";
+import {
+  fromCheck,
+  fromForeignKey,
+  fromIndex,
+  fromTable,
+  fromUnique,
+  type CreateTableOp,
+  type DropTableOp,
+  type RenameTableOp,
+} from "@autogen/core";
 import { lit } from "../lit";
 import { litLines, multilineCall } from "../layout";
 import type { RenderContext } from "../render-context";
@@ -15,11 +24,15 @@ export function renderCreateTable(ctx: RenderContext, op: CreateTableOp): string
   const t = op.table;
   const [name, columnInputs, options] = fromTable(t);
   const pkOnColumns = columnInputs.some((c) => c.primaryKey === true);
-  const columns = t.columns.map((c) => renderColumnValue(ctx, c, { primaryKey: pkOnColumns && (t.primaryKey?.columns.includes(c.name) ?? false) }));
+  const columns = t.columns.map((c) =>
+    renderColumnValue(ctx, c, { primaryKey: pkOnColumns && (t.primaryKey?.columns.includes(c.name) ?? false) }),
+  );
   const o: Record<string, unknown> = { ...options };
-  if (options.primaryKey && t.primaryKey) o.primaryKey = renderItemOr(ctx, "primary_key", t.primaryKey, options.primaryKey);
+  if (options.primaryKey && t.primaryKey)
+    o.primaryKey = renderItemOr(ctx, "primary_key", t.primaryKey, options.primaryKey);
   if (options.uniques) o.uniques = t.uniques.map((u) => renderItemOr(ctx, "unique", u, fromUnique(u)));
-  if (options.foreignKeys) o.foreignKeys = t.foreignKeys.map((f) => renderItemOr(ctx, "foreign_key", f, fromForeignKey(f)));
+  if (options.foreignKeys)
+    o.foreignKeys = t.foreignKeys.map((f) => renderItemOr(ctx, "foreign_key", f, fromForeignKey(f)));
   if (options.checks) o.checks = t.checks.map((c) => renderItemOr(ctx, "check", c, fromCheck(c)));
   if (options.indexes) o.indexes = t.indexes.map((i) => renderItemOr(ctx, "index", i, fromIndex(i)));
   const args = [[lit(name)], litLines(columns, 1)];
@@ -35,5 +48,7 @@ export const renderDropTable = (_ctx: RenderContext, op: DropTableOp): string[] 
 
 export const renderRenameTable = (_ctx: RenderContext, op: RenameTableOp): string[] => {
   const opts = schemaOption(op.table);
-  return [`await op.renameTable(${lit(op.table.name)}, ${lit(op.newName)}${Object.keys(opts).length ? `, ${lit(opts)}` : ""});`];
+  return [
+    `await op.renameTable(${lit(op.table.name)}, ${lit(op.newName)}${Object.keys(opts).length ? `, ${lit(opts)}` : ""});`,
+  ];
 };

@@ -15,7 +15,8 @@ interface ViewOpShape extends OpNode {
 }
 
 const opts = (o: Record<string, unknown>): string => (Object.keys(o).length ? `, ${lit(o)}` : "");
-const existing = (op: ViewOpShape): Record<string, unknown> => (op.existingDefinition != null ? { existingDefinition: op.existingDefinition } : {});
+const existing = (op: ViewOpShape): Record<string, unknown> =>
+  op.existingDefinition != null ? { existingDefinition: op.existingDefinition } : {};
 
 export const renderCreateView = (_ctx: RenderContext, op: OpNode): string[] => {
   const v = op as ViewOpShape;
@@ -30,11 +31,15 @@ export const renderDropView = (_ctx: RenderContext, op: OpNode): string[] => {
 
 export const renderReplaceView = (_ctx: RenderContext, op: OpNode): string[] => {
   const v = op as ViewOpShape;
-  return [`await op.replaceView(${lit(v.view.name)}, ${lit(v.definition)}${opts({ ...existing(v), ...schemaOption(v.view) })});`];
+  return [
+    `await op.replaceView(${lit(v.view.name)}, ${lit(v.definition)}${opts({ ...existing(v), ...schemaOption(v.view) })});`,
+  ];
 };
 
 /** The view op kinds and their renderers, registered by default. */
-export const VIEW_RENDERERS: Readonly<Record<"CreateViewOp" | "DropViewOp" | "ReplaceViewOp", (ctx: RenderContext, op: OpNode) => string[]>> = {
+export const VIEW_RENDERERS: Readonly<
+  Record<"CreateViewOp" | "DropViewOp" | "ReplaceViewOp", (ctx: RenderContext, op: OpNode) => string[]>
+> = {
   CreateViewOp: renderCreateView,
   DropViewOp: renderDropView,
   ReplaceViewOp: renderReplaceView,

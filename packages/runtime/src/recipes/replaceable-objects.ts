@@ -63,7 +63,8 @@ declare module "../operations-api" {
   }
 }
 
-const viewName = (d: Dialect, v: QualifiedName): string => (v.schema !== null ? `${d.quote(v.schema)}.${d.quote(v.name)}` : d.quote(v.name));
+const viewName = (d: Dialect, v: QualifiedName): string =>
+  v.schema !== null ? `${d.quote(v.schema)}.${d.quote(v.name)}` : d.quote(v.name);
 
 registerOperation("createView", (name: string, definition: string, o: SchemaOption = {}) =>
   CreateViewOp.create(QualifiedName.create(name, o.schema), definition),
@@ -71,8 +72,10 @@ registerOperation("createView", (name: string, definition: string, o: SchemaOpti
 registerOperation("dropView", (name: string, o: SchemaOption & { existingDefinition?: string } = {}) =>
   DropViewOp.create(QualifiedName.create(name, o.schema), o.existingDefinition ?? null),
 );
-registerOperation("replaceView", (name: string, definition: string, o: SchemaOption & { existingDefinition?: string } = {}) =>
-  ReplaceViewOp.create(QualifiedName.create(name, o.schema), definition, o.existingDefinition ?? null),
+registerOperation(
+  "replaceView",
+  (name: string, definition: string, o: SchemaOption & { existingDefinition?: string } = {}) =>
+    ReplaceViewOp.create(QualifiedName.create(name, o.schema), definition, o.existingDefinition ?? null),
 );
 
 implementationFor<CreateViewOp>("CreateViewOp", async (ctx, op) => {

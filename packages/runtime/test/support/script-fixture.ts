@@ -6,7 +6,14 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestContext } from "node:test";
-import { getDialect, useDatabase, type Connection, type Dialect, type DialectName, type FreshDatabase } from "@autogen/dialects";
+import {
+  getDialect,
+  useDatabase,
+  type Connection,
+  type Dialect,
+  type DialectName,
+  type FreshDatabase,
+} from "@autogen/dialects";
 import { ScriptDirectory } from "@autogen/script";
 
 /** One revision file to write. */

@@ -9,7 +9,12 @@ import { loadScript } from "./script-fixture";
 async function main(url: string, scriptLocation: string): Promise<void> {
   const conn = await connect(url);
   try {
-    await upgrade({ script: loadScript(scriptLocation), dialect: getDialect(conn.dialect), connection: conn, target: "head" });
+    await upgrade({
+      script: loadScript(scriptLocation),
+      dialect: getDialect(conn.dialect),
+      connection: conn,
+      target: "head",
+    });
   } finally {
     await conn.close();
   }

@@ -26,7 +26,12 @@ export function mapOf(...headers: RevisionHeader[]): RevisionMap {
 }
 
 /** Alembic's DownIterateTest._assert_iteration: inclusive defaults to true there. */
-export function iterate(map: RevisionMap, upper: RevisionIdentifier, lower: RevisionIdentifier, o: IterateOptions = {}): string[] {
+export function iterate(
+  map: RevisionMap,
+  upper: RevisionIdentifier,
+  lower: RevisionIdentifier,
+  o: IterateOptions = {},
+): string[] {
   return map.iterateRevisions(upper, lower, { inclusive: true, ...o }).map((r) => r.revision);
 }
 
