@@ -17,12 +17,13 @@ import {
   ModifyTableOps,
   RecreateEnumOp,
   UpgradeOps,
+  compareText,
   type ForeignKey,
   type OpNode,
   type Table,
 } from "@autogen/core";
 import type { CompareContext } from "./compare-context";
-import { byKey, type ModifyTableDraft, type TableOpGroup } from "./drafts/modify-table-draft";
+import type { ModifyTableDraft, TableOpGroup } from "./drafts/modify-table-draft";
 import type { UpgradeDraft } from "./drafts/upgrade-draft";
 import { orderTables } from "./table-order";
 
@@ -92,7 +93,7 @@ function touchesReferenced(
 export function assembleUpgradeOps(ctx: CompareContext, up: UpgradeDraft): UpgradeOps {
   const ops: OpNode[] = [];
   const key = (q: { schema: string | null; name: string }): string => ctx.keyOf(q);
-  const drafts = [...up.tables].sort((a, b) => byKey(key(a.name), key(b.name)));
+  const drafts = [...up.tables].sort((a, b) => compareText(key(a.name), key(b.name)));
   const draftByKey = new Map(drafts.map((d) => [key(d.name), d]));
   const dropsReferenced = (ref: string, fk: ForeignKey): boolean =>
     touchesReferenced(draftByKey, ref, fk, ["droppedIndexes", "droppedPrimaryKey", "alteredColumns", "droppedColumns"]);
@@ -182,6 +183,6 @@ export function assembleUpgradeOps(ctx: CompareContext, up: UpgradeDraft): Upgra
   ops.push(...lateExisting);
   ops.push(...up.extraOps);
   ops.push(...up.createViews);
-  ops.push(...[...up.dropEnums].sort((a, b) => byKey(key(a), key(b))).map(DropEnumOp.create));
+  ops.push(...[...up.dropEnums].sort((a, b) => compareText(key(a), key(b))).map(DropEnumOp.create));
   return UpgradeOps.create(ops);
 }

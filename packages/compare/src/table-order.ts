@@ -1,5 +1,4 @@
-import type { ForeignKey, Table } from "@autogen/core";
-import { byKey } from "./drafts/modify-table-draft";
+import { compareText, type ForeignKey, type Table } from "@autogen/core";
 
 /** Tables in dependency order, and the foreign keys that had to be left out to get one. */
 export interface TableOrder {
@@ -20,14 +19,14 @@ export function orderTables(
   keyOf: (q: { schema: string | null; name: string }) => string,
 ): TableOrder {
   const byTableKey = new Map(tables.map((t) => [keyOf(t), t]));
-  const sorted = [...byTableKey.entries()].sort(([a], [b]) => byKey(a, b));
+  const sorted = [...byTableKey.entries()].sort(([a], [b]) => compareText(a, b));
   const state = new Map<string, "visiting" | "done">();
   const order: Table[] = [];
   const deferred: { table: Table; fk: ForeignKey }[] = [];
   const fkKey = (f: ForeignKey): string => f.name ?? `\uffff${f.columns.join(",")}`;
   const visit = (key: string, t: Table): void => {
     state.set(key, "visiting");
-    for (const fk of [...t.foreignKeys].sort((a, b) => byKey(fkKey(a), fkKey(b)))) {
+    for (const fk of [...t.foreignKeys].sort((a, b) => compareText(fkKey(a), fkKey(b)))) {
       const ref = keyOf({ schema: fk.refSchema, name: fk.refTable });
       const target = byTableKey.get(ref);
       if (!target || ref === key) continue;

@@ -8,6 +8,7 @@ export * from "./schema/enum";
 export * from "./schema/view";
 export * from "./schema/table";
 export * from "./schema/schema";
+export * from "./schema/canonical-order";
 export * from "./ops/op-node";
 export * from "./ops/table-ops";
 export * from "./ops/column-ops";

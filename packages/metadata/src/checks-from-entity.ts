@@ -1,5 +1,4 @@
 import { CheckConstraint } from "@autogen/core";
-import { byNameThenExpression } from "./canonical-order";
 import type { EntityContext } from "./entity-context";
 
 /**
@@ -12,5 +11,5 @@ export function checksFromEntity(ctx: EntityContext, columnChecks: readonly stri
   return [
     ...ctx.entity.checks.map((c) => CheckConstraint.create(canonical.expression(c.expression), c.name)),
     ...columnChecks.map((e) => CheckConstraint.create(canonical.expression(e))),
-  ].sort(byNameThenExpression);
+  ];
 }

@@ -1,5 +1,4 @@
 import { ForeignKey, type ReferentialAction } from "@autogen/core";
-import { byName } from "./canonical-order";
 import { deferrability } from "./deferrability";
 import { entitySchema, type EntityContext } from "./entity-context";
 
@@ -12,20 +11,18 @@ const ACTIONS: ReadonlySet<string> = new Set(["CASCADE", "SET NULL", "SET DEFAUL
  * the dialect cannot tell from it, e.g. RESTRICT on MySQL).
  */
 export function foreignKeysFromEntity(ctx: EntityContext): ForeignKey[] {
-  return ctx.entity.foreignKeys
-    .map((fk) =>
-      ForeignKey.create({
-        name: fk.name,
-        columns: fk.columnNames,
-        refSchema: entitySchema(fk.referencedEntityMetadata, ctx.driver, ctx.rules),
-        refTable: fk.referencedEntityMetadata.tableName,
-        refColumns: fk.referencedColumnNames,
-        onDelete: action(ctx, fk.onDelete),
-        onUpdate: action(ctx, fk.onUpdate),
-        ...(ctx.rules.writes.deferrableForeignKeys ? deferrability(fk.deferrable) : {}),
-      }),
-    )
-    .sort(byName);
+  return ctx.entity.foreignKeys.map((fk) =>
+    ForeignKey.create({
+      name: fk.name,
+      columns: fk.columnNames,
+      refSchema: entitySchema(fk.referencedEntityMetadata, ctx.driver, ctx.rules),
+      refTable: fk.referencedEntityMetadata.tableName,
+      refColumns: fk.referencedColumnNames,
+      onDelete: action(ctx, fk.onDelete),
+      onUpdate: action(ctx, fk.onUpdate),
+      ...(ctx.rules.writes.deferrableForeignKeys ? deferrability(fk.deferrable) : {}),
+    }),
+  );
 }
 
 function action(ctx: EntityContext, a: string | undefined): ReferentialAction | null {

@@ -1,5 +1,4 @@
 import { Index, IndexElement } from "@autogen/core";
-import { byName } from "./canonical-order";
 import type { EntityContext } from "./entity-context";
 
 /**
@@ -21,6 +20,5 @@ export function indexesFromEntity(ctx: EntityContext): Index[] {
           using: ctx.rules.indexUsing(i),
         },
       ),
-    )
-    .sort(byName);
+    );
 }

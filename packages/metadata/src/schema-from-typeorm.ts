@@ -1,6 +1,5 @@
-import { CommandError, QualifiedName, Schema, View, type Enum, type Table } from "@autogen/core";
+import { CommandError, QualifiedName, View, sortedSchema, type Enum, type Schema, type Table } from "@autogen/core";
 import type { Dialect } from "@autogen/dialects";
-import { byQualifiedName, compareText } from "./canonical-order";
 import { buildEntityMetadatas } from "./entity-metadatas";
 import { entitySchema, type EntityContext } from "./entity-context";
 import type { MetadataSource, SchemaFromTypeORMOptions } from "./metadata-source";
@@ -52,15 +51,8 @@ export async function schemaFromTypeORM(
     tables.push(result.table);
     for (const e of result.enums) addEnum(enums, e);
   }
-  const schemas = [
-    ...new Set([...tables, ...views, ...enums.values()].map((x) => x.schema).filter((s): s is string => s !== null)),
-  ].sort(compareText);
-  return Schema.create({
-    tables: tables.sort(byQualifiedName),
-    enums: [...enums.values()].sort(byQualifiedName),
-    views: views.sort(byQualifiedName),
-    schemas,
-  });
+  const schemas = [...tables, ...views, ...enums.values()].map((x) => x.schema).filter((s): s is string => s !== null);
+  return sortedSchema({ tables, enums: [...enums.values()], views, schemas });
 }
 
 /** Several columns may share one enum type (same `enumName`); they must agree on its values. */

@@ -1,5 +1,4 @@
 import { UniqueConstraint } from "@autogen/core";
-import { byName } from "./canonical-order";
 import type { EntityContext } from "./entity-context";
 import { deferrability } from "./deferrability";
 
@@ -9,13 +8,11 @@ import { deferrability } from "./deferrability";
  * none: TypeORM made them unique indexes.
  */
 export function uniquesFromEntity(ctx: EntityContext): UniqueConstraint[] {
-  return ctx.entity.uniques
-    .map((u) =>
-      UniqueConstraint.create(
-        u.columns.map((c) => c.databaseName),
-        u.name,
-        ctx.rules.writes.deferrableUniques ? deferrability(u.deferrable) : {},
-      ),
-    )
-    .sort(byName);
+  return ctx.entity.uniques.map((u) =>
+    UniqueConstraint.create(
+      u.columns.map((c) => c.databaseName),
+      u.name,
+      ctx.rules.writes.deferrableUniques ? deferrability(u.deferrable) : {},
+    ),
+  );
 }

@@ -1,6 +1,5 @@
-import { AddEnumValueOp, enumValuesWith, type Enum, type EnumColumnRef, type Schema } from "@autogen/core";
+import { AddEnumValueOp, compareText, enumValuesWith, type Enum, type EnumColumnRef, type Schema } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
-import { byKey } from "../drafts/modify-table-draft";
 import type { UpgradeDraft } from "../drafts/upgrade-draft";
 import type { AlterColumnDraft } from "../drafts/alter-column-draft";
 import { columnKey, enumColumns, typeReference } from "../enum-columns";
@@ -52,7 +51,7 @@ export function compareEnums(
   target: Schema,
   reflected: Schema,
 ): CompareResult | void {
-  const sorted = (es: readonly Enum[]): Enum[] => [...es].sort((a, b) => byKey(ctx.keyOf(a), ctx.keyOf(b)));
+  const sorted = (es: readonly Enum[]): Enum[] => [...es].sort((a, b) => compareText(ctx.keyOf(a), ctx.keyOf(b)));
   const reflectedByKey = new Map(reflected.enums.map((e) => [ctx.keyOf(e), e]));
   const targetKeys = new Set(target.enums.map((e) => ctx.keyOf(e)));
   for (const e of sorted(target.enums)) {

@@ -1,6 +1,5 @@
-import type { Schema } from "@autogen/core";
+import { compareText, type Schema } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
-import { byKey } from "../drafts/modify-table-draft";
 import type { UpgradeDraft } from "../drafts/upgrade-draft";
 import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
 
@@ -28,7 +27,7 @@ export function compareSchemaNames(
     const name = ctx.schemaOf(s);
     if (name !== null && !existing.has(name)) wanted.add(name);
   }
-  for (const s of [...wanted].sort(byKey))
+  for (const s of [...wanted].sort(compareText))
     if (ctx.runObjectFilters(s, s, "schema", false, null)) up.createSchemas.push(s);
 }
 

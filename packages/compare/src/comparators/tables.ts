@@ -1,7 +1,7 @@
 import type { SchemaObject } from "../compare-options";
-import type { Schema, Table } from "@autogen/core";
+import { compareText, type Schema, type Table } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
-import { byKey, ModifyTableDraft } from "../drafts/modify-table-draft";
+import { ModifyTableDraft } from "../drafts/modify-table-draft";
 import type { UpgradeDraft } from "../drafts/upgrade-draft";
 import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
 import { CHECK_SPEC } from "./checks";
@@ -40,7 +40,7 @@ export function compareTables(
   target: Schema,
   reflected: Schema,
 ): CompareResult | void {
-  const sortByKey = (ts: readonly Table[]): Table[] => [...ts].sort((a, b) => byKey(ctx.keyOf(a), ctx.keyOf(b)));
+  const sortByKey = (ts: readonly Table[]): Table[] => [...ts].sort((a, b) => compareText(ctx.keyOf(a), ctx.keyOf(b)));
   const targets = sortByKey(target.tables.filter((t) => !ctx.isExcludedTable(t)));
   // A reflected table is seen only when includeName accepts its schema (if named) and its name.
   // The default schema too, as (null, "schema"), as Alembic asks about None (§7.2 24).

@@ -1,4 +1,4 @@
-import { ModifyTableOps, type OpNode, type QualifiedName, type Table } from "@autogen/core";
+import { ModifyTableOps, compareText, type OpNode, type QualifiedName, type Table } from "@autogen/core";
 
 /**
  * The groups of a ModifyTableOps, in the order they run. Column additions come first (later
@@ -32,9 +32,6 @@ interface Entry {
   readonly seq: number;
   readonly op: OpNode;
 }
-
-/** Code-unit order, independent of the machine's locale. */
-export const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The ops table comparators collect for one existing table; sorted by name within each group. */
 export class ModifyTableDraft {
@@ -83,7 +80,7 @@ export class ModifyTableDraft {
     return [...this.#entries].sort(
       (a, b) =>
         TABLE_OP_GROUPS.indexOf(a.group) - TABLE_OP_GROUPS.indexOf(b.group) ||
-        byKey(a.sortKey, b.sortKey) ||
+        compareText(a.sortKey, b.sortKey) ||
         a.seq - b.seq,
     );
   }

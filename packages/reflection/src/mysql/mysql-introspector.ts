@@ -1,4 +1,14 @@
-import { CheckConstraint, Column, ForeignKey, Index, IndexElement, PrimaryKey, Table, View } from "@autogen/core";
+import {
+  CheckConstraint,
+  Column,
+  ForeignKey,
+  Index,
+  IndexElement,
+  PrimaryKey,
+  Table,
+  View,
+  sortedSchema,
+} from "@autogen/core";
 import type { ReferentialAction, Schema } from "@autogen/core";
 import { mysqlCharsetName, type Connection, type Dialect } from "@autogen/dialects";
 import { canonicalAction } from "../canonical-action";
@@ -7,7 +17,6 @@ import { groupBy } from "../group-by";
 import type { Introspector } from "../introspector";
 import { excludedTables, warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
-import { sortedSchema } from "../sorted-schema";
 import { charsetTableKey, differingCharset, resolveModelCharsets, type ReflectedCharsets } from "./mysql-charsets";
 import { resolveImplicitKeyParts } from "./mysql-key-parts";
 import {

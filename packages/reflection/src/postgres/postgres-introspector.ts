@@ -9,6 +9,7 @@ import {
   Table,
   UniqueConstraint,
   View,
+  sortedSchema,
 } from "@autogen/core";
 import type { Identity, ReferentialAction, Schema } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
@@ -18,7 +19,6 @@ import { groupBy } from "../group-by";
 import type { Introspector } from "../introspector";
 import { excludedTables, warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
-import { sortedSchema } from "../sorted-schema";
 import { probeModelExpressions } from "./postgres-expression-probe";
 import {
   POSTGRES_COLUMNS_QUERY,

@@ -8,6 +8,7 @@ import {
   Table,
   UniqueConstraint,
   View,
+  sortedSchema,
 } from "@autogen/core";
 import type { ReferentialAction, Schema } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
@@ -17,7 +18,6 @@ import { groupBy } from "../group-by";
 import type { Introspector } from "../introspector";
 import { warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
-import { sortedSchema } from "../sorted-schema";
 import {
   sqliteColumnsQuery,
   sqliteForeignKeysQuery,
