@@ -8,6 +8,7 @@ import {
   type RecreateEnumOp,
   type AlterColumnOp,
   type BatchAlterTableOp,
+  type BuiltinOpTable,
   type BulkInsertOp,
   type CheckConstraint,
   type Column,
@@ -43,7 +44,6 @@ import {
   type UniqueConstraint,
 } from "@autogen/core";
 import { BatchRecreateRequiredError } from "./batch-recreate-required-error";
-import type { BuiltinOpTable } from "./builtin-ops";
 import type { DdlCompiler } from "./dialect";
 import type { SqlSyntax } from "./sql-syntax";
 

@@ -4,7 +4,6 @@ export * from "./dialect";
 export * from "./connections";
 export * from "./testing";
 export { createSqlSyntax, type SqlSyntax, type LiteralRules } from "./sql-syntax";
-export type { BuiltinOps, BuiltinOpTable } from "./builtin-ops";
 export { DefaultDdlCompiler, type ColumnSpecContext } from "./default-ddl-compiler";
 export { BatchRecreateRequiredError } from "./batch-recreate-required-error";
 export { getDialect } from "./get-dialect";

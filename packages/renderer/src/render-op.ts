@@ -1,35 +1,4 @@
-import {
-  UnsupportedOpError,
-  type AddColumnOp,
-  type AddEnumValueOp,
-  type RecreateEnumOp,
-  type AlterColumnOp,
-  type BatchAlterTableOp,
-  type BuiltinOpKind,
-  type BulkInsertOp,
-  type CreateCheckConstraintOp,
-  type CreateEnumOp,
-  type CreateForeignKeyOp,
-  type CreateIndexOp,
-  type CreatePrimaryKeyOp,
-  type CreateExtensionOp,
-  type DropExtensionOp,
-  type CreateSchemaOp,
-  type CreateTableCommentOp,
-  type CreateTableOp,
-  type CreateUniqueConstraintOp,
-  type DropColumnOp,
-  type DropConstraintOp,
-  type DropEnumOp,
-  type DropIndexOp,
-  type DropSchemaOp,
-  type DropTableCommentOp,
-  type DropTableOp,
-  type ExecuteSQLOp,
-  type ModifyTableOps,
-  type OpNode,
-  type RenameTableOp,
-} from "@autogen/core";
+import { UnsupportedOpError, type BuiltinOpKind, type BuiltinOps, type OpNode } from "@autogen/core";
 import type { OpRenderer, RenderContext, RenderItemHook } from "./render-context";
 import { renderAddColumn, renderAlterColumn, renderDropColumn } from "./renderers/column";
 import { renderCreateTableComment, renderDropTableComment } from "./renderers/comment";
@@ -55,37 +24,6 @@ import { renderCreateIndex, renderDropIndex } from "./renderers/indexes";
 import { renderBulkInsert, renderExecuteSql } from "./renderers/sql";
 import { renderCreateTable, renderDropTable, renderRenameTable } from "./renderers/table";
 import { VIEW_RENDERERS } from "./renderers/view";
-
-/** Each built-in op kind with its interface, so the renderer table below is checked per kind. */
-interface BuiltinOps {
-  CreateTableOp: CreateTableOp;
-  DropTableOp: DropTableOp;
-  RenameTableOp: RenameTableOp;
-  AddColumnOp: AddColumnOp;
-  DropColumnOp: DropColumnOp;
-  AlterColumnOp: AlterColumnOp;
-  CreateIndexOp: CreateIndexOp;
-  DropIndexOp: DropIndexOp;
-  CreateUniqueConstraintOp: CreateUniqueConstraintOp;
-  CreateForeignKeyOp: CreateForeignKeyOp;
-  CreateCheckConstraintOp: CreateCheckConstraintOp;
-  CreatePrimaryKeyOp: CreatePrimaryKeyOp;
-  DropConstraintOp: DropConstraintOp;
-  CreateTableCommentOp: CreateTableCommentOp;
-  DropTableCommentOp: DropTableCommentOp;
-  ExecuteSQLOp: ExecuteSQLOp;
-  BulkInsertOp: BulkInsertOp;
-  CreateEnumOp: CreateEnumOp;
-  DropEnumOp: DropEnumOp;
-  AddEnumValueOp: AddEnumValueOp;
-  RecreateEnumOp: RecreateEnumOp;
-  CreateExtensionOp: CreateExtensionOp;
-  DropExtensionOp: DropExtensionOp;
-  CreateSchemaOp: CreateSchemaOp;
-  DropSchemaOp: DropSchemaOp;
-  BatchAlterTableOp: BatchAlterTableOp;
-  ModifyTableOps: ModifyTableOps;
-}
 
 /** Exhaustive (STYLE §9): a new built-in op kind without a renderer does not compile. */
 const RENDERERS: { [K in BuiltinOpKind]: OpRenderer<BuiltinOps[K]> } = {

@@ -20,14 +20,13 @@ import {
   RecreateEnumOp,
 } from "./enum-ops";
 import { CreateIndexOp, DropIndexOp } from "./index-ops";
-import type { BuiltinOpKind, OpNode } from "./op-node";
+import type { BuiltinOpTable } from "./builtin-ops";
+import type { OpNode } from "./op-node";
 import { BulkInsertOp, ExecuteSQLOp } from "./sql-ops";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops";
 
-type Reverser = (op: never) => OpNode;
-
 /** Exhaustive: a new built-in kind without a reverser does not compile. */
-const REVERSERS: { [K in BuiltinOpKind]: Reverser } = {
+const REVERSERS: BuiltinOpTable<OpNode> = {
   CreateTableOp: CreateTableOp.reverse,
   DropTableOp: DropTableOp.reverse,
   RenameTableOp: RenameTableOp.reverse,
@@ -53,8 +52,8 @@ const REVERSERS: { [K in BuiltinOpKind]: Reverser } = {
   DropExtensionOp: DropExtensionOp.reverse,
   CreateSchemaOp: CreateSchemaOp.reverse,
   DropSchemaOp: DropSchemaOp.reverse,
-  BatchAlterTableOp: (op: BatchAlterTableOp) => BatchAlterTableOp.create(op.table, reverseOps(op.ops), op.recreate),
-  ModifyTableOps: (op: ModifyTableOps) => ModifyTableOps.create(op.table, reverseOps(op.ops)),
+  BatchAlterTableOp: (op) => BatchAlterTableOp.create(op.table, reverseOps(op.ops), op.recreate),
+  ModifyTableOps: (op) => ModifyTableOps.create(op.table, reverseOps(op.ops)),
 };
 
 const customReversers = new Map<string, (op: OpNode) => OpNode>();
@@ -66,9 +65,11 @@ export function registerReverser(kind: string, fn: (op: OpNode) => OpNode): void
 
 /** The op that undoes `op`. */
 export function reverseOp(op: OpNode): OpNode {
-  const fn = (REVERSERS as Record<string, Reverser | undefined>)[op.kind] ?? customReversers.get(op.kind);
+  const fn = Object.hasOwn(REVERSERS, op.kind)
+    ? (REVERSERS as unknown as Record<string, (op: OpNode) => OpNode>)[op.kind]
+    : customReversers.get(op.kind);
   if (!fn) throw new UnsupportedOpError(op.kind, "reverse");
-  return (fn as (op: OpNode) => OpNode)(op);
+  return fn(op);
 }
 
 /** Reverses each op and their order (Alembic's `reverse_into`). */
