@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { AddEnumValueOp, Enum, RecreateEnumOp, reverseOp, reverseOps, Schema } from "@autogen/core";
+import { AddEnumValueOp, applyOpsToSchema, Enum, RecreateEnumOp, reverseOp, reverseOps, Schema } from "@autogen/core";
 import { enumValueAdditions } from "../src/index";
-import { applyOps } from "./apply-ops";
 import { col, diff, summarize, table } from "./helpers";
 
 const mood = (values: string[]) => Enum.create("mood", values);
@@ -36,7 +35,7 @@ describe("compare: PostgreSQL enums (Alembic #278)", () => {
   it("gives ops that really produce the target order", () => {
     const from = mood(["b", "d"]);
     const to = mood(["a", "b", "c", "d", "e"]);
-    const applied = applyOps(Schema.create({ enums: [from] }), enumValueAdditions(from, to) ?? []);
+    const applied = applyOpsToSchema(Schema.create({ enums: [from] }), enumValueAdditions(from, to) ?? []);
     assert.deepEqual(applied.enums[0]?.values, to.values);
   });
 

@@ -1,7 +1,8 @@
-/** Builders and a summary/apply helper for compare tests. */
+/** Builders, a summary and an order-free view of a schema for compare tests. */
 import {
   Column,
   ModifyTableOps,
+  QualifiedName,
   Schema,
   Table,
   type AddColumnOp,
@@ -65,4 +66,23 @@ export function summarize(ops: readonly OpNode[]): string[] {
     }
   };
   return ops.flatMap((op) => (ModifyTableOps.is(op) ? op.ops.map((c) => `${op.table.name}: ${one(c)}`) : [one(op)]));
+}
+
+/** A schema's content independent of list order (columns, constraints and tables as sorted maps). */
+export function normalize(s: Schema): unknown {
+  const byName = <T extends { name: string | null }>(xs: readonly T[]): T[] =>
+    [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return {
+    tables: [...s.tables]
+      .map((t) => ({
+        ...t,
+        columns: byName(t.columns),
+        indexes: byName(t.indexes),
+        uniques: byName(t.uniques),
+        foreignKeys: byName(t.foreignKeys),
+        checks: byName(t.checks),
+      }))
+      .sort((a, b) => QualifiedName.key(a).localeCompare(QualifiedName.key(b))),
+    enums: [...s.enums].sort((a, b) => QualifiedName.key(a).localeCompare(QualifiedName.key(b))),
+  };
 }

@@ -22,3 +22,4 @@ export * from "./ops/container-ops";
 export * from "./ops/ops";
 export * from "./input/inputs";
 export * from "./ops/apply-ops-to-table";
+export * from "./ops/apply-ops-to-schema";

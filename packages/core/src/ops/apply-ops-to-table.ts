@@ -4,37 +4,40 @@ import type { Constraint, ForeignKey, PrimaryKey, UniqueConstraint } from "../sc
 import type { Index } from "../schema/index-node";
 import { QualifiedName } from "../schema/qualified-name";
 import { Table } from "../schema/table";
-import type { AddColumnOp, AlterColumnOp, DropColumnOp } from "./column-ops";
-import type { CreateTableCommentOp, DropTableCommentOp } from "./comment-ops";
-import type {
-  CreateCheckConstraintOp,
-  CreateForeignKeyOp,
-  CreatePrimaryKeyOp,
-  CreateUniqueConstraintOp,
-  DropConstraintOp,
-} from "./constraint-ops";
-import type { CreateIndexOp, DropIndexOp } from "./index-ops";
+import type { BuiltinOps } from "./builtin-ops";
+import type { AlterColumnOp } from "./column-ops";
 import type { OpNode } from "./op-node";
 
-/** The op kinds that change one table's definition, and how each one changes it. */
-const APPLIERS: Record<string, (t: Table, op: never) => Table> = {
-  AddColumnOp: (t, op: AddColumnOp) => Table.cloneWith(t, { columns: [...t.columns, op.column] }),
-  DropColumnOp: (t, op: DropColumnOp) => dropColumn(t, op.column.name),
-  AlterColumnOp: (t, op: AlterColumnOp) => alterColumn(t, op),
-  CreateIndexOp: (t, op: CreateIndexOp) =>
+/** The op kinds that change one table's definition. */
+type TableOpKind =
+  | "AddColumnOp"
+  | "DropColumnOp"
+  | "AlterColumnOp"
+  | "CreateIndexOp"
+  | "DropIndexOp"
+  | "CreateUniqueConstraintOp"
+  | "CreateForeignKeyOp"
+  | "CreateCheckConstraintOp"
+  | "CreatePrimaryKeyOp"
+  | "DropConstraintOp"
+  | "CreateTableCommentOp"
+  | "DropTableCommentOp";
+
+/** How each table op changes the table. */
+const APPLIERS: { [K in TableOpKind]: (t: Table, op: BuiltinOps[K]) => Table } = {
+  AddColumnOp: (t, op) => Table.cloneWith(t, { columns: [...t.columns, op.column] }),
+  DropColumnOp: (t, op) => dropColumn(t, op.column.name),
+  AlterColumnOp: (t, op) => alterColumn(t, op),
+  CreateIndexOp: (t, op) =>
     Table.cloneWith(t, { indexes: [...t.indexes.filter((i) => i.name !== op.index.name), op.index] }),
-  DropIndexOp: (t, op: DropIndexOp) =>
-    Table.cloneWith(t, { indexes: t.indexes.filter((i) => i.name !== op.index.name) }),
-  CreateUniqueConstraintOp: (t, op: CreateUniqueConstraintOp) =>
-    Table.cloneWith(t, { uniques: [...t.uniques, op.constraint] }),
-  CreateForeignKeyOp: (t, op: CreateForeignKeyOp) =>
-    Table.cloneWith(t, { foreignKeys: [...t.foreignKeys, op.constraint] }),
-  CreateCheckConstraintOp: (t, op: CreateCheckConstraintOp) =>
-    Table.cloneWith(t, { checks: [...t.checks, op.constraint] }),
-  CreatePrimaryKeyOp: (t, op: CreatePrimaryKeyOp) => createPrimaryKey(t, op.constraint),
-  DropConstraintOp: (t, op: DropConstraintOp) => dropConstraint(t, op.constraint),
-  CreateTableCommentOp: (t, op: CreateTableCommentOp) => Table.cloneWith(t, { comment: op.comment }),
-  DropTableCommentOp: (t, _op: DropTableCommentOp) => Table.cloneWith(t, { comment: null }),
+  DropIndexOp: (t, op) => Table.cloneWith(t, { indexes: t.indexes.filter((i) => i.name !== op.index.name) }),
+  CreateUniqueConstraintOp: (t, op) => Table.cloneWith(t, { uniques: [...t.uniques, op.constraint] }),
+  CreateForeignKeyOp: (t, op) => Table.cloneWith(t, { foreignKeys: [...t.foreignKeys, op.constraint] }),
+  CreateCheckConstraintOp: (t, op) => Table.cloneWith(t, { checks: [...t.checks, op.constraint] }),
+  CreatePrimaryKeyOp: (t, op) => createPrimaryKey(t, op.constraint),
+  DropConstraintOp: (t, op) => dropConstraint(t, op.constraint),
+  CreateTableCommentOp: (t, op) => Table.cloneWith(t, { comment: op.comment }),
+  DropTableCommentOp: (t) => Table.cloneWith(t, { comment: null }),
 };
 
 /**
@@ -45,9 +48,9 @@ const APPLIERS: Record<string, (t: Table, op: never) => Table> = {
  */
 export function applyOpsToTable(table: Table, ops: readonly OpNode[]): Table {
   return ops.reduce<Table>((t, op) => {
-    const apply = APPLIERS[op.kind];
-    if (!apply) throw new UnsupportedOpError(op.kind, `a batch on table ${QualifiedName.key(table)}`);
-    return apply(t, op as never);
+    if (!Object.hasOwn(APPLIERS, op.kind))
+      throw new UnsupportedOpError(op.kind, `a batch on table ${QualifiedName.key(table)}`);
+    return (APPLIERS as unknown as Record<string, (t: Table, op: OpNode) => Table>)[op.kind]!(t, op);
   }, table);
 }
 

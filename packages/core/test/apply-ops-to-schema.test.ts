@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  AlterColumnOp,
+  Column,
+  CreateIndexOp,
+  DropColumnOp,
+  Enum,
+  ExecuteSQLOp,
+  ForeignKey,
+  Index,
+  IndexElement,
+  ModifyTableOps,
+  PrimaryKey,
+  QualifiedName,
+  RecreateEnumOp,
+  RenameTableOp,
+  Schema,
+  Table,
+  UniqueConstraint,
+  UnsupportedOpError,
+  applyOpsToSchema,
+  reverseOps,
+} from "../src/index";
+
+const users = Table.create("users", [Column.create("id", "integer"), Column.create("name", "text")], {
+  primaryKey: PrimaryKey.create(["id"], "PK_users"),
+  uniques: [UniqueConstraint.create(["name"], "UQ_name")],
+});
+const posts = Table.create("posts", [Column.create("id", "integer"), Column.create("user_id", "integer")], {
+  foreignKeys: [ForeignKey.create({ name: "FK_user", columns: ["user_id"], refTable: "users", refColumns: ["id"] })],
+});
+const start = Schema.create({ tables: [users, posts] });
+const t = QualifiedName.create("users");
+
+describe("applyOpsToSchema: what ops do to a schema model", () => {
+  it("renames a column in the indexes and constraints that name it, and back again", () => {
+    const ops = [
+      ModifyTableOps.create(t, [
+        CreateIndexOp.create(t, Index.create("IDX_name", [IndexElement.column("name")])),
+        AlterColumnOp.create(t, "name", { name: "full_name" }),
+      ]),
+    ];
+    const after = applyOpsToSchema(start, ops);
+    const u = after.tables.find((x) => x.name === "users")!;
+    assert.deepEqual(
+      u.columns.map((c) => c.name),
+      ["id", "full_name"],
+    );
+    assert.deepEqual(u.uniques[0]!.columns, ["full_name"]);
+    assert.deepEqual(u.indexes[0]!.elements[0]!.column, "full_name");
+    const back = applyOpsToSchema(after, reverseOps(ops));
+    assert.deepEqual(back, start);
+  });
+
+  it("drops the indexes and constraints of a dropped column", () => {
+    const after = applyOpsToSchema(start, [DropColumnOp.create(t, users.columns[1]!)]);
+    assert.deepEqual(after.tables.find((x) => x.name === "users")!.uniques, []);
+  });
+
+  it("renames a table and the foreign keys that reference it", () => {
+    const after = applyOpsToSchema(start, [RenameTableOp.create(t, "people")]);
+    assert.deepEqual(
+      after.tables.map((x) => x.name),
+      ["people", "posts"],
+    );
+    assert.equal(after.tables[1]!.foreignKeys[0]!.refTable, "people");
+  });
+
+  it("recreates an enum type with its columns' new defaults", () => {
+    const s = Schema.create({
+      tables: [Table.create("p", [Column.create("m", "mood", { default: "'a'" })])],
+      enums: [Enum.create("mood", ["a", "b"])],
+    });
+    const op = RecreateEnumOp.create(
+      Enum.create("mood", ["b", "c"]),
+      ["a", "b"],
+      [{ table: QualifiedName.create("p"), column: "m", array: false, default: "'b'", existingDefault: "'a'" }],
+    );
+    const after = applyOpsToSchema(s, [op]);
+    assert.deepEqual(after.enums[0]!.values, ["b", "c"]);
+    assert.equal(after.tables[0]!.columns[0]!.default, "'b'");
+  });
+
+  it("refuses what it cannot know: raw SQL, custom ops, a missing table", () => {
+    assert.throws(() => applyOpsToSchema(start, [ExecuteSQLOp.create("DROP TABLE users")]), UnsupportedOpError);
+    assert.throws(() => applyOpsToSchema(start, [{ kind: "ShoutOp" }]), UnsupportedOpError);
+    assert.throws(
+      () => applyOpsToSchema(start, [DropColumnOp.create(QualifiedName.create("nope"), users.columns[0]!)]),
+      UnsupportedOpError,
+    );
+  });
+});
