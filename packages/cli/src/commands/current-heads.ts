@@ -1,4 +1,3 @@
-import type { ScriptDirectory } from "@autogen/script";
 import type { ResolvedConfig } from "../config";
 import type { DatabaseSession } from "../database-session";
 import { runtimeModule } from "../lazy-modules";
@@ -11,14 +10,4 @@ export async function readCurrentHeads(config: ResolvedConfig, session: Database
     ...(config.versionTable !== undefined && { versionTable: config.versionTable }),
     ...(config.versionTableSchema !== undefined && { versionTableSchema: config.versionTableSchema }),
   });
-}
-
-/** The script's real heads (Alembic's `heads` symbol: no children, dependencies included). */
-export function scriptHeads(script: ScriptDirectory): string[] {
-  return script.map.getRevisions("heads").map((r) => r.revision);
-}
-
-/** True when the two sets of revision ids are equal. */
-export function sameRevisions(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id) => b.includes(id));
 }

@@ -5,7 +5,7 @@ import { withDatabaseSession } from "../database-session";
 import { scriptModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
 import { loadScriptDirectory } from "../script-directory";
-import { readCurrentHeads, sameRevisions, scriptHeads } from "./current-heads";
+import { readCurrentHeads } from "./current-heads";
 
 /** Options of {@link current}. */
 export interface CurrentOptions extends CommandOptions {
@@ -27,7 +27,7 @@ export async function current(config: AutogenConfig, o: CurrentOptions = {}): Pr
   const s = scriptModule();
   return await withDatabaseSession(cfg, o, async (session) => {
     const heads = await readCurrentHeads(cfg, session);
-    if (o.checkHeads && !sameRevisions(heads, scriptHeads(script))) {
+    if (o.checkHeads && !s.catchRevisionErrors(() => s.isUpToDate(script.map, heads))) {
       throw new CommandError("Database is not on all head revisions");
     }
     const lines = s.catchRevisionErrors(() => s.currentLines(script.map, heads, { verbose: o.verbose }));

@@ -1,12 +1,13 @@
-import { CommandError } from "@autogen/core";
 import type { ScriptDirectory } from "@autogen/script";
 import type { ResolvedConfig } from "../config";
 import type { DatabaseSession } from "../database-session";
-import { readCurrentHeads, sameRevisions, scriptHeads } from "./current-heads";
+import { scriptModule } from "../lazy-modules";
+import { readCurrentHeads } from "./current-heads";
 
 /**
  * Autogenerate compares entities with the database as it is; a database behind the script
- * heads would make the new revision repeat pending ones, so Alembic refuses it.
+ * heads would make the new revision repeat pending ones, so Alembic refuses it. The rule is
+ * script's `assertUpToDate`; this reads the heads it is given.
  *
  * @throws CommandError `Target database is not up to date.`
  */
@@ -16,5 +17,6 @@ export async function assertDatabaseUpToDate(
   session: DatabaseSession,
 ): Promise<void> {
   const current = await readCurrentHeads(config, session);
-  if (!sameRevisions(current, scriptHeads(script))) throw new CommandError("Target database is not up to date.");
+  const s = scriptModule();
+  s.catchRevisionErrors(() => s.assertUpToDate(script.map, current));
 }
