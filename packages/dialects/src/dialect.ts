@@ -7,7 +7,7 @@ import type { DialectName } from "./dialect-name";
  * compare can use plain equality. Each dialect folder has one.
  */
 export interface Canonicalizer {
-  /** Raw type text (`INT(11)`, `character varying(50)`, `BOOL`) → canonical type (`int`, `varchar(50)`, `tinyint(1)`). */
+  /** Raw type text (`INT(11)`, `character varying(50)`, `BOOL`) → canonical type (`int`, `varchar(50)`, `tinyint`). */
   type(raw: string): string;
   /** Raw default expression (as reflected, or as TypeORM renders it) → canonical SQL expression, or null. */
   default(raw: string | null | undefined, canonicalType: string): string | null;

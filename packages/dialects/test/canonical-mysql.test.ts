@@ -13,8 +13,8 @@ describe("mysqlCanonical.type", () => {
     sameType(my, ["smallint(6) unsigned zerofill", "smallint unsigned zerofill"], "smallint unsigned zerofill");
     sameType(my, ["int signed", "int(11) signed"], "int");
   });
-  it("booleans: BOOL and BOOLEAN are tinyint(1), which keeps its width", () =>
-    sameType(my, ["bool", "BOOLEAN", "tinyint(1)", "TINYINT(1)"], "tinyint(1)"));
+  it("booleans: BOOL, BOOLEAN and tinyint(1) are tinyint (the width is for display only)", () =>
+    sameType(my, ["bool", "BOOLEAN", "tinyint(1)", "TINYINT(1)", "tinyint(4)", "tinyint"], "tinyint"));
   it("strings: implicit lengths made explicit, national synonyms", () => {
     sameType(my, ["varchar(255)", "VARCHAR(255)", "varchar", "nvarchar(255)", "national varchar(255)"], "varchar(255)");
     sameType(my, ["char(1)", "char", "nchar(1)"], "char(1)");

@@ -15,11 +15,12 @@ import { applyRules, type Rule } from "../canonical-rules";
  * MySQL / MariaDB type synonyms and implicit sizes → one spelling
  * (https://dev.mysql.com/doc/refman/8.0/en/other-vendor-data-types.html,
  * https://dev.mysql.com/doc/refman/8.0/en/numeric-type-syntax.html). Integer display widths are
- * dropped (MySQL 8.0.19+ no longer reports them, MariaDB still does) except `tinyint(1)`, the
- * boolean convention that both report.
+ * dropped (MySQL 8.0.19+ no longer reports them, MariaDB still does; they never change what is
+ * stored), `tinyint(1)` included: BOOL and BOOLEAN are stored as `tinyint(1)`, TypeORM's
+ * `boolean` is written as plain `tinyint` (reported `tinyint(4)`), and all are one type.
  */
 const TYPE_RULES: readonly Rule[] = [
-  [/^(?:bool|boolean|tinyint\(1\))$/, () => "tinyint(1)"],
+  [/^(?:bool|boolean)$/, () => "tinyint"],
   [/^(tinyint|smallint|mediumint|bigint)(?:\(\d+\))?$/, (m) => m[1]],
   [/^(?:int|integer)(?:\(\d+\))?$/, () => "int"],
   [/^(?:decimal|dec|numeric|fixed)(?:\((\d+)(?:,(\d+))?\))?$/, (m) => `decimal(${m[1] ?? 10},${m[2] ?? 0})`],
