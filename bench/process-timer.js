@@ -8,15 +8,17 @@ const path = require("node:path");
 /**
  * Runs `command args` `runs` times (after one untimed warm-up run, so the file-system cache is
  * warm for every run alike) and returns the wall-clock seconds of each run and the output.
+ * `before` runs (untimed) before every run, e.g. to remove what the previous one wrote.
  * Output goes to a file, as with `> out.txt`: writes to a file are synchronous for every tool,
  * so neither a pipe's buffer nor this process's reading is part of the figure.
  * @throws Error naming the command when a run fails, with the end of its stderr
  */
-function timeProcess(command, args, { runs = 5, cwd, env } = {}) {
+function timeProcess(command, args, { runs = 5, cwd, env, before } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-bench-out-"));
   const outFile = path.join(dir, "stdout");
   const errFile = path.join(dir, "stderr");
   const once = () => {
+    before?.();
     const out = fs.openSync(outFile, "w");
     const err = fs.openSync(errFile, "w");
     const start = process.hrtime.bigint();

@@ -1,5 +1,5 @@
-// Formats bench results: median of several runs, the goal next to the figure, and the ratio
-// to a reference tool's figure when a result names one with `compareTo`.
+// Formats bench results: median of several runs, peak RSS, the goal next to the figure, and the
+// ratio to a reference tool's figure when a result names one with `compareTo`.
 "use strict";
 
 /** The median of a list of numbers. */
@@ -22,10 +22,11 @@ function formatResults(results) {
       `${r.name.padEnd(width)}  median ${seconds(m)}`,
       `(${r.runs.length} runs, min ${seconds(Math.min(...r.runs))}, max ${seconds(Math.max(...r.runs))})`,
     ];
+    if (r.rssMB !== undefined) parts.push(`peak RSS ${Math.round(r.rssMB)} MB`);
     if (r.goal !== undefined) {
       const met = m < r.goal;
       if (!met) missedGoal = true;
-      parts.push(`goal < ${r.goal} s: ${met ? "met" : "MISSED"}`);
+      parts.push(`goal < ${r.goal} s${r.goalNote ? ` (${r.goalNote})` : ""}: ${met ? "met" : "MISSED"}`);
     }
     if (r.compareTo !== undefined && medians.has(r.compareTo)) {
       parts.push(`${(m / medians.get(r.compareTo)).toFixed(2)}x the time of ${r.compareTo}`);

@@ -1,0 +1,6 @@
+// No-change autogenerate on SQLite at 1,000 to 10,000 tables against TypeORM and Alembic: the
+// data is profiles/sqlite.js, the mechanism autogenerate-bench.js.
+"use strict";
+const { autogenerateBench } = require("./autogenerate-bench");
+
+module.exports = autogenerateBench(require.resolve("./profiles/sqlite"));

@@ -1,0 +1,43 @@
+// One cold autogen check in a process of its own, as a user's `autogen check` meets it: the
+// entities are decorated first (module loading, not timed), then connect + command.check is
+// timed. argv[2]: a JSON job { profile, n, url }. Prints one JSON line: seconds, statements
+// sent, phantom ops (the database holds the model, so every op is one), peak RSS.
+"use strict";
+require("reflect-metadata");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { performance } = require("node:perf_hooks");
+const { decoratedEntities, syntheticModel } = require("../synthetic-model");
+const { countingConnection, countOps, report } = require("./worker-support");
+
+async function main() {
+  const job = JSON.parse(process.argv[2]);
+  const profile = require(job.profile);
+  const entities = decoratedEntities(require("typeorm"), profile, syntheticModel(job.n));
+  const { command, defineConfig } = require("autogen");
+  const { connect } = require("@autogen/dialects");
+  const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-bench-check-"));
+  fs.mkdirSync(path.join(scriptLocation, "versions"));
+  try {
+    const start = performance.now();
+    const conn = countingConnection(await connect(job.url));
+    const result = await command.check(defineConfig({ scriptLocation, url: job.url, entities }), { connection: conn });
+    const seconds = (performance.now() - start) / 1000;
+    await conn.close();
+    const ops = result.ops.upgradeOps.ops;
+    report({
+      seconds,
+      statements: conn.count,
+      phantoms: countOps(ops),
+      sample: ops.slice(0, 3).map((op) => JSON.stringify(op).slice(0, 200)),
+    });
+  } finally {
+    fs.rmSync(scriptLocation, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

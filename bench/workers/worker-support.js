@@ -1,0 +1,29 @@
+// What the bench workers share: a statement-counting connection, op counting, the result line.
+"use strict";
+
+/** An autogen Connection that counts the statements sent through it. */
+function countingConnection(conn) {
+  const counted = {
+    count: 0,
+    dialect: conn.dialect,
+    query: (sql, params) => {
+      counted.count++;
+      return conn.query(sql, params);
+    },
+    serverVersion: () => conn.serverVersion(),
+    close: () => conn.close(),
+  };
+  return counted;
+}
+
+/** Ops in a tree, containers flattened. */
+function countOps(ops) {
+  return ops.reduce((n, op) => n + (Array.isArray(op.ops) ? countOps(op.ops) : 1), 0);
+}
+
+/** Prints the worker's result as the last line of stdout, with the process's peak RSS in MB. */
+function report(result) {
+  console.log(JSON.stringify({ ...result, rssMB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+module.exports = { countingConnection, countOps, report };
