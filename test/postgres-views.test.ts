@@ -1,7 +1,7 @@
 /**
  * TypeORM @ViewEntity views on PostgreSQL, compared by definition although PostgreSQL stores a
  * re-deparsed form of the SQL: unchanged views give no diff, a changed one is dropped and
- * created again through the replaceable-object ops (reversible), a removed one is dropped.
+ * created again through the view ops (reversible), a removed one is dropped.
  */
 import "reflect-metadata";
 import assert from "node:assert/strict";

@@ -1,10 +1,9 @@
 import { CommandError, MigrationScript, QualifiedName, Schema, View, reverseUpgradeOps } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
-import { compareSchemas, viewComparators, type CompareOptions } from "@autogen/compare";
+import { compareSchemas, type CompareOptions } from "@autogen/compare";
 import { schemaFromTypeORM, type DataSourceLike } from "@autogen/metadata";
 import { createIntrospector, type Introspector, type ReflectOptions } from "@autogen/reflection";
 import { toProcessRevisionDirectives } from "@autogen/renderer";
-import { CreateViewOp, DropViewOp } from "@autogen/runtime";
 import type { ScriptDirectory } from "@autogen/script";
 import type { ResolvedConfig } from "./config";
 import { xArgumentGetter, type GetXArgument } from "./x-arguments";
@@ -135,8 +134,6 @@ function compareOptions(config: ResolvedConfig, dialect: Dialect): CompareOption
     versionTableSchema: config.versionTableSchema ?? null,
     // Extensions the model's defaults need (PostgreSQL uuid-ossp) become ops, not connect-time side effects.
     ...(dialect.requiredExtensions && { requiredExtensions: (c) => dialect.requiredExtensions!(c) }),
-    // Views (TypeORM @ViewEntity) are compared by definition and run as the recipe's custom ops.
-    comparators: viewComparators({ createView: CreateViewOp.create, dropView: DropViewOp.create }),
   };
 }
 

@@ -26,14 +26,9 @@ export type { Operations } from "@autogen/runtime";
 
 // What hooks and recipes in a config need, so that a project depends on `autogen` alone:
 // schema and op nodes with their factories (a Rewriter builds ops), errors, the Rewriter, and
-// the custom-operation API with the replaceable-object (view) recipe.
+// the custom-operation API (registerOperation, implementationFor, core's registerReverser,
+// registerRenderer) with its worked example, the replaceable-object recipe (stored functions).
 export * from "@autogen/core";
 export { Rewriter, registerRenderer, type RewriteFn, type RenderItemHook } from "@autogen/renderer";
-export {
-  registerOperation,
-  implementationFor,
-  CreateViewOp,
-  DropViewOp,
-  ReplaceViewOp,
-  type OpImplementation,
-} from "@autogen/runtime";
+export { registerOperation, implementationFor, type OpImplementation, type SchemaOption } from "@autogen/runtime";
+export { CreateFunctionOp, DropFunctionOp, ReplaceFunctionOp } from "./recipes/replaceable-objects";

@@ -16,6 +16,7 @@ import * as serverDefaults from "./comparators/server-defaults";
 import * as tables from "./comparators/tables";
 import * as types from "./comparators/types";
 import * as uniques from "./comparators/uniques";
+import * as views from "./comparators/views";
 import { ComparatorRegistry } from "./registry";
 
 /**
@@ -23,7 +24,7 @@ import { ComparatorRegistry } from "./registry";
  * order of the modules is the order of the subgroups: schemas, extensions, enums, tables; within a table,
  * columns, primary key, indexes, uniques, foreign keys, checks, comment; within a column,
  * types, nullable, server default, identity, generated, comment, collation, on update; and
- * last, over all tables, MySQL's foreign keys that block a column change.
+ * last, over all tables, MySQL's foreign keys that block a column change, and views.
  * (Op order in the output is fixed by the drafts' groups, not by this order.)
  */
 export function createDefaultRegistry(): ComparatorRegistry {
@@ -47,6 +48,7 @@ export function createDefaultRegistry(): ComparatorRegistry {
     columnOptions,
     mysqlCharset,
     mysqlBlockingForeignKeys,
+    views,
   ]) {
     m.setup(r);
   }

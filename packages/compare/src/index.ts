@@ -27,4 +27,3 @@ export { UpgradeDraft } from "./drafts/upgrade-draft";
 export { orderTables, type TableOrder } from "./table-order";
 export { narrowingWarning, parseType } from "./narrowing";
 export { enumValueAdditions } from "./comparators/enums";
-export { viewComparators, compareViewsWith, type ViewOpFactories } from "./comparators/views";

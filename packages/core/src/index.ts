@@ -18,6 +18,7 @@ export * from "./ops/constraint-ops";
 export * from "./ops/comment-ops";
 export * from "./ops/sql-ops";
 export * from "./ops/enum-ops";
+export * from "./ops/view-ops";
 export * from "./ops/container-ops";
 export * from "./ops/ops";
 export * from "./input/inputs";

@@ -23,6 +23,7 @@ import {
   type CreateTableCommentOp,
   type CreateTableOp,
   type CreateUniqueConstraintOp,
+  type CreateViewOp,
   type DropColumnOp,
   type DropConstraintOp,
   type DropEnumOp,
@@ -30,6 +31,7 @@ import {
   type DropSchemaOp,
   type DropTableCommentOp,
   type DropTableOp,
+  type DropViewOp,
   type ExecuteSQLOp,
   type ForeignKey,
   type Generated,
@@ -40,6 +42,7 @@ import {
   type OpNode,
   type PrimaryKey,
   type RenameTableOp,
+  type ReplaceViewOp,
   type Table,
   type UniqueConstraint,
 } from "@autogen/core";
@@ -88,6 +91,9 @@ export class DefaultDdlCompiler implements DdlCompiler {
     DropExtensionOp: (op) => this.visitDropExtensionOp(op),
     CreateSchemaOp: (op) => this.visitCreateSchemaOp(op),
     DropSchemaOp: (op) => this.visitDropSchemaOp(op),
+    CreateViewOp: (op) => this.visitCreateViewOp(op),
+    DropViewOp: (op) => this.visitDropViewOp(op),
+    ReplaceViewOp: (op) => this.visitReplaceViewOp(op),
     BatchAlterTableOp: (op) => this.visitBatchAlterTableOp(op),
     ModifyTableOps: (op) => this.visitModifyTableOps(op),
   };
@@ -472,6 +478,21 @@ export class DefaultDdlCompiler implements DdlCompiler {
 
   protected visitDropSchemaOp(op: DropSchemaOp): void {
     this.emit(`DROP SCHEMA ${this.quote(op.name)}`);
+  }
+
+  // ---- views --------------------------------------------------------------------------------
+
+  protected visitCreateViewOp(op: CreateViewOp): void {
+    this.emit(`CREATE VIEW ${this.table(op.view)} AS ${op.definition}`);
+  }
+
+  protected visitDropViewOp(op: DropViewOp): void {
+    this.emit(`DROP VIEW ${this.table(op.view)}`);
+  }
+
+  /** https://www.postgresql.org/docs/current/sql-createview.html, https://mariadb.com/kb/en/create-view/ */
+  protected visitReplaceViewOp(op: ReplaceViewOp): void {
+    this.emit(`CREATE OR REPLACE VIEW ${this.table(op.view)} AS ${op.definition}`);
   }
 
   // ---- containers ---------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import {
   CreateTableCommentOp,
   CreateTableOp,
   CreateUniqueConstraintOp,
+  CreateViewOp,
   DropColumnOp,
   DropConstraintOp,
   DropEnumOp,
@@ -25,6 +26,7 @@ import {
   DropSchemaOp,
   DropTableCommentOp,
   DropTableOp,
+  DropViewOp,
   Enum,
   ExecuteSQLOp,
   ForeignKey,
@@ -34,6 +36,7 @@ import {
   PrimaryKey,
   QualifiedName,
   RenameTableOp,
+  ReplaceViewOp,
   Table,
   UniqueConstraint,
   UnsupportedOpError,
@@ -589,6 +592,29 @@ describe("DDL: SQL, data, enums, schemas", () => {
   });
 });
 
+describe("DDL: views", () => {
+  const v = QualifiedName.create("active", "app");
+  it("CreateViewOp / DropViewOp", () => {
+    expectDdl(CreateViewOp.create(v, "SELECT 1"), {
+      postgres: ['CREATE VIEW "app"."active" AS SELECT 1'],
+      mysql: ["CREATE VIEW `app`.`active` AS SELECT 1"],
+      sqlite: ['CREATE VIEW "app"."active" AS SELECT 1'],
+    });
+    expectDdl(DropViewOp.create(v, "SELECT 1"), {
+      postgres: ['DROP VIEW "app"."active"'],
+      mysql: ["DROP VIEW `app`.`active`"],
+      sqlite: ['DROP VIEW "app"."active"'],
+    });
+  });
+
+  it("ReplaceViewOp: OR REPLACE, or drop and create on SQLite, which has no OR REPLACE", () =>
+    expectDdl(ReplaceViewOp.create(v, "SELECT 2", "SELECT 1"), {
+      postgres: ['CREATE OR REPLACE VIEW "app"."active" AS SELECT 2'],
+      mysql: ["CREATE OR REPLACE VIEW `app`.`active` AS SELECT 2"],
+      sqlite: ['DROP VIEW "app"."active"', 'CREATE VIEW "app"."active" AS SELECT 2'],
+    }));
+});
+
 describe("DDL: containers", () => {
   it("ModifyTableOps compiles its children in order", () =>
     expectDdl(
@@ -636,7 +662,7 @@ describe("DDL: containers", () => {
   });
 
   it("a custom op kind throws UnsupportedOpError instead of being skipped", () =>
-    expectDdl({ kind: "CreateViewOp" }, { postgres: UNSUPPORTED, mysql: UNSUPPORTED, sqlite: UNSUPPORTED }));
+    expectDdl({ kind: "CreateFunctionOp" }, { postgres: UNSUPPORTED, mysql: UNSUPPORTED, sqlite: UNSUPPORTED }));
 
   it("statements never end with a semicolon", () => {
     const table = toTable("t", [{ name: "id", type: "integer", primaryKey: true }], {

@@ -23,7 +23,7 @@ import {
 import { renderCreateIndex, renderDropIndex } from "./renderers/indexes";
 import { renderBulkInsert, renderExecuteSql } from "./renderers/sql";
 import { renderCreateTable, renderDropTable, renderRenameTable } from "./renderers/table";
-import { VIEW_RENDERERS } from "./renderers/view";
+import { renderCreateView, renderDropView, renderReplaceView } from "./renderers/view";
 
 /** Exhaustive (STYLE §9): a new built-in op kind without a renderer does not compile. */
 const RENDERERS: { [K in BuiltinOpKind]: OpRenderer<BuiltinOps[K]> } = {
@@ -52,16 +52,19 @@ const RENDERERS: { [K in BuiltinOpKind]: OpRenderer<BuiltinOps[K]> } = {
   DropExtensionOp: renderDropExtension,
   CreateSchemaOp: renderCreateSchema,
   DropSchemaOp: renderDropSchema,
+  CreateViewOp: renderCreateView,
+  DropViewOp: renderDropView,
+  ReplaceViewOp: renderReplaceView,
   BatchAlterTableOp: renderBatchAlterTable,
   ModifyTableOps: renderModifyTableOps,
 };
 
-/** Custom op kinds; runtime's view ops (what autogenerate emits for views) are known from the start. */
-const customRenderers = new Map<string, OpRenderer>(Object.entries(VIEW_RENDERERS));
+/** Custom op kinds, and built-in ones whose renderer was replaced. */
+const customRenderers = new Map<string, OpRenderer>();
 
 /**
  * Registers the renderer of a custom op kind (e.g. the replaceable-object recipe's
- * `CreateViewOp` rendering `await op.createView(...)`), or replaces a built-in one, as
+ * `CreateFunctionOp` rendering `await op.createFunction(...)`), or replaces a built-in one, as
  * Alembic's `renderers.dispatch_for` does. The function returns the op's lines of code.
  */
 export function registerRenderer(kind: string, fn: OpRenderer): void {

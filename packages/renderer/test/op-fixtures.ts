@@ -24,6 +24,9 @@ import {
   DropEnumOp,
   DropIndexOp,
   DropSchemaOp,
+  CreateViewOp,
+  DropViewOp,
+  ReplaceViewOp,
   DropTableCommentOp,
   DropTableOp,
   Enum,
@@ -273,6 +276,21 @@ export const GOLDEN: { name: string; op: import("@autogen/core").OpNode; expecte
   },
   { name: "CreateSchemaOp", op: CreateSchemaOp.create("billing"), expected: ['await op.createSchema("billing");'] },
   { name: "DropSchemaOp", op: DropSchemaOp.create("billing"), expected: ['await op.dropSchema("billing");'] },
+  {
+    name: "CreateViewOp",
+    op: CreateViewOp.create(QualifiedName.create("active_users", "app"), "SELECT id FROM users WHERE active"),
+    expected: ['await op.createView("active_users", "SELECT id FROM users WHERE active", { schema: "app" });'],
+  },
+  {
+    name: "DropViewOp",
+    op: DropViewOp.create(QualifiedName.create("v"), "SELECT 1"),
+    expected: ['await op.dropView("v", { existingDefinition: "SELECT 1" });'],
+  },
+  {
+    name: "ReplaceViewOp",
+    op: ReplaceViewOp.create(QualifiedName.create("v"), "SELECT 2", "SELECT 1"),
+    expected: ['await op.replaceView("v", "SELECT 2", { existingDefinition: "SELECT 1" });'],
+  },
   {
     name: "BatchAlterTableOp",
     op: BatchAlterTableOp.create(

@@ -58,6 +58,9 @@ const EVERY_KIND: Record<BuiltinOpKind, true> = {
   DropExtensionOp: true,
   CreateSchemaOp: true,
   DropSchemaOp: true,
+  CreateViewOp: true,
+  DropViewOp: true,
+  ReplaceViewOp: true,
   BatchAlterTableOp: true,
   ModifyTableOps: true,
 };
@@ -263,27 +266,6 @@ describe("renderer: hooks and registrations", () => {
     assert.deepEqual(render({ kind: "CreateSequenceOp", name: "seq", start: 5 } as OpNode), [
       'await op.createSequence("seq", 5);',
     ]);
-  });
-
-  it("renders runtime's view ops (what autogenerate emits for views)", () => {
-    const view = QualifiedName.create("active_users", "app");
-    assert.deepEqual(
-      render({ kind: "CreateViewOp", view, definition: "SELECT id FROM users WHERE active" } as OpNode),
-      ['await op.createView("active_users", "SELECT id FROM users WHERE active", { schema: "app" });'],
-    );
-    assert.deepEqual(
-      render({ kind: "DropViewOp", view: QualifiedName.create("v"), existingDefinition: "SELECT 1" } as OpNode),
-      ['await op.dropView("v", { existingDefinition: "SELECT 1" });'],
-    );
-    assert.deepEqual(
-      render({
-        kind: "ReplaceViewOp",
-        view: QualifiedName.create("v"),
-        definition: "SELECT 2",
-        existingDefinition: "SELECT 1",
-      } as OpNode),
-      ['await op.replaceView("v", "SELECT 2", { existingDefinition: "SELECT 1" });'],
-    );
   });
 
   it("an op kind with no renderer is an error, never skipped", () => {

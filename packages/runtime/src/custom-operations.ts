@@ -15,7 +15,7 @@ const BUILTIN_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Op
  * a name again replaces it (a reloaded module); a built-in name is a CommandError.
  *
  * To give revision files the signature, augment the interface:
- * `declare module "autogen" { interface Operations { createView(name: string, sql: string): Promise<void> } }`.
+ * `declare module "autogen" { interface Operations { createFunction(name: string, definition: string): Promise<void> } }`.
  */
 export function registerOperation(name: string, factory: OperationFactory): void {
   if (BUILTIN_NAMES.has(name))

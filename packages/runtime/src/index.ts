@@ -12,6 +12,5 @@ export { OperationsImpl, createOperations } from "./operations";
 export { BatchCollector } from "./batch-collector";
 export { batchAlterTable, type BatchAlterTableRun } from "./batch-alter-table";
 export { registerOperation, isRegisteredOperation, type OperationFactory } from "./custom-operations";
-export { CreateViewOp, DropViewOp, ReplaceViewOp } from "./recipes/replaceable-objects";
 export { VersionTable, DEFAULT_VERSION_TABLE, type VersionChange, type VersionTableOptions } from "./version-table";
 export { upgrade, downgrade, stamp, currentHeads, type RunOptions } from "./migrator";

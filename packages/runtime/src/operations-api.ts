@@ -183,6 +183,12 @@ export interface BuiltinOperations {
   dropExtension(name: string, o?: SchemaOption): Promise<void>;
   createSchema(name: string): Promise<void>;
   dropSchema(name: string): Promise<void>;
+  /** CREATE VIEW name AS definition. */
+  createView(name: string, definition: string, o?: SchemaOption): Promise<void>;
+  /** DROP VIEW; `existingDefinition` makes it reversible. */
+  dropView(name: string, o?: SchemaOption & { existingDefinition?: string }): Promise<void>;
+  /** CREATE OR REPLACE VIEW (drop and create on SQLite, which has no OR REPLACE); `existingDefinition` makes it reversible. */
+  replaceView(name: string, definition: string, o?: SchemaOption & { existingDefinition?: string }): Promise<void>;
   /** Marks a name as final (no naming convention applied); returns it unchanged. */
   f(name: string): string;
   /** Runs the block outside the migration's transaction (e.g. ALTER TYPE ... ADD VALUE, CREATE INDEX CONCURRENTLY). */
@@ -196,7 +202,7 @@ export interface BuiltinOperations {
 /**
  * `op`, as revision files see it: the built-in methods, plus the custom operations added with
  * `registerOperation`. A package that registers one declares its signature by augmenting this
- * interface (as the replaceable-object recipe does for `createView`).
+ * interface (as the replaceable-object recipe does for `createFunction`).
  */
 export interface Operations extends BuiltinOperations {
   readonly [custom: string]: unknown;

@@ -7,16 +7,19 @@ import {
   CreateSchemaOp,
   CreateTableCommentOp,
   CreateTableOp,
+  CreateViewOp,
   DropEnumOp,
   DropExtensionOp,
   DropSchemaOp,
   DropTableCommentOp,
   DropTableOp,
+  DropViewOp,
   Enum,
   ExecuteSQLOp,
   QualifiedName,
   RecreateEnumOp,
   RenameTableOp,
+  ReplaceViewOp,
   Table,
   freeze,
   toTable,
@@ -211,6 +214,19 @@ export class OperationsImpl implements BuiltinOperations {
   }
   async dropSchema(name: string): Promise<void> {
     await this.invoke(DropSchemaOp.create(name));
+  }
+  async createView(name: string, definition: string, o: SchemaOption = {}): Promise<void> {
+    await this.invoke(CreateViewOp.create(qn(name, o), definition));
+  }
+  async dropView(name: string, o: SchemaOption & { existingDefinition?: string } = {}): Promise<void> {
+    await this.invoke(DropViewOp.create(qn(name, o), o.existingDefinition ?? null));
+  }
+  async replaceView(
+    name: string,
+    definition: string,
+    o: SchemaOption & { existingDefinition?: string } = {},
+  ): Promise<void> {
+    await this.invoke(ReplaceViewOp.create(qn(name, o), definition, o.existingDefinition ?? null));
   }
   f(name: string): string {
     return name;

@@ -1,4 +1,4 @@
-import type { AddEnumValueOp, Enum, EnumColumnRef, OpNode, Table } from "@autogen/core";
+import type { AddEnumValueOp, CreateViewOp, DropViewOp, Enum, EnumColumnRef, OpNode, Table } from "@autogen/core";
 import type { ModifyTableDraft } from "./modify-table-draft";
 
 /**
@@ -18,9 +18,9 @@ export class UpgradeDraft {
   readonly droppedTables: Table[] = [];
   readonly tables: ModifyTableDraft[] = [];
   /** View drops, run before every table change (a view can block a column change). */
-  readonly dropViews: OpNode[] = [];
+  readonly dropViews: DropViewOp[] = [];
   /** View creations, run after every table change. */
-  readonly createViews: OpNode[] = [];
+  readonly createViews: CreateViewOp[] = [];
   /** Ops from plugin comparators (e.g. a custom view op), placed after the table ops. */
   readonly extraOps: OpNode[] = [];
 }

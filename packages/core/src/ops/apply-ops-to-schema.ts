@@ -2,6 +2,7 @@ import { UnsupportedOpError } from "../errors";
 import { QualifiedName } from "../schema/qualified-name";
 import { Schema } from "../schema/schema";
 import { Table } from "../schema/table";
+import { View } from "../schema/view";
 import { applyOpsToTable } from "./apply-ops-to-table";
 import { AlterColumnOp } from "./column-ops";
 import type { BuiltinOpKind, BuiltinOps } from "./builtin-ops";
@@ -96,6 +97,14 @@ const APPLIERS: { [K in BuiltinOpKind]: Applier<K> } = {
   DropExtensionOp: unchanged,
   CreateSchemaOp: (s, op) => Schema.create({ ...s, schemas: [...s.schemas, op.name] }),
   DropSchemaOp: (s, op) => Schema.create({ ...s, schemas: s.schemas.filter((n) => n !== op.name) }),
+  CreateViewOp: (s, op) =>
+    Schema.create({ ...s, views: [...s.views, View.create(op.view.name, op.definition, { schema: op.view.schema })] }),
+  DropViewOp: (s, op) => Schema.create({ ...s, views: s.views.filter((v) => !same(v, op.view)) }),
+  ReplaceViewOp: (s, op) =>
+    Schema.create({
+      ...s,
+      views: s.views.map((v) => (same(v, op.view) ? View.create(v.name, op.definition, { schema: v.schema }) : v)),
+    }),
 };
 
 /**

@@ -21,6 +21,7 @@ import type {
 import type { CreateIndexOp, DropIndexOp } from "./index-ops";
 import type { BulkInsertOp, ExecuteSQLOp } from "./sql-ops";
 import type { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops";
+import type { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops";
 
 /**
  * The built-in op kinds, each with its interface: the one list of them. Every table keyed by
@@ -54,6 +55,9 @@ export interface BuiltinOps {
   DropExtensionOp: DropExtensionOp;
   CreateSchemaOp: CreateSchemaOp;
   DropSchemaOp: DropSchemaOp;
+  CreateViewOp: CreateViewOp;
+  DropViewOp: DropViewOp;
+  ReplaceViewOp: ReplaceViewOp;
   BatchAlterTableOp: BatchAlterTableOp;
   ModifyTableOps: ModifyTableOps;
 }

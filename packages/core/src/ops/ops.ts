@@ -24,6 +24,7 @@ import type { BuiltinOpTable } from "./builtin-ops";
 import type { OpNode } from "./op-node";
 import { BulkInsertOp, ExecuteSQLOp } from "./sql-ops";
 import { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops";
+import { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops";
 
 /** Exhaustive: a new built-in kind without a reverser does not compile. */
 const REVERSERS: BuiltinOpTable<OpNode> = {
@@ -52,13 +53,16 @@ const REVERSERS: BuiltinOpTable<OpNode> = {
   DropExtensionOp: DropExtensionOp.reverse,
   CreateSchemaOp: CreateSchemaOp.reverse,
   DropSchemaOp: DropSchemaOp.reverse,
+  CreateViewOp: CreateViewOp.reverse,
+  DropViewOp: DropViewOp.reverse,
+  ReplaceViewOp: ReplaceViewOp.reverse,
   BatchAlterTableOp: (op) => BatchAlterTableOp.create(op.table, reverseOps(op.ops), op.recreate),
   ModifyTableOps: (op) => ModifyTableOps.create(op.table, reverseOps(op.ops)),
 };
 
 const customReversers = new Map<string, (op: OpNode) => OpNode>();
 
-/** Registers how a custom op kind reverses (the replaceable-object recipe's createView ↔ dropView). */
+/** Registers how a custom op kind reverses (the replaceable-object recipe's createFunction ↔ dropFunction). */
 export function registerReverser(kind: string, fn: (op: OpNode) => OpNode): void {
   customReversers.set(kind, fn);
 }

@@ -15,6 +15,7 @@ import {
   type DropConstraintOp,
   type DropSchemaOp,
   type DropTableCommentOp,
+  type ReplaceViewOp,
   type Identity,
   type Index,
   type IndexElement,
@@ -154,6 +155,12 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
 
   protected override visitDropSchemaOp(op: DropSchemaOp): void {
     this.unsupported(op.kind);
+  }
+
+  /** SQLite has no CREATE OR REPLACE VIEW (https://www.sqlite.org/lang_createview.html): drop and create, in the migration's transaction. */
+  protected override visitReplaceViewOp(op: ReplaceViewOp): void {
+    this.emit(`DROP VIEW ${this.table(op.view)}`);
+    this.emit(`CREATE VIEW ${this.table(op.view)} AS ${op.definition}`);
   }
 
   /** `auto` recreates unless every op runs in place without a rebuild (Alembic's requires_recreate_in_batch). */

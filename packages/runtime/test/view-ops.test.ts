@@ -1,17 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { NotReversibleError, QualifiedName, reverseOp, reverseOps, type OpNode } from "@autogen/core";
-import { dialectsUnderTest, getDialect, type Connection, type Dialect } from "@autogen/dialects";
 import {
   CreateViewOp,
   DropViewOp,
-  MigrationContext,
+  NotReversibleError,
+  QualifiedName,
   ReplaceViewOp,
-  createOperations,
-  currentHeads,
-  downgrade,
-  upgrade,
-} from "../src/index";
+  reverseOp,
+  reverseOps,
+  type OpNode,
+} from "@autogen/core";
+import { dialectsUnderTest, getDialect, type Connection, type Dialect } from "@autogen/dialects";
+import { MigrationContext, createOperations, currentHeads, downgrade, upgrade } from "../src/index";
 import { loadScript, openDatabase, tableExists, writeScript } from "./support/script-fixture";
 
 const V1 = "SELECT id, name FROM people WHERE active = 1";
