@@ -37,6 +37,7 @@ describe("ComparatorRegistry", () => {
       "enums",
       "tables",
       "mysql_blocking_foreign_keys",
+      "views",
     ]);
     assert.deepEqual(comparators.subgroups("table"), [
       "columns",
