@@ -7,20 +7,29 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
+// Each folder of compiled tests, with the folder of their TypeScript sources.
 const dirs = [
-  ...fs.readdirSync(path.join(root, "packages")).map((p) => path.join(root, "packages", p, "dist", "test")),
-  path.join(root, "test", "dist"),
+  ...fs.readdirSync(path.join(root, "packages")).map((p) => ({
+    out: path.join(root, "packages", p, "dist", "test"),
+    src: path.join(root, "packages", p, "test"),
+  })),
+  { out: path.join(root, "test", "dist"), src: path.join(root, "test") },
 ];
 const files = [];
-const walk = (d) => {
-  if (!fs.existsSync(d)) return;
-  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.name.endsWith(".test.js")) files.push(p);
+// A compiled test whose source was deleted or renamed stays in dist/ (tsc -b never removes
+// outputs): it is left out, or it would run code that no longer exists.
+const walk = (out, src) => {
+  if (!fs.existsSync(out)) return;
+  for (const e of fs.readdirSync(out, { withFileTypes: true })) {
+    const p = path.join(out, e.name);
+    if (e.isDirectory()) walk(p, path.join(src, e.name));
+    else if (e.name.endsWith(".test.js")) {
+      if (fs.existsSync(path.join(src, e.name.replace(/\.js$/, ".ts")))) files.push(p);
+      else console.error(`skipping ${path.relative(root, p)}: its source is gone (a stale build output)`);
+    }
   }
 };
-dirs.forEach(walk);
+dirs.forEach((d) => walk(d.out, d.src));
 const filters = process.argv.slice(2);
 const selected = files.filter((f) => filters.length === 0 || filters.some((x) => f.includes(x))).sort();
 if (selected.length === 0) {
