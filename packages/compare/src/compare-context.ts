@@ -1,4 +1,5 @@
 import type { Column, Schema, Table } from "@autogen/core";
+import { getDialect, type Dialect } from "@autogen/dialects";
 import type { CompareDialect, CompareOptions, FilterType, ParentNames, SchemaObject } from "./compare-options";
 import type { AlterColumnDraft } from "./drafts/alter-column-draft";
 import type { ModifyTableDraft } from "./drafts/modify-table-draft";
@@ -13,6 +14,12 @@ export const ALWAYS_EXCLUDED_TABLES: readonly string[] = ["migrations", "typeorm
  */
 export class CompareContext {
   readonly dialect: CompareDialect;
+  /**
+   * The Dialect object (Alembic's `migration_context.impl`): comparators ask it for the
+   * dialect's decisions (`canonical.narrows`, `adapter.supportsComments`) rather than testing
+   * its name.
+   */
+  readonly impl: Dialect;
   readonly defaultSchema: string | null;
   readonly #excluded: ReadonlySet<string>;
   readonly #versionTable: string;
@@ -32,6 +39,7 @@ export class CompareContext {
     readonly registry: ComparatorRegistry,
   ) {
     this.dialect = options.dialect;
+    this.impl = getDialect(options.dialect);
     this.#compareTable = registry.dispatch("table", options.dialect);
     this.#compareColumn = registry.dispatch("column", options.dialect);
     this.defaultSchema = options.defaultSchema ?? null;

@@ -1,9 +1,10 @@
 import type { CheckConstraint, Column, Enum, ForeignKey, Index, Table, UniqueConstraint, View } from "@autogen/core";
+import type { DialectName } from "@autogen/dialects";
 import type { CompareContext } from "./compare-context";
 import type { ComparatorRegistry } from "./registry";
 
 /** The dialects compare knows by name (only to pick dialect-qualified comparators). */
-export type CompareDialect = "postgres" | "mysql" | "sqlite";
+export type CompareDialect = DialectName;
 
 /** The object types the name and object filters are called with (Alembic's type_ strings). */
 export type FilterType =

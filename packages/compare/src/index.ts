@@ -25,5 +25,5 @@ export { AlterColumnDraft } from "./drafts/alter-column-draft";
 export { ModifyTableDraft, TABLE_OP_GROUPS, type TableOpGroup } from "./drafts/modify-table-draft";
 export { UpgradeDraft } from "./drafts/upgrade-draft";
 export { orderTables, type TableOrder } from "./table-order";
-export { narrowingWarning, parseType } from "./narrowing";
+export { typeChangeWarning } from "./type-change-warning";
 export { enumValueAdditions } from "./comparators/enums";

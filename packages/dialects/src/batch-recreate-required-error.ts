@@ -1,9 +1,10 @@
 import { CommandError, QualifiedName, type BatchAlterTableOp } from "@autogen/core";
 
 /**
- * A batch block has to recreate its table (SQLite's move-and-copy), which needs the table as
- * it is in the database. The compiler alone cannot do that: the runtime catches this error
- * (by class), reflects the table and runs `planSqliteBatch(current, op.ops)` instead.
+ * Thrown by `compile()` for a batch block that must recreate its table (SQLite's move-and-copy):
+ * that needs the table as it is in the database, which the compiler does not have. The runtime
+ * asks the adapter first (`requiresRecreate`) and has its `recreateTable` do it instead, so this
+ * only reaches someone compiling such a batch directly.
  */
 export class BatchRecreateRequiredError extends CommandError {
   constructor(
@@ -12,7 +13,7 @@ export class BatchRecreateRequiredError extends CommandError {
   ) {
     super(
       `Batch alter of table ${QualifiedName.key(op.table)} must recreate the table on ${dialect}; ` +
-        `that needs the live table definition (planSqliteBatch), so it cannot be compiled from the ops alone`,
+        `that needs the live table definition (the adapter's recreateTable), so it cannot be compiled from the ops alone`,
     );
   }
 }

@@ -2,7 +2,16 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
-import { DatabaseError } from "@autogen/core";
+import {
+  AlterColumnOp,
+  BatchAlterTableOp,
+  CreateIndexOp,
+  DatabaseError,
+  Index,
+  IndexElement,
+  QualifiedName,
+  type OpNode,
+} from "@autogen/core";
 import {
   dialectsUnderTest,
   getDialect,
@@ -34,6 +43,32 @@ describe("DialectAdapter capabilities", () => {
     assert.deepEqual(flags("postgres"), [true, false, false]);
     assert.deepEqual(flags("mysql"), [false, false, false]);
     assert.deepEqual(flags("sqlite"), [true, true, true]);
+  });
+
+  it("comments and model checks: what compare may compare on each dialect", () => {
+    const caps = (d: DialectName) => [getDialect(d).adapter.supportsComments, getDialect(d).adapter.hasModelChecks];
+    assert.deepEqual(caps("postgres"), [true, true]);
+    assert.deepEqual(caps("mysql"), [true, false]);
+    assert.deepEqual(caps("sqlite"), [false, true]);
+  });
+
+  it("requiresRecreate: only SQLite moves and copies, and only for what ALTER TABLE cannot do in place", () => {
+    const t = QualifiedName.create("t");
+    const addIndex = CreateIndexOp.create(t, Index.create("ix", [IndexElement.column("a")]));
+    const notNull = AlterColumnOp.create(t, "a", { nullable: false });
+    const rename = AlterColumnOp.create(t, "a", { name: "b" });
+    const batch = (ops: OpNode[], recreate?: "auto" | "always" | "never") => BatchAlterTableOp.create(t, ops, recreate);
+    for (const d of ["postgres", "mysql"] as const) {
+      const a = getDialect(d).adapter;
+      assert.equal(a.requiresRecreate(batch([notNull], "always")), false, d);
+      assert.equal(a.recreateTable, undefined, d);
+    }
+    const sqlite = getDialect("sqlite").adapter;
+    assert.equal(sqlite.requiresRecreate(batch([addIndex, rename])), false);
+    assert.equal(sqlite.requiresRecreate(batch([addIndex, notNull])), true);
+    assert.equal(sqlite.requiresRecreate(batch([addIndex], "always")), true);
+    assert.equal(sqlite.requiresRecreate(batch([notNull], "never")), false);
+    assert.equal(typeof sqlite.recreateTable, "function");
   });
 
   it("derives stable lock keys and short MySQL lock names", () => {

@@ -1,12 +1,4 @@
-import {
-  CommandError,
-  DatabaseError,
-  QualifiedName,
-  type BatchAlterTableOp,
-  type OpNode,
-  type Table,
-} from "@autogen/core";
-import { BatchRecreateRequiredError, planSqliteBatch, sqliteTableTriggersQuery } from "@autogen/dialects";
+import { CommandError, QualifiedName, type BatchAlterTableOp, type OpNode, type Table } from "@autogen/core";
 import { createIntrospector } from "@autogen/reflection";
 import type { MigrationContext } from "./migration-context";
 
@@ -24,44 +16,23 @@ function copyFromOf(op: OpNode): Table | undefined {
 }
 
 /**
- * Runs a batch block. The dialect's compiler alters the table in place when it can; when it
- * cannot (SQLite, for anything but adding columns and indexes), it says so with
- * BatchRecreateRequiredError and the table is recreated by move-and-copy from its current
- * definition: `copyFrom`, or the live table reflected through the connection.
+ * Runs a batch block. The dialect's adapter decides (`requiresRecreate`, Alembic's
+ * `requires_recreate_in_batch`): in place, the compiler's statements for its ops; otherwise the
+ * adapter's `recreateTable` moves and copies the table from its current definition, `copyFrom`
+ * or the live table reflected through the connection.
  */
 export async function batchAlterTable(ctx: MigrationContext, op: BatchAlterTableOp): Promise<void> {
-  let statements: readonly string[];
-  try {
-    statements = ctx.impl.createDdlCompiler().compile(op);
-  } catch (error) {
-    if (!(error instanceof BatchRecreateRequiredError)) throw error;
-    await recreate(ctx, op);
+  const adapter = ctx.impl.adapter;
+  if (!adapter.requiresRecreate(op)) {
+    for (const sql of ctx.impl.createDdlCompiler().compile(op)) await ctx.execute(sql);
     return;
   }
-  for (const sql of statements) await ctx.execute(sql);
-}
-
-async function recreate(ctx: MigrationContext, op: BatchAlterTableOp): Promise<void> {
-  const key = QualifiedName.key(op.table);
-  // Move-and-copy is the plan of dialects that cannot alter in place; elsewhere `recreate:
-  // "always"` would copy a table the dialect can alter directly, with another dialect's SQL.
-  if (!ctx.impl.adapter.requiresBatchRecreate) {
+  if (!adapter.recreateTable) {
     throw new CommandError(
-      `Batch alter of table ${key}: recreate "always" is only supported on dialects that need move-and-copy; use "auto"`,
+      `Batch alter of table ${QualifiedName.key(op.table)} must recreate the table, which ${ctx.impl.name} cannot`,
     );
   }
-  const current = copyFromOf(op) ?? (await reflectTable(ctx, op));
-  const plan = planSqliteBatch(current, op.ops, ctx.impl);
-  // DROP TABLE takes the table's triggers with it: they are read first and created again on the
-  // new table (a trigger naming a dropped column then fails the revision instead of vanishing).
-  // Offline there is no database to read them from.
-  const triggers = ctx.isOffline
-    ? []
-    : (await ctx.query<{ sql: string }>(sqliteTableTriggersQuery(op.table, ctx.impl), `Batch alter of table ${key}`))
-        .rows;
-  for (const sql of plan.statements) await ctx.execute(sql);
-  for (const t of triggers) await ctx.execute(t.sql);
-  if (!ctx.isOffline) await checkForeignKeys(ctx, key);
+  await adapter.recreateTable(ctx, copyFromOf(op) ?? (await reflectTable(ctx, op)), op);
 }
 
 async function reflectTable(ctx: MigrationContext, op: BatchAlterTableOp): Promise<Table> {
@@ -79,25 +50,4 @@ async function reflectTable(ctx: MigrationContext, op: BatchAlterTableOp): Promi
   const table = schema.tables.find((t) => t.name === op.table.name);
   if (!table) throw new CommandError(`Batch alter of table ${key}: no such table in the database`);
   return table;
-}
-
-/**
- * The copy ran with foreign-key enforcement off (dropping a referenced table with it on would
- * cascade into the children); this proves nothing was orphaned, and fails the revision (its
- * transaction rolls back) if something was.
- */
-async function checkForeignKeys(ctx: MigrationContext, key: string): Promise<void> {
-  const { rows } = await ctx.query<{ table: string; rowid: unknown; parent: string }>(
-    "PRAGMA foreign_key_check",
-    `Batch alter of table ${key}`,
-  );
-  if (rows.length === 0) return;
-  const sample = rows
-    .slice(0, 3)
-    .map((r) => `${r.table} rowid ${String(r.rowid)} -> ${r.parent}`)
-    .join(", ");
-  throw new DatabaseError(
-    `Batch alter of table ${key} left ${rows.length} row(s) violating foreign keys (${sample}); the revision is rolled back`,
-    { statement: "PRAGMA foreign_key_check" },
-  );
 }

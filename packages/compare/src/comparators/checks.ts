@@ -29,12 +29,13 @@ export function compareChecks(
 }
 
 /**
- * MySQL/MariaDB: TypeORM writes no CHECK there (its @Check is ignored on MySQL), so the model
- * cannot say which checks it wants; a check the database has is left alone rather than dropped.
+ * Where the model declares no CHECK constraints (the dialect says so: MySQL/MariaDB, where
+ * TypeORM ignores @Check), a check the database has is left alone rather than dropped.
  */
-export const ignoreChecks = (): CompareResult => STOP;
+export const ignoreChecksWithoutModel = (ctx: CompareContext): CompareResult | void =>
+  ctx.impl.adapter.hasModelChecks ? undefined : STOP;
 
 export function setup(r: ComparatorRegistry): void {
+  r.register("table", "checks", ignoreChecksWithoutModel, { priority: Priority.First });
   r.register("table", "checks", compareChecks, { priority: Priority.Last });
-  r.register("table", "checks", ignoreChecks, { priority: Priority.First, dialect: "mysql" });
 }

@@ -24,12 +24,13 @@ export function compareTableComment(
   );
 }
 
-/** SQLite has no comments: an entity's comment can never reach the database, so it is never a difference. */
-const sqliteHasNoComments = (): CompareResult => STOP;
+/** Where the dialect has no comments (SQLite), a comment in the model can never reach the database: never a difference. */
+const ignoreCommentsWithoutSupport = (ctx: CompareContext): CompareResult | void =>
+  ctx.impl.adapter.supportsComments ? undefined : STOP;
 
 export function setup(r: ComparatorRegistry): void {
+  r.register("column", "comment", ignoreCommentsWithoutSupport, { priority: Priority.Last });
   r.register("column", "comment", compareColumnComment, { priority: Priority.Last });
-  r.register("column", "comment", sqliteHasNoComments, { priority: Priority.Last, dialect: "sqlite" });
+  r.register("table", "comment", ignoreCommentsWithoutSupport, { priority: Priority.Last });
   r.register("table", "comment", compareTableComment, { priority: Priority.Last });
-  r.register("table", "comment", sqliteHasNoComments, { priority: Priority.Last, dialect: "sqlite" });
 }

@@ -1,21 +1,25 @@
 import type { CompareContext } from "../compare-context";
 import type { CompareTypeFn } from "../compare-options";
 import type { AlterColumnDraft } from "../drafts/alter-column-draft";
-import { conversionWarning, narrowingWarning } from "../narrowing";
 import { Priority, STOP, type CompareResult, type ComparatorRegistry } from "../registry";
+import { typeChangeWarning } from "../type-change-warning";
 
 /** Records a type change: ONE AlterColumnOp with modify.type (never drop + add), warned when it narrows. */
-function recordTypeChange(d: AlterColumnDraft): void {
+function recordTypeChange(ctx: CompareContext, d: AlterColumnDraft): void {
   d.modify.type = d.target.type;
-  const warning =
-    narrowingWarning(d.table.name, d.reflected.name, d.reflected.type, d.target.type) ??
-    conversionWarning(d.table.name, d.reflected.name, d.reflected.type, d.target.type);
+  const warning = typeChangeWarning(
+    ctx.impl.canonical,
+    d.table.name,
+    d.reflected.name,
+    d.reflected.type,
+    d.target.type,
+  );
   if (warning) d.warnings.push(warning);
 }
 
 /** The canonical comparison (LAST): types arrive canonical from both sides, so text equality decides. */
-export function compareCanonicalType(_ctx: CompareContext, d: AlterColumnDraft): CompareResult | void {
-  if (d.target.type !== d.reflected.type) recordTypeChange(d);
+export function compareCanonicalType(ctx: CompareContext, d: AlterColumnDraft): CompareResult | void {
+  if (d.target.type !== d.reflected.type) recordTypeChange(ctx, d);
 }
 
 /**
@@ -28,7 +32,7 @@ export function userCompareType(option: boolean | CompareTypeFn) {
     if (option === true) return;
     if (option === false) return STOP;
     const verdict = option(ctx, d.reflected, d.target, d.reflected.type, d.target.type);
-    if (verdict === true) recordTypeChange(d);
+    if (verdict === true) recordTypeChange(ctx, d);
     if (verdict === true || verdict === false) return STOP;
   };
 }

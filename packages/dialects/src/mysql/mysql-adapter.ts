@@ -34,6 +34,9 @@ async function databaseLockName(conn: Connection, name: string): Promise<string>
 export const mysqlAdapter: DialectAdapter = {
   supportsTransactionalDdl: false,
   requiresBatchRecreate: false,
+  supportsComments: true,
+  requiresRecreate: () => false,
+  hasModelChecks: false,
   runLockIsTransaction: false,
   beginStatement: "START TRANSACTION",
   commitStatement: "COMMIT",

@@ -8,6 +8,8 @@ import {
   numberWithScale,
 } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
+import { convertsTextWith, narrowsWith } from "../type-widths";
+import { mysqlTypeWidths } from "./mysql-type-widths";
 import { memoized } from "../memoized";
 import { applyRules, type Rule } from "../canonical-rules";
 
@@ -196,6 +198,8 @@ export const mysqlCanonical: Canonicalizer = {
   type: cachedType,
   default: cachedDefault,
   expression: cachedExpression,
+  narrows: narrowsWith(mysqlTypeWidths),
+  convertsText: convertsTextWith(mysqlTypeWidths),
   // InnoDB treats RESTRICT as NO ACTION, and MariaDB reports RESTRICT for an unwritten rule.
   referentialAction: (a) => (a === "RESTRICT" || a === "NO ACTION" ? null : a),
   column: (c) => {

@@ -20,6 +20,9 @@ export function postgresLockKey(name: string): string {
 export const postgresAdapter: DialectAdapter = {
   supportsTransactionalDdl: true,
   requiresBatchRecreate: false,
+  supportsComments: true,
+  requiresRecreate: () => false,
+  hasModelChecks: true,
   runLockIsTransaction: false,
   beginStatement: "BEGIN",
   commitStatement: "COMMIT",

@@ -13,6 +13,8 @@ import {
   unquoteString,
 } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
+import { convertsTextWith, narrowsWith } from "../type-widths";
+import { postgresTypeWidths } from "./postgres-type-widths";
 import { memoized } from "../memoized";
 import { applyRules, type Rule } from "../canonical-rules";
 import { STORED_LITERALS } from "./postgres-stored-literals";
@@ -263,6 +265,8 @@ export const postgresCanonical: Canonicalizer = {
   type: cachedType,
   default: cachedDefault,
   expression: cachedExpression,
+  narrows: narrowsWith(postgresTypeWidths),
+  convertsText: convertsTextWith(postgresTypeWidths),
   column: (c) => {
     let type = cachedType(c.type);
     let autoIncrement = c.autoIncrement;

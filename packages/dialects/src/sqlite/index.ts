@@ -1,5 +1,6 @@
 export { sqliteDialect } from "./sqlite-dialect";
 export { sqliteAdapter } from "./sqlite-adapter";
 export { sqliteCanonical, sqliteAffinity } from "./sqlite-canonical";
-export { SqliteDdlCompiler, isInPlaceInBatch } from "./sqlite-ddl-compiler";
+export { SqliteDdlCompiler } from "./sqlite-ddl-compiler";
+export { isInPlaceInBatch, sqliteRequiresRecreate } from "./sqlite-requires-recreate";
 export { planSqliteBatch, sqliteTableTriggersQuery, type SqliteBatchPlan } from "./sqlite-batch";

@@ -1,13 +1,15 @@
 import { DatabaseError } from "@autogen/core";
 import type { Connection } from "../connection";
 import type { DialectAdapter } from "../dialect";
+import { recreateSqliteTable } from "./sqlite-batch";
+import { sqliteRequiresRecreate } from "./sqlite-requires-recreate";
 
 /**
  * Connections whose `foreign_keys` pragma was ON when the run started (a better-sqlite3
  * Database handed in by the application: it turns them on by default). Batch move-and-copy
  * needs them OFF — a DROP TABLE would otherwise cascade into the children's rows — and the
  * pragma only takes effect outside a transaction, so it is switched off before BEGIN and back
- * on after the run (the runtime checks `PRAGMA foreign_key_check` after every recreate).
+ * on after the run (recreateTable checks `PRAGMA foreign_key_check` after every recreate).
  */
 const foreignKeysWereOn = new WeakSet<Connection>();
 
@@ -21,6 +23,10 @@ const foreignKeysWereOn = new WeakSet<Connection>();
 export const sqliteAdapter: DialectAdapter = {
   supportsTransactionalDdl: true,
   requiresBatchRecreate: true,
+  requiresRecreate: sqliteRequiresRecreate,
+  recreateTable: recreateSqliteTable,
+  supportsComments: false,
+  hasModelChecks: true,
   runLockIsTransaction: true,
   beginStatement: "BEGIN",
   commitStatement: "COMMIT",

@@ -2,17 +2,20 @@ import {
   applyOpsToTable,
   CreateIndexOp,
   CreateTableOp,
+  DatabaseError,
   freeze,
   QualifiedName,
   RenameTableOp,
   Table,
   type AddColumnOp,
   type AlterColumnOp,
+  type BatchAlterTableOp,
   type DropColumnOp,
   type OpNode,
 } from "@autogen/core";
-import type { Dialect } from "../dialect";
-import { sqliteDialect } from "./sqlite-dialect";
+import type { MigrationSession } from "../dialect";
+import { SqliteDdlCompiler } from "./sqlite-ddl-compiler";
+import { sqliteSyntax } from "./sqlite-syntax";
 
 /** The recreated table and the statements that get the database there. */
 export interface SqliteBatchPlan {
@@ -45,15 +48,11 @@ const TMP_PREFIX = "_autogen_tmp_";
  * @param current the table as it is in the database (reflected).
  * @param ops     the batch's ops, applied in order with applyOpsToTable.
  */
-export function planSqliteBatch(
-  current: Table,
-  ops: readonly OpNode[],
-  dialect: Dialect = sqliteDialect,
-): SqliteBatchPlan {
+export function planSqliteBatch(current: Table, ops: readonly OpNode[]): SqliteBatchPlan {
   const table = applyOpsToTable(current, ops);
   const tmp = QualifiedName.create(TMP_PREFIX + current.name, current.schema);
-  const compile = (op: OpNode) => dialect.createDdlCompiler().compile(op);
-  const q = (name: QualifiedName) => qualified(name, dialect);
+  const compile = (op: OpNode) => new SqliteDdlCompiler().compile(op);
+  const q = qualified;
 
   const origins = columnOrigins(current, ops);
   const copied = table.columns.filter((c) => origins.has(c.name) && c.generated === null);
@@ -62,11 +61,11 @@ export function planSqliteBatch(
     ...compile(CreateTableOp.create(Table.cloneWith(table, { name: tmp.name, indexes: [] }))),
     ...(copied.length
       ? [
-          `INSERT INTO ${q(tmp)} (${copied.map((c) => dialect.quote(c.name)).join(", ")}) ` +
-            `SELECT ${copied.map((c) => dialect.quote(origins.get(c.name) as string)).join(", ")} FROM ${q(current)}`,
+          `INSERT INTO ${q(tmp)} (${copied.map((c) => quote(c.name)).join(", ")}) ` +
+            `SELECT ${copied.map((c) => quote(origins.get(c.name) as string)).join(", ")} FROM ${q(current)}`,
         ]
       : []),
-    ...keepAutoIncrementCounter(current, table, tmp, dialect),
+    ...keepAutoIncrementCounter(current, table, tmp),
     `DROP TABLE ${q(current)}`,
     // Since 3.26 RENAME checks every view and trigger of the schema, and one that reads the table
     // (just dropped) fails it: "error in view v: no such table". The legacy rename checks nothing,
@@ -79,8 +78,9 @@ export function planSqliteBatch(
   return freeze({ table, statements });
 }
 
-const qualified = (name: QualifiedName, dialect: Dialect): string =>
-  name.schema ? `${dialect.quote(name.schema)}.${dialect.quote(name.name)}` : dialect.quote(name.name);
+const { quote, literal } = sqliteSyntax;
+const qualified = (name: QualifiedName): string =>
+  name.schema ? `${quote(name.schema)}.${quote(name.name)}` : quote(name.name);
 
 /**
  * AUTOINCREMENT promises never to reuse the key of a deleted row (https://www.sqlite.org/autoinc.html):
@@ -89,12 +89,12 @@ const qualified = (name: QualifiedName, dialect: Dialect): string =>
  * the new one before the drop (RENAME then carries it over). Only when both tables have
  * AUTOINCREMENT: then sqlite_sequence exists, and the counter means the same thing.
  */
-function keepAutoIncrementCounter(current: Table, table: Table, tmp: QualifiedName, dialect: Dialect): string[] {
+function keepAutoIncrementCounter(current: Table, table: Table, tmp: QualifiedName): string[] {
   if (!current.columns.some((c) => c.autoIncrement) || !table.columns.some((c) => c.autoIncrement)) return [];
-  const sequence = qualified(QualifiedName.create("sqlite_sequence", current.schema), dialect);
+  const sequence = qualified(QualifiedName.create("sqlite_sequence", current.schema));
   return [
-    `DELETE FROM ${sequence} WHERE name = ${dialect.literal(tmp.name)}`,
-    `INSERT INTO ${sequence} (name, seq) SELECT ${dialect.literal(tmp.name)}, seq FROM ${sequence} WHERE name = ${dialect.literal(current.name)}`,
+    `DELETE FROM ${sequence} WHERE name = ${literal(tmp.name)}`,
+    `INSERT INTO ${sequence} (name, seq) SELECT ${literal(tmp.name)}, seq FROM ${sequence} WHERE name = ${literal(current.name)}`,
   ];
 }
 
@@ -103,9 +103,45 @@ function keepAutoIncrementCounter(current: Table, table: Table, tmp: QualifiedNa
  * deletes a table's triggers with it, and the model does not know them, so whoever recreates the
  * table reads them first and runs them again afterwards (https://www.sqlite.org/lang_altertable.html#otheralter, step 8).
  */
-export function sqliteTableTriggersQuery(table: QualifiedName, dialect: Dialect = sqliteDialect): string {
-  const catalog = qualified(QualifiedName.create("sqlite_schema", table.schema), dialect);
-  return `SELECT sql FROM ${catalog} WHERE type = 'trigger' AND tbl_name = ${dialect.literal(table.name)} AND sql IS NOT NULL ORDER BY rowid`;
+export function sqliteTableTriggersQuery(table: QualifiedName): string {
+  const catalog = qualified(QualifiedName.create("sqlite_schema", table.schema));
+  return `SELECT sql FROM ${catalog} WHERE type = 'trigger' AND tbl_name = ${literal(table.name)} AND sql IS NOT NULL ORDER BY rowid`;
+}
+
+/**
+ * SQLite's recreateTable (the adapter's): runs the move-and-copy plan for a batch block on the
+ * table as it is now. The table's triggers are read first and created again after it (a
+ * trigger naming a dropped column then fails the revision instead of vanishing); offline there
+ * is no database to read them from. Online, `PRAGMA foreign_key_check` then proves the copy,
+ * which ran with foreign keys off (a DROP TABLE with them on would cascade into the children),
+ * orphaned nothing, and fails the revision (its transaction rolls back) if it did.
+ */
+export async function recreateSqliteTable(
+  session: MigrationSession,
+  current: Table,
+  op: BatchAlterTableOp,
+): Promise<void> {
+  const what = `Batch alter of table ${QualifiedName.key(op.table)}`;
+  const plan = planSqliteBatch(current, op.ops);
+  const triggers = session.isOffline
+    ? []
+    : (await session.query<{ sql: string }>(sqliteTableTriggersQuery(op.table), what)).rows;
+  for (const sql of plan.statements) await session.execute(sql);
+  for (const t of triggers) await session.execute(t.sql);
+  if (session.isOffline) return;
+  const { rows } = await session.query<{ table: string; rowid: unknown; parent: string }>(
+    "PRAGMA foreign_key_check",
+    what,
+  );
+  if (rows.length === 0) return;
+  const sample = rows
+    .slice(0, 3)
+    .map((r) => `${r.table} rowid ${String(r.rowid)} -> ${r.parent}`)
+    .join(", ");
+  throw new DatabaseError(
+    `${what} left ${rows.length} row(s) violating foreign keys (${sample}); the revision is rolled back`,
+    { statement: "PRAGMA foreign_key_check" },
+  );
 }
 
 /**

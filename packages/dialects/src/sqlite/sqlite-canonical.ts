@@ -8,6 +8,8 @@ import {
   unquoteString,
 } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
+import { convertsTextWith, narrowsWith } from "../type-widths";
+import { sqliteTypeWidths } from "./sqlite-type-widths";
 
 /**
  * The type affinity SQLite derives from a declared type (https://www.sqlite.org/datatype3.html#determination_of_column_affinity):
@@ -66,6 +68,8 @@ export const sqliteCanonical: Canonicalizer = {
   type: canonicalType,
   default: canonicalDefault,
   expression: (raw) => canonicalExpressionText(raw),
+  narrows: narrowsWith(sqliteTypeWidths),
+  convertsText: convertsTextWith(sqliteTypeWidths),
   column: (c) => {
     const type = canonicalType(c.type);
     return Column.cloneWith(c, {

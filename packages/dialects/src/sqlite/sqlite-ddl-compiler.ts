@@ -2,7 +2,6 @@ import {
   CommandError,
   QualifiedName,
   Table,
-  type AddColumnOp,
   type AlterColumnOp,
   type BatchAlterTableOp,
   type Column,
@@ -19,10 +18,10 @@ import {
   type Identity,
   type Index,
   type IndexElement,
-  type OpNode,
 } from "@autogen/core";
 import { isBareDefault } from "../default-expression";
 import { DefaultDdlCompiler, type ColumnSpecContext } from "../default-ddl-compiler";
+import { isRenameOnly, sqliteRequiresRecreate } from "./sqlite-requires-recreate";
 import { sqliteSyntax } from "./sqlite-syntax";
 
 /**
@@ -163,39 +162,8 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
     this.emit(`CREATE VIEW ${this.table(op.view)} AS ${op.definition}`);
   }
 
-  /** `auto` recreates unless every op runs in place without a rebuild (Alembic's requires_recreate_in_batch). */
+  /** The adapter's decision (sqliteRequiresRecreate): a batch that recreates cannot be compiled from its ops alone. */
   protected override batchNeedsRecreate(op: BatchAlterTableOp): boolean {
-    if (op.recreate === "never") return false;
-    return op.recreate === "always" || !op.ops.every(isInPlaceInBatch);
+    return sqliteRequiresRecreate(op);
   }
 }
-
-function isRenameOnly(op: AlterColumnOp): boolean {
-  const keys = Object.keys(op.modify);
-  return keys.length === 1 && keys[0] === "name";
-}
-
-/**
- * The ops a batch may run in place on SQLite: adding a plain column (ADD COLUMN refuses
- * expression defaults, keys and stored generated columns), a column rename, and index changes.
- * Dropping a column recreates, since DROP COLUMN fails when an index or constraint names it.
- */
-export function isInPlaceInBatch(op: OpNode): boolean {
-  switch (op.kind) {
-    case "AddColumnOp": {
-      const c = (op as AddColumnOp).column;
-      return !c.autoIncrement && c.generated === null && (c.default === null || isConstantDefault(c.default));
-    }
-    case "AlterColumnOp":
-      return isRenameOnly(op as AlterColumnOp);
-    case "CreateIndexOp":
-    case "DropIndexOp":
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** ADD COLUMN accepts only constant defaults: no expression, no CURRENT_TIMESTAMP (https://www.sqlite.org/lang_altertable.html#altertabaddcol). */
-const isConstantDefault = (expr: string): boolean =>
-  isBareDefault(expr) && !/^(?:\(|current_|localtime)/i.test(expr.trim());

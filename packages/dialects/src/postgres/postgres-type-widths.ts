@@ -1,0 +1,16 @@
+import type { TypeWidths } from "../type-widths";
+
+/**
+ * PostgreSQL's types by capacity (https://www.postgresql.org/docs/current/datatype.html):
+ * `text` and a `varchar` without length are unbounded; `char`/`bit` without length are one wide.
+ */
+export const postgresTypeWidths: TypeWidths = {
+  integers: { smallint: 2, int2: 2, integer: 4, int: 4, int4: 4, bigint: 5, int8: 5 },
+  floats: { real: 1, float4: 1, "double precision": 2, float8: 2 },
+  decimals: new Set(["numeric", "decimal"]),
+  boundedStrings: new Set(["varchar", "character varying", "char", "character"]),
+  boundedBinaries: new Set(["bit", "bit varying", "varbit"]),
+  fixedWidth: new Set(["char", "character", "bit"]),
+  texts: new Set(["text"]),
+  textSizes: {},
+};
