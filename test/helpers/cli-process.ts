@@ -15,13 +15,17 @@ export interface CliResult {
   readonly errorLines: string[];
 }
 
-/** Runs `autogen ...args` in `cwd` and waits for it to exit. */
+/**
+ * Runs `autogen ...args` in `cwd` and waits for it to exit: the repository's bin, or `o.bin`
+ * (an installed `node_modules/.bin/autogen`, run as the shell would, through its `#!` line).
+ */
 export function runCli(
   args: readonly string[],
-  o: { cwd: string; env?: Record<string, string | undefined> },
+  o: { cwd: string; env?: Record<string, string | undefined>; bin?: string },
 ): Promise<CliResult> {
+  const [command, argv] = o.bin === undefined ? [process.execPath, [BIN, ...args]] : [o.bin, [...args]];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(command, argv, {
       cwd: o.cwd,
       env: { ...process.env, ...o.env },
       stdio: ["ignore", "pipe", "pipe"],
