@@ -1,9 +1,10 @@
 /*
  * README "Install into your project", done as a user would: `npm run pack`'s tarball installed
- * with npm into a fresh project outside the repository, with typeorm (1.x, then 0.3),
- * reflect-metadata and better-sqlite3 and no other driver; then `autogen init`, `revision
- * --autogenerate` and `upgrade head` through the installed bin, the config and a decorated entity
- * being TypeScript compiled by the installed package's swc loader.
+ * with npm into a fresh project outside the repository, with typeorm 1.x, reflect-metadata and
+ * better-sqlite3 and no other driver; then `autogen init`, `revision --autogenerate` and
+ * `upgrade head` through the installed bin, the config and a decorated entity
+ * being TypeScript compiled by the installed package's swc loader. Then the same project on
+ * TypeORM 0.3, and the one-line errors for a driver that is missing or not built.
  *
  * To stay fast and offline-capable, npm reuses its cache (--prefer-offline, the versions this
  * repository has installed) and better-sqlite3 is linked from the repository's node_modules, whose
@@ -162,6 +163,21 @@ test("the packed tarball installs into a fresh project and migrates a TypeScript
   assert.deepEqual(after03.columns.at(-1), { name: "note", type: "varchar", notnull: 0, pk: 0 });
   assert.deepEqual(after03.versions, [second.id]);
   assert.match((await ok(["check"])).stdout, /No new upgrade operations detected\./);
+
+  // better-sqlite3 from the registry as npm installs it when its install script may not run:
+  // no native module. Then one that does not load. Either is one line naming the fix, exit 2.
+  await npm(["install", ...NPM_FLAGS, `better-sqlite3@${installedVersion("better-sqlite3")}`], dir);
+  const unbuilt =
+    "FAILED: The better-sqlite3 driver is installed but its native module is missing or built for another Node.js: run npm rebuild better-sqlite3";
+  const notBuilt = await cli(["current"]);
+  assert.equal(notBuilt.status, 2, describe(notBuilt));
+  assert.deepEqual(notBuilt.errorLines, [unbuilt]);
+  const addon = path.join(dir, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node");
+  fs.mkdirSync(path.dirname(addon), { recursive: true });
+  fs.writeFileSync(addon, "not a shared object");
+  const unloadable = await cli(["current"]);
+  assert.equal(unloadable.status, 2, describe(unloadable));
+  assert.deepEqual(unloadable.errorLines, [unbuilt]);
 });
 
 /** The versions of the project's top-level packages, as npm reports them. */

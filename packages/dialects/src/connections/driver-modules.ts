@@ -60,16 +60,34 @@ export type BetterSqliteModule = new (filename: string, options: { timeout: numb
 
 export type SqliteDriverName = "sqlite3" | "better-sqlite3";
 
-/** Loads an installed driver, or says which package to install. */
-export function loadDriver<T>(name: "pg" | "mysql2" | SqliteDriverName): T {
+export type DriverName = "pg" | "mysql2" | SqliteDriverName;
+
+/** Loads an installed driver, or says which package to install (see {@link driverSetupError}). */
+export function loadDriver<T>(name: DriverName): T {
   try {
     return require(name) as T;
   } catch (err) {
-    if (isModuleNotFound(err, name)) {
-      throw new CommandError(`The ${name} driver is not installed: run npm install ${name}`, { cause: err });
-    }
-    throw err;
+    throw driverSetupError(name, err) ?? err;
   }
+}
+
+/**
+ * A CommandError (exit 2: the project's setup, no database was reached) when `err` says the
+ * driver cannot be used as installed, else undefined: the package is not installed, or its
+ * native module (sqlite3, better-sqlite3) was not built, as when npm ran no install scripts,
+ * or was built for another Node.js version.
+ */
+export function driverSetupError(name: DriverName, err: unknown): CommandError | undefined {
+  if (isModuleNotFound(err, name)) {
+    return new CommandError(`The ${name} driver is not installed: run npm install ${name}`, { cause: err });
+  }
+  if (isNativeModuleUnloadable(err)) {
+    return new CommandError(
+      `The ${name} driver is installed but its native module is missing or built for another Node.js: run npm rebuild ${name}`,
+      { cause: err },
+    );
+  }
+  return undefined;
 }
 
 /**
@@ -92,4 +110,10 @@ export function resolveSqliteDriver(preferred?: SqliteDriverName): SqliteDriverN
 function isModuleNotFound(err: unknown, name: string): boolean {
   const e = err as { code?: string; message?: string };
   return e?.code === "MODULE_NOT_FOUND" && (e.message ?? "").includes(`'${name}'`);
+}
+
+/** Node could not load a .node file, or the `bindings` package (both SQLite drivers') found none: it lists its `tries`. */
+function isNativeModuleUnloadable(err: unknown): boolean {
+  const e = err as { code?: string; tries?: unknown };
+  return e?.code === "ERR_DLOPEN_FAILED" || Array.isArray(e?.tries);
 }
