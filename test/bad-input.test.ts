@@ -16,7 +16,7 @@ import {
   formatUrl,
   useDatabase,
 } from "@autogen/dialects";
-import { type CliResult, describe, runCli } from "./helpers/cli-process";
+import { assertFailure, describe, runCli } from "./helpers/cli-process";
 import {
   CREATE_ACCOUNT,
   createProject,
@@ -26,15 +26,6 @@ import {
   versionRows,
   writeOps,
 } from "./helpers/project";
-
-/** Asserts the error contract: status, one `FAILED:` line matching `message`, no stack trace. */
-function assertFailure(r: CliResult, status: number, message: RegExp): void {
-  assert.equal(r.status, status, describe(r));
-  assert.equal(r.errorLines.length, 1, `exactly one line on stderr: ${describe(r)}`);
-  assert.match(r.errorLines[0]!, /^FAILED: /);
-  assert.match(r.errorLines[0]!, message);
-  assert.doesNotMatch(r.stderr, /^\s+at /m, "no stack trace without --raiseerr");
-}
 
 /** What a failed command must leave alone: the version table and the tutorial's table. */
 async function snapshot(conn: Connection): Promise<unknown> {

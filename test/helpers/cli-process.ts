@@ -1,4 +1,5 @@
 /* Runs the real `autogen` bin in a child process, as a user's shell would. */
+import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 
@@ -44,4 +45,13 @@ export function runCli(
 /** A readable description of a result, for assertion messages. */
 export function describe(r: CliResult): string {
   return `exit ${r.status}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
+}
+
+/** Asserts the error contract: status, one `FAILED:` line matching `message`, no stack trace. */
+export function assertFailure(r: CliResult, status: number, message: RegExp): void {
+  assert.equal(r.status, status, describe(r));
+  assert.equal(r.errorLines.length, 1, `exactly one line on stderr: ${describe(r)}`);
+  assert.match(r.errorLines[0]!, /^FAILED: /);
+  assert.match(r.errorLines[0]!, message);
+  assert.doesNotMatch(r.stderr, /^\s+at /m, "no stack trace without --raiseerr");
 }

@@ -17,6 +17,20 @@ export function verifyRevId(revision: string): void {
 }
 
 /**
+ * Checks the id of a new revision (`--rev-id`): besides Alembic's rule ({@link verifyRevId}), only
+ * letters, digits and `_`, at most 32 characters, since the id becomes part of the file name (a
+ * `/` or `..` would write outside the version location) and a `version_num varchar(32)` row.
+ */
+export function verifyNewRevId(revision: string): void {
+  verifyRevId(revision);
+  if (/^[A-Za-z0-9_]{1,32}$/.test(revision)) return;
+  throw new RevisionError(
+    `Revision id '${revision}' is not allowed: use 1 to 32 letters, digits or '_' ` +
+      "(the id names the revision file and is stored in the version table)",
+  );
+}
+
+/**
  * One node of the revision graph. Built by {@link RevisionMap}, which fills in the children,
  * resolved dependencies and propagated branch labels; read-only for everyone else.
  */

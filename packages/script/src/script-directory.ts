@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { CommandError } from "@autogen/core";
 import { catchRevisionErrors } from "./catch-revision-errors";
 import { generateRevId } from "./rev-id";
-import { verifyRevId, type Revision } from "./revision";
+import { verifyNewRevId, type Revision } from "./revision";
 import { DEFAULT_FILE_TEMPLATE, DEFAULT_TRUNCATE_SLUG_LENGTH, revisionFileName } from "./revision-file-name";
 import { parseRevisionHeader, parseRevisionHeaderPrefix, type RevisionHeader } from "./revision-header";
 import { isRevision, RevisionMap } from "./revision-map";
@@ -102,8 +102,12 @@ export class ScriptDirectory {
     return generateRevId();
   }
 
-  /** The path of a new revision file: `<versionPath>/<file_template>.ts`. */
+  /**
+   * The path of a new revision file: `<versionPath>/<file_template>.ts`. The id is checked here
+   * too ({@link verifyNewRevId}): a processRevisionDirectives hook may have replaced it.
+   */
   revisionPath(o: { revId: string; message: string | null; date: Date; versionPath?: string }): string {
+    verifyNewRevId(o.revId);
     const name = revisionFileName({
       template: this.fileTemplate,
       revId: o.revId,
@@ -118,12 +122,12 @@ export class ScriptDirectory {
    * Decides the header of a new revision with Alembic's rules and texts: several heads without
    * `head` (`Multiple heads are present; please specify the head revision on which the new
    * revision should be based, or perform a merge.`), a non-head parent without `splice`, illegal
-   * characters or a duplicate `revId`, a branch label already in use, unknown `dependsOn`, and the
+   * characters ({@link verifyNewRevId}) or a duplicate `revId`, a branch label already in use, unknown `dependsOn`, and the
    * version location (the parent's, or the only one; several need `versionPath`).
    */
   planNewRevision(o: NewRevisionOptions = {}): NewRevisionPlan {
     const revId = o.revId ?? generateRevId();
-    verifyRevId(revId);
+    verifyNewRevId(revId);
     if (this.map.byId(revId)) throw new CommandError(`Revision ${revId} is present more than once`);
     const labelOwner = this.map.byKey(revId);
     if (labelOwner)

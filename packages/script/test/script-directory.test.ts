@@ -316,6 +316,12 @@ describe("ScriptDirectory.planNewRevision (scenarios 29, 30)", () => {
       "Character(s) '-, @' not allowed in revision identifier 'no-way@here'",
     );
     throwsExactly(
+      () => sd().planNewRevision({ revId: "../../evil" }),
+      "Revision id '../../evil' is not allowed: use 1 to 32 letters, digits or '_' (the id names the revision file and is stored in the version table)",
+    );
+    assert.throws(() => sd().planNewRevision({ revId: "x".repeat(33) }), /is not allowed/);
+    assert.throws(() => sd().revisionPath({ revId: "a/b", message: null, date: new Date() }), /is not allowed/);
+    throwsExactly(
       () => sd().planNewRevision({ revId: "aaaa00000001" }),
       "Revision aaaa00000001 is present more than once",
     );

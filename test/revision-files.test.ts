@@ -1,0 +1,44 @@
+/*
+ * What `revision` does on disk, as a new user meets it: the id given with --rev-id names a file
+ * inside the version location or is refused. No database is involved (the config's URL is never
+ * used by a plain `revision`).
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { type TestContext, test } from "node:test";
+import { assertFailure, runCli } from "./helpers/cli-process";
+
+/** A project folder with a config and an empty versions/ folder; returns the folder. */
+function project(t: TestContext): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-e2e-files-"));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(
+    path.join(dir, "autogen.config.ts"),
+    `export default { scriptLocation: "m", url: "sqlite:///app.db", postWriteHooks: [] };\n`,
+  );
+  fs.mkdirSync(path.join(dir, "m", "versions"), { recursive: true });
+  return dir;
+}
+
+/** Every file under `dir`, relative, sorted. */
+function tree(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).sort();
+}
+
+test("--rev-id that is not a plain name is refused with exit 2 and writes nothing", async (t) => {
+  const dir = project(t);
+  const cli = (...args: string[]) => runCli(args, { cwd: dir });
+  const before = tree(dir);
+  for (const id of ["../../evil", "sub/dir", "..", "a b", "x".repeat(33)]) {
+    const quoted = id.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    assertFailure(await cli("revision", "-m", "evil", "--rev-id", id), 2, new RegExp(`Revision id '${quoted}'`));
+    assertFailure(await cli("merge", "heads", "-m", "evil", "--rev-id", id), 2, new RegExp(`Revision id '${quoted}'`));
+  }
+  assert.deepEqual(tree(dir), before, "no file written, inside or outside versions/");
+  // Letters, digits and '_' up to 32 characters are fine.
+  const ok = await cli("revision", "-m", "fine", "--rev-id", "0001_Initial");
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.deepEqual(fs.readdirSync(path.join(dir, "m", "versions")), ["0001_Initial_fine.ts"]);
+});
