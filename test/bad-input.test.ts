@@ -91,9 +91,17 @@ for (const dialect of dialectsUnderTest()) {
     await p.revision("one", ["--rev-id", "abcd11111111"]);
     await p.revision("two", ["--rev-id", "abcd22222222", "--head", "abcd11111111"]);
     const before = await snapshot(conn);
-    // Alembic's command-level text for an identifier that names several revisions.
-    assertFailure(await p.cli(["upgrade", "abcd"]), 2, /^FAILED: Can't locate revision identified by 'abcd'$/);
-    assertFailure(await p.cli(["show", "abcd"]), 2, /^FAILED: Can't locate revision identified by 'abcd'$/);
+    // The candidates are named (Alembic's command text says only "Can't locate revision").
+    const ambiguous =
+      /^FAILED: Revision 'abcd' is ambiguous: it starts abcd11111111, abcd22222222; give more characters of the id$/;
+    for (const args of [
+      ["upgrade", "abcd"],
+      ["downgrade", "abcd"],
+      ["show", "abcd"],
+      ["stamp", "abcd"],
+    ])
+      assertFailure(await p.cli(args), 2, ambiguous);
+    assertFailure(await p.cli(["upgrade", "abcd@head"]), 2, ambiguous);
     assert.deepEqual(await snapshot(conn), before);
     // One more character makes it unambiguous.
     assert.match((await p.ok(["show", "abcd2"])).stdout, /^Rev: abcd22222222 \(head\)/);

@@ -1,5 +1,11 @@
 import { CommandError } from "@autogen/core";
-import { MultipleHeadsError, RangeNotAncestorError, ResolutionError, RevisionError } from "./revision-errors";
+import {
+  AmbiguousRevisionError,
+  MultipleHeadsError,
+  RangeNotAncestorError,
+  ResolutionError,
+  RevisionError,
+} from "./revision-errors";
 
 /** How a command phrases the graph errors it can meet (Alembic's `ScriptDirectory._catch_revision_errors`). */
 export interface RevisionErrorTexts {
@@ -42,6 +48,14 @@ export function commandErrorFor(err: unknown, texts: RevisionErrorTexts = {}): u
       {
         cause: err,
       },
+    );
+  }
+  if (err instanceof AmbiguousRevisionError) {
+    // Alembic says "Can't locate" here; naming the candidates tells the user what to type.
+    const names = [...err.candidates].sort().join(", ");
+    return new CommandError(
+      `Revision '${err.argument}' is ambiguous: it starts ${names}; give more characters of the id`,
+      { cause: err },
     );
   }
   if (err instanceof ResolutionError) {

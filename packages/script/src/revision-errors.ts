@@ -37,6 +37,23 @@ export class ResolutionError extends RevisionError {
   }
 }
 
+/**
+ * A partial id that starts several revisions (Alembic's text, which shows the first three). The
+ * command-level error names them all, where Alembic's says only "Can't locate revision".
+ */
+export class AmbiguousRevisionError extends ResolutionError {
+  constructor(
+    argument: string,
+    readonly candidates: readonly string[],
+  ) {
+    const shown = candidates
+      .slice(0, 3)
+      .map((c) => `'${c}'`)
+      .join(", ");
+    super(`Multiple revisions start with '${argument}': ${shown}...`, argument);
+  }
+}
+
 /** The `downRevision` edges form a cycle (or the graph has no head or no base). */
 export class CycleDetectedError extends RevisionError {
   constructor(

@@ -3,6 +3,7 @@ import { catchRevisionErrors } from "./catch-revision-errors";
 import { Revision, dedupe } from "./revision";
 import type { RevisionHeader } from "./revision-header";
 import {
+  AmbiguousRevisionError,
   CycleDetectedError,
   DependencyCycleDetectedError,
   MultipleHeadsError,
@@ -430,7 +431,9 @@ export class RevisionMap {
     try {
       return this.#revisionForIdent(branchLabel)!;
     } catch (err) {
-      if (err instanceof ResolutionError) throw new ResolutionError(`No such branch: '${branchLabel}'`, branchLabel);
+      // An ambiguous prefix stays that: the candidates say more than "no such branch".
+      if (err instanceof ResolutionError && !(err instanceof AmbiguousRevisionError))
+        throw new ResolutionError(`No such branch: '${branchLabel}'`, branchLabel);
       throw err;
     }
   }
@@ -449,13 +452,7 @@ export class RevisionMap {
             : "";
         throw new ResolutionError(`No such revision or branch '${resolvedId}'${hint}`, resolvedId);
       }
-      if (candidates.length > 1) {
-        const shown = candidates
-          .slice(0, 3)
-          .map((c) => `'${c}'`)
-          .join(", ");
-        throw new ResolutionError(`Multiple revisions start with '${resolvedId}': ${shown}...`, resolvedId);
-      }
+      if (candidates.length > 1) throw new AmbiguousRevisionError(resolvedId, candidates);
       revision = this.#map.get(candidates[0]!)!;
     }
     if (branchRev !== null && !this.#sharesLineage(revision, [branchRev], false)) {

@@ -113,7 +113,10 @@ describe("RevisionMap: identifiers", () => {
   });
 
   it("an ambiguous prefix lists the candidates", () => {
-    const err = throwsExactly(() => map.getRevision("ae10"), "Can't locate revision identified by 'ae10'");
+    const err = throwsExactly(
+      () => map.getRevision("ae10"),
+      "Revision 'ae10' is ambiguous: it starts ae1027a6acf0, ae10ffff0000; give more characters of the id",
+    );
     assert.equal(
       (err.cause as Error).message,
       "Multiple revisions start with 'ae10': 'ae1027a6acf0', 'ae10ffff0000'...",
