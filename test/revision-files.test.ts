@@ -42,3 +42,34 @@ test("--rev-id that is not a plain name is refused with exit 2 and writes nothin
   assert.equal(ok.status, 0, ok.stderr);
   assert.deepEqual(fs.readdirSync(path.join(dir, "m", "versions")), ["0001_Initial_fine.ts"]);
 });
+
+test("a file-system problem is a user error (exit 2), and nothing says 'done' before the file exists", async (t) => {
+  const dir = project(t);
+  const cli = (...args: string[]) => runCli(args, { cwd: dir });
+  const versions = path.join(dir, "m", "versions");
+
+  // The revision file's path is taken by a folder: the write itself fails.
+  fs.mkdirSync(path.join(versions, "0001_blocked.ts"));
+  const blocked = await cli("revision", "-m", "blocked", "--rev-id", "0001");
+  assertFailure(blocked, 2, /Could not write revision file .*0001_blocked\.ts: EISDIR/);
+  assert.doesNotMatch(blocked.stdout, /Generating/);
+
+  // versions/ is a file.
+  fs.rmSync(versions, { recursive: true });
+  fs.writeFileSync(versions, "not a folder\n");
+  const notDir = await cli("revision", "-m", "x");
+  assertFailure(notDir, 2, /Version location .*versions is not a directory/);
+  assert.doesNotMatch(notDir.stdout, /Generating/);
+  assertFailure(await cli("heads"), 2, /Version location .*versions is not a directory/);
+
+  // The script location is a file: nothing to list, and the write says why.
+  fs.rmSync(path.join(dir, "m"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "m"), "not a folder\n");
+  assertFailure(await cli("revision", "-m", "x"), 2, /Could not write revision file .*: ENOTDIR/);
+
+  // `init` into a path below a file.
+  const init = await cli("init", "m/sub");
+  assertFailure(init, 2, /Could not create directory .*m\/sub: ENOTDIR: not a directory$/);
+  assert.doesNotMatch(init.stdout, /done/);
+  assert.equal(fs.readFileSync(path.join(dir, "m"), "utf8"), "not a folder\n");
+});

@@ -1,6 +1,7 @@
 import { AutogenError, maskPasswords } from "@autogen/core";
 import { CommanderError } from "commander";
 import { buildProgram, type CliIo } from "./cli-program";
+import { isFileSystemError } from "./file-system-error";
 
 /**
  * The `autogen` bin: runs the command line and exits with its status. This is the only place
@@ -63,11 +64,11 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 
 /**
  * The exit status for an error: AutogenErrors carry theirs; anything else is a driver error
- * that escaped wrapping (3) or a user error (2).
+ * that escaped wrapping (3) or a user error (2), a file-system error included.
  */
 export function exitStatusFor(err: unknown): number {
   if (err instanceof AutogenError) return err.exitCode;
-  return isDriverError(err) ? 3 : 2;
+  return isDriverError(err) && !isFileSystemError(err) ? 3 : 2;
 }
 
 /**

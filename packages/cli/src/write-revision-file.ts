@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type { MigrationScript } from "@autogen/core";
 import type { ScriptDirectory } from "@autogen/script";
 import type { ResolvedConfig } from "./config";
+import { fileSystemError } from "./file-system-error";
 import { rendererModule } from "./lazy-modules";
 
 /**
@@ -27,9 +28,14 @@ export async function writeRevisionFile(
     renderItem: config.renderItem,
     renderAsBatch: config.renderAsBatch,
   });
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (err) {
+    throw fileSystemError(`write revision file ${file}`, err);
+  }
+  // Said once the file exists: a failure above must not follow a "done".
   o.log?.(`  Generating ${file} ...  done`);
-  fs.writeFileSync(file, text);
   await renderer.runPostWriteHooks(file, config.postWriteHooks ?? ["prettier"]);
   return file;
 }

@@ -243,7 +243,9 @@ function realDir(dir: string): string | null {
   try {
     return fs.realpathSync(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    // Under a file (ENOTDIR) there is no folder either; writing a revision there says why.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
     throw err;
   }
 }
@@ -254,7 +256,9 @@ function listRevisionFiles(location: string, recursive: boolean): string[] {
   try {
     entries = fs.readdirSync(location, { withFileTypes: true });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return [];
+    if (code === "ENOTDIR") throw new CommandError(`Version location ${location} is not a directory`, { cause: err });
     throw err;
   }
   // One file per stem: x.ts wins over a compiled x.js next to it.

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CommandError } from "@autogen/core";
+import { fileSystemError } from "../file-system-error";
 import { CONFIG_FILE_NAMES } from "../load-config";
 import { listTemplates } from "./list-templates";
 
@@ -42,15 +43,24 @@ export async function init(directory: string, o: InitOptions = {}): Promise<Init
     throw new CommandError(`Directory ${dir} already exists and is not empty`);
   }
   const created: string[] = [];
+  // Each "done" is printed once the folder or file exists.
   const mkdir = (d: string) => {
     if (fs.existsSync(d)) return;
+    try {
+      fs.mkdirSync(d, { recursive: true });
+    } catch (err) {
+      throw fileSystemError(`create directory ${d}`, err);
+    }
     log(`Creating directory ${d} ...  done`);
-    fs.mkdirSync(d, { recursive: true });
     created.push(d);
   };
   const write = (file: string, text: string) => {
+    try {
+      fs.writeFileSync(file, text);
+    } catch (err) {
+      throw fileSystemError(`write ${file}`, err);
+    }
     log(`Generating ${file} ...  done`);
-    fs.writeFileSync(file, text);
     created.push(file);
   };
 
