@@ -73,3 +73,19 @@ test("a file-system problem is a user error (exit 2), and nothing says 'done' be
   assert.doesNotMatch(init.stdout, /done/);
   assert.equal(fs.readFileSync(path.join(dir, "m"), "utf8"), "not a folder\n");
 });
+
+test("a message holding '*/' is shown as written by history, show and the 'Running upgrade' line", async (t) => {
+  const dir = project(t);
+  const cli = (...args: string[]) => runCli(args, { cwd: dir });
+  const message = String.raw`drop /* legacy */ columns, keep *\/ as is`;
+  const made = await cli("revision", "-m", message, "--rev-id", "0001");
+  assert.equal(made.status, 0, made.stderr);
+  const file = path.join(dir, "m", "versions", fs.readdirSync(path.join(dir, "m", "versions"))[0]!);
+  // The header comment stays one comment: the file still loads, and upgrade runs it.
+  assert.match(fs.readFileSync(file, "utf8"), /^ \* drop \/\* legacy \*\\\/ columns, keep \*\\\\\/ as is$/m);
+  assert.equal((await cli("history")).stdout, `<base> -> 0001 (head), ${message}\n`);
+  assert.match((await cli("show", "0001")).stdout, new RegExp(`^    ${message.replace(/[*\\/]/g, "\\$&")}$`, "m"));
+  const up = await cli("upgrade", "head");
+  assert.equal(up.status, 0, up.stderr);
+  assert.equal(up.stdout, `Running upgrade  -> 0001, ${message}\n`);
+});

@@ -22,5 +22,6 @@ export * from "./ops/view-ops";
 export * from "./ops/container-ops";
 export * from "./ops/ops";
 export * from "./input/inputs";
+export * from "./input/doc-comment-text";
 export * from "./ops/apply-ops-to-table";
 export * from "./ops/apply-ops-to-schema";

@@ -1,4 +1,4 @@
-import type { MigrationScript, OpNode } from "@autogen/core";
+import { escapeDocCommentText, type MigrationScript, type OpNode } from "@autogen/core";
 import { indent } from "./layout";
 import { lit } from "./lit";
 import type { RenderContext, RenderOptions } from "./render-context";
@@ -21,9 +21,6 @@ export function formatCreateDate(d: Date): string {
   );
 }
 
-/** Text inside the doc comment: a `*​/` in a message would end the comment early. */
-const commentSafe = (s: string): string => s.replace(/\*\//g, "*\\/");
-
 function header(script: MigrationScript, createDate: Date): string[] {
   const down =
     script.downRevision === null
@@ -33,7 +30,7 @@ function header(script: MigrationScript, createDate: Date): string[] {
         : script.downRevision;
   // The first line is the message graph commands show; without one it would be "Revision ID: ...".
   const text = script.message?.trim() ? script.message : EMPTY_MESSAGE;
-  const message = text.split(/\r?\n/).map((l) => commentSafe(l).trimEnd());
+  const message = text.split(/\r?\n/).map((l) => escapeDocCommentText(l).trimEnd());
   return [
     "/**",
     ...message.map((l) => (l ? ` * ${l}` : " *")),

@@ -1,4 +1,4 @@
-import { CommandError } from "@autogen/core";
+import { CommandError, unescapeDocCommentText } from "@autogen/core";
 import { readHeaderLiteral, type HeaderLiteral } from "./header-literal";
 
 /** What graph commands need from a revision file, read without executing it. */
@@ -146,10 +146,12 @@ function readDocstring(text: string, before: number): string {
   const end = text.indexOf("*/", start + 3);
   if (end < 0) return "";
   // Drop the ` * ` gutter of every line after the first.
-  return text
-    .slice(start + 3, end)
-    .replace(/\r?\n[ \t]*\*(?: |\t)?/g, "\n")
-    .trim();
+  return unescapeDocCommentText(
+    text
+      .slice(start + 3, end)
+      .replace(/\r?\n[ \t]*\*(?: |\t)?/g, "\n")
+      .trim(),
+  );
 }
 
 // An empty list means "no down revision", as Alembic reads an empty tuple.
