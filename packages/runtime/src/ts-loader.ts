@@ -4,6 +4,7 @@ import { extname, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
 import { transformSync, type Options as SwcOptions } from "@swc/core";
 import { CommandError } from "@autogen/core";
+import { syntaxErrorPosition } from "./syntax-error-position";
 
 /** Options of {@link registerTsLoader}. */
 export interface TsLoaderOptions {
@@ -136,8 +137,20 @@ export async function loadModule(path: string): Promise<Record<string, unknown>>
     if (error instanceof CommandError) throw error;
     delete require.cache[filename];
     loadedAt.delete(filename);
-    throw new CommandError(`Could not load ${filename}: ${firstLine(error)}`, { cause: error });
+    throw new CommandError(`Could not load ${filename}${positionSuffix(filename, error)}: ${firstLine(error)}`, {
+      cause: error,
+    });
   }
+}
+
+/**
+ * `:line:column` of a syntax error in the file itself, as editors and terminals link it; for one in
+ * a file it imports, `: other.ts:line:column`; else empty.
+ */
+function positionSuffix(filename: string, error: unknown): string {
+  const at = syntaxErrorPosition(filename, error);
+  if (!at) return "";
+  return at.file === filename ? `:${at.line}:${at.column}` : `: ${at.file}:${at.line}:${at.column}`;
 }
 
 /** The first meaningful line of an error (swc reports multi-line diagnostics). */

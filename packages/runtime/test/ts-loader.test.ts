@@ -111,3 +111,36 @@ test("a syntax error is a CommandError naming the file", async () => {
     return true;
   });
 });
+
+test("a syntax error names file:line:column, in TypeScript, CommonJS and ES modules, and in an imported file", async () => {
+  const dir = tempDir();
+  const cases: [name: string, text: string, where: string][] = [
+    ["config.ts", `export default {\n  scriptLocation: "m",\n  url: {;\n};\n`, "config.ts:3:9"],
+    // Tabs count as one column, as editors count them (swc's snippet shows them wider).
+    ["tabs.ts", `const x = 1;\n\tconst y = \t1 2;\n`, "tabs.ts:2:15"],
+    ["common.js", `module.exports = {\n  url: {;\n};\n`, "common.js:2:9"],
+    ["module.mjs", `export default {\n  url: {;\n};\n`, "module.mjs:2:9"],
+  ];
+  for (const [name, text, where] of cases) {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    await assert.rejects(loadModule(file), (error: unknown) => {
+      assert.ok(error instanceof CommandError);
+      assert.ok(error.message.startsWith(`Could not load ${join(dir, where)}: `), error.message);
+      assert.ok(!error.message.includes("\n"), error.message);
+      return true;
+    });
+  }
+  writeFileSync(join(dir, "entities.ts"), `export const X = 1;\nexport const Y = 1 2;\n`);
+  writeFileSync(join(dir, "imports.ts"), `import { X } from "./entities";\nexport default { x: X };\n`);
+  await assert.rejects(loadModule(join(dir, "imports.ts")), (error: unknown) => {
+    assert.ok(error instanceof Error);
+    assert.match(error.message, new RegExp(`^Could not load .*imports\\.ts: .*entities\\.ts:2:20: `));
+    return true;
+  });
+  // A runtime error has no syntax position: the message stays as it was.
+  writeFileSync(join(dir, "throws.ts"), `throw new Error("config exploded");\n`);
+  await assert.rejects(loadModule(join(dir, "throws.ts")), {
+    message: `Could not load ${join(dir, "throws.ts")}: config exploded`,
+  });
+});
