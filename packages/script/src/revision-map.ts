@@ -397,10 +397,10 @@ export class RevisionMap {
   }
 
   /**
-   * A label applies to its revision, all descendants (down-revision edges only), and the
-   * ancestors down to the previous branch point or merge point. (Alembic starts that downward walk
-   * from whichever descendant its set iteration yields last; starting from the labeled revision
-   * is the documented rule and does not depend on iteration order.)
+   * A label applies to its revision and all descendants (down-revision edges only); when its
+   * branch above it is one straight line (no branch point, no merge point, the labelled revision
+   * included), also to the ancestors down to the previous branch point or merge point. That is
+   * what Alembic's `_add_branches` does (and `history` shows), not quite what its docs say.
    */
   #addBranches(labeled: readonly Revision[]): void {
     for (const rev of labeled) {
@@ -408,8 +408,12 @@ export class RevisionMap {
       const add = (node: Revision) => {
         for (const l of labels) if (!node._branchLabels.includes(l)) node._branchLabels.push(l);
       };
-      for (const node of this.descendants([rev], { includeDependencies: false })) add(node);
-      let parent: Revision | undefined = rev;
+      const descendants = this.descendants([rev], { includeDependencies: false });
+      for (const node of descendants) add(node);
+      // Alembic walks down from the last descendant it visited, not from the labelled revision.
+      // Which one is last does not matter: every descendant's way down crosses the same first
+      // branch or merge point above the labelled revision, if there is one.
+      let parent: Revision | undefined = descendants[descendants.length - 1];
       while (parent && !parent.isRealBranchPoint && !parent.isMergePoint) {
         add(parent);
         parent = parent.downRevisions.length > 0 ? this.#map.get(parent.downRevisions[0]!) : undefined;

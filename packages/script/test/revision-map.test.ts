@@ -174,6 +174,29 @@ describe("RevisionMap: branch labels (scenarios 8, 9)", () => {
     assert.deepEqual(branched.getRevision("b")!.branchLabels, []);
   });
 
+  it("a branch point or merge point above the labelled revision keeps the label off its ancestors (Alembic)", () => {
+    // b's branch meets x's at the merge point m: Alembic labels b, c and m, not a.
+    const merged = mapOf(rev("a"), rev("b", "a", { labels: "bl" }), rev("c", "b"), rev("x"), rev("m", ["c", "x"]));
+    assert.deepEqual(
+      merged.revisions.map((r) => [r.revision, [...r.branchLabels]]),
+      [
+        ["a", []],
+        ["b", ["bl"]],
+        ["c", ["bl"]],
+        ["x", []],
+        ["m", ["bl"]],
+      ],
+    );
+    // b's branch splits at c: the same.
+    const split = mapOf(rev("a"), rev("b", "a", { labels: "bl" }), rev("c", "b"), rev("d1", "c"), rev("d2", "c"));
+    assert.deepEqual(split.getRevision("a")!.branchLabels, []);
+    assert.deepEqual(split.getRevision("d2")!.branchLabels, ["bl"]);
+    // One straight line above it: the label reaches down to the previous branch point.
+    const line = mapOf(rev("r"), rev("a", "r"), rev("z", "r"), rev("b", "a", { labels: "bl" }), rev("c", "b"));
+    assert.deepEqual(line.getRevision("a")!.branchLabels, ["bl"]);
+    assert.deepEqual(line.getRevision("r")!.branchLabels, []);
+  });
+
   it("label@head, label@heads, label@base, label alone, label@partial", () => {
     const map = labeled();
     assert.equal(map.getRevision("ebranch@head")!.revision, "f");
