@@ -42,8 +42,8 @@ SELECT n.nspname::text AS schema_name, c.relname::text AS table_name,
  ORDER BY 1, 2`;
 
 /**
- * Columns with their formatted type, default, identity (with its sequence's start and
- * increment), generation, collation when it differs from the type's, comment, and whether the
+ * Columns with their formatted type, default, identity (with its sequence's start, increment
+ * and type; a serial's sequence type too), generation, collation when it differs from the type's, comment, and whether the
  * default is `nextval()` of a sequence the column owns (serial). The sequence comes from
  * pg_depend: `a` (auto) links a serial's sequence, `i` (internal) an identity's.
  */
@@ -55,6 +55,7 @@ SELECT n.nspname::text AS schema_name, c.relname::text AS table_name, a.attnum A
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END AS collation_name,
        col_description(c.oid, a.attnum) AS column_comment,
        sq.seqstart::text AS sequence_start, sq.seqincrement::text AS sequence_increment,
+       format_type(sq.seqtypid, NULL) AS sequence_type,
        (owned.oid IS NOT NULL AND a.attidentity = ''
          AND pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%L::regclass)', owned.oid::regclass::text)) AS is_serial
   FROM pg_attribute AS a

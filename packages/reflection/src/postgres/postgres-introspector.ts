@@ -226,7 +226,7 @@ class PostgresSchemaBuild {
 
   column(where: string, r: RawPostgresColumnRow): Column {
     const canonical = this.dialect.canonical;
-    const type = canonical.type(r.column_type);
+    const type = serialType(canonical.type(r.column_type), r);
     const isGenerated = r.generated_kind === "s";
     // A serial column's default is nextval() of the sequence it owns: that is the
     // autoincrement, not a default the model would write.
@@ -308,6 +308,23 @@ interface RawPostgresTableRow {
   table_comment: string | null;
 }
 
+/** Integer widths, narrowest first: a serial column's values are those its sequence can give. */
+const INTEGER_WIDTH: Readonly<Record<string, number>> = { smallint: 1, integer: 2, bigint: 3 };
+
+/**
+ * A serial column is as wide as its sequence: a bigint column still drawing from an `AS integer`
+ * sequence (a column widened without its sequence, as `ALTER COLUMN ... TYPE bigint` leaves it)
+ * stops at 2,147,483,647 like an integer one, so it is reflected as integer and a bigint model
+ * asks for the change again, which then widens both (the PostgreSQL compiler alters the owned
+ * sequence with the column). Identity sequences follow their column's type by themselves.
+ */
+function serialType(type: string, r: RawPostgresColumnRow): string {
+  if (!r.is_serial || r.sequence_type === null) return type;
+  const own = INTEGER_WIDTH[type];
+  const sequence = INTEGER_WIDTH[r.sequence_type];
+  return own !== undefined && sequence !== undefined && sequence < own ? r.sequence_type : type;
+}
+
 interface RawPostgresColumnRow {
   schema_name: string;
   table_name: string;
@@ -326,6 +343,7 @@ interface RawPostgresColumnRow {
   column_comment: string | null;
   sequence_start: string | null;
   sequence_increment: string | null;
+  sequence_type: string | null;
   is_serial: boolean;
 }
 
