@@ -1,8 +1,9 @@
 /*
  * Non-transactional DDL on MariaDB/MySQL: every DDL statement commits, so a revision that fails
  * half way leaves what it already did. The run must say exactly that (revision, failing
- * statement, the statements that stay), leave the version table at the last completed
- * revision, and let `upgrade head` finish once the file is fixed and the leftovers undone.
+ * statement, the statements that stay, the ways out), leave the version table at the last
+ * completed revision, and let `upgrade head` finish once the file is fixed, the leftovers undone
+ * and the database stamped where it is.
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -59,7 +60,14 @@ test("mysql: a revision failing in its third statement names it, stops at the pr
     /already executed in this revision and not rolled back: "ALTER TABLE `account` ADD COLUMN `email` varchar\(120\) NULL"; "CREATE INDEX `ix_account_email` ON `account` \(`email`\)"/,
     line,
   );
-  assert.match(line, new RegExp(`the database is now at revision ${first.id}$`), line);
+  assert.match(
+    line,
+    new RegExp(
+      `the database is now at revision ${first.id}; ${second.id} stays recorded as started: ` +
+        `finish the upgrade by hand and run 'autogen stamp ${second.id}', or undo what it made and run 'autogen stamp ${first.id}'$`,
+    ),
+    line,
+  );
   // The first revision ran and was stamped; the third never started.
   assert.match(failed.stdout, new RegExp(`Running upgrade  -> ${first.id}`));
   assert.doesNotMatch(failed.stdout, new RegExp(`-> ${third.id}`));
@@ -72,10 +80,18 @@ test("mysql: a revision failing in its third statement names it, stops at the pr
   assert.equal(await exists(conn, "account", "email"), true, "the statements before the failure stay committed");
   assert.equal(await exists(conn, "account", "note"), false);
 
-  // The user does what the message says: undoes the two statements that ran, fixes the file.
+  // The user does what the message says: undoes the two statements that ran, fixes the file,
+  // and stamps where the database is; until then a rerun refuses to start on the half-done revision.
   await conn.query("DROP INDEX `ix_account_email` ON `account`");
   await conn.query("ALTER TABLE `account` DROP COLUMN `email`");
   writeOps(second.path, FIXED, DOWN);
+  const refused = await p.cli(["upgrade", "head"]);
+  assert.equal(refused.status, 2, describe(refused));
+  assert.match(
+    refused.stderr,
+    new RegExp(`^FAILED: Revision ${second.id} \\(add contact columns\\) is partly applied`),
+  );
+  await p.ok(["stamp", first.id]);
   const done = await p.cli(["upgrade", "head"]);
   assert.equal(done.status, 0, describe(done));
   assert.deepEqual(await versionRows(conn), [third.id]);
@@ -103,7 +119,7 @@ test("mysql: through command.upgrade the failure is a DatabaseError carrying rev
   assert.equal(error.exitCode, 3);
   assert.equal(error.details.revision, second.id);
   assert.equal(error.details.statement, "ALTER TABLE `account` ADD COLUMN `email` varchar(200) NULL");
-  assert.match(error.message, new RegExp(`the database is now at revision ${first.id}$`));
+  assert.match(error.message, new RegExp(`the database is now at revision ${first.id}; ${second.id} stays recorded`));
   assert.deepEqual(await versionRows(await p.connection()), [first.id]);
 
   // Fixed, with the leftovers undone, the same API finishes the upgrade.
@@ -111,6 +127,7 @@ test("mysql: through command.upgrade the failure is a DatabaseError carrying rev
   await conn.query("DROP INDEX `ix_account_email` ON `account`");
   await conn.query("ALTER TABLE `account` DROP COLUMN `email`");
   writeOps(second.path, FIXED, DOWN);
+  await command.stamp(config, first.id);
   await command.upgrade(config, "head");
   assert.deepEqual(await versionRows(conn), [second.id]);
 });
@@ -136,16 +153,29 @@ test("mysql: offline SQL stamps each revision right after its statements, with n
     )
     .filter(Boolean);
   const stamp = (s: string) => /autogen_version/.test(s);
+  const started = (id: string) => [
+    `DELETE FROM \`autogen_version_revisions\` WHERE revision = '${id}'`,
+    `INSERT INTO \`autogen_version_revisions\` (revision, state, operation, started_at) VALUES ('${id}', 'running', 'upgrade', CURRENT_TIMESTAMP)`,
+  ];
+  const applied = (id: string) =>
+    `UPDATE \`autogen_version_revisions\` SET state = 'applied', finished_at = CURRENT_TIMESTAMP WHERE revision = '${id}'`;
   assert.deepEqual(
     statements.map((s) => (stamp(s) ? s.replace(/\s+/g, " ") : s.split(" ").slice(0, 3).join(" "))),
     [
+      "CREATE TABLE IF NOT EXISTS `autogen_version_revisions` (revision VARCHAR(32) NOT NULL, state VARCHAR(16) NOT NULL, operation VARCHAR(16) NOT NULL, checksum VARCHAR(64) NULL, started_at DATETIME NULL, finished_at DATETIME NULL, CONSTRAINT `autogen_version_revisions_pkc` PRIMARY KEY (revision))",
       "CREATE TABLE IF NOT EXISTS `autogen_version` (version_num VARCHAR(32) NOT NULL, CONSTRAINT `autogen_version_pkc` PRIMARY KEY (version_num))",
+      // Before a revision's first statement the revisions table says it started, after its
+      // version change that it is applied: a run killed in between leaves it `running`.
+      ...started(first.id),
       "CREATE TABLE `account`",
       `INSERT INTO \`autogen_version\` (version_num) VALUES ('${first.id}')`,
+      applied(first.id),
+      ...started(second.id),
       "ALTER TABLE `account`",
       "CREATE INDEX `ix_account_email`",
       "ALTER TABLE `account`",
       `UPDATE \`autogen_version\` SET version_num = '${second.id}' WHERE version_num = '${first.id}'`,
+      applied(second.id),
     ],
     sql,
   );

@@ -66,6 +66,8 @@ test("postgres: -x tenant=... migrates and autogenerates per tenant schema (onCo
   assert.deepEqual(afterA.rows, [
     { table_schema: "tenant_a", table_name: "account" },
     { table_schema: "tenant_a", table_name: "autogen_version" },
+    // The revisions table lives next to the version table: one per tenant too.
+    { table_schema: "tenant_a", table_name: "autogen_version_revisions" },
   ]);
   const checkB = await runCli(["-x", "tenant=tenant_b", "check"], { cwd: dir, env });
   assert.equal(checkB.status, 2, `tenant_b is behind the script heads: ${describeRun(checkB)}`);
@@ -76,6 +78,8 @@ test("postgres: -x tenant=... migrates and autogenerates per tenant schema (onCo
   assert.deepEqual(afterB.rows, [
     { table_schema: "tenant_b", table_name: "account" },
     { table_schema: "tenant_b", table_name: "autogen_version" },
+    // The revisions table lives next to the version table: one per tenant too.
+    { table_schema: "tenant_b", table_name: "autogen_version_revisions" },
   ]);
   assert.equal((await runCli(["-x", "tenant=tenant_a", "check"], { cwd: dir, env })).status, 0);
   assert.equal((await runCli(["-x", "tenant=tenant_b", "check"], { cwd: dir, env })).status, 0);

@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
 import { command, defineConfig } from "autogen";
-import { dialectsUnderTest, useDatabase } from "@autogen/dialects";
+import { dialectsUnderTest, getDialect, useDatabase } from "@autogen/dialects";
 import { describe } from "./helpers/cli-process";
 import {
   ADD_LAST_TRANSACTION_DATE,
@@ -36,7 +36,7 @@ function offlineStatements(sql: string): string[] {
 }
 
 for (const dialect of dialectsUnderTest()) {
-  test(`${dialect}: stamp and stamp --purge write only the version table`, async (t) => {
+  test(`${dialect}: stamp and stamp --purge write the version and revisions tables and run no revision`, async (t) => {
     const db = await useDatabase(t, dialect);
     if (!db) return;
     const p = await createProject(t, db, { hooks: false });
@@ -46,11 +46,23 @@ for (const dialect of dialectsUnderTest()) {
     const b = await p.revision("Add a column");
     writeOps(b.path, ADD_LAST_TRANSACTION_DATE, DROP_LAST_TRANSACTION_DATE);
 
+    /** The revisions table: `revision state operation`, sorted. */
+    const revisionRows = async () =>
+      (
+        await conn.query<{ revision: string; state: string; operation: string }>(
+          "SELECT revision, state, operation FROM autogen_version_revisions",
+        )
+      ).rows
+        .map((r) => `${r.revision} ${r.state} ${r.operation}`)
+        .sort();
+
     await p.ok(["stamp", b.id]);
     assert.deepEqual(await versionRows(conn), [b.id]);
     assert.ok(!(await exists(conn, "account")), "stamp runs no revision");
+    assert.deepEqual(await revisionRows(), [`${a.id} applied stamp`, `${b.id} applied stamp`].sort());
     await p.ok(["stamp", a.id.slice(0, 6)]);
     assert.deepEqual(await versionRows(conn), [a.id]);
+    assert.deepEqual(await revisionRows(), [`${a.id} applied stamp`]);
 
     // A stray row (a revision that does not exist) makes every command refuse the table...
     await conn.query(`INSERT INTO autogen_version (version_num) VALUES ('0123456789ab')`);
@@ -62,8 +74,11 @@ for (const dialect of dialectsUnderTest()) {
     await p.ok(["stamp", "--purge", b.id]);
     assert.deepEqual(await versionRows(conn), [b.id]);
 
+    assert.deepEqual(await revisionRows(), [`${a.id} applied stamp`, `${b.id} applied stamp`].sort());
+
     await p.ok(["stamp", "base"]);
     assert.deepEqual(await versionRows(conn), []);
+    assert.deepEqual(await revisionRows(), []);
     const purgeSql = await p.cli(["stamp", "--purge", "--sql", "head"]);
     assert.equal(purgeSql.status, 2, describe(purgeSql));
     assert.deepEqual(purgeSql.errorLines, ["FAILED: Can't use --purge with --sql mode"]);
@@ -102,7 +117,13 @@ for (const dialect of dialectsUnderTest()) {
     await command.downgrade(config, "base", { onStatement: (s) => onlineDown.push(s.replace(/;\s*$/, "")) });
     assert.deepEqual(await versionRows(conn), []);
     assert.ok(!(await exists(conn, "account")));
-    assert.deepEqual(migrationStatements(onlineDown), offlineStatements(apiDown));
+    // Offline, a script that ends at base drops the version table (and the revisions table next
+    // to it) as Alembic's does; online both stay, empty, as Alembic's online runs keep theirs.
+    const d = getDialect(dialect);
+    const drops = [`DROP TABLE ${d.quote("autogen_version")}`, `DROP TABLE ${d.quote("autogen_version_revisions")}`];
+    const expectedDown = migrationStatements(onlineDown);
+    expectedDown.splice(d.adapter.supportsTransactionalDdl ? -1 : expectedDown.length, 0, ...drops);
+    assert.deepEqual(expectedDown, offlineStatements(apiDown));
 
     // A partial range: from the first revision to the second only, as online from A to B.
     const partial = await command.upgrade(config, `${a.id}:${b.id}`, { sql: true });

@@ -1,6 +1,6 @@
 /* Runs the real `autogen` bin in a child process, as a user's shell would. */
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 
 /** The repository root (this file compiles to test/dist/helpers/). */
@@ -24,22 +24,38 @@ export function runCli(
   args: readonly string[],
   o: { cwd: string; env?: Record<string, string | undefined>; bin?: string },
 ): Promise<CliResult> {
+  return startCli(args, o).result;
+}
+
+/** A running `autogen` process: its pid (to signal it) and its result once it exits. */
+export interface CliProcess {
+  readonly child: ChildProcess;
+  /** Resolves when the process has exited; `status` is null when a signal ended it. */
+  readonly result: Promise<CliResult & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `autogen ...args` in `cwd` (as {@link runCli}) without waiting for it. */
+export function startCli(
+  args: readonly string[],
+  o: { cwd: string; env?: Record<string, string | undefined>; bin?: string },
+): CliProcess {
   const [command, argv] = o.bin === undefined ? [process.execPath, [BIN, ...args]] : [o.bin, [...args]];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, argv, {
-      cwd: o.cwd,
-      env: { ...process.env, ...o.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+  const child = spawn(command, argv, {
+    cwd: o.cwd,
+    env: { ...process.env, ...o.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const result = new Promise<CliResult & { signal: NodeJS.Signals | null }>((resolve, reject) => {
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
-    child.on("close", (status) =>
-      resolve({ status, stdout, stderr, errorLines: stderr.split("\n").filter((l) => l.trim() !== "") }),
+    child.on("close", (status, signal) =>
+      resolve({ status, signal, stdout, stderr, errorLines: stderr.split("\n").filter((l) => l.trim() !== "") }),
     );
   });
+  return { child, result };
 }
 
 /** A readable description of a result, for assertion messages. */

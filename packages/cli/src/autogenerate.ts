@@ -1,4 +1,12 @@
-import { CommandError, MigrationScript, QualifiedName, Schema, View, reverseUpgradeOps } from "@autogen/core";
+import {
+  CommandError,
+  MigrationScript,
+  QualifiedName,
+  Schema,
+  View,
+  reverseUpgradeOps,
+  revisionsTableName,
+} from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
 import { compareSchemas, type CompareOptions } from "@autogen/compare";
 import { schemaFromTypeORM, type DataSourceLike } from "@autogen/metadata";
@@ -91,7 +99,7 @@ async function reflectedSchema(
 ): Promise<Schema> {
   const o: { -readonly [K in keyof ReflectOptions]: ReflectOptions[K] } = {};
   if (warn) o.onWarning = warn;
-  if (config.versionTable) o.exclude = [config.versionTable];
+  if (config.versionTable) o.exclude = [config.versionTable, revisionsTableName(config.versionTable)];
   if (Array.isArray(config.includeSchemas)) o.schemas = config.includeSchemas;
   else if (config.includeSchemas === true) o.schemas = await introspector.schemaNames();
   else {

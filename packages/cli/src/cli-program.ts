@@ -158,7 +158,7 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .option("-v, --verbose", "use more verbose output")
     .option("--check-heads", "check if all head revisions are applied to the database (exit 2 when not)")
     .action(async (o: { verbose?: boolean; checkHeads?: boolean }) => {
-      print(await command.current(await config(), { verbose: o.verbose, checkHeads: o.checkHeads, x: x() }));
+      print(await command.current(await config(), { verbose: o.verbose, checkHeads: o.checkHeads, x: x(), warn }));
     });
 
   program

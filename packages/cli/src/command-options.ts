@@ -10,9 +10,9 @@ export interface CommandOptions {
   /** Receives progress lines (`Running upgrade a -> b, msg`); default: discarded. */
   log?: (line: string) => void;
   /**
-   * Receives warnings of autogenerate: what reflection found in the database but cannot
-   * express (a constraint kind the model has no field for, an INVISIBLE column, ...), one line
-   * each. Default: `process.emitWarning` (name `AutogenReflectionWarning`).
+   * Receives warnings, one line each: of autogenerate, what reflection found in the database but
+   * cannot express (a constraint kind the model has no field for, an INVISIBLE column, ...); of
+   * `current`, a revision a dead run left partly applied. Default: `process.emitWarning`.
    */
   warn?: (line: string) => void;
 }

@@ -1,4 +1,4 @@
-import type { Column, Schema, Table } from "@autogen/core";
+import { DEFAULT_VERSION_TABLE, revisionsTableName, type Column, type Schema, type Table } from "@autogen/core";
 import { getDialect, type Dialect } from "@autogen/dialects";
 import type { CompareDialect, CompareOptions, FilterType, ParentNames, SchemaObject } from "./compare-options";
 import type { AlterColumnDraft } from "./drafts/alter-column-draft";
@@ -22,7 +22,8 @@ export class CompareContext {
   readonly impl: Dialect;
   readonly defaultSchema: string | null;
   readonly #excluded: ReadonlySet<string>;
-  readonly #versionTable: string;
+  /** The version table and the revisions table next to it. */
+  readonly #versionTables: readonly string[];
   readonly #versionTableSchema: string | null;
   readonly #compareTable: ComparatorTargets["table"];
   readonly #compareColumn: ComparatorTargets["column"];
@@ -44,7 +45,8 @@ export class CompareContext {
     this.#compareColumn = registry.dispatch("column", options.dialect);
     this.defaultSchema = options.defaultSchema ?? null;
     this.#excluded = new Set([...ALWAYS_EXCLUDED_TABLES, ...(options.excludeTables ?? [])]);
-    this.#versionTable = options.versionTable ?? "autogen_version";
+    const versionTable = options.versionTable ?? DEFAULT_VERSION_TABLE;
+    this.#versionTables = [versionTable, revisionsTableName(versionTable)];
     this.#versionTableSchema = this.schemaOf(options.versionTableSchema ?? null);
   }
 
@@ -68,10 +70,10 @@ export class CompareContext {
     return `${this.schemaOf(q.schema) ?? ""}\u0000${q.name}`;
   }
 
-  /** The version table (in its own schema) and TypeORM's tables (anywhere) are never diffed. */
+  /** The version and revisions tables (in their own schema) and TypeORM's tables (anywhere) are never diffed. */
   isExcludedTable(q: { schema: string | null; name: string }): boolean {
     if (this.#excluded.has(q.name)) return true;
-    return q.name === this.#versionTable && this.schemaOf(q.schema) === this.#versionTableSchema;
+    return this.#versionTables.includes(q.name) && this.schemaOf(q.schema) === this.#versionTableSchema;
   }
 
   /** The includeName hook for a reflected name; true when there is none. */

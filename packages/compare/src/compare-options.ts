@@ -88,7 +88,7 @@ export interface CompareOptions {
   requiredExtensions?: (column: Column) => readonly string[];
   /** The connection's default schema (`public`): a table in it compares equal to one with no schema. */
   defaultSchema?: string | null;
-  /** The version table, never part of a diff (default `autogen_version`). */
+  /** The version table, never part of a diff (default `autogen_version`), nor the revisions table named after it. */
   versionTable?: string;
   versionTableSchema?: string | null;
   /** Further table names never diffed (TypeORM's `migrations` and `typeorm_metadata` always are). */

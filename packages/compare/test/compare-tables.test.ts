@@ -135,17 +135,19 @@ describe("compare: tables", () => {
     assert.deepEqual(summarize(diff(target, reflected).ops), ["CreateTableOp t", "DropTableOp t"]);
   });
 
-  it("never diffs the version table, migrations or typeorm_metadata", () => {
+  it("never diffs the version table, the revisions table next to it, migrations or typeorm_metadata", () => {
     const reflected = schema(
       table("autogen_version", [col("version_num", "varchar(32)", { nullable: false })]),
+      table("autogen_version_revisions", [col("revision", "varchar(32)", { nullable: false })]),
       table("migrations", [id()]),
       table("typeorm_metadata", [col("type", "varchar")]),
     );
     assert.deepEqual(diff(schema(), reflected).ops, []);
     assert.deepEqual(diff(reflected, schema()).ops, []);
-    const custom = schema(table("my_versions", [col("v", "text")]));
+    const custom = schema(table("my_versions", [col("v", "text")]), table("my_versions_revisions", [col("v", "text")]));
     assert.deepEqual(diff(schema(), custom, { versionTable: "my_versions" }).ops, []);
     assert.deepEqual(summarize(diff(schema(), reflected, { versionTable: "my_versions" }).ops), [
+      "DropTableOp autogen_version_revisions",
       "DropTableOp autogen_version",
     ]);
   });

@@ -1,5 +1,6 @@
 export * from "./freeze";
 export * from "./errors";
+export * from "./version-table-names";
 export * from "./schema/qualified-name";
 export * from "./schema/column";
 export * from "./schema/constraints";

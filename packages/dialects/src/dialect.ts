@@ -75,6 +75,11 @@ export interface DialectAdapter {
   readonly commitStatement: string;
   readonly rollbackStatement: string;
   /**
+   * The column type of the times autogen records in its own bookkeeping (the revisions table
+   * next to the version table), filled with CURRENT_TIMESTAMP.
+   */
+  readonly timestampType: string;
+  /**
    * The run lock is a transaction (SQLite's `BEGIN EXCLUSIVE`): acquireRunLock opens it, so the
    * runtime must not send its own BEGIN, and COMMIT/ROLLBACK end the lock (releaseRunLock is
    * then a no-op). False where the lock is a session lock independent of transactions.

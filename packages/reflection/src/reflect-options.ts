@@ -1,3 +1,5 @@
+import { DEFAULT_VERSION_TABLE, revisionsTableName } from "@autogen/core";
+
 /** What to reflect. Every list is matched exactly (names are case-sensitive). */
 export interface ReflectOptions {
   /**
@@ -20,7 +22,8 @@ export interface ReflectOptions {
 
 /** Tables that are never part of a reflected Schema: autogen's and TypeORM's bookkeeping. */
 export const ALWAYS_EXCLUDED_TABLES: readonly string[] = Object.freeze([
-  "autogen_version",
+  DEFAULT_VERSION_TABLE,
+  revisionsTableName(DEFAULT_VERSION_TABLE),
   "migrations",
   "typeorm_metadata",
 ]);

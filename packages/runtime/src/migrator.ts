@@ -1,11 +1,13 @@
-import { CommandError, DatabaseError } from "@autogen/core";
+import { CommandError, DatabaseError, DEFAULT_VERSION_TABLE } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
 import { planDowngrade, planStampSteps, planUpgrade, type MigrationStep, type ScriptDirectory } from "@autogen/script";
 import { MigrationContext } from "./migration-context";
 import { createOperations } from "./operations";
 import type { Operations } from "./operations-api";
 import { loadModule } from "./ts-loader";
-import { DEFAULT_VERSION_TABLE, VersionTable, type VersionChange, type VersionTableOptions } from "./version-table";
+import { RevisionsTable } from "./revisions-table";
+import { appliedRevisions, classifyUnfinished, howToFinish, partlyAppliedMessage } from "./unfinished-runs";
+import { VersionTable, type VersionChange, type VersionTableOptions } from "./version-table";
 
 /** Options shared by upgrade, downgrade and stamp (what the CLI passes down). */
 export interface RunOptions extends VersionTableOptions {
@@ -37,6 +39,8 @@ interface PlannedStep {
   versionChanges: readonly VersionChange[];
   description: string;
   shortLog: string;
+  /** The version-table heads after this step. */
+  headsAfter: readonly string[];
   /** Absent for stamp steps, which run no revision code. */
   run?: { path: string; revision: string; direction: "upgrade" | "downgrade" };
 }
@@ -63,8 +67,9 @@ export async function stamp(o: RunOptions & { revisions: string[]; purge?: boole
         versionChanges: s.versionChanges,
         description: s.description,
         shortLog: s.description,
+        headsAfter: s.headsAfter,
       })),
-    { purge: o.purge ?? false },
+    { purge: o.purge ?? false, stamp: true },
   );
 }
 
@@ -75,6 +80,21 @@ export async function currentHeads(
   if (!o.connection) throw new CommandError("Reading the current revision needs a database connection");
   const ctx = new MigrationContext({ dialect: o.dialect, connection: o.connection });
   return (await new VersionTable(ctx, o).readHeads()) ?? [];
+}
+
+/**
+ * One line per revision a dead run left partly applied (see {@link RevisionsTable}), saying what
+ * to do; empty when there is none. Read-only: `current` shows them, the next run refuses to start.
+ */
+export async function partlyAppliedRevisions(
+  o: Pick<RunOptions, "dialect" | "connection" | "versionTable" | "versionTableSchema" | "script">,
+): Promise<string[]> {
+  if (!o.connection) throw new CommandError("Reading the current revision needs a database connection");
+  const ctx = new MigrationContext({ dialect: o.dialect, connection: o.connection });
+  const heads = await new VersionTable(ctx, o).readHeads();
+  if (heads === undefined) return [];
+  const { partial } = classifyUnfinished(o.script.map, heads, await new RevisionsTable(ctx, o).readUnfinished());
+  return partial.map((run) => partlyAppliedMessage(o.script.map, heads, run));
 }
 
 /** `schema.table` of the version table, naming the run lock: runs on different tables do not wait for each other. */
@@ -88,6 +108,7 @@ function revisionStep(s: MigrationStep): PlannedStep {
     versionChanges: s.versionChanges,
     description: s.description,
     shortLog: s.shortLog,
+    headsAfter: s.headsAfter,
     run: { path: s.revision.path, revision: s.revision.revision, direction: s.direction },
   };
 }
@@ -103,7 +124,7 @@ interface TransactionPlan {
 async function run(
   o: RunOptions,
   plan: (heads: string[]) => PlannedStep[],
-  extra: { purge?: boolean } = {},
+  extra: { purge?: boolean; stamp?: boolean } = {},
 ): Promise<string | undefined> {
   const offline = o.sql === true;
   if (!offline && !o.connection)
@@ -131,18 +152,30 @@ async function run(
     perRun: adapter.supportsTransactionalDdl && !o.transactionPerMigration,
     perStep: adapter.supportsTransactionalDdl && o.transactionPerMigration === true,
   };
-  const versions = new VersionTable(ctx, o);
+  const tables: Bookkeeping = { versions: new VersionTable(ctx, o), revisions: new RevisionsTable(ctx, o) };
   const op = createOperations(ctx);
 
   if (offline) {
-    // A partial id or a symbol (`base`, `label@head`) stands for the full ids of the rows.
-    const heads = o.startingRev === undefined ? [] : o.script.map.getRevisions(o.startingRev).map((r) => r.revision);
+    const heads = offlineStartingHeads(o);
     const steps = plan(heads);
     if (tx.perRun) await ctx.begin();
-    // Alembic emits the CREATE when starting from base, and never a DROP.
-    if (heads.length === 0) await versions.create();
-    if (extra.purge) await versions.purge();
-    await runSteps(ctx, op, versions, steps, tx, o.log);
+    if (steps.length > 0 || extra.stamp) await tables.revisions.create();
+    if (extra.purge) {
+      await tables.versions.purge();
+      await tables.revisions.purge();
+    }
+    const end = await runSteps(ctx, op, tables, steps, tx, {
+      log: o.log,
+      startHeads: heads,
+      versionTableExists: false,
+    });
+    if (extra.stamp) await recordStamp(o, tables.revisions, heads, end);
+    // As Alembic's offline scripts do: a run that ends with no head drops the version table
+    // (and the revisions table with it).
+    if (end.length === 0) {
+      await tables.versions.drop();
+      await tables.revisions.drop();
+    }
     if (ctx.inTransaction) await ctx.commit();
     return ctx.sql;
   }
@@ -153,13 +186,39 @@ async function run(
     // SQLite's lock is `BEGIN EXCLUSIVE`: the run's transaction is already open.
     if (adapter.runLockIsTransaction) ctx.adoptTransaction();
     // Read after taking the lock: a run that waited sees what the previous one did.
-    const existing = await versions.readHeads();
+    const existing = await tables.versions.readHeads();
+    const unfinished = classifyUnfinished(
+      o.script.map,
+      existing ?? [],
+      existing === undefined ? [] : await tables.revisions.readUnfinished(),
+    );
+    // A stamp is how the user says where the database is: it clears what a dead run left.
+    if (unfinished.partial.length > 0 && !extra.stamp) {
+      const more = unfinished.partial.length > 1 ? ` (${unfinished.partial.length - 1} more revision(s) likewise)` : "";
+      throw new CommandError(partlyAppliedMessage(o.script.map, existing ?? [], unfinished.partial[0]!) + more);
+    }
     const heads = extra.purge ? [] : (existing ?? []);
     const steps = plan(heads);
     if (tx.perRun && !ctx.inTransaction) await ctx.begin();
-    if (existing === undefined) await versions.create();
-    if (extra.purge && existing !== undefined && existing.length > 0) await versions.purge();
-    await runSteps(ctx, op, versions, steps, tx, o.log, existing ?? []);
+    // Created by every run that writes it (online and offline alike), so a database migrated
+    // before it existed gets it; a run with nothing to do sends nothing.
+    if (steps.length > 0 || extra.stamp) await tables.revisions.create();
+    // A run that died after its version-table change left only its row behind.
+    for (const run of unfinished.stale) {
+      if (run.operation === "downgrade") await tables.revisions.forget(run.revision);
+      else await tables.revisions.markApplied(run.revision);
+    }
+    if (extra.purge) {
+      if (existing !== undefined && existing.length > 0) await tables.versions.purge();
+      await tables.revisions.purge();
+    }
+    const end = await runSteps(ctx, op, tables, steps, tx, {
+      log: o.log,
+      startHeads: heads,
+      versionTableExists: existing !== undefined,
+    });
+    if (existing === undefined && steps.length === 0) await tables.versions.create();
+    if (extra.stamp) await recordStamp(o, tables.revisions, heads, end);
     if (ctx.inTransaction) await ctx.commit();
   } catch (error) {
     await ctx.rollback().catch(() => undefined);
@@ -170,34 +229,78 @@ async function run(
   return undefined;
 }
 
+/** The version table and the revisions table next to it. */
+interface Bookkeeping {
+  versions: VersionTable;
+  revisions: RevisionsTable;
+}
+
+/**
+ * Offline, the heads the database is assumed to be at: FROM of `FROM:TO`, one revision (a partial
+ * id or a symbol such as `label@head` stands for its full id), `base` or nothing for none. Several
+ * heads for one symbol (`heads`, `head` with branches) are refused as Alembic refuses them.
+ */
+function offlineStartingHeads(o: RunOptions): string[] {
+  if (o.startingRev === undefined || o.startingRev === "base") return [];
+  const rev = o.script.map.getRevision(o.startingRev);
+  return rev === null ? [] : [rev.revision];
+}
+
+/** A stamp's record in the revisions table: what it marked applied and what it unmarked. */
+async function recordStamp(
+  o: RunOptions,
+  revisions: RevisionsTable,
+  before: readonly string[],
+  after: readonly string[],
+): Promise<void> {
+  const was = appliedRevisions(o.script.map, before);
+  const is = appliedRevisions(o.script.map, after);
+  await revisions.stamped(
+    [...is].filter((r) => !was.has(r)),
+    [...was].filter((r) => !is.has(r)),
+  );
+}
+
+/**
+ * Runs the steps; returns the heads they leave. Before a step from no head the version table is
+ * created (offline always, as Alembic's scripts do; online when it does not exist yet).
+ */
 async function runSteps(
   ctx: MigrationContext,
   op: Operations,
-  versions: VersionTable,
+  tables: Bookkeeping,
   steps: readonly PlannedStep[],
   tx: TransactionPlan,
-  log: ((line: string) => void) | undefined,
-  startHeads: readonly string[] = [],
-): Promise<void> {
+  o: { log: ((line: string) => void) | undefined; startHeads: readonly string[]; versionTableExists: boolean },
+): Promise<string[]> {
   // The heads the database keeps if the next step fails: in one transaction for the run,
   // the starting ones; otherwise those of the last step committed.
-  let durableHeads = [...startHeads];
-  let heads = [...startHeads];
+  let durableHeads = [...o.startHeads];
+  let heads = [...o.startHeads];
+  let versionTableExists = o.versionTableExists;
   for (const step of steps) {
-    log?.(`Running ${step.description}`);
-    ctx.comment(`Running ${step.shortLog}`);
+    o.log?.(`Running ${step.description}`);
     if (tx.perStep && !ctx.inTransaction) await ctx.begin();
-    ctx.startRevision();
+    if (heads.length === 0 && (ctx.isOffline || !versionTableExists)) {
+      await tables.versions.create();
+      versionTableExists = true;
+    }
+    ctx.comment(`Running ${step.shortLog}`);
+    const run = step.run;
     try {
-      if (step.run) await runRevision(ctx, op, step.run);
-      await versions.apply(step.versionChanges);
+      if (run) await tables.revisions.started(run.revision, run.direction);
+      ctx.startRevision();
+      if (run) await runRevision(ctx, op, run);
+      await tables.versions.apply(step.versionChanges);
+      if (run) await tables.revisions.finished(run.revision, run.direction);
     } catch (error) {
-      throw stepFailed(ctx, step, error, durableHeads);
+      throw await stepFailed(ctx, tables.revisions, step, error, durableHeads);
     }
     if (tx.perStep) await ctx.commit();
     heads = headsAfter(heads, step.versionChanges);
     if (!tx.perRun) durableHeads = heads;
   }
+  return heads;
 }
 
 /** Loads a revision file and calls its upgrade() or downgrade() with `op`. */
@@ -223,25 +326,37 @@ function headsAfter(heads: readonly string[], changes: readonly VersionChange[])
 /**
  * The error of a failed step, one line. When the step's transaction is rolled back the message
  * says so; otherwise it names the statements that already ran, because they stay committed
- * and someone has to clean up by hand. Both name the revision the database is now at.
+ * and someone has to clean up by hand (the revisions table keeps the revision `running` until a
+ * stamp says how); a revision of which nothing ran is put back as it was, so a rerun just runs it.
+ * Both name the revision the database is now at.
  */
-function stepFailed(
+async function stepFailed(
   ctx: MigrationContext,
+  revisions: RevisionsTable,
   step: PlannedStep,
   error: unknown,
   durableHeads: readonly string[],
-): unknown {
+): Promise<unknown> {
   const ran = ctx.revisionStatements;
   // Offline nothing ran; a revision that cannot be loaded or lacks its function names its file.
-  if (ctx.isOffline || (error instanceof CommandError && ran.length === 0)) return error;
+  if (ctx.isOffline) return error;
+  const run = step.run;
+  if (run && !ctx.inTransaction && ran.length === 0)
+    await revisions.abandoned(run.revision, run.direction).catch(() => undefined);
+  if (error instanceof CommandError && ran.length === 0) return error;
   const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
-  const at = `the database is now at revision ${durableHeads.length ? durableHeads.join(", ") : "base"}`;
+  const now = durableHeads.length ? durableHeads.join(", ") : "base";
+  const at = `the database is now at revision ${now}`;
   const undone = ctx.inTransaction
     ? "the transaction was rolled back"
     : ran.length
       ? `already executed in this revision and not rolled back: ${ran.map((s) => `"${oneLine(s)}"`).join("; ")}`
       : "nothing of this revision was executed";
-  const message = `Running ${step.shortLog} failed: ${reason}; ${undone}; ${at}`;
+  const remedy =
+    run && !ctx.inTransaction && ran.length > 0
+      ? `; ${run.revision} stays recorded as started: ${howToFinish(run.direction, durableHeads, step.headsAfter)}`
+      : "";
+  const message = `Running ${step.shortLog} failed: ${reason}; ${undone}; ${at}${remedy}`;
   if (error instanceof DatabaseError) {
     return new DatabaseError(message, {
       statement: error.details.statement,

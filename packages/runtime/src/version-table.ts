@@ -1,4 +1,5 @@
-import { CommandError, DatabaseError } from "@autogen/core";
+import { CommandError, DEFAULT_VERSION_TABLE } from "@autogen/core";
+import { BookkeepingTable } from "./bookkeeping-table";
 import type { MigrationContext } from "./migration-context";
 
 /** Name and schema of the version table (config `versionTable`, `versionTableSchema`). */
@@ -13,67 +14,40 @@ export type VersionChange =
   | { readonly op: "update"; readonly from: string; readonly to: string }
   | { readonly op: "delete"; readonly version: string };
 
-export const DEFAULT_VERSION_TABLE = "autogen_version";
-
 /**
  * The version table: `autogen_version (version_num varchar(32) not null, primary key)`, one
- * row per current head (alembic_version). Every statement is literal SQL (`dialect.literal`),
- * so the online statements and the --sql text are the same strings.
+ * row per current head (alembic_version).
  */
-export class VersionTable {
-  readonly #ctx: MigrationContext;
-  /** For messages: `schema.table` or `table`, unquoted. */
-  readonly displayName: string;
-  /** For SQL: quoted and schema-qualified. */
-  readonly #sqlName: string;
-  readonly #pkName: string;
-
+export class VersionTable extends BookkeepingTable {
   constructor(ctx: MigrationContext, o: VersionTableOptions = {}) {
-    this.#ctx = ctx;
-    const name = o.versionTable ?? DEFAULT_VERSION_TABLE;
-    const d = ctx.impl;
-    this.displayName = o.versionTableSchema ? `${o.versionTableSchema}.${name}` : name;
-    this.#sqlName = o.versionTableSchema ? `${d.quote(o.versionTableSchema)}.${d.quote(name)}` : d.quote(name);
-    this.#pkName = d.quote(`${name}_pkc`);
+    super(ctx, o.versionTable ?? DEFAULT_VERSION_TABLE, o.versionTableSchema);
   }
 
   /** The CREATE statement; IF NOT EXISTS, so a second run (or a replayed script) is harmless. */
   get createStatement(): string {
-    return `CREATE TABLE IF NOT EXISTS ${this.#sqlName} (version_num VARCHAR(32) NOT NULL, CONSTRAINT ${this.#pkName} PRIMARY KEY (version_num))`;
+    return `CREATE TABLE IF NOT EXISTS ${this.sqlName} (version_num VARCHAR(32) NOT NULL, CONSTRAINT ${this.pkName} PRIMARY KEY (version_num))`;
   }
 
   /**
    * The current heads, sorted; `undefined` when the table does not exist (online only). Must
-   * run outside a transaction on databases where a failed statement aborts it (PostgreSQL):
-   * a missing table is detected by the failing SELECT.
+   * run outside a PostgreSQL transaction (see `selectIfExists`).
    */
   async readHeads(): Promise<string[] | undefined> {
-    const sql = `SELECT version_num FROM ${this.#sqlName}`;
-    try {
-      const { rows } = await this.#ctx.query<{ version_num: string }>(sql, "Reading the version table");
-      return rows.map((r) => String(r.version_num)).sort();
-    } catch (error) {
-      if (!(error instanceof DatabaseError)) throw error;
-      // Tell "no such table" from a broken connection: if the server still answers, the
-      // table is what failed.
-      await this.#ctx.query("SELECT 1", "Reading the version table").catch(() => {
-        throw error;
-      });
-      return undefined;
-    }
+    const rows = await this.selectIfExists<{ version_num: string }>(
+      `SELECT version_num FROM ${this.sqlName}`,
+      "Reading the version table",
+    );
+    return rows?.map((r) => String(r.version_num)).sort();
   }
 
-  /**
-   * Creates the table (kysely's habit: create if not exists; if that throws, check whether
-   * the table now exists, so that two first runs racing each other cannot crash).
-   */
+  /** Creates the table, race-safe. */
   async create(): Promise<void> {
-    try {
-      await this.#ctx.execute(this.createStatement);
-    } catch (error) {
-      if (this.#ctx.isOffline || this.#ctx.inTransaction) throw error;
-      if ((await this.readHeads()) === undefined) throw error;
-    }
+    await this.createSafely(this.createStatement, async () => (await this.readHeads()) !== undefined);
+  }
+
+  /** Drops the table: offline, a downgrade that ends at base does (as Alembic's does). */
+  async drop(): Promise<void> {
+    await this.ctx.execute(`DROP TABLE ${this.sqlName}`);
   }
 
   /** Applies one step's changes; online, each UPDATE and DELETE must match exactly one row. */
@@ -83,24 +57,24 @@ export class VersionTable {
 
   /** Deletes every row (`stamp --purge`). */
   async purge(): Promise<void> {
-    await this.#ctx.execute(`DELETE FROM ${this.#sqlName}`);
+    await this.ctx.execute(`DELETE FROM ${this.sqlName}`);
   }
 
   async #applyOne(change: VersionChange): Promise<void> {
-    const lit = (v: string) => this.#ctx.impl.literal(v);
+    const lit = (v: string) => this.lit(v);
     switch (change.op) {
       case "insert":
-        await this.#ctx.execute(`INSERT INTO ${this.#sqlName} (version_num) VALUES (${lit(change.version)})`);
+        await this.ctx.execute(`INSERT INTO ${this.sqlName} (version_num) VALUES (${lit(change.version)})`);
         return;
       case "update":
         await this.#expectOneRow(
-          `UPDATE ${this.#sqlName} SET version_num = ${lit(change.to)} WHERE version_num = ${lit(change.from)}`,
+          `UPDATE ${this.sqlName} SET version_num = ${lit(change.to)} WHERE version_num = ${lit(change.from)}`,
           `updating '${change.from}' to '${change.to}'`,
         );
         return;
       case "delete":
         await this.#expectOneRow(
-          `DELETE FROM ${this.#sqlName} WHERE version_num = ${lit(change.version)}`,
+          `DELETE FROM ${this.sqlName} WHERE version_num = ${lit(change.version)}`,
           `deleting '${change.version}'`,
         );
         return;
@@ -109,7 +83,7 @@ export class VersionTable {
 
   /** Offline there is no row count; online a count other than one means the table was changed behind our back. */
   async #expectOneRow(sql: string, what: string): Promise<void> {
-    const count = await this.#ctx.executeCounting(sql);
+    const count = await this.ctx.executeCounting(sql);
     if (count !== undefined && count !== 1) {
       throw new CommandError(
         `Online migration expected to match one row when ${what} in '${this.displayName}'; ${count} found`,

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { CommandError, DatabaseError } from "@autogen/core";
 import { connect, dialectsUnderTest } from "@autogen/dialects";
-import { currentHeads, downgrade, stamp, upgrade } from "../src/index";
+import { currentHeads, downgrade, partlyAppliedRevisions, stamp, upgrade } from "../src/index";
 import { loadScript, openDatabase, tableExists, writeScript } from "./support/script-fixture";
 
 const A = "aaaaaaaaaaa1";
@@ -137,10 +137,14 @@ for (const name of dialectsUnderTest()) {
     const expected = supportsTransactionalDdl ? 3 : 0;
     assert.equal(statements.filter((s) => s === beginStatement).length, expected);
     assert.equal(statements.filter((s) => s === commitStatement).length, expected);
-    // Each revision's version change is followed by its own COMMIT.
+    // Each revision's version change, then its mark in the revisions table, then its own COMMIT.
     if (supportsTransactionalDdl) {
-      const updateAt = statements.findIndex((s) => s.startsWith("UPDATE") && s.includes(`'${B}'`));
-      assert.equal(statements[updateAt + 1], commitStatement);
+      const updateAt = statements.findIndex((s) => s.startsWith("UPDATE") && s.includes(`SET version_num = '${B}'`));
+      assert.match(
+        statements[updateAt + 1]!,
+        new RegExp(`^UPDATE .*autogen_version_revisions.* WHERE revision = '${B}'$`),
+      );
+      assert.equal(statements[updateAt + 2], commitStatement);
     }
   });
 
@@ -213,7 +217,22 @@ for (const name of dialectsUnderTest()) {
         error.message,
         /already executed in this revision and not rolled back: "CREATE TABLE [`"]?t_b[`"]? \(/,
       );
-      assert.match(error.message, new RegExp(`the database is now at revision ${A}$`));
+      assert.match(
+        error.message,
+        new RegExp(
+          `the database is now at revision ${A}; ${B} stays recorded as started: finish the upgrade by hand and run 'autogen stamp ${B}', or undo what it made and run 'autogen stamp ${A}'$`,
+        ),
+      );
+      // The next run refuses to start on a half-done revision, and says the same ways out.
+      const partly = await partlyAppliedRevisions({ script, dialect, connection: conn });
+      assert.equal(partly.length, 1);
+      assert.match(
+        partly[0]!,
+        new RegExp(`^Revision ${B} \\(revision ${B}\\) is partly applied: its upgrade started at `),
+      );
+      await assert.rejects(upgrade({ script, dialect, connection: conn, target: "head" }), {
+        message: partly[0],
+      });
     }
   });
 }

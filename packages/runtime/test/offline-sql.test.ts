@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { CommandError } from "@autogen/core";
 import { dialectsUnderTest, getDialect } from "@autogen/dialects";
-import { downgrade, stamp, upgrade } from "../src/index";
+import { downgrade, MigrationContext, RevisionsTable, stamp, upgrade } from "../src/index";
 import { loadScript, offlineStatements, openDatabase, writeScript } from "./support/script-fixture";
 
 const A = "aaaaaaaaaaa1";
@@ -36,6 +36,15 @@ function revisions(): string {
   ]);
 }
 
+/** Two heads on one root. */
+function branched(): string {
+  return writeScript([
+    { rev: A, down: null, upgrade: "", downgrade: "" },
+    { rev: B, down: A, upgrade: "", downgrade: "" },
+    { rev: C, down: A, upgrade: "", downgrade: "" },
+  ]);
+}
+
 for (const name of dialectsUnderTest()) {
   test(`${name}: --sql prints exactly the statements an online run executes`, async (t) => {
     const env = await openDatabase(t, name);
@@ -58,7 +67,7 @@ for (const name of dialectsUnderTest()) {
     assert.match(up, new RegExp(`^-- Running upgrade ${A} -> ${B}$`, "m"));
     assert.match(up, new RegExp(`^-- Running upgrade ${B} -> ${C}$`, "m"));
     assert.match(up, new RegExp(`UPDATE .*autogen_version.* SET version_num = '${C}' WHERE version_num = '${B}';\\n`));
-    assert.doesNotMatch(up, /CREATE TABLE IF NOT EXISTS .*autogen_version/);
+    assert.doesNotMatch(up, /CREATE TABLE IF NOT EXISTS [`"]?autogen_version[`"]? /);
 
     // downgrade C:A
     const down = (await downgrade({ script, dialect, sql: true, startingRev: C, target: A })) as string;
@@ -76,28 +85,49 @@ for (const name of dialectsUnderTest()) {
   });
 }
 
-test("offline downgrade to base deletes the version row and never drops the table", async () => {
+test("offline downgrade to base ends by dropping the version table, as Alembic's scripts do", async () => {
   const dialect = getDialect("postgres");
   const script = loadScript(revisions());
   const sql = (await downgrade({ script, dialect, sql: true, startingRev: A, target: "base" })) as string;
+  const revisionsTable = '"autogen_version_revisions"';
   assert.deepEqual(offlineStatements(sql), [
     "BEGIN",
+    new RevisionsTable(new MigrationContext({ dialect })).createStatement,
+    `DELETE FROM ${revisionsTable} WHERE revision = '${A}'`,
+    `INSERT INTO ${revisionsTable} (revision, state, operation, started_at) VALUES ('${A}', 'running', 'downgrade', CURRENT_TIMESTAMP)`,
     'DROP TABLE "accounts"',
     `DELETE FROM "autogen_version" WHERE version_num = '${A}'`,
+    `DELETE FROM ${revisionsTable} WHERE revision = '${A}'`,
+    'DROP TABLE "autogen_version"',
+    `DROP TABLE ${revisionsTable}`,
     "COMMIT",
   ]);
+  // Not when the range stops above base.
+  const partial = (await downgrade({ script, dialect, sql: true, startingRev: C, target: A })) as string;
+  assert.doesNotMatch(partial, /DROP TABLE "autogen_version/);
+  // `heads` as FROM must name one revision (Alembic's rule for the starting revision).
+  await assert.rejects(
+    downgrade({ script: loadScript(branched()), dialect, sql: true, startingRev: "heads", target: "base" }),
+    {
+      message:
+        "Multiple head revisions are present for given argument 'heads'; please specify a specific target revision, '<branchname>@heads' to narrow to a specific head, or 'heads' for all heads",
+    },
+  );
 });
 
-test("offline from base creates the version table first, inside the transaction", async () => {
+test("offline from base creates the version table in the first revision's step, inside the transaction", async () => {
   const dialect = getDialect("postgres");
   const sql = (await upgrade({ script: loadScript(revisions()), dialect, sql: true, target: A })) as string;
   const statements = offlineStatements(sql);
   assert.equal(statements[0], "BEGIN");
+  assert.match(statements[1]!, /^CREATE TABLE IF NOT EXISTS "autogen_version_revisions" /);
   assert.equal(
-    statements[1],
+    statements[2],
     'CREATE TABLE IF NOT EXISTS "autogen_version" (version_num VARCHAR(32) NOT NULL, CONSTRAINT "autogen_version_pkc" PRIMARY KEY (version_num))',
   );
-  assert.equal(statements.at(-2), `INSERT INTO "autogen_version" (version_num) VALUES ('${A}')`);
+  assert.match(sql, /PRIMARY KEY \(version_num\)\);\n-- Running upgrade  -> aaaaaaaaaaa1\n/);
+  assert.equal(statements.at(-3), `INSERT INTO "autogen_version" (version_num) VALUES ('${A}')`);
+  assert.match(statements.at(-2)!, /^UPDATE "autogen_version_revisions" SET state = 'applied'/);
 });
 
 test("offline: version table name and schema, transaction per migration, stamp", async () => {
@@ -113,7 +143,10 @@ test("offline: version table name and schema, transaction per migration, stamp",
     transactionPerMigration: true,
   })) as string;
   const statements = offlineStatements(sql);
-  assert.match(statements[0], /^CREATE TABLE IF NOT EXISTS "meta"\."versions" /);
+  // The revisions table follows the version table's name and schema.
+  assert.match(statements[0]!, /^CREATE TABLE IF NOT EXISTS "meta"\."versions_revisions" /);
+  assert.match(statements[2]!, /^CREATE TABLE IF NOT EXISTS "meta"\."versions" /);
+  assert.ok(statements.some((s) => s.startsWith(`INSERT INTO "meta"."versions_revisions" `)));
   assert.deepEqual(
     statements.filter((s) => s === "BEGIN" || s === "COMMIT"),
     ["BEGIN", "COMMIT", "BEGIN", "COMMIT"],
@@ -124,9 +157,12 @@ test("offline: version table name and schema, transaction per migration, stamp",
   const fromBase = (await upgrade({ script, dialect, sql: true, startingRev: "base", target: A })) as string;
   assert.match(fromBase, /CREATE TABLE IF NOT EXISTS "autogen_version"/);
   const stamped = (await stamp({ script, dialect, sql: true, startingRev: A, revisions: [C] })) as string;
-  assert.deepEqual(offlineStatements(stamped), [
-    "BEGIN",
+  assert.deepEqual(offlineStatements(stamped).slice(2), [
     `UPDATE "autogen_version" SET version_num = '${C}' WHERE version_num = '${A}'`,
+    // The revisions table: no run is left unfinished, B and C are applied by the stamp.
+    `DELETE FROM "autogen_version_revisions" WHERE state = 'running'`,
+    `DELETE FROM "autogen_version_revisions" WHERE revision IN ('${B}', '${C}')`,
+    `INSERT INTO "autogen_version_revisions" (revision, state, operation, finished_at) VALUES ('${B}', 'applied', 'stamp', CURRENT_TIMESTAMP), ('${C}', 'applied', 'stamp', CURRENT_TIMESTAMP)`,
     "COMMIT",
   ]);
   assert.match(stamped, new RegExp(`^-- Running stamp_revision ${A} -> ${C}$`, "m"));

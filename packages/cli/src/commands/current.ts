@@ -2,7 +2,7 @@ import { CommandError } from "@autogen/core";
 import type { CommandOptions } from "../command-options";
 import type { AutogenConfig } from "../config";
 import { withDatabaseSession } from "../database-session";
-import { scriptModule } from "../lazy-modules";
+import { runtimeModule, scriptModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
 import { loadScriptDirectory } from "../script-directory";
 import { readCurrentHeads } from "./current-heads";
@@ -16,7 +16,8 @@ export interface CurrentOptions extends CommandOptions {
 
 /**
  * The database's current revision(s) (Alembic's `current`): `<id> (head)` per current
- * revision, or a log entry each with `verbose`.
+ * revision, or a log entry each with `verbose`. A revision a dead run left partly applied (see
+ * the runtime's RevisionsTable) is reported through `warn`, one line with what to do.
  *
  * @returns the lines `autogen current` prints.
  * @throws CommandError `Database is not on all head revisions` with `checkHeads`.
@@ -27,6 +28,15 @@ export async function current(config: AutogenConfig, o: CurrentOptions = {}): Pr
   const s = scriptModule();
   return await withDatabaseSession(cfg, o, async (session) => {
     const heads = await readCurrentHeads(cfg, session);
+    // A revision a dead run left half done: the heads alone would look like a clean database.
+    for (const line of await runtimeModule().partlyAppliedRevisions({
+      dialect: session.dialect,
+      connection: session.connection,
+      script,
+      ...(cfg.versionTable !== undefined && { versionTable: cfg.versionTable }),
+      ...(cfg.versionTableSchema !== undefined && { versionTableSchema: cfg.versionTableSchema }),
+    }))
+      (o.warn ?? ((l: string) => process.emitWarning(l, "AutogenPartlyAppliedRevision")))(line);
     if (o.checkHeads && !s.catchRevisionErrors(() => s.isUpToDate(script.map, heads))) {
       throw new CommandError("Database is not on all head revisions");
     }

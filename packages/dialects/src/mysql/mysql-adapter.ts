@@ -41,6 +41,8 @@ export const mysqlAdapter: DialectAdapter = {
   beginStatement: "START TRANSACTION",
   commitStatement: "COMMIT",
   rollbackStatement: "ROLLBACK",
+  // TIMESTAMP ends in 2038 and follows the session's time zone; DATETIME keeps what was written.
+  timestampType: "DATETIME",
   async acquireRunLock(conn: Connection, o: { name: string; timeoutMs: number }) {
     const seconds = Math.max(0, Math.ceil(o.timeoutMs / 1000));
     const lockName = await databaseLockName(conn, o.name);

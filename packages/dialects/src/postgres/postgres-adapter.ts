@@ -27,6 +27,7 @@ export const postgresAdapter: DialectAdapter = {
   beginStatement: "BEGIN",
   commitStatement: "COMMIT",
   rollbackStatement: "ROLLBACK",
+  timestampType: "TIMESTAMP WITH TIME ZONE",
   async acquireRunLock(conn: Connection, o: { name: string; timeoutMs: number }) {
     const { rows } = await conn.query<{ previous: string }>("SELECT current_setting('lock_timeout') AS previous");
     await conn.query(`SET lock_timeout = ${Math.max(1, Math.ceil(o.timeoutMs))}`);

@@ -31,6 +31,8 @@ export const sqliteAdapter: DialectAdapter = {
   beginStatement: "BEGIN",
   commitStatement: "COMMIT",
   rollbackStatement: "ROLLBACK",
+  // CURRENT_TIMESTAMP is UTC text: YYYY-MM-DD HH:MM:SS.
+  timestampType: "TIMESTAMP",
   async acquireRunLock(conn: Connection, o: { name: string; timeoutMs: number }) {
     const fk = await conn.query("PRAGMA foreign_keys");
     if (Number(Object.values(fk.rows[0] ?? {})[0] ?? 0) === 1) {
