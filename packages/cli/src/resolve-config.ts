@@ -56,7 +56,8 @@ export function resolveConfig(config: AutogenConfig | ResolvedConfig, o: Resolve
     ...merged,
     scriptLocation,
     ...(merged.versionLocations && { versionLocations: merged.versionLocations.map((p) => path.resolve(baseDir, p)) }),
-    ...(merged.url !== undefined && { url: resolveSqliteUrl(merged.url, baseDir) }),
+    ...(merged.url !== undefined && { url: resolveFileUrl(merged.url, baseDir) }),
+    ...(merged.shadowUrl !== undefined && { shadowUrl: resolveFileUrl(merged.shadowUrl, baseDir) }),
     configFile,
     environment: o.name ?? null,
     xArgs: { ...(isResolvedConfig(config) ? config.xArgs : {}), ...(o.x ?? {}) },
@@ -64,15 +65,16 @@ export function resolveConfig(config: AutogenConfig | ResolvedConfig, o: Resolve
 }
 
 /**
- * `sqlite:///relative.db` names a file relative to the config file's folder (so the same
- * command works from any working directory); it is rewritten to the absolute form
- * `sqlite:////abs/relative.db`. Other URLs are returned unchanged.
+ * `sqlite:///relative.db` (and `pglite:///relative/dir`) names a file relative to the config
+ * file's folder (so the same command works from any working directory); it is rewritten to the
+ * absolute form `sqlite:////abs/relative.db`. Other URLs are returned unchanged.
  */
-export function resolveSqliteUrl(url: string, baseDir: string): string {
-  const m = /^sqlite:\/\/\/([^?]*)(\?.*)?$/i.exec(url);
+export function resolveFileUrl(url: string, baseDir: string): string {
+  const m = /^(sqlite|pglite):\/\/\/([^?]*)(\?.*)?$/i.exec(url);
   if (!m) return url;
-  const file = m[1]!;
+  const scheme = m[1]!;
+  const file = m[2]!;
   if (file === "" || file.startsWith("/") || file === ":memory:") return url;
   const abs = path.resolve(baseDir, decodeURIComponent(file));
-  return `sqlite:///${abs.split("/").map(encodeURIComponent).join("/")}${m[2] ?? ""}`;
+  return `${scheme}:///${abs.split("/").map(encodeURIComponent).join("/")}${m[3] ?? ""}`;
 }

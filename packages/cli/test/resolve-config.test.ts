@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 import { CommandError } from "@autogen/core";
 import { defineConfig } from "../src/config";
-import { resolveConfig, resolveSqliteUrl } from "../src/resolve-config";
+import { resolveConfig, resolveFileUrl } from "../src/resolve-config";
 
 describe("resolveConfig", () => {
   const configFile = "/projects/app/autogen.config.ts";
@@ -30,10 +30,10 @@ describe("resolveConfig", () => {
       resolveConfig({ scriptLocation: "m", url: "sqlite:///data/app.db" }, { configFile }).url,
       "sqlite:////projects/app/data/app.db",
     );
-    assert.equal(resolveSqliteUrl("sqlite:////abs/app.db", "/x"), "sqlite:////abs/app.db");
-    assert.equal(resolveSqliteUrl("sqlite://:memory:", "/x"), "sqlite://:memory:");
-    assert.equal(resolveSqliteUrl("sqlite:///a%20b.db?mode=ro", "/x"), "sqlite:////x/a%20b.db?mode=ro");
-    assert.equal(resolveSqliteUrl("postgres://u:p@h/db", "/x"), "postgres://u:p@h/db");
+    assert.equal(resolveFileUrl("sqlite:////abs/app.db", "/x"), "sqlite:////abs/app.db");
+    assert.equal(resolveFileUrl("sqlite://:memory:", "/x"), "sqlite://:memory:");
+    assert.equal(resolveFileUrl("sqlite:///a%20b.db?mode=ro", "/x"), "sqlite:////x/a%20b.db?mode=ro");
+    assert.equal(resolveFileUrl("postgres://u:p@h/db", "/x"), "postgres://u:p@h/db");
   });
 
   it("merges the environment named by --name over the top-level settings", () => {

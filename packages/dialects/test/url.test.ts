@@ -58,6 +58,11 @@ describe("parseUrl", () => {
     ["sqlite://:memory:", { dialect: "sqlite", filename: ":memory:", params: {} }],
     ["sqlite://", { dialect: "sqlite", filename: ":memory:", params: {} }],
     ["sqlite:///:memory:", { dialect: "sqlite", filename: ":memory:", params: {} }],
+    // PGlite: PostgreSQL in the process, in a data directory or in memory.
+    ["pglite:///data/pg", { dialect: "postgres", driver: "pglite", filename: "data/pg", params: {} }],
+    ["pglite:////abs/pg", { dialect: "postgres", driver: "pglite", filename: "/abs/pg", params: {} }],
+    ["pglite://:memory:", { dialect: "postgres", driver: "pglite", filename: ":memory:", params: {} }],
+    ["pglite://", { dialect: "postgres", driver: "pglite", filename: ":memory:", params: {} }],
   ];
   for (const [url, expected] of cases) {
     it(url, () => assert.deepEqual(parseUrl(url), expected));
@@ -71,6 +76,7 @@ describe("parseUrl", () => {
     ["postgres://host/a/b", /single database name/],
     ["postgres://u:%zz@host/db", /invalid percent-encoding/],
     ["sqlite://host/app.db", /SQLite URLs take no host/],
+    ["pglite://host/dir", /PGlite URLs take no host/],
   ];
   for (const [url, reason] of bad) {
     it(`rejects ${url}`, () => {
@@ -110,6 +116,8 @@ describe("formatUrl", () => {
     "sqlite:////tmp/my%20app.db",
     "sqlite:///rel.db",
     "sqlite://:memory:",
+    "pglite:////tmp/pg%20data",
+    "pglite://:memory:",
   ];
   for (const url of urls) {
     it(`round-trips ${url}`, () =>

@@ -7,6 +7,7 @@ import { type DatabaseUrl, formatUrl, maskUrl, parseUrl } from "./database-url";
 import type { DriverSession } from "./driver-session";
 import { resolveSqliteDriver, type SqliteDriverName } from "./driver-modules";
 import { openMysql } from "./mysql-session";
+import { openPglite } from "./pglite-session";
 import { openPostgres } from "./postgres-session";
 import { SessionConnection } from "./session-connection";
 import { openSqlite3 } from "./sqlite3-session";
@@ -18,14 +19,15 @@ export interface ConnectOptions {
 }
 
 const OPENERS: { [D in DialectName]: (u: DatabaseUrl, o: ConnectOptions) => Promise<DriverSession> } = {
-  postgres: (u) => openPostgres(u),
+  postgres: (u) => (u.driver === "pglite" ? openPglite(u.filename!) : openPostgres(u)),
   mysql: (u) => openMysql(u),
   sqlite: (u, o) =>
     resolveSqliteDriver(o.sqliteDriver) === "sqlite3" ? openSqlite3(u.filename!) : openBetterSqlite3(u.filename!),
 };
 
 /**
- * Opens one database session (a pg.Client, a mysql2 connection, a SQLite database).
+ * Opens one database session (a pg.Client, a mysql2 connection, a SQLite database, a PGlite
+ * instance).
  * SQLite sessions wait up to 30 s for another process's lock and keep foreign keys off
  * (see SQLITE_SESSION_SETUP).
  *

@@ -10,8 +10,10 @@ export interface DatabaseUrl {
   readonly password?: string;
   /** Database (PostgreSQL) or schema (MySQL/MariaDB) name. */
   readonly database?: string;
-  /** SQLite only: a path (relative to the working directory, or absolute) or `:memory:`. */
+  /** SQLite and PGlite: a file (a data directory for PGlite), relative or absolute, or `:memory:`. */
   readonly filename?: string;
+  /** `pglite`: PostgreSQL embedded in this process (PGlite) instead of a server. */
+  readonly driver?: "pglite";
   /** Query parameters, passed on to the driver (e.g. `sslmode`, `application_name`). */
   readonly params: Readonly<Record<string, string>>;
 }
@@ -23,13 +25,17 @@ const SCHEMES: Readonly<Record<string, DialectName>> = {
   mysql: "mysql",
   mariadb: "mysql",
   sqlite: "sqlite",
+  pglite: "postgres",
 };
 
-const MEMORY = ":memory:";
+/** The file name of an in-memory SQLite or PGlite database. */
+export const MEMORY_FILENAME = ":memory:";
+const MEMORY = MEMORY_FILENAME;
 
 /**
  * Parses `postgres://`, `postgresql://`, `mysql://`, `mariadb://`, `sqlite:///relative.db`,
- * `sqlite:////abs/path.db` and `sqlite://:memory:` URLs (SQLAlchemy's forms).
+ * `sqlite:////abs/path.db` and `sqlite://:memory:` URLs (SQLAlchemy's forms), and PGlite's
+ * `pglite:///relative/dir`, `pglite:////abs/dir` and `pglite://:memory:` (the same forms).
  *
  * @throws CommandError `Could not parse database URL '<masked>': <reason>` (exit 2).
  */
@@ -42,22 +48,34 @@ export function parseUrl(url: string): DatabaseUrl {
   const dialect = SCHEMES[scheme[1]!.toLowerCase()];
   if (!dialect) return fail(`unsupported scheme '${scheme[1]}' (use ${Object.keys(SCHEMES).join(", ")})`);
   const rest = url.slice(scheme[0].length);
-  return dialect === "sqlite" ? parseSqlite(rest, fail) : parseServer(dialect, url, fail);
+  if (scheme[1]!.toLowerCase() === "pglite")
+    return { ...parseFileUrl("pglite", rest, fail), dialect, driver: "pglite" };
+  return dialect === "sqlite" ? { ...parseFileUrl("sqlite", rest, fail), dialect } : parseServer(dialect, url, fail);
 }
 
-/** `sqlite://` is followed by an empty host: `/<path>` (so an absolute path starts with `//`) or `:memory:`. */
-function parseSqlite(rest: string, fail: (reason: string) => never): DatabaseUrl {
+/**
+ * `sqlite://` and `pglite://` are followed by an empty host: `/<path>` (so an absolute path
+ * starts with `//`) or `:memory:`.
+ */
+function parseFileUrl(
+  scheme: "sqlite" | "pglite",
+  rest: string,
+  fail: (reason: string) => never,
+): { filename: string; params: Record<string, string> } {
   const [path, query] = splitQuery(rest);
   const params = parseParams(query);
   // SQLAlchemy reads `sqlite://` and `sqlite:///:memory:` as an in-memory database too.
-  if (path === "" || path === MEMORY || path === `/${MEMORY}`) {
-    return { dialect: "sqlite", filename: MEMORY, params };
+  if (path === "" || path === MEMORY || path === `/${MEMORY}`) return { filename: MEMORY, params };
+  if (!path.startsWith("/")) {
+    return fail(
+      scheme === "sqlite"
+        ? "SQLite URLs take no host: use sqlite:///relative.db or sqlite:////abs/path.db"
+        : "PGlite URLs take no host: use pglite:///relative/dir, pglite:////abs/dir or pglite://:memory:",
+    );
   }
-  if (!path.startsWith("/"))
-    return fail("SQLite URLs take no host: use sqlite:///relative.db or sqlite:////abs/path.db");
   const filename = decode(path.slice(1), fail);
   if (filename === "") return fail("missing file name");
-  return { dialect: "sqlite", filename, params };
+  return { filename, params };
 }
 
 function parseServer(dialect: DialectName, url: string, fail: (reason: string) => never): DatabaseUrl {
@@ -88,11 +106,11 @@ function parseServer(dialect: DialectName, url: string, fail: (reason: string) =
  * `{ mask: false }` (test databases need the real URL to hand to another process).
  */
 export function formatUrl(u: DatabaseUrl, o: { mask?: boolean } = {}): string {
-  const scheme = u.dialect === "sqlite" ? "sqlite" : u.dialect === "postgres" ? "postgres" : "mysql";
+  const scheme = u.driver ?? (u.dialect === "sqlite" ? "sqlite" : u.dialect === "postgres" ? "postgres" : "mysql");
   const query = Object.keys(u.params).length > 0 ? `?${new URLSearchParams(u.params as Record<string, string>)}` : "";
-  if (u.dialect === "sqlite") {
+  if (u.dialect === "sqlite" || u.driver === "pglite") {
     const file = u.filename ?? MEMORY;
-    return file === MEMORY ? `sqlite://${MEMORY}${query}` : `sqlite:///${encodePath(file)}${query}`;
+    return file === MEMORY ? `${scheme}://${MEMORY}${query}` : `${scheme}:///${encodePath(file)}${query}`;
   }
   const password = u.password === undefined ? "" : `:${o.mask === false ? encodeURIComponent(u.password) : "***"}`;
   const userinfo =

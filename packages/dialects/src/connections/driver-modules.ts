@@ -58,9 +58,28 @@ export interface BetterSqliteDatabase {
 }
 export type BetterSqliteModule = new (filename: string, options: { timeout: number }) => BetterSqliteDatabase;
 
+/** One result of PGlite's `query` or `exec`. */
+export interface PgliteResults {
+  rows: Record<string, unknown>[];
+  affectedRows?: number;
+}
+/** A PGlite instance (@electric-sql/pglite). */
+export interface PgliteDatabase {
+  readonly waitReady: Promise<void>;
+  query(sql: string, params?: unknown[]): Promise<PgliteResults>;
+  exec(sql: string): Promise<PgliteResults[]>;
+  close(): Promise<void>;
+}
+export interface PgliteModule {
+  PGlite: new (options: {
+    dataDir?: string;
+    parsers?: Readonly<Record<number, (text: string) => unknown>>;
+  }) => PgliteDatabase;
+}
+
 export type SqliteDriverName = "sqlite3" | "better-sqlite3";
 
-export type DriverName = "pg" | "mysql2" | SqliteDriverName;
+export type DriverName = "pg" | "mysql2" | "@electric-sql/pglite" | SqliteDriverName;
 
 /** Loads an installed driver, or says which package to install (see {@link driverSetupError}). */
 export function loadDriver<T>(name: DriverName): T {

@@ -3,8 +3,15 @@ import type { Connection } from "../connection";
 import { DIALECT_NAMES } from "../dialect-name";
 import { betterSqliteSession } from "./better-sqlite3-session";
 import type { DriverSession } from "./driver-session";
-import type { BetterSqliteDatabase, MysqlConnection, PgClient, Sqlite3Database } from "./driver-modules";
+import type {
+  BetterSqliteDatabase,
+  MysqlConnection,
+  PgClient,
+  PgliteDatabase,
+  Sqlite3Database,
+} from "./driver-modules";
 import { mysqlSession } from "./mysql-session";
+import { pgliteSession } from "./pglite-session";
 import { postgresSession } from "./postgres-session";
 import { SessionConnection } from "./session-connection";
 import { sqlite3Session } from "./sqlite3-session";
@@ -22,6 +29,11 @@ const ADOPTERS: readonly { name: string; matches(x: Probe): boolean; adopt(x: Pr
     // pg.PoolClient is a pg.Client with `release`.
     matches: (x) => isFunction(x, "query", "connect") && typeof x.connectionParameters === "object",
     adopt: (x) => postgresSession(x as unknown as PgClient),
+  },
+  {
+    name: "PGlite",
+    matches: (x) => isFunction(x, "query", "exec", "transaction") && typeof x.waitReady === "object",
+    adopt: (x) => pgliteSession(x as unknown as PgliteDatabase, { owned: false }),
   },
   {
     name: "mysql2 promise connection",
@@ -62,7 +74,7 @@ function isAutogenConnection(x: Probe): x is Probe & Connection {
 
 /**
  * Adopts a connection the application already opened (Alembic's connection-sharing recipe):
- * a pg.Client or pg.PoolClient, a mysql2 connection (callback or promise API), a
+ * a pg.Client or pg.PoolClient, a PGlite instance, a mysql2 connection (callback or promise API), a
  * sqlite3.Database or a better-sqlite3 Database; an autogen Connection is adopted too.
  * The session's settings are left as the application made them, and `close()` on the result
  * only detaches: the application's connection stays open.
@@ -87,7 +99,7 @@ export function wrapConnection(driverConnection: unknown): Connection {
   if (!adopter) {
     const kind = (x.constructor as { name?: string } | undefined)?.name ?? "object";
     throw new CommandError(
-      `Cannot use a ${kind} as a database connection: expected a pg.Client, a mysql2 connection, a sqlite3.Database or a better-sqlite3 Database (a single connection, not a pool)`,
+      `Cannot use a ${kind} as a database connection: expected a pg.Client, a PGlite instance, a mysql2 connection, a sqlite3.Database or a better-sqlite3 Database (a single connection, not a pool)`,
     );
   }
   return new SessionConnection(adopter.adopt(x), { target: `an adopted ${adopter.name}`, owned: false });
