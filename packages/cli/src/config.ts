@@ -50,9 +50,16 @@ export interface AutogenConfig {
   /**
    * Database URL: `postgres://`, `postgresql://`, `mysql://`, `mariadb://`,
    * `sqlite:///relative.db` (relative to the config file's folder), `sqlite:////abs/path.db`,
-   * `sqlite://:memory:`.
+   * `sqlite://:memory:`; `pglite:///relative/dir`, `pglite:////abs/dir`, `pglite://:memory:`
+   * (PostgreSQL embedded in the process, PGlite).
    */
   url?: string;
+  /**
+   * Where `verify` makes its scratch database: a server URL whose login may create databases
+   * (a fresh database is created there and dropped afterwards), or `pglite://:memory:`. Default:
+   * the server of `url`; on PostgreSQL, PGlite when that login may not create databases.
+   */
+  shadowUrl?: string;
   /**
    * A TypeORM DataSource (0.3 or 1.x) whose entities are the autogenerate target. Typed
    * `unknown` so that autogen does not tie the config to one TypeORM version's types.

@@ -1,6 +1,7 @@
 import type { BatchAlterTableOp, Column, OpNode, ReferentialAction, Table } from "@autogen/core";
 import type { Connection, QueryResult } from "./connection";
 import type { DialectName } from "./dialect-name";
+import type { ServerDatabases } from "./server-databases";
 
 /**
  * Canonical terms shared by metadata (TypeORM side) and reflection (database side), so that
@@ -106,4 +107,6 @@ export interface Dialect {
    * functions' (uuid_generate_v4). Optional: dialects without extensions leave it out.
    */
   requiredExtensions?(column: Column): readonly string[];
+  /** How the server creates and drops databases; absent where a database is a file (SQLite). */
+  readonly serverDatabases?: ServerDatabases;
 }

@@ -3,6 +3,8 @@ export * from "./connection";
 export * from "./dialect";
 export * from "./connections";
 export * from "./testing";
+export * from "./scratch-database";
+export type { ServerDatabases } from "./server-databases";
 export { createSqlSyntax, type SqlSyntax, type LiteralRules } from "./sql-syntax";
 export { DefaultDdlCompiler, type ColumnSpecContext } from "./default-ddl-compiler";
 export { BatchRecreateRequiredError } from "./batch-recreate-required-error";

@@ -2,27 +2,15 @@
  * Test databases: each test gets its own empty database (a PostgreSQL database, a MariaDB
  * schema, a temp SQLite file), so test files run in parallel against the same servers.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { TestContext } from "node:test";
 import { DatabaseError } from "@autogen/core";
-import type { Connection } from "./connection";
 import { connect } from "./connections/connect";
 import { type DatabaseUrl, formatUrl, parseUrl } from "./connections/database-url";
 import { DIALECT_NAMES, type DialectName } from "./dialect-name";
+import { createScratchDatabase, dropStaleScratchDatabases, type ScratchDatabase } from "./scratch-database";
 
 /** An empty database of its own for one test. */
-export interface FreshDatabase {
-  readonly dialect: DialectName;
-  /** The database's URL (password included: hand it to a CLI process or a config). */
-  readonly url: string;
-  /** Opens a new session on the database; `drop()` closes any still open. */
-  connect(): Promise<Connection>;
-  /** Drops the database (or deletes the file). Idempotent. */
-  drop(): Promise<void>;
-}
+export type FreshDatabase = ScratchDatabase;
 
 /** The server a dialect's test databases live on could not be reached. */
 export class DatabaseUnavailable extends Error {
@@ -46,41 +34,14 @@ const PREFIX = "autogen_t_";
 /** A test database older than this was left by a crashed run and is dropped by the next one. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
-/** Per-dialect SQL for creating, listing and dropping test databases. */
-interface ServerSql {
-  create(name: string): string;
-  /** Lists test databases as `name` rows. */
-  list: string;
-  drop(name: string): string;
-  /** Lists the ids of other sessions using a database (`?` = its name), to end them before the drop. */
-  sessions?: string;
-  kill?(id: unknown): string;
-}
-
-const SERVER_SQL: Record<"postgres" | "mysql", ServerSql> = {
-  postgres: {
-    create: (n) => `CREATE DATABASE "${n}"`,
-    list: `SELECT datname AS name FROM pg_database WHERE datname LIKE '${PREFIX}%'`,
-    // WITH (FORCE) ends sessions a failed test left open (PostgreSQL 13+).
-    drop: (n) => `DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`,
-  },
-  mysql: {
-    create: (n) => `CREATE DATABASE \`${n}\``,
-    list: `SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE '${PREFIX}%'`,
-    drop: (n) => `DROP DATABASE IF EXISTS \`${n}\``,
-    // MariaDB has no WITH (FORCE): a session left in an open transaction by a failed test would
-    // make DROP DATABASE wait on its metadata locks for ever, so such sessions are ended first.
-    sessions: "SELECT id FROM information_schema.processlist WHERE db = ? AND id <> CONNECTION_ID()",
-    kill: (id) => `KILL ${Number(id)}`,
-  },
-};
-
 const swept = new Set<DialectName>();
 /**
  * Servers found unreachable in this process, by masked URL: the next test skips at once instead
  * of waiting for another connect timeout (10 s each on a host that drops packets).
  */
 const unreachable = new Map<string, string>();
+/** Servers already reached in this process: not probed again before each test database. */
+const reached = new Set<string>();
 
 /**
  * Creates an empty database for one test.
@@ -90,7 +51,9 @@ const unreachable = new Map<string, string>();
  */
 export async function freshDatabase(dialect: DialectName): Promise<FreshDatabase> {
   try {
-    return dialect === "sqlite" ? await freshSqliteFile() : await freshServerDatabase(dialect);
+    return dialect === "sqlite"
+      ? await createScratchDatabase("sqlite://", { prefix: PREFIX })
+      : await freshServerDatabase(dialect);
   } catch (err) {
     if (!(err instanceof DatabaseUnavailable) || !requiredDialects().has(dialect)) throw err;
     throw new Error(`${err.message} (AUTOGEN_TEST_REQUIRE lists ${dialect})`, { cause: err });
@@ -150,94 +113,30 @@ export function testServerUrl(dialect: "postgres" | "mysql"): string {
 
 async function freshServerDatabase(dialect: "postgres" | "mysql"): Promise<FreshDatabase> {
   const server = parseUrl(testServerUrl(dialect));
-  const sql = SERVER_SQL[dialect];
-  const name = `${PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const admin = await connectToServer(server);
-  try {
-    if (!swept.has(dialect)) {
-      swept.add(dialect);
-      await dropStale(admin, sql);
-    }
-    await admin.query(sql.create(name));
-  } finally {
-    await admin.close();
+  await checkReachable(server);
+  if (!swept.has(dialect)) {
+    swept.add(dialect);
+    await dropStaleScratchDatabases(server, { prefix: PREFIX, olderThanMs: STALE_AFTER_MS });
   }
-  const url = formatUrl({ ...server, database: name }, { mask: false });
-  return trackedDatabase(dialect, url, async () => {
-    const conn = await connect(server);
-    try {
-      await endSessions(conn, sql, name);
-      await conn.query(sql.drop(name));
-    } finally {
-      await conn.close();
-    }
-  });
-}
-
-async function freshSqliteFile(): Promise<FreshDatabase> {
-  const dir = await mkdtemp(join(tmpdir(), "autogen-t-"));
-  const url = formatUrl({ dialect: "sqlite", filename: join(dir, "test.db"), params: {} });
-  return trackedDatabase("sqlite", url, () => rm(dir, { recursive: true, force: true }));
-}
-
-/** A FreshDatabase whose drop() first closes the sessions its connect() opened. */
-function trackedDatabase(dialect: DialectName, url: string, destroy: () => Promise<void>): FreshDatabase {
-  const open = new Set<Connection>();
-  let dropped: Promise<void> | undefined;
-  return {
-    dialect,
-    url,
-    async connect() {
-      const conn = await connect(url);
-      open.add(conn);
-      return conn;
-    },
-    drop() {
-      dropped ??= (async () => {
-        // MariaDB's DROP DATABASE waits for metadata locks that open sessions hold.
-        await Promise.all([...open].map((c) => c.close()));
-        await destroy();
-      })();
-      return dropped;
-    },
-  };
+  return createScratchDatabase(testServerUrl(dialect), { prefix: PREFIX });
 }
 
 /**
- * Opens the admin session. Failing to connect (down, refused, bad credentials) makes the server
- * unavailable for tests; a bad URL or a missing driver stays an error.
+ * Failing to connect (down, refused, bad credentials) makes the server unavailable for tests;
+ * a bad URL or a missing driver stays an error.
  */
-async function connectToServer(server: DatabaseUrl): Promise<Connection> {
+async function checkReachable(server: DatabaseUrl): Promise<void> {
   const key = formatUrl(server);
   const known = unreachable.get(key);
   if (known !== undefined) throw new DatabaseUnavailable(server.dialect, known);
+  if (reached.has(key)) return;
   try {
-    return await connect(server);
+    await (await connect(server)).close();
+    reached.add(key);
   } catch (err) {
     if (!(err instanceof DatabaseError)) throw err;
     unreachable.set(key, err.message);
     throw new DatabaseUnavailable(server.dialect, err.message);
-  }
-}
-
-/** Ends the other sessions on a database; one that ends by itself meanwhile is not an error. */
-async function endSessions(admin: Connection, sql: ServerSql, name: string): Promise<void> {
-  if (!sql.sessions || !sql.kill) return;
-  const { rows } = await admin.query<{ id: unknown }>(sql.sessions, [name]);
-  for (const { id } of rows) await admin.query(sql.kill(id)).catch(() => undefined);
-}
-
-/**
- * Drops test databases a crashed run left behind. Another process may be dropping the same
- * ones, so a failure here is ignored: it only means someone else cleaned up first.
- */
-async function dropStale(admin: Connection, sql: ServerSql): Promise<void> {
-  const { rows } = await admin.query<{ name: string }>(sql.list);
-  for (const { name } of rows) {
-    const created = parseInt(name.slice(PREFIX.length).split("_")[0] ?? "", 36);
-    if (Number.isFinite(created) && Date.now() - created > STALE_AFTER_MS) {
-      await admin.query(sql.drop(name)).catch(() => undefined);
-    }
   }
 }
 

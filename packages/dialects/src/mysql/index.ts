@@ -2,3 +2,4 @@ export { mysqlDialect } from "./mysql-dialect";
 export { mysqlAdapter, mysqlLockName } from "./mysql-adapter";
 export { mysqlCanonical, mysqlCharsetName } from "./mysql-canonical";
 export { MysqlDdlCompiler } from "./mysql-ddl-compiler";
+export { mysqlServerDatabases } from "./mysql-server-databases";

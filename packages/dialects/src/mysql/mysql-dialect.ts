@@ -1,4 +1,5 @@
 import type { Dialect } from "../dialect";
+import { mysqlServerDatabases } from "./mysql-server-databases";
 import { mysqlAdapter } from "./mysql-adapter";
 import { mysqlCanonical } from "./mysql-canonical";
 import { MysqlDdlCompiler } from "./mysql-ddl-compiler";
@@ -12,4 +13,5 @@ export const mysqlDialect: Dialect = Object.freeze({
   createDdlCompiler: () => new MysqlDdlCompiler(),
   quote: mysqlSyntax.quote,
   literal: mysqlSyntax.literal,
+  serverDatabases: mysqlServerDatabases,
 });

@@ -4,3 +4,4 @@ export { postgresCanonical } from "./postgres-canonical";
 export { PostgresDdlCompiler } from "./postgres-ddl-compiler";
 export { postgresRequiredExtensions } from "./postgres-extensions";
 export { postgresUsingCast } from "./postgres-casts";
+export { postgresServerDatabases } from "./postgres-server-databases";

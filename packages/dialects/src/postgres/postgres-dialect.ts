@@ -1,4 +1,5 @@
 import type { Dialect } from "../dialect";
+import { postgresServerDatabases } from "./postgres-server-databases";
 import { postgresAdapter } from "./postgres-adapter";
 import { postgresCanonical } from "./postgres-canonical";
 import { PostgresDdlCompiler } from "./postgres-ddl-compiler";
@@ -13,5 +14,6 @@ export const postgresDialect: Dialect = Object.freeze({
   createDdlCompiler: () => new PostgresDdlCompiler(),
   quote: postgresSyntax.quote,
   literal: postgresSyntax.literal,
+  serverDatabases: postgresServerDatabases,
   requiredExtensions: postgresRequiredExtensions,
 });
