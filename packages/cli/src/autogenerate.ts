@@ -70,7 +70,7 @@ export async function autogenerate(o: {
 }
 
 /** The entities' schema, in the dialect's canonical terms. */
-async function targetSchema(config: ResolvedConfig, connection: Connection, dialect: Dialect): Promise<Schema> {
+export async function targetSchema(config: ResolvedConfig, connection: Connection, dialect: Dialect): Promise<Schema> {
   if (!config.dataSource && !config.entities) {
     throw new CommandError("autogenerate needs `dataSource` or `entities` in the config");
   }
@@ -91,7 +91,7 @@ async function targetSchema(config: ResolvedConfig, connection: Connection, dial
  * not re-created each time); with `includeSchemas: true` every application schema; with a
  * list, those schemas.
  */
-async function reflectedSchema(
+export async function reflectedSchema(
   config: ResolvedConfig,
   introspector: Introspector,
   target: Schema,
@@ -130,7 +130,7 @@ async function withCanonicalViews(introspector: Introspector, target: Schema, re
   return Schema.create({ ...target, views });
 }
 
-function compareOptions(config: ResolvedConfig, dialect: Dialect): CompareOptions {
+export function compareOptions(config: ResolvedConfig, dialect: Dialect): CompareOptions {
   return {
     dialect: dialect.name,
     includeName: config.includeName,

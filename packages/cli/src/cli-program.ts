@@ -4,6 +4,7 @@ import type { ResolvedConfig } from "./config";
 import { command } from "./command";
 import { describePendingOps, summarizePendingOps } from "./commands/check";
 import { formatTemplateList } from "./commands/list-templates";
+import { verifyReport } from "./verify/verify-report";
 import { loadConfig } from "./load-config";
 
 /** Where the command line writes: stdout for results, stderr for errors. */
@@ -111,9 +112,11 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
       collect,
       [] as string[],
     )
+    .option("--verify", "then prove the whole history, with the new revision, on a scratch database (as 'verify')")
     .action(async (o: RevisionFlags) => {
       const cfg = await config();
-      await command.revision(cfg, {
+      if (o.verify && !o.autogenerate) throw new CommandError("--verify needs --autogenerate");
+      const file = await command.revision(cfg, {
         message: o.message,
         autogenerate: o.autogenerate,
         sql: o.sql,
@@ -126,6 +129,10 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
         log,
         warn,
       });
+      if (o.verify && file !== null) {
+        const result = await command.verify(cfg, undefined, { x: x(), log, warn });
+        report(verifyReport(result, "text"), result);
+      }
     });
 
   for (const name of ["upgrade", "downgrade"] as const) {
@@ -252,6 +259,32 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
       throw new DiffsDetectedError(`New upgrade operations detected: ${summarizePendingOps(result.ops)}`, result.ops);
     });
 
+  /** Prints a verify report; a failed verify then exits 1 naming the first finding. */
+  const report = (r: { lines: string[]; failure: string | null }, result: unknown) => {
+    print(r.lines);
+    if (r.failure !== null) throw new DiffsDetectedError(r.failure, result);
+  };
+
+  program
+    .command("verify")
+    .description(
+      "Prove the revisions on a scratch database: upgrade one by one, compare with the models, downgrade back (exit 1 naming the revision at fault)",
+    )
+    .argument("[range]", "revisions to check: [start]:[end] or an end (default: base to the heads)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (range: string | undefined, o: { format: "text" | "json" }) => {
+      const json = o.format === "json";
+      // With JSON, stdout is the document: progress goes to stderr.
+      const progress = json ? (line: string) => globals().quiet || io.stderr(`${line}\n`) : log;
+      const result = await command.verify(await config(), range, { x: x(), log: progress, warn });
+      if (json) {
+        io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        if (!result.ok) throw new DiffsDetectedError(verifyReport(result, "text").failure!, result);
+        return;
+      }
+      report(verifyReport(result, "text"), result);
+    });
+
   program
     .command("edit")
     .description("Edit revision script(s) using $EDITOR")
@@ -273,6 +306,7 @@ interface RevisionFlags {
   versionPath?: string;
   revId?: string;
   dependsOn: string[];
+  verify?: boolean;
 }
 
 /**

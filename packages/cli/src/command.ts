@@ -12,6 +12,7 @@ import { revision } from "./commands/revision";
 import { show } from "./commands/show";
 import { stamp } from "./commands/stamp";
 import { upgrade } from "./commands/upgrade";
+import { verify } from "./commands/verify";
 
 /**
  * One async function per CLI command, taking a config object instead of a file (Alembic's
@@ -38,4 +39,5 @@ export const command = Object.freeze({
   stamp,
   check,
   edit,
+  verify,
 });

@@ -28,7 +28,7 @@ export async function openDatabaseSession(
 ): Promise<DatabaseSession> {
   const session = await connectSession(config, o);
   try {
-    await config.onConnect?.(session.connection, sessionContext(config, session.dialect));
+    await applyOnConnect(config, session.connection, session.dialect);
   } catch (err) {
     await session.close();
     throw err;
@@ -50,8 +50,10 @@ async function connectSession(config: ResolvedConfig, o: { connection?: unknown 
   return { dialect: d.getDialect(dialect), connection, close: () => connection.close() };
 }
 
-function sessionContext(config: ResolvedConfig, dialect: Dialect): SessionContext {
-  return { dialect: dialect.name, getXArgument: xArgumentGetter(config.xArgs) };
+/** Runs the config's `onConnect` hook on a session a command opened. */
+export async function applyOnConnect(config: ResolvedConfig, connection: Connection, dialect: Dialect): Promise<void> {
+  const context: SessionContext = { dialect: dialect.name, getXArgument: xArgumentGetter(config.xArgs) };
+  await config.onConnect?.(connection, context);
 }
 
 /**

@@ -58,6 +58,14 @@ export async function downgrade(o: RunOptions & { target: string }): Promise<str
   return run(o, (heads) => planDowngrade(o.script.map, heads, o.target, { onWarning: o.log }).map(revisionStep));
 }
 
+/**
+ * Runs steps the caller planned (`planUpgrade`/`planDowngrade` from the heads it knows), e.g.
+ * one at a time to look at the database between two revisions (`verify`).
+ */
+export async function applySteps(o: RunOptions & { steps: readonly MigrationStep[] }): Promise<string | undefined> {
+  return run(o, () => o.steps.map(revisionStep));
+}
+
 /** Sets the version table to `revisions` without running any revision (`purge` first empties it). */
 export async function stamp(o: RunOptions & { revisions: string[]; purge?: boolean }): Promise<string | undefined> {
   return run(

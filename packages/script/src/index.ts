@@ -12,6 +12,7 @@ export {
 export { describeStep, type MigrationStep, type StampStep, type VersionChange } from "./migration-step";
 export { HeadMaintainer, type StampMove } from "./head-maintainer";
 export { planUpgrade } from "./plan-upgrade";
+export { buildSteps } from "./plan-steps";
 export { planDowngrade } from "./plan-downgrade";
 export { planStamp, planStampSteps, splitStampRanges } from "./plan-stamp";
 export { parseRange } from "./parse-range";

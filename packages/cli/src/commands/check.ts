@@ -57,7 +57,8 @@ export function summarizePendingOps(script: MigrationScript): string {
   return script.upgradeOps.ops.map(describeOp).join(", ");
 }
 
-function describeOp(op: OpNode): string {
+/** One op as `AddColumnOp account.overdrawn` (a table's container: its ops, comma-separated). */
+export function describeOp(op: OpNode): string {
   const o = op as OpNode & {
     table?: { name?: string } | string;
     column?: { name?: string } | string;

@@ -1,0 +1,64 @@
+import type { CommandOptions } from "../command-options";
+import type { AutogenConfig } from "../config";
+import { applyOnConnect } from "../database-session";
+import { resolveConfig } from "../resolve-config";
+import { loadScriptDirectory } from "../script-directory";
+import { withInterruptCleanup } from "../verify/interrupt-guard";
+import { createScratchTarget, type ScratchTarget } from "../verify/scratch-target";
+import { verifyHistory } from "../verify/verify-history";
+import type { VerifyResult } from "../verify/verify-result";
+
+export type { VerifyResult, VerifyProblem, VerifyProblemKind } from "../verify/verify-result";
+
+/** Options of {@link verify}. */
+export interface VerifyOptions extends CommandOptions {}
+
+/**
+ * Proves the revision files on a scratch database (DESIGN "Review and safety"): a fresh
+ * database on the server of `shadowUrl`, else of `url` (a temp file for SQLite; PGlite when a
+ * PostgreSQL login may not create databases). Every upgrade of `range` (default: base to the
+ * heads) runs one at a time, the schema at the end is compared with the models, and every
+ * downgrade must give back the schema of the step before. The scratch database is dropped
+ * afterwards, also on failure and on Ctrl-C.
+ *
+ * @param range `FROM:TO`, `FROM:`, `:TO` or `TO`: the revisions up to FROM are applied without
+ *   being checked.
+ * @returns the findings; `ok` is false when any was made (the CLI exits 1).
+ */
+export async function verify(config: AutogenConfig, range?: string, o: VerifyOptions = {}): Promise<VerifyResult> {
+  const cfg = resolveConfig(config, { x: o.x });
+  const script = await loadScriptDirectory(cfg);
+  const d = require("@autogen/dialects") as typeof import("@autogen/dialects");
+  let target: ScratchTarget | undefined;
+  return await withInterruptCleanup(
+    async () => {
+      await target?.database.drop();
+    },
+    async () => {
+      target = await createScratchTarget(cfg, o);
+      o.log?.(`${target.note}; it is dropped afterwards`);
+      const connection = await target.database.connect();
+      const dialect = d.getDialect(connection.dialect);
+      await applyOnConnect(cfg, connection, dialect);
+      const pglite = target.database.url.startsWith("pglite:");
+      const findings = await verifyHistory({
+        config: cfg,
+        script,
+        dialect,
+        connection,
+        ...(range !== undefined && { range }),
+        ...(o.log && { log: o.log }),
+        ...(o.warn && { warn: o.warn }),
+        ...(pglite && { explainFailure: d.explainPgliteFailure }),
+      });
+      return {
+        ok: findings.problems.length === 0,
+        scratch: target.database.description,
+        scratchSource: target.source,
+        revisions: findings.revisions,
+        modelsCompared: findings.modelsCompared,
+        problems: findings.problems,
+      };
+    },
+  );
+}
