@@ -3,7 +3,6 @@ import type { Connection, Dialect } from "@autogen/dialects";
 import type { MigrationStep, ScriptDirectory } from "@autogen/script";
 import { autogenerate, compareOptions, reflectedSchema, targetSchema } from "../autogenerate";
 import { describeOp } from "../commands/check";
-import { scriptHeads, sameRevisions } from "../commands/current-heads";
 import type { ResolvedConfig } from "../config";
 import { baseRunOptions } from "../run-options";
 import { objectOf, settledAt } from "./object-states";
@@ -79,7 +78,7 @@ export async function verifyHistory(o: VerifyHistoryOptions): Promise<HistoryFin
     states.push(await reflect());
   }
 
-  const endsAtHeads = sameRevisions(applied.at(-1)?.headsAfter ?? startHeads, scriptHeads(script));
+  const endsAtHeads = s.isUpToDate(script.map, applied.at(-1)?.headsAfter ?? startHeads);
   const modelsCompared = hasModels && endsAtHeads && problems.length === 0;
   if (modelsCompared) {
     const ops = await modelDifferences(o, config);
