@@ -160,6 +160,21 @@ for (const dialect of dialectsUnderTest()) {
     assert.deepEqual([...json.revisions].sort(), Object.values(ids).sort());
     assert.equal(json.revisions.at(-1), ids.m);
     assert.deepEqual(await leftovers(db, tmp), before);
+
+    // revision --autogenerate --verify: the new revision is written, then the whole history proven.
+    await p.ok(["upgrade", "heads"]);
+    fs.writeFileSync(
+      path.join(p.dir, "entities.ts"),
+      entities({ post: `  @Column({ type: "varchar", length: 200, nullable: true })\n  body!: string | null;` }),
+    );
+    const withVerify = await p.cli(["revision", "--autogenerate", "--verify", "-m", "post body"], {
+      env: { TMPDIR: tmp },
+    });
+    assert.equal(withVerify.status, 0, describe(withVerify));
+    const written = generatedRevision(withVerify);
+    assert.match(fs.readFileSync(written.path, "utf8"), /"body", type: "varchar\(200\)"/);
+    assert.match(withVerify.stdout, /^Verified 5 revision\(s\) on .*: upgrades match the models/m);
+    assert.deepEqual(await leftovers(db, tmp), before);
   });
 
   test(`${dialect}: verify names the revision whose upgrade misses an op, whose downgrade does not restore, or that needs the developer's rows`, async (t) => {
