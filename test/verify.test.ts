@@ -377,3 +377,35 @@ test("postgres: a login that may not create databases verifies on PGlite, and sa
     `FAILED: verify: revision ${ext.id}: the upgrade of ${ext.id} fails on an empty database: PGlite has no extension "postgis" (it ships without most extensions): set 'shadowUrl' to a PostgreSQL server where this login may create databases`,
   ]);
 });
+
+test("shadowUrl: verify runs where it says (here PGlite for a PostgreSQL project), and refuses another dialect", async (t) => {
+  const db = await useDatabase(t, "postgres");
+  if (!db) return;
+  const p = await modelProject(t, db);
+  await branchedHistory(p);
+  const configFile = path.join(p.dir, "autogen.config.ts");
+  const config = fs.readFileSync(configFile, "utf8");
+  fs.writeFileSync(
+    configFile,
+    config.replace("entities: [Account, Post],", `entities: [Account, Post],\n  shadowUrl: "pglite://:memory:",`),
+  );
+  const r = await p.cli(["verify", "--format", "json"]);
+  assert.equal(r.status, 0, describe(r));
+  const json = JSON.parse(r.stdout) as { ok: boolean; scratch: string; scratchSource: string };
+  assert.deepEqual([json.ok, json.scratch, json.scratchSource], [true, "PGlite in memory", "shadowUrl"]);
+  assert.match(r.stderr, /^Verifying on PGlite in memory \(shadowUrl\); it is dropped afterwards$/m);
+
+  fs.writeFileSync(
+    configFile,
+    config.replace(
+      "entities: [Account, Post],",
+      `entities: [Account, Post],\n  shadowUrl: "mysql://root@127.0.0.1/x",`,
+    ),
+  );
+  const mismatch = await p.cli(["verify"]);
+  assert.equal(mismatch.status, 2, describe(mismatch));
+  assert.match(
+    mismatch.errorLines[0]!,
+    /^FAILED: shadowUrl in .*autogen\.config\.ts is a mysql URL but the project's database is postgres$/,
+  );
+});
