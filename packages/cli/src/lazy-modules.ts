@@ -19,3 +19,8 @@ export function rendererModule(): typeof import("@autogen/renderer") {
 export function autogenerateModule(): typeof import("./autogenerate") {
   return require("./autogenerate");
 }
+
+/** Verify's history run (everything autogenerate needs, and the runtime). */
+export function verifyHistoryModule(): typeof import("./verify/verify-history") {
+  return require("./verify/verify-history");
+}

@@ -1,11 +1,11 @@
 import type { CommandOptions } from "../command-options";
 import type { AutogenConfig } from "../config";
 import { applyOnConnect } from "../database-session";
+import { verifyHistoryModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
 import { loadScriptDirectory } from "../script-directory";
 import { withInterruptCleanup } from "../verify/interrupt-guard";
 import { createScratchTarget, type ScratchTarget } from "../verify/scratch-target";
-import { verifyHistory } from "../verify/verify-history";
 import type { VerifyResult } from "../verify/verify-result";
 
 export type { VerifyResult, VerifyProblem, VerifyProblemKind } from "../verify/verify-result";
@@ -41,7 +41,7 @@ export async function verify(config: AutogenConfig, range?: string, o: VerifyOpt
       const dialect = d.getDialect(connection.dialect);
       await applyOnConnect(cfg, connection, dialect);
       const pglite = target.database.url.startsWith("pglite:");
-      const findings = await verifyHistory({
+      const findings = await verifyHistoryModule().verifyHistory({
         config: cfg,
         script,
         dialect,

@@ -1,5 +1,9 @@
 import { MigrationScript, Schema, type OpNode } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
+import { compareSchemas } from "@autogen/compare";
+import { createIntrospector } from "@autogen/reflection";
+import * as runtime from "@autogen/runtime";
+import * as s from "@autogen/script";
 import type { MigrationStep, ScriptDirectory } from "@autogen/script";
 import { autogenerate, compareOptions, reflectedSchema, targetSchema } from "../autogenerate";
 import { describeOp } from "../commands/check";
@@ -37,10 +41,6 @@ export interface HistoryFindings {
  * autogenerate compares schemas). Stops at the first upgrade or downgrade that fails.
  */
 export async function verifyHistory(o: VerifyHistoryOptions): Promise<HistoryFindings> {
-  const s = require("@autogen/script") as typeof import("@autogen/script");
-  const runtime = require("@autogen/runtime") as typeof import("@autogen/runtime");
-  const { createIntrospector } = require("@autogen/reflection") as typeof import("@autogen/reflection");
-  const { compareSchemas } = require("@autogen/compare") as typeof import("@autogen/compare");
   const { config, script, dialect, connection } = o;
   const run = { ...baseRunOptions(config, script, {}), dialect, connection };
   const { from, to } = splitVerifyRange(o.range, s.parseRange);
