@@ -61,7 +61,13 @@ export async function createScratchTarget(config: ResolvedConfig, o: { connectio
         { cause: err },
       );
     }
-    const database = await d.createScratchDatabase("pglite://:memory:", { prefix: SCRATCH_PREFIX });
+    const database = await d.createScratchDatabase("pglite://:memory:", { prefix: SCRATCH_PREFIX }).catch((e) => {
+      if (!(e instanceof CommandError)) throw e;
+      throw new CommandError(
+        `verify cannot create a scratch database: ${d.maskUrl(url)} may not create databases, and PGlite cannot stand in (${e.message}); set 'shadowUrl' in ${where}`,
+        { cause: e },
+      );
+    });
     return {
       database,
       source: "pglite-fallback",
