@@ -15,4 +15,12 @@ export { registerOperation, isRegisteredOperation, type OperationFactory } from 
 export { VersionTable, type VersionChange, type VersionTableOptions } from "./version-table";
 export { RevisionsTable, type RevisionOperation, type UnfinishedRun } from "./revisions-table";
 export { DEFAULT_VERSION_TABLE } from "@autogen/core";
-export { upgrade, downgrade, stamp, applySteps, currentHeads, partlyAppliedRevisions, type RunOptions } from "./migrator";
+export {
+  upgrade,
+  downgrade,
+  stamp,
+  applySteps,
+  currentHeads,
+  partlyAppliedRevisions,
+  type RunOptions,
+} from "./migrator";
