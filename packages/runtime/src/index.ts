@@ -24,3 +24,4 @@ export {
   partlyAppliedRevisions,
   type RunOptions,
 } from "./migrator";
+export { recordRevisionOps, type RecordedOp, type RecordRevisionOpsOptions } from "./record-revision-ops";
