@@ -46,7 +46,7 @@ function revisionGraph(count, { branchEvery = 100, branchLength = 10 } = {}) {
 
 const CREATE_DATE = "2026-11-21 10:00:00.000000";
 
-/** An autogen revision file (DESIGN.md "Revision files") with empty upgrade/downgrade. */
+/** An autogen revision file (docs/revision-files.md) with empty upgrade/downgrade. */
 function autogenRevisionFile(rev) {
   const down =
     rev.down.length === 0 ? "null" : rev.down.length === 1 ? JSON.stringify(rev.down[0]) : JSON.stringify(rev.down);

@@ -1,6 +1,6 @@
 // `autogen heads` and `autogen history` on 5,000 revisions, as whole CLI processes, against
 // `alembic heads` / `alembic history` on the same graph when Alembic is installed.
-// Graph commands read revision headers without executing the files (DESIGN.md), so the goal
+// Graph commands read revision headers without executing the files (docs/revision-files.md), so the goal
 // is under half a second each.
 "use strict";
 const fs = require("node:fs");

@@ -1,5 +1,5 @@
 /**
- * Alembic's autogenerate scenario catalog (alembic.md §7.2) on real SQLite — part 4: foreign
+ * Alembic's autogenerate scenario catalog (Alembic's tests/test_autogen_*.py and alembic/testing/suite/test_autogen_*.py) on real SQLite — part 4: foreign
  * keys (items 80–87, S/test_autogen_fks.py), CHECK constraints (96–101) and the naming-
  * convention model (103–107), with TypeORM entities and hand-written DDL where entities
  * cannot say it (unnamed constraints, mixed-case actions, other names).
@@ -49,7 +49,7 @@ class UserFkA1 {
   st!: SomeTable;
 }
 
-test("§7.2 81 the model adds an FK: add_fk, and the batch creates it", async (t) => {
+test("the model adds an FK: add_fk, and the batch creates it (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([SomeTable, UserPlain]);
@@ -65,7 +65,7 @@ test("§7.2 81 the model adds an FK: add_fk, and the batch creates it", async (t
   );
 });
 
-test("§7.2 80 the model removes a named FK: remove_fk carrying the database's name", async (t) => {
+test("the model removes a named FK: remove_fk carrying the database's name (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([SomeTable, UserFk]);
@@ -76,7 +76,7 @@ test("§7.2 80 the model removes a named FK: remove_fk carrying the database's n
   await env.upgradeInSync(config);
 });
 
-test("§7.2 80 the model removes an unnamed (server-named) FK and an unnamed CHECK: remove_fk and remove_check, names null", async (t) => {
+test("the model removes an unnamed (server-named) FK and an unnamed CHECK: remove_fk and remove_check, names null (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("p")
@@ -103,7 +103,7 @@ test("§7.2 80 the model removes an unnamed (server-named) FK and an unnamed CHE
   );
 });
 
-test("§7.2 82 the same single FK, and the same composite FK, on both sides: no diff", async (t) => {
+test("the same single FK, and the same composite FK, on both sides: no diff (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("user")
@@ -127,7 +127,7 @@ test("§7.2 82 the same single FK, and the same composite FK, on both sides: no 
   assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_table user"]);
 });
 
-test("§7.2 83 a named FK moved to another column: remove_fk MyFK first, then add_fk myfk", async (t) => {
+test("a named FK moved to another column: remove_fk MyFK first, then add_fk myfk (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([SomeTable, UserFk]);
@@ -144,7 +144,7 @@ test("§7.2 83 a named FK moved to another column: remove_fk MyFK first, then ad
   await env.upgradeInSync(config);
 });
 
-test("§7.2 84 a named composite FK added, then removed", async (t) => {
+test("a named composite FK added, then removed (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("user")
@@ -200,7 +200,7 @@ class FkBoth {
   @ManyToOne(() => RefA, { nullable: true }) @JoinColumn({ name: "y", foreignKeyConstraintName: "fk2" }) a2!: RefA;
 }
 
-test("§7.2 85 include hooks: a reflected FK excluded (by name or by object) is not removed", async (t) => {
+test("include hooks: a reflected FK excluded (by name or by object) is not removed (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([RefA, FkBoth]);
@@ -218,7 +218,7 @@ test("§7.2 85 include hooks: a reflected FK excluded (by name or by object) is 
   assert.deepEqual(fks, ["x"], "the excluded FK survives the table recreate");
 });
 
-test("§7.2 85 include hooks: a model FK excluded is not added", async (t) => {
+test("include hooks: a model FK excluded is not added (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([RefA, FkNone]);
@@ -312,7 +312,7 @@ const FK_OPTION_CASES: {
 ];
 
 for (const c of FK_OPTION_CASES) {
-  test(`§7.2 86 FK options ${c.name}: ${c.ops.length ? "remove_fk + add_fk" : "no diff"}`, async (t) => {
+  test(`FK options ${c.name}: ${c.ops.length ? "remove_fk + add_fk" : "no diff"} (ported from Alembic alembic/testing/suite/test_autogen_fks.py)`, async (t) => {
     const env = await scenarioEnv(t);
     if (!env) return;
     const [P, C1, C2] = fkPair(c.db, c.model);
@@ -323,7 +323,7 @@ for (const c of FK_OPTION_CASES) {
   });
 }
 
-test("§7.2 86 FK actions spelled in mixed case in the database (caSCAde vs CASCADE, unnamed FK): no diff", async (t) => {
+test("FK actions spelled in mixed case in the database (caSCAde vs CASCADE, unnamed FK): no diff (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   const [P, , C2] = fkPair({}, { onDelete: "CASCADE", onUpdate: "CASCADE" });
@@ -338,7 +338,7 @@ test("§7.2 86 FK actions spelled in mixed case in the database (caSCAde vs CASC
   );
 });
 
-test("§7.2 87 deferrable INITIALLY DEFERRED added, then removed: remove_fk + add_fk each way; unchanged: no diff", async (t) => {
+test("deferrable INITIALLY DEFERRED added, then removed: remove_fk + add_fk each way; unchanged: no diff (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("p")
@@ -389,7 +389,7 @@ class CkXY {
   @Column() y!: number;
 }
 
-test("§7.2 96 a named CHECK added, then removed: one add_check, one remove_check", async (t) => {
+test("a named CHECK added, then removed: one add_check, one remove_check (ported from Alembic tests/test_autogen_check_constraints.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Ck0]);
@@ -400,7 +400,7 @@ test("§7.2 96 a named CHECK added, then removed: one add_check, one remove_chec
   await env.upgradeInSync(env.config([Ck0]));
 });
 
-test("§7.2 99 next to an unchanged CHECK, only the new one is added / only the removed one is dropped", async (t) => {
+test("next to an unchanged CHECK, only the new one is added / only the removed one is dropped (ported from Alembic tests/test_autogen_check_constraints.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([CkX]);
@@ -410,7 +410,7 @@ test("§7.2 99 next to an unchanged CHECK, only the new one is added / only the 
   await env.upgradeInSync(env.config([CkX]));
 });
 
-test("§7.2 98 an unnamed CHECK in the database matches the model's CHECK of the same expression", async (t) => {
+test("an unnamed CHECK in the database matches the model's CHECK of the same expression (ported from Alembic tests/test_autogen_check_constraints.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.conn.query(
@@ -419,7 +419,7 @@ test("§7.2 98 an unnamed CHECK in the database matches the model's CHECK of the
   assert.deepEqual(await env.diff(env.config([CkX])), []);
 });
 
-test("§7.2 98 boolean and simple-enum columns' type-bound CHECKs never show up as check diffs", async (t) => {
+test("boolean and simple-enum columns' type-bound CHECKs never show up as check diffs (ported from Alembic tests/test_autogen_check_constraints.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("flags")
@@ -434,7 +434,7 @@ test("§7.2 98 boolean and simple-enum columns' type-bound CHECKs never show up 
 
 // ---- naming-convention model (103–107): TypeORM's naming strategy is the convention ----
 
-test("§7.2 103 a database index under another name vs the model's TypeORM-named index: remove the old name, add the new", async (t) => {
+test("a database index under another name vs the model's TypeORM-named index: remove the old name, add the new (ported from Alembic tests/test_autogen_composition.py (AutogenerateNamingConvTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("x1")
@@ -452,7 +452,7 @@ test("§7.2 103 a database index under another name vs the model's TypeORM-named
   await env.upgradeInSync(config);
 });
 
-test("§7.2 104 / §8 a CHECK and an FK under other names: both re-created under the model's names (Alembic ignores FK names)", async (t) => {
+test("a CHECK and an FK under other names: both re-created under the model's names (Alembic ignores FK names) (ported from Alembic tests/test_autogen_composition.py (AutogenerateNamingConvTest), tests/test_autogen_diffs.py (AutogenerateDiffTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("x4")
@@ -485,7 +485,7 @@ test("§7.2 104 / §8 a CHECK and an FK under other names: both re-created under
   await env.upgradeInSync(config);
 });
 
-test("§7.2 106 a primary key named differently in the database is not a diff on SQLite; a new named index is", async (t) => {
+test("a primary key named differently in the database is not a diff on SQLite; a new named index is (ported from Alembic tests/test_autogen_composition.py (AutogenerateNamingConvTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("x4")
@@ -502,7 +502,7 @@ test("§7.2 106 a primary key named differently in the database is not a diff on
   await env.upgradeInSync(config);
 });
 
-test("§7.2 107 database-only tables are dropped; a new table comes with its TypeORM-named PK, FK, unique and check", async (t) => {
+test("database-only tables are dropped; a new table comes with its TypeORM-named PK, FK, unique and check (ported from Alembic tests/test_autogen_composition.py (AutogenerateNamingConvTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.conn.query(`CREATE TABLE "x5" ("id" integer PRIMARY KEY NOT NULL)`);

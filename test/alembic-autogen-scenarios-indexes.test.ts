@@ -1,5 +1,5 @@
 /**
- * Alembic's autogenerate scenario catalog (alembic.md §7.2) on real SQLite — part 3: indexes
+ * Alembic's autogenerate scenario catalog (Alembic's tests/test_autogen_*.py and alembic/testing/suite/test_autogen_*.py) on real SQLite — part 3: indexes
  * and unique constraints (items 53–79, T/test_autogen_indexes.py), with TypeORM entities and,
  * where entities cannot say it (unnamed UNIQUE, DESC or expression index), hand-written DDL.
  */
@@ -12,7 +12,7 @@ import { command } from "autogen";
 import type { Index as CoreIndex, UniqueConstraint } from "@autogen/core";
 import { describeOps, scenarioEnv } from "./helpers/autogen-scenario";
 
-test("§7.2 53 an index flag becomes a named unique constraint: remove_index, then add_unique", async (t) => {
+test("an index flag becomes a named unique constraint: remove_index, then add_unique (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("user")
@@ -38,7 +38,7 @@ test("§7.2 53 an index flag becomes a named unique constraint: remove_index, th
   );
 });
 
-test("§7.2 54 a new named unique constraint next to an untouched index: only add_unique", async (t) => {
+test("a new named unique constraint next to an untouched index: only add_unique (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("address")
@@ -67,14 +67,14 @@ class UniqIdx {
   @Column() x!: number;
 }
 
-test("§7.2 55 the same unique index on both sides: no diff", async (t) => {
+test("the same unique index on both sides: no diff (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([UniqIdx]);
   assert.deepEqual(await env.diff(env.config([UniqIdx])), []);
 });
 
-test("§7.2 56 a non-unique index that becomes unique: remove_index then add_index unique", async (t) => {
+test("a non-unique index that becomes unique: remove_index then add_index unique (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("order")
@@ -106,7 +106,7 @@ class UniqueCol {
   @Column({ unique: true }) x!: number;
 }
 
-test("§7.2 57 an unnamed UNIQUE in the database (SQLite keeps no name) matches the model's unique column by column set", async (t) => {
+test("an unnamed UNIQUE in the database (SQLite keeps no name) matches the model's unique column by column set (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.conn.query(
@@ -115,7 +115,7 @@ test("§7.2 57 an unnamed UNIQUE in the database (SQLite keeps no name) matches 
   assert.deepEqual(await env.diff(env.config([UniqueCol])), []);
 });
 
-test("§7.2 58 a named unique constraint that gains a column: remove_unique then add_unique, same name", async (t) => {
+test("a named unique constraint that gains a column: remove_unique then add_unique, same name (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("t")
@@ -138,7 +138,7 @@ test("§7.2 58 a named unique constraint that gains a column: remove_unique then
   await env.upgradeInSync(config);
 });
 
-test("§7.2 59 unique + index on one column, and two composite uniques listed in any order: no diff", async (t) => {
+test("unique + index on one column, and two composite uniques listed in any order: no diff (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("t")
@@ -166,7 +166,7 @@ test("§7.2 59 unique + index on one column, and two composite uniques listed in
   assert.deepEqual(await env.diff(env.config([T2])), []);
 });
 
-test("§7.2 60 two unnamed uniques in the database, the model keeps one: exactly one removal", async (t) => {
+test("two unnamed uniques in the database, the model keeps one: exactly one removal (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.conn.query(
@@ -181,7 +181,7 @@ test("§7.2 60 two unnamed uniques in the database, the model keeps one: exactly
   assert.deepEqual(await env.diff(env.config([T])), ["remove_unique t.null(y)"]);
 });
 
-test("§7.2 61 a unique constraint renamed only by case: remove first, then add", async (t) => {
+test("a unique constraint renamed only by case: remove first, then add (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("t")
@@ -205,7 +205,7 @@ test("§7.2 61 a unique constraint renamed only by case: remove first, then add"
   await env.upgradeInSync(config);
 });
 
-test("§7.2 63 an unnamed unique (x) that becomes (x, y): remove the reflected one, add the model's", async (t) => {
+test("an unnamed unique (x) that becomes (x, y): remove the reflected one, add the model's (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.conn.query(
@@ -225,7 +225,7 @@ test("§7.2 63 an unnamed unique (x) that becomes (x, y): remove the reflected o
   assert.match(ops[1]!, /^add_unique t\.UQ_[0-9a-f]+\(x,y\)$/);
 });
 
-test("§7.2 64 a removed unique index is remove_index; a removed unique constraint of the same name is remove_unique", async (t) => {
+test("a removed unique index is remove_index; a removed unique constraint of the same name is remove_unique (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("t")
@@ -257,7 +257,7 @@ test("§7.2 64 a removed unique index is remove_index; a removed unique constrai
   await env.upgradeInSync(env.config([T2]));
 });
 
-test("§7.2 65 a new table with a unique column: one add_table with the unique inline", async (t) => {
+test("a new table with a unique column: one add_table with the unique inline (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   const config = env.config([UniqueCol]);
@@ -272,7 +272,7 @@ test("§7.2 65 a new table with a unique column: one add_table with the unique i
   await env.upgradeInSync(config);
 });
 
-test("§7.2 66/68 a new table with a unique index and plain indexes: the indexes travel with the table and are created", async (t) => {
+test("a new table with a unique index and plain indexes: the indexes travel with the table and are created (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("extra")
@@ -303,7 +303,7 @@ test("§7.2 66/68 a new table with a unique index and plain indexes: the indexes
   assert.deepEqual(idx, ["ix_extra_foo", "ix_extra_u", "newtable_idx"]);
 });
 
-test("§7.2 67/78 plain, mixed-case, very long and column-named indexes unchanged: no diff", async (t) => {
+test("plain, mixed-case, very long and column-named indexes unchanged: no diff (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   const long = "idx_q_table_this_is_more_than_thirty_characters_and_then_some_more_to_be_sure";
@@ -323,7 +323,7 @@ test("§7.2 67/78 plain, mixed-case, very long and column-named indexes unchange
   assert.deepEqual(await env.diff(env.config([T])), []);
 });
 
-test("§7.2 69 an index renamed only by case: remove_index then add_index", async (t) => {
+test("an index renamed only by case: remove_index then add_index (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("t")
@@ -347,7 +347,7 @@ test("§7.2 69 an index renamed only by case: remove_index then add_index", asyn
   await env.upgradeInSync(config);
 });
 
-test("§7.2 70 an index named like its column: add_index, then remove_index", async (t) => {
+test("an index named like its column: add_index, then remove_index (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("t")
@@ -368,7 +368,7 @@ test("§7.2 70 an index named like its column: add_index, then remove_index", as
   await env.upgradeInSync(env.config([T1]));
 });
 
-test("§7.2 72 a DESC index in the database vs an ascending one in the model: remove_index then add_index", async (t) => {
+test("a DESC index in the database vs an ascending one in the model: remove_index then add_index (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("t")
@@ -386,7 +386,7 @@ test("§7.2 72 a DESC index in the database vs an ascending one in the model: re
   await env.upgradeInSync(env.config([T]));
 });
 
-test("§7.2 73 index column order (x, y) -> (y, x): remove_index then add_index", async (t) => {
+test("index column order (x, y) -> (y, x): remove_index then add_index (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("t")
@@ -409,7 +409,7 @@ test("§7.2 73 index column order (x, y) -> (y, x): remove_index then add_index"
   await env.upgradeInSync(config);
 });
 
-test("§7.2 75 a database-only expression index is removed, and the downgrade re-creates it with its expression", async (t) => {
+test("a database-only expression index is removed, and the downgrade re-creates it with its expression (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("t")
@@ -464,7 +464,7 @@ class Uq12 {
   @Column() y!: number;
 }
 
-test("§7.2 77 include hooks: a reflected index excluded by name or by object is not removed", async (t) => {
+test("include hooks: a reflected index excluded by name or by object is not removed (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Ix12]);
@@ -482,7 +482,7 @@ test("§7.2 77 include hooks: a reflected index excluded by name or by object is
   assert.deepEqual(left, ["ix1"], "the excluded index is left alone by the batch recreate");
 });
 
-test("§7.2 77 include hooks: a reflected unique excluded is not removed", async (t) => {
+test("include hooks: a reflected unique excluded is not removed (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Uq12]);
@@ -498,7 +498,7 @@ test("§7.2 77 include hooks: a reflected unique excluded is not removed", async
   );
 });
 
-test("§7.2 77 include hooks: a model index excluded is not added", async (t) => {
+test("include hooks: a model index excluded is not added (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Ix0]);
@@ -508,7 +508,7 @@ test("§7.2 77 include hooks: a model index excluded is not added", async (t) =>
   assert.deepEqual(await env.diff(config), ["add_index t.ix2(y)"]);
 });
 
-test("§7.2 77 include hooks: changed ix1/ix2 with the hook excluding ix1 via compareTo: only ix2 is re-created", async (t) => {
+test("include hooks: changed ix1/ix2 with the hook excluding ix1 via compareTo: only ix2 is re-created (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Ix12]);
@@ -519,7 +519,7 @@ test("§7.2 77 include hooks: changed ix1/ix2 with the hook excluding ix1 via co
   assert.deepEqual(await env.diff(config), ["remove_index t.ix2", "add_index t.ix2(y,x)"]);
 });
 
-test("§3.6 a new column and its new index on an existing table: add_column before add_index", async (t) => {
+test("a new column and its new index on an existing table: add_column before add_index (Alembic's op ordering, autogenerate/compare.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("t")

@@ -1,7 +1,7 @@
 /**
- * Alembic's autogenerate scenario catalog (alembic.md §7.2) on real SQLite — part 2: column
+ * Alembic's autogenerate scenario catalog (Alembic's tests/test_autogen_*.py and alembic/testing/suite/test_autogen_*.py) on real SQLite — part 2: column
  * types (items 30–41, CompareTypeSpecificityTest / CompareMetadataToInspectorTest and the
- * compare_type hook) and server defaults (43–45 and item 9), with TypeORM entities.
+ * compare_type hook) and server defaults (as Alembic's CompareServerDefaultTest), with TypeORM entities.
  *
  * Each type/default case is its own database: state from the "db" column spec, model from the
  * "model" one, then the exact op list, and for real changes the revision runs on a table
@@ -38,27 +38,27 @@ interface TypeCase {
 const TYPE_CASES: TypeCase[] = [
   // 30
   {
-    item: "30 varchar(30) vs varchar(30)",
+    item: "varchar(30) vs varchar(30)",
     db: { type: "varchar", length: 30 },
     model: { type: "varchar", length: 30 },
     type: null,
   },
   {
-    item: "30 varchar(30) -> varchar(40)",
+    item: "varchar(30) -> varchar(40)",
     db: { type: "varchar", length: 30 },
     model: { type: "varchar", length: 40 },
     type: "varchar(40)",
     value: "abc",
   },
   {
-    item: "30 varchar(30) -> integer",
+    item: "varchar(30) -> integer",
     db: { type: "varchar", length: 30 },
     model: { type: "integer" },
     type: "integer",
     value: 12,
   },
   {
-    item: "30/§8 #749 varchar -> varchar(30): adding a length is detected",
+    item: "varchar -> varchar(30): adding a length is detected (Alembic issue #749)",
     db: { type: "varchar" },
     model: { type: "varchar", length: 30 },
     type: "varchar(30)",
@@ -66,7 +66,7 @@ const TYPE_CASES: TypeCase[] = [
   },
   // 31
   {
-    item: "31 text -> varchar(255)",
+    item: "text -> varchar(255)",
     db: { type: "text" },
     model: { type: "varchar", length: 255 },
     type: "varchar(255)",
@@ -74,61 +74,61 @@ const TYPE_CASES: TypeCase[] = [
   },
   // 32
   {
-    item: "32 decimal(10,5) -> decimal(10,6)",
+    item: "decimal(10,5) -> decimal(10,6)",
     db: { type: "decimal", precision: 10, scale: 5 },
     model: { type: "decimal", precision: 10, scale: 6 },
     type: "decimal(10,6)",
     value: 1.5,
   },
   {
-    item: "32 decimal(10,5) -> numeric(12,5)",
+    item: "decimal(10,5) -> numeric(12,5)",
     db: { type: "decimal", precision: 10, scale: 5 },
     model: { type: "numeric", precision: 12, scale: 5 },
     type: "decimal(12,5)",
     value: 1.5,
   },
   {
-    item: "32 decimal(10,5) vs numeric(10,5): synonyms",
+    item: "decimal(10,5) vs numeric(10,5): synonyms",
     db: { type: "decimal", precision: 10, scale: 5 },
     model: { type: "numeric", precision: 10, scale: 5 },
     type: null,
   },
   {
-    item: "32 decimal(10,5) -> datetime",
+    item: "decimal(10,5) -> datetime",
     db: { type: "decimal", precision: 10, scale: 5 },
     model: { type: "datetime" },
     type: "datetime",
   },
   // 33
-  { item: "33 integer vs int: synonyms", db: { type: "integer" }, model: { type: "int" }, type: null },
-  { item: "33 bigint -> integer", db: { type: "bigint" }, model: { type: "integer" }, type: "integer", value: 7 },
-  { item: "33 bigint vs bigint", db: { type: "bigint" }, model: { type: "bigint" }, type: null },
-  { item: "33 integer -> smallint", db: { type: "integer" }, model: { type: "smallint" }, type: "smallint", value: 7 },
-  { item: "33 bigint -> smallint", db: { type: "bigint" }, model: { type: "smallint" }, type: "smallint", value: 7 },
+  { item: "integer vs int: synonyms", db: { type: "integer" }, model: { type: "int" }, type: null },
+  { item: "bigint -> integer", db: { type: "bigint" }, model: { type: "integer" }, type: "integer", value: 7 },
+  { item: "bigint vs bigint", db: { type: "bigint" }, model: { type: "bigint" }, type: null },
+  { item: "integer -> smallint", db: { type: "integer" }, model: { type: "smallint" }, type: "smallint", value: 7 },
+  { item: "bigint -> smallint", db: { type: "bigint" }, model: { type: "smallint" }, type: "smallint", value: 7 },
   // 35
   {
-    item: "35 character(1) -> varchar(1)",
+    item: "character(1) -> varchar(1)",
     db: { type: "character", length: 1 },
     model: { type: "varchar", length: 1 },
     type: "varchar(1)",
     value: "a",
   },
   {
-    item: "35 varchar(6) -> varchar(12)",
+    item: "varchar(6) -> varchar(12)",
     db: { type: "varchar", length: 6 },
     model: { type: "varchar", length: 12 },
     type: "varchar(12)",
     value: "abcdef",
   },
   {
-    item: "35 integer -> varchar(10)",
+    item: "integer -> varchar(10)",
     db: { type: "integer" },
     model: { type: "varchar", length: 10 },
     type: "varchar(10)",
     value: 42,
   },
   {
-    item: "35 varchar(10) -> integer",
+    item: "varchar(10) -> integer",
     db: { type: "varchar", length: 10 },
     model: { type: "integer" },
     type: "integer",
@@ -136,29 +136,29 @@ const TYPE_CASES: TypeCase[] = [
   },
   // 37
   {
-    item: "37 integer -> decimal(8,0)",
+    item: "integer -> decimal(8,0)",
     db: { type: "integer" },
     model: { type: "decimal", precision: 8, scale: 0 },
     type: "decimal(8,0)",
     value: 5,
   },
   {
-    item: "37 decimal(8,0) -> decimal(8,2)",
+    item: "decimal(8,0) -> decimal(8,2)",
     db: { type: "decimal", precision: 8, scale: 0 },
     model: { type: "decimal", precision: 8, scale: 2 },
     type: "decimal(8,2)",
     value: 5,
   },
-  { item: "37 smallint -> integer", db: { type: "smallint" }, model: { type: "integer" }, type: "integer", value: 5 },
+  { item: "smallint -> integer", db: { type: "smallint" }, model: { type: "integer" }, type: "integer", value: 5 },
   // 39: a TypeORM value transformer (Alembic's TypeDecorator) does not change the column type
   {
-    item: "39 integer vs integer with a value transformer",
+    item: "integer vs integer with a value transformer",
     db: { type: "integer" },
     model: { type: "integer", transformer: { to: (v: unknown) => v, from: (v: unknown) => v } },
     type: null,
   },
   {
-    item: "39 varchar(10) -> integer with a value transformer",
+    item: "varchar(10) -> integer with a value transformer",
     db: { type: "varchar", length: 10 },
     model: { type: "integer", transformer: { to: (v: unknown) => v, from: (v: unknown) => v } },
     type: "integer",
@@ -166,7 +166,7 @@ const TYPE_CASES: TypeCase[] = [
 ];
 
 for (const c of TYPE_CASES) {
-  test(`§7.2 ${c.item}: ${c.type === null ? "no diff" : `modify type=${c.type}`}`, async (t) => {
+  test(`${c.item}: ${c.type === null ? "no diff" : `modify type=${c.type}`} (ported from Alembic tests/test_autogen_diffs.py, CompareTypeSpecificityTest)`, async (t) => {
     const env = await scenarioEnv(t);
     if (!env) return;
     await env.apply([typed({ ...c.db, nullable: true })]);
@@ -211,14 +211,14 @@ class AllTypes {
   @Column({ type: "varchar", nullable: true }) c_varchar_nolen!: string;
 }
 
-test("§7.2 34 every TypeORM SQLite type round-trips with no diff", async (t) => {
+test("every TypeORM SQLite type round-trips with no diff (ported from Alembic tests/test_autogen_diffs.py (CompareTypeSpecificityTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([AllTypes]);
   assert.deepEqual(await env.diff(env.config([AllTypes])), []);
 });
 
-test("§7.2 34 the same types written by hand in the database (DDL as TypeORM would emit it) give no diff", async (t) => {
+test("the same types written by hand in the database (DDL as TypeORM would emit it) give no diff (ported from Alembic tests/test_autogen_diffs.py (CompareTypeSpecificityTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.conn.query(
@@ -242,7 +242,7 @@ class Hooked2 {
   @Column({ type: "varchar", length: 20, nullable: true }) other!: string;
 }
 
-test("§7.2 41 compareType returning false: no type diff even for integer -> varchar(10); the hook gets both columns and both types", async (t) => {
+test("compareType returning false: no type diff even for integer -> varchar(10); the hook gets both columns and both types (ported from Alembic tests/test_autogen_diffs.py (CompareTypeSpecificityTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Hooked1]);
@@ -258,7 +258,7 @@ test("§7.2 41 compareType returning false: no type diff even for integer -> var
   assert.ok(calls.includes("other/other: varchar(20) -> varchar(20)"), `hook calls: ${calls}`);
 });
 
-test("§7.2 41 compareType returning true: a modify_type for every compared column, even an unchanged one", async (t) => {
+test("compareType returning true: a modify_type for every compared column, even an unchanged one (ported from Alembic tests/test_autogen_diffs.py (CompareTypeSpecificityTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Hooked1]);
@@ -270,7 +270,7 @@ test("§7.2 41 compareType returning true: a modify_type for every compared colu
   ]);
 });
 
-test("§7.2 41 compareType returning null/undefined falls through to the default comparison", async (t) => {
+test("compareType returning null/undefined falls through to the default comparison (ported from Alembic tests/test_autogen_diffs.py (CompareTypeSpecificityTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Hooked1]);
@@ -287,7 +287,7 @@ test("§7.2 41 compareType returning null/undefined falls through to the default
   await env.upgradeInSync(env.config([Hooked2], { compareType: () => null }));
 });
 
-test("§3.3 compareType: false turns type comparison off, other comparisons stay on", async (t) => {
+test("compareType: false turns type comparison off, other comparisons stay on (Alembic's DefaultImpl.compare_type)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("hooked")
@@ -315,57 +315,57 @@ interface DefaultCase {
 
 const DEFAULT_CASES: DefaultCase[] = [
   {
-    item: "43 varchar default 'some default' -> 'some new default'",
+    item: "varchar default 'some default' -> 'some new default'",
     db: { type: "varchar", length: 30, default: "some default" },
     model: { type: "varchar", length: 30, default: "some new default" },
     default: "'some new default'",
   },
   {
-    item: "43 integer default 15 -> 20",
+    item: "integer default 15 -> 20",
     db: { type: "integer", default: 15 },
     model: { type: "integer", default: 20 },
     default: "20",
   },
   {
-    item: "44 'some default' unchanged",
+    item: "'some default' unchanged",
     db: { type: "varchar", length: 30, default: "some default" },
     model: { type: "varchar", length: 30, default: "some default" },
   },
   {
-    item: "44 '//slash' unchanged",
+    item: "'//slash' unchanged",
     db: { type: "varchar", length: 30, default: "//slash" },
     model: { type: "varchar", length: 30, default: "//slash" },
   },
   {
-    item: "44 a default with a quote unchanged",
+    item: "a default with a quote unchanged",
     db: { type: "varchar", length: 30, default: "has ' quote" },
     model: { type: "varchar", length: 30, default: "has ' quote" },
   },
-  { item: "44 integer 15 unchanged", db: { type: "integer", default: 15 }, model: { type: "integer", default: 15 } },
+  { item: "integer 15 unchanged", db: { type: "integer", default: 15 }, model: { type: "integer", default: 15 } },
   {
-    item: "44 CURRENT_TIMESTAMP unchanged",
+    item: "CURRENT_TIMESTAMP unchanged",
     db: { type: "datetime", default: () => "CURRENT_TIMESTAMP" },
     model: { type: "datetime", default: () => "CURRENT_TIMESTAMP" },
   },
   {
-    item: "44 datetime('now') unchanged",
+    item: "datetime('now') unchanged",
     db: { type: "datetime", default: () => "(datetime('now'))" },
     model: { type: "datetime", default: () => "(datetime('now'))" },
   },
   {
-    item: "44 boolean true unchanged",
+    item: "boolean true unchanged",
     db: { type: "boolean", default: true },
     model: { type: "boolean", default: true },
   },
   {
-    item: "44 decimal 0 unchanged",
+    item: "decimal 0 unchanged",
     db: { type: "decimal", precision: 8, scale: 2, default: 0 },
     model: { type: "decimal", precision: 8, scale: 2, default: 0 },
   },
-  { item: "9 no default -> 'x'", db: { type: "text" }, model: { type: "text", default: "x" }, default: "'x'" },
-  { item: "9 reverse: 'x' -> no default", db: { type: "text", default: "x" }, model: { type: "text" }, default: null },
+  { item: "no default -> 'x'", db: { type: "text" }, model: { type: "text", default: "x" }, default: "'x'" },
+  { item: "reverse: 'x' -> no default", db: { type: "text", default: "x" }, model: { type: "text" }, default: null },
   {
-    item: "43 boolean true -> false",
+    item: "boolean true -> false",
     db: { type: "boolean", default: true },
     model: { type: "boolean", default: false },
     default: "0",
@@ -373,7 +373,7 @@ const DEFAULT_CASES: DefaultCase[] = [
 ];
 
 for (const c of DEFAULT_CASES) {
-  test(`§7.2 ${c.item}: ${c.default === undefined ? "no diff" : `modify default=${c.default}`}`, async (t) => {
+  test(`${c.item}: ${c.default === undefined ? "no diff" : `modify default=${c.default}`} (ported from Alembic tests/test_autogen_diffs.py, CompareServerDefaultTest)`, async (t) => {
     const env = await scenarioEnv(t);
     if (!env) return;
     await env.apply([typed({ ...c.db, nullable: true })]);
@@ -389,7 +389,7 @@ for (const c of DEFAULT_CASES) {
   });
 }
 
-test("§7.2 44 defaults written by hand in the database in other spellings (parenthesised, lower-case, function calls with/without spaces) give no diff", async (t) => {
+test("defaults written by hand in the database in other spellings (parenthesised, lower-case, function calls with/without spaces) give no diff (ported from Alembic tests/test_autogen_diffs.py (CompareServerDefaultTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("dflt")
@@ -422,7 +422,7 @@ class Sd2 {
   @Column({ type: "integer", nullable: true }) none!: number;
 }
 
-test("§7.2 45 compareServerDefault returning false: no default diff even though one changed; the hook gets both defaults", async (t) => {
+test("compareServerDefault returning false: no default diff even though one changed; the hook gets both defaults (ported from Alembic tests/test_autogen_diffs.py (CompareServerDefaultTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Sd1]);
@@ -438,7 +438,7 @@ test("§7.2 45 compareServerDefault returning false: no default diff even though
   assert.ok(calls.includes("same/same: 15 -> 15"), `hook calls: ${calls}`);
 });
 
-test("§7.2 45 compareServerDefault returning null falls through; compareServerDefault: false turns the comparison off", async (t) => {
+test("compareServerDefault returning null falls through; compareServerDefault: false turns the comparison off (ported from Alembic tests/test_autogen_diffs.py (CompareServerDefaultTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Sd1]);
@@ -453,7 +453,7 @@ test("§7.2 45 compareServerDefault returning null falls through; compareServerD
   await env.upgradeInSync(env.config([Sd2], { compareServerDefault: () => null }));
 });
 
-test("§7.2 45 compareServerDefault returning true: a default diff even for an unchanged default", async (t) => {
+test("compareServerDefault returning true: a default diff even for an unchanged default (ported from Alembic tests/test_autogen_diffs.py (CompareServerDefaultTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Sd1]);
@@ -490,7 +490,7 @@ class Gen42 {
   @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar" * 42`, nullable: true }) foo!: number;
 }
 
-test("§7.2 90 a computed column added (rows get its value), then removed", async (t) => {
+test("a computed column added (rows get its value), then removed (ported from Alembic alembic/testing/suite/test_autogen_computed.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Gen0]);
@@ -511,7 +511,7 @@ test("§7.2 90 a computed column added (rows get its value), then removed", asyn
   await env.upgradeInSync(env.config([Gen0]));
 });
 
-test("§7.2 91 a computed expression that differs only in whitespace: no diff; a changed one is re-created (Alembic only warns)", async (t) => {
+test("a computed expression that differs only in whitespace: no diff; a changed one is re-created (Alembic only warns) (ported from Alembic alembic/testing/suite/test_autogen_computed.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   await env.apply([Gen5]);
@@ -526,7 +526,7 @@ test("§7.2 91 a computed expression that differs only in whitespace: no diff; a
   );
 });
 
-test("§7.2 88/89 column comments on SQLite (no comment support): no diff", async (t) => {
+test("column comments on SQLite (no comment support): no diff (ported from Alembic alembic/testing/suite/test_autogen_comments.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("cm")
@@ -548,7 +548,7 @@ test("§7.2 88/89 column comments on SQLite (no comment support): no diff", asyn
   assert.deepEqual(await env2.diff(env2.config([Cm1])), []);
 });
 
-test("§8 #826 a value added to a simple-enum (VARCHAR + CHECK on SQLite) is detected: its type-bound CHECK is re-created", async (t) => {
+test("a value added to a simple-enum (VARCHAR + CHECK on SQLite) is detected: its type-bound CHECK is re-created (Alembic issue #826)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
   @Entity("e")

@@ -1,5 +1,5 @@
 /**
- * DESIGN's one invariant, checked on every fixture and every dialect it lists: empty database →
+ * The one invariant (docs/architecture.md), checked on every fixture and every dialect it lists: empty database →
  * autogenerate → upgrade → autogenerate again gives an EMPTY op tree → downgrade base gives an
  * empty database again. Runs through the public `command` API, so the generated revision file
  * is really written, formatted, loaded and executed.

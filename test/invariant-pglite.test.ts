@@ -1,5 +1,5 @@
 /*
- * DESIGN's invariant on PGlite (PostgreSQL compiled to WebAssembly, in this process): every
+ * The invariant (docs/architecture.md) on PGlite (PostgreSQL compiled to WebAssembly, in this process): every
  * PostgreSQL fixture that needs no extension (PGlite has none), under TypeORM 1.x. One PGlite
  * instance for the file, emptied between fixtures: starting one takes seconds.
  */

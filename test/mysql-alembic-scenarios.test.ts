@@ -1,5 +1,5 @@
 /**
- * Alembic's autogenerate scenarios (alembic.md §7.2) that are about MySQL, or that MySQL does
+ * Alembic's autogenerate scenarios (Alembic's tests/test_autogen_*.py and alembic/testing/suite/test_autogen_*.py) that are about MySQL, or that MySQL does
  * differently, on a real MariaDB/MySQL database: each test sets the database state (an
  * autogenerate + upgrade from "before" entities, or hand-written DDL), compares the "after"
  * entities, asserts the exact ordered ops (Alembic's diff names), and, where the change can

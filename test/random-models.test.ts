@@ -1,5 +1,5 @@
 /*
- * DESIGN's invariant on random models: for each dialect, models generated from fixed seeds
+ * The invariant (docs/architecture.md) on random models: for each dialect, models generated from fixed seeds
  * (test/helpers/random-model.ts with the dialect's menu in random-menus/) go through
  * autogenerate → upgrade → check is empty → downgrade base. Fixtures pin the cases someone
  * thought of; these find the combinations nobody did (MariaDB's rewritten defaults and key

@@ -1,5 +1,5 @@
 /**
- * Shared plumbing for the Alembic autogenerate scenario ports (alembic.md §7.2): a fresh
+ * Shared plumbing for the Alembic autogenerate scenario ports (Alembic's tests/test_autogen_*.py and alembic/testing/suite/test_autogen_*.py): a fresh
  * database and script folder per test, "database state" from a first autogenerate + upgrade
  * (or hand-written DDL), "model state" from a second entity set, and a readable, ORDERED
  * summary of the op tree `command.check` produces (ModifyTableOps / batch blocks flattened).

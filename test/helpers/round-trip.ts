@@ -1,4 +1,4 @@
-/* DESIGN's invariant for one model on one database, as the fixture suites and the random-model
+/* The invariant (docs/architecture.md) for one model on one database, as the fixture suites and the random-model
  * suite check it: autogenerate writes a revision, upgrade runs it, autogenerate again finds
  * nothing, downgrade base leaves an empty schema. */
 import assert from "node:assert/strict";

@@ -13,7 +13,7 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** The global flags (DESIGN.md's CLI section). */
+/** The global flags (docs/cli.md). */
 interface GlobalOptions {
   config?: string;
   name?: string;

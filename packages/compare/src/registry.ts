@@ -13,7 +13,7 @@ export type CompareResult = "continue" | "stop";
 export const CONTINUE: CompareResult = "continue";
 export const STOP: CompareResult = "stop";
 
-/** One signature per target, so that registrations are type-checked (STYLE §8). */
+/** One signature per target, so that registrations are type-checked. */
 export interface ComparatorTargets {
   schema: (ctx: CompareContext, up: UpgradeDraft, target: Schema, reflected: Schema) => CompareResult | void;
   table: (ctx: CompareContext, draft: ModifyTableDraft, target: Table, reflected: Table) => CompareResult | void;

@@ -1,4 +1,4 @@
-/** The version table's default name (DESIGN.md): one row per current head, like alembic_version. */
+/** The version table's default name (docs/revision-files.md): one row per current head, like alembic_version. */
 export const DEFAULT_VERSION_TABLE = "autogen_version";
 
 /**

@@ -1,4 +1,4 @@
-/* Shared by the ddl-*.test.ts files: expected DDL as a Record over the dialects (STYLE §12). */
+/* Shared by the ddl-*.test.ts files: expected DDL as a Record over the dialects. */
 import assert from "node:assert/strict";
 import { UnsupportedOpError, type OpNode } from "@autogen/core";
 import { DIALECT_NAMES, getDialect, type DialectName } from "../src/index";

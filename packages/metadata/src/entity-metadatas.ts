@@ -54,7 +54,7 @@ interface PrivateDataSource {
 }
 
 /**
- * Builds TypeORM's entity metadata for `dialect` without connecting (reference §2.1–2.2): a
+ * Builds TypeORM's entity metadata for `dialect` without connecting (as TypeORM's DataSource.buildMetadatas does): a
  * private DataSource of the dialect's type, then ConnectionMetadataBuilder + validator, as
  * TypeORM's own initialize() does minus the connection. Metadata is driver-specific (MySQL
  * turns @Unique into unique indexes, create-date types differ), hence one build per dialect.

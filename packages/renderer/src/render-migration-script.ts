@@ -50,7 +50,7 @@ function body(ctx: RenderContext, ops: readonly OpNode[]): string[] {
 }
 
 /**
- * Renders a whole revision file (DESIGN.md's format): the doc-comment header, the imports
+ * Renders a whole revision file (docs/revision-files.md): the doc-comment header, the imports
  * (`Operations` plus the script's and the renderItem hook's, sorted), the four header exports
  * that graph commands parse without executing the file, then upgrade() and downgrade() with the
  * rendered ops between the autogenerate markers. Pure and deterministic: the same script and

@@ -25,7 +25,7 @@ import { renderBulkInsert, renderExecuteSql } from "./renderers/sql";
 import { renderCreateTable, renderDropTable, renderRenameTable } from "./renderers/table";
 import { renderCreateView, renderDropView, renderReplaceView } from "./renderers/view";
 
-/** Exhaustive (STYLE §9): a new built-in op kind without a renderer does not compile. */
+/** Exhaustive: a new built-in op kind without a renderer does not compile. */
 const RENDERERS: { [K in BuiltinOpKind]: OpRenderer<BuiltinOps[K]> } = {
   CreateTableOp: renderCreateTable,
   DropTableOp: renderDropTable,

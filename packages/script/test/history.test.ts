@@ -66,7 +66,7 @@ describe("history ranges (scenario 32)", () => {
   });
 });
 
-describe("output formats (alembic.md §1.3)", () => {
+describe("output formats (as Alembic's history command prints them)", () => {
   const map = mapOf(
     rev("1975ea83b712", null, {
       doc: "create account table",

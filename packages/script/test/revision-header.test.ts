@@ -4,7 +4,7 @@ import { CommandError } from "@autogen/core";
 import { parseRevisionHeader } from "../src/revision-header";
 import { throwsExactly } from "./support/graph-fixtures";
 
-const DESIGN_EXAMPLE = `/**
+const FORMAT_EXAMPLE = `/**
  * add overdrawn column
  *
  * Revision ID: 44fa7043e441
@@ -30,8 +30,8 @@ export async function downgrade(op: Operations): Promise<void> {
 `;
 
 describe("parseRevisionHeader", () => {
-  it("reads the DESIGN.md example", () => {
-    const h = parseRevisionHeader(DESIGN_EXAMPLE, "/m/versions/44fa7043e441_add_overdrawn_column.ts");
+  it("reads the example of docs/revision-files.md", () => {
+    const h = parseRevisionHeader(FORMAT_EXAMPLE, "/m/versions/44fa7043e441_add_overdrawn_column.ts");
     assert.deepEqual(h, {
       revision: "44fa7043e441",
       downRevision: "ad72c7ec8b22",
@@ -110,7 +110,7 @@ export const upgrade = async (op: unknown) => {};
   });
 
   it("reads files with CRLF line endings and a BOM", () => {
-    const h = parseRevisionHeader("\ufeff" + DESIGN_EXAMPLE.replace(/\n/g, "\r\n"), "crlf.ts");
+    const h = parseRevisionHeader("\ufeff" + FORMAT_EXAMPLE.replace(/\n/g, "\r\n"), "crlf.ts");
     assert.equal(h.revision, "44fa7043e441");
     assert.equal(h.downRevision, "ad72c7ec8b22");
     assert.equal(h.message, "add overdrawn column");

@@ -32,7 +32,7 @@ interface FileSpec {
   name?: string;
 }
 
-/** Writes a revision file in the DESIGN.md format. */
+/** Writes a revision file in the format of docs/revision-files.md. */
 function writeRevision(dir: string, spec: FileSpec): string {
   const lit = (v: string | string[] | null | undefined) => (v === null || v === undefined ? "null" : JSON.stringify(v));
   const message = spec.message ?? `revision ${spec.rev}`;

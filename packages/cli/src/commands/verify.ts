@@ -14,7 +14,7 @@ export type { VerifyResult, VerifyProblem, VerifyProblemKind } from "../verify/v
 export interface VerifyOptions extends CommandOptions {}
 
 /**
- * Proves the revision files on a scratch database (DESIGN "Review and safety"): a fresh
+ * Proves the revision files on a scratch database (the README's "Prove a history before it ships"): a fresh
  * database on the server of `shadowUrl`, else of `url` (a temp file for SQLite; PGlite when a
  * PostgreSQL login may not create databases). Every upgrade of `range` (default: base to the
  * heads) runs one at a time, the schema at the end is compared with the models, and every

@@ -5,7 +5,7 @@ import { sameValue } from "../same-value";
 
 /**
  * Identity and auto-increment, in their own subgroup: Alembic files them under server_default,
- * so turning default comparison off also hides identity changes (its §8 weak spot).
+ * so turning default comparison off also hides identity changes (one of its known weak spots).
  */
 export function compareIdentity(_ctx: CompareContext, d: AlterColumnDraft): CompareResult | void {
   if (!sameValue(d.target.identity, d.reflected.identity)) d.modify.identity = d.target.identity;

@@ -43,7 +43,7 @@ export function compareTables(
   const sortByKey = (ts: readonly Table[]): Table[] => [...ts].sort((a, b) => compareText(ctx.keyOf(a), ctx.keyOf(b)));
   const targets = sortByKey(target.tables.filter((t) => !ctx.isExcludedTable(t)));
   // A reflected table is seen only when includeName accepts its schema (if named) and its name.
-  // The default schema too, as (null, "schema"), as Alembic asks about None (§7.2 24).
+  // The default schema too, as (null, "schema"), as Alembic asks about None (its include_name test).
   const schemaSeen = new Map<string | null, boolean>();
   const schemaIncluded = (s: string | null): boolean => {
     if (!schemaSeen.has(s)) schemaSeen.set(s, ctx.runNameFilters(s, "schema", {}));

@@ -172,7 +172,7 @@ function canonicalDefault(raw: string | null | undefined, type: string): string 
 
 /**
  * A number default of a column without a fixed scale as its value: `5.0`, `05` and `+5` are all
- * 5 to a float, an integer or an unconstrained numeric column (Alembic's §7.2 46 asks PostgreSQL;
+ * 5 to a float, an integer or an unconstrained numeric column (Alembic's CompareServerDefaultTest asks PostgreSQL;
  * the text is enough). Exponent forms are left as they are.
  */
 function plainDecimal(n: string): string {

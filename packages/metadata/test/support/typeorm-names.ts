@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 export type TypeORMLine = "1" | "0.3";
 
 /**
- * TypeORM's DefaultNamingStrategy names, recomputed independently (reference §2.4), so tests
+ * TypeORM's DefaultNamingStrategy names, recomputed independently, so tests
  * check the metadata package against the documented algorithm rather than against itself.
  * 0.3 hashes `encodeURIComponent(key)`, 1.x the key itself: names differ only for keys with
  * characters outside `[A-Za-z0-9_.!~*'()-]` (spaces, quotes: index predicates, check expressions).
