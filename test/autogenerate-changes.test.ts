@@ -24,7 +24,8 @@ import {
 } from "typeorm";
 import type { OpNode } from "@autogen/core";
 import { command } from "autogen";
-import { useDatabase, type Connection } from "@autogen/dialects";
+import { type Connection } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 import { insertRows, scenarioConfigs, selectRows, summarizeOps, type Row } from "./helpers/change-scenario";
 
 interface Scenario {

@@ -8,14 +8,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type TestContext, test } from "node:test";
-import {
-  type Connection,
-  dialectsUnderTest,
-  type FreshDatabase,
-  parseUrl,
-  formatUrl,
-  useDatabase,
-} from "@autogen/dialects";
+import { type Connection, parseUrl, formatUrl } from "@autogen/dialects";
+import { dialectsUnderTest, type FreshDatabase, useDatabase } from "@autogen/dialects/testing";
 import { assertFailure, describe, runCli } from "./helpers/cli-process";
 import {
   CREATE_ACCOUNT,

@@ -4,7 +4,7 @@
  */
 import * as assert from "node:assert/strict";
 import { test } from "node:test";
-import { dialectsUnderTest, useDatabase } from "@autogen/dialects";
+import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { describe } from "./helpers/cli-process";
 import { createProject, versionRows, writeOps } from "./helpers/project";
 

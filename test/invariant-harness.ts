@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { useDatabase, type DialectName } from "@autogen/dialects";
+import { type DialectName } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 import { loadModule, registerTsLoader } from "@autogen/runtime";
 import { assertRoundTrip } from "./helpers/round-trip";
 

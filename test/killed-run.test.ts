@@ -11,7 +11,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { type TestContext, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type Connection, dialectsUnderTest, type DialectName, useDatabase } from "@autogen/dialects";
+import { type Connection, type DialectName } from "@autogen/dialects";
+import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { assertFailure, describe, startCli } from "./helpers/cli-process";
 import { createProject, exists, type Project, type RevisionFile, versionRows, writeOps } from "./helpers/project";
 

@@ -13,7 +13,8 @@ import { test } from "node:test";
 import { Column, Entity, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import type { OpNode } from "@autogen/core";
 import { command } from "autogen";
-import { connect, useDatabase } from "@autogen/dialects";
+import { connect } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 
 import { insertRows, scenarioConfigs, selectRows, summarizeOps, type Row } from "./helpers/change-scenario";
 

@@ -9,7 +9,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { test } from "node:test";
 import { DatabaseError } from "@autogen/core";
-import { useDatabase } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 import { command, defineConfig } from "autogen";
 import { describe } from "./helpers/cli-process";
 import { createProject, exists, versionRows, writeOps } from "./helpers/project";

@@ -13,7 +13,7 @@ import { test } from "node:test";
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import type { OpNode } from "@autogen/core";
 import { command, defineConfig } from "autogen";
-import { useDatabase } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 
 import { insertRows, scenarioConfigs, selectRows, type Row } from "./helpers/change-scenario";
 

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { useDatabase } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 import { describe as describeRun, ROOT, runCli } from "./helpers/cli-process";
 
 const CONFIG = `import "reflect-metadata";

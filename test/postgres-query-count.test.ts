@@ -11,7 +11,8 @@ import path from "node:path";
 import { test } from "node:test";
 import { EntitySchema } from "typeorm";
 import { command, defineConfig } from "autogen";
-import { getDialect, useDatabase, type Connection } from "@autogen/dialects";
+import { getDialect, type Connection } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 import { createIntrospector } from "@autogen/reflection";
 
 /** `n` tables of mixed column types, each with 2 indexes, a unique and a foreign key to the one before. */

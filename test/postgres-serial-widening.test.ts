@@ -11,7 +11,8 @@ import fs from "node:fs";
 import { type TestContext, test } from "node:test";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { command } from "autogen";
-import { type Connection, useDatabase } from "@autogen/dialects";
+import { type Connection } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 import { scenarioConfigs } from "./helpers/change-scenario";
 
 @Entity("ticket")

@@ -11,7 +11,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { Column, Entity, PrimaryGeneratedColumn, ViewColumn, ViewEntity } from "typeorm";
 import { command, defineConfig } from "autogen";
-import { useDatabase } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 
 @Entity("sale")
 class Sale {

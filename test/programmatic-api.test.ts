@@ -9,7 +9,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import { command, defineConfig } from "autogen";
-import { type DialectName, dialectsUnderTest, parseUrl, useDatabase } from "@autogen/dialects";
+import { type DialectName, parseUrl } from "@autogen/dialects";
+import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { exists, versionRows, writeOps } from "./helpers/project";
 
 for (const dialect of dialectsUnderTest()) {

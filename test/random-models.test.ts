@@ -8,7 +8,8 @@
  */
 import { test } from "node:test";
 import { EntitySchema } from "typeorm";
-import { useDatabase, type DialectName } from "@autogen/dialects";
+import { type DialectName } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 import { randomEntities, type ColumnMenu } from "./helpers/random-model";
 import { mysqlMenu } from "./helpers/random-menus/mysql";
 import { assertRoundTrip } from "./helpers/round-trip";

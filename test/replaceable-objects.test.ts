@@ -20,7 +20,8 @@ import {
   reverseOp,
 } from "autogen";
 import { renderOps } from "@autogen/renderer";
-import { dialectsUnderTest, useDatabase, type DialectName } from "@autogen/dialects";
+import { type DialectName } from "@autogen/dialects";
+import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 
 const f = QualifiedName.create("add_n");
 

@@ -6,7 +6,8 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
 import { command, defineConfig } from "autogen";
-import { dialectsUnderTest, getDialect, useDatabase } from "@autogen/dialects";
+import { getDialect } from "@autogen/dialects";
+import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { describe } from "./helpers/cli-process";
 import {
   ADD_LAST_TRANSACTION_DATE,

@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
-import { dialectsUnderTest, useDatabase } from "@autogen/dialects";
+import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import {
   ADD_LAST_TRANSACTION_DATE,
   CREATE_ACCOUNT,

@@ -10,15 +10,8 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test, type TestContext } from "node:test";
-import {
-  connect,
-  dialectsUnderTest,
-  formatUrl,
-  getDialect,
-  parseUrl,
-  useDatabase,
-  type FreshDatabase,
-} from "@autogen/dialects";
+import { connect, formatUrl, getDialect, parseUrl } from "@autogen/dialects";
+import { dialectsUnderTest, useDatabase, type FreshDatabase } from "@autogen/dialects/testing";
 import { BIN, describe } from "./helpers/cli-process";
 import { createProject, generatedRevision, writeOps, type Project } from "./helpers/project";
 

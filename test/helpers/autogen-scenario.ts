@@ -11,7 +11,8 @@ import path from "node:path";
 import type { TestContext } from "node:test";
 import type { OpNode } from "@autogen/core";
 import { command, defineConfig, type AutogenConfig } from "autogen";
-import { useDatabase, type Connection, type DialectName } from "@autogen/dialects";
+import { type Connection, type DialectName } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 
 export interface ScenarioEnv {
   readonly url: string;

@@ -6,7 +6,8 @@ import path from "node:path";
 import type { TestContext } from "node:test";
 import { defineConfig } from "autogen";
 import type { OpNode } from "@autogen/core";
-import { getDialect, type Connection, type FreshDatabase } from "@autogen/dialects";
+import { getDialect, type Connection } from "@autogen/dialects";
+import { type FreshDatabase } from "@autogen/dialects/testing";
 
 export type Row = Record<string, unknown>;
 

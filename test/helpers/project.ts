@@ -4,7 +4,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { TestContext } from "node:test";
-import type { Connection, FreshDatabase } from "@autogen/dialects";
+import type { Connection } from "@autogen/dialects";
+import type { FreshDatabase } from "@autogen/dialects/testing";
 import { type CliResult, describe, ROOT, runCli } from "./cli-process";
 
 /** A project folder created with `autogen init migrations`, its config reading DATABASE_URL. */

@@ -7,7 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import type { TestContext } from "node:test";
 import { command, defineConfig, type AutogenConfig } from "autogen";
-import { connect, getDialect, type Connection, type DialectName, type FreshDatabase } from "@autogen/dialects";
+import { connect, getDialect, type Connection, type DialectName } from "@autogen/dialects";
+import { type FreshDatabase } from "@autogen/dialects/testing";
 import { createIntrospector } from "@autogen/reflection";
 
 /** The model side of a config: a DataSource, or entities (plus DataSource options). */

@@ -2,7 +2,6 @@ export * from "./dialect-name";
 export * from "./connection";
 export * from "./dialect";
 export * from "./connections";
-export * from "./testing";
 export * from "./scratch-database";
 export type { ServerDatabases } from "./server-databases";
 export { createSqlSyntax, type SqlSyntax, type LiteralRules } from "./sql-syntax";

@@ -12,15 +12,8 @@ import {
   QualifiedName,
   type OpNode,
 } from "@autogen/core";
-import {
-  dialectsUnderTest,
-  getDialect,
-  mysqlLockName,
-  postgresLockKey,
-  useDatabase,
-  type Connection,
-  type DialectName,
-} from "../src/index";
+import { getDialect, mysqlLockName, postgresLockKey, type Connection, type DialectName } from "../src/index";
+import { dialectsUnderTest, useDatabase } from "../src/testing";
 
 /** The session setting the lock temporarily changes, to check it is restored. */
 const SETTING: Record<DialectName, string | null> = {

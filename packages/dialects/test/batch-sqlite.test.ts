@@ -18,7 +18,8 @@ import {
   QualifiedName,
   toTable,
 } from "@autogen/core";
-import { planSqliteBatch, sqliteDialect, useDatabase, type Connection } from "../src/index";
+import { planSqliteBatch, sqliteDialect, type Connection } from "../src/index";
+import { useDatabase } from "../src/testing";
 
 const parentName = QualifiedName.create("Parent");
 

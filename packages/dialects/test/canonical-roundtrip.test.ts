@@ -6,7 +6,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Column, CreateTableOp, Table, PrimaryKey } from "@autogen/core";
-import { dialectsUnderTest, getDialect, useDatabase, type Connection, type DialectName } from "../src/index";
+import { getDialect, type Connection, type DialectName } from "../src/index";
+import { dialectsUnderTest, useDatabase } from "../src/testing";
 
 /** Columns in TypeORM's raw terms (its normalizeType / normalizeDefault output, or what users write). */
 const COLUMNS: Record<DialectName, Column[]> = {

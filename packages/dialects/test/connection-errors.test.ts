@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
 import { CommandError, DatabaseError } from "@autogen/core";
-import { connect, formatUrl, parseUrl, testServerUrl, useDatabase } from "../src/index";
+import { connect, formatUrl, parseUrl } from "../src/index";
+import { testServerUrl, useDatabase } from "../src/testing";
 
 /** Asserts a DatabaseError (exit 3) whose one-line message matches `pattern` and hides `secret`. */
 function databaseError(pattern: RegExp, secret?: string) {

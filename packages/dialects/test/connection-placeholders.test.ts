@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { MYSQL_QUOTING, POSTGRES_QUOTING, replacePlaceholders, SQLITE_QUOTING } from "../src/connections/placeholders";
-import { useDatabase } from "../src/index";
+import { useDatabase } from "../src/testing";
 
 const numbered = (sql: string, rules = POSTGRES_QUOTING) => replacePlaceholders(sql, rules, (i) => `$${i + 1}`).sql;
 

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, it } from "node:test";
-import { connect, parseUrl, SQLITE_BUSY_TIMEOUT_MS, type SqliteDriverName, useDatabase } from "../src/index";
+import { connect, parseUrl, SQLITE_BUSY_TIMEOUT_MS, type SqliteDriverName } from "../src/index";
+import { useDatabase } from "../src/testing";
 
 /** A separate process that holds `BEGIN EXCLUSIVE` on `file` for `holdMs`, then commits. */
 async function holdExclusiveLock(file: string, holdMs: number): Promise<{ done: Promise<unknown> }> {

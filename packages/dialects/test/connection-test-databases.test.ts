@@ -1,15 +1,8 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { describe, it } from "node:test";
-import {
-  connect,
-  DatabaseUnavailable,
-  dialectsUnderTest,
-  freshDatabase,
-  parseUrl,
-  testServerUrl,
-  useDatabase,
-} from "../src/index";
+import { connect, parseUrl } from "../src/index";
+import { DatabaseUnavailable, dialectsUnderTest, freshDatabase, testServerUrl, useDatabase } from "../src/testing";
 
 const LIST_DATABASES = {
   postgres: "SELECT datname AS name FROM pg_database WHERE datname LIKE 'autogen\\_t\\_%'",

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CommandError } from "@autogen/core";
-import { connect, type DialectName, type FreshDatabase, parseUrl, useDatabase, wrapConnection } from "../src/index";
+import { connect, type DialectName, parseUrl, wrapConnection } from "../src/index";
+import { type FreshDatabase, useDatabase } from "../src/testing";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the drivers are untyped here, as for users */
 const pg = require("pg");

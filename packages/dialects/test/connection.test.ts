@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DatabaseError } from "@autogen/core";
-import { connect, dialectsUnderTest, useDatabase } from "../src/index";
+import { connect } from "../src/index";
+import { dialectsUnderTest, useDatabase } from "../src/testing";
 
 /** The same statements on every dialect: `?` placeholders, rows, affected-row counts. */
 for (const dialect of dialectsUnderTest()) {

@@ -14,7 +14,8 @@ import {
   toTable,
   type OpNode,
 } from "@autogen/core";
-import { dialectsUnderTest, getDialect, useDatabase, type DialectName } from "../src/index";
+import { getDialect, type DialectName } from "../src/index";
+import { dialectsUnderTest, useDatabase } from "../src/testing";
 
 const docs = QualifiedName.create("Docs");
 

@@ -41,7 +41,8 @@ import {
   toTable,
   type OpNode,
 } from "@autogen/core";
-import { dialectsUnderTest, getDialect, useDatabase, type Connection, type DialectName } from "../src/index";
+import { getDialect, type Connection, type DialectName } from "../src/index";
+import { dialectsUnderTest, useDatabase } from "../src/testing";
 
 const users = QualifiedName.create("User");
 const orders = QualifiedName.create("order");

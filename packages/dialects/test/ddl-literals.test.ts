@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CommandError } from "@autogen/core";
-import { dialectsUnderTest, getDialect, useDatabase, type DialectName } from "../src/index";
+import { getDialect, type DialectName } from "../src/index";
+import { dialectsUnderTest, useDatabase } from "../src/testing";
 
 const LITERALS: Record<DialectName, [unknown, string][]> = {
   postgres: [

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CommandError } from "@autogen/core";
-import { getDialect, useDatabase } from "@autogen/dialects";
+import { getDialect } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 import { createIntrospector, MysqlIntrospector, PostgresIntrospector, SqliteIntrospector } from "../src/index";
 
 describe("createIntrospector", () => {

@@ -1,7 +1,8 @@
 import type { TestContext } from "node:test";
 import { Column } from "@autogen/core";
 import type { ColumnProps } from "@autogen/core";
-import { type Connection, type DialectName, getDialect, useDatabase } from "@autogen/dialects";
+import { type Connection, type DialectName, getDialect } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 import { createIntrospector, type Introspector } from "../src/index";
 
 /**

@@ -11,7 +11,8 @@ import {
   UniqueConstraint,
   View,
 } from "@autogen/core";
-import { connect, getDialect, useDatabase } from "@autogen/dialects";
+import { connect, getDialect } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
 import { createIntrospector } from "../src/index";
 import type { ColumnProps } from "@autogen/core";
 import { modelColumn, modelExpression, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";

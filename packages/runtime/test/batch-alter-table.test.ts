@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DatabaseError } from "@autogen/core";
-import { dialectsUnderTest } from "@autogen/dialects";
+import { dialectsUnderTest } from "@autogen/dialects/testing";
 import { createIntrospector } from "@autogen/reflection";
 import { currentHeads, upgrade } from "../src/index";
 import { loadScript, openDatabase, writeScript } from "./support/script-fixture";

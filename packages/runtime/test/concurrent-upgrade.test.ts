@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { dialectsUnderTest } from "@autogen/dialects";
+import { dialectsUnderTest } from "@autogen/dialects/testing";
 import { currentHeads } from "../src/index";
 import { loadScript, openDatabase, writeScript } from "./support/script-fixture";
 

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { CommandError, DatabaseError } from "@autogen/core";
-import { connect, dialectsUnderTest } from "@autogen/dialects";
+import { connect } from "@autogen/dialects";
+import { dialectsUnderTest } from "@autogen/dialects/testing";
 import { currentHeads, downgrade, partlyAppliedRevisions, stamp, upgrade } from "../src/index";
 import { loadScript, openDatabase, tableExists, writeScript } from "./support/script-fixture";
 

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { CommandError } from "@autogen/core";
-import { dialectsUnderTest, getDialect } from "@autogen/dialects";
+import { getDialect } from "@autogen/dialects";
+import { dialectsUnderTest } from "@autogen/dialects/testing";
 import { downgrade, MigrationContext, RevisionsTable, stamp, upgrade } from "../src/index";
 import { loadScript, offlineStatements, openDatabase, writeScript } from "./support/script-fixture";
 

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AlterColumnOp, CommandError, QualifiedName, UnsupportedOpError, freeze, type OpNode } from "@autogen/core";
-import { dialectsUnderTest, getDialect } from "@autogen/dialects";
+import { getDialect } from "@autogen/dialects";
+import { dialectsUnderTest } from "@autogen/dialects/testing";
 import {
   MigrationContext,
   createOperations,

@@ -10,7 +10,8 @@ import {
   reverseOps,
   type OpNode,
 } from "@autogen/core";
-import { dialectsUnderTest, getDialect, type Connection, type Dialect } from "@autogen/dialects";
+import { getDialect, type Connection, type Dialect } from "@autogen/dialects";
+import { dialectsUnderTest } from "@autogen/dialects/testing";
 import { MigrationContext, createOperations, currentHeads, downgrade, upgrade } from "../src/index";
 import { loadScript, openDatabase, tableExists, writeScript } from "./support/script-fixture";
 

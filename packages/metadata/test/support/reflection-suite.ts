@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CreateEnumOp, CreateExtensionOp, CreateSchemaOp, CreateTableOp, Table, type OpNode } from "@autogen/core";
-import { dialectsUnderTest, getDialect, useDatabase } from "@autogen/dialects";
+import { getDialect } from "@autogen/dialects";
+import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { createIntrospector } from "@autogen/reflection";
 import { schemaFromTypeORM } from "../../src/index";
 import { fixtureNames, loadFixture } from "./fixtures";

@@ -6,14 +6,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestContext } from "node:test";
-import {
-  getDialect,
-  useDatabase,
-  type Connection,
-  type Dialect,
-  type DialectName,
-  type FreshDatabase,
-} from "@autogen/dialects";
+import { getDialect, type Connection, type Dialect, type DialectName } from "@autogen/dialects";
+import { useDatabase, type FreshDatabase } from "@autogen/dialects/testing";
 import { ScriptDirectory } from "@autogen/script";
 
 /** One revision file to write. */
