@@ -1,11 +1,12 @@
 import { CommandError, DiffsDetectedError } from "@autogen/core";
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import type { ResolvedConfig } from "./config";
 import { command } from "./command";
 import { describePendingOps, summarizePendingOps } from "./commands/check";
 import { formatTemplateList } from "./commands/list-templates";
 import { verifyReport } from "./verify/verify-report";
 import { loadConfig } from "./load-config";
+import { formatOption, jsonDocument } from "./output-format";
 
 /** Where the command line writes: stdout for results, stderr for errors. */
 export interface CliIo {
@@ -71,6 +72,8 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     const g = globals();
     return loadConfig({ file: g.config, name: g.name, x: x() });
   };
+  /** A JSON document is the command's output: printed even with -q. */
+  const printJson = (value: unknown) => io.stdout(jsonDocument(value));
   /** Offline SQL is the command's output: printed even with -q. */
   const printSql = (sql: string | undefined) => {
     if (sql) io.stdout(sql.endsWith("\n") ? sql : `${sql}\n`);
@@ -164,8 +167,11 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .description("Display the current revision for a database")
     .option("-v, --verbose", "use more verbose output")
     .option("--check-heads", "check if all head revisions are applied to the database (exit 2 when not)")
-    .action(async (o: { verbose?: boolean; checkHeads?: boolean }) => {
-      print(await command.current(await config(), { verbose: o.verbose, checkHeads: o.checkHeads, x: x(), warn }));
+    .addOption(formatOption(["text", "json"]))
+    .action(async (o: { verbose?: boolean; checkHeads?: boolean; format: "text" | "json" }) => {
+      const options = { verbose: o.verbose, checkHeads: o.checkHeads, x: x(), warn };
+      if (o.format === "json") printJson(await command.current(await config(), { ...options, format: "json" }));
+      else print(await command.current(await config(), options));
     });
 
   program
@@ -174,15 +180,11 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .option("-r, --rev-range <range>", "specify a revision range; format is [start]:[end]")
     .option("-v, --verbose", "use more verbose output")
     .option("-i, --indicate-current", "indicate the current revision")
-    .action(async (o: { revRange?: string; verbose?: boolean; indicateCurrent?: boolean }) => {
-      print(
-        await command.history(await config(), {
-          revRange: o.revRange,
-          verbose: o.verbose,
-          indicateCurrent: o.indicateCurrent,
-          x: x(),
-        }),
-      );
+    .addOption(formatOption(["text", "json"]))
+    .action(async (o: { revRange?: string; verbose?: boolean; indicateCurrent?: boolean; format: "text" | "json" }) => {
+      const options = { revRange: o.revRange, verbose: o.verbose, indicateCurrent: o.indicateCurrent, x: x() };
+      if (o.format === "json") printJson(await command.history(await config(), { ...options, format: "json" }));
+      else print(await command.history(await config(), options));
     });
 
   program
@@ -190,8 +192,11 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .description("Show current available heads in the script directory")
     .option("-v, --verbose", "use more verbose output")
     .option("--resolve-dependencies", "treat dependency versions as down revisions")
-    .action(async (o: { verbose?: boolean; resolveDependencies?: boolean }) => {
-      print(await command.heads(await config(), { verbose: o.verbose, resolveDependencies: o.resolveDependencies }));
+    .addOption(formatOption(["text", "json"]))
+    .action(async (o: { verbose?: boolean; resolveDependencies?: boolean; format: "text" | "json" }) => {
+      const options = { verbose: o.verbose, resolveDependencies: o.resolveDependencies };
+      if (o.format === "json") printJson(await command.heads(await config(), { ...options, format: "json" }));
+      else print(await command.heads(await config(), options));
     });
 
   program
@@ -206,8 +211,10 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .command("show")
     .description("Show the revision(s) denoted by the given symbol")
     .argument("<rev>", "revision identifier")
-    .action(async (rev: string) => {
-      print(await command.show(await config(), rev, { x: x() }));
+    .addOption(formatOption(["text", "json"]))
+    .action(async (rev: string, o: { format: "text" | "json" }) => {
+      if (o.format === "json") printJson(await command.show(await config(), rev, { x: x(), format: "json" }));
+      else print(await command.show(await config(), rev, { x: x() }));
     });
 
   program
@@ -271,14 +278,14 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
       "Prove the revisions on a scratch database: upgrade one by one, compare with the models, downgrade back (exit 1 naming the revision at fault)",
     )
     .argument("[range]", "revisions to check: [start]:[end] or an end (default: base to the heads)")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(formatOption(["text", "json"]))
     .action(async (range: string | undefined, o: { format: "text" | "json" }) => {
       const json = o.format === "json";
       // With JSON, stdout is the document: progress goes to stderr.
       const progress = json ? (line: string) => globals().quiet || io.stderr(`${line}\n`) : log;
       const result = await command.verify(await config(), range, { x: x(), log: progress, warn });
       if (json) {
-        io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        printJson(result);
         if (!result.ok) throw new DiffsDetectedError(verifyReport(result, "text").failure!, result);
         return;
       }

@@ -16,11 +16,10 @@ export interface HistoryOptions {
 }
 
 /**
- * The output of `history`, newest first: one line per revision, or with `verbose` one log entry
- * per revision (each ending with a newline, so printing each with a newline leaves a blank line
- * between entries, as Alembic does).
+ * The revisions `history` lists, newest first, with the current ones when they were asked for
+ * (`indicateCurrent`) or needed (`current` in the range).
  */
-export function history(map: RevisionMap, o: HistoryOptions = {}): string[] {
+export function historyRevisions(map: RevisionMap, o: HistoryOptions = {}): Revision[] {
   let base: RevisionIdentifier = null;
   let head: RevisionIdentifier = null;
   if (o.range !== undefined) ({ from: base, to: head } = parseRange(o.range));
@@ -33,17 +32,31 @@ export function history(map: RevisionMap, o: HistoryOptions = {}): string[] {
 
   const lower = isEmpty(base) ? "base" : base;
   const upper = isEmpty(head) ? "heads" : head;
-  const revisions = catchRevisionErrors(
+  return catchRevisionErrors(
     () => map.iterateRevisions(upper, lower, { inclusive: true, assertRelativeLength: false }),
     {
       start: describe(lower),
       end: describe(upper),
     },
   );
-  return revisions.map((rev) => {
+}
+
+/**
+ * The output of `history`, newest first: one line per revision, or with `verbose` one log entry
+ * per revision (each ending with a newline, so printing each with a newline leaves a blank line
+ * between entries, as Alembic does).
+ */
+export function history(map: RevisionMap, o: HistoryOptions = {}): string[] {
+  const currents = o.currentHeads ?? [];
+  return historyRevisions(map, o).map((rev) => {
     const current = (o.indicateCurrent ?? false) && currents.includes(rev.revision);
     return o.verbose ? formatLogEntry(rev, { map, current }) : formatHistoryLine(rev, { map, current });
   });
+}
+
+/** The revisions `heads` lists: the versioned heads, or with `resolveDependencies` the real heads. */
+export function headRevisions(map: RevisionMap, o: { resolveDependencies?: boolean } = {}): Revision[] {
+  return o.resolveDependencies ? map.getRevisions("heads") : map.heads.map((id) => map.byId(id)!);
 }
 
 /**
@@ -51,8 +64,7 @@ export function history(map: RevisionMap, o: HistoryOptions = {}): string[] {
  * only depend on shows `(effective head)`), or with `resolveDependencies` the real heads.
  */
 export function headsLines(map: RevisionMap, o: { verbose?: boolean; resolveDependencies?: boolean } = {}): string[] {
-  const revisions = o.resolveDependencies ? map.getRevisions("heads") : map.heads.map((id) => map.byId(id)!);
-  return revisions.map((rev) =>
+  return headRevisions(map, o).map((rev) =>
     o.verbose ? formatLogEntry(rev, { map }) : formatHeadOnly(rev, { includeBranches: true, treeIndicators: false }),
   );
 }
@@ -88,16 +100,20 @@ export function currentLines(
   return map.getAllCurrent(currentHeads).map((rev) => (o.verbose ? formatLogEntry(rev, { map }) : formatHeadOnly(rev)));
 }
 
+/** The revisions a symbol names, for `show REV` (`current` needs `currentHeads`). */
+export function showRevisions(
+  map: RevisionMap,
+  target: string,
+  o: { currentHeads?: readonly string[] } = {},
+): Revision[] {
+  if (target !== "current") return map.getRevisions(target);
+  if (o.currentHeads === undefined) throw new CommandError("show current needs the database's current heads");
+  return map.getRevisions(o.currentHeads);
+}
+
 /** The output of `show REV`: one log entry per revision the symbol names (`current` needs `currentHeads`). */
 export function showEntries(map: RevisionMap, target: string, o: { currentHeads?: readonly string[] } = {}): string[] {
-  let revisions: Revision[];
-  if (target === "current") {
-    if (o.currentHeads === undefined) throw new CommandError("show current needs the database's current heads");
-    revisions = map.getRevisions(o.currentHeads);
-  } else {
-    revisions = map.getRevisions(target);
-  }
-  return revisions.map((rev) => formatLogEntry(rev, { map }));
+  return showRevisions(map, target, o).map((rev) => formatLogEntry(rev, { map }));
 }
 
 function isEmpty(id: RevisionIdentifier): boolean {

@@ -37,5 +37,16 @@ export {
   formatDownRevision,
   type HeadOnlyOptions,
 } from "./revision-format";
-export { history, headsLines, branchesLines, currentLines, showEntries, type HistoryOptions } from "./history";
+export {
+  history,
+  historyRevisions,
+  headsLines,
+  headRevisions,
+  branchesLines,
+  currentLines,
+  showEntries,
+  showRevisions,
+  type HistoryOptions,
+} from "./history";
+export { revisionJson, type RevisionJson } from "./revision-json";
 export { startingHeads, isUpToDate, assertUpToDate } from "./current-heads";

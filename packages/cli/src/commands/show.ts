@@ -1,3 +1,4 @@
+import type { RevisionJson } from "@autogen/script";
 import type { CommandOptions } from "../command-options";
 import type { AutogenConfig } from "../config";
 import { withDatabaseSession } from "../database-session";
@@ -6,19 +7,39 @@ import { resolveConfig } from "../resolve-config";
 import { loadScriptDirectory } from "../script-directory";
 import { readCurrentHeads } from "./current-heads";
 
+/** Options of {@link show}. */
+export interface ShowOptions extends CommandOptions {
+  /** `json` returns a {@link ShowJson} instead of the log entries; default `text`. */
+  format?: "text" | "json";
+}
+
+/** `show REV --format json`. */
+export interface ShowJson {
+  /** The revisions the symbol names (several for `heads`, a branch point's children...). */
+  readonly revisions: readonly RevisionJson[];
+}
+
 /**
  * The revision(s) a symbol names, as verbose log entries (Alembic's `show`). Only `current`
  * reads the database.
  *
- * @returns the lines `autogen show REV` prints.
+ * @returns the lines `autogen show REV` prints, or with `format: "json"` its JSON document.
  */
-export async function show(config: AutogenConfig, rev: string, o: CommandOptions = {}): Promise<string[]> {
+export async function show(config: AutogenConfig, rev: string, o: ShowOptions & { format: "json" }): Promise<ShowJson>;
+export async function show(
+  config: AutogenConfig,
+  rev: string,
+  o?: ShowOptions & { format?: "text" },
+): Promise<string[]>;
+export async function show(config: AutogenConfig, rev: string, o: ShowOptions = {}): Promise<string[] | ShowJson> {
   const cfg = resolveConfig(config, { x: o.x });
   const script = await loadScriptDirectory(cfg);
   const s = scriptModule();
   const currentHeads =
     rev === "current" ? await withDatabaseSession(cfg, o, (session) => readCurrentHeads(cfg, session)) : undefined;
-  return s.catchRevisionErrors(() =>
-    s.showEntries(script.map, rev, currentHeads === undefined ? {} : { currentHeads }),
-  );
+  const options = currentHeads === undefined ? {} : { currentHeads };
+  if (o.format === "json") {
+    return { revisions: s.catchRevisionErrors(() => s.showRevisions(script.map, rev, options)).map(s.revisionJson) };
+  }
+  return s.catchRevisionErrors(() => s.showEntries(script.map, rev, options));
 }
