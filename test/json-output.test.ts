@@ -5,7 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import { test } from "node:test";
-import { dialectsUnderTest, useDatabase } from "@autogen/dialects";
+import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { describe, type CliResult } from "./helpers/cli-process";
 import { createProject, writeOps, CREATE_ACCOUNT, DROP_ACCOUNT } from "./helpers/project";
 
