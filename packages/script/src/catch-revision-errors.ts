@@ -7,23 +7,36 @@ import {
   RevisionError,
 } from "./revision-errors";
 
+/** A range whose ends are not ancestor and descendant: the ends as the command names them. */
+export interface RangeEnds {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Several heads where one was needed: the argument that named them, and the heads. */
+export interface SeveralHeads {
+  readonly headArg: string;
+  readonly heads: readonly string[];
+}
+
 /** How a command phrases the graph errors it can meet (Alembic's `ScriptDirectory._catch_revision_errors`). */
 export interface RevisionErrorTexts {
-  /** For a range that is not ancestor/descendant; `%(start)s` and `%(end)s` are replaced. */
-  ancestor?: string;
-  /** For several heads; `%(head_arg)s` and `%(heads)s` are replaced. */
-  multipleHeads?: string;
+  /** The message for a range that is not ancestor/descendant. */
+  ancestor?: (range: RangeEnds) => string;
+  /** The message for several heads. */
+  multipleHeads?: (found: SeveralHeads) => string;
+  /** How the range's start and end are named in `ancestor` (default: the ids the error carries). */
   start?: string | null;
   end?: string | null;
   /** For an unknown identifier; replaces the default `Can't locate revision identified by '...'`. */
   resolution?: string;
 }
 
-const DEFAULT_ANCESTOR =
-  "Requested range %(start)s:%(end)s does not refer to ancestor/descendant revisions along the same branch";
-const DEFAULT_MULTIPLE_HEADS =
-  "Multiple head revisions are present for given argument '%(head_arg)s'; please specify a specific target revision, " +
-  "'<branchname>@%(head_arg)s' to narrow to a specific head, or 'heads' for all heads";
+const defaultAncestor = ({ start, end }: RangeEnds): string =>
+  `Requested range ${start}:${end} does not refer to ancestor/descendant revisions along the same branch`;
+const defaultMultipleHeads = ({ headArg }: SeveralHeads): string =>
+  `Multiple head revisions are present for given argument '${headArg}'; please specify a specific target revision, ` +
+  `'<branchname>@${headArg}' to narrow to a specific head, or 'heads' for all heads`;
 
 /** The error a user sees for a graph error raised by `fn`; raw texts stay reachable as `cause`. */
 export function catchRevisionErrors<T>(fn: () => T, texts: RevisionErrorTexts = {}): T {
@@ -39,16 +52,13 @@ export function commandErrorFor(err: unknown, texts: RevisionErrorTexts = {}): u
   if (err instanceof RangeNotAncestorError) {
     const start = texts.start ?? identifierText(err.lower);
     const end = texts.end ?? identifierText(err.upper);
-    return new CommandError(fill(texts.ancestor ?? DEFAULT_ANCESTOR, { start, end }), { cause: err });
+    return new CommandError((texts.ancestor ?? defaultAncestor)({ start, end }), { cause: err });
   }
   if (err instanceof MultipleHeadsError) {
     const headArg = texts.end || err.argument || "";
-    return new CommandError(
-      fill(texts.multipleHeads ?? DEFAULT_MULTIPLE_HEADS, { head_arg: headArg, heads: err.heads.join(", ") }),
-      {
-        cause: err,
-      },
-    );
+    return new CommandError((texts.multipleHeads ?? defaultMultipleHeads)({ headArg, heads: err.heads }), {
+      cause: err,
+    });
   }
   if (err instanceof AmbiguousRevisionError) {
     // Alembic says "Can't locate" here; naming the candidates tells the user what to type.
@@ -70,8 +80,4 @@ export function commandErrorFor(err: unknown, texts: RevisionErrorTexts = {}): u
 function identifierText(id: string | readonly string[] | null): string {
   if (id === null) return "None";
   return typeof id === "string" ? id : id.join(", ");
-}
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/%\((\w+)\)s/g, (whole, key: string) => values[key] ?? whole);
 }

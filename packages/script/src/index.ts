@@ -1,5 +1,11 @@
 export * from "./revision-errors";
-export { catchRevisionErrors, commandErrorFor, type RevisionErrorTexts } from "./catch-revision-errors";
+export {
+  catchRevisionErrors,
+  commandErrorFor,
+  type RangeEnds,
+  type RevisionErrorTexts,
+  type SeveralHeads,
+} from "./catch-revision-errors";
 export { parseRevisionHeader, type RevisionHeader } from "./revision-header";
 export { Revision, verifyRevId } from "./revision";
 export {

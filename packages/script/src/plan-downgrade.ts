@@ -19,7 +19,7 @@ export function planDowngrade(
   const revisions = catchRevisionErrors(
     () => map.iterateRevisions(currentHeads, target, { selectForDowngrade: true, onWarning: o.onWarning }),
     {
-      ancestor: "Destination %(end)s is not a valid downgrade target from current head(s)",
+      ancestor: ({ end }) => `Destination ${end} is not a valid downgrade target from current head(s)`,
       end: target,
     },
   );

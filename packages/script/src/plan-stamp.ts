@@ -30,7 +30,7 @@ export function planStampSteps(
   targets: readonly string[],
 ): StampStep[] {
   const moves = catchRevisionErrors(() => stampMoves(map, currentHeads, targets), {
-    multipleHeads: "Multiple heads are present; please specify a single target revision",
+    multipleHeads: () => "Multiple heads are present; please specify a single target revision",
   });
   const table = new HeadMaintainer(map, currentHeads);
   return moves.map((move) => {

@@ -12,7 +12,7 @@ import type { RevisionMap } from "./revision-map";
  */
 export function planUpgrade(map: RevisionMap, currentHeads: readonly string[], target: string): MigrationStep[] {
   const revisions = catchRevisionErrors(() => map.iterateRevisions(target, currentHeads, { implicitBase: true }), {
-    ancestor: "Destination %(end)s is not a valid upgrade target from current head(s)",
+    ancestor: ({ end }) => `Destination ${end} is not a valid upgrade target from current head(s)`,
     end: target,
   });
   return buildSteps(map, currentHeads, revisions.reverse(), "upgrade");

@@ -134,7 +134,7 @@ export class ScriptDirectory {
       throw new CommandError(`Revision id ${revId} is already a branch label of revision ${labelOwner.revision}`);
 
     const heads = catchRevisionErrors(() => this.map.getRevisionsRaw(o.head ?? "head"), {
-      multipleHeads:
+      multipleHeads: () =>
         "Multiple heads are present; please specify the head revision on which the new revision should be based, or perform a merge.",
     }).filter(isRevision);
     if (new Set(heads).size !== heads.length) throw new CommandError("Duplicate head revisions specified");
