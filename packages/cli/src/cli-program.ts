@@ -211,9 +211,12 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .command("show")
     .description("Show the revision(s) denoted by the given symbol")
     .argument("<rev>", "revision identifier")
-    .addOption(formatOption(["text", "json"]))
-    .action(async (rev: string, o: { format: "text" | "json" }) => {
+    .addOption(formatOption(["text", "json", "markdown"]))
+    .action(async (rev: string, o: { format: "text" | "json" | "markdown" }) => {
       if (o.format === "json") printJson(await command.show(await config(), rev, { x: x(), format: "json" }));
+      // The summary is the command's result, as a JSON document is: printed with -q too.
+      else if (o.format === "markdown")
+        io.stdout(await command.show(await config(), rev, { x: x(), format: "markdown" }));
       else print(await command.show(await config(), rev, { x: x() }));
     });
 

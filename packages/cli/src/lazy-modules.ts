@@ -24,3 +24,8 @@ export function autogenerateModule(): typeof import("./autogenerate") {
 export function verifyHistoryModule(): typeof import("./verify/verify-history") {
   return require("./verify/verify-history");
 }
+
+/** The pull-request summary of a revision (runtime's recorder, the dialects' DDL, npm diff). */
+export function revisionSummaryModule(): typeof import("./pull-request/revision-summary") {
+  return require("./pull-request/revision-summary");
+}

@@ -12,3 +12,4 @@ export { parseType, type ParsedType, type TypeWidths } from "./type-widths";
 export * from "./postgres";
 export * from "./mysql";
 export * from "./sqlite";
+export { schemaDdl, type ObjectDdl } from "./schema-ddl";

@@ -19,3 +19,4 @@ export {
   type RevisionArg,
   type ProcessRevisionDirectivesFn,
 } from "./rewriter";
+export { opInWords, tablesTouched } from "./op-words";
