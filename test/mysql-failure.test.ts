@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import { test } from "node:test";
 import { DatabaseError } from "@autogen/core";
 import { useDatabase } from "@autogen/dialects/testing";
+import { revisionFileHash } from "@autogen/runtime";
 import { command, defineConfig } from "autogen";
 import { describe } from "./helpers/cli-process";
 import { createProject, exists, versionRows, writeOps } from "./helpers/project";
@@ -153,9 +154,10 @@ test("mysql: offline SQL stamps each revision right after its statements, with n
     )
     .filter(Boolean);
   const stamp = (s: string) => /autogen_version/.test(s);
-  const started = (id: string) => [
-    `DELETE FROM \`autogen_version_revisions\` WHERE revision = '${id}'`,
-    `INSERT INTO \`autogen_version_revisions\` (revision, state, operation, started_at) VALUES ('${id}', 'running', 'upgrade', CURRENT_TIMESTAMP)`,
+  // An upgrade's row carries the checksum of the file that ran.
+  const started = (r: { id: string; path: string }) => [
+    `DELETE FROM \`autogen_version_revisions\` WHERE revision = '${r.id}'`,
+    `INSERT INTO \`autogen_version_revisions\` (revision, state, operation, checksum, started_at) VALUES ('${r.id}', 'running', 'upgrade', '${revisionFileHash(r.path)}', CURRENT_TIMESTAMP)`,
   ];
   const applied = (id: string) =>
     `UPDATE \`autogen_version_revisions\` SET state = 'applied', finished_at = CURRENT_TIMESTAMP WHERE revision = '${id}'`;
@@ -166,11 +168,11 @@ test("mysql: offline SQL stamps each revision right after its statements, with n
       "CREATE TABLE IF NOT EXISTS `autogen_version` (version_num VARCHAR(32) NOT NULL, CONSTRAINT `autogen_version_pkc` PRIMARY KEY (version_num))",
       // Before a revision's first statement the revisions table says it started, after its
       // version change that it is applied: a run killed in between leaves it `running`.
-      ...started(first.id),
+      ...started(first),
       "CREATE TABLE `account`",
       `INSERT INTO \`autogen_version\` (version_num) VALUES ('${first.id}')`,
       applied(first.id),
-      ...started(second.id),
+      ...started(second),
       "ALTER TABLE `account`",
       "CREATE INDEX `ix_account_email`",
       "ALTER TABLE `account`",

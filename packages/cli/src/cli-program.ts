@@ -157,6 +157,7 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
           tag: o.tag,
           x: x(),
           log: o.sql ? undefined : log,
+          warn,
         });
         printSql(sql);
       });

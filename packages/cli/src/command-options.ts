@@ -12,7 +12,9 @@ export interface CommandOptions {
   /**
    * Receives warnings, one line each: of autogenerate, what reflection found in the database but
    * cannot express (a constraint kind the model has no field for, an INVISIBLE column, ...); of
-   * `current`, a revision a dead run left partly applied. Default: `process.emitWarning`.
+   * `current`, a revision a dead run left partly applied; of `current`, `upgrade` and
+   * `downgrade`, an applied revision whose file changed since it ran. Default:
+   * `process.emitWarning` (`current`), discarded (`upgrade`, `downgrade`).
    */
   warn?: (line: string) => void;
 }

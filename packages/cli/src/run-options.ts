@@ -17,6 +17,7 @@ export function baseRunOptions(
     ...(config.versionTable !== undefined && { versionTable: config.versionTable }),
     ...(config.versionTableSchema !== undefined && { versionTableSchema: config.versionTableSchema }),
     ...(o.log && { log: o.log }),
+    ...(o.warn && { warn: o.warn }),
     ...(o.onStatement && { onStatement: o.onStatement }),
   };
 }

@@ -14,6 +14,8 @@ export { batchAlterTable, type BatchAlterTableRun } from "./batch-alter-table";
 export { registerOperation, isRegisteredOperation, type OperationFactory } from "./custom-operations";
 export { VersionTable, type VersionChange, type VersionTableOptions } from "./version-table";
 export { RevisionsTable, type RevisionOperation, type UnfinishedRun } from "./revisions-table";
+export { revisionFileHash } from "./revision-file-hash";
+export type { ChangedRevision } from "./changed-revisions";
 export { DEFAULT_VERSION_TABLE } from "@autogen/core";
 export {
   upgrade,
@@ -22,6 +24,7 @@ export {
   applySteps,
   currentHeads,
   partlyAppliedRevisions,
+  changedRevisionFiles,
   type RunOptions,
 } from "./migrator";
 export { recordRevisionOps, type RecordedOp, type RecordRevisionOpsOptions } from "./record-revision-ops";

@@ -5,6 +5,8 @@ import { MigrationContext } from "./migration-context";
 import { createOperations } from "./operations";
 import type { Operations } from "./operations-api";
 import { loadModule } from "./ts-loader";
+import { changedRevisions, type ChangedRevision } from "./changed-revisions";
+import { revisionFileHash } from "./revision-file-hash";
 import { RevisionsTable } from "./revisions-table";
 import { appliedRevisions, classifyUnfinished, howToFinish, partlyAppliedMessage } from "./unfinished-runs";
 import { VersionTable, type VersionChange, type VersionTableOptions } from "./version-table";
@@ -26,6 +28,11 @@ export interface RunOptions extends VersionTableOptions {
   transactionPerMigration?: boolean;
   /** Receives the "Running upgrade a -> b, msg" lines. */
   log?: (line: string) => void;
+  /**
+   * Online upgrades and downgrades: receives one line per applied revision whose file changed
+   * since it ran (see {@link changedRevisionFiles}); the run goes on.
+   */
+  warn?: (line: string) => void;
   /** Receives every statement executed online, in order (tests compare it with --sql). */
   onStatement?: (sql: string) => void;
   /** How long to wait for another run's lock. Default 5 minutes. */
@@ -103,6 +110,19 @@ export async function partlyAppliedRevisions(
   if (heads === undefined) return [];
   const { partial } = classifyUnfinished(o.script.map, heads, await new RevisionsTable(ctx, o).readUnfinished());
   return partial.map((run) => partlyAppliedMessage(o.script.map, heads, run));
+}
+
+/**
+ * The applied revisions whose file changed since they ran or were stamped (the checksum in the
+ * revisions table differs from the file's hash now); empty when the table does not exist. A
+ * revision recorded without a checksum (by an older autogen) is not reported. Read-only.
+ */
+export async function changedRevisionFiles(
+  o: Pick<RunOptions, "dialect" | "connection" | "versionTable" | "versionTableSchema" | "script">,
+): Promise<ChangedRevision[]> {
+  if (!o.connection) throw new CommandError("Reading the applied revisions needs a database connection");
+  const ctx = new MigrationContext({ dialect: o.dialect, connection: o.connection });
+  return changedRevisions(o.script.map, new RevisionsTable(ctx, o));
 }
 
 /** `schema.table` of the version table, naming the run lock: runs on different tables do not wait for each other. */
@@ -193,6 +213,8 @@ async function run(
   try {
     // SQLite's lock is `BEGIN EXCLUSIVE`: the run's transaction is already open.
     if (adapter.runLockIsTransaction) ctx.adoptTransaction();
+    // A table an older autogen created gets the columns this one writes.
+    await tables.revisions.addMissingColumns();
     // Read after taking the lock: a run that waited sees what the previous one did.
     const existing = await tables.versions.readHeads();
     const unfinished = classifyUnfinished(
@@ -205,6 +227,8 @@ async function run(
       const more = unfinished.partial.length > 1 ? ` (${unfinished.partial.length - 1} more revision(s) likewise)` : "";
       throw new CommandError(partlyAppliedMessage(o.script.map, existing ?? [], unfinished.partial[0]!) + more);
     }
+    if (o.warn && !extra.stamp && existing !== undefined)
+      for (const changed of await changedRevisions(o.script.map, tables.revisions)) o.warn(changed.message);
     const heads = extra.purge ? [] : (existing ?? []);
     const steps = plan(heads);
     if (tx.perRun && !ctx.inTransaction) await ctx.begin();
@@ -263,8 +287,9 @@ async function recordStamp(
 ): Promise<void> {
   const was = appliedRevisions(o.script.map, before);
   const is = appliedRevisions(o.script.map, after);
+  const marked = [...is].filter((r) => !was.has(r));
   await revisions.stamped(
-    [...is].filter((r) => !was.has(r)),
+    new Map(marked.map((id) => [id, fileHash(o.script.map.byId(id)?.path)])),
     [...was].filter((r) => !is.has(r)),
   );
 }
@@ -296,7 +321,12 @@ async function runSteps(
     ctx.comment(`Running ${step.shortLog}`);
     const run = step.run;
     try {
-      if (run) await tables.revisions.started(run.revision, run.direction);
+      if (run)
+        await tables.revisions.started(
+          run.revision,
+          run.direction,
+          run.direction === "upgrade" ? fileHash(run.path) : null,
+        );
       ctx.startRevision();
       if (run) await runRevision(ctx, op, run);
       await tables.versions.apply(step.versionChanges);
@@ -309,6 +339,16 @@ async function runSteps(
     if (!tx.perRun) durableHeads = heads;
   }
   return heads;
+}
+
+/** The checksum recorded for a revision file; null when there is no file to read. */
+function fileHash(path: string | undefined): string | null {
+  if (path === undefined) return null;
+  try {
+    return revisionFileHash(path);
+  } catch {
+    return null;
+  }
 }
 
 /** Loads a revision file and calls its upgrade() or downgrade() with `op`. */

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { CommandError } from "@autogen/core";
 import { getDialect } from "@autogen/dialects";
 import { dialectsUnderTest } from "@autogen/dialects/testing";
-import { downgrade, MigrationContext, RevisionsTable, stamp, upgrade } from "../src/index";
+import { downgrade, MigrationContext, revisionFileHash, RevisionsTable, stamp, upgrade } from "../src/index";
 import { loadScript, offlineStatements, openDatabase, writeScript } from "./support/script-fixture";
 
 const A = "aaaaaaaaaaa1";
@@ -158,12 +158,14 @@ test("offline: version table name and schema, transaction per migration, stamp",
   const fromBase = (await upgrade({ script, dialect, sql: true, startingRev: "base", target: A })) as string;
   assert.match(fromBase, /CREATE TABLE IF NOT EXISTS "autogen_version"/);
   const stamped = (await stamp({ script, dialect, sql: true, startingRev: A, revisions: [C] })) as string;
+  const hashOf = (id: string) => revisionFileHash(script.map.byId(id)!.path);
   assert.deepEqual(offlineStatements(stamped).slice(2), [
     `UPDATE "autogen_version" SET version_num = '${C}' WHERE version_num = '${A}'`,
     // The revisions table: no run is left unfinished, B and C are applied by the stamp.
     `DELETE FROM "autogen_version_revisions" WHERE state = 'running'`,
     `DELETE FROM "autogen_version_revisions" WHERE revision IN ('${B}', '${C}')`,
-    `INSERT INTO "autogen_version_revisions" (revision, state, operation, finished_at) VALUES ('${B}', 'applied', 'stamp', CURRENT_TIMESTAMP), ('${C}', 'applied', 'stamp', CURRENT_TIMESTAMP)`,
+    // Each with its file's checksum.
+    `INSERT INTO "autogen_version_revisions" (revision, state, operation, checksum, finished_at) VALUES ('${B}', 'applied', 'stamp', '${hashOf(B)}', CURRENT_TIMESTAMP), ('${C}', 'applied', 'stamp', '${hashOf(C)}', CURRENT_TIMESTAMP)`,
     "COMMIT",
   ]);
   assert.match(stamped, new RegExp(`^-- Running stamp_revision ${A} -> ${C}$`, "m"));

@@ -30,7 +30,8 @@ export interface CurrentJson {
 /**
  * The database's current revision(s) (Alembic's `current`): `<id> (head)` per current
  * revision, or a log entry each with `verbose`. A revision a dead run left partly applied (see
- * the runtime's RevisionsTable) is reported through `warn`, one line with what to do.
+ * the runtime's RevisionsTable) is reported through `warn`, one line with what to do, and so
+ * is an applied revision whose file changed since it ran (its recorded checksum differs).
  *
  * @returns the lines `autogen current` prints, or with `format: "json"` its JSON document.
  * @throws CommandError `Database is not on all head revisions` with `checkHeads`.
@@ -43,15 +44,19 @@ export async function current(config: AutogenConfig, o: CurrentOptions = {}): Pr
   const s = scriptModule();
   return await withDatabaseSession(cfg, o, async (session) => {
     const heads = await readCurrentHeads(cfg, session);
-    // A revision a dead run left half done: the heads alone would look like a clean database.
-    for (const line of await runtimeModule().partlyAppliedRevisions({
+    const tables = {
       dialect: session.dialect,
       connection: session.connection,
       script,
       ...(cfg.versionTable !== undefined && { versionTable: cfg.versionTable }),
       ...(cfg.versionTableSchema !== undefined && { versionTableSchema: cfg.versionTableSchema }),
-    }))
+    };
+    // A revision a dead run left half done: the heads alone would look like a clean database.
+    for (const line of await runtimeModule().partlyAppliedRevisions(tables))
       (o.warn ?? ((l: string) => process.emitWarning(l, "AutogenPartlyAppliedRevision")))(line);
+    // An applied revision whose file was edited since: the file no longer says what the database holds.
+    for (const changed of await runtimeModule().changedRevisionFiles(tables))
+      (o.warn ?? ((l: string) => process.emitWarning(l, "AutogenChangedRevision")))(changed.message);
     if (o.checkHeads && !s.catchRevisionErrors(() => s.isUpToDate(script.map, heads))) {
       throw new CommandError("Database is not on all head revisions");
     }

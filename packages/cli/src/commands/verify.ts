@@ -4,6 +4,7 @@ import { applyOnConnect } from "../database-session";
 import { verifyHistoryModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
 import { loadScriptDirectory } from "../script-directory";
+import { appliedFileChanges } from "../verify/applied-file-changes";
 import { withInterruptCleanup } from "../verify/interrupt-guard";
 import { createScratchTarget, type ScratchTarget } from "../verify/scratch-target";
 import type { VerifyResult } from "../verify/verify-result";
@@ -19,7 +20,9 @@ export interface VerifyOptions extends CommandOptions {}
  * PostgreSQL login may not create databases). Every upgrade of `range` (default: base to the
  * heads) runs one at a time, the schema at the end is compared with the models, and every
  * downgrade must give back the schema of the step before. The scratch database is dropped
- * afterwards, also on failure and on Ctrl-C.
+ * afterwards, also on failure and on Ctrl-C. The project's own database (`url`), when it can be
+ * opened, is asked which revisions it applied: a revision file changed since it ran there is a
+ * `file-changed` finding.
  *
  * @param range `FROM:TO`, `FROM:`, `:TO` or `TO`: the revisions up to FROM are applied without
  *   being checked.
@@ -29,6 +32,8 @@ export async function verify(config: AutogenConfig, range?: string, o: VerifyOpt
   const cfg = resolveConfig(config, { x: o.x });
   const script = await loadScriptDirectory(cfg);
   const d = require("@autogen/dialects") as typeof import("@autogen/dialects");
+  // The project's database, not the scratch one: has it run a file that was edited since?
+  const changed = await appliedFileChanges(cfg, script, o);
   let target: ScratchTarget | undefined;
   return await withInterruptCleanup(
     async () => {
@@ -51,13 +56,14 @@ export async function verify(config: AutogenConfig, range?: string, o: VerifyOpt
         ...(o.warn && { warn: o.warn }),
         ...(pglite && { explainFailure: d.explainPgliteFailure }),
       });
+      const problems = [...findings.problems, ...changed];
       return {
-        ok: findings.problems.length === 0,
+        ok: problems.length === 0,
         scratch: target.database.description,
         scratchSource: target.source,
         revisions: findings.revisions,
         modelsCompared: findings.modelsCompared,
-        problems: findings.problems,
+        problems,
       };
     },
   );
