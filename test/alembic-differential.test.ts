@@ -16,6 +16,7 @@ import { test } from "node:test";
 import { getDialect } from "@autogen/dialects";
 import { downgrade, stamp, upgrade } from "@autogen/runtime";
 import { HeadMaintainer, history, planStampSteps, ScriptDirectory, type RevisionMap } from "@autogen/script";
+import { tempDir } from "@autogen/dialects/testing";
 
 interface RevSpec {
   id: string;
@@ -317,7 +318,7 @@ test(
   { skip: python || required ? false : "no python3 with alembic installed (apt-get install python3-alembic)" },
   async (t) => {
     assert.ok(python, "AUTOGEN_TEST_REQUIRE lists alembic, but no python3 can import it");
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-differential-"));
+    const root = tempDir("differential");
     t.after(() => fs.rmSync(root, { recursive: true, force: true }));
     const specs = Array.from({ length: GRAPHS }, (_, i) => randomSpec(i + 1));
     const oracle = spawnSync(python, [ORACLE], {

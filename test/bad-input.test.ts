@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { type TestContext, test } from "node:test";
 import { type Connection, parseUrl, formatUrl } from "@autogen/dialects";
-import { dialectsUnderTest, type FreshDatabase, useDatabase } from "@autogen/dialects/testing";
+import { dialectsUnderTest, type FreshDatabase, useDatabase, tempDir } from "@autogen/dialects/testing";
 import { assertFailure, describe, runCli } from "./helpers/cli-process";
 import {
   CREATE_ACCOUNT,
@@ -199,7 +199,7 @@ for (const dialect of dialectsUnderTest()) {
   });
 
   it("a missing config", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-e2e-noconfig-"));
+    const dir = tempDir("e2e-noconfig");
     try {
       assertFailure(await runCli(["heads"], { cwd: dir }), 2, /No config file found/);
       assertFailure(await runCli(["-c", "nope.ts", "heads"], { cwd: dir }), 2, /nope\.ts/);

@@ -5,10 +5,10 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { command, defineConfig } from "autogen";
+import { tempDir } from "@autogen/dialects/testing";
 
 interface BetterSqlite {
   exec(sql: string): void;
@@ -18,7 +18,7 @@ interface BetterSqlite {
 }
 
 test("sqlite: a batch recreate on an adopted better-sqlite3 Database keeps ON DELETE CASCADE children", async (t) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-share-"));
+  const dir = tempDir("share");
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.mkdirSync(path.join(dir, "versions"));
   const Database = require("better-sqlite3") as new (file: string) => BetterSqlite;

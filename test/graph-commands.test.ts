@@ -10,9 +10,10 @@ import * as path from "node:path";
 import { type TestContext, test } from "node:test";
 import { describe, runCli } from "./helpers/cli-process";
 import { generatedRevision } from "./helpers/project";
+import { tempDir } from "@autogen/dialects/testing";
 
 function project(t: TestContext, config: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-e2e-graph-"));
+  const dir = tempDir("e2e-graph");
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.writeFileSync(path.join(dir, "autogen.config.ts"), config);
   return dir;

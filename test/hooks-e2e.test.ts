@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { useDatabase } from "@autogen/dialects/testing";
+import { useDatabase, tempDir } from "@autogen/dialects/testing";
 import { describe as describeRun, ROOT, runCli } from "./helpers/cli-process";
 
 const ENTITIES_V1 = `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
@@ -58,7 +58,7 @@ test("sqlite: config hooks shape what autogenerate writes (includeObject, Rewrit
   // Inside the repository, so that the project's files resolve typeorm and reflect-metadata.
   const parent = path.join(ROOT, "test", "fixtures-tmp");
   fs.mkdirSync(parent, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(parent, "autogen-hooks-e2e-"));
+  const dir = tempDir("hooks-e2e", parent);
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.mkdirSync(path.join(dir, "migrations", "versions"), { recursive: true });
   fs.writeFileSync(path.join(dir, "autogen.config.ts"), CONFIG);

@@ -9,15 +9,16 @@ import * as path from "node:path";
 import { type TestContext, test } from "node:test";
 import { describe, runCli } from "./helpers/cli-process";
 import { generatedRevision } from "./helpers/project";
+import { tempDir } from "@autogen/dialects/testing";
 
-function tempDir(t: TestContext): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-e2e-init-"));
+function emptyDir(t: TestContext): string {
+  const dir = tempDir("e2e-init");
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
 test("list-templates prints each template with the first line of its README", async (t) => {
-  const r = await runCli(["list-templates"], { cwd: tempDir(t) });
+  const r = await runCli(["list-templates"], { cwd: emptyDir(t) });
   assert.equal(r.status, 0, describe(r));
   const lines = r.stdout.split("\n");
   assert.ok(lines.includes("generic - Generic single-database configuration."), r.stdout);
@@ -28,7 +29,7 @@ test("list-templates prints each template with the first line of its README", as
 });
 
 test("init writes the scripts folder and a config in the working directory", async (t) => {
-  const dir = tempDir(t);
+  const dir = emptyDir(t);
   const r = await runCli(["init", "migrations"], { cwd: dir });
   assert.equal(r.status, 0, describe(r));
   assert.match(r.stdout, /Creating directory .*migrations\/versions \.\.\.  done/);
@@ -54,7 +55,7 @@ test("init writes the scripts folder and a config in the working directory", asy
 });
 
 test("the multidb template selects a database with -n", async (t) => {
-  const dir = tempDir(t);
+  const dir = emptyDir(t);
   assert.equal((await runCli(["init", "-t", "multidb", "dbs"], { cwd: dir })).status, 0);
   const primary = await runCli(["-n", "primary", "revision", "-m", "first primary"], { cwd: dir });
   assert.equal(primary.status, 0, describe(primary));
@@ -70,7 +71,7 @@ test("the multidb template selects a database with -n", async (t) => {
 });
 
 test("edit opens the revision file in $EDITOR", async (t) => {
-  const dir = tempDir(t);
+  const dir = emptyDir(t);
   assert.equal((await runCli(["init", "migrations"], { cwd: dir })).status, 0);
   const rev = generatedRevision(await runCli(["revision", "-m", "to edit"], { cwd: dir }));
   const editor = path.join(dir, "fake-editor.sh");
@@ -82,7 +83,7 @@ test("edit opens the revision file in $EDITOR", async (t) => {
 });
 
 test("usage errors are one line and exit 2", async (t) => {
-  const dir = tempDir(t);
+  const dir = emptyDir(t);
   for (const args of [["nosuchcommand"], ["upgrade"], ["upgrade", "head", "--bogus"], ["-x", "=1", "heads"]]) {
     const r = await runCli(args, { cwd: dir });
     assert.equal(r.status, 2, `${args.join(" ")}: ${describe(r)}`);

@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { type TestContext, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Connection, type DialectName } from "@autogen/dialects";
-import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
+import { dialectsUnderTest, useDatabase, tempDir } from "@autogen/dialects/testing";
 import { assertFailure, describe, startCli } from "./helpers/cli-process";
 import { createProject, exists, type Project, type RevisionFile, versionRows, writeOps } from "./helpers/project";
 
@@ -53,7 +53,7 @@ async function killInsideRevision(t: TestContext, dialect: DialectName): Promise
   writeOps(c.path, table("third"), `await op.dropTable("third");`);
   await p.ok(["upgrade", a.id]);
 
-  const pauseFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "autogen-kill-")), "paused");
+  const pauseFile = path.join(tempDir("kill"), "paused");
   t.after(() => fs.rmSync(path.dirname(pauseFile), { recursive: true, force: true }));
   const run = startCli(["upgrade", "head"], { cwd: p.dir, env: { ...p.env, [PAUSE_ENV]: pauseFile } });
   for (let waited = 0; !fs.existsSync(pauseFile); waited += 50) {

@@ -14,7 +14,7 @@ import { Column, Entity, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn
 import type { OpNode } from "@autogen/core";
 import { command } from "autogen";
 import { connect } from "@autogen/dialects";
-import { useDatabase } from "@autogen/dialects/testing";
+import { offlineStatements, useDatabase } from "@autogen/dialects/testing";
 
 import { insertRows, scenarioConfigs, selectRows, summarizeOps, type Row } from "./helpers/change-scenario";
 
@@ -614,16 +614,8 @@ function summarize(ops: readonly OpNode[]): string[] {
 
 /** The statements of an offline step, without the version-table statements. */
 function ddlOf(sqlText: string): string[] {
-  return sqlText
-    .split(/;\n/)
-    .map((s) =>
-      s
-        .split("\n")
-        .filter((line) => !line.startsWith("--"))
-        .join("\n")
-        .trim(),
-    )
-    .filter((s) => s !== "" && !/autogen_version/.test(s))
+  return offlineStatements(sqlText)
+    .filter((s) => !/autogen_version/.test(s))
     .map((s) => s.replace(/\bFK_[0-9a-f]{27}\b/g, "FK_*"));
 }
 

@@ -9,7 +9,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { test } from "node:test";
 import { DatabaseError } from "@autogen/core";
-import { useDatabase } from "@autogen/dialects/testing";
+import { offlineStatements, useDatabase } from "@autogen/dialects/testing";
 import { revisionFileHash } from "@autogen/runtime";
 import { command, defineConfig } from "autogen";
 import { describe } from "./helpers/cli-process";
@@ -143,16 +143,7 @@ test("mysql: offline SQL stamps each revision right after its statements, with n
   writeOps(second.path, FIXED, DOWN);
   const config = defineConfig({ scriptLocation: `${p.dir}/migrations`, url: db.url });
   const sql = (await command.upgrade(config, "base:head", { sql: true })) as string;
-  const statements = sql
-    .split(";\n")
-    .map((s) =>
-      s
-        .split("\n")
-        .filter((l) => !l.startsWith("--"))
-        .join(" ")
-        .trim(),
-    )
-    .filter(Boolean);
+  const statements = offlineStatements(sql).map((s) => s.replace(/\n/g, " "));
   const stamp = (s: string) => /autogen_version/.test(s);
   // An upgrade's row carries the checksum of the file that ran.
   const started = (r: { id: string; path: string }) => [

@@ -17,9 +17,10 @@ import {
   DROP_LAST_TRANSACTION_DATE,
   writeOps,
 } from "./helpers/project";
+import { tempDir } from "@autogen/dialects/testing";
 
 test("pglite: a project on a PGlite data directory upgrades, keeps its data, and is adopted by the API", async (t) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-pglite-"));
+  const dir = tempDir("pglite");
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const env = { DATABASE_URL: "pglite:///pgdata" };
   const cli = (args: string[]) => runCli(args, { cwd: dir, env });

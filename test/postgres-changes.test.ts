@@ -7,13 +7,12 @@
 import "reflect-metadata";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import type { OpNode } from "@autogen/core";
 import { command, defineConfig } from "autogen";
-import { useDatabase } from "@autogen/dialects/testing";
+import { useDatabase, tempDir } from "@autogen/dialects/testing";
 
 import { insertRows, scenarioConfigs, selectRows, type Row } from "./helpers/change-scenario";
 
@@ -862,7 +861,7 @@ class RenameV2 {
 test("postgres change: a renamed enum value: the warning says how, the reviewer adds renames, rows and defaults follow both ways", async (t) => {
   const db = await useDatabase(t, "postgres");
   if (!db) return;
-  const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-pg-change-"));
+  const scriptLocation = tempDir("pg-change");
   fs.mkdirSync(path.join(scriptLocation, "versions"));
   t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
   const v1 = defineConfig({ scriptLocation, url: db.url, entities: [RenameV1], postWriteHooks: [] });

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { useDatabase } from "@autogen/dialects/testing";
+import { useDatabase, tempDir } from "@autogen/dialects/testing";
 import { describe as describeRun, ROOT, runCli } from "./helpers/cli-process";
 
 const CONFIG = `import "reflect-metadata";
@@ -41,7 +41,7 @@ test("postgres: -x tenant=... migrates and autogenerates per tenant schema (onCo
   if (!db) return;
   const parent = path.join(ROOT, "test", "fixtures-tmp");
   fs.mkdirSync(parent, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(parent, "autogen-tenants-"));
+  const dir = tempDir("tenants", parent);
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.mkdirSync(path.join(dir, "migrations", "versions"), { recursive: true });
   fs.writeFileSync(path.join(dir, "autogen.config.ts"), CONFIG);

@@ -6,13 +6,12 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { EntitySchema } from "typeorm";
 import { command, defineConfig } from "autogen";
 import { getDialect, type Connection } from "@autogen/dialects";
-import { useDatabase } from "@autogen/dialects/testing";
+import { useDatabase, tempDir } from "@autogen/dialects/testing";
 import { createIntrospector } from "@autogen/reflection";
 
 /** `n` tables of mixed column types, each with 2 indexes, a unique and a foreign key to the one before. */
@@ -66,7 +65,7 @@ interface Counts {
 async function countsFor(t: import("node:test").TestContext, tables: number): Promise<Counts | null> {
   const db = await useDatabase(t, "postgres");
   if (!db) return null;
-  const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-pg-count-"));
+  const scriptLocation = tempDir("pg-count");
   fs.mkdirSync(path.join(scriptLocation, "versions"));
   t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
   // 200 tables per revision and transaction: creating 1,000 tables with their indexes and keys

@@ -6,12 +6,11 @@
 import "reflect-metadata";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { Column, Entity, PrimaryGeneratedColumn, ViewColumn, ViewEntity } from "typeorm";
 import { command, defineConfig } from "autogen";
-import { useDatabase } from "@autogen/dialects/testing";
+import { useDatabase, tempDir } from "@autogen/dialects/testing";
 
 @Entity("sale")
 class Sale {
@@ -44,7 +43,7 @@ const kinds = (ops: readonly { kind: string; ops?: readonly { kind: string }[] }
 test("postgres: a view compares by its stored definition; a change is drop + create, reversible, rows untouched", async (t) => {
   const db = await useDatabase(t, "postgres");
   if (!db) return;
-  const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-pg-views-"));
+  const scriptLocation = tempDir("pg-views");
   fs.mkdirSync(path.join(scriptLocation, "versions"));
   t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
   const config = (entities: Function[]) => defineConfig({ scriptLocation, url: db.url, entities, postWriteHooks: [] });

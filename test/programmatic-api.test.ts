@@ -10,14 +10,14 @@ import * as path from "node:path";
 import { test } from "node:test";
 import { command, defineConfig } from "autogen";
 import { type DialectName, parseUrl } from "@autogen/dialects";
-import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
+import { dialectsUnderTest, useDatabase, tempDir } from "@autogen/dialects/testing";
 import { exists, versionRows, writeOps } from "./helpers/project";
 
 for (const dialect of dialectsUnderTest()) {
   test(`${dialect}: command.* drives a project without a shell`, async (t) => {
     const db = await useDatabase(t, dialect);
     if (!db) return;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-api-"));
+    const dir = tempDir("api");
     t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
     const scriptLocation = path.join(dir, "migrations");
     fs.mkdirSync(path.join(scriptLocation, "versions"), { recursive: true });
@@ -114,7 +114,7 @@ for (const dialect of dialectsUnderTest()) {
   test(`${dialect}: command.* adopts the application's own driver connection and leaves it open`, async (t) => {
     const db = await useDatabase(t, dialect);
     if (!db) return;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-api-driver-"));
+    const dir = tempDir("api-driver");
     t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
     // No url at all: the connection is the only way to the database.
     const config = defineConfig({ scriptLocation: dir, versionLocations: [path.join(dir, "v")], postWriteHooks: [] });
@@ -151,7 +151,7 @@ test("command.listTemplates and command.init", async (t) => {
       ["multidb", "Multi-database configuration: one environment per database, selected with --name."],
     ],
   );
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-init-"));
+  const dir = tempDir("init");
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const result = await command.init("db", { cwd: dir, template: "multidb" });
   assert.equal(result.configFile, path.join(dir, "autogen.config.ts"));

@@ -6,7 +6,6 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test, type TestContext } from "node:test";
 import {
@@ -21,7 +20,7 @@ import {
 } from "autogen";
 import { renderOps } from "@autogen/renderer";
 import { type DialectName } from "@autogen/dialects";
-import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
+import { dialectsUnderTest, useDatabase, tempDir } from "@autogen/dialects/testing";
 
 const f = QualifiedName.create("add_n");
 
@@ -56,7 +55,7 @@ const DEFINITIONS: Record<"postgres" | "mysql", (n: number) => string> = {
 
 /** A script folder with two hand-written revisions: create add_n (+1), then replace it (+2). */
 async function project(t: TestContext, url: string, definition: (n: number) => string) {
-  const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-recipe-"));
+  const scriptLocation = tempDir("recipe");
   fs.mkdirSync(path.join(scriptLocation, "versions"));
   t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
   const config = defineConfig({ scriptLocation, url, postWriteHooks: [] });

@@ -9,10 +9,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { type TestContext, test } from "node:test";
 import { assertFailure, runCli } from "./helpers/cli-process";
+import { tempDir } from "@autogen/dialects/testing";
 
 /** A project folder with a config and an empty versions/ folder; returns the folder. */
 function project(t: TestContext): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-e2e-files-"));
+  const dir = tempDir("e2e-files");
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.writeFileSync(
     path.join(dir, "autogen.config.ts"),

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { test } from "node:test";
 import { command, defineConfig } from "autogen";
 import { getDialect } from "@autogen/dialects";
-import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
+import { dialectsUnderTest, offlineStatements, useDatabase } from "@autogen/dialects/testing";
 import { describe } from "./helpers/cli-process";
 import {
   ADD_LAST_TRANSACTION_DATE,
@@ -19,22 +19,6 @@ import {
   versionRows,
   writeOps,
 } from "./helpers/project";
-
-/** The statements of an offline script: comment lines dropped, each statement without its `;`. */
-function offlineStatements(sql: string): string[] {
-  const statements: string[] = [];
-  let current = "";
-  for (const line of sql.split("\n")) {
-    if (current === "" && (line.trim() === "" || line.startsWith("--"))) continue;
-    current += (current ? "\n" : "") + line;
-    if (line.endsWith(";")) {
-      statements.push(current.slice(0, -1));
-      current = "";
-    }
-  }
-  assert.equal(current, "", `unterminated statement at the end of:\n${sql}`);
-  return statements;
-}
 
 for (const dialect of dialectsUnderTest()) {
   test(`${dialect}: stamp and stamp --purge write the version and revisions tables and run no revision`, async (t) => {

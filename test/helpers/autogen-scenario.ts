@@ -6,13 +6,12 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { TestContext } from "node:test";
 import type { OpNode } from "@autogen/core";
 import { command, defineConfig, type AutogenConfig } from "autogen";
 import { type Connection, type DialectName } from "@autogen/dialects";
-import { useDatabase } from "@autogen/dialects/testing";
+import { useDatabase, tempDir } from "@autogen/dialects/testing";
 
 export interface ScenarioEnv {
   readonly url: string;
@@ -36,7 +35,7 @@ export interface ScenarioEnv {
 export async function scenarioEnv(t: TestContext, dialect: DialectName = "sqlite"): Promise<ScenarioEnv | null> {
   const db = await useDatabase(t, dialect);
   if (!db) return null;
-  const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-alembic-scn-"));
+  const scriptLocation = tempDir("alembic-scn");
   fs.mkdirSync(path.join(scriptLocation, "versions"));
   t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
   const conn = await db.connect();

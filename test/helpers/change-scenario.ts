@@ -1,19 +1,18 @@
 /* What the change-scenario suites (SQLite, PostgreSQL, MySQL) share: a script folder with the
  * v1 and v2 configs of one scenario, and rows written and read with the dialect's quoting. */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { TestContext } from "node:test";
 import { defineConfig } from "autogen";
 import type { OpNode } from "@autogen/core";
 import { getDialect, type Connection } from "@autogen/dialects";
-import { type FreshDatabase } from "@autogen/dialects/testing";
+import { type FreshDatabase, tempDir } from "@autogen/dialects/testing";
 
 export type Row = Record<string, unknown>;
 
 /** A temp script folder and the configs of the model before and after the change. */
 export function scenarioConfigs(t: TestContext, db: FreshDatabase, before: Function[], after: Function[]) {
-  const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), `autogen-${db.dialect}-change-`));
+  const scriptLocation = tempDir(`${db.dialect}-change`);
   fs.mkdirSync(path.join(scriptLocation, "versions"));
   t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
   const config = (entities: Function[]) => defineConfig({ scriptLocation, url: db.url, entities, postWriteHooks: [] });

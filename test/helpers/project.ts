@@ -7,6 +7,7 @@ import type { TestContext } from "node:test";
 import type { Connection } from "@autogen/dialects";
 import type { FreshDatabase } from "@autogen/dialects/testing";
 import { type CliResult, describe, ROOT, runCli } from "./cli-process";
+import { tempDir } from "@autogen/dialects/testing";
 
 /** A project folder created with `autogen init migrations`, its config reading DATABASE_URL. */
 export interface Project {
@@ -43,7 +44,7 @@ export async function createProject(
   o: { hooks?: boolean; inRepo?: boolean } = {},
 ): Promise<Project> {
   if (o.inRepo) fs.mkdirSync(IN_REPO_PARENT, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(o.inRepo ? IN_REPO_PARENT : os.tmpdir(), "autogen-e2e-"));
+  const dir = tempDir("e2e", o.inRepo ? IN_REPO_PARENT : os.tmpdir());
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const env = { DATABASE_URL: db.url };
   const cli = (args: readonly string[], c: { env?: Record<string, string | undefined> } = {}) =>

@@ -3,12 +3,11 @@
  * nothing, downgrade base leaves an empty schema. */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { TestContext } from "node:test";
 import { command, defineConfig, type AutogenConfig } from "autogen";
 import { connect, getDialect, type Connection, type DialectName } from "@autogen/dialects";
-import { type FreshDatabase } from "@autogen/dialects/testing";
+import { type FreshDatabase, tempDir } from "@autogen/dialects/testing";
 import { createIntrospector } from "@autogen/reflection";
 
 /** The model side of a config: a DataSource, or entities (plus DataSource options). */
@@ -24,7 +23,7 @@ export async function assertRoundTrip(
   model: ModelSource,
   label: string,
 ): Promise<void> {
-  const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), `autogen-inv-${label.replace(/[^\w-]+/g, "_")}-`));
+  const scriptLocation = tempDir(`inv-${label.replace(/[^\w-]+/g, "_")}`);
   fs.mkdirSync(path.join(scriptLocation, "versions"));
   t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
   const config = defineConfig({ scriptLocation, ...("url" in db && { url: db.url }), ...model });

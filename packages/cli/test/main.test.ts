@@ -6,6 +6,7 @@ import { describe, it } from "node:test";
 import { CommandError, DatabaseError, DiffsDetectedError } from "@autogen/core";
 import { parseXArgs } from "../src/cli-program";
 import { exitStatusFor, run } from "../src/main";
+import { tempDir } from "@autogen/dialects/testing";
 
 /** Runs the CLI in-process and collects what it prints. */
 async function cli(args: string[], cwd?: string): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -52,7 +53,7 @@ describe("exit statuses", () => {
 
 describe("run", () => {
   it("prints one FAILED line, with the password masked, and no stack", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-main-"));
+    const dir = tempDir("main");
     try {
       fs.writeFileSync(
         path.join(dir, "autogen.config.js"),

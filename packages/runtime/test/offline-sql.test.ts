@@ -2,9 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { CommandError } from "@autogen/core";
 import { getDialect } from "@autogen/dialects";
-import { dialectsUnderTest } from "@autogen/dialects/testing";
+import { dialectsUnderTest, offlineStatements } from "@autogen/dialects/testing";
 import { downgrade, MigrationContext, revisionFileHash, RevisionsTable, stamp, upgrade } from "../src/index";
-import { loadScript, offlineStatements, openDatabase, writeScript } from "./support/script-fixture";
+import { loadScript, openDatabase, writeScript } from "./support/script-fixture";
 
 const A = "aaaaaaaaaaa1";
 const B = "bbbbbbbbbbb2";

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AlterColumnOp, CommandError, QualifiedName, UnsupportedOpError, freeze, type OpNode } from "@autogen/core";
 import { getDialect } from "@autogen/dialects";
-import { dialectsUnderTest } from "@autogen/dialects/testing";
+import { dialectsUnderTest, offlineStatements } from "@autogen/dialects/testing";
 import {
   MigrationContext,
   createOperations,
@@ -11,7 +11,7 @@ import {
   registerOperation,
   upgrade,
 } from "../src/index";
-import { loadScript, offlineStatements, openDatabase, writeScript } from "./support/script-fixture";
+import { loadScript, openDatabase, writeScript } from "./support/script-fixture";
 
 const A = "aaaaaaaaaaa1";
 

@@ -1,21 +1,21 @@
 import "reflect-metadata";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, symlinkSync, writeFileSync, utimesSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { symlinkSync, writeFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { CommandError } from "@autogen/core";
+import { tempDir } from "@autogen/dialects/testing";
 import { loadModule, registerTsLoader } from "../src/index";
 
 /** A temp project whose node_modules is the monorepo's, as a user's project would have. */
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "autogen-loader-"));
+function tempProject(): string {
+  const dir = tempDir("loader");
   symlinkSync(join(__dirname, "../../../../node_modules"), join(dir, "node_modules"));
   return dir;
 }
 
 test("a decorated class gets design:type metadata", async () => {
-  const dir = tempDir();
+  const dir = tempProject();
   const file = join(dir, "entity.ts");
   writeFileSync(
     file,
@@ -40,7 +40,7 @@ export const answer: number = 42;
 test("module aliases redirect a bare name and its subpaths", async () => {
   registerTsLoader({ moduleAliases: { typeorm: "typeorm03" } });
   registerTsLoader({ moduleAliases: { typeorm: "typeorm03" } }); // idempotent
-  const dir = tempDir();
+  const dir = tempProject();
   const file = join(dir, "entity.cts");
   writeFileSync(
     file,
@@ -63,7 +63,7 @@ export const columns = getMetadataArgsStorage().columns.filter((c) => c.target =
 });
 
 test("a TypeScript module imports another one without its extension", async () => {
-  const dir = tempDir();
+  const dir = tempProject();
   writeFileSync(join(dir, "base.ts"), `export abstract class Base { abstract id(): string; }`);
   writeFileSync(
     join(dir, "config.ts"),
@@ -74,7 +74,7 @@ test("a TypeScript module imports another one without its extension", async () =
 });
 
 test(".mts, .js, .cjs and .mjs modules load", async () => {
-  const dir = tempDir();
+  const dir = tempProject();
   writeFileSync(join(dir, "a.mts"), `export const kind: string = "mts";`);
   writeFileSync(join(dir, "b.js"), `exports.kind = "js";`);
   writeFileSync(join(dir, "c.cjs"), `module.exports = { kind: "cjs" };`);
@@ -90,7 +90,7 @@ test(".mts, .js, .cjs and .mjs modules load", async () => {
 });
 
 test("a rewritten file is loaded again", async () => {
-  const dir = tempDir();
+  const dir = tempProject();
   const file = join(dir, "rev.ts");
   writeFileSync(file, `export const n = 1;`);
   assert.equal((await loadModule(file)).n, 1);
@@ -101,7 +101,7 @@ test("a rewritten file is loaded again", async () => {
 });
 
 test("a syntax error is a CommandError naming the file", async () => {
-  const dir = tempDir();
+  const dir = tempProject();
   const file = join(dir, "broken.ts");
   writeFileSync(file, `export function upgrade( {\n`);
   await assert.rejects(loadModule(file), (error: unknown) => {
@@ -113,7 +113,7 @@ test("a syntax error is a CommandError naming the file", async () => {
 });
 
 test("a syntax error names file:line:column, in TypeScript, CommonJS and ES modules, and in an imported file", async () => {
-  const dir = tempDir();
+  const dir = tempProject();
   const cases: [name: string, text: string, where: string][] = [
     ["config.ts", `export default {\n  scriptLocation: "m",\n  url: {;\n};\n`, "config.ts:3:9"],
     // Tabs count as one column, as editors count them (swc's snippet shows them wider).

@@ -2,12 +2,11 @@
  * Test support: revision files written into a temp scriptLocation, and a database session per
  * test. Revision bodies are TypeScript source, loaded through the swc hook as users' files are.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestContext } from "node:test";
 import { getDialect, type Connection, type Dialect, type DialectName } from "@autogen/dialects";
-import { useDatabase, type FreshDatabase } from "@autogen/dialects/testing";
+import { useDatabase, type FreshDatabase, tempDir } from "@autogen/dialects/testing";
 import { ScriptDirectory } from "@autogen/script";
 
 /** One revision file to write. */
@@ -25,7 +24,7 @@ export interface RevisionSpec {
 }
 
 /** Writes the revision files into `<dir>/versions` and returns the scriptLocation. */
-export function writeScript(revisions: RevisionSpec[], dir = mkdtempSync(join(tmpdir(), "autogen-rt-"))): string {
+export function writeScript(revisions: RevisionSpec[], dir = tempDir("rt")): string {
   mkdirSync(join(dir, "versions"), { recursive: true });
   for (const r of revisions) writeFileSync(revisionPath(dir, r.rev), r.rawText ?? revisionText(r));
   return dir;
@@ -89,17 +88,4 @@ export async function tableExists(conn: Connection, dialect: Dialect, table: str
   } catch {
     return false;
   }
-}
-
-/** Splits offline SQL into statements (dropping `-- ` comment lines), as the online list has them. */
-export function offlineStatements(sql: string): string[] {
-  return sql
-    .split(";\n")
-    .map((s) =>
-      s
-        .split("\n")
-        .filter((line) => !line.startsWith("-- "))
-        .join("\n"),
-    )
-    .filter((s) => s.trim() !== "");
 }

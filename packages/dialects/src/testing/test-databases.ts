@@ -4,10 +4,10 @@
  */
 import type { TestContext } from "node:test";
 import { DatabaseError } from "@autogen/core";
-import { connect } from "./connections/connect";
-import { type DatabaseUrl, formatUrl, parseUrl } from "./connections/database-url";
-import { DIALECT_NAMES, type DialectName } from "./dialect-name";
-import { createScratchDatabase, dropStaleScratchDatabases, type ScratchDatabase } from "./scratch-database";
+import { connect } from "../connections/connect";
+import { type DatabaseUrl, formatUrl, parseUrl } from "../connections/database-url";
+import { DIALECT_NAMES, type DialectName } from "../dialect-name";
+import { createScratchDatabase, dropStaleScratchDatabases, type ScratchDatabase } from "../scratch-database";
 
 /** An empty database of its own for one test. */
 export type FreshDatabase = ScratchDatabase;
