@@ -1,13 +1,14 @@
 import {
   CommandError,
   MigrationScript,
+  UpgradeOps,
   QualifiedName,
   Schema,
   View,
   reverseUpgradeOps,
   revisionsTableName,
 } from "@autogen/core";
-import type { Connection, Dialect } from "@autogen/dialects";
+import { classifyRisks, type Connection, type Dialect } from "@autogen/dialects";
 import { compareSchemas, type CompareOptions } from "@autogen/compare";
 import { schemaFromTypeORM, type DataSourceLike } from "@autogen/metadata";
 import { createIntrospector, type Introspector, type ReflectOptions } from "@autogen/reflection";
@@ -40,7 +41,8 @@ export interface AutogenerateContext {
 /**
  * The autogenerate pipeline: TypeORM metadata → target Schema; live database → reflected
  * Schema; compare → UpgradeOps; the downgrade is the reversed, reverse()d upgrade; then the
- * config's processRevisionDirectives (a function or a Rewriter) may edit or empty the list.
+ * config's processRevisionDirectives (a function or a Rewriter) may edit or empty the list;
+ * last, the dialect classifies the upgrade ops of each (every op gets its `risks`).
  * Returns the directives to write (possibly none).
  */
 export async function autogenerate(o: {
@@ -66,7 +68,10 @@ export async function autogenerate(o: {
     const context = autogenerateContext(config, connection, dialect);
     await toProcessRevisionDirectives(config.processRevisionDirectives)(context, o.revision.downRevision, directives);
   }
-  return directives;
+  // After the hooks: the risks are those of the ops that will be written.
+  return directives.map((d) =>
+    MigrationScript.cloneWith(d, { upgradeOps: UpgradeOps.create(classifyRisks(dialect, d.upgradeOps.ops)) }),
+  );
 }
 
 /** The entities' schema, in the dialect's canonical terms. */

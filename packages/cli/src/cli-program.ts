@@ -67,6 +67,10 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
   };
   /** Warnings go to stderr, -q or not: they are about the database, not progress. */
   const warn = (line: string) => io.stderr(`WARNING: ${line}\n`);
+  /** What autogenerate detected, on stderr as Alembic logs it (stdout stays the command's output). */
+  const info = (line: string) => {
+    if (!globals().quiet) io.stderr(`INFO  ${line}\n`);
+  };
   const x = () => parseXArgs(globals().x);
   const config = (): Promise<ResolvedConfig> => {
     const g = globals();
@@ -131,6 +135,7 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
         dependsOn: o.dependsOn.length ? o.dependsOn : undefined,
         log,
         warn,
+        info,
       });
       if (o.verify && file !== null) {
         const result = await command.verify(cfg, undefined, { x: x(), log, warn });
@@ -260,14 +265,19 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
   program
     .command("check")
     .description("Check if revision command with autogenerate has pending upgrade ops (exit 1 if so)")
-    .action(async () => {
-      const result = await command.check(await config(), { x: x(), log, warn });
-      if (result.upToDate) {
+    .addOption(formatOption(["text", "json"]))
+    .action(async (o: { format: "text" | "json" }) => {
+      const result = await command.check(await config(), { x: x(), log, warn, info });
+      if (o.format === "json") {
+        // stdout is the document: { upToDate, ops, risks }.
+        printJson(result);
+      } else if (result.upToDate) {
         log("No new upgrade operations detected.");
-        return;
+      } else {
+        print(describePendingOps(result.ops));
       }
-      print(describePendingOps(result.ops));
-      throw new DiffsDetectedError(`New upgrade operations detected: ${summarizePendingOps(result.ops)}`, result.ops);
+      if (!result.upToDate)
+        throw new DiffsDetectedError(`New upgrade operations detected: ${summarizePendingOps(result.ops)}`, result.ops);
     });
 
   /** Prints a verify report; a failed verify then exits 1 naming the first finding. */

@@ -17,6 +17,12 @@ export interface CommandOptions {
    * `process.emitWarning` (`current`), discarded (`upgrade`, `downgrade`).
    */
   warn?: (line: string) => void;
+  /**
+   * Receives what autogenerate detected (`check`, `revision --autogenerate`), one line per change
+   * as Alembic logs it: `Detected added column 'users.x'`. Default: discarded. The risks of the
+   * changes go to `warn`, one line each (`risk data-loss: drops column users.pw`).
+   */
+  info?: (line: string) => void;
 }
 
 /** Options of the commands that run revisions or write the version table. */

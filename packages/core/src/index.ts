@@ -11,6 +11,7 @@ export * from "./schema/table";
 export * from "./schema/schema";
 export * from "./schema/canonical-order";
 export * from "./ops/op-node";
+export * from "./ops/risk";
 export * from "./ops/builtin-ops";
 export * from "./ops/table-ops";
 export * from "./ops/column-ops";

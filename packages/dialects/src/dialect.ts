@@ -1,6 +1,7 @@
 import type { BatchAlterTableOp, Column, OpNode, ReferentialAction, Table } from "@autogen/core";
 import type { Connection, QueryResult } from "./connection";
 import type { DialectName } from "./dialect-name";
+import type { RiskRules } from "./risks/risk-rules";
 import type { ServerDatabases } from "./server-databases";
 
 /**
@@ -96,6 +97,8 @@ export interface Dialect {
   readonly name: DialectName;
   readonly adapter: DialectAdapter;
   readonly canonical: Canonicalizer;
+  /** What each kind of change does to a live table here: the data `classifyRisks` reads. */
+  readonly risks: RiskRules;
   /** A fresh compiler per compile: compilers hold state. */
   createDdlCompiler(): DdlCompiler;
   /** Quotes an identifier, always (reserved words, mixed case, quotes inside names). */

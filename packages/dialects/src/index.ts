@@ -8,6 +8,7 @@ export { createSqlSyntax, type SqlSyntax, type LiteralRules } from "./sql-syntax
 export { DefaultDdlCompiler, type ColumnSpecContext } from "./default-ddl-compiler";
 export { BatchRecreateRequiredError } from "./batch-recreate-required-error";
 export { getDialect } from "./get-dialect";
+export * from "./risks";
 export { parseType, type ParsedType, type TypeWidths } from "./type-widths";
 export * from "./postgres";
 export * from "./mysql";

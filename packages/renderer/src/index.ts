@@ -9,6 +9,7 @@ export type {
 } from "./render-context";
 export { renderMigrationScript, formatCreateDate, BEGIN_MARKER, END_MARKER } from "./render-migration-script";
 export { registerRenderer, renderOp, renderOps, createRenderContext } from "./render-op";
+export { riskComment } from "./risk-comment";
 export { renderTableCall, TABLE } from "./table-call";
 export { runPostWriteHooks, splitArgs, type PostWriteHook } from "./post-write-hooks";
 export {

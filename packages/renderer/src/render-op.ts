@@ -1,4 +1,5 @@
-import { UnsupportedOpError, type BuiltinOpKind, type BuiltinOps, type OpNode } from "@autogen/core";
+import { UnsupportedOpError, risksOf, type BuiltinOpKind, type BuiltinOps, type OpNode } from "@autogen/core";
+import { riskComment } from "./risk-comment";
 import type { OpRenderer, RenderContext, RenderItemHook } from "./render-context";
 import { renderAddColumn, renderAlterColumn, renderDropColumn } from "./renderers/column";
 import { renderCreateTableComment, renderDropTableComment } from "./renderers/comment";
@@ -71,11 +72,14 @@ export function registerRenderer(kind: string, fn: OpRenderer): void {
   customRenderers.set(kind, fn);
 }
 
-/** Renders one op; an op kind with no renderer is an error, never skipped. */
+/**
+ * Renders one op; an op kind with no renderer is an error, never skipped. The op's risks (if
+ * it was classified) come first, one comment line each, so a pull request shows them next to it.
+ */
 export function renderOp(ctx: RenderContext, op: OpNode): string[] {
   const fn = customRenderers.get(op.kind) ?? (RENDERERS as unknown as Record<string, OpRenderer | undefined>)[op.kind];
   if (!fn) throw new UnsupportedOpError(op.kind, "the renderer");
-  return fn(ctx, op);
+  return [...risksOf(op).map(riskComment), ...fn(ctx, op)];
 }
 
 /** A fresh context for one render. */

@@ -1,23 +1,27 @@
-import { MigrationScript, type OpNode } from "@autogen/core";
+import { MigrationScript, collectRisks, type OpNode, type Risk } from "@autogen/core";
 import type { CommandOptions } from "../command-options";
 import type { AutogenConfig } from "../config";
 import { withDatabaseSession } from "../database-session";
 import { autogenerateModule, rendererModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
 import { loadScriptDirectory } from "../script-directory";
+import { reportChanges } from "../review/report-changes";
 import { assertDatabaseUpToDate } from "./database-up-to-date";
 
 /** What {@link check} found. */
 export interface CheckResult {
   /** True when autogenerate finds nothing to do. */
   readonly upToDate: boolean;
-  /** The revision autogenerate would write (empty op trees when up to date). */
+  /** The revision autogenerate would write (empty op trees when up to date); each upgrade op carries its `risks`. */
   readonly ops: MigrationScript;
+  /** Every risk of the upgrade ops, in op order (README "Risk codes"). */
+  readonly risks: readonly Risk[];
 }
 
 /**
  * Runs autogenerate without writing anything (Alembic's `check`): tells whether the entities
- * match the database. The CLI exits 1 when they do not.
+ * match the database, and what the pending ops risk (each change to `o.info`, each risk to
+ * `o.warn`). The CLI exits 1 when they do not match.
  */
 export async function check(config: AutogenConfig, o: CommandOptions = {}): Promise<CheckResult> {
   const cfg = resolveConfig(config, { x: o.x });
@@ -43,7 +47,8 @@ export async function check(config: AutogenConfig, o: CommandOptions = {}): Prom
   });
   // A processRevisionDirectives hook that drops the revision means there is nothing to write.
   const ops = directives.at(-1) ?? MigrationScript.create({ ...plan, message: null });
-  return { upToDate: MigrationScript.isEmpty(ops), ops };
+  reportChanges(ops, o);
+  return { upToDate: MigrationScript.isEmpty(ops), ops, risks: collectRisks(ops.upgradeOps.ops) };
 }
 
 /** The pending upgrade ops as the code a revision would hold, for `autogen check`'s report. */

@@ -5,6 +5,7 @@ import { withDatabaseSession } from "../database-session";
 import { autogenerateModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
 import { loadScriptDirectory } from "../script-directory";
+import { reportChanges } from "../review/report-changes";
 import { writeRevisionFile } from "../write-revision-file";
 import { assertDatabaseUpToDate } from "./database-up-to-date";
 
@@ -33,7 +34,8 @@ const asList = (v: string | readonly string[] | undefined): string[] | undefined
 
 /**
  * Creates a new revision file (Alembic's `revision`). With `autogenerate`, the database must
- * be at the script heads; the entities are compared with it and the ops rendered.
+ * be at the script heads; the entities are compared with it and the ops rendered, each with
+ * its risks as comments above it (reported to `o.info` and `o.warn` as well).
  *
  * @returns the path of the file written, or null when processRevisionDirectives removed it.
  */
@@ -84,6 +86,7 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
   }
   let first: string | null = null;
   for (const d of directives) {
+    if (o.autogenerate) reportChanges(d, o);
     const file = await writeRevisionFile(renderCfg, script, d, { createDate, log: o.log });
     first ??= file;
   }

@@ -2,6 +2,7 @@ import type { Dialect } from "../dialect";
 import { mysqlServerDatabases } from "./mysql-server-databases";
 import { mysqlAdapter } from "./mysql-adapter";
 import { mysqlCanonical } from "./mysql-canonical";
+import { mysqlRiskRules } from "./mysql-risks";
 import { MysqlDdlCompiler } from "./mysql-ddl-compiler";
 import { mysqlSyntax } from "./mysql-syntax";
 
@@ -10,6 +11,7 @@ export const mysqlDialect: Dialect = Object.freeze({
   name: "mysql",
   adapter: mysqlAdapter,
   canonical: mysqlCanonical,
+  risks: mysqlRiskRules,
   createDdlCompiler: () => new MysqlDdlCompiler(),
   quote: mysqlSyntax.quote,
   literal: mysqlSyntax.literal,

@@ -5,3 +5,4 @@ export { PostgresDdlCompiler } from "./postgres-ddl-compiler";
 export { postgresRequiredExtensions } from "./postgres-extensions";
 export { postgresUsingCast } from "./postgres-casts";
 export { postgresServerDatabases } from "./postgres-server-databases";
+export { postgresRiskRules } from "./postgres-risks";

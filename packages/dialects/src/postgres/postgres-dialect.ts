@@ -2,6 +2,7 @@ import type { Dialect } from "../dialect";
 import { postgresServerDatabases } from "./postgres-server-databases";
 import { postgresAdapter } from "./postgres-adapter";
 import { postgresCanonical } from "./postgres-canonical";
+import { postgresRiskRules } from "./postgres-risks";
 import { PostgresDdlCompiler } from "./postgres-ddl-compiler";
 import { postgresRequiredExtensions } from "./postgres-extensions";
 import { postgresSyntax } from "./postgres-syntax";
@@ -11,6 +12,7 @@ export const postgresDialect: Dialect = Object.freeze({
   name: "postgres",
   adapter: postgresAdapter,
   canonical: postgresCanonical,
+  risks: postgresRiskRules,
   createDdlCompiler: () => new PostgresDdlCompiler(),
   quote: postgresSyntax.quote,
   literal: postgresSyntax.literal,

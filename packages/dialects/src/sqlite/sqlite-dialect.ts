@@ -1,6 +1,7 @@
 import type { Dialect } from "../dialect";
 import { sqliteAdapter } from "./sqlite-adapter";
 import { sqliteCanonical } from "./sqlite-canonical";
+import { sqliteRiskRules } from "./sqlite-risks";
 import { SqliteDdlCompiler } from "./sqlite-ddl-compiler";
 import { sqliteSyntax } from "./sqlite-syntax";
 
@@ -9,6 +10,7 @@ export const sqliteDialect: Dialect = Object.freeze({
   name: "sqlite",
   adapter: sqliteAdapter,
   canonical: sqliteCanonical,
+  risks: sqliteRiskRules,
   createDdlCompiler: () => new SqliteDdlCompiler(),
   quote: sqliteSyntax.quote,
   literal: sqliteSyntax.literal,

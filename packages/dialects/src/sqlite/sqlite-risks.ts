@@ -1,0 +1,34 @@
+import { freeze, type OpNode } from "@autogen/core";
+import type { RiskRules } from "../risks/risk-rules";
+import { isInPlaceInBatch } from "./sqlite-requires-recreate";
+
+/** The ops a batch block holds (runtime's BatchOperations): the others never recreate a table. */
+const TABLE_OPS = new Set([
+  "AddColumnOp",
+  "DropColumnOp",
+  "AlterColumnOp",
+  "CreateIndexOp",
+  "DropIndexOp",
+  "CreateUniqueConstraintOp",
+  "CreateForeignKeyOp",
+  "CreateCheckConstraintOp",
+  "CreatePrimaryKeyOp",
+  "DropConstraintOp",
+]);
+
+/**
+ * How SQLite treats a live table for each change (risk classification): whatever cannot run
+ * in place recreates the table (the batch move-and-copy), which is the table-rewrite; types are
+ * not enforced, so a narrowing loses nothing.
+ */
+export const sqliteRiskRules: RiskRules = freeze({
+  product: "SQLite",
+  typeChangeRewrite: () => null,
+  narrowing: [] as const,
+  notNullWithoutDefault: "fails" as const,
+  setNotNull: null,
+  createIndexLock: null,
+  constraintValidation: () => null,
+  addColumnRewrite: () => null,
+  recreatesTable: (op: OpNode) => TABLE_OPS.has(op.kind) && !isInPlaceInBatch(op),
+});

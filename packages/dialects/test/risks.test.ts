@@ -1,0 +1,108 @@
+/*
+ * classifyRisks: one mechanism, each dialect's rules as data. These are the decisions
+ * themselves (which code for which change on which dialect); test/risks.test.ts and
+ * test/lint.test.ts check them end to end on real databases.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  AddColumnOp,
+  AlterColumnOp,
+  BatchAlterTableOp,
+  Column,
+  CreateIndexOp,
+  CreateTableOp,
+  DropColumnOp,
+  DropTableOp,
+  ModifyTableOps,
+  QualifiedName,
+  RenameTableOp,
+  Table,
+  collectRisks,
+  toIndex,
+  type OpNode,
+} from "@autogen/core";
+import { classifyRisks, getDialect, type DialectName } from "../src/index";
+
+const users = QualifiedName.create("users");
+const codes = (d: DialectName, ops: OpNode[]): string[] =>
+  collectRisks(classifyRisks(getDialect(d), ops)).map((r) => r.code);
+const retype = (from: string, to: string) => AlterColumnOp.create(users, "name", { type: to }, { type: from });
+
+describe("classifyRisks", () => {
+  it("PostgreSQL rewrites the table for a type change unless it is binary-coercible", () => {
+    assert.deepEqual(codes("postgres", [retype("integer", "bigint")]), ["table-rewrite"]);
+    assert.deepEqual(codes("postgres", [retype("varchar(50)", "varchar(100)")]), []);
+    assert.deepEqual(codes("postgres", [retype("varchar(50)", "text")]), []);
+    assert.deepEqual(codes("postgres", [retype("numeric(8,2)", "numeric(12,2)")]), []);
+    // A shorter varchar is checked value by value: PostgreSQL rewrites the table for it too.
+    assert.deepEqual(codes("postgres", [retype("varchar(100)", "varchar(50)")]), [
+      "data-loss",
+      "may-fail-on-existing-rows",
+      "table-rewrite",
+    ]);
+  });
+
+  it("MariaDB/MySQL copy the table unless a varchar keeps its length prefix or an enum only gains values at the end", () => {
+    assert.deepEqual(codes("mysql", [retype("varchar(50)", "varchar(60)")]), []);
+    assert.deepEqual(codes("mysql", [retype("varchar(50)", "varchar(100)")]), ["table-rewrite"]);
+    assert.deepEqual(codes("mysql", [retype("enum('a','b')", "enum('a','b','c')")]), []);
+    assert.deepEqual(codes("mysql", [retype("enum('a','b')", "enum('a')")]), ["data-loss", "table-rewrite"]);
+    const notNull = AlterColumnOp.create(users, "name", { nullable: false }, { nullable: true, type: "varchar(5)" });
+    assert.deepEqual(codes("mysql", [notNull]), ["may-fail-on-existing-rows", "table-rewrite"]);
+    assert.deepEqual(codes("postgres", [notNull]), ["may-fail-on-existing-rows", "long-lock"]);
+  });
+
+  it("SQLite does not enforce types, so a narrowing loses nothing; what cannot run in place recreates the table", () => {
+    const inTable = (op: OpNode) => [ModifyTableOps.create(users, [op])];
+    assert.deepEqual(codes("sqlite", inTable(retype("varchar(100)", "varchar(50)"))), ["table-rewrite"]);
+    const index = CreateIndexOp.create(users, toIndex({ name: "ix_name", columns: ["name"] }));
+    assert.deepEqual(codes("sqlite", inTable(index)), []);
+    assert.deepEqual(codes("postgres", [index]), ["long-lock"]);
+    assert.deepEqual(
+      codes("postgres", [
+        CreateIndexOp.create(users, toIndex({ name: "ix_name", columns: ["name"] }), { concurrently: true }),
+      ]),
+      [],
+    );
+    const always = BatchAlterTableOp.create(users, [index], "always");
+    assert.deepEqual(codes("sqlite", [always]), ["table-rewrite"]);
+  });
+
+  it("a table created earlier in the same revision has no rows to risk", () => {
+    const table = Table.create("users", [Column.create("id", "integer", { nullable: false })]);
+    const ops = [
+      CreateTableOp.create(table),
+      AddColumnOp.create(users, Column.create("x", "integer", { nullable: false })),
+      CreateIndexOp.create(users, toIndex({ name: "ix_x", columns: ["x"] })),
+    ];
+    assert.deepEqual(codes("postgres", ops), []);
+    assert.deepEqual(codes("postgres", ops.slice(1)), ["may-fail-on-existing-rows", "long-lock"]);
+  });
+
+  it("renames may break running code; drops that do not carry their definition cannot be reversed", () => {
+    assert.deepEqual(codes("mysql", [RenameTableOp.create(users, "people")]), ["breaking-rename"]);
+    assert.deepEqual(codes("mysql", [AlterColumnOp.create(users, "name", { name: "full_name" })]), ["breaking-rename"]);
+    assert.deepEqual(codes("sqlite", [DropTableOp.create(Table.create("users", []))]), [
+      "data-loss",
+      "irreversible-downgrade",
+    ]);
+    assert.deepEqual(codes("postgres", [DropColumnOp.create(users, Column.create("pw", ""))]), [
+      "data-loss",
+      "irreversible-downgrade",
+    ]);
+    // The downgrade would add a NOT NULL column without a default back to a table with rows.
+    const required = DropColumnOp.create(users, Column.create("pw", "text", { nullable: false }));
+    assert.deepEqual(codes("postgres", [required]), ["data-loss", "irreversible-downgrade"]);
+    assert.deepEqual(codes("postgres", [DropColumnOp.create(users, Column.create("pw", "text"))]), ["data-loss"]);
+  });
+
+  it("every op comes back carrying its risks, containers and their children too", () => {
+    const [container] = classifyRisks(getDialect("postgres"), [
+      ModifyTableOps.create(users, [DropColumnOp.create(users, Column.create("pw", "text"))]),
+    ]);
+    assert.deepEqual(container!.risks, []);
+    const child = (container as unknown as ModifyTableOps).ops[0] as OpNode & { risks: unknown[] };
+    assert.equal(child.risks.length, 1);
+  });
+});
