@@ -6,8 +6,6 @@
  */
 import "reflect-metadata";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import { test } from "node:test";
 import {
   Check,
   Column,
@@ -23,26 +21,7 @@ import {
   ViewEntity,
 } from "typeorm";
 import type { OpNode } from "@autogen/core";
-import { command } from "autogen";
-import { type Connection } from "@autogen/dialects";
-import { useDatabase } from "@autogen/dialects/testing";
-import { insertRows, scenarioConfigs, selectRows, summarizeOps, type Row } from "./helpers/change-scenario";
-
-interface Scenario {
-  name: string;
-  before: Function[];
-  after: Function[];
-  /** Rows to insert after v1 is applied: table → rows. */
-  rows: Record<string, Row[]>;
-  /** Extra setup once the rows are in, before the v2 autogenerate. */
-  prepare?: (conn: Connection) => Promise<void>;
-  /** The ops the v2 autogenerate must produce, as `Kind table[.detail]` lines (sorted). */
-  ops: string[];
-  /** The rows expected after the upgrade: table → `SELECT <columns> ... ORDER BY id` result. */
-  expect: Record<string, { columns: string[]; rows: Row[] }>;
-  /** Extra checks on the upgraded database. */
-  verify?: (conn: Connection) => Promise<void>;
-}
+import { runChangeScenarios, selectRows, summarizeOps, type ChangeScenario } from "./helpers/change-scenario";
 
 // ---- entity sets (one pair of classes per scenario; table names may repeat across scenarios) ----
 
@@ -443,7 +422,7 @@ class SaleRegion {
   @ViewColumn() region!: string;
 }
 
-const SCENARIOS: Scenario[] = [
+const SCENARIOS: ChangeScenario[] = [
   {
     name: "a table a view reads from is recreated (RENAME no longer trips over the view)",
     before: [ViewedV1, SaleRegion],
@@ -823,53 +802,24 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-/** `Kind table[.detail]` lines, sorted; constraints by name (added) or kind (dropped: SQLite's may be unnamed). */
+/** `Kind table[.detail]` lines; constraints by name (added) or kind (dropped: SQLite's may be unnamed). */
 function summarize(ops: readonly OpNode[]): string[] {
-  return summarizeOps(ops, (o, table) => {
+  return summarizeOps(ops, (o, table, standard) => {
+    if (standard) return standard;
     if (o.kind === "CreateUniqueConstraintOp" || o.kind === "CreateCheckConstraintOp")
       return `${o.kind} ${table}.${o.constraint.name}`;
     if (o.kind === "DropConstraintOp") return `${o.kind} ${table}.${o.constraint.kind}`;
     return `${o.kind} ${table}`;
-  }).sort();
-}
-
-for (const s of SCENARIOS) {
-  test(`sqlite change: ${s.name}`, async (t) => {
-    const db = await useDatabase(t, "sqlite");
-    if (!db) return;
-    const { v1, v2 } = scenarioConfigs(t, db, s.before, s.after);
-
-    assert.ok(await command.revision(v1, { message: "v1", autogenerate: true }));
-    await command.upgrade(v1, "head");
-    const conn = await db.connect();
-    t.after(() => conn.close());
-    await insertRows(conn, s.rows);
-    await s.prepare?.(conn);
-
-    const pending = await command.check(v2);
-    assert.deepEqual(summarize(pending.ops.upgradeOps.ops), [...s.ops].sort());
-    const file = await command.revision(v2, { message: "v2", autogenerate: true });
-    assert.ok(file);
-    await command.upgrade(v2, "head");
-
-    for (const [table, e] of Object.entries(s.expect)) {
-      assert.deepEqual(
-        await selectRows(conn, table, e.columns),
-        e.rows,
-        `rows of ${table} after upgrade\n${fs.readFileSync(file, "utf8")}`,
-      );
-    }
-    assert.deepEqual((await conn.query("PRAGMA foreign_key_check")).rows, [], "no dangling references");
-    await s.verify?.(conn);
-    assert.equal((await command.check(v2)).upToDate, true, "v2 is in sync after the upgrade");
-
-    await command.downgrade(v2, "-1");
-    fs.rmSync(file); // v1's file alone is the script again: check compares v1 with the database
-    const back = await command.check(v1);
-    assert.equal(
-      back.upToDate,
-      true,
-      `downgrade -1 returns to v1: ${JSON.stringify(summarize(back.ops.upgradeOps.ops))}`,
-    );
   });
 }
+
+runChangeScenarios(
+  {
+    dialect: "sqlite",
+    summarize,
+    unordered: true,
+    afterUpgrade: async (conn) =>
+      assert.deepEqual((await conn.query("PRAGMA foreign_key_check")).rows, [], "no dangling references"),
+  },
+  SCENARIOS,
+);

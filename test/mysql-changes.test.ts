@@ -7,32 +7,10 @@
  */
 import "reflect-metadata";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
-import { test } from "node:test";
 import { Column, Entity, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import type { OpNode } from "@autogen/core";
-import { command } from "autogen";
 import { connect } from "@autogen/dialects";
-import { offlineStatements, useDatabase } from "@autogen/dialects/testing";
-
-import { insertRows, scenarioConfigs, selectRows, summarizeOps, type Row } from "./helpers/change-scenario";
-
-interface Scenario {
-  name: string;
-  before: Function[];
-  after: Function[];
-  /** Rows to insert after v1 is applied, in order: table → rows. */
-  rows: [string, Row[]][];
-  /** The ops the v2 autogenerate must produce, as `Kind table[.detail]` lines, in op order. */
-  ops: string[];
-  /** The statements the v2 step runs (offline SQL of v1:v2, version-table statements left out). */
-  sql: string[];
-  /** The rows expected after the upgrade: table → columns selected, rows ordered by the first column. */
-  expect: Record<string, { columns: string[]; rows: Row[] }>;
-  /** A reviewer-facing warning the v2 revision file must carry as a comment. */
-  warning?: RegExp;
-}
+import { runChangeScenarios, summarizeOps, type ChangeScenario } from "./helpers/change-scenario";
 
 // ---- entity sets (one pair per scenario; table names repeat across scenarios, each test has its own database) ----
 
@@ -244,7 +222,7 @@ class AutoIncV2 {
   @Column({ length: 20 }) code!: string;
 }
 
-const SCENARIOS: Scenario[] = [
+const SCENARIOS: ChangeScenario[] = [
   {
     name: "varchar 50 -> 200 keeps default, NOT NULL and comment",
     before: [LenV1],
@@ -547,7 +525,7 @@ const SCENARIOS: Scenario[] = [
     ops: ["AlterColumnOp account.name type=varchar(50)"],
     sql: ["ALTER TABLE `account` MODIFY COLUMN `name` varchar(50) NOT NULL"],
     expect: { account: { columns: ["id", "name"], rows: [{ id: 1, name: "short" }] } },
-    warning: /\/\/ WARNING: narrowing type change on account\.name from varchar\(200\) to varchar\(50\)/,
+    rendered: [/\/\/ WARNING: narrowing type change on account\.name from varchar\(200\) to varchar\(50\)/],
   },
   {
     name: "a comment change on a datetime(6) column keeps its default and ON UPDATE",
@@ -607,73 +585,20 @@ const SCENARIOS: Scenario[] = [
 function summarize(ops: readonly OpNode[]): string[] {
   return summarizeOps(
     ops,
-    (o, table) =>
+    (o, table, standard) =>
+      standard ??
       `${o.kind} ${table}${o.constraint?.name ? `.${String(o.constraint.name).replace(/^FK_[0-9a-f]{27}$/, "FK_*")}` : ""}`,
   );
 }
 
-/** The statements of an offline step, without the version-table statements. */
-function ddlOf(sqlText: string): string[] {
-  return offlineStatements(sqlText)
-    .filter((s) => !/autogen_version/.test(s))
-    .map((s) => s.replace(/\bFK_[0-9a-f]{27}\b/g, "FK_*"));
-}
-
-for (const s of SCENARIOS) {
-  test(`mysql change: ${s.name}`, async (t) => {
-    const db = await useDatabase(t, "mysql");
-    if (!db) return;
-    const { v1, v2 } = scenarioConfigs(t, db, s.before, s.after);
-
-    const first = await command.revision(v1, { message: "v1", autogenerate: true });
-    assert.ok(first);
-    await command.upgrade(v1, "head");
-    assert.equal((await command.check(v1)).upToDate, true, "v1 is in sync before the change");
-    const conn = await connect(`${db.url}?dateStrings=true`);
-    t.after(() => conn.close());
-    await insertRows(conn, s.rows);
-
-    const pending = await command.check(v2);
-    assert.deepEqual(summarize(pending.ops.upgradeOps.ops), s.ops);
-    const file = await command.revision(v2, { message: "v2", autogenerate: true });
-    assert.ok(file);
-    const text = fs.readFileSync(file, "utf8");
-    assert.doesNotMatch(text, /dropColumn|addColumn/, "a column change is never a drop + add");
-    if (s.warning) assert.match(text, s.warning);
-    const v1Id = path.basename(first).slice(0, 12);
-    const v2Id = path.basename(file).slice(0, 12);
-    const sql = (await command.upgrade(v2, `${v1Id}:${v2Id}`, { sql: true })) as string;
-    assert.deepEqual(ddlOf(sql), s.sql, `offline SQL of the v2 step\n${text}`);
-
-    await command.upgrade(v2, "head");
-    for (const [table, e] of Object.entries(s.expect)) {
-      assert.deepEqual(
-        await selectRows(conn, table, e.columns, { orderBy: e.columns[0] }),
-        e.rows,
-        `rows of ${table} after upgrade\n${text}`,
-      );
-    }
-    const after = await command.check(v2);
-    assert.equal(
-      after.upToDate,
-      true,
-      `v2 is in sync after the upgrade: ${JSON.stringify(summarize(after.ops.upgradeOps.ops))}`,
-    );
-
-    await command.downgrade(v2, "-1");
-    for (const [table, e] of Object.entries(s.expect)) {
-      assert.equal(
-        (await selectRows(conn, table, e.columns, { orderBy: e.columns[0] })).length,
-        e.rows.length,
-        `rows of ${table} after downgrade`,
-      );
-    }
-    fs.rmSync(file); // v1's file alone is the script again: check compares v1 with the database
-    const back = await command.check(v1);
-    assert.equal(
-      back.upToDate,
-      true,
-      `downgrade -1 returns to v1: ${JSON.stringify(summarize(back.ops.upgradeOps.ops))}`,
-    );
-  });
-}
+runChangeScenarios(
+  {
+    dialect: "mysql",
+    summarize,
+    connect: (db) => connect(`${db.url}?dateStrings=true`),
+    orderByFirstColumn: true,
+    checkRevision: (text) => assert.doesNotMatch(text, /dropColumn|addColumn/, "a column change is never a drop + add"),
+    normalizeSql: (statement) => statement.replace(/\bFK_[0-9a-f]{27}\b/g, "FK_*"),
+  },
+  SCENARIOS,
+);

@@ -1,5 +1,5 @@
 /**
- * Change scenarios on real PostgreSQL with rows in the tables (issue 4, "Must show"): model v1 →
+ * Change scenarios on real PostgreSQL with rows in the tables: model v1 →
  * autogenerate + upgrade → rows inserted → model v2 → autogenerate gives the expected ops (a
  * type change is ONE AlterColumnOp, never a drop + add) → upgrade keeps every row with its
  * values → the model is in sync → downgrade -1 gives back a database that matches v1 again.
@@ -14,25 +14,13 @@ import type { OpNode } from "@autogen/core";
 import { command, defineConfig } from "autogen";
 import { useDatabase, tempDir } from "@autogen/dialects/testing";
 
-import { insertRows, scenarioConfigs, selectRows, type Row } from "./helpers/change-scenario";
-
-interface Scenario {
-  name: string;
-  before: Function[];
-  after: Function[];
-  /** Extra SQL run after v1 is applied (a hand-made state the model does not describe). */
-  setup?: string[];
-  /** Rows to insert after v1 is applied: table → rows. */
-  rows: Record<string, Row[]>;
-  /** The ops the v2 autogenerate must produce, in tree order (see `summarize`). */
-  ops: string[];
-  /** Text the rendered v2 revision must contain (warnings, autocommit blocks). */
-  rendered?: (string | RegExp)[];
-  /** Text the offline SQL of the v1 → v2 upgrade must contain. */
-  sql?: string[];
-  /** The rows expected after the upgrade: table → `SELECT <columns> ... ORDER BY id` result. */
-  expect: Record<string, { columns: string[]; rows: Row[] }>;
-}
+import {
+  insertRows,
+  runChangeScenarios,
+  selectRows,
+  summarizeOps,
+  type ChangeScenario,
+} from "./helpers/change-scenario";
 
 // ---- entity sets (one pair of classes per scenario; table names may repeat across scenarios) ----
 
@@ -315,7 +303,7 @@ class ExtV2 {
   @Column({ type: "uuid", default: () => "uuid_generate_v4()" }) uid!: string;
 }
 
-const SCENARIOS: Scenario[] = [
+const SCENARIOS: ChangeScenario[] = [
   {
     name: "varchar 50 -> 200 is one ALTER, rows kept",
     before: [LenV1],
@@ -393,7 +381,7 @@ const SCENARIOS: Scenario[] = [
     rendered: [
       /await op\.autocommitBlock\(async \(\) => \{\s*await op\.addEnumValue\("post_state", "review", \{ after: "draft" \}\);/,
     ],
-    sql: ["COMMIT;\nALTER TYPE \"post_state\" ADD VALUE 'review' AFTER 'draft';\nBEGIN;\n"],
+    sqlContains: ["COMMIT;\nALTER TYPE \"post_state\" ADD VALUE 'review' AFTER 'draft';\nBEGIN;\n"],
     expect: {
       post: {
         columns: ["id", "state"],
@@ -432,7 +420,7 @@ const SCENARIOS: Scenario[] = [
     },
     ops: ["RecreateEnumOp post_state [draft,review,live] -> [draft,live] columns=post.state,post.history[]"],
     rendered: ['// WARNING: enum post_state is recreated without "review"'],
-    sql: [
+    sqlContains: [
       `ALTER TYPE "post_state" RENAME TO "post_state__old";\nCREATE TYPE "post_state" AS ENUM ('draft', 'live');\n`,
       `ALTER TABLE "post" ALTER COLUMN "history" TYPE "post_state"[] USING "history"::text[]::"post_state"[];\n`,
       `DROP TYPE "post_state__old";\n`,
@@ -458,7 +446,7 @@ const SCENARIOS: Scenario[] = [
       ],
     },
     ops: ["RecreateEnumOp post_state [draft,review,live] -> [draft,live] columns=post.state"],
-    sql: [
+    sqlContains: [
       `ALTER TABLE "post" ALTER COLUMN "state" DROP DEFAULT;\nALTER TABLE "post" ALTER COLUMN "state" TYPE "post_state" USING "state"::text::"post_state";\nALTER TABLE "post" ALTER COLUMN "state" SET DEFAULT 'draft';\n`,
     ],
     expect: {
@@ -486,7 +474,7 @@ const SCENARIOS: Scenario[] = [
       ],
     },
     ops: ["RecreateEnumOp shop_state [open,paid,void] -> [open,paid] columns=shop.cart.state,shop.refund.state"],
-    sql: [
+    sqlContains: [
       `ALTER TABLE "shop"."refund" ALTER COLUMN "state" TYPE "shop"."shop_state" USING "state"::text::"shop"."shop_state";\n`,
     ],
     expect: {
@@ -538,7 +526,7 @@ const SCENARIOS: Scenario[] = [
     rows: { job: [{ id: 7, name: "a" }] },
     ops: ["AlterColumnOp job.id identity=[object Object]"],
     rendered: ['await op.alterColumn("job", "id", { identity: { always: true }'],
-    sql: [`ALTER TABLE "job" ALTER COLUMN "id" ADD GENERATED ALWAYS AS IDENTITY;\n`],
+    sqlContains: [`ALTER TABLE "job" ALTER COLUMN "id" ADD GENERATED ALWAYS AS IDENTITY;\n`],
     expect: { job: { columns: ["id", "name"], rows: [{ id: 7, name: "a" }] } },
   },
   {
@@ -568,7 +556,7 @@ const SCENARIOS: Scenario[] = [
       ],
     },
     ops: ["AlterColumnOp flag.on default=0 type=integer"],
-    sql: [
+    sqlContains: [
       `ALTER TABLE "flag" ALTER COLUMN "on" DROP DEFAULT;\nALTER TABLE "flag" ALTER COLUMN "on" TYPE integer USING "on"::integer;\nALTER TABLE "flag" ALTER COLUMN "on" SET DEFAULT 0;\n`,
     ],
     expect: {
@@ -588,7 +576,7 @@ const SCENARIOS: Scenario[] = [
     rows: { token: [{ id: 1 }] },
     ops: ["CreateExtensionOp uuid-ossp", "AddColumnOp token.uid"],
     rendered: ['await op.createExtension("uuid-ossp");', 'await op.dropExtension("uuid-ossp");'],
-    sql: [`CREATE EXTENSION IF NOT EXISTS "uuid-ossp";\n`],
+    sqlContains: [`CREATE EXTENSION IF NOT EXISTS "uuid-ossp";\n`],
     expect: { token: { columns: ["id"], rows: [{ id: 1 }] } },
   },
   {
@@ -657,7 +645,7 @@ const SCENARIOS: Scenario[] = [
     },
     ops: ["AlterColumnOp item.code type=integer warning"],
     rendered: ["// WARNING: type change on item.code from varchar(20) to integer converts every value"],
-    sql: [`ALTER TABLE "item" ALTER COLUMN "code" TYPE integer USING "code"::integer;\n`],
+    sqlContains: [`ALTER TABLE "item" ALTER COLUMN "code" TYPE integer USING "code"::integer;\n`],
     expect: {
       item: {
         columns: ["id", "code"],
@@ -699,133 +687,38 @@ const list = (v: readonly unknown[]): string => `[${v.join(",")}]`;
 
 /** One line per op in tree order: `Kind table[.detail]`, ModifyTableOps flattened. */
 function summarize(ops: readonly OpNode[]): string[] {
-  const out: string[] = [];
-  for (const op of ops) {
-    const o = op as OpNode & Record<string, any>;
-    if (o.ops) {
-      out.push(...summarize(o.ops));
-      continue;
-    }
-    const table = o.table?.name ?? "";
-    switch (op.kind) {
-      case "AlterColumnOp": {
-        const m = o.modify as Record<string, unknown>;
-        const parts = Object.keys(m)
-          .sort()
-          .map((k) => `${k}=${m[k] === null ? "null" : String(m[k])}`);
-        if (o.using) parts.push(`using=${o.using}`);
-        if (o.warning) parts.push("warning");
-        out.push(`AlterColumnOp ${table}.${o.column} ${parts.join(" ")}`);
-        break;
-      }
-      case "AddColumnOp":
-      case "DropColumnOp":
-        out.push(`${op.kind} ${table}.${o.column.name}`);
-        break;
+  return summarizeOps(ops, (o, table, standard) => {
+    switch (o.kind) {
+      case "AlterColumnOp":
+        return [standard, o.using ? `using=${o.using}` : "", o.warning ? "warning" : ""].filter(Boolean).join(" ");
       case "CreateIndexOp":
-        out.push(
-          `${op.kind} ${table}.${o.index.name}(${o.index.elements.map((e: any) => e.column + (e.descending ? " DESC" : "")).join(",")})`,
-        );
-        break;
-      case "DropIndexOp":
-        out.push(`${op.kind} ${table}.${o.index.name}`);
-        break;
+        return `${o.kind} ${table}.${o.index.name}(${o.index.elements.map((e: any) => e.column + (e.descending ? " DESC" : "")).join(",")})`;
       case "CreateEnumOp":
       case "DropEnumOp":
-        out.push(`${op.kind} ${o.enum.name} ${list(o.enum.values)}`);
-        break;
+        return `${o.kind} ${o.enum.name} ${list(o.enum.values)}`;
       case "CreateExtensionOp":
       case "DropExtensionOp":
-        out.push(`${op.kind} ${o.name}`);
-        break;
+        return `${o.kind} ${o.name}`;
       case "AddEnumValueOp":
-        out.push(
-          `AddEnumValueOp ${o.enum.name} ${o.value}${o.before ? ` before=${o.before}` : ""}${o.after ? ` after=${o.after}` : ""}`,
-        );
-        break;
+        return `AddEnumValueOp ${o.enum.name} ${o.value}${o.before ? ` before=${o.before}` : ""}${o.after ? ` after=${o.after}` : ""}`;
       case "RecreateEnumOp":
-        out.push(
-          `RecreateEnumOp ${o.enum.name} ${list(o.existingValues)} -> ${list(o.enum.values)} columns=${o.columns
-            .map(
-              (c: any) =>
-                `${c.table.schema ? `${c.table.schema}.` : ""}${c.table.name}.${c.column}${c.array ? "[]" : ""}`,
-            )
-            .join(",")}`,
-        );
-        break;
+        return `RecreateEnumOp ${o.enum.name} ${list(o.existingValues)} -> ${list(o.enum.values)} columns=${o.columns
+          .map(
+            (c: any) =>
+              `${c.table.schema ? `${c.table.schema}.` : ""}${c.table.name}.${c.column}${c.array ? "[]" : ""}`,
+          )
+          .join(",")}`;
       default:
-        out.push(`${op.kind} ${table}`);
+        return standard ?? `${o.kind} ${table}`;
     }
-  }
-  return out;
+  });
 }
 
 /** Arrays read as text, so expectations stay literal. */
 const asText = (quoted: string, column: string): string =>
   column === "history" ? `${quoted}::text AS ${quoted}` : quoted;
 
-for (const s of SCENARIOS) {
-  test(`postgres change: ${s.name}`, async (t) => {
-    const db = await useDatabase(t, "postgres");
-    if (!db) return;
-    const { v1, v2 } = scenarioConfigs(t, db, s.before, s.after);
-
-    const v1File = await command.revision(v1, { message: "v1", autogenerate: true });
-    assert.ok(v1File);
-    const v1Rev = /export const revision = "(\w+)"/.exec(fs.readFileSync(v1File, "utf8"))?.[1];
-    await command.upgrade(v1, "head");
-    const conn = await db.connect();
-    t.after(() => conn.close());
-    for (const sql of s.setup ?? []) await conn.query(sql);
-    await insertRows(conn, s.rows);
-    const v1Schema = s.setup ? null : await command.check(v1);
-    if (v1Schema) assert.equal(v1Schema.upToDate, true, "v1 is in sync before the change");
-
-    const pending = await command.check(v2);
-    assert.deepEqual(summarize(pending.ops.upgradeOps.ops), s.ops);
-    const file = await command.revision(v2, { message: "v2", autogenerate: true });
-    assert.ok(file);
-    const text = fs.readFileSync(file, "utf8");
-    for (const r of s.rendered ?? []) {
-      if (typeof r === "string") assert.ok(text.includes(r), `the revision contains ${JSON.stringify(r)}:\n${text}`);
-      else assert.match(text, r, `the revision matches ${r}:\n${text}`);
-    }
-    const offline = (await command.upgrade(v2, `${v1Rev}:head`, { sql: true })) as string;
-    for (const sql of s.sql ?? [])
-      assert.ok(offline.includes(sql), `the offline SQL contains ${JSON.stringify(sql)}:\n${offline}`);
-    await command.upgrade(v2, "head");
-
-    for (const [table, e] of Object.entries(s.expect)) {
-      assert.deepEqual(
-        await selectRows(conn, table, e.columns, { select: asText }),
-        e.rows,
-        `rows of ${table} after upgrade\n${text}`,
-      );
-    }
-    assert.equal((await command.check(v2)).upToDate, true, `v2 is in sync after the upgrade\n${text}`);
-
-    await command.downgrade(v2, "-1");
-    fs.rmSync(file); // v1's file alone is the script again: check compares v1 with the database
-    if (!s.setup) {
-      const back = await command.check(v1);
-      assert.equal(
-        back.upToDate,
-        true,
-        `downgrade -1 returns to v1: ${JSON.stringify(summarize(back.ops.upgradeOps.ops))}\n${text}`,
-      );
-    }
-    for (const [table, e] of Object.entries(s.rows)) {
-      if (!s.expect[table]) continue;
-      const cols = Object.keys(e[0] ?? {});
-      if (cols.length)
-        assert.equal(
-          (await selectRows(conn, table, cols, { select: asText })).length,
-          e.length,
-          `rows of ${table} after downgrade`,
-        );
-    }
-  });
-}
+runChangeScenarios({ dialect: "postgres", summarize, select: asText }, SCENARIOS);
 
 @Entity("post")
 class RenameV1 {
