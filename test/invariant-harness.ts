@@ -5,15 +5,13 @@
  * is really written, formatted, loaded and executed.
  */
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { type DialectName } from "@autogen/dialects";
 import { useDatabase } from "@autogen/dialects/testing";
 import { loadModule, registerTsLoader } from "@autogen/runtime";
+import { FIXTURES, allFixtureNames, selectedFixtureNames } from "./helpers/fixture-names";
 import { assertRoundTrip } from "./helpers/round-trip";
-
-const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures");
 
 /** TypeORM's DataSource `type` for each dialect (1.x dropped `sqlite` in favour of better-sqlite3). */
 const TYPEORM_TYPE: Record<DialectName, string> = { sqlite: "better-sqlite3", postgres: "postgres", mysql: "mariadb" };
@@ -28,12 +26,9 @@ interface Fixture {
 export function invariantSuite(typeormPackage: "typeorm" | "typeorm03"): void {
   registerTsLoader(typeormPackage === "typeorm" ? {} : { moduleAliases: { typeorm: typeormPackage } });
   const { DataSource } = require(typeormPackage) as { DataSource: new (o: Record<string, unknown>) => unknown };
-  const names = fs.existsSync(FIXTURES)
-    ? fs.readdirSync(FIXTURES).filter((n) => fs.existsSync(path.join(FIXTURES, n, "entities.ts")))
-    : [];
-  test("fixtures are present", () =>
-    assert.ok(names.length >= 40, `expected at least 40 fixtures, found ${names.length}`));
-  for (const name of names.sort()) {
+  const found = allFixtureNames().length;
+  test("fixtures are present", () => assert.ok(found >= 40, `expected at least 40 fixtures, found ${found}`));
+  for (const name of selectedFixtureNames()) {
     test(`${typeormPackage}: ${name}`, async (t) => {
       const fx = (await loadModule(path.join(FIXTURES, name, "entities.ts"))) as unknown as Fixture;
       for (const dialect of fx.dialects ?? ["sqlite"]) {

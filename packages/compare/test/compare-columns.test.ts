@@ -111,6 +111,18 @@ describe("compare: columns", () => {
     );
   });
 
+  it("PostgreSQL: uuid_generate_v4() and gen_random_uuid() are one default (TypeORM's synchronize writes the first)", () => {
+    const uuid = (d: string) => col("token", "uuid", { nullable: false, default: d });
+    const o = { dialect: "postgres" };
+    assert.deepEqual(one([uuid("gen_random_uuid()")], [uuid("uuid_generate_v4()")], o).ops, []);
+    assert.deepEqual(one([uuid("uuid_generate_v4()")], [uuid("gen_random_uuid()")], o).ops, []);
+    // Anything else is still a change, and the rule is PostgreSQL's only.
+    const toNil = firstChild(one([uuid("uuid_nil()")], [uuid("uuid_generate_v4()")], o)) as AlterColumnOp;
+    assert.deepEqual(toNil.modify, { default: "uuid_nil()" });
+    const mysql = one([uuid("gen_random_uuid()")], [uuid("uuid_generate_v4()")], { dialect: "mysql" });
+    assert.equal(mysql.ops.length, 1);
+  });
+
   it("detects column comment changes, except on SQLite which keeps none", () => {
     assert.deepEqual(
       (firstChild(one([col("c", "text", { comment: "hi" })], [col("c", "text")])) as AlterColumnOp).modify,

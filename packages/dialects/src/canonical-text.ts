@@ -118,3 +118,36 @@ export function numberWithScale(n: string, scale: number): string {
   const abs = scale === 0 ? whole : `${whole}.${digits.slice(digits.length - scale)}`;
   return negative && /[1-9]/.test(abs) ? `-${abs}` : abs;
 }
+
+/** How a dialect prints a JSON value in canonical form: key order and spacing. */
+export interface JsonPrint {
+  compareKeys(a: string, b: string): number;
+  comma: string;
+  colon: string;
+}
+
+/**
+ * A quoted JSON literal printed one way (`print`), so that spacing and key order written by
+ * different tools compare equal. Text that is not JSON is returned as it is.
+ */
+export function canonicalJsonLiteral(literal: string, print: JsonPrint): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(unquoteString(literal));
+  } catch {
+    return literal;
+  }
+  return `'${jsonText(parsed, print).replaceAll("'", "''")}'`;
+}
+
+function jsonText(v: unknown, print: JsonPrint): string {
+  if (Array.isArray(v)) return `[${v.map((x) => jsonText(x, print)).join(print.comma)}]`;
+  if (v !== null && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort(print.compareKeys)
+      .map((k) => `${JSON.stringify(k)}${print.colon}${jsonText(o[k], print)}`)
+      .join(print.comma)}}`;
+  }
+  return JSON.stringify(v);
+}

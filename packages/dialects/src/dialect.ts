@@ -13,6 +13,13 @@ export interface Canonicalizer {
   type(raw: string): string;
   /** Raw default expression (as reflected, or as TypeORM renders it) → canonical SQL expression, or null. */
   default(raw: string | null | undefined, canonicalType: string): string | null;
+  /**
+   * Whether two different canonical defaults still make the same values, so that a database
+   * built by another tool is not changed for them (PostgreSQL: uuid_generate_v4() and
+   * gen_random_uuid(), which TypeORM reads back as one "generated uuid"). Optional: without it
+   * only equal text is equal.
+   */
+  sameDefault?(target: string, reflected: string): boolean;
   /** A whole column, for rules that need several fields at once (e.g. serial → integer + autoIncrement). */
   column(c: Column): Column;
   /** CHECK / index WHERE / generated expression → canonical text. */

@@ -56,6 +56,17 @@ describe("sqliteCanonical.default", () => {
     sameDefault(lite, "varchar(5)", ["('abc')", "'abc'", "(('abc'))"], "'abc'");
     sameDefault(lite, "varchar(5)", ["'ABC'"], "'ABC'");
   });
+  it("a json column's JSON default: spacing and key order are not a difference; other text stays", () => {
+    sameDefault(
+      lite,
+      "json",
+      [`'{"b":1,"a":[1,2]}'`, `'{ "a": [1, 2], "b": 1 }'`, `('{"a":[1,2],"b":1}')`],
+      `'{"a":[1,2],"b":1}'`,
+    );
+    sameDefault(lite, "json", [`'{"it''s":"x"}'`], `'{"it''s":"x"}'`);
+    sameDefault(lite, "json", ["'not json'"], "'not json'");
+    sameDefault(lite, "text", [`'{ "b": 1 }'`], `'{ "b": 1 }'`);
+  });
   it("functions: case and spacing", () =>
     sameDefault(lite, "datetime", ["(datetime('now'))", "datetime('now')", "DATETIME( 'now' )"], "datetime('now')"));
   it("CURRENT_TIMESTAMP and friends in one case", () => {

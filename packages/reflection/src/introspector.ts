@@ -21,10 +21,11 @@ export interface Introspector {
   readonly lastQueryCount: number;
   /**
    * The definition of a view as this database would store it, for a definition written by the
-   * model: PostgreSQL re-deparses view SQL, so the model's text is run through the server (a
-   * temporary view, dropped at once) to compare like with like. Null when the server cannot build
-   * the view as it stands (it reads tables the revision has yet to create): then it differs.
-   * Absent where the database keeps view SQL as written (SQLite, MySQL apart from quoting).
+   * model: PostgreSQL re-deparses view SQL and MySQL/MariaDB rewrite it, so the model's text is
+   * run through the server (a view made and dropped at once) to compare like with like. Null when
+   * the server cannot build the view as it stands (it reads tables the revision has yet to
+   * create): then it differs. Absent where the database keeps view SQL as written (SQLite, whose
+   * views are compared by the dialect's canonical expression text).
    */
   canonicalViewDefinition?(definition: string): Promise<string | null>;
   /**

@@ -132,7 +132,8 @@ describe("sqlite reflection", () => {
     });
     const expected = Schema.create({
       tables: [child, parent, strict],
-      views: [View.create("v_parent", "SELECT id, code FROM parent WHERE a > 0")],
+      // The SELECT canonical as the model's is (case and spacing outside quotes).
+      views: [View.create("v_parent", "select id, code from parent where a > 0")],
     });
     assert.deepEqual(schema, expected);
     assert.deepEqual(warnings, []);

@@ -8,8 +8,13 @@ import { Priority, STOP, type CompareResult, type ComparatorRegistry } from "../
  * server), defaults arrive as canonical SQL text from metadata and reflection alike, so
  * comparing them is on by default and pure.
  */
-export function compareCanonicalDefault(_ctx: CompareContext, d: AlterColumnDraft): CompareResult | void {
-  if (d.target.default !== d.reflected.default) d.modify.default = d.target.default;
+export function compareCanonicalDefault(ctx: CompareContext, d: AlterColumnDraft): CompareResult | void {
+  const { default: target } = d.target;
+  const { default: reflected } = d.reflected;
+  if (target === reflected) return;
+  // Two spellings the dialect knows to make the same values (a database another tool built).
+  if (target !== null && reflected !== null && ctx.impl.canonical.sameDefault?.(target, reflected)) return;
+  d.modify.default = target;
 }
 
 /** The user's `compareServerDefault` (FIRST): false turns it off; a callable answers true/false/null as compareType's does. */

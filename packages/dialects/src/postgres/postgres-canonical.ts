@@ -2,10 +2,12 @@ import { Column } from "@autogen/core";
 import { canonicalPostgresExpression } from "./postgres-expression";
 import {
   canonicalExpressionText,
+  canonicalJsonLiteral,
   canonicalNumber,
   canonicalTypeText,
   isNumberText,
   isStringLiteral,
+  type JsonPrint,
   mapOutsideQuotes,
   numberWithScale,
   splitQuoted,
@@ -191,29 +193,12 @@ function plainDecimal(n: string): string {
  * comes back as `'{"a": 2, "b": 1}'` (https://www.postgresql.org/docs/current/datatype-json.html:
  * keys shorter-first then bytewise, one space after `:` and `,`). Text that is not JSON stays.
  */
-function jsonbLiteral(literal: string): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(unquoteString(literal));
-  } catch {
-    return literal;
-  }
-  return `'${jsonbText(parsed).replaceAll("'", "''")}'`;
-}
-
-function jsonbText(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(jsonbText).join(", ")}]`;
-  if (v !== null && typeof v === "object") {
-    const byLengthThenBytes = (a: string, b: string) =>
-      Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b));
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort(byLengthThenBytes)
-      .map((k) => `${JSON.stringify(k)}: ${jsonbText(o[k])}`)
-      .join(", ")}}`;
-  }
-  return JSON.stringify(v);
-}
+const JSONB_PRINT: JsonPrint = {
+  compareKeys: (a, b) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b)),
+  comma: ", ",
+  colon: ": ",
+};
+const jsonbLiteral = (literal: string): string => canonicalJsonLiteral(literal, JSONB_PRINT);
 
 /**
  * Catalog-deparsed expressions cast their literals (`(0)::numeric`, `'a'::text`); the casts of
@@ -257,6 +242,14 @@ const cachedExpression = memoized(
 );
 
 /**
+ * The random-uuid generators a column default may call: uuid-ossp's and the built-in one
+ * (pgcrypto's before PostgreSQL 13). TypeORM reads either back as a generated uuid column and
+ * writes the one its `uuidExtension` names; autogen writes gen_random_uuid() unless the
+ * DataSource asks for uuid-ossp, and accepts either as it finds it.
+ */
+const RANDOM_UUID_DEFAULTS: ReadonlySet<string> = new Set(["gen_random_uuid()", "uuid_generate_v4()"]);
+
+/**
  * PostgreSQL canonical forms: type synonyms, literal defaults without their catalog casts, one
  * spelling per datetime default, and serial columns as `integer` + autoIncrement (their
  * `nextval('..._seq'::regclass)` default is the serial mechanism, not a user default).
@@ -265,6 +258,7 @@ export const postgresCanonical: Canonicalizer = {
   type: cachedType,
   default: cachedDefault,
   expression: cachedExpression,
+  sameDefault: (target, reflected) => RANDOM_UUID_DEFAULTS.has(target) && RANDOM_UUID_DEFAULTS.has(reflected),
   narrows: narrowsWith(postgresTypeWidths),
   convertsText: convertsTextWith(postgresTypeWidths),
   column: (c) => {

@@ -1,10 +1,12 @@
 import { Column } from "@autogen/core";
 import {
   canonicalExpressionText,
+  canonicalJsonLiteral,
   canonicalNumber,
   canonicalTypeText,
   isNumberText,
   isStringLiteral,
+  type JsonPrint,
   unquoteString,
 } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
@@ -33,11 +35,18 @@ const KEYWORDS: Readonly<Record<string, string>> = {
   false: "0",
 };
 
+/**
+ * SQLite keeps a JSON default as the text written, so TypeORM's `JSON.stringify` and a
+ * hand-written `{"a": 1}` differ only in spacing and key order: both print one way.
+ */
+const JSON_PRINT: JsonPrint = { compareKeys: (a, b) => (a < b ? -1 : a > b ? 1 : 0), comma: ",", colon: ":" };
+
 function canonicalDefault(raw: string | null | undefined, type: string): string | null {
   if (raw === null || raw === undefined) return null;
   const text = canonicalExpressionText(raw);
   if (text === "null") return null;
   if (KEYWORDS[text]) return KEYWORDS[text];
+  if ((type === "json" || type === "jsonb") && isStringLiteral(text)) return canonicalJsonLiteral(text, JSON_PRINT);
   // A quoted number stored in a column with numeric affinity is converted to that number.
   if (isStringLiteral(text) && sqliteAffinity(type) !== "text" && sqliteAffinity(type) !== "blob") {
     const n = unquoteString(text).trim();

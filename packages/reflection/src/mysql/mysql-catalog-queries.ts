@@ -202,6 +202,10 @@ export function mysqlChecksQuery(scope: MysqlScope, isMariaDb: boolean): SqlFrag
 }
 
 /** Views with their definitions as the server stores them. */
+/** The stored definition of the view canonicalViewDefinition creates in the current database. */
+export const MYSQL_VIEW_PROBE_QUERY = `SELECT TABLE_SCHEMA AS schema_name, VIEW_DEFINITION AS definition
+  FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?`;
+
 export function mysqlViewsQuery(scope: MysqlScope): SqlFragment {
   const f = relationFilter("v", scope);
   return {

@@ -10,6 +10,7 @@ import {
   sortedSchema,
 } from "@autogen/core";
 import type { ReferentialAction, Schema } from "@autogen/core";
+import { randomBytes } from "node:crypto";
 import { mysqlCharsetName, type Connection, type Dialect } from "@autogen/dialects";
 import { canonicalAction } from "../canonical-action";
 import { CountingQueries } from "../counting-queries";
@@ -22,6 +23,7 @@ import { resolveImplicitKeyParts } from "./mysql-key-parts";
 import {
   MYSQL_CHARSET_DEFAULTS_QUERY,
   MYSQL_SCHEMA_NAMES_QUERY,
+  MYSQL_VIEW_PROBE_QUERY,
   type MysqlScope,
   mysqlChecksQuery,
   mysqlColumnsQuery,
@@ -116,6 +118,26 @@ export class MysqlIntrospector implements Introspector {
     });
     this.#last = { schema, charsets };
     return schema;
+  }
+
+  /**
+   * The server stores a view's SELECT rewritten (every column qualified and aliased, keywords in
+   * its own case): the model's SQL is stored as a view of a unique name in the current database,
+   * read back and dropped, to compare like with like. CREATE VIEW commits, as every MySQL DDL
+   * statement does; null when the server refuses the SQL as it stands.
+   */
+  async canonicalViewDefinition(definition: string): Promise<string | null> {
+    const conn = this.#queries.conn;
+    const name = `autogen_view_probe_${randomBytes(6).toString("hex")}`;
+    try {
+      await conn.query(`CREATE VIEW \`${name}\` AS ${definition}`);
+      const { rows } = await conn.query<{ schema_name: string; definition: string }>(MYSQL_VIEW_PROBE_QUERY, [name]);
+      return rows[0] ? withoutOwnSchema(rows[0].definition.trim(), rows[0].schema_name) : null;
+    } catch {
+      return null;
+    } finally {
+      await conn.query(`DROP VIEW IF EXISTS \`${name}\``).catch(() => undefined);
+    }
   }
 
   /**

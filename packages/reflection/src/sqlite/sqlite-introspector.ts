@@ -249,12 +249,17 @@ class SqliteSchemaBuild {
     return raw as ReferentialAction;
   }
 
-  /** The stored text is `CREATE [TEMP] VIEW [IF NOT EXISTS] name [(cols)] AS select`: the definition is the select. */
+  /**
+   * The stored text is `CREATE [TEMP] VIEW [IF NOT EXISTS] name [(cols)] AS select`: the
+   * definition is the select, as written by whoever created it (TypeORM keeps the model's case
+   * and spacing), so it is made canonical as the model's is.
+   */
   view(r: RawSqliteOtherRow): View {
     const as = tokenizeSqlite(r.object_sql).find((t) => t.kind === "word" && t.value.toUpperCase() === "AS");
     if (!as)
       this.warn(`SQLite view ${r.object_name}: could not find AS in its CREATE VIEW text; keeping the whole text`);
-    return View.create(r.object_name, (as ? r.object_sql.slice(as.end) : r.object_sql).trim());
+    const select = (as ? r.object_sql.slice(as.end) : r.object_sql).trim();
+    return View.create(r.object_name, this.dialect.canonical.expression(select));
   }
 }
 

@@ -1,0 +1,3 @@
+import { adoptionSuite } from "./adoption-harness";
+
+adoptionSuite("typeorm");
