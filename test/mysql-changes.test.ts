@@ -11,6 +11,7 @@ import { Column, Entity, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn
 import type { OpNode } from "@autogen/core";
 import { connect } from "@autogen/dialects";
 import { runChangeScenarios, summarizeOps, type ChangeScenario } from "./helpers/change-scenario";
+import { NarrowV1, NarrowV2 } from "./helpers/change-entities";
 
 // ---- entity sets (one pair per scenario; table names repeat across scenarios, each test has its own database) ----
 
@@ -173,17 +174,6 @@ class SelfV1 {
 class SelfV2 {
   @PrimaryGeneratedColumn({ type: "bigint" }) id!: string;
   @ManyToOne(() => SelfV2, { nullable: true }) parent!: SelfV2;
-}
-
-@Entity("account")
-class NarrowV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 200 }) name!: string;
-}
-@Entity("account")
-class NarrowV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 50 }) name!: string;
 }
 
 @Entity("doc")

@@ -21,30 +21,22 @@ import {
   summarizeOps,
   type ChangeScenario,
 } from "./helpers/change-scenario";
+import {
+  DefV1,
+  DefV2,
+  LenV1,
+  LenV2,
+  NarrowV1,
+  NarrowV2,
+  NotNullV1,
+  NotNullV2,
+  NullableV1,
+  NullableV2,
+  WidenV1,
+  WidenV2,
+} from "./helpers/change-entities";
 
 // ---- entity sets (one pair of classes per scenario; table names may repeat across scenarios) ----
-
-@Entity("account")
-class LenV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 50 }) name!: string;
-}
-@Entity("account")
-class LenV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 200 }) name!: string;
-}
-
-@Entity("counter")
-class WidenV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("int") hits!: number;
-}
-@Entity("counter")
-class WidenV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("bigint") hits!: string;
-}
 
 @Entity("price")
 class DecV1 {
@@ -89,39 +81,6 @@ class EnumDropV2 {
   history!: string[];
 }
 
-@Entity("account")
-class NullableV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("account")
-class NullableV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", nullable: true }) name!: string | null;
-}
-
-@Entity("account")
-class NotNullV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", nullable: true }) nick!: string | null;
-}
-@Entity("account")
-class NotNullV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", default: "anon" }) nick!: string;
-}
-
-@Entity("account")
-class DefV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ default: 1 }) level!: number;
-}
-@Entity("account")
-class DefV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ default: 2 }) level!: number;
-}
-
 @Entity("person")
 @Index("IDX_person_name", ["first", "last"])
 class IdxOrderV1 {
@@ -158,17 +117,6 @@ class UsingV1 {
 class UsingV2 {
   @PrimaryGeneratedColumn() id!: number;
   @Column("int") code!: number;
-}
-
-@Entity("account")
-class NarrowV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 200 }) name!: string;
-}
-@Entity("account")
-class NarrowV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 50 }) name!: string;
 }
 
 @Entity("ticket")
