@@ -53,11 +53,18 @@ export async function autogenerate(o: {
   revision: AutogenerateRevision;
   /** Reflection warnings; default: process.emitWarning. */
   warn?: (line: string) => void;
+  /**
+   * Compare with an empty database instead of the live one: the revision creates everything the
+   * entities declare (a baseline for databases that already have it, which `stamp` marks applied).
+   * The live database is still read, for what the model resolves against it (MySQL charsets).
+   */
+  baseline?: boolean;
 }): Promise<MigrationScript[]> {
   const { config, connection, dialect } = o;
   const introspector = createIntrospector(connection, dialect);
   const model = await targetSchema(config, connection, dialect);
-  const reflected = await reflectedSchema(config, introspector, model, o.warn);
+  const live = await reflectedSchema(config, introspector, model, o.warn);
+  const reflected = o.baseline ? Schema.empty() : live;
   const resolved = introspector.canonicalTarget ? await introspector.canonicalTarget(model) : model;
   const target = await withCanonicalViews(introspector, resolved, reflected);
   const upgradeOps = compareSchemas(target, reflected, compareOptions(config, dialect));

@@ -120,12 +120,17 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
       [] as string[],
     )
     .option("--verify", "then prove the whole history, with the new revision, on a scratch database (as 'verify')")
+    .option(
+      "--baseline",
+      "with --autogenerate: compare the entities with an empty database, so the revision creates the whole schema (then 'stamp head' existing databases)",
+    )
     .action(async (o: RevisionFlags) => {
       const cfg = await config();
       if (o.verify && !o.autogenerate) throw new CommandError("--verify needs --autogenerate");
       const file = await command.revision(cfg, {
         message: o.message,
         autogenerate: o.autogenerate,
+        baseline: o.baseline,
         sql: o.sql,
         head: o.head,
         splice: o.splice,
@@ -328,6 +333,7 @@ interface RevisionFlags {
   revId?: string;
   dependsOn: string[];
   verify?: boolean;
+  baseline?: boolean;
 }
 
 /**

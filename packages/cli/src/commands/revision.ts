@@ -15,6 +15,13 @@ export interface RevisionOptions extends CommandOptions {
   message?: string;
   /** Fill the revision with the ops that make the database match the entities. */
   autogenerate?: boolean;
+  /**
+   * With `autogenerate`: compare the entities with an empty database, not the live one, so the
+   * revision creates the whole schema. The first revision of a project adopting autogen on
+   * databases that already have that schema: `stamp head` then marks it applied on each of them.
+   * The new revision must be a root (no revisions yet, or `head: "base"`).
+   */
+  baseline?: boolean;
   /** Refused, as in Alembic: a plain revision has no SQL, autogenerate needs a database. */
   sql?: boolean;
   /** The revision to base the new one on (default `head`); `base` starts a new root. */
@@ -47,6 +54,7 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
       "Using --sql with the revision command when revision_environment is not configured does not make any sense",
     );
   }
+  if (o.baseline && !o.autogenerate) throw new CommandError("--baseline needs --autogenerate");
   const script = await loadScriptDirectory(cfg);
   const plan = script.planNewRevision({
     head: o.head ?? "head",
@@ -60,9 +68,15 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
   const createDate = new Date();
   let directives: readonly MigrationScript[];
   let renderCfg = cfg;
+  if (o.baseline && plan.downRevision !== null) {
+    throw new CommandError(
+      `--baseline writes a first revision, but it would follow ${[plan.downRevision].flat().join(", ")}; give --head base to start a new root`,
+    );
+  }
   if (o.autogenerate) {
     directives = await withDatabaseSession(cfg, o, async (session) => {
-      await assertDatabaseUpToDate(cfg, script, session);
+      // A baseline is not compared with the database, so where the database stands does not matter.
+      if (!o.baseline) await assertDatabaseUpToDate(cfg, script, session);
       // Table changes render as batch blocks where the dialect must recreate tables (SQLite).
       renderCfg = { ...cfg, renderAsBatch: cfg.renderAsBatch ?? session.dialect.adapter.requiresBatchRecreate };
       return await autogenerateModule().autogenerate({
@@ -70,6 +84,7 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
         connection: session.connection,
         dialect: session.dialect,
         script,
+        baseline: o.baseline ?? false,
         ...(o.warn && { warn: o.warn }),
         revision: {
           revId: plan.revId,
