@@ -5,6 +5,7 @@ import { command } from "./command";
 import { describePendingOps, summarizePendingOps } from "./commands/check";
 import { formatTemplateList } from "./commands/list-templates";
 import { verifyReport } from "./verify/verify-report";
+import { lintFailure, lintReport, type LintFormat } from "./lint/lint-report";
 import { loadConfig } from "./load-config";
 import { formatOption, jsonDocument } from "./output-format";
 
@@ -309,6 +310,22 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
         return;
       }
       report(verifyReport(result, "text"), result);
+    });
+
+  program
+    .command("lint")
+    .description(
+      "Classify the ops of revision files by risk, without a database (exit 1 while a risk is not acknowledged in its file)",
+    )
+    .argument("[range]", "revisions to lint: [start]:[end] or an end (default: those not applied yet, else all)")
+    .addOption(formatOption(["text", "json", "markdown", "github"]))
+    .action(async (range: string | undefined, o: { format: LintFormat }) => {
+      // Notes (an unreachable database) go to stderr: stdout is the report.
+      const note = (line: string) => globals().quiet || io.stderr(`${line}\n`);
+      const result = await command.lint(await config(), range, { x: x(), log: note, warn });
+      for (const line of lintReport(result, o.format, process.cwd())) io.stdout(`${line}\n`);
+      const failure = lintFailure(result, process.cwd());
+      if (failure !== null) throw new DiffsDetectedError(failure, result);
     });
 
   program

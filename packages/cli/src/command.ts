@@ -6,6 +6,7 @@ import { edit } from "./commands/edit";
 import { heads } from "./commands/heads";
 import { history } from "./commands/history";
 import { init } from "./commands/init";
+import { lint } from "./commands/lint";
 import { listTemplates } from "./commands/list-templates";
 import { merge } from "./commands/merge";
 import { revision } from "./commands/revision";
@@ -40,4 +41,5 @@ export const command = Object.freeze({
   check,
   edit,
   verify,
+  lint,
 });

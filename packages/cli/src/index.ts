@@ -14,6 +14,7 @@ export type { RevisionOptions } from "./commands/revision";
 export type { MergeOptions } from "./commands/merge";
 export type { StampOptions } from "./commands/stamp";
 export type { CheckResult } from "./commands/check";
+export type { LintResult, LintFinding } from "./commands/lint";
 export type { VerifyOptions, VerifyResult, VerifyProblem, VerifyProblemKind } from "./commands/verify";
 export type { InitOptions, InitResult } from "./commands/init";
 export type { TemplateInfo } from "./commands/list-templates";

@@ -29,3 +29,8 @@ export function verifyHistoryModule(): typeof import("./verify/verify-history") 
 export function revisionSummaryModule(): typeof import("./pull-request/revision-summary") {
   return require("./pull-request/revision-summary");
 }
+
+/** Lint's recording and classification (the runtime, swc and the dialects' risk rules). */
+export function lintRevisionsModule(): typeof import("./lint/lint-revisions") {
+  return require("./lint/lint-revisions");
+}

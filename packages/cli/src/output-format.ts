@@ -1,7 +1,7 @@
 import { Option } from "commander";
 
 /** The output formats of the commands that have `--format`. */
-export type OutputFormat = "text" | "json" | "markdown";
+export type OutputFormat = "text" | "json" | "markdown" | "github";
 
 /**
  * The one `--format` option: every command that has machine-readable output offers it this

@@ -3,7 +3,7 @@ import { CommandError, type OpNode } from "@autogen/core";
 import type { Dialect } from "@autogen/dialects";
 import { MigrationContext } from "./migration-context";
 import { OperationsImpl } from "./operations";
-import type { Operations } from "./operations-api";
+import type { BatchAlterTableOptions, BatchOperations, Operations } from "./operations-api";
 import { loadModule } from "./ts-loader";
 
 /** One op a revision function called, with where it called it. */
@@ -15,6 +15,8 @@ export interface RecordedOp {
    * loader's source maps; null when the call came from another file (a helper module).
    */
   readonly line: number | null;
+  /** For a batch block: the line of each `batch.*` call inside it, in the order of the block's ops (else empty). */
+  readonly childLines: readonly (number | null)[];
 }
 
 /** Options of {@link recordRevisionOps}. */
@@ -46,22 +48,66 @@ export async function recordRevisionOps(o: RecordRevisionOpsOptions): Promise<re
   if (typeof fn !== "function") throw new CommandError(`Revision file ${path} has no exported ${direction}() function`);
   const recorded: RecordedOp[] = [];
   const ctx = new MigrationContext({ dialect: o.dialect, ...(o.x !== undefined && { x: o.x }) });
-  const op = new RecordingOperations(ctx, (node) => recorded.push(Object.freeze({ op: node, line: callerLine(path) })));
+  const op = new RecordingOperations(ctx, path, (node, childLines) =>
+    recorded.push(
+      Object.freeze({ op: node, line: childLines?.line ?? callerLine(path), childLines: childLines?.children ?? [] }),
+    ),
+  );
   await (fn as (op: Operations) => Promise<void>)(op as unknown as Operations);
   return Object.freeze(recorded);
 }
 
+/** Where a batch block and each `batch.*` call inside it are in the revision file. */
+interface BatchLines {
+  readonly line: number | null;
+  readonly children: (number | null)[];
+}
+
 /** The `op` of a recording: every method builds its node as usual; invoke keeps it. */
 class RecordingOperations extends OperationsImpl {
-  readonly #record: (op: OpNode) => void;
+  readonly #path: string;
+  readonly #record: (op: OpNode, batch: BatchLines | null) => void;
+  /** The lines of the batch block whose op is about to be invoked. */
+  #batch: BatchLines | null = null;
 
-  constructor(ctx: MigrationContext, record: (op: OpNode) => void) {
+  constructor(ctx: MigrationContext, path: string, record: (op: OpNode, batch: BatchLines | null) => void) {
     super(ctx);
+    this.#path = path;
     this.#record = record;
   }
 
   override async invoke(op: OpNode): Promise<void> {
-    this.#record(op);
+    const batch = op.kind === "BatchAlterTableOp" ? this.#batch : null;
+    this.#batch = null;
+    this.#record(op, batch);
+  }
+
+  /** Records the line of each `batch.*` call as it is made (lint looks for comments above each). */
+  override async batchAlterTable(
+    table: string,
+    fn: (batch: BatchOperations) => Promise<void>,
+    o: BatchAlterTableOptions = {},
+  ): Promise<void> {
+    const lines: BatchLines = { line: callerLine(this.#path), children: [] };
+    const path = this.#path;
+    await super.batchAlterTable(
+      table,
+      async (batch) => {
+        const tracked = new Proxy(batch, {
+          get(target, prop) {
+            const value = Reflect.get(target, prop, target) as unknown;
+            if (typeof value !== "function") return value;
+            return (...args: unknown[]) => {
+              lines.children.push(callerLine(path));
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            };
+          },
+        });
+        await fn(tracked);
+        this.#batch = lines;
+      },
+      o,
+    );
   }
 }
 

@@ -1,0 +1,23 @@
+import type { RiskCode } from "@autogen/core";
+
+/**
+ * An acknowledgement: the risk's comment edited by a reviewer, `// risk data-loss (acknowledged):
+ * why`, or written by hand as `// risk data-loss (acknowledged)`.
+ */
+const ACKNOWLEDGED = /^\/\/\s*risk\s+([a-z][a-z-]*)\s*\(acknowledged\)/;
+
+/**
+ * The risk codes acknowledged for the op whose call starts on 1-based `line`: those named in the
+ * block of `//` comment lines directly above it (a blank or code line ends the block), so the
+ * acknowledgement is in the reviewed diff next to the op.
+ */
+export function acknowledgedCodes(fileLines: readonly string[], line: number): Set<RiskCode> {
+  const codes = new Set<RiskCode>();
+  for (let i = line - 2; i >= 0; i--) {
+    const text = fileLines[i]!.trim();
+    if (!text.startsWith("//")) break;
+    const m = ACKNOWLEDGED.exec(text);
+    if (m) codes.add(m[1] as RiskCode);
+  }
+  return codes;
+}
