@@ -4,22 +4,17 @@ import {
   Risk,
   withRisks,
   type AddColumnOp,
+  type BuiltinOpKind,
+  type BuiltinOps,
   type AlterColumnOp,
   type BatchAlterTableOp,
   type Column,
-  type CreateCheckConstraintOp,
-  type CreateForeignKeyOp,
   type CreateIndexOp,
-  type CreatePrimaryKeyOp,
   type CreateTableOp,
-  type CreateUniqueConstraintOp,
   type DropColumnOp,
-  type DropEnumOp,
   type DropTableOp,
-  type DropViewOp,
   type ModifyTableOps,
   type OpNode,
-  type RenameTableOp,
   type WithRisks,
 } from "@autogen/core";
 import type { Dialect } from "../dialect";
@@ -80,55 +75,65 @@ function batchRisks(view: RevisionView, op: BatchAlterTableOp): Risk[] {
 const recreateMessage = (table: string): string =>
   `recreates table ${table} (move and copy): every row is copied while the table is locked`;
 
-/** The op's own risks: one function per kind of consequence, each adding what applies. */
+const NONE = (): Risk[] => [];
+
+/**
+ * The risks of each built-in kind, given whether its table existed before the revision.
+ * Exhaustive (STYLE §9): a new built-in op kind without an entry here does not compile, so
+ * every kind is decided (an entry of NONE is a decision too). Custom kinds carry none.
+ */
+const KIND_RISKS: { [K in BuiltinOpKind]: (view: RevisionView, op: BuiltinOps[K], existing: boolean) => Risk[] } = {
+  CreateTableOp: NONE,
+  DropTableOp: (view, op) => dropTableRisks(view, op),
+  RenameTableOp: (_view, op) => [
+    Risk.create(
+      "breaking-rename",
+      `renames table ${QualifiedName.key(op.table)} to ${op.newName}: code still using the old name fails`,
+    ),
+  ],
+  AddColumnOp: (view, op, existing) => (existing ? addColumnRisks(view, op) : []),
+  DropColumnOp: (view, op) => dropColumnRisks(view, op),
+  AlterColumnOp: (view, op, existing) => (existing ? alterColumnRisks(view, op) : []),
+  CreateIndexOp: (view, op, existing) => (existing ? createIndexRisks(view, op) : []),
+  DropIndexOp: NONE,
+  CreateUniqueConstraintOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
+  CreateForeignKeyOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
+  CreateCheckConstraintOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
+  CreatePrimaryKeyOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
+  DropConstraintOp: NONE,
+  CreateTableCommentOp: NONE,
+  DropTableCommentOp: NONE,
+  // Raw SQL and inserted rows are the author's own: nothing to infer from them.
+  ExecuteSQLOp: NONE,
+  BulkInsertOp: NONE,
+  CreateEnumOp: NONE,
+  DropEnumOp: (_view, op) =>
+    op.enum.values.length === 0
+      ? [undefinedDrop(`drops enum ${QualifiedName.key(op.enum)} without existingValues`)]
+      : [],
+  AddEnumValueOp: NONE,
+  RecreateEnumOp: (view, op) => recreateEnumRisks(view, op),
+  CreateExtensionOp: NONE,
+  DropExtensionOp: NONE,
+  CreateSchemaOp: NONE,
+  DropSchemaOp: NONE,
+  CreateViewOp: NONE,
+  DropViewOp: (_view, op) =>
+    op.existingDefinition === null
+      ? [undefinedDrop(`drops view ${QualifiedName.key(op.view)} without existingDefinition`)]
+      : [],
+  ReplaceViewOp: NONE,
+  // Containers: their children are classified one by one (see classify and batchRisks).
+  BatchAlterTableOp: NONE,
+  ModifyTableOps: NONE,
+};
+
+/** The op's own risks, plus SQLite's table recreate for an op that cannot run in place. */
 function risksOf(view: RevisionView, op: OpNode, container: "batch" | "table" | null): Risk[] {
   const table = tableKeyOf(op);
   const existing = table !== null && !view.created.has(table);
-  const out: Risk[] = [];
-  switch (op.kind) {
-    case "DropTableOp":
-      out.push(...dropTableRisks(view, op as DropTableOp));
-      break;
-    case "RenameTableOp": {
-      const r = op as RenameTableOp;
-      out.push(
-        Risk.create(
-          "breaking-rename",
-          `renames table ${QualifiedName.key(r.table)} to ${r.newName}: code still using the old name fails`,
-        ),
-      );
-      break;
-    }
-    case "AddColumnOp":
-      if (existing) out.push(...addColumnRisks(view, op as AddColumnOp));
-      break;
-    case "DropColumnOp":
-      out.push(...dropColumnRisks(view, op as DropColumnOp));
-      break;
-    case "AlterColumnOp":
-      if (existing) out.push(...alterColumnRisks(view, op as AlterColumnOp));
-      break;
-    case "CreateIndexOp":
-      if (existing) out.push(...createIndexRisks(view, op as CreateIndexOp));
-      break;
-    case "CreateUniqueConstraintOp":
-    case "CreatePrimaryKeyOp":
-    case "CreateForeignKeyOp":
-    case "CreateCheckConstraintOp":
-      if (existing) out.push(...constraintRisks(view, op as NewConstraintOp));
-      break;
-    case "RecreateEnumOp":
-      out.push(...recreateEnumRisks(view, op as RecreateEnumOp));
-      break;
-    case "DropEnumOp":
-      if ((op as DropEnumOp).enum.values.length === 0)
-        out.push(undefinedDrop(`drops enum ${QualifiedName.key((op as DropEnumOp).enum)} without existingValues`));
-      break;
-    case "DropViewOp":
-      if ((op as DropViewOp).existingDefinition === null)
-        out.push(undefinedDrop(`drops view ${QualifiedName.key((op as DropViewOp).view)} without existingDefinition`));
-      break;
-  }
+  const byKind = KIND_RISKS as unknown as Record<string, (view: RevisionView, op: OpNode, existing: boolean) => Risk[]>;
+  const out = Object.hasOwn(byKind, op.kind) ? byKind[op.kind]!(view, op, existing) : [];
   // SQLite: an op that cannot run in place recreates the table (in a batch block, or as the
   // batch autogenerate renders a table's ops into).
   if (existing && container !== null && view.rules.recreatesTable?.(op) && !out.some((r) => r.code === "table-rewrite"))
@@ -283,7 +288,8 @@ function createIndexRisks(view: RevisionView, op: CreateIndexOp): Risk[] {
   return out;
 }
 
-type NewConstraintOp = CreateUniqueConstraintOp | CreatePrimaryKeyOp | CreateForeignKeyOp | CreateCheckConstraintOp;
+type NewConstraintOp = BuiltinOps[
+  "CreateUniqueConstraintOp" | "CreatePrimaryKeyOp" | "CreateForeignKeyOp" | "CreateCheckConstraintOp"];
 
 function constraintRisks(view: RevisionView, op: NewConstraintOp): Risk[] {
   const table = QualifiedName.key(op.table);
