@@ -61,13 +61,7 @@ export async function autogenerate(o: {
   baseline?: boolean;
 }): Promise<MigrationScript[]> {
   const { config, connection, dialect } = o;
-  const introspector = createIntrospector(connection, dialect);
-  const model = await targetSchema(config, connection, dialect);
-  const live = await reflectedSchema(config, introspector, model, o.warn);
-  const reflected = o.baseline ? Schema.empty() : live;
-  const resolved = introspector.canonicalTarget ? await introspector.canonicalTarget(model) : model;
-  const target = await withCanonicalViews(introspector, resolved, reflected);
-  const upgradeOps = compareSchemas(target, reflected, compareOptions(config, dialect));
+  const { upgradeOps } = await compareWithModels(o);
   const directives: MigrationScript[] = [
     MigrationScript.create({ ...o.revision, upgradeOps, downgradeOps: reverseUpgradeOps(upgradeOps) }),
   ];
@@ -79,6 +73,29 @@ export async function autogenerate(o: {
   return directives.map((d) =>
     MigrationScript.cloneWith(d, { upgradeOps: UpgradeOps.create(classifyRisks(dialect, d.upgradeOps.ops)) }),
   );
+}
+
+/**
+ * The database as reflected, and the ops that would make it match the models (compare's
+ * output, before any processRevisionDirectives hook).
+ */
+export async function compareWithModels(o: {
+  config: ResolvedConfig;
+  connection: Connection;
+  dialect: Dialect;
+  warn?: (line: string) => void;
+  /** Compare with an empty database (see autogenerate's `baseline`); `reflected` is then empty. */
+  baseline?: boolean;
+}): Promise<{ reflected: Schema; upgradeOps: UpgradeOps }> {
+  const { config, connection, dialect } = o;
+  const introspector = createIntrospector(connection, dialect);
+  const model = await targetSchema(config, connection, dialect);
+  // The live database is read even for a baseline: the model resolves against it (MySQL charsets).
+  const live = await reflectedSchema(config, introspector, model, o.warn);
+  const reflected = o.baseline ? Schema.empty() : live;
+  const resolved = introspector.canonicalTarget ? await introspector.canonicalTarget(model) : model;
+  const target = await withCanonicalViews(introspector, resolved, reflected);
+  return { reflected, upgradeOps: compareSchemas(target, reflected, compareOptions(config, dialect)) };
 }
 
 /** The entities' schema, in the dialect's canonical terms. */

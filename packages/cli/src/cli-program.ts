@@ -8,6 +8,7 @@ import { verifyReport } from "./verify/verify-report";
 import { lintFailure, lintReport, type LintFormat } from "./lint/lint-report";
 import { loadConfig } from "./load-config";
 import { formatOption, jsonDocument } from "./output-format";
+import { diffText } from "./pull-request/schema-diff-result";
 
 /** Where the command line writes: stdout for results, stderr for errors. */
 export interface CliIo {
@@ -326,6 +327,23 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
       for (const line of lintReport(result, o.format, process.cwd())) io.stdout(`${line}\n`);
       const failure = lintFailure(result, process.cwd());
       if (failure !== null) throw new DiffsDetectedError(failure, result);
+    });
+
+  program
+    .command("diff")
+    .description(
+      "Show the difference between the database and the models (or between the schemas of two revisions) as a unified diff of each table's DDL (exit 1 when they differ)",
+    )
+    .argument("[revisions...]", "none: the database against the models; REV1 REV2: the schemas of two revisions")
+    .action(async (revisions: string[]) => {
+      // Progress (the scratch databases of REV1 REV2) goes to stderr: stdout is the diff.
+      const progress = (line: string) => globals().quiet || io.stderr(`${line}\n`);
+      const result = await command.diff(await config(), revisions, { x: x(), log: progress, warn });
+      io.stdout(diffText(result));
+      if (!result.equal) {
+        const what = [...result.objects.map((d) => d.name), ...result.otherChanges];
+        throw new DiffsDetectedError(`${result.from} and ${result.to} differ: ${what.join(", ")}`, result);
+      }
     });
 
   program

@@ -1,6 +1,7 @@
 import { branches } from "./commands/branches";
 import { check } from "./commands/check";
 import { current } from "./commands/current";
+import { diff } from "./commands/diff";
 import { downgrade } from "./commands/downgrade";
 import { edit } from "./commands/edit";
 import { heads } from "./commands/heads";
@@ -42,4 +43,5 @@ export const command = Object.freeze({
   edit,
   verify,
   lint,
+  diff,
 });

@@ -22,6 +22,7 @@ export type { CurrentOptions, CurrentJson } from "./commands/current";
 export type { HistoryOptions, HistoryJson } from "./commands/history";
 export type { HeadsOptions, HeadsJson } from "./commands/heads";
 export type { ShowOptions, ShowJson } from "./commands/show";
+export type { DiffResult, ObjectDiff } from "./commands/diff";
 export type { RevisionJson } from "@autogen/script";
 export type { BranchesOptions } from "./commands/branches";
 export { resolveConfig, type ResolveOptions } from "./resolve-config";

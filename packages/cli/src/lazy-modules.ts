@@ -34,3 +34,8 @@ export function revisionSummaryModule(): typeof import("./pull-request/revision-
 export function lintRevisionsModule(): typeof import("./lint/lint-revisions") {
   return require("./lint/lint-revisions");
 }
+
+/** `autogen diff`: the database against the models, or two revisions on scratch databases. */
+export function schemaDiffsModule(): typeof import("./pull-request/schema-diffs") {
+  return require("./pull-request/schema-diffs");
+}

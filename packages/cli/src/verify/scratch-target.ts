@@ -2,15 +2,15 @@ import { CommandError } from "@autogen/core";
 import type { ScratchDatabase } from "@autogen/dialects";
 import type { ResolvedConfig } from "../config";
 
-/** Scratch databases verify creates are named `autogen_verify_<base-36 time>_<random>`. */
+/** Scratch databases verify (and `diff REV1 REV2`) create are named `autogen_verify_<base-36 time>_<random>`. */
 export const SCRATCH_PREFIX = "autogen_verify_";
 
-/** The scratch database verify works on, and why that one. */
+/** The scratch database a command works on, and why that one. */
 export interface ScratchTarget {
   readonly database: ScratchDatabase;
   /** How it was chosen: `shadowUrl`, the server of `url`, or the fallback to PGlite. */
   readonly source: "shadowUrl" | "url" | "pglite-fallback";
-  /** One line for the user: where verify runs and, for a fallback, why. */
+  /** One line for the user: where the command runs and, for a fallback, why. */
   readonly note: string;
 }
 
@@ -18,16 +18,24 @@ function dialects(): typeof import("@autogen/dialects") {
   return require("@autogen/dialects");
 }
 
+/** The commands that copy a history onto a scratch database, with the verb of their first line. */
+const PURPOSES = { verify: "Verifying", diff: "Building the revisions' schemas" } as const;
+
 /**
- * Creates verify's scratch database: on the `shadowUrl` server when set, else on the server of
+ * Creates the scratch database of `verify` (or `diff REV1 REV2`): on the `shadowUrl` server when set, else on the server of
  * `url` (a temp file for SQLite, a new PGlite for a PGlite URL). On PostgreSQL, a login that
  * may not create databases falls back to PGlite in memory, which the note says.
  *
  * @throws CommandError without any URL, or for a shadowUrl of another dialect; DatabaseError when
  *   the server cannot be reached or refuses (MySQL/MariaDB, or a shadowUrl) to create a database.
  */
-export async function createScratchTarget(config: ResolvedConfig, o: { connection?: unknown }): Promise<ScratchTarget> {
+export async function createScratchTarget(
+  config: ResolvedConfig,
+  o: { connection?: unknown },
+  command: keyof typeof PURPOSES = "verify",
+): Promise<ScratchTarget> {
   const d = dialects();
+  const doing = PURPOSES[command];
   const where = config.configFile ?? "the config";
   const mainDialect = config.url
     ? d.parseUrl(config.url).dialect
@@ -42,36 +50,36 @@ export async function createScratchTarget(config: ResolvedConfig, o: { connectio
       );
     }
     const database = await d.createScratchDatabase(config.shadowUrl, { prefix: SCRATCH_PREFIX });
-    return { database, source: "shadowUrl", note: `Verifying on ${database.description} (shadowUrl)` };
+    return { database, source: "shadowUrl", note: `${doing} on ${database.description} (shadowUrl)` };
   }
   const url = config.url ?? fallbackUrl(mainDialect);
   if (!url) {
     throw new CommandError(
-      `verify needs a database to copy the history onto: set 'url' or 'shadowUrl' in ${where} (a server where the login may create databases)`,
+      `${command} needs a database to copy the history onto: set 'url' or 'shadowUrl' in ${where} (a server where the login may create databases)`,
     );
   }
   try {
     const database = await d.createScratchDatabase(url, { prefix: SCRATCH_PREFIX });
-    return { database, source: "url", note: `Verifying on ${database.description}` };
+    return { database, source: "url", note: `${doing} on ${database.description}` };
   } catch (err) {
     if (!(err instanceof d.CreateDatabaseRefused)) throw err;
     if (d.parseUrl(url).dialect !== "postgres") {
       throw new CommandError(
-        `verify cannot create a scratch database: ${err.message}; set 'shadowUrl' in ${where} to a server where it may`,
+        `${command} cannot create a scratch database: ${err.message}; set 'shadowUrl' in ${where} to a server where it may`,
         { cause: err },
       );
     }
     const database = await d.createScratchDatabase("pglite://:memory:", { prefix: SCRATCH_PREFIX }).catch((e) => {
       if (!(e instanceof CommandError)) throw e;
       throw new CommandError(
-        `verify cannot create a scratch database: ${d.maskUrl(url)} may not create databases, and PGlite cannot stand in (${e.message}); set 'shadowUrl' in ${where}`,
+        `${command} cannot create a scratch database: ${d.maskUrl(url)} may not create databases, and PGlite cannot stand in (${e.message}); set 'shadowUrl' in ${where}`,
         { cause: e },
       );
     });
     return {
       database,
       source: "pglite-fallback",
-      note: `Verifying on ${database.description}: ${d.maskUrl(url)} may not create databases (set 'shadowUrl' to use a server)`,
+      note: `${doing} on ${database.description}: ${d.maskUrl(url)} may not create databases (set 'shadowUrl' to use a server)`,
     };
   }
 }
