@@ -101,7 +101,12 @@ test("show --format markdown: raw SQL in the history leaves the schema diff out 
   );
   fs.writeFileSync(
     path.join(dir, "m", "versions", "ddddddddddd4_more.ts"),
-    revisionFile("ddddddddddd4", "ccccccccccc3", "drop email", `  await op.dropColumn("users", "email");`),
+    revisionFile(
+      "ddddddddddd4",
+      "ccccccccccc3",
+      "drop email",
+      `  // risk data-loss (acknowledged): the backfill kept a copy\n  await op.dropColumn("users", "email");`,
+    ),
   );
   const backfill = await runCli(["show", "ccccccccccc3", "--format", "markdown"], { cwd: dir });
   assert.equal(backfill.status, 0, describe(backfill));
@@ -110,6 +115,8 @@ test("show --format markdown: raw SQL in the history leaves the schema diff out 
   const after = await runCli(["show", "ddddddddddd4", "--format", "markdown"], { cwd: dir });
   assert.equal(after.status, 0, describe(after));
   assert.match(after.stdout, /^- drops column users\.email$/m);
+  // Its risks as lint finds them, with the acknowledgement written next to the op.
+  assert.match(after.stdout, /^- `data-loss`: drops column users\.email.*\(line 17, acknowledged\)$/m);
   assert.match(after.stdout, /^Not available: /m);
   // Several revisions (heads of a branched history would be several): one section each.
   const both = await runCli(["show", "heads", "--format", "markdown"], { cwd: dir });

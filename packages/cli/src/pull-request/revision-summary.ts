@@ -3,6 +3,8 @@ import { schemaDdl, type Dialect } from "@autogen/dialects";
 import { opInWords, tablesTouched } from "@autogen/renderer";
 import { recordRevisionOps } from "@autogen/runtime";
 import { planUpgrade, type Revision, type RevisionMap } from "@autogen/script";
+import { lintRevisions } from "../lint/lint-revisions";
+import type { LintFinding } from "../lint/lint-result";
 import { diffObjectDdl, type ObjectDiff } from "../schema-diff";
 
 /** What a pull request reviewer reads about one revision (`show REV --format markdown`). */
@@ -12,6 +14,8 @@ export interface RevisionSummary {
   readonly tablesTouched: readonly string[];
   /** Its upgrade's ops in words, one line per change. */
   readonly changes: readonly string[];
+  /** The risks the dialect finds in its upgrade (as `lint` finds them), acknowledged or not. */
+  readonly risks: readonly LintFinding[];
   /** The schema objects its upgrade changes, as DDL diffs; null when that cannot be known. */
   readonly schemaDiffs: readonly ObjectDiff[] | null;
   /** Why `schemaDiffs` is null (raw SQL or a custom op in the history, a broken revision). */
@@ -23,7 +27,9 @@ export interface RevisionSummary {
  * `op` (runtime's recordRevisionOps), and the schema before and after it is the schema model
  * that the recorded upgrades of its ancestors (every revision an upgrade to it runs first, in
  * that order) build from nothing, then its own. Each side is written as canonical DDL by the
- * dialect, so the diffs are what the revision changes, object by object.
+ * dialect, so the diffs are what the revision changes, object by object. Its risks are those
+ * `lint` finds (the dialect's classification of the recorded ops, with the acknowledgements in
+ * the file).
  */
 export async function summarizeRevision(
   map: RevisionMap,
@@ -37,6 +43,7 @@ export async function summarizeRevision(
     revision,
     tablesTouched: tablesTouched(ops),
     changes: ops.flatMap(opInWords),
+    risks: await lintRevisions([revision], o.dialect, o.x),
   };
   try {
     let before = Schema.empty();
@@ -65,6 +72,12 @@ export function revisionSummaryMarkdown(s: RevisionSummary): string {
   lines.push("", "### Changes", "");
   if (s.changes.length === 0) lines.push("No operations.");
   else for (const c of s.changes) lines.push(`- ${c}`);
+  lines.push("", "### Risks", "");
+  if (s.risks.length === 0) lines.push("None found.");
+  for (const r of s.risks) {
+    const where = r.line === null ? "" : `line ${r.line}, `;
+    lines.push(`- ${code(r.code)}: ${r.message} (${where}${r.acknowledged ? "acknowledged" : "not acknowledged"})`);
+  }
   lines.push("", "### Schema diff", "");
   if (s.schemaDiffs === null) lines.push(`Not available: ${s.schemaDiffsUnavailable}`);
   else if (s.schemaDiffs.length === 0) lines.push("No schema change.");
