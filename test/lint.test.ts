@@ -65,9 +65,14 @@ for (const dialect of dialectsUnderTest()) {
     );
     assert.equal(report.risks[0]!.message, "drops column users.pw and its values");
 
-    const second = generatedRevision(
-      await p.ok(["revision", "--autogenerate", "-m", "drop pw", "--rev-id", "bbbbbbbbbbb2"]),
+    const made = await p.ok(["revision", "--autogenerate", "-m", "drop pw", "--rev-id", "bbbbbbbbbbb2"]);
+    // stderr: Alembic's Detected line, then one line per risk.
+    assert.deepEqual(
+      made.errorLines.filter((l) => !/^WARNING: risk (?!data-loss)/.test(l)),
+      ["INFO  Detected removed column 'users.pw'", "WARNING: risk data-loss: drops column users.pw and its values"],
+      describe(made),
     );
+    const second = generatedRevision(made);
     const rel = path.relative(p.dir, second.path).split(path.sep).join("/");
     const source = fs.readFileSync(second.path, "utf8").split("\n");
     const dropLine = source.findIndex((l) => /await (op|batch)\.dropColumn\(/.test(l)) + 1;
