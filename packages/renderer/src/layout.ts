@@ -1,4 +1,4 @@
-import { lit, litKey } from "./lit";
+import { isCode, lit, litKey } from "./lit";
 
 const INDENT = "  ";
 
@@ -13,7 +13,8 @@ export const indent = (lines: readonly string[], levels = 1): string[] =>
  */
 export function litLines(value: unknown, depth: number): string[] {
   const isArray = Array.isArray(value);
-  const isObject = !isArray && typeof value === "object" && value !== null && value.constructor === Object;
+  const isObject =
+    !isArray && typeof value === "object" && value !== null && value.constructor === Object && !isCode(value);
   if (depth <= 0 || (!isArray && !isObject)) return [lit(value)];
   const entries: [string | null, unknown][] = isArray
     ? (value as unknown[]).map((v) => [null, v])

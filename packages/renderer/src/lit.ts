@@ -12,7 +12,8 @@ export interface Code {
 /** Wraps code so that {@link lit} prints it as-is. */
 export const code = (text: string): Code => Object.freeze({ kind: "Code", code: text });
 
-const isCode = (v: unknown): v is Code =>
+/** Whether a value is {@link code} output (printed verbatim, never taken apart). */
+export const isCode = (v: unknown): v is Code =>
   typeof v === "object" &&
   v !== null &&
   (v as { kind?: unknown }).kind === "Code" &&

@@ -283,3 +283,26 @@ describe("lit", () => {
     assert.throws(() => lit(Number.NaN), TypeError);
   });
 });
+
+it("a primary key reads the same on every database: one primaryKey option line, named or not, after the schema", () => {
+  const columns = [Column.create("id", "integer", { nullable: false })];
+  const named = Table.create("t", columns, { schema: "app", primaryKey: PrimaryKey.create(["id"], "PK_t") });
+  const unnamed = Table.create("t", columns, { schema: "app", primaryKey: PrimaryKey.create(["id"]) });
+  const render = (t: Table) => renderOp(createRenderContext(), CreateTableOp.create(t));
+  assert.deepEqual(render(named), [
+    "await op.createTable(",
+    '  "t",',
+    "  [",
+    '    { name: "id", type: "integer", nullable: false },',
+    "  ],",
+    "  {",
+    '    schema: "app",',
+    '    primaryKey: { name: "PK_t", columns: ["id"] },',
+    "  },",
+    ");",
+  ]);
+  assert.deepEqual(
+    render(unnamed).filter((l) => l.includes("primaryKey")),
+    ['    primaryKey: { columns: ["id"] },'],
+  );
+});

@@ -8,7 +8,7 @@ import {
   type DropTableOp,
   type RenameTableOp,
 } from "@autogen/core";
-import { lit } from "../lit";
+import { code, lit } from "../lit";
 import { litLines, multilineCall } from "../layout";
 import type { RenderContext } from "../render-context";
 import { renderItemOr } from "../render-item";
@@ -19,17 +19,26 @@ import { renderColumnValue } from "./column";
  * `op.createTable(name, columns, options)` from core's fromTable, laid out as prettier would:
  * one column per line (name, type, nullability, default together), then the constraints and
  * indexes one per line. Each column and constraint goes through the renderItem hook.
+ *
+ * The file reads the same on every database: the primary key is always the `primaryKey` table
+ * option (`{ name, columns }`, the name left out where the database has none to keep, as
+ * MariaDB's `PRIMARY` and SQLite's), never a column flag, and it is one line like every other
+ * constraint.
  */
 export function renderCreateTable(ctx: RenderContext, op: CreateTableOp): string[] {
   const t = op.table;
-  const [name, columnInputs, options] = fromTable(t);
-  const pkOnColumns = columnInputs.some((c) => c.primaryKey === true);
-  const columns = t.columns.map((c) =>
-    renderColumnValue(ctx, c, { primaryKey: pkOnColumns && (t.primaryKey?.columns.includes(c.name) ?? false) }),
-  );
-  const o: Record<string, unknown> = { ...options };
-  if (options.primaryKey && t.primaryKey)
-    o.primaryKey = renderItemOr(ctx, "primary_key", t.primaryKey, options.primaryKey);
+  const [name, , options] = fromTable(t);
+  const columns = t.columns.map((c) => renderColumnValue(ctx, c));
+  // The options in one order on every dialect: schema, primaryKey, then the rest as fromTable has them.
+  const { schema, primaryKey: _columnsOrOption, ...rest } = options;
+  const o: Record<string, unknown> = { ...(schema !== undefined && { schema }) };
+  if (t.primaryKey) {
+    const pk = t.primaryKey;
+    const input = { ...(pk.name !== null && { name: pk.name }), columns: [...pk.columns] };
+    // One line, as each unique or foreign key is.
+    o.primaryKey = code(lit(renderItemOr(ctx, "primary_key", pk, input)));
+  }
+  Object.assign(o, rest);
   if (options.uniques) o.uniques = t.uniques.map((u) => renderItemOr(ctx, "unique", u, fromUnique(u)));
   if (options.foreignKeys)
     o.foreignKeys = t.foreignKeys.map((f) => renderItemOr(ctx, "foreign_key", f, fromForeignKey(f)));
