@@ -148,12 +148,30 @@ export interface ChangeSuite {
   normalizeSql?(statement: string): string;
   /** Checks on every upgraded database (e.g. no dangling references). */
   afterUpgrade?(conn: Connection): Promise<void>;
+  /**
+   * When set, each scenario's upgrade and downgrade also run as their `--sql` scripts on a copy
+   * of the database taken just before, and must give the schema and rows the online run gives.
+   */
+  offline?: OfflineReplay;
+}
+
+/** How a suite runs an offline script on a copy of its database (SQLite: the sqlite3 CLI on a copied file). */
+export interface OfflineReplay {
+  /** A copy of the test database as it is now, removed after the test; `what` names it. */
+  copy(t: TestContext, db: FreshDatabase, what: string): string;
+  /** Runs the script on the copy, as a user would; fails the test on any error. */
+  run(copy: string, sql: string): Promise<void>;
+  /** The schema, one line per object (of the copy, or of the online database). */
+  schema(db: Connection | string): Promise<string[]>;
+  /** Every row of a table, in a fixed order. */
+  rows(db: Connection | string, table: string): Promise<Row[]>;
 }
 
 /**
  * One test per scenario: autogenerate and apply v1, insert the rows, autogenerate v2 (its ops,
  * file and offline SQL as the scenario says), upgrade, compare the rows, check v2 is in sync,
- * downgrade -1, and check the rows are still there and the database is v1's again.
+ * downgrade -1, and check the rows are still there and the database is v1's again. With the
+ * suite's `offline`, the upgrade and the downgrade also run as `--sql` scripts on copies.
  */
 export function runChangeScenarios(suite: ChangeSuite, scenarios: readonly ChangeScenario[]): void {
   const order = (lines: readonly string[]) => (suite.unordered ? [...lines].sort() : [...lines]);
@@ -196,7 +214,21 @@ export function runChangeScenarios(suite: ChangeSuite, scenarios: readonly Chang
         for (const sql of s.sqlContains ?? [])
           assert.ok(offline.includes(sql), `the offline SQL contains ${JSON.stringify(sql)}:\n${offline}`);
       }
+      const v2Rev = /export const revision = "(\w+)"/.exec(text)?.[1];
+      const replay = suite.offline;
+      const upgradeCopy = replay?.copy(t, db, "upgrade");
+      if (replay && upgradeCopy)
+        await replay.run(upgradeCopy, await command.upgrade(v2, `${v1Rev}:${v2Rev}`, { sql: true }));
       await command.upgrade(v2, "head");
+      if (replay && upgradeCopy) {
+        assert.deepEqual(await replay.schema(upgradeCopy), await replay.schema(conn), `--sql upgrade\n${text}`);
+        for (const table of Object.keys(s.expect))
+          assert.deepEqual(
+            await replay.rows(upgradeCopy, table),
+            await replay.rows(conn, table),
+            `--sql rows of ${table}`,
+          );
+      }
 
       const read = (table: string, columns: string[]) =>
         selectRows(conn, table, columns, {
@@ -215,7 +247,12 @@ export function runChangeScenarios(suite: ChangeSuite, scenarios: readonly Chang
         `v2 is in sync after the upgrade: ${summary(after.ops.upgradeOps.ops)}\n${text}`,
       );
 
+      const downgradeCopy = replay?.copy(t, db, "downgrade");
+      if (replay && downgradeCopy)
+        await replay.run(downgradeCopy, await command.downgrade(v2, `${v2Rev}:${v1Rev}`, { sql: true }));
       await command.downgrade(v2, "-1");
+      if (replay && downgradeCopy)
+        assert.deepEqual(await replay.schema(downgradeCopy), await replay.schema(conn), `--sql downgrade\n${text}`);
       // The rows are still there, read by the columns v1 has (those they were inserted with).
       for (const [table, inserted] of Array.isArray(s.rows) ? s.rows : Object.entries(s.rows)) {
         const e = s.expect[table];

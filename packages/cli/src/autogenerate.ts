@@ -59,9 +59,12 @@ export async function autogenerate(o: {
    * The live database is still read, for what the model resolves against it (MySQL charsets).
    */
   baseline?: boolean;
+  /** Receives the database's schema as reflected (the revision's starting point: empty with baseline). */
+  onReflected?: (reflected: Schema) => void;
 }): Promise<MigrationScript[]> {
   const { config, connection, dialect } = o;
-  const { upgradeOps } = await compareWithModels(o);
+  const { reflected, upgradeOps } = await compareWithModels(o);
+  o.onReflected?.(reflected);
   const directives: MigrationScript[] = [
     MigrationScript.create({ ...o.revision, upgradeOps, downgradeOps: reverseUpgradeOps(upgradeOps) }),
   ];

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { MigrationScript } from "@autogen/core";
+import type { RenderOptions } from "@autogen/renderer";
 import type { ScriptDirectory } from "@autogen/script";
 import type { ResolvedConfig } from "./config";
 import { fileSystemError } from "./file-system-error";
@@ -14,7 +15,7 @@ export async function writeRevisionFile(
   config: ResolvedConfig,
   script: ScriptDirectory,
   directive: MigrationScript,
-  o: { createDate: Date; log?: (line: string) => void },
+  o: { createDate: Date; log?: (line: string) => void; copyFrom?: RenderOptions["copyFrom"] },
 ): Promise<string> {
   const renderer = rendererModule();
   const file = script.revisionPath({
@@ -27,6 +28,7 @@ export async function writeRevisionFile(
     createDate: o.createDate,
     renderItem: config.renderItem,
     renderAsBatch: config.renderAsBatch,
+    ...(o.copyFrom && { copyFrom: o.copyFrom }),
   });
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });

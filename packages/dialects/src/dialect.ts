@@ -1,4 +1,4 @@
-import type { BatchAlterTableOp, Column, OpNode, ReferentialAction, Table } from "@autogen/core";
+import type { BatchAlterTableOp, Column, OpNode, QualifiedName, ReferentialAction, Table } from "@autogen/core";
 import type { Connection, QueryResult } from "./connection";
 import type { DialectName } from "./dialect-name";
 import type { RiskRules } from "./risks/risk-rules";
@@ -70,9 +70,21 @@ export interface DialectAdapter {
   requiresRecreate(op: BatchAlterTableOp): boolean;
   /**
    * Recreates a table by move-and-copy with the batch's ops applied (where requiresRecreate can
-   * be true): `current` is the table as it is now (reflected, or the batch's copyFrom).
+   * be true): `current` is the table as it is now (reflected, or the batch's copyFrom); offline,
+   * `o.triggers` are the table's triggers to create again (copyFrom's), online the live ones are.
    */
-  recreateTable?(session: MigrationSession, current: Table, op: BatchAlterTableOp): Promise<void>;
+  recreateTable?(
+    session: MigrationSession,
+    current: Table,
+    op: BatchAlterTableOp,
+    o?: { triggers?: readonly string[] },
+  ): Promise<void>;
+  /**
+   * The CREATE TRIGGER statements of a table, oldest first, where a recreate drops them (SQLite):
+   * autogenerate renders them into a batch block's `copyFrom` so that an offline recreate (which
+   * cannot read them, `o.triggers` of recreateTable) restores them too.
+   */
+  tableTriggers?(conn: Connection, table: QualifiedName): Promise<string[]>;
   /** Tables and columns can have comments (not SQLite): a comment the model gives is otherwise never a difference. */
   readonly supportsComments: boolean;
   /**

@@ -6,6 +6,8 @@ export type {
   RenderItemContext,
   RenderContext,
   OpRenderer,
+  BatchTableDefinition,
+  BatchTableSource,
 } from "./render-context";
 export { renderMigrationScript, formatCreateDate, BEGIN_MARKER, END_MARKER } from "./render-migration-script";
 export { registerRenderer, renderOp, renderOps, createRenderContext } from "./render-op";

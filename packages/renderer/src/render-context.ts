@@ -1,4 +1,4 @@
-import type { OpNode, QualifiedName } from "@autogen/core";
+import type { OpNode, QualifiedName, Table } from "@autogen/core";
 
 /** The items a {@link RenderItemHook} is asked about (Alembic's render_item type strings, plus `index`). */
 export type RenderItemType =
@@ -22,6 +22,20 @@ export type RenderItemHook = (
   ctx: RenderItemContext,
 ) => string | false | null | undefined;
 
+/** The definition a batch block starts from, rendered as its `copyFrom`. */
+export interface BatchTableDefinition {
+  readonly table: Table;
+  /** The table's CREATE TRIGGER statements (a recreate drops them; offline nothing can read them). */
+  readonly triggers: readonly string[];
+}
+
+/**
+ * Asked once per batch block, in the order the blocks are rendered, with the block's table and
+ * ops: the table as it is before the block, or undefined to render no `copyFrom` (a block that
+ * runs in place, a table it does not know).
+ */
+export type BatchTableSource = (table: QualifiedName, ops: readonly OpNode[]) => BatchTableDefinition | undefined;
+
 /** Options for {@link renderMigrationScript}. */
 export interface RenderOptions {
   /** The Create Date in the header; now when omitted. Rendered in UTC. */
@@ -29,6 +43,12 @@ export interface RenderOptions {
   renderItem?: RenderItemHook;
   /** Render each ModifyTableOps as an `op.batchAlterTable` block (SQLite's move-and-copy). */
   renderAsBatch?: boolean;
+  /**
+   * Where the batch blocks of upgrade() and of downgrade() get their `copyFrom` (the table as it
+   * is before the block), so that `upgrade --sql` can write a whole recreate. Autogenerate
+   * passes the reflected tables (and, for downgrade(), those tables with the upgrade applied).
+   */
+  copyFrom?: { upgrade: BatchTableSource; downgrade: BatchTableSource };
 }
 
 /** The state one render carries through the op renderers. */
@@ -39,6 +59,8 @@ export interface RenderContext extends RenderItemContext {
   readonly render: (ctx: RenderContext, op: OpNode) => string[];
   /** The table a batch block is altering, or null at the top level. */
   readonly batchTable: QualifiedName | null;
+  /** Where batch blocks of the body being rendered get their `copyFrom`; null for none. */
+  readonly copyFrom?: BatchTableSource | null;
 }
 
 /** A renderer for one op kind: the op's lines of code, unindented (nested blocks indent themselves). */

@@ -59,8 +59,8 @@ function body(ctx: RenderContext, ops: readonly OpNode[]): string[] {
 export function renderMigrationScript(script: MigrationScript, o: RenderOptions = {}): string {
   const ctx = createRenderContext({ renderItem: o.renderItem, renderAsBatch: o.renderAsBatch });
   // Render the bodies first: renderItem hooks add imports while they run.
-  const up = body(ctx, script.upgradeOps.ops);
-  const down = body(ctx, script.downgradeOps.ops);
+  const up = body({ ...ctx, copyFrom: o.copyFrom?.upgrade ?? null }, script.upgradeOps.ops);
+  const down = body({ ...ctx, copyFrom: o.copyFrom?.downgrade ?? null }, script.downgradeOps.ops);
   const extra = [...new Set([...script.imports, ...ctx.imports])].filter((i) => i.trim() !== OPERATIONS_IMPORT).sort();
   const downRevision = script.downRevision === null ? "null" : lit(script.downRevision);
   const lines = [

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
-import { MigrationScript } from "@autogen/core";
-import { BEGIN_MARKER, END_MARKER, formatCreateDate, renderMigrationScript } from "../src/index";
+import { Column, MigrationScript, Table } from "@autogen/core";
+import { BEGIN_MARKER, END_MARKER, formatCreateDate, renderMigrationScript, type BatchTableSource } from "../src/index";
 import { CREATE_DATE, EMPTY_SCRIPT, WHOLE_SCRIPT } from "./script-fixtures";
 
 const GOLDEN_DIR = resolve(__dirname, "../../test/golden");
@@ -21,6 +21,52 @@ describe("renderMigrationScript", () => {
     assert.equal(
       renderMigrationScript(WHOLE_SCRIPT, { createDate: CREATE_DATE, renderAsBatch: true }),
       golden("whole-file-batch.ts.txt"),
+    );
+  });
+
+  it("gives a batch block the copyFrom its source returns: the table as createTable's arguments, and its triggers", () => {
+    const accounts = Table.create("accounts", [
+      Column.create("id", "integer", { nullable: false }),
+      Column.create("name", "varchar(50)", { nullable: false }),
+    ]);
+    const asked: string[] = [];
+    const source =
+      (direction: string): BatchTableSource =>
+      (table, ops) => {
+        asked.push(`${direction} ${table.name} ${ops.length}`);
+        return direction === "upgrade"
+          ? { table: accounts, triggers: ["CREATE TRIGGER t AFTER INSERT ON accounts BEGIN SELECT 1; END"] }
+          : undefined;
+      };
+    const text = renderMigrationScript(WHOLE_SCRIPT, {
+      createDate: CREATE_DATE,
+      renderAsBatch: true,
+      copyFrom: { upgrade: source("upgrade"), downgrade: source("downgrade") },
+    });
+    assert.deepEqual(asked, ["upgrade accounts 4", "downgrade accounts 4"]);
+    assert.ok(
+      text.includes(
+        [
+          "  }, {",
+          "    copyFrom: {",
+          "      columns: [",
+          '        { name: "id", type: "integer", nullable: false },',
+          '        { name: "name", type: "varchar(50)", nullable: false },',
+          "      ],",
+          "      triggers: [",
+          '        "CREATE TRIGGER t AFTER INSERT ON accounts BEGIN SELECT 1; END",',
+          "      ],",
+          "    },",
+          "  });",
+        ].join("\n"),
+      ),
+      text,
+    );
+    // Without a source's answer the block is as before.
+    assert.ok(
+      text.includes(
+        '    await batch.dropColumn("overdrawn", { existing: { name: "overdrawn", type: "boolean", nullable: true } });\n  });',
+      ),
     );
   });
 

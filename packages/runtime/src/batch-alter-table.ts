@@ -8,6 +8,8 @@ import type { MigrationContext } from "./migration-context";
  */
 export interface BatchAlterTableRun extends BatchAlterTableOp {
   readonly copyFrom?: Table;
+  /** The table's triggers as copyFrom gives them, restored after an offline recreate. */
+  readonly copyFromTriggers?: readonly string[];
 }
 
 /** Whether a batch op node carries a `copyFrom` table. */
@@ -32,7 +34,9 @@ export async function batchAlterTable(ctx: MigrationContext, op: BatchAlterTable
       `Batch alter of table ${QualifiedName.key(op.table)} must recreate the table, which ${ctx.impl.name} cannot`,
     );
   }
-  await adapter.recreateTable(ctx, copyFromOf(op) ?? (await reflectTable(ctx, op)), op);
+  await adapter.recreateTable(ctx, copyFromOf(op) ?? (await reflectTable(ctx, op)), op, {
+    triggers: (op as BatchAlterTableRun).copyFromTriggers ?? [],
+  });
 }
 
 async function reflectTable(ctx: MigrationContext, op: BatchAlterTableOp): Promise<Table> {

@@ -110,7 +110,14 @@ export interface BatchAlterTableOptions extends SchemaOption {
    * The table as it is now, for a recreate without reflecting the live table: required to
    * recreate with --sql (there is no database to read), optional online.
    */
-  copyFrom?: { columns: ColumnInput[] } & TableOptionsInput;
+  copyFrom?: {
+    columns: ColumnInput[];
+    /**
+     * The table's CREATE TRIGGER statements: a recreate drops the table's triggers, and with --sql
+     * these are created again after it (online, the live table's triggers are read instead).
+     */
+    triggers?: string[];
+  } & TableOptionsInput;
 }
 
 /**

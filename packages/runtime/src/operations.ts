@@ -172,7 +172,8 @@ export class OperationsImpl implements BuiltinOperations {
     await fn(batch);
     const op = BatchAlterTableOp.create(qn(table, o), batch.ops, o.recreate);
     const copyFrom = o.copyFrom ? toTable(table, o.copyFrom.columns, { ...o.copyFrom, schema: o.schema }) : undefined;
-    await this.invoke(copyFrom ? freeze<BatchAlterTableRun>({ ...op, copyFrom }) : op);
+    const copyFromTriggers = o.copyFrom?.triggers ?? [];
+    await this.invoke(copyFrom ? freeze<BatchAlterTableRun>({ ...op, copyFrom, copyFromTriggers }) : op);
   }
   async createEnum(name: string, values: string[], o: SchemaOption = {}): Promise<void> {
     await this.invoke(CreateEnumOp.create(Enum.create(name, values, o.schema ?? null)));

@@ -1,4 +1,6 @@
-import { CommandError, MigrationScript } from "@autogen/core";
+import { CommandError, MigrationScript, type Schema } from "@autogen/core";
+import type { RenderOptions } from "@autogen/renderer";
+import { batchCopyFrom } from "../batch-copy-from";
 import type { CommandOptions } from "../command-options";
 import type { AutogenConfig } from "../config";
 import { withDatabaseSession } from "../database-session";
@@ -73,13 +75,15 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
       `--baseline writes a first revision, but it would follow ${[plan.downRevision].flat().join(", ")}; give --head base to start a new root`,
     );
   }
+  const copyFrom = new Map<MigrationScript, RenderOptions["copyFrom"]>();
   if (o.autogenerate) {
     directives = await withDatabaseSession(cfg, o, async (session) => {
       // A baseline is not compared with the database, so where the database stands does not matter.
       if (!o.baseline) await assertDatabaseUpToDate(cfg, script, session);
       // Table changes render as batch blocks where the dialect must recreate tables (SQLite).
       renderCfg = { ...cfg, renderAsBatch: cfg.renderAsBatch ?? session.dialect.adapter.requiresBatchRecreate };
-      return await autogenerateModule().autogenerate({
+      let reflected: Schema | undefined;
+      const scripts = await autogenerateModule().autogenerate({
         config: cfg,
         connection: session.connection,
         dialect: session.dialect,
@@ -94,7 +98,13 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
           dependsOn: plan.dependsOn,
           versionPath: plan.versionPath,
         },
+        onReflected: (schema) => (reflected = schema),
       });
+      // Batch blocks that recreate their table carry its definition, so --sql can run them.
+      if (renderCfg.renderAsBatch && reflected)
+        for (const d of scripts)
+          copyFrom.set(d, await batchCopyFrom(session.dialect, session.connection, reflected, d));
+      return scripts;
     });
   } else {
     directives = [MigrationScript.create({ ...plan, message })];
@@ -102,7 +112,7 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
   let first: string | null = null;
   for (const d of directives) {
     if (o.autogenerate) reportChanges(d, o);
-    const file = await writeRevisionFile(renderCfg, script, d, { createDate, log: o.log });
+    const file = await writeRevisionFile(renderCfg, script, d, { createDate, log: o.log, copyFrom: copyFrom.get(d) });
     first ??= file;
   }
   return first;

@@ -1,7 +1,7 @@
 import { DatabaseError } from "@autogen/core";
 import type { Connection } from "../connection";
 import type { DialectAdapter } from "../dialect";
-import { recreateSqliteTable } from "./sqlite-batch";
+import { recreateSqliteTable, sqliteTableTriggers } from "./sqlite-batch";
 import { sqliteRequiresRecreate } from "./sqlite-requires-recreate";
 
 /**
@@ -25,6 +25,7 @@ export const sqliteAdapter: DialectAdapter = {
   requiresBatchRecreate: true,
   requiresRecreate: sqliteRequiresRecreate,
   recreateTable: recreateSqliteTable,
+  tableTriggers: sqliteTableTriggers,
   supportsComments: false,
   hasModelChecks: true,
   runLockIsTransaction: true,

@@ -13,6 +13,7 @@ import {
   type DropColumnOp,
   type OpNode,
 } from "@autogen/core";
+import type { Connection } from "../connection";
 import type { MigrationSession } from "../dialect";
 import { SqliteDdlCompiler } from "./sqlite-ddl-compiler";
 import { sqliteSyntax } from "./sqlite-syntax";
@@ -112,7 +113,7 @@ export function sqliteTableTriggersQuery(table: QualifiedName): string {
  * SQLite's recreateTable (the adapter's): runs the move-and-copy plan for a batch block on the
  * table as it is now. The table's triggers are read first and created again after it (a
  * trigger naming a dropped column then fails the revision instead of vanishing); offline there
- * is no database to read them from. Online, `PRAGMA foreign_key_check` then proves the copy,
+ * is no database to read them from, and `o.triggers` (the batch's copyFrom) are created instead. Online, `PRAGMA foreign_key_check` then proves the copy,
  * which ran with foreign keys off (a DROP TABLE with them on would cascade into the children),
  * orphaned nothing, and fails the revision (its transaction rolls back) if it did.
  */
@@ -120,14 +121,15 @@ export async function recreateSqliteTable(
   session: MigrationSession,
   current: Table,
   op: BatchAlterTableOp,
+  o: { triggers?: readonly string[] } = {},
 ): Promise<void> {
   const what = `Batch alter of table ${QualifiedName.key(op.table)}`;
   const plan = planSqliteBatch(current, op.ops);
   const triggers = session.isOffline
-    ? []
-    : (await session.query<{ sql: string }>(sqliteTableTriggersQuery(op.table), what)).rows;
+    ? (o.triggers ?? [])
+    : (await session.query<{ sql: string }>(sqliteTableTriggersQuery(op.table), what)).rows.map((r) => r.sql);
   for (const sql of plan.statements) await session.execute(sql);
-  for (const t of triggers) await session.execute(t.sql);
+  for (const sql of triggers) await session.execute(sql);
   if (session.isOffline) return;
   const { rows } = await session.query<{ table: string; rowid: unknown; parent: string }>(
     "PRAGMA foreign_key_check",
@@ -163,4 +165,10 @@ function columnOrigins(current: Table, ops: readonly OpNode[]): Map<string, stri
     }
   }
   return origins;
+}
+
+/** The adapter's tableTriggers: the CREATE TRIGGER texts of a table, oldest first. */
+export async function sqliteTableTriggers(conn: Connection, table: QualifiedName): Promise<string[]> {
+  const { rows } = await conn.query<{ sql: string }>(sqliteTableTriggersQuery(table));
+  return rows.map((r) => r.sql);
 }

@@ -5,10 +5,11 @@ import {
   type OpNode,
   type QualifiedName,
 } from "@autogen/core";
-import { indent } from "../layout";
+import { indent, litLines } from "../layout";
 import { lit } from "../lit";
-import type { RenderContext } from "../render-context";
+import type { BatchTableDefinition, RenderContext } from "../render-context";
 import { schemaOption } from "../table-call";
+import { tableArguments } from "./table";
 
 /** The op kinds a `batchAlterTable` block can hold: the methods of runtime's `BatchOperations`. */
 export const BATCHABLE_KINDS: ReadonlySet<string> = new Set([
@@ -35,9 +36,22 @@ function renderBatchBlock(
     if (!BATCHABLE_KINDS.has(op.kind)) throw new UnsupportedOpError(op.kind, "batchAlterTable");
     return ctx.render(inner, op);
   });
-  const o = { ...schemaOption(table), ...(recreate !== "auto" ? { recreate } : {}) };
-  const tail = Object.keys(o).length ? `}, ${lit(o)});` : "});";
-  return [`await op.batchAlterTable(${lit(table.name)}, async (batch) => {`, ...indent(body), tail];
+  const o: Record<string, unknown> = { ...schemaOption(table), ...(recreate !== "auto" ? { recreate } : {}) };
+  const source = ctx.copyFrom?.(table, ops);
+  if (source) o.copyFrom = copyFromValue(ctx, source);
+  const open = `await op.batchAlterTable(${lit(table.name)}, async (batch) => {`;
+  if (!source) return [open, ...indent(body), Object.keys(o).length ? `}, ${lit(o)});` : "});"];
+  // The table definition, one entry per line as createTable's: `}, {` ... `});`.
+  const options = litLines(o, 3);
+  return [open, ...indent(body), `}, ${options[0]}`, ...options.slice(1, -1), `${options.at(-1)});`];
+}
+
+/** A batch block's `copyFrom`: the table before the block as createTable's arguments, and its triggers. */
+function copyFromValue(ctx: RenderContext, source: BatchTableDefinition): Record<string, unknown> {
+  const { columns, options } = tableArguments(ctx, source.table);
+  // The block's own `schema` option names the table's schema.
+  const { schema: _schema, ...rest } = options;
+  return { columns, ...rest, ...(source.triggers.length ? { triggers: source.triggers } : {}) };
 }
 
 export const renderBatchAlterTable = (ctx: RenderContext, op: BatchAlterTableOp): string[] =>

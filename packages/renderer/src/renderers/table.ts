@@ -7,6 +7,7 @@ import {
   type CreateTableOp,
   type DropTableOp,
   type RenameTableOp,
+  type Table,
 } from "@autogen/core";
 import { code, lit } from "../lit";
 import { litLines, multilineCall } from "../layout";
@@ -26,7 +27,20 @@ import { renderColumnValue } from "./column";
  * constraint.
  */
 export function renderCreateTable(ctx: RenderContext, op: CreateTableOp): string[] {
-  const t = op.table;
+  const { name, columns, options } = tableArguments(ctx, op.table);
+  const args = [[lit(name)], litLines(columns, 1)];
+  if (Object.keys(options).length) args.push(litLines(options, 2));
+  return multilineCall("op.createTable", args);
+}
+
+/**
+ * A table as `op.createTable`'s arguments (core's fromTable), each column and constraint through
+ * the renderItem hook; also a batch block's `copyFrom`.
+ */
+export function tableArguments(
+  ctx: RenderContext,
+  t: Table,
+): { name: string; columns: unknown[]; options: Record<string, unknown> } {
   const [name, , options] = fromTable(t);
   const columns = t.columns.map((c) => renderColumnValue(ctx, c));
   // The options in one order on every dialect: schema, primaryKey, then the rest as fromTable has them.
@@ -44,9 +58,7 @@ export function renderCreateTable(ctx: RenderContext, op: CreateTableOp): string
     o.foreignKeys = t.foreignKeys.map((f) => renderItemOr(ctx, "foreign_key", f, fromForeignKey(f)));
   if (options.checks) o.checks = t.checks.map((c) => renderItemOr(ctx, "check", c, fromCheck(c)));
   if (options.indexes) o.indexes = t.indexes.map((i) => renderItemOr(ctx, "index", i, fromIndex(i)));
-  const args = [[lit(name)], litLines(columns, 1)];
-  if (Object.keys(o).length) args.push(litLines(o, 2));
-  return multilineCall("op.createTable", args);
+  return { name, columns, options: o };
 }
 
 /** Only the name is rendered: the reflected table the op carries is for its reverse (createTable in downgrade). */
