@@ -3,6 +3,7 @@ export * from "./connection";
 export * from "./dialect";
 export * from "./connections";
 export * from "./scratch-database";
+export { hostTag, isLeftover, scratchName, type ScratchOwner } from "./scratch-owner";
 export type { ServerDatabases } from "./server-databases";
 export { createSqlSyntax, type SqlSyntax, type LiteralRules } from "./sql-syntax";
 export { DefaultDdlCompiler, type ColumnSpecContext } from "./default-ddl-compiler";

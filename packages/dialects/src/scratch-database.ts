@@ -3,8 +3,7 @@
  * URL names (a PostgreSQL database, a MariaDB schema), as a temp file (SQLite) or in memory
  * (PGlite). Test databases and `autogen verify` are made of them.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseError } from "@autogen/core";
@@ -15,6 +14,7 @@ import { openPglite } from "./connections/pglite-session";
 import { SessionConnection } from "./connections/session-connection";
 import type { DialectName } from "./dialect-name";
 import { getDialect } from "./get-dialect";
+import { isLeftover, scratchName } from "./scratch-owner";
 import type { ServerDatabases } from "./server-databases";
 
 /** An empty database of its own for one job. */
@@ -34,8 +34,9 @@ export interface ScratchDatabase {
 export class CreateDatabaseRefused extends DatabaseError {}
 
 /**
- * Creates an empty database named `<prefix><base-36 time>_<random>` (so its age is in its name)
- * on the server `serverUrl` names, with that URL's login. A SQLite URL gives a temp file and a
+ * Creates an empty database named `<prefix><base-36 time>_<host>_<base-36 pid>_<random>` (so its
+ * age and owner are in its name, see scratch-owner.ts) on the server `serverUrl` names, with that
+ * URL's login. A SQLite URL gives a temp file (in a folder named the same way, with `-`) and a
  * PGlite URL an in-memory instance, whatever their path.
  *
  * @throws CreateDatabaseRefused when the login may not create databases; DatabaseError when the
@@ -46,7 +47,7 @@ export async function createScratchDatabase(serverUrl: string, o: { prefix: stri
   if (server.driver === "pglite") return pgliteInMemory();
   if (server.dialect === "sqlite") return sqliteTempFile(o);
   const sql = getDialect(server.dialect).serverDatabases!;
-  const name = `${o.prefix}${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const name = scratchName(o.prefix, "_");
   await withConnection(server, async (admin) => {
     try {
       await admin.query(sql.create(name));
@@ -70,30 +71,52 @@ export async function createScratchDatabase(serverUrl: string, o: { prefix: stri
 }
 
 /**
- * Drops the databases named `<prefix>...` created more than `olderThanMs` ago: those of a process
- * that was killed before it could drop its own. Another process may be dropping the same ones,
- * so a failure here is ignored.
+ * Drops the scratch databases named `<prefix>...` that were left behind: created more than
+ * `olderThanMs` ago, or by a process of this host that is gone (killed before it could drop its
+ * own; see scratch-owner.ts). For a SQLite URL, the temp folders of such files. Another process
+ * may be dropping the same ones, so a failure to drop one is ignored.
+ *
+ * @returns the names dropped.
  */
 export async function dropStaleScratchDatabases(
   serverUrl: string | DatabaseUrl,
   o: { prefix: string; olderThanMs: number },
-): Promise<void> {
+): Promise<string[]> {
   const server = typeof serverUrl === "string" ? parseUrl(serverUrl) : serverUrl;
+  if (server.driver === "pglite") return [];
+  if (server.dialect === "sqlite") return removeStaleTempFolders(o);
   const sql = getDialect(server.dialect).serverDatabases;
-  if (!sql || server.driver === "pglite") return;
-  await withConnection(server, async (admin) => {
+  if (!sql) return [];
+  return withConnection(server, async (admin) => {
     const { rows } = await admin.query<{ name: string }>(sql.list(o.prefix));
+    const dropped: string[] = [];
     for (const { name } of rows) {
-      const created = parseInt(name.slice(o.prefix.length).split("_")[0] ?? "", 36);
-      if (Number.isFinite(created) && Date.now() - created > o.olderThanMs) {
-        await admin.query(sql.drop(name)).catch(() => undefined);
-      }
+      if (!isLeftover(name, { ...o, sep: "_" })) continue;
+      await admin.query(sql.drop(name)).then(
+        () => dropped.push(name),
+        () => undefined,
+      );
     }
+    return dropped.sort();
   });
 }
 
+/** The temp folders of leftover SQLite scratch files (named `<prefix with ->...`). */
+async function removeStaleTempFolders(o: { prefix: string; olderThanMs: number }): Promise<string[]> {
+  const prefix = o.prefix.replaceAll("_", "-");
+  const removed: string[] = [];
+  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+    if (!isLeftover(name, { prefix, sep: "-", olderThanMs: o.olderThanMs })) continue;
+    await rm(join(tmpdir(), name), { recursive: true, force: true }).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed.sort();
+}
+
 async function sqliteTempFile(o: { prefix: string }): Promise<ScratchDatabase> {
-  const dir = await mkdtemp(join(tmpdir(), o.prefix.replaceAll("_", "-")));
+  const dir = await mkdtemp(join(tmpdir(), scratchName(o.prefix.replaceAll("_", "-"), "-", { random: false })));
   const filename = join(dir, "scratch.db");
   const url = formatUrl({ dialect: "sqlite", filename, params: {} });
   return trackedDatabase("sqlite", url, `temp file ${filename}`, async (closing) => {

@@ -1,9 +1,18 @@
-import { CommandError } from "@autogen/core";
+import { CommandError, DatabaseError } from "@autogen/core";
 import type { ScratchDatabase } from "@autogen/dialects";
 import type { ResolvedConfig } from "../config";
 
-/** Scratch databases verify (and `diff REV1 REV2`) create are named `autogen_verify_<base-36 time>_<random>`. */
+/**
+ * Scratch databases verify (and `diff REV1 REV2`) create are named `autogen_verify_<base-36 time>_<host>_<base-36
+ * pid>_<random>` (SQLite: temp folders `autogen-verify-...`).
+ */
 export const SCRATCH_PREFIX = "autogen_verify_";
+
+/**
+ * A scratch database older than this is a leftover whoever made it (a verify on another machine
+ * that was killed); one made on this machine is a leftover as soon as its process is gone.
+ */
+export const SCRATCH_STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** The scratch database a command works on, and why that one. */
 export interface ScratchTarget {
@@ -31,7 +40,7 @@ const PURPOSES = { verify: "Verifying", diff: "Building the revisions' schemas" 
  */
 export async function createScratchTarget(
   config: ResolvedConfig,
-  o: { connection?: unknown },
+  o: { connection?: unknown; log?: (line: string) => void },
   command: keyof typeof PURPOSES = "verify",
 ): Promise<ScratchTarget> {
   const d = dialects();
@@ -49,6 +58,7 @@ export async function createScratchTarget(
         `shadowUrl in ${where} is a ${shadow.dialect} URL but the project's database is ${mainDialect}`,
       );
     }
+    await sweepLeftovers(config.shadowUrl, o.log);
     const database = await d.createScratchDatabase(config.shadowUrl, { prefix: SCRATCH_PREFIX });
     return { database, source: "shadowUrl", note: `${doing} on ${database.description} (shadowUrl)` };
   }
@@ -58,6 +68,7 @@ export async function createScratchTarget(
       `${command} needs a database to copy the history onto: set 'url' or 'shadowUrl' in ${where} (a server where the login may create databases)`,
     );
   }
+  await sweepLeftovers(url, o.log);
   try {
     const database = await d.createScratchDatabase(url, { prefix: SCRATCH_PREFIX });
     return { database, source: "url", note: `${doing} on ${database.description}` };
@@ -82,6 +93,23 @@ export async function createScratchTarget(
       note: `${doing} on ${database.description}: ${d.maskUrl(url)} may not create databases (set 'shadowUrl' to use a server)`,
     };
   }
+}
+
+/**
+ * Drops the scratch databases earlier verifies left (killed with `kill -9`, or a machine that went
+ * down), saying which. Best effort: a login that may not list or drop them leaves them be.
+ */
+async function sweepLeftovers(url: string, log: ((line: string) => void) | undefined): Promise<void> {
+  const d = dialects();
+  let dropped: string[];
+  try {
+    dropped = await d.dropStaleScratchDatabases(url, { prefix: SCRATCH_PREFIX, olderThanMs: SCRATCH_STALE_AFTER_MS });
+  } catch (err) {
+    if (err instanceof DatabaseError) return;
+    throw err;
+  }
+  if (dropped.length > 0)
+    log?.(`Dropped ${dropped.length} scratch database(s) an earlier verify left behind: ${dropped.join(", ")}`);
 }
 
 /** Without `url` (an adopted connection): SQLite in a temp file, PostgreSQL on PGlite. */

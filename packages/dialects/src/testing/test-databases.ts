@@ -29,9 +29,15 @@ const SERVER_URLS = {
   mysql: { env: "AUTOGEN_TEST_MYSQL_URL", fallback: "mysql://root@127.0.0.1:3306/test" },
 } as const;
 
-/** Test databases are named `autogen_t_<base-36 creation time>_<random>`, so age is in the name. */
+/**
+ * Test databases are named `autogen_t_<base-36 creation time>_<host>_<base-36 pid>_<random>`, so
+ * age and owner are in the name (scratch-owner.ts).
+ */
 const PREFIX = "autogen_t_";
-/** A test database older than this was left by a crashed run and is dropped by the next one. */
+/**
+ * A test database older than this, or whose process on this host is gone, was left by a crashed
+ * run and is dropped by the next one.
+ */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
 const swept = new Set<DialectName>();
