@@ -13,7 +13,7 @@ import { test, type TestContext } from "node:test";
 import { connect, formatUrl, getDialect, parseUrl } from "@autogen/dialects";
 import { dialectsUnderTest, useDatabase, type FreshDatabase } from "@autogen/dialects/testing";
 import { BIN, describe } from "./helpers/cli-process";
-import { assertNoNewLeftovers, leftovers } from "./helpers/scratch-leftovers";
+import { leftovers } from "./helpers/scratch-leftovers";
 import { createProject, generatedRevision, writeOps, type Project } from "./helpers/project";
 
 const ACCOUNT = `await op.createTable("account", [
@@ -114,7 +114,6 @@ for (const dialect of dialectsUnderTest()) {
     const p = await modelProject(t, db);
     const tmp = tmpDir(p);
     const ids = await branchedHistory(p);
-    const before = await leftovers(db, tmp);
 
     const r = await p.cli(["verify"], { env: { TMPDIR: tmp } });
     assert.equal(r.status, 0, describe(r));
@@ -138,7 +137,7 @@ for (const dialect of dialectsUnderTest()) {
     assert.deepEqual(json.problems, []);
     assert.deepEqual([...json.revisions].sort(), Object.values(ids).sort());
     assert.equal(json.revisions.at(-1), ids.m);
-    await assertNoNewLeftovers(db, tmp, before);
+    assert.deepEqual(await leftovers(db, tmp, p.pids), [], "no scratch database left behind");
 
     // revision --autogenerate --verify: the new revision is written, then the whole history proven.
     await p.ok(["upgrade", "heads"]);
@@ -153,7 +152,7 @@ for (const dialect of dialectsUnderTest()) {
     const written = generatedRevision(withVerify);
     assert.match(fs.readFileSync(written.path, "utf8"), /"body", type: "varchar\(200\)"/);
     assert.match(withVerify.stdout, /^Verified 5 revision\(s\) on .*: upgrades match the models/m);
-    await assertNoNewLeftovers(db, tmp, before);
+    assert.deepEqual(await leftovers(db, tmp, p.pids), [], "no scratch database left behind");
   });
 
   test(`${dialect}: verify names the revision whose upgrade misses an op, whose downgrade does not restore, or that needs the developer's rows`, async (t) => {
@@ -162,7 +161,6 @@ for (const dialect of dialectsUnderTest()) {
     const p = await modelProject(t, db);
     const tmp = tmpDir(p);
     const ids = await branchedHistory(p);
-    const before = await leftovers(db, tmp);
 
     // (a) The models add account.age and post.body; the revision (hand-edited) adds only body.
     fs.writeFileSync(
@@ -185,7 +183,7 @@ for (const dialect of dialectsUnderTest()) {
       missing.r.errorLines.at(-1),
       `FAILED: verify: revision ${c.id}: after ${c.id} the schema stops matching the models: AddColumnOp account.age`,
     );
-    await assertNoNewLeftovers(db, tmp, before);
+    assert.deepEqual(await leftovers(db, tmp, p.pids), [], "no scratch database left behind");
 
     // (b) The upgrade is complete, the downgrade forgets the body column.
     writeOps(
@@ -205,7 +203,7 @@ for (const dialect of dialectsUnderTest()) {
     assert.deepEqual(text.errorLines, [
       `FAILED: verify: revision ${c.id}: the downgrade of ${c.id} does not restore the schema before it; to restore it: DropColumnOp post.body`,
     ]);
-    await assertNoNewLeftovers(db, tmp, before);
+    assert.deepEqual(await leftovers(db, tmp, p.pids), [], "no scratch database left behind");
 
     // (c) A revision that works on the developer's database only: it seeds a row pointing at
     // the admin account, which exists there and nowhere else.
@@ -273,7 +271,7 @@ export class Settings {
     );
     // The revisions before it were still downgraded and checked, without findings.
     assert.equal(devOnly.json.problems.length, 1, JSON.stringify(devOnly.json.problems));
-    await assertNoNewLeftovers(db, tmp, before);
+    assert.deepEqual(await leftovers(db, tmp, p.pids), [], "no scratch database left behind");
   });
 
   test(`${dialect}: a verify stopped with SIGINT drops its scratch database`, async (t) => {
@@ -291,7 +289,6 @@ export class Settings {
       sqlite: `await new Promise((r) => setTimeout(r, 60_000));`,
     }[dialect];
     writeOps(slow.path, `${POST}\n  ${sleep}`, `await op.dropTable("post");`);
-    const before = await leftovers(db, tmp);
 
     const child = spawn(process.execPath, [BIN, "verify"], {
       cwd: p.dir,
@@ -313,11 +310,11 @@ export class Settings {
     });
     // Let the slow statement start, and see the scratch database exist.
     await new Promise((r) => setTimeout(r, 500));
-    assert.equal((await leftovers(db, tmp)).filter((n) => !before.includes(n)).length, 1);
+    assert.equal((await leftovers(db, tmp, [child.pid!])).length, 1);
     child.kill("SIGINT");
     const end = await exited;
     assert.equal(end.signal, "SIGINT", `exit ${end.code}\n${stdout}\n${stderr}`);
-    await assertNoNewLeftovers(db, tmp, before);
+    assert.deepEqual(await leftovers(db, tmp, [child.pid!]), [], "SIGINT drops the scratch database");
   });
 }
 

@@ -14,6 +14,8 @@ export interface CliResult {
   readonly stderr: string;
   /** The non-empty stderr lines. */
   readonly errorLines: string[];
+  /** The process's id (scratch databases it made carry it in their name). */
+  readonly pid?: number;
 }
 
 /**
@@ -52,7 +54,14 @@ export function startCli(
     child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
     child.on("close", (status, signal) =>
-      resolve({ status, signal, stdout, stderr, errorLines: stderr.split("\n").filter((l) => l.trim() !== "") }),
+      resolve({
+        status,
+        signal,
+        stdout,
+        stderr,
+        errorLines: stderr.split("\n").filter((l) => l.trim() !== ""),
+        ...(child.pid !== undefined && { pid: child.pid }),
+      }),
     );
   });
   return { child, result };

@@ -15,6 +15,8 @@ export interface Project {
   readonly versionsDir: string;
   readonly db: FreshDatabase;
   readonly env: Record<string, string>;
+  /** The ids of the `autogen` processes `cli` and `ok` ran, in order. */
+  readonly pids: number[];
   /** Runs `autogen ...args` in the project folder. */
   cli(args: readonly string[], o?: { env?: Record<string, string | undefined> }): Promise<CliResult>;
   /** Runs `autogen ...args` and asserts exit 0. */
@@ -47,8 +49,12 @@ export async function createProject(
   const dir = tempDir("e2e", o.inRepo ? IN_REPO_PARENT : os.tmpdir());
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const env = { DATABASE_URL: db.url };
-  const cli = (args: readonly string[], c: { env?: Record<string, string | undefined> } = {}) =>
-    runCli(args, { cwd: dir, env: { ...env, ...c.env } });
+  const pids: number[] = [];
+  const cli = async (args: readonly string[], c: { env?: Record<string, string | undefined> } = {}) => {
+    const r = await runCli(args, { cwd: dir, env: { ...env, ...c.env } });
+    if (r.pid !== undefined) pids.push(r.pid);
+    return r;
+  };
   const ok = async (args: readonly string[]) => {
     const r = await cli(args);
     assert.equal(r.status, 0, `autogen ${args.join(" ")}: ${describe(r)}`);
@@ -65,6 +71,7 @@ export async function createProject(
     versionsDir: path.join(dir, "migrations", "versions"),
     db,
     env,
+    pids,
     cli,
     ok,
     async revision(message, flags = []) {

@@ -1,11 +1,24 @@
 /* The scratch databases `autogen verify` leaves on a test's server (or in its TMPDIR, for SQLite). */
-import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import { connect, formatUrl, getDialect, parseUrl } from "@autogen/dialects";
+import { connect, formatUrl, getDialect, hostTag, parseUrl } from "@autogen/dialects";
 import type { FreshDatabase } from "@autogen/dialects/testing";
 
-/** Databases named autogen_verify_* on the test database's server (temp folders in `tmp` for SQLite), sorted. */
-export async function leftovers(db: FreshDatabase, tmp: string): Promise<string[]> {
+/**
+ * Databases named autogen_verify_* on the test database's server (temp folders in `tmp` for
+ * SQLite), sorted; with `owners`, only those the processes with these ids made on this host (the
+ * server is shared with other test files, whose verifies come and go).
+ */
+export async function leftovers(db: FreshDatabase, tmp: string, owners?: readonly number[]): Promise<string[]> {
+  const names = await allLeftovers(db, tmp);
+  if (owners === undefined) return names;
+  const sep = db.dialect === "sqlite" ? "-" : "_";
+  return names.filter((name) => {
+    const [, host, pid] = name.slice("autogen_verify_".length).split(sep);
+    return host === hostTag() && owners.includes(parseInt(pid ?? "", 36));
+  });
+}
+
+async function allLeftovers(db: FreshDatabase, tmp: string): Promise<string[]> {
   if (db.dialect === "sqlite")
     return fs
       .readdirSync(tmp)
@@ -20,17 +33,4 @@ export async function leftovers(db: FreshDatabase, tmp: string): Promise<string[
   } finally {
     await conn.close();
   }
-}
-
-/**
- * Asserts that no scratch database appeared since `before`. Other test files share the server
- * (and verify drops what a killed verify left), so only new names count, not vanished ones.
- */
-export async function assertNoNewLeftovers(db: FreshDatabase, tmp: string, before: readonly string[]): Promise<void> {
-  const now = await leftovers(db, tmp);
-  assert.deepEqual(
-    now.filter((n) => !before.includes(n)),
-    [],
-    "verify left a scratch database behind",
-  );
 }
