@@ -129,6 +129,24 @@ for (const dialect of dialectsUnderTest()) {
       );
     }
     assert.match(changed.errorLines[0]!, /and the models differ: users/);
+    // The same as JSON: one object per differing table or view, its patch the text printed above.
+    const json = await p.cli(["diff", "--format", "json"]);
+    assert.equal(json.status, 1, describe(json));
+    const doc = JSON.parse(json.stdout) as {
+      equal: boolean;
+      from: string;
+      to: string;
+      objects: { kind: string; name: string; change: string; patch: string }[];
+      otherChanges: string[];
+    };
+    assert.equal(doc.equal, false);
+    assert.equal(doc.to, "the models");
+    assert.deepEqual(
+      doc.objects.map((o) => [o.kind, o.name, o.change]),
+      [["table", "users", "changed"], ...(withView ? [["view", "user_names", "changed"]] : [])],
+    );
+    assert.equal(doc.objects.map((o) => o.patch).join(""), changed.stdout);
+    assert.deepEqual(doc.otherChanges, []);
 
     const second = generatedRevision(await p.ok(["revision", "--autogenerate", "-m", "v2"]));
     // Two revisions' schemas, built on scratch databases: the same change.
@@ -151,7 +169,9 @@ for (const dialect of dialectsUnderTest()) {
     assert.equal(fromBase.status, 1, describe(fromBase));
     assert.match(fromBase.stdout, /^--- \/dev\/null\n\+\+\+ b\/users\n/);
     // The progress lines name the scratch databases (other tests may make their own meanwhile).
-    const made = [...new Set(revs.stderr.match(/autogen_verify_\w+/g) ?? [])];
+    const made = revs.errorLines
+      .filter((l) => l.startsWith("Building the revisions' schemas on"))
+      .flatMap((l) => l.match(/autogen_verify_\w+/g) ?? []);
     assert.equal(made.length, dialect === "sqlite" ? 0 : 2, revs.stderr);
     const left = await scratchDatabases(p, dialect);
     assert.deepEqual(
@@ -162,6 +182,10 @@ for (const dialect of dialectsUnderTest()) {
 
     await p.ok(["upgrade", "head"]);
     assertEqualRun(await p.cli(["diff"]), "diff once the revision is applied");
+    const equalJson = await p.cli(["diff", "--format", "json"]);
+    assert.equal(equalJson.status, 0, describe(equalJson));
+    assert.deepEqual(JSON.parse(equalJson.stdout).objects, []);
+    assert.equal(JSON.parse(equalJson.stdout).equal, true);
 
     // Bad input: exit 2, one line, nothing on stdout.
     for (const args of [

@@ -335,11 +335,13 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
       "Show the difference between the database and the models (or between the schemas of two revisions) as a unified diff of each table's DDL (exit 1 when they differ)",
     )
     .argument("[revisions...]", "none: the database against the models; REV1 REV2: the schemas of two revisions")
-    .action(async (revisions: string[]) => {
+    .addOption(formatOption(["text", "json"]))
+    .action(async (revisions: string[], o: { format: "text" | "json" }) => {
       // Progress (the scratch databases of REV1 REV2) goes to stderr: stdout is the diff.
       const progress = (line: string) => globals().quiet || io.stderr(`${line}\n`);
       const result = await command.diff(await config(), revisions, { x: x(), log: progress, warn });
-      io.stdout(diffText(result));
+      if (o.format === "json") printJson(result);
+      else io.stdout(diffText(result));
       if (!result.equal) {
         const what = [...result.objects.map((d) => d.name), ...result.otherChanges];
         throw new DiffsDetectedError(`${result.from} and ${result.to} differ: ${what.join(", ")}`, result);
