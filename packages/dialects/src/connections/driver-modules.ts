@@ -74,6 +74,8 @@ export interface PgliteModule {
   PGlite: new (options: {
     dataDir?: string;
     parsers?: Readonly<Record<number, (text: string) => unknown>>;
+    /** Extension bundles by name (`@electric-sql/pglite/contrib/*` exports). */
+    extensions?: Record<string, unknown>;
   }) => PgliteDatabase;
 }
 

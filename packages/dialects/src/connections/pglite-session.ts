@@ -46,6 +46,7 @@ export async function openPglite(dataDir: string): Promise<DriverSession> {
   const db = new PGlite({
     ...(dataDir !== MEMORY_FILENAME && { dataDir }),
     parsers: PG_COMPATIBLE_PARSERS,
+    extensions: contribExtensions(),
   });
   try {
     await db.waitReady;
@@ -57,9 +58,54 @@ export async function openPglite(dataDir: string): Promise<DriverSession> {
 }
 
 /**
- * PGlite ships without most extensions (PostGIS, uuid-ossp, pgcrypto...): a revision that
- * creates one fails with `extension "x" is not available` (SQLSTATE 0A000). The message for
- * such a failure says so and what to do; null for any other error.
+ * The contrib extensions PGlite ships (`@electric-sql/pglite/contrib/<module>`) that a schema can
+ * depend on: column types (citext, hstore, ltree, cube, seg, isn, lo), functions in defaults
+ * (uuid-ossp's uuid_generate_v4, pgcrypto's gen_random_uuid), index operator classes (pg_trgm,
+ * btree_gin, btree_gist) and what they build on (fuzzystrmatch, earthdistance, intarray,
+ * unaccent). Given to every instance, so a revision's CREATE EXTENSION for one of them works on
+ * PGlite as on a server (TypeORM's uuid columns want uuid-ossp); the module is the extension's
+ * name with `_` for `-`. A module this PGlite version lacks is left out.
+ */
+export const PGLITE_CONTRIB_EXTENSIONS = [
+  "btree_gin",
+  "btree_gist",
+  "citext",
+  "cube",
+  "earthdistance",
+  "fuzzystrmatch",
+  "hstore",
+  "intarray",
+  "isn",
+  "lo",
+  "ltree",
+  "pg_trgm",
+  "pgcrypto",
+  "seg",
+  "unaccent",
+  "uuid_ossp",
+] as const;
+
+let contrib: Record<string, unknown> | undefined;
+
+function contribExtensions(): Record<string, unknown> {
+  if (contrib === undefined) {
+    contrib = {};
+    for (const name of PGLITE_CONTRIB_EXTENSIONS) {
+      try {
+        const extension = (require(`@electric-sql/pglite/contrib/${name}`) as Record<string, unknown>)[name];
+        if (extension !== undefined) contrib[name] = extension;
+      } catch {
+        // Not in this PGlite version: CREATE EXTENSION then fails as for any other.
+      }
+    }
+  }
+  return contrib;
+}
+
+/**
+ * PGlite has only its contrib extensions (PGLITE_CONTRIB_EXTENSIONS; no PostGIS, no pgvector...):
+ * a revision that creates another fails with `extension "x" is not available` (SQLSTATE 0A000).
+ * The message for such a failure says so and what to do; null for any other error.
  */
 export function explainPgliteFailure(err: unknown): string | null {
   for (let e = err, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
