@@ -20,9 +20,10 @@ export interface RevisionHeader {
 
 type HeaderName = "revision" | "downRevision" | "branchLabels" | "dependsOn";
 
-// Anchored at line start, so `// export const revision = ...` lines never match.
+// Anchored at line start, so `// export const revision = ...` lines never match. The type
+// annotation may span lines: prettier with a narrow printWidth breaks it after the colon.
 const EXPORT_RE =
-  /^[ \t]*export[ \t]+(?:const|let|var)[ \t]+(revision|downRevision|branchLabels|dependsOn)\b[ \t]*(?::[^=;\n]*)?=/gm;
+  /^[ \t]*export[ \t]+(?:const|let|var)[ \t]+(revision|downRevision|branchLabels|dependsOn)\b\s*(?::[^=;]*)?=/gm;
 const UPGRADE_RE =
   /^[ \t]*export[ \t]+(?:(?:async[ \t]+)?function[ \t]*\*?[ \t]*upgrade[ \t]*\(|(?:const|let|var)[ \t]+upgrade\b|\{[^}]*\bupgrade\b[^}]*\})/gm;
 

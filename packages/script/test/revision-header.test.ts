@@ -30,6 +30,17 @@ export async function downgrade(op: Operations): Promise<void> {
 `;
 
 describe("parseRevisionHeader", () => {
+  it("reads a header prettier wrapped (printWidth 50: type annotation and value on lines of their own)", async () => {
+    const prettier = await import("prettier");
+    const wrapped = await prettier.format(FORMAT_EXAMPLE, { parser: "typescript", printWidth: 50 });
+    assert.match(wrapped, /export const downRevision:\n/);
+    const h = parseRevisionHeader(wrapped, "/m/versions/44fa7043e441_add_overdrawn_column.ts");
+    assert.equal(h.revision, "44fa7043e441");
+    assert.equal(h.downRevision, "ad72c7ec8b22");
+    assert.equal(h.branchLabels, null);
+    assert.equal(h.dependsOn, null);
+  });
+
   it("reads the example of docs/revision-files.md", () => {
     const h = parseRevisionHeader(FORMAT_EXAMPLE, "/m/versions/44fa7043e441_add_overdrawn_column.ts");
     assert.deepEqual(h, {
