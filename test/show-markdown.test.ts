@@ -134,3 +134,19 @@ test("show --format markdown: raw SQL in the history leaves the schema diff out 
   assert.equal(syntax.errorLines.length, 1);
   assert.match(syntax.errorLines[0]!, /ddddddddddd4_more\.ts/);
 });
+
+test("show --format markdown without a URL or dialect in the config: one line saying what to set, exit 2", async (t) => {
+  const dir = project(t, URLS.sqlite);
+  fs.writeFileSync(
+    path.join(dir, "autogen.config.ts"),
+    `export default { scriptLocation: "m", postWriteHooks: [] };\n`,
+  );
+  const r = await runCli(["show", "bbbbbbbbbbb2", "--format", "markdown"], { cwd: dir });
+  assert.equal(r.status, 2, describe(r));
+  assert.equal(r.stdout, "");
+  assert.equal(r.errorLines.length, 1, describe(r));
+  assert.match(
+    r.errorLines[0]!,
+    /^FAILED: Cannot tell the dialect for show --format markdown: set 'url' or 'dialect' in /,
+  );
+});

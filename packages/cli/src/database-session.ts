@@ -57,10 +57,15 @@ export async function applyOnConnect(config: ResolvedConfig, connection: Connect
 }
 
 /**
- * The dialect for offline (`--sql`) work: taken from the URL's scheme, a given connection,
- * or `config.dialect`; no connection is made.
+ * The dialect for work without a database (`--sql`, `lint`, `show --format markdown`): taken
+ * from the URL's scheme, a given connection, or `config.dialect`; no connection is made.
+ * `purpose` names the work in the error.
  */
-export async function offlineDialect(config: ResolvedConfig, o: { connection?: unknown } = {}): Promise<Dialect> {
+export async function offlineDialect(
+  config: ResolvedConfig,
+  o: { connection?: unknown } = {},
+  purpose = "--sql",
+): Promise<Dialect> {
   const d = dialects();
   let name: DialectName | undefined;
   if (config.url) name = d.parseUrl(config.url).dialect;
@@ -68,7 +73,7 @@ export async function offlineDialect(config: ResolvedConfig, o: { connection?: u
   else name = config.dialect;
   if (!name) {
     throw new CommandError(
-      `Cannot tell the dialect for --sql: set 'url' or 'dialect' in ${config.configFile ?? "the config"}`,
+      `Cannot tell the dialect for ${purpose}: set 'url' or 'dialect' in ${config.configFile ?? "the config"}`,
     );
   }
   return d.getDialect(name);

@@ -26,7 +26,7 @@ export type { LintResult, LintFinding } from "../lint/lint-result";
 export async function lint(config: AutogenConfig, range?: string, o: CommandOptions = {}): Promise<LintResult> {
   const cfg = resolveConfig(config, { x: o.x });
   const script = await loadScriptDirectory(cfg);
-  const dialect = await offlineDialect(cfg, o);
+  const dialect = await offlineDialect(cfg, o, "lint");
   const { revisions, selection } = await revisionsToLint(cfg, script, range, o);
   const findings = await lintRevisionsModule().lintRevisions(revisions, dialect, cfg.xArgs);
   return {

@@ -54,7 +54,7 @@ export async function show(
   const options = currentHeads === undefined ? {} : { currentHeads };
   if (o.format === "markdown") {
     const revisions = s.catchRevisionErrors(() => s.showRevisions(script.map, rev, options));
-    const dialect = await offlineDialect(cfg, o);
+    const dialect = await offlineDialect(cfg, o, "show --format markdown");
     const summary = revisionSummaryModule();
     const parts: string[] = [];
     for (const r of revisions) {
