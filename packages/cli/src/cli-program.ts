@@ -9,6 +9,16 @@ import { lintFailure, lintReport, type LintFormat } from "./lint/lint-report";
 import { loadConfig } from "./load-config";
 import { formatOption, jsonDocument } from "./output-format";
 import { diffText } from "./pull-request/schema-diff-result";
+import {
+  concurrencyOption,
+  eachOption,
+  outputDirOption,
+  runFleetCli,
+  targetOption,
+  wantsEach,
+  type FleetCliContext,
+  type FleetFlags,
+} from "./fleet/fleet-cli";
 
 /** Where the command line writes: stdout for results, stderr for errors. */
 export interface CliIo {
@@ -84,6 +94,14 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
   const printSql = (sql: string | undefined) => {
     if (sql) io.stdout(sql.endsWith("\n") ? sql : `${sql}\n`);
   };
+  /** `--each`: the command on every target of the config (fleet/). */
+  const fleet = (): FleetCliContext => ({
+    stdout: io.stdout,
+    stderr: io.stderr,
+    quiet: globals().quiet === true,
+    config,
+    stderrIsTTY: process.stderr.isTTY === true,
+  });
 
   program
     .command("init")
@@ -157,11 +175,17 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
       .argument("<revision>", "revision identifier")
       .option("--sql", "don't emit SQL to database - dump to standard output instead")
       .option("--tag <tag>", "arbitrary 'tag' name - can be used by custom revision files")
+      .addOption(eachOption())
+      .addOption(concurrencyOption())
+      .addOption(targetOption())
+      .addOption(outputDirOption())
+      .addOption(formatOption(["text", "json"]))
       // `downgrade -1` and `upgrade -2:+1` look like options to commander: let them through as
       // arguments and refuse anything else that starts with a dash below.
       .allowUnknownOption()
-      .action(async (revision: string, o: { sql?: boolean; tag?: string }, cmd: Command) => {
+      .action(async (revision: string, o: { sql?: boolean; tag?: string } & FleetFlags, cmd: Command) => {
         rejectUnknownOptions(cmd.args);
+        if (wantsEach(o)) return runFleetCli(name, { revisions: [revision], sql: o.sql, tag: o.tag }, o, fleet());
         const cfg = await config();
         // Offline, stdout is the SQL script; its `-- Running upgrade` comments replace the log.
         const sql = await command[name](cfg, revision, {
@@ -181,7 +205,11 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .option("-v, --verbose", "use more verbose output")
     .option("--check-heads", "check if all head revisions are applied to the database (exit 2 when not)")
     .addOption(formatOption(["text", "json"]))
-    .action(async (o: { verbose?: boolean; checkHeads?: boolean; format: "text" | "json" }) => {
+    .addOption(eachOption())
+    .addOption(concurrencyOption())
+    .addOption(targetOption())
+    .action(async (o: { verbose?: boolean; checkHeads?: boolean; format: "text" | "json" } & FleetFlags) => {
+      if (wantsEach(o, { jsonWithoutEach: true })) return runFleetCli("current", { revisions: [] }, o, fleet());
       const options = { verbose: o.verbose, checkHeads: o.checkHeads, x: x(), warn };
       if (o.format === "json") printJson(await command.current(await config(), { ...options, format: "json" }));
       else print(await command.current(await config(), options));
@@ -256,9 +284,14 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .option("--sql", "don't emit SQL to database - dump to standard output instead")
     .option("--tag <tag>", "arbitrary 'tag' name - can be used by custom revision files")
     .option("--purge", "unconditionally erase the version table before stamping")
+    .addOption(eachOption())
+    .addOption(concurrencyOption())
+    .addOption(targetOption())
+    .addOption(formatOption(["text", "json"]))
     .allowUnknownOption()
-    .action(async (revisions: string[], o: { sql?: boolean; tag?: string; purge?: boolean }, cmd: Command) => {
+    .action(async (revisions: string[], o: StampFlags, cmd: Command) => {
       rejectUnknownOptions(cmd.args);
+      if (wantsEach(o)) return runFleetCli("stamp", { revisions, sql: o.sql, tag: o.tag, purge: o.purge }, o, fleet());
       const sql = await command.stamp(await config(), revisions, {
         sql: o.sql,
         tag: o.tag,
@@ -273,7 +306,11 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .command("check")
     .description("Check if revision command with autogenerate has pending upgrade ops (exit 1 if so)")
     .addOption(formatOption(["text", "json"]))
-    .action(async (o: { format: "text" | "json" }) => {
+    .addOption(eachOption())
+    .addOption(concurrencyOption())
+    .addOption(targetOption())
+    .action(async (o: { format: "text" | "json" } & FleetFlags) => {
+      if (wantsEach(o, { jsonWithoutEach: true })) return runFleetCli("check", { revisions: [] }, o, fleet());
       const result = await command.check(await config(), { x: x(), log, warn, info });
       if (o.format === "json") {
         // stdout is the document: { upToDate, ops, risks }.
@@ -358,6 +395,8 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
 
   return program;
 }
+
+type StampFlags = { sql?: boolean; tag?: string; purge?: boolean } & FleetFlags;
 
 interface RevisionFlags {
   message?: string;

@@ -15,6 +15,7 @@ import { show } from "./commands/show";
 import { stamp } from "./commands/stamp";
 import { upgrade } from "./commands/upgrade";
 import { verify } from "./commands/verify";
+import { fleet } from "./fleet/fleet-commands";
 
 /**
  * One async function per CLI command, taking a config object instead of a file (Alembic's
@@ -44,4 +45,6 @@ export const command = Object.freeze({
   verify,
   lint,
   diff,
+  /** The fleet commands (`--each`): upgrade, downgrade, stamp, current, check on every target. */
+  fleet,
 });

@@ -1,6 +1,7 @@
 import type { Connection, DialectName } from "@autogen/dialects";
 import type { PostWriteHook, ProcessRevisionDirectivesFn, RenderItemHook, Rewriter } from "@autogen/renderer";
 import type { GetXArgument } from "./x-arguments";
+import type { FleetTargets } from "./fleet/fleet-target";
 
 // The hook signatures are compare's (it calls them): one definition, re-exported for configs.
 import type {
@@ -103,6 +104,12 @@ export interface AutogenConfig {
   fileTemplate?: string;
   /** Folders holding revision files (default `[<scriptLocation>/versions]`). */
   versionLocations?: readonly string[];
+  /**
+   * The databases `--each` runs a command on: `{ name, url?, x? }` entries (a URL per database,
+   * or `-x` values that `onConnect` turns into a schema per tenant), or a function returning
+   * them (it may read a catalog table through `context.withConnection`).
+   */
+  targets?: FleetTargets;
   /** Named overrides selected with `-n/--name` (Alembic's ini sections). */
   environments?: Readonly<Record<string, EnvironmentOverrides>>;
 }

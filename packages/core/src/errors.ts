@@ -1,6 +1,9 @@
-/** Base of every error autogen reports; the CLI maps `exitCode` to the process exit status. */
+/**
+ * Base of every error autogen reports; the CLI maps `exitCode` to the process exit status (130:
+ * a run Ctrl-C stopped, as a shell reports it).
+ */
 export abstract class AutogenError extends Error {
-  abstract readonly exitCode: 1 | 2 | 3;
+  abstract readonly exitCode: 1 | 2 | 3 | 130;
   constructor(message: string, options?: { cause?: unknown }) {
     super(maskPasswords(message), options);
     this.name = new.target.name;

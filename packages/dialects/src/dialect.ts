@@ -3,6 +3,7 @@ import type { Connection, QueryResult } from "./connection";
 import type { DialectName } from "./dialect-name";
 import type { RiskRules } from "./risks/risk-rules";
 import type { ServerDatabases } from "./server-databases";
+import type { RunLockRequest } from "./run-lock-scope";
 
 /**
  * Canonical terms shared by metadata (TypeORM side) and reflection (database side), so that
@@ -106,9 +107,12 @@ export interface DialectAdapter {
    * then a no-op). False where the lock is a session lock independent of transactions.
    */
   readonly runLockIsTransaction: boolean;
-  /** Takes the migration run lock (pg_advisory_lock, GET_LOCK, BEGIN EXCLUSIVE); waits up to timeoutMs. */
-  acquireRunLock(conn: Connection, o: { name: string; timeoutMs: number }): Promise<void>;
-  releaseRunLock(conn: Connection, o: { name: string }): Promise<void>;
+  /**
+   * Takes the migration run lock (pg_advisory_lock, GET_LOCK, BEGIN EXCLUSIVE); waits up to
+   * timeoutMs. An unqualified lock is per default schema of the session (see RunLockRequest).
+   */
+  acquireRunLock(conn: Connection, o: RunLockRequest & { timeoutMs: number }): Promise<void>;
+  releaseRunLock(conn: Connection, o: RunLockRequest): Promise<void>;
 }
 
 /** Everything autogen knows about one database dialect. */

@@ -4,6 +4,7 @@ export * from "./dialect";
 export * from "./connections";
 export * from "./scratch-database";
 export { hostTag, isLeftover, scratchName, type ScratchOwner } from "./scratch-owner";
+export type { RunLockRequest } from "./run-lock-scope";
 export type { ServerDatabases } from "./server-databases";
 export { createSqlSyntax, type SqlSyntax, type LiteralRules } from "./sql-syntax";
 export { DefaultDdlCompiler, type ColumnSpecContext } from "./default-ddl-compiler";

@@ -99,6 +99,45 @@ describe("MySQL run lock scope", () => {
   });
 });
 
+describe("PostgreSQL run lock scope", () => {
+  it("postgres: an unqualified lock is per current schema (tenants of one database do not wait); a qualified one is not", async (t) => {
+    const db = await useDatabase(t, "postgres");
+    if (!db) return;
+    const adapter = getDialect("postgres").adapter;
+    const name = `autogen:autogen_version`;
+    const setup = await db.connect();
+    await setup.query("CREATE SCHEMA tenant_a");
+    await setup.query("CREATE SCHEMA tenant_b");
+    const session = async (schema: string) => {
+      const c = await db.connect();
+      await c.query(`SET search_path TO ${schema}`);
+      return c;
+    };
+    const a = await session("tenant_a");
+    const b = await session("tenant_b");
+    const alsoA = await session("tenant_a");
+    await adapter.acquireRunLock(a, { name, timeoutMs: 2000 });
+    await adapter.acquireRunLock(b, { name, timeoutMs: 0 });
+    await assert.rejects(adapter.acquireRunLock(alsoA, { name, timeoutMs: 0 }), DatabaseError, "the same schema waits");
+    // Released under the key it was taken with, even after a revision changed search_path.
+    await a.query("SET search_path TO tenant_b");
+    await adapter.releaseRunLock(a, { name });
+    await adapter.acquireRunLock(alsoA, { name, timeoutMs: 0 });
+    await adapter.releaseRunLock(alsoA, { name });
+    await adapter.releaseRunLock(b, { name });
+
+    const qualified = { name: "autogen:shared.autogen_version", qualified: true };
+    await adapter.acquireRunLock(a, { ...qualified, timeoutMs: 2000 });
+    await assert.rejects(
+      adapter.acquireRunLock(b, { ...qualified, timeoutMs: 0 }),
+      DatabaseError,
+      "one version table named with its schema is one lock, whatever search_path says",
+    );
+    await adapter.releaseRunLock(a, qualified);
+    for (const c of [a, b, alsoA, setup]) await c.close();
+  });
+});
+
 describe("run lock on the real databases", () => {
   for (const d of dialectsUnderTest()) {
     it(`${d}: a second session waits, times out with DatabaseError, and gets the lock once it is released`, async (t) => {

@@ -25,6 +25,7 @@ export {
   currentHeads,
   partlyAppliedRevisions,
   changedRevisionFiles,
+  RunInterruptedError,
   type RunOptions,
 } from "./migrator";
 export { recordRevisionOps, type RecordedOp, type RecordRevisionOpsOptions } from "./record-revision-ops";

@@ -37,6 +37,29 @@ export interface RunOptions extends VersionTableOptions {
   onStatement?: (sql: string) => void;
   /** How long to wait for another run's lock. Default 5 minutes. */
   lockTimeoutMs?: number;
+  /**
+   * Online: checked before each revision. Once aborted, no further revision starts: those that
+   * ran are committed, then the run throws {@link RunInterruptedError} (Ctrl-C of a fleet run).
+   */
+  signal?: AbortSignal;
+}
+
+/**
+ * A run stopped by its `signal` between two revisions: what ran is committed and recorded, the
+ * rest is left for the next run. Exit 2 when it reaches the CLI of a single database; a fleet
+ * run reports the target as interrupted.
+ */
+export class RunInterruptedError extends CommandError {
+  constructor(
+    /** The heads the database was left at. */
+    readonly heads: readonly string[],
+    /** How many planned steps did not run. */
+    readonly remaining: number,
+  ) {
+    super(
+      `Interrupted before ${remaining} more step(s); the database is at revision ${heads.length ? heads.join(", ") : "base"}`,
+    );
+  }
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 5 * 60_000;
@@ -125,7 +148,10 @@ export async function changedRevisionFiles(
   return changedRevisions(o.script.map, new RevisionsTable(ctx, o));
 }
 
-/** `schema.table` of the version table, naming the run lock: runs on different tables do not wait for each other. */
+/**
+ * `schema.table` of the version table, naming the run lock: runs on different tables do not wait
+ * for each other (an unqualified table's lock is scoped by the dialect to the session's schema).
+ */
 function versionTableName(o: VersionTableOptions): string {
   const table = o.versionTable ?? DEFAULT_VERSION_TABLE;
   return o.versionTableSchema ? `${o.versionTableSchema}.${table}` : table;
@@ -163,7 +189,11 @@ async function run(
     );
   }
   const adapter = o.dialect.adapter;
-  const lock = { name: `autogen:${versionTableName(o)}`, timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS };
+  const lock = {
+    name: `autogen:${versionTableName(o)}`,
+    qualified: o.versionTableSchema !== undefined,
+    timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+  };
   const ctx = new MigrationContext({
     dialect: o.dialect,
     connection: offline ? undefined : o.connection,
@@ -192,7 +222,7 @@ async function run(
       await tables.versions.purge();
       await tables.revisions.purge();
     }
-    const end = await runSteps(ctx, op, tables, steps, tx, {
+    const { heads: end } = await runSteps(ctx, op, tables, steps, tx, {
       log: o.log,
       startHeads: heads,
       versionTableExists: false,
@@ -244,14 +274,16 @@ async function run(
       if (existing !== undefined && existing.length > 0) await tables.versions.purge();
       await tables.revisions.purge();
     }
-    const end = await runSteps(ctx, op, tables, steps, tx, {
+    const { heads: end, remaining } = await runSteps(ctx, op, tables, steps, tx, {
       log: o.log,
       startHeads: heads,
       versionTableExists: existing !== undefined,
+      signal: o.signal,
     });
     if (existing === undefined && steps.length === 0) await tables.versions.create();
     if (extra.stamp) await recordStamp(o, tables.revisions, heads, end);
     if (ctx.inTransaction) await ctx.commit();
+    if (remaining > 0) throw new RunInterruptedError(end, remaining);
   } catch (error) {
     await ctx.rollback().catch(() => undefined);
     throw error;
@@ -295,8 +327,9 @@ async function recordStamp(
 }
 
 /**
- * Runs the steps; returns the heads they leave. Before a step from no head the version table is
- * created (offline always, as Alembic's scripts do; online when it does not exist yet).
+ * Runs the steps; returns the heads they leave and how many steps an aborted `signal` left
+ * unrun. Before a step from no head the version table is created (offline always, as Alembic's
+ * scripts do; online when it does not exist yet).
  */
 async function runSteps(
   ctx: MigrationContext,
@@ -304,14 +337,21 @@ async function runSteps(
   tables: Bookkeeping,
   steps: readonly PlannedStep[],
   tx: TransactionPlan,
-  o: { log: ((line: string) => void) | undefined; startHeads: readonly string[]; versionTableExists: boolean },
-): Promise<string[]> {
+  o: {
+    log: ((line: string) => void) | undefined;
+    startHeads: readonly string[];
+    versionTableExists: boolean;
+    signal?: AbortSignal | undefined;
+  },
+): Promise<{ heads: string[]; remaining: number }> {
   // The heads the database keeps if the next step fails: in one transaction for the run,
   // the starting ones; otherwise those of the last step committed.
   let durableHeads = [...o.startHeads];
   let heads = [...o.startHeads];
   let versionTableExists = o.versionTableExists;
-  for (const step of steps) {
+  for (const [i, step] of steps.entries()) {
+    // Between revisions only: a revision once started runs to its end.
+    if (o.signal?.aborted) return { heads, remaining: steps.length - i };
     o.log?.(`Running ${step.description}`);
     if (tx.perStep && !ctx.inTransaction) await ctx.begin();
     if (heads.length === 0 && (ctx.isOffline || !versionTableExists)) {
@@ -338,7 +378,7 @@ async function runSteps(
     heads = headsAfter(heads, step.versionChanges);
     if (!tx.perRun) durableHeads = heads;
   }
-  return heads;
+  return { heads, remaining: 0 };
 }
 
 /** The checksum recorded for a revision file; null when there is no file to read. */

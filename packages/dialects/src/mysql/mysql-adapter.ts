@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { DatabaseError } from "@autogen/core";
 import type { Connection } from "../connection";
 import type { DialectAdapter } from "../dialect";
+import { HeldRunLocks, type RunLockRequest } from "../run-lock-scope";
 
 /** MySQL limits lock names to 64 characters; longer names are replaced by a digest. */
 const MAX_LOCK_NAME = 64;
@@ -13,17 +14,10 @@ export function mysqlLockName(name: string): string {
 }
 
 /**
- * The names of the locks each session holds, by the name it was asked for: user-lock names are
- * server-wide, so the lock is taken under the session's database (runs on two databases of one
- * server do not wait for each other), and released under the same name even if a revision
- * switched databases with USE in between.
+ * User-lock names are server-wide, so an unqualified lock is taken under the session's database:
+ * runs on two databases of one server do not wait for each other.
  */
-const heldLocks = new WeakMap<Connection, Map<string, string>>();
-
-async function databaseLockName(conn: Connection, name: string): Promise<string> {
-  const { rows } = await conn.query<{ db: string | null }>("SELECT DATABASE() AS db");
-  return mysqlLockName(`${rows[0]?.db ?? ""}:${name}`);
-}
+const heldLocks = new HeldRunLocks("SELECT DATABASE() AS scope", mysqlLockName);
 
 /**
  * MySQL / MariaDB: DDL commits implicitly, so no transactional DDL; the run lock is a named
@@ -43,9 +37,9 @@ export const mysqlAdapter: DialectAdapter = {
   rollbackStatement: "ROLLBACK",
   // TIMESTAMP ends in 2038 and follows the session's time zone; DATETIME keeps what was written.
   timestampType: "DATETIME",
-  async acquireRunLock(conn: Connection, o: { name: string; timeoutMs: number }) {
+  async acquireRunLock(conn: Connection, o: RunLockRequest & { timeoutMs: number }) {
     const seconds = Math.max(0, Math.ceil(o.timeoutMs / 1000));
-    const lockName = await databaseLockName(conn, o.name);
+    const lockName = await heldLocks.nameFor(conn, o);
     const { rows } = await conn.query<{ locked: number | string | null }>("SELECT GET_LOCK(?, ?) AS locked", [
       lockName,
       seconds,
@@ -58,12 +52,10 @@ export const mysqlAdapter: DialectAdapter = {
         `Could not take the migration lock "${o.name}" within ${seconds} s: another autogen run holds it`,
       );
     }
-    if (!heldLocks.has(conn)) heldLocks.set(conn, new Map());
-    heldLocks.get(conn)!.set(o.name, lockName);
+    heldLocks.taken(conn, o, lockName);
   },
-  async releaseRunLock(conn: Connection, o: { name: string }) {
-    const lockName = heldLocks.get(conn)?.get(o.name) ?? (await databaseLockName(conn, o.name));
-    heldLocks.get(conn)?.delete(o.name);
+  async releaseRunLock(conn: Connection, o: RunLockRequest) {
+    const lockName = await heldLocks.release(conn, o);
     const { rows } = await conn.query<{ released: number | string | null }>("SELECT RELEASE_LOCK(?) AS released", [
       lockName,
     ]);

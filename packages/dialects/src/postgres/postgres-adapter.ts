@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { DatabaseError } from "@autogen/core";
 import type { Connection } from "../connection";
 import type { DialectAdapter } from "../dialect";
+import { HeldRunLocks, type RunLockRequest } from "../run-lock-scope";
 
 /**
  * The advisory-lock key of a lock name: the first 8 bytes of its SHA-256 as a signed bigint
@@ -10,6 +11,13 @@ import type { DialectAdapter } from "../dialect";
 export function postgresLockKey(name: string): string {
   return createHash("sha256").update(name).digest().readBigInt64BE(0).toString();
 }
+
+/**
+ * Advisory locks are per database; an unqualified lock is also scoped by the session's current
+ * schema (the first of search_path, where an unqualified version table lives), so tenants in
+ * schemas of one database migrate side by side.
+ */
+const heldLocks = new HeldRunLocks("SELECT current_schema() AS scope", postgresLockKey);
 
 /**
  * PostgreSQL: transactional DDL, and a session-level advisory lock as the run lock. The wait is
@@ -28,11 +36,13 @@ export const postgresAdapter: DialectAdapter = {
   commitStatement: "COMMIT",
   rollbackStatement: "ROLLBACK",
   timestampType: "TIMESTAMP WITH TIME ZONE",
-  async acquireRunLock(conn: Connection, o: { name: string; timeoutMs: number }) {
+  async acquireRunLock(conn: Connection, o: RunLockRequest & { timeoutMs: number }) {
+    const key = await heldLocks.nameFor(conn, o);
     const { rows } = await conn.query<{ previous: string }>("SELECT current_setting('lock_timeout') AS previous");
     await conn.query(`SET lock_timeout = ${Math.max(1, Math.ceil(o.timeoutMs))}`);
     try {
-      await conn.query(`SELECT pg_advisory_lock(${postgresLockKey(o.name)})`);
+      await conn.query(`SELECT pg_advisory_lock(${key})`);
+      heldLocks.taken(conn, o, key);
     } catch (err) {
       throw new DatabaseError(
         `Could not take the migration lock "${o.name}" within ${o.timeoutMs} ms: another autogen run holds it`,
@@ -42,10 +52,9 @@ export const postgresAdapter: DialectAdapter = {
       await conn.query("SELECT set_config('lock_timeout', ?, false)", [rows[0]?.previous ?? "0"]);
     }
   },
-  async releaseRunLock(conn: Connection, o: { name: string }) {
-    const { rows } = await conn.query<{ released: boolean }>(
-      `SELECT pg_advisory_unlock(${postgresLockKey(o.name)}) AS released`,
-    );
+  async releaseRunLock(conn: Connection, o: RunLockRequest) {
+    const key = await heldLocks.release(conn, o);
+    const { rows } = await conn.query<{ released: boolean }>(`SELECT pg_advisory_unlock(${key}) AS released`);
     if (rows[0]?.released !== true)
       throw new DatabaseError(`The migration lock "${o.name}" was not held by this session`);
   },
