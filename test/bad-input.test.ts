@@ -77,6 +77,9 @@ for (const dialect of dialectsUnderTest()) {
     assertFailure(await p.cli(["downgrade", "deadbeef1234"]), 2, /Can't locate revision identified by 'deadbeef1234'/);
     assertFailure(await p.cli(["show", "deadbeef1234"]), 2, /Can't locate revision identified by 'deadbeef1234'/);
     assertFailure(await p.cli(["stamp", "deadbeef1234"]), 2, /Can't locate revision identified by 'deadbeef1234'/);
+    assertFailure(await p.cli(["lint", "deadbeef1234"]), 2, /Can't locate revision identified by 'deadbeef1234'/);
+    assertFailure(await p.cli(["lint", "a:b:c"]), 2, /History range requires \[start\]:\[end\]/);
+    assertFailure(await p.cli(["lint", "--format", "xml"]), 2, /'xml' is invalid/);
     assert.deepEqual(await snapshot(conn), before);
   });
 
@@ -151,6 +154,7 @@ for (const dialect of dialectsUnderTest()) {
     );
     const before = await snapshot(conn);
     assertFailure(await p.cli(["upgrade", "head"]), 2, /no_upgrade\.ts.*upgrade\(\)|upgrade\(\).*no_upgrade\.ts/);
+    assertFailure(await p.cli(["lint"]), 2, /no_upgrade\.ts.*upgrade\(\)|upgrade\(\).*no_upgrade\.ts/);
     assert.deepEqual(await snapshot(conn), before);
   });
 
@@ -167,6 +171,7 @@ for (const dialect of dialectsUnderTest()) {
     assert.match((await p.ok(["heads"])).stdout, /eeeeeeeeeeee \(head\)/);
     // ...running it fails cleanly.
     assertFailure(await p.cli(["upgrade", "head"]), 2, /bad_body\.ts/);
+    assertFailure(await p.cli(["lint"]), 2, /bad_body\.ts/);
     assert.deepEqual(await snapshot(conn), before);
   });
 
