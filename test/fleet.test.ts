@@ -8,6 +8,8 @@
  * head, and a rerun after fixing them completes.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { DatabaseUnavailable } from "@autogen/dialects/testing";
 import { describe as describeRun, runCli, startCli, type CliResult } from "./helpers/cli-process";
@@ -123,5 +125,19 @@ describe("upgrade --each on PostgreSQL schemas and databases, MariaDB databases 
       // The config's order: schema tenants, then targets.json's (the fixed unreachable one last).
       fleet.targets.map((tg) => [tg.name, [FLEET_HEAD]]),
     );
+  });
+
+  it("upgrade --sql --each: one file per target, each opening with what onConnect sends for it", async (t) => {
+    if (!fleet) return t.skip("PostgreSQL or MariaDB unreachable");
+    const r = await cli(["upgrade", "base:head", "--each", "--sql", "--output-dir", "sql-out"]);
+    assert.equal(r.status, 0, describeRun(r));
+    const read = (name: string) =>
+      fs.readFileSync(path.join(fleet!.dir, "sql-out", `${name.replace(/\//g, "_")}.sql`), "utf8");
+    const tenant = fleet.targets[0]!;
+    assert.ok(read(tenant.name).startsWith(`SET search_path TO "${tenant.schema}";\n`), read(tenant.name));
+    const maria = fleet.targets.find((tg) => tg.dialect === "mysql")!;
+    assert.match(read(maria.name), /^CREATE TABLE `audit`/m);
+    assert.doesNotMatch(read(maria.name), /search_path/);
+    assert.equal(fs.readdirSync(path.join(fleet.dir, "sql-out")).length, fleet.targets.length);
   });
 });

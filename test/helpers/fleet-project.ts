@@ -138,11 +138,16 @@ export default defineConfig({
 const pad = (n: number) => String(n).padStart(3, "0");
 
 /**
- * Creates the fleet's databases (all at base: empty) and the project. The second schema tenant
- * is the broken one; the list in targets.json ends with the unreachable target.
+ * Creates the fleet's databases (all at base: empty) and the project. With `faults` (default),
+ * the second schema tenant is the broken one and the list in targets.json ends with the
+ * unreachable target; without, every target can reach head (the benchmark).
  */
-export async function createFleetProject(sizes: FleetSizes, parent?: string): Promise<FleetProject> {
-  const dir = tempDir("fleet", parent);
+export async function createFleetProject(
+  sizes: FleetSizes,
+  o: { parent?: string; faults?: boolean } = {},
+): Promise<FleetProject> {
+  const faults = o.faults ?? true;
+  const dir = tempDir("fleet", o.parent);
   const databases: FreshDatabase[] = [];
   const fresh = async (d: DialectName) => {
     const db = await freshDatabase(d);
@@ -185,7 +190,7 @@ export async function createFleetProject(sizes: FleetSizes, parent?: string): Pr
     const writeTargets = (unreachableUrl: string) =>
       fs.writeFileSync(
         path.join(dir, "targets.json"),
-        JSON.stringify([...listed, { name: unreachable, url: unreachableUrl }], null, 2),
+        JSON.stringify([...listed, ...(faults ? [{ name: unreachable, url: unreachableUrl }] : [])], null, 2),
       );
     writeTargets(UNREACHABLE_URL);
 
@@ -200,9 +205,11 @@ export async function createFleetProject(sizes: FleetSizes, parent?: string): Pr
       return c;
     };
     const broken = targets[1]!;
-    const leftover = await connectTo(broken);
-    await leftover.query("CREATE TABLE legacy_import (id integer)");
-    await leftover.close();
+    if (faults) {
+      const leftover = await connectTo(broken);
+      await leftover.query("CREATE TABLE legacy_import (id integer)");
+      await leftover.close();
+    }
 
     return {
       dir,

@@ -1,0 +1,193 @@
+/*
+ * The fleet commands beyond a plain `upgrade --each` (issue 14), on SQLite files (fast, and the
+ * same code path as the servers: test/fleet.test.ts runs those): bad input, the check drift
+ * report, one SQL file per target offline, downgrade/stamp/current on named targets, and Ctrl-C
+ * (running targets finish their current revision, no other starts, exit 130, a rerun finishes).
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { test } from "node:test";
+import { connect } from "@autogen/dialects";
+import { useDatabase } from "@autogen/dialects/testing";
+import { describe, startCli, type CliResult } from "./helpers/cli-process";
+import { createProject, generatedRevision, writeOps } from "./helpers/project";
+
+const ENTITIES = `import { Column, Entity, PrimaryColumn } from "typeorm";
+
+@Entity("account")
+export class Account {
+  @PrimaryColumn({ type: "integer" })
+  id!: number;
+
+  @Column({ type: "varchar", length: 50 })
+  name!: string;
+}
+`;
+
+const TARGETS = ["east", "west", "north"];
+
+interface JsonReport {
+  results: { name: string; status: string; to: string[] | null; steps: number | null; changes?: string[] }[];
+  exitCode: number;
+  interrupted: boolean;
+}
+const json = (r: CliResult) => JSON.parse(r.stdout) as JsonReport;
+const statuses = (r: CliResult) => Object.fromEntries(json(r).results.map((x) => [x.name, x.status]));
+
+test("sqlite: check --each reports drift per target; --sql --each writes a file per target; downgrade, stamp and current on named targets; bad input exits 2", async (t) => {
+  const db = await useDatabase(t, "sqlite");
+  if (!db) return;
+  const p = await createProject(t, db, { hooks: false, inRepo: true });
+  fs.writeFileSync(path.join(p.dir, "entities.ts"), ENTITIES);
+  const configFile = path.join(p.dir, "autogen.config.ts");
+  const targets = TARGETS.map((n) => `{ name: "${n}", url: "sqlite:///${n}.db" }`).join(", ");
+  fs.writeFileSync(
+    configFile,
+    fs
+      .readFileSync(configFile, "utf8")
+      .replace(
+        `import { defineConfig } from "autogen";`,
+        `import { defineConfig } from "autogen";\nimport { Account } from "./entities";`,
+      )
+      .replace("// entities: [Account],", `entities: [Account],\n  targets: [${targets}],`),
+  );
+  const file = (n: string) => path.join(p.dir, `${n}.db`);
+
+  // Bad input: one line, exit 2, no target touched.
+  for (const [args, message] of [
+    [["upgrade", "head", "--each", "--target", "south"], /^FAILED: No target named 'south' in /],
+    [["upgrade", "head", "--each", "--concurrency", "two"], /^FAILED: --concurrency must be a whole number/],
+    [["upgrade", "head", "--target", "east"], /^FAILED: --target needs --each$/],
+    [["upgrade", "head", "--format", "json"], /^FAILED: --format json needs --each$/],
+    [["upgrade", "head", "--each", "--sql"], /^FAILED: --sql with --each writes one file per target/],
+    [["upgrade", "head", "--each", "--output-dir", "out"], /^FAILED: --output-dir needs --sql$/],
+    [["downgrade", "base", "--each", "--sql", "--output-dir", "out"], /^FAILED: downgrade with --sql requires/],
+    [["stamp", "head", "--each", "--sql"], /^FAILED: stamp --each runs online only/],
+  ] as const) {
+    const r = await p.cli(args);
+    assert.equal(r.status, 2, describe(r));
+    assert.equal(r.errorLines.length, 1, describe(r));
+    assert.match(r.errorLines[0]!, message);
+  }
+  for (const n of TARGETS) assert.equal(fs.existsSync(file(n)), false, `${n} untouched`);
+
+  const rev = generatedRevision(await p.ok(["revision", "--autogenerate", "-m", "initial"]));
+  const up = await p.cli(["upgrade", "head", "--each", "--concurrency", "2", "--format", "json"]);
+  assert.equal(up.status, 0, describe(up));
+  assert.deepEqual(
+    json(up).results.map((r) => [r.name, r.status, r.to, r.steps]),
+    TARGETS.map((n) => [n, "ok", [rev.id], 1]),
+  );
+
+  // Drift: west has a column the models lack, north lost its table.
+  const west = await connect(`sqlite:///${file("west")}`);
+  await west.query("ALTER TABLE account ADD COLUMN extra integer");
+  await west.close();
+  const north = await connect(`sqlite:///${file("north")}`);
+  await north.query("DROP TABLE account");
+  await north.close();
+  const drift = await p.cli(["-q", "check", "--each", "--format", "json"]);
+  assert.equal(drift.status, 1, describe(drift));
+  assert.deepEqual(statuses(drift), { east: "ok", west: "differs", north: "differs" });
+  const changes = Object.fromEntries(json(drift).results.map((r) => [r.name, (r.changes ?? []).join(", ")]));
+  assert.equal(changes.east, "");
+  assert.match(changes.west!, /extra/);
+  assert.match(changes.north!, /^CreateTableOp account$/);
+  const driftText = await p.cli(["check", "--each"]);
+  assert.equal(driftText.status, 1);
+  assert.match(driftText.stdout, /^east: up to date \(/m);
+  assert.match(driftText.stdout, /^north: differs \([\d.]+ s\): CreateTableOp account$/m);
+  assert.match(driftText.errorLines.at(-1)!, /^FAILED: 2 of 3 targets differ from the models: west, north$/);
+
+  // Offline: one file per target, each the script of its dialect.
+  const out = path.join(p.dir, "out");
+  const offline = await p.cli(["upgrade", "base:head", "--each", "--sql", "--output-dir", "out"]);
+  assert.equal(offline.status, 0, describe(offline));
+  assert.deepEqual(fs.readdirSync(out).sort(), TARGETS.map((n) => `${n}.sql`).sort());
+  for (const n of TARGETS) {
+    const sql = fs.readFileSync(path.join(out, `${n}.sql`), "utf8");
+    assert.match(sql, /CREATE TABLE "account"/);
+    assert.match(sql, new RegExp(`INSERT INTO "autogen_version" \\(version_num\\) VALUES \\('${rev.id}'\\)`));
+  }
+
+  // A subset: downgrade one target, stamp another; current tells each.
+  const down = await p.cli(["downgrade", "base", "--each", "--target", "east"]);
+  assert.equal(down.status, 0, describe(down));
+  assert.match(down.stdout, new RegExp(`^east: ${rev.id} -> base \\(1 step, [\\d.]+ s\\)$`, "m"));
+  assert.ok(!/^west|^north/m.test(down.stdout), down.stdout);
+  const stamp = await p.cli(["stamp", "base", "--each", "--target", "north"]);
+  assert.equal(stamp.status, 0, describe(stamp));
+  const current = await p.cli(["current", "--each", "--format", "json"]);
+  assert.equal(current.status, 0, describe(current));
+  assert.deepEqual(
+    json(current).results.map((r) => [r.name, r.to]),
+    [
+      ["east", []],
+      ["west", [rev.id]],
+      ["north", []],
+    ],
+  );
+});
+
+test("sqlite: Ctrl-C lets the running target finish its current revision, starts no other, exits 130; a rerun finishes", async (t) => {
+  const db = await useDatabase(t, "sqlite");
+  if (!db) return;
+  const p = await createProject(t, db, { hooks: false });
+  const configFile = path.join(p.dir, "autogen.config.ts");
+  const targets = TARGETS.map((n) => `{ name: "${n}", url: "sqlite:///${n}.db" }`).join(", ");
+  fs.writeFileSync(
+    configFile,
+    fs.readFileSync(configFile, "utf8").replace("// entities: [Account],", `targets: [${targets}],`),
+  );
+  const r1 = await p.revision("first");
+  writeOps(r1.path, `await op.execute("CREATE TABLE steps (n integer)");`, `await op.execute("DROP TABLE steps");`);
+  // The slow revision says it started (a marker file), then takes a while.
+  const slow = await p.revision("slow");
+  writeOps(
+    slow.path,
+    `const marker = process.env.FLEET_MARKER;
+  if (marker) {
+    require("node:fs").writeFileSync(marker, "started");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
+  await op.execute("INSERT INTO steps (n) VALUES (2)");`,
+    `await op.execute("DELETE FROM steps WHERE n = 2");`,
+  );
+  const r3 = await p.revision("third");
+  writeOps(
+    r3.path,
+    `await op.execute("INSERT INTO steps (n) VALUES (3)");`,
+    `await op.execute("DELETE FROM steps WHERE n = 3");`,
+  );
+
+  const marker = path.join(p.dir, "marker");
+  const run = startCli(["upgrade", "head", "--each", "--concurrency", "1"], {
+    cwd: p.dir,
+    env: { ...p.env, FLEET_MARKER: marker },
+  });
+  for (let waited = 0; !fs.existsSync(marker); waited += 50) {
+    assert.ok(waited < 30_000, "the slow revision never started");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  run.child.kill("SIGINT");
+  const stopped = await run.result;
+  assert.equal(stopped.status, 130, describe(stopped));
+  assert.match(stopped.stderr, /^Interrupted: no further target starts/m);
+  assert.match(stopped.stdout, new RegExp(`^east: interrupted, base -> ${slow.id} \\(2 steps, [\\d.]+ s\\)$`, "m"));
+  assert.match(stopped.stdout, /^west: not started$/m);
+  assert.match(stopped.stdout, /^north: not started$/m);
+  assert.match(stopped.errorLines.at(-1)!, /^FAILED: interrupted: 3 of 3 targets not at the end/);
+  // The slow revision finished and was committed; the third never ran.
+  const east = await connect(`sqlite:///${path.join(p.dir, "east.db")}`);
+  assert.deepEqual(
+    (await east.query<{ n: number }>("SELECT n FROM steps")).rows.map((r) => Number(r.n)),
+    [2],
+  );
+  await east.close();
+
+  const rerun = await p.cli(["upgrade", "head", "--each"]);
+  assert.equal(rerun.status, 0, describe(rerun));
+  assert.match(rerun.stdout, new RegExp(`^east: ${slow.id} -> ${r3.id} \\(1 step`, "m"));
+  assert.match(rerun.stdout, new RegExp(`^west: base -> ${r3.id} \\(3 steps`, "m"));
+});
