@@ -170,3 +170,27 @@ test("upgrade --sql records each revision's checksum in the script", async (t) =
     ),
   );
 });
+
+test("verify whose project database cannot be reached says so in one warning and still proves the history", async (t) => {
+  const db = await useDatabase(t, "postgres");
+  if (!db) return;
+  const p = await createProject(t, db, { hooks: false });
+  const a = await p.revision("create account");
+  writeOps(a.path, CREATE_ACCOUNT, DROP_ACCOUNT);
+  const configFile = path.join(p.dir, "autogen.config.ts");
+  fs.writeFileSync(
+    configFile,
+    fs
+      .readFileSync(configFile, "utf8")
+      .replace("export default defineConfig({", `export default defineConfig({\n  shadowUrl: "pglite://:memory:",`),
+  );
+  // Nothing listens on port 1: the applied revisions cannot be read, the proof runs on PGlite.
+  const r = await p.cli(["verify"], { env: { DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere" } });
+  assert.equal(r.status, 0, describe(r));
+  assert.equal(r.errorLines.length, 1, describe(r));
+  assert.match(r.errorLines[0]!, /^WARNING: Applied revisions not compared with their files: .*127\.0\.0\.1:1/);
+  assert.match(
+    r.stdout,
+    /^Verified 1 revision\(s\) on PGlite in memory: every downgrade restores the schema before it\.$/m,
+  );
+});
