@@ -42,6 +42,9 @@ export const TYPEORM_DIFFS_ITSELF: Record<string, string> = {
   "postgres-stored-literal-defaults/postgres": "compares bit, bytea and numeric literal defaults to their stored form",
   "primary-rowid/sqlite": "recreates a table whose INTEGER PRIMARY KEY it declared itself",
   "sqlite-redundant-unique/sqlite": "recreates a table whose unique constraint repeats its primary key",
+  "postgres-unique-primary-key/postgres":
+    "adds again the unique constraint on the key that CREATE TABLE merged into it",
+  "postgres-unique-primary-key/sqlite": "recreates a table whose unique constraint repeats its primary key",
 };
 
 /**
@@ -58,6 +61,8 @@ export const TYPEORM_CANNOT_BUILD: Record<string, string> = {
   "mysql-phantom-traps/mysql": "an object default for a json column is written as [object Object]",
   "mysql-server-filled-defaults/mysql": "string defaults with a quote are not escaped",
   "postgres-json-time-defaults/postgres": "string defaults with a quote are not escaped",
+  "sqlite-bigint-increment/sqlite": "writes bigint PRIMARY KEY AUTOINCREMENT, which SQLite refuses",
+  "generated-increment-column/mysql": "writes an AUTO_INCREMENT column without the key MySQL requires",
 };
 
 interface Fixture {
@@ -82,6 +87,16 @@ function typeormTarget(dialect: DialectName, url: string): Record<string, unknow
   const parsed = parseUrl(url);
   return { type: TYPEORM_TYPE[dialect], database: parsed.filename };
 }
+
+/**
+ * `fixture/dialect[/typeorm03]` where TypeORM's synchronize writes something other than the
+ * entities say while its own schema builder sees no change, so autogen's check reports a real
+ * difference (and must: the test fails if it stops). Each entry says what TypeORM wrote.
+ */
+export const TYPEORM_WRITES_OTHER_THAN_DECLARED: Record<string, string> = {
+  "float-defaults/mysql":
+    "a number default goes through toFixed(scale): 3.5 on a float without scale is written DEFAULT '4'",
+};
 
 /** The excuse in `list` for a fixture on a dialect under a TypeORM line, if it has one. */
 function excuse(list: Record<string, string>, name: string, dialect: DialectName, pkg: TypeormPackage) {
@@ -157,6 +172,11 @@ export function adoptionSuite(typeormPackage: TypeormPackage): void {
           });
           const config = defineConfig({ scriptLocation, url: db.url, dataSource });
           const result = await command.check(config);
+          const differs = excuse(TYPEORM_WRITES_OTHER_THAN_DECLARED, name, dialect, typeormPackage);
+          if (differs) {
+            assert.equal(result.upToDate, false, `listed (${differs}) but check is empty: drop the entry`);
+            return;
+          }
           assert.equal(
             result.upToDate,
             true,

@@ -20,6 +20,7 @@ class MysqlAccount {
   @Column({ type: "boolean", default: true }) active!: boolean;
   @Column({ type: "float", default: 3.5 }) score!: number;
   @Column({ type: "double", default: 0.25 }) ratio!: number;
+  @Column({ type: "double", default: 1e21 }) huge!: number;
   @Column({ name: "first_name", length: 50 }) firstName!: string;
   @Column({ name: "last_name", length: 50 }) lastName!: string;
   @Column({
@@ -47,6 +48,7 @@ const MYSQL_DDL = [
     active BOOLEAN NOT NULL DEFAULT 1,
     score float NOT NULL DEFAULT 3.5,
     ratio double NOT NULL DEFAULT 0.25,
+    huge double NOT NULL DEFAULT 1e21,
     first_name varchar(50) NOT NULL,
     last_name varchar(50) NOT NULL,
     full_name varchar(101) AS (CONCAT(first_name, ' ', last_name)) VIRTUAL,

@@ -92,7 +92,7 @@ export async function compareWithModels(o: {
 }): Promise<{ reflected: Schema; upgradeOps: UpgradeOps }> {
   const { config, connection, dialect } = o;
   const introspector = createIntrospector(connection, dialect);
-  const model = await targetSchema(config, connection, dialect);
+  const model = await targetSchema(config, connection, dialect, o.warn);
   // The live database is read even for a baseline: the model resolves against it (MySQL charsets).
   const live = await reflectedSchema(config, introspector, model, o.warn);
   const reflected = o.baseline ? Schema.empty() : live;
@@ -102,7 +102,12 @@ export async function compareWithModels(o: {
 }
 
 /** The entities' schema, in the dialect's canonical terms. */
-export async function targetSchema(config: ResolvedConfig, connection: Connection, dialect: Dialect): Promise<Schema> {
+export async function targetSchema(
+  config: ResolvedConfig,
+  connection: Connection,
+  dialect: Dialect,
+  warn?: (line: string) => void,
+): Promise<Schema> {
   if (!config.dataSource && !config.entities) {
     throw new CommandError("autogenerate needs `dataSource` or `entities` in the config");
   }
@@ -113,7 +118,7 @@ export async function targetSchema(config: ResolvedConfig, connection: Connectio
       ? { dataSource: config.dataSource as DataSourceLike }
       : { entities: [...(config.entities ?? [])] },
     dialect,
-    { serverVersion },
+    { serverVersion, ...(warn && { warn }) },
   );
 }
 

@@ -217,8 +217,11 @@ describe("compare: check constraints", () => {
     );
   });
 
-  it("leaves MySQL checks alone: TypeORM writes none there, so the model cannot ask to drop one", () => {
-    assert.deepEqual(changes({}, { checks: [CheckConstraint.create("a > 0", "CK_a")] }, { dialect: "mysql" }), []);
+  it("compares MySQL checks as any other's: the model's @Check is created, one it lacks is dropped", () => {
+    const check = CheckConstraint.create("a > 0", "CK_a");
+    assert.deepEqual(changes({}, { checks: [check] }, { dialect: "mysql" }), ["t: DropConstraintOp CK_a"]);
+    assert.deepEqual(changes({ checks: [check] }, {}, { dialect: "mysql" }), ["t: CreateCheckConstraintOp CK_a"]);
+    assert.deepEqual(changes({ checks: [check] }, { checks: [check] }, { dialect: "mysql" }), []);
   });
 });
 

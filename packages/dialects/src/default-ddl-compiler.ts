@@ -244,9 +244,23 @@ export class DefaultDdlCompiler implements DdlCompiler {
     const out: string[] = [];
     if (t.primaryKey && this.inlinePrimaryKeyColumn(t) === null) out.push(this.primaryKeyClause(t.primaryKey));
     for (const u of t.uniques) out.push(this.uniqueClause(u));
+    for (const i of this.inlineIndexes(t)) out.push(this.inlineIndexClause(i));
     for (const f of t.foreignKeys) out.push(this.foreignKeyClause(f));
     for (const c of t.checks) out.push(this.checkClause(c));
     return out;
+  }
+
+  /**
+   * Indexes a new table must have as it is created, so written inside CREATE TABLE instead of
+   * after it (MySQL: the key an AUTO_INCREMENT column needs). None by default.
+   */
+  protected inlineIndexes(_t: Table): readonly Index[] {
+    return [];
+  }
+
+  /** An index inside CREATE TABLE; only dialects with inlineIndexes write one. */
+  protected inlineIndexClause(i: Index): string {
+    return this.unsupported(`index ${i.name} inside CREATE TABLE`);
   }
 
   // ---- tables -------------------------------------------------------------------------------
@@ -268,7 +282,8 @@ export class DefaultDdlCompiler implements DdlCompiler {
     this.emitIfAny(this.tableCommentAfterCreate(t));
     for (const c of t.columns)
       if (c.comment !== null) this.emitIfAny(this.columnCommentStatement(t, c.name, c.comment));
-    for (const i of t.indexes) this.emit(this.createIndexStatement(t, i, false));
+    const inline = new Set(this.inlineIndexes(t));
+    for (const i of t.indexes) if (!inline.has(i)) this.emit(this.createIndexStatement(t, i, false));
   }
 
   /** The statement that sets a new table's comment (null where it is a table option or unsupported). */

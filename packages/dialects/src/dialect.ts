@@ -89,8 +89,9 @@ export interface DialectAdapter {
   /** Tables and columns can have comments (not SQLite): a comment the model gives is otherwise never a difference. */
   readonly supportsComments: boolean;
   /**
-   * The model declares CHECK constraints on this dialect. Not on MySQL/MariaDB, where TypeORM
-   * ignores `@Check`: the model cannot say which checks it wants, so the database's are left alone.
+   * The model declares CHECK constraints on this dialect, so the database's are compared with
+   * them (also on MySQL/MariaDB, whose TypeORM query runner writes none: autogen creates what
+   * `@Check` declares on servers that enforce it, see `Dialect.enforcesChecks`).
    */
   readonly hasModelChecks: boolean;
   readonly beginStatement: string;
@@ -133,6 +134,18 @@ export interface Dialect {
    * functions' (uuid_generate_v4). Optional: dialects without extensions leave it out.
    */
   requiredExtensions?(column: Column): readonly string[];
+  /**
+   * A model table as this database must have it: what the database requires that the entities
+   * leave out is added (MySQL: an index on an AUTO_INCREMENT column no key starts with), and what
+   * it cannot do at all is a CommandError naming the column (SQLite: AUTOINCREMENT off the
+   * INTEGER PRIMARY KEY). Optional: a table is kept as it is.
+   */
+  completeTable?(table: Table): Table;
+  /**
+   * Whether a server of this version (VERSION()'s text) enforces CHECK constraints, so the
+   * model's `@Check`s are created and compared there. Optional: absent means always.
+   */
+  enforcesChecks?(serverVersion: string): boolean;
   /** How the server creates and drops databases; absent where a database is a file (SQLite). */
   readonly serverDatabases?: ServerDatabases;
 }

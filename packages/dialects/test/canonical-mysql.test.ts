@@ -45,6 +45,13 @@ describe("mysqlCanonical.type", () => {
 });
 
 describe("mysqlCanonical.default", () => {
+  it("float and double defaults: one spelling per value (exponents, signs, trailing zeros)", () => {
+    sameDefault(my, "float", ["1e21", "1e+21", "'1e21'", "1000000000000000000000"], "1e+21");
+    sameDefault(my, "double", ["1e-5", "0.00001", "'0.000010'"], "0.00001");
+    sameDefault(my, "float", ["3.5", "3.50", "+3.5", "'3.5'"], "3.5");
+    // Fixed-point keeps its digits: decimal(10,2) is not a float.
+    sameDefault(my, "decimal(10,2)", ["1e1"], "1e1");
+  });
   it("strings: MariaDB reports them quoted, MySQL 8 bare, TypeORM quoted", () => {
     sameDefault(my, "varchar(20)", ["'abc'", "abc"], "'abc'");
     sameDefault(my, "varchar(20)", ["'x''y'", "x'y"], "'x''y'");

@@ -2,6 +2,7 @@ import { Column } from "@autogen/core";
 import type { Dialect } from "@autogen/dialects";
 import { rawColumnDefault } from "./column-default";
 import type { ColumnContext, EnumTypeRef, TypeORMDriverRules } from "./rules/typeorm-driver-rules";
+import { commentText } from "./comment-text";
 
 /**
  * One TypeORM column → a canonical core Column: TypeORM decides what the column is (its
@@ -21,7 +22,7 @@ export function columnFromTypeORM(
   const column = Column.create(c.column.name, type, {
     nullable: c.meta.isNullable,
     default: canonical.default(rawDefault, type),
-    comment: rules.writes.comments && c.meta.comment ? c.meta.comment : null,
+    comment: rules.writes.comments ? commentText(c.meta.comment) : null,
     autoIncrement: rules.autoIncrement(c.meta),
     identity: rules.identity(c.meta),
     generated: generated ? { expression: canonical.expression(generated.expression), stored: generated.stored } : null,

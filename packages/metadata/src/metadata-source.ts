@@ -22,4 +22,6 @@ export interface SchemaFromTypeORMOptions {
    * `json` as longtext before 10.4.3) come out as TypeORM would make them.
    */
   serverVersion?: string;
+  /** Where what TypeORM ignores in the entities is reported (one line each); default: process.emitWarning. */
+  warn?: (line: string) => void;
 }

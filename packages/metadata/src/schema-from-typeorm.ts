@@ -4,6 +4,7 @@ import { buildEntityMetadatas } from "./entity-metadatas";
 import { entitySchema, type EntityContext } from "./entity-context";
 import type { MetadataSource, SchemaFromTypeORMOptions } from "./metadata-source";
 import { typeormDriverRules } from "./rules/typeorm-driver-rules";
+import { checkSharedEnumNames } from "./shared-enum-names";
 import { tableFromEntity } from "./table-from-entity";
 import type { TypeORMEntityMetadata, TypeORMTable } from "./typeorm-shapes";
 
@@ -27,12 +28,13 @@ export async function schemaFromTypeORM(
 ): Promise<Schema> {
   const built = await buildEntityMetadatas(source, dialect.name, o);
   const rules = typeormDriverRules(built.driver);
+  checkSharedEnumNames(built.metadatas, (entity) => entitySchema(entity, built.driver, rules));
   const tables: Table[] = [];
   const enums = new Map<string, Enum>();
   const views: View[] = [];
   for (const entity of built.metadatas) {
     if (entity.synchronize === false) continue;
-    const schema = entitySchema(entity, built.driver, rules);
+    const schema = entitySchema(entity, built.driver, rules, o.warn ?? ((line) => process.emitWarning(line)));
     if (entity.tableType === "view") {
       views.push(viewFromEntity(entity, schema, dialect, built.dataSource));
       continue;
@@ -46,6 +48,7 @@ export async function schemaFromTypeORM(
       rules,
       dialect,
       schema,
+      ...(o.serverVersion !== undefined && { serverVersion: o.serverVersion }),
     };
     const result = tableFromEntity(ctx);
     tables.push(result.table);

@@ -7,6 +7,7 @@ import { indexesFromEntity } from "./indexes-from-entity";
 import { primaryKeyFromEntity } from "./primary-key-from-entity";
 import type { ColumnContext } from "./rules/typeorm-driver-rules";
 import { uniquesFromEntity } from "./uniques-from-entity";
+import { commentText } from "./comment-text";
 
 /** A table and the enum types its columns use. */
 export interface EntityTable {
@@ -45,8 +46,8 @@ export function tableFromEntity(ctx: EntityContext): EntityTable {
     uniques: uniquesFromEntity(ctx),
     foreignKeys: foreignKeysFromEntity(ctx),
     checks: checksFromEntity(ctx, columnChecks),
-    comment: rules.writes.comments && entity.comment ? entity.comment : null,
+    comment: rules.writes.comments ? commentText(entity.comment) : null,
     options,
   });
-  return { table, enums };
+  return { table: dialect.completeTable ? dialect.completeTable(table) : table, enums };
 }

@@ -30,7 +30,7 @@ export const mysqlAdapter: DialectAdapter = {
   requiresBatchRecreate: false,
   supportsComments: true,
   requiresRecreate: () => false,
-  hasModelChecks: false,
+  hasModelChecks: true,
   runLockIsTransaction: false,
   beginStatement: "START TRANSACTION",
   commitStatement: "COMMIT",

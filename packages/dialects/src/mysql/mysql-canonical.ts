@@ -114,6 +114,9 @@ function temporalLiteral(content: string, type: string): string {
   return fsp === 0 ? value[1]! : `${value[1]}.${(value[2] ?? "").padEnd(fsp, "0")}`;
 }
 
+/** Binary floating-point types, whose defaults are values rather than digit strings. */
+const FLOAT_TYPE = /^(?:float|double|real)\b/;
+
 function canonicalDefault(raw: string | null | undefined, type: string): string | null {
   if (raw === null || raw === undefined) return null;
   const trimmed = raw.trim();
@@ -144,6 +147,9 @@ function literalDefault(raw: string, type: string, quoted = true): string {
     const scale = type.match(/^decimal\(\d+,(\d+)\)/)?.[1];
     if (scale !== undefined) return numberWithScale(value.trim(), Number(scale));
     if (INTEGER_TYPE.test(type)) return canonicalNumber(value.trim()).replace(/\.0*$/, "");
+    // A floating-point value has many spellings (MariaDB stores `1e21` as written, JavaScript
+    // writes `1e+21`; `1e-5` and `0.00001`): one, JavaScript's shortest round-trip form.
+    if (FLOAT_TYPE.test(type)) return String(Number(value.trim()));
     return canonicalNumber(value.trim());
   }
   return quoted ? stringLiteral(value) : value;

@@ -14,6 +14,7 @@ import {
 import { isBareDefault } from "../default-expression";
 import { DefaultDdlCompiler, type ColumnSpecContext } from "../default-ddl-compiler";
 import { mysqlSyntax } from "./mysql-syntax";
+import { autoIncrementKeyIndexes } from "./mysql-auto-increment-key";
 
 /** Column types whose default MySQL 8 takes only as a parenthesised expression. */
 const EXPRESSION_DEFAULT_TYPES =
@@ -163,6 +164,15 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
     const method =
       using !== null && !INDEX_KIND_PREFIX.has(using) ? ` USING ${this.indexMethod(using).toUpperCase()}` : "";
     return `CREATE ${kind}INDEX ${this.quote(i.name)} ON ${this.table(table)} (${this.indexElements(i)})${method}`;
+  }
+
+  /** The key an AUTO_INCREMENT column off the primary key needs exists as the table is created. */
+  protected override inlineIndexes(t: Table): readonly Index[] {
+    return autoIncrementKeyIndexes(t);
+  }
+
+  protected override inlineIndexClause(i: Index): string {
+    return `${i.unique ? "UNIQUE " : ""}KEY ${this.quote(i.name)} (${this.indexElements(i)})`;
   }
 
   protected override visitDropIndexOp(op: DropIndexOp): void {

@@ -1,6 +1,8 @@
 import type { Dialect } from "../dialect";
 import { mysqlServerDatabases } from "./mysql-server-databases";
 import { mysqlAdapter } from "./mysql-adapter";
+import { withAutoIncrementKeys } from "./mysql-auto-increment-key";
+import { mysqlEnforcesChecks } from "./mysql-checks";
 import { mysqlCanonical } from "./mysql-canonical";
 import { mysqlRiskRules } from "./mysql-risks";
 import { MysqlDdlCompiler } from "./mysql-ddl-compiler";
@@ -15,5 +17,7 @@ export const mysqlDialect: Dialect = Object.freeze({
   createDdlCompiler: () => new MysqlDdlCompiler(),
   quote: mysqlSyntax.quote,
   literal: mysqlSyntax.literal,
+  completeTable: withAutoIncrementKeys,
+  enforcesChecks: mysqlEnforcesChecks,
   serverDatabases: mysqlServerDatabases,
 });

@@ -6,3 +6,4 @@ export { postgresRequiredExtensions } from "./postgres-extensions";
 export { postgresUsingCast } from "./postgres-casts";
 export { postgresServerDatabases } from "./postgres-server-databases";
 export { postgresRiskRules } from "./postgres-risks";
+export { withoutUniquesRepeatingPrimaryKey } from "./postgres-redundant-uniques";

@@ -5,6 +5,7 @@ import { postgresCanonical } from "./postgres-canonical";
 import { postgresRiskRules } from "./postgres-risks";
 import { PostgresDdlCompiler } from "./postgres-ddl-compiler";
 import { postgresRequiredExtensions } from "./postgres-extensions";
+import { withoutUniquesRepeatingPrimaryKey } from "./postgres-redundant-uniques";
 import { postgresSyntax } from "./postgres-syntax";
 
 /** Everything autogen knows about PostgreSQL. */
@@ -18,4 +19,5 @@ export const postgresDialect: Dialect = Object.freeze({
   literal: postgresSyntax.literal,
   serverDatabases: postgresServerDatabases,
   requiredExtensions: postgresRequiredExtensions,
+  completeTable: withoutUniquesRepeatingPrimaryKey,
 });

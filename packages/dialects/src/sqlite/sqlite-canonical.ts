@@ -80,7 +80,10 @@ export const sqliteCanonical: Canonicalizer = {
   narrows: narrowsWith(sqliteTypeWidths),
   convertsText: convertsTextWith(sqliteTypeWidths),
   column: (c) => {
-    const type = canonicalType(c.type);
+    // AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY (the rowid alias): a bigint or int
+    // increment key is that column, whatever type the model names.
+    const declared = canonicalType(c.type);
+    const type = c.autoIncrement && sqliteAffinity(declared) === "integer" ? "integer" : declared;
     return Column.cloneWith(c, {
       type,
       default: canonicalDefault(c.default, type),

@@ -1,5 +1,6 @@
 import type { Dialect } from "../dialect";
 import { sqliteAdapter } from "./sqlite-adapter";
+import { checkAutoIncrement } from "./sqlite-auto-increment";
 import { sqliteCanonical } from "./sqlite-canonical";
 import { sqliteRiskRules } from "./sqlite-risks";
 import { SqliteDdlCompiler } from "./sqlite-ddl-compiler";
@@ -14,4 +15,5 @@ export const sqliteDialect: Dialect = Object.freeze({
   createDdlCompiler: () => new SqliteDdlCompiler(),
   quote: sqliteSyntax.quote,
   literal: sqliteSyntax.literal,
+  completeTable: checkAutoIncrement,
 });

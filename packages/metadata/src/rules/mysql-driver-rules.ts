@@ -24,12 +24,15 @@ export const mysqlDriverRules: TypeORMDriverRules = {
   defaultSchema: (driver) => driver.database ?? driver.options.database,
   indexUsing: (i) => (i.isSpatial ? "spatial" : i.isFulltext ? "fulltext" : null),
   writes: {
+    schemas: false,
     comments: true,
     charset: true,
     onUpdate: true,
     primaryKeyName: false,
     partialIndexes: false,
-    checks: false,
+    // TypeORM's query runner writes no CHECK here; autogen creates @Check where the server
+    // enforces it (checksFromEntity asks Dialect.enforcesChecks).
+    checks: true,
     deferrableUniques: false,
     deferrableForeignKeys: false,
   },

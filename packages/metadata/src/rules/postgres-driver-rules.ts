@@ -44,6 +44,7 @@ export const postgresDriverRules: TypeORMDriverRules = {
     return i.type && i.type.toLowerCase() !== "btree" ? i.type.toLowerCase() : null;
   },
   writes: {
+    schemas: true,
     comments: true,
     charset: false,
     onUpdate: false,

@@ -24,6 +24,7 @@ export const sqliteDriverRules: TypeORMDriverRules = {
   defaultSchema: () => "main",
   indexUsing: () => null,
   writes: {
+    schemas: false,
     comments: false,
     charset: false,
     onUpdate: false,

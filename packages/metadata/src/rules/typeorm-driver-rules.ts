@@ -45,6 +45,8 @@ export interface TypeORMDriverRules {
   indexUsing(index: TypeORMIndexMetadata): string | null;
   /** Which metadata TypeORM writes at all on this driver family. */
   readonly writes: {
+    /** `@Entity({ schema })` places the table in that schema (PostgreSQL); elsewhere TypeORM ignores it. */
+    readonly schemas: boolean;
     readonly comments: boolean;
     readonly charset: boolean;
     readonly onUpdate: boolean;

@@ -318,7 +318,7 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       });
     });
 
-    it("@Check: named and hashed checks on PostgreSQL, none on MySQL", async () => {
+    it("@Check: named and hashed checks on PostgreSQL; on MySQL/MariaDB where the server enforces CHECK", async () => {
       const t = table(await convert("check-constraints", "postgres"), "item");
       // The name hashes the expression as written; the expression is canonical (identifiers
       // unquoted where PostgreSQL would not quote them, as pg_get_constraintdef prints them).
@@ -329,7 +329,23 @@ export function defineMetadataSuite(line: TypeORMLine): void {
           CheckConstraint.create("quantity > 0 and quantity < 1000", "chk_item_quantity"),
         ].sort((a, b) => (a.name! < b.name! ? -1 : 1)),
       );
-      assert.deepEqual(table(await convert("check-constraints", "mysql"), "item").checks, []);
+      const fx = await loadFixture("mysql-checks-comments");
+      const checks = async (serverVersion?: string) =>
+        table(
+          await schemaFromTypeORM(
+            { entities: fx.entities },
+            getDialect("mysql"),
+            serverVersion ? { serverVersion } : {},
+          ),
+          "item",
+        ).checks.map((c) => c.name);
+      assert.deepEqual(await checks("10.11.6-MariaDB"), ["CHK_item_qty", "CHK_item_range"]);
+      assert.deepEqual(await checks("8.0.16"), ["CHK_item_qty", "CHK_item_range"]);
+      assert.deepEqual(await checks(), ["CHK_item_qty", "CHK_item_range"]);
+      // Servers that parse CHECK and ignore it keep nothing to compare with.
+      assert.deepEqual(await checks("10.1.48-MariaDB"), []);
+      assert.deepEqual(await checks("8.0.15"), []);
+      assert.deepEqual(await checks("5.7.44"), []);
     });
 
     it("simple-enum: PostgreSQL enum type, MySQL inline enum, SQLite varchar + CHECK", async () => {
@@ -817,6 +833,73 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       const modern = await schemaFromTypeORM(source, getDialect("mysql"), { serverVersion: "10.11.6-MariaDB" });
       assert.equal(table(modern, "session").columns[0]!.type, "uuid");
       assert.equal(table(modern, "api_key").columns[0]!.type, "uuid");
+    });
+
+    it("@Entity({ schema }) is ignored with a warning where TypeORM ignores it (SQLite, MySQL)", async () => {
+      const fx = await loadFixture("entity-schema-ignored");
+      for (const dialect of ["sqlite", "mysql"] as const) {
+        const warnings: string[] = [];
+        const s = await schemaFromTypeORM({ entities: fx.entities }, getDialect(dialect), {
+          warn: (l) => warnings.push(l),
+        });
+        assert.equal(table(s, "audit_entry").schema, null);
+        assert.deepEqual(s.schemas, []);
+        assert.equal(warnings.length, 1);
+        assert.match(warnings[0]!, /^Entity AuditEntry: schema "audit" is ignored on \S+, as TypeORM ignores it there/);
+      }
+      const warnings: string[] = [];
+      const pg = await schemaFromTypeORM({ entities: fx.entities }, getDialect("postgres"), {
+        warn: (l) => warnings.push(l),
+      });
+      assert.equal(table(pg, "audit_entry").schema, "audit");
+      assert.deepEqual(warnings, []);
+    });
+
+    it("auto-increment off the key: MySQL gets the index it requires, SQLite refuses it; bigint keys are INTEGER on SQLite", async () => {
+      const fx = await loadFixture("generated-increment-column");
+      const my = table(await schemaFromTypeORM({ entities: fx.entities }, getDialect("mysql")), "ticket");
+      assert.deepEqual(my.indexes, [idx("seq", ["seq"])]);
+      await assert.rejects(
+        schemaFromTypeORM({ entities: fx.entities }, getDialect("sqlite")),
+        (e: unknown) =>
+          e instanceof CommandError &&
+          e.message ===
+            "Table ticket, column seq: SQLite can auto-increment only a table's single-column INTEGER PRIMARY KEY",
+      );
+      const big = await loadFixture("sqlite-bigint-increment");
+      const lite = table(await schemaFromTypeORM({ entities: big.entities }, getDialect("sqlite")), "event");
+      assert.deepEqual(lite.columns[0], col("id", "integer", { autoIncrement: true }));
+    });
+
+    it("comments: NUL characters dropped, as TypeORM drops them", async () => {
+      const fx = await loadFixture("comments-control-characters");
+      for (const dialect of ["postgres", "mysql"] as const) {
+        const t = table(await schemaFromTypeORM({ entities: fx.entities }, getDialect(dialect)), "note");
+        assert.equal(t.comment, "line one\nline two");
+        assert.equal(t.columns[1]!.comment, "tab\there, NULthere");
+      }
+    });
+
+    it("two columns, one enumName, different values: one error naming both, on every dialect", async () => {
+      const { EntitySchema } = require("typeorm") as { EntitySchema: new (o: unknown) => unknown };
+      const entity = (name: string, values: string[]) =>
+        new EntitySchema({
+          name,
+          columns: {
+            id: { type: Number, primary: true, generated: true },
+            status: { type: "simple-enum", enum: values, enumName: "status" },
+          },
+        });
+      const entities = [entity("Ticket", ["open", "closed"]), entity("Order", ["new", "paid"])];
+      for (const dialect of ["postgres", "mysql", "sqlite"] as const) {
+        await assert.rejects(
+          schemaFromTypeORM({ entities }, getDialect(dialect)),
+          (e: unknown) =>
+            e instanceof CommandError &&
+            e.message ===
+              "Enum status has different values in Ticket.status (open, closed) and Order.status (new, paid): give one of them another enumName",
+        );
+      }
     });
 
     it("errors are CommandErrors naming the problem", async () => {

@@ -12,7 +12,7 @@ import {
   sortedSchema,
 } from "@autogen/core";
 import type { Identity, ReferentialAction, Schema } from "@autogen/core";
-import type { Connection, Dialect } from "@autogen/dialects";
+import { withoutUniquesRepeatingPrimaryKey, type Connection, type Dialect } from "@autogen/dialects";
 import { canonicalAction } from "../canonical-action";
 import { CountingQueries } from "../counting-queries";
 import { groupBy } from "../group-by";
@@ -209,7 +209,7 @@ class PostgresSchemaBuild {
           this.warn(`${where}: constraint ${c.constraint_name} (${c.definition}) is not modelled and is left out`);
       }
     }
-    return Table.create(
+    const table = Table.create(
       t.table_name,
       columns.map((c) => this.column(where, c)),
       {
@@ -222,6 +222,7 @@ class PostgresSchemaBuild {
         comment: t.table_comment,
       },
     );
+    return withoutUniquesRepeatingPrimaryKey(table);
   }
 
   column(where: string, r: RawPostgresColumnRow): Column {
