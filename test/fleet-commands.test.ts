@@ -128,6 +128,11 @@ test("sqlite: check --each reports drift per target; --sql --each writes a file 
       ["north", []],
     ],
   );
+  const heads = await p.cli(["current", "--each", "--check-heads"]);
+  assert.equal(heads.status, 2, describe(heads));
+  assert.match(heads.stdout, /^east: FAILED after [\d.]+ s: Database is not on all head revisions$/m);
+  assert.match(heads.stdout, new RegExp(`^west: ${rev.id} \\(`, "m"));
+  assert.match(heads.errorLines.at(-1)!, /^FAILED: 2 of 3 targets failed: east, north$/);
 });
 
 test("sqlite: Ctrl-C lets the running target finish its current revision, starts no other, exits 130; a rerun finishes", async (t) => {

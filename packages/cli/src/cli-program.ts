@@ -209,7 +209,8 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .addOption(concurrencyOption())
     .addOption(targetOption())
     .action(async (o: { verbose?: boolean; checkHeads?: boolean; format: "text" | "json" } & FleetFlags) => {
-      if (wantsEach(o, { jsonWithoutEach: true })) return runFleetCli("current", { revisions: [] }, o, fleet());
+      if (wantsEach(o, { jsonWithoutEach: true }))
+        return runFleetCli("current", { revisions: [], checkHeads: o.checkHeads }, o, fleet());
       const options = { verbose: o.verbose, checkHeads: o.checkHeads, x: x(), warn };
       if (o.format === "json") printJson(await command.current(await config(), { ...options, format: "json" }));
       else print(await command.current(await config(), options));

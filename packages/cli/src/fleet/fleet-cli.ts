@@ -23,6 +23,8 @@ export interface FleetArguments {
   sql?: boolean | undefined;
   tag?: string | undefined;
   purge?: boolean | undefined;
+  /** current: fail the targets not at every head. */
+  checkHeads?: boolean | undefined;
 }
 
 /** What the CLI gives a fleet run: its output streams and the global flags' effects. */
@@ -140,7 +142,7 @@ export async function runFleetCli(
         report = await fleet.stamp(cfg, args.revisions, { ...options, ...(args.purge && { purge: true }) });
         break;
       case "current":
-        report = await fleet.current(cfg, options);
+        report = await fleet.current(cfg, { ...options, ...(args.checkHeads && { checkHeads: true }) });
         break;
       case "check":
         report = await fleet.check(cfg, options);

@@ -277,10 +277,20 @@ export async function stamp(
   );
 }
 
-/** `current --each`: every target's version-table heads (`to`; the text shows them as `current` does). */
-export async function currentEach(config: AutogenConfig, o: FleetOptions = {}): Promise<FleetReport> {
+/**
+ * `current --each`: every target's version-table heads (`to`). With `checkHeads`, a target not at
+ * every head fails (exit 2), as `current --check-heads` does.
+ */
+export async function currentEach(
+  config: AutogenConfig,
+  o: FleetOptions & { checkHeads?: boolean } = {},
+): Promise<FleetReport> {
   return eachTarget(config, o, "current", null, async (cfg, target) => {
-    const json = await current(cfg, { format: "json", warn: named(o.warn, target.name) ?? (() => undefined) });
+    const json = await current(cfg, {
+      format: "json",
+      ...(o.checkHeads && { checkHeads: true }),
+      warn: named(o.warn, target.name) ?? (() => undefined),
+    });
     return { status: "ok", from: null, to: json.currentHeads, steps: null, error: null };
   });
 }
