@@ -9,12 +9,16 @@ import {
   revisionsTableName,
 } from "@autogen/core";
 import { classifyRisks, type Connection, type Dialect } from "@autogen/dialects";
-import { compareSchemas, type CompareOptions } from "@autogen/compare";
+import { compareWithRenames, type CompareOptions, type RenameCandidate } from "@autogen/compare";
 import { schemaFromTypeORM, type DataSourceLike } from "@autogen/metadata";
 import { createIntrospector, type Introspector, type ReflectOptions } from "@autogen/reflection";
 import { toProcessRevisionDirectives } from "@autogen/renderer";
 import type { ScriptDirectory } from "@autogen/script";
 import type { ResolvedConfig } from "./config";
+import type { RenameResolution } from "./rename-resolution";
+
+// Loaded with this module (compare is heavy), for the commands that resolve renames.
+export { renameQuestionText, renameResolution } from "./rename-resolution";
 import { xArgumentGetter, type GetXArgument } from "./x-arguments";
 
 /** The header of the revision being generated. */
@@ -40,9 +44,10 @@ export interface AutogenerateContext {
 
 /**
  * The autogenerate pipeline: TypeORM metadata → target Schema; live database → reflected
- * Schema; compare → UpgradeOps; the downgrade is the reversed, reverse()d upgrade; then the
- * config's processRevisionDirectives (a function or a Rewriter) may edit or empty the list;
- * last, the dialect classifies the upgrade ops of each (every op gets its `risks`).
+ * Schema; compare → UpgradeOps, rename candidates resolved (hints, question, callback); the
+ * downgrade is the reversed, reverse()d upgrade; then the config's processRevisionDirectives
+ * (a function or a Rewriter) may edit or empty the list; last, the dialect classifies the
+ * upgrade ops of each (every op gets its `risks`).
  * Returns the directives to write (possibly none).
  */
 export async function autogenerate(o: {
@@ -61,10 +66,15 @@ export async function autogenerate(o: {
   baseline?: boolean;
   /** Receives the database's schema as reflected (the revision's starting point: empty with baseline). */
   onReflected?: (reflected: Schema) => void;
+  /** How rename candidates are decided; without it every candidate stays a drop plus an add. */
+  renames?: RenameResolution;
+  /** Receives the candidates left as a drop plus an add (none when there are none). */
+  onUnresolvedRenames?: (candidates: readonly RenameCandidate[]) => void;
 }): Promise<MigrationScript[]> {
   const { config, connection, dialect } = o;
-  const { reflected, upgradeOps } = await compareWithModels(o);
+  const { reflected, upgradeOps, unresolved } = await compareWithModels(o);
   o.onReflected?.(reflected);
+  o.onUnresolvedRenames?.(unresolved);
   const directives: MigrationScript[] = [
     MigrationScript.create({ ...o.revision, upgradeOps, downgradeOps: reverseUpgradeOps(upgradeOps) }),
   ];
@@ -80,7 +90,8 @@ export async function autogenerate(o: {
 
 /**
  * The database as reflected, and the ops that would make it match the models (compare's
- * output, before any processRevisionDirectives hook).
+ * output, before any processRevisionDirectives hook), with rename candidates resolved by
+ * `renames` (none confirmed without it) and those left unresolved.
  */
 export async function compareWithModels(o: {
   config: ResolvedConfig;
@@ -89,7 +100,8 @@ export async function compareWithModels(o: {
   warn?: (line: string) => void;
   /** Compare with an empty database (see autogenerate's `baseline`); `reflected` is then empty. */
   baseline?: boolean;
-}): Promise<{ reflected: Schema; upgradeOps: UpgradeOps }> {
+  renames?: RenameResolution;
+}): Promise<{ reflected: Schema; upgradeOps: UpgradeOps; unresolved: readonly RenameCandidate[] }> {
   const { config, connection, dialect } = o;
   const introspector = createIntrospector(connection, dialect);
   const model = await targetSchema(config, connection, dialect, o.warn);
@@ -98,7 +110,14 @@ export async function compareWithModels(o: {
   const reflected = o.baseline ? Schema.empty() : live;
   const resolved = introspector.canonicalTarget ? await introspector.canonicalTarget(model) : model;
   const target = await withCanonicalViews(introspector, resolved, reflected);
-  return { reflected, upgradeOps: compareSchemas(target, reflected, compareOptions(config, dialect)) };
+  const { upgradeOps, unresolved } = await compareWithRenames(
+    target,
+    reflected,
+    compareOptions(config, dialect),
+    o.renames?.resolver ?? { decide: () => false },
+  );
+  o.renames?.assertHintsUsed();
+  return { reflected, upgradeOps, unresolved };
 }
 
 /** The entities' schema, in the dialect's canonical terms. */

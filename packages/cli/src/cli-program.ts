@@ -19,6 +19,8 @@ import {
   type FleetCliContext,
   type FleetFlags,
 } from "./fleet/fleet-cli";
+import { autogenerateModule } from "./lazy-modules";
+import { terminalRenameQuestion } from "./rename-question";
 
 /** Where the command line writes: stdout for results, stderr for errors. */
 export interface CliIo {
@@ -36,6 +38,11 @@ interface GlobalOptions {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+const RENAME_FLAG = "--rename <hint>";
+const RENAME_HELP =
+  "confirm a rename candidate (repeatable): TABLE.OLD=NEW (column), table:OLD=NEW, index:TABLE.OLD=NEW, " +
+  "unique:TABLE.OLD=NEW, fk:TABLE.OLD=NEW, enum-value:ENUM.OLD=NEW";
 
 /** `-x KEY=VALUE` pairs as a record; a bare `KEY` means the empty string (as in Alembic). */
 export function parseXArgs(pairs: readonly string[]): Record<string, string> {
@@ -144,24 +151,32 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
       "--baseline",
       "with --autogenerate: compare the entities with an empty database, so the revision creates the whole schema (then 'stamp head' existing databases)",
     )
+    .option(RENAME_FLAG, RENAME_HELP, collect, [] as string[])
     .action(async (o: RevisionFlags) => {
       const cfg = await config();
       if (o.verify && !o.autogenerate) throw new CommandError("--verify needs --autogenerate");
-      const file = await command.revision(cfg, {
-        message: o.message,
-        autogenerate: o.autogenerate,
-        baseline: o.baseline,
-        sql: o.sql,
-        head: o.head,
-        splice: o.splice,
-        branchLabel: o.branchLabel,
-        versionPath: o.versionPath,
-        revId: o.revId,
-        dependsOn: o.dependsOn.length ? o.dependsOn : undefined,
-        log,
-        warn,
-        info,
-      });
+      const question = o.autogenerate
+        ? terminalRenameQuestion((c) => autogenerateModule().renameQuestionText(c))
+        : null;
+      const file = await command
+        .revision(cfg, {
+          renames: o.rename,
+          ...(question && { askRename: (c) => question.ask(c) }),
+          message: o.message,
+          autogenerate: o.autogenerate,
+          baseline: o.baseline,
+          sql: o.sql,
+          head: o.head,
+          splice: o.splice,
+          branchLabel: o.branchLabel,
+          versionPath: o.versionPath,
+          revId: o.revId,
+          dependsOn: o.dependsOn.length ? o.dependsOn : undefined,
+          log,
+          warn,
+          info,
+        })
+        .finally(() => question?.close());
       if (o.verify && file !== null) {
         const result = await command.verify(cfg, undefined, { x: x(), log, warn });
         report(verifyReport(result, "text"), result);
@@ -310,11 +325,12 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .addOption(eachOption())
     .addOption(concurrencyOption())
     .addOption(targetOption())
-    .action(async (o: { format: "text" | "json" } & FleetFlags) => {
+    .option(RENAME_FLAG, RENAME_HELP, collect, [] as string[])
+    .action(async (o: { format: "text" | "json"; rename: string[] } & FleetFlags) => {
       if (wantsEach(o, { jsonWithoutEach: true })) return runFleetCli("check", { revisions: [] }, o, fleet());
-      const result = await command.check(await config(), { x: x(), log, warn, info });
+      const result = await command.check(await config(), { x: x(), log, warn, info, renames: o.rename });
       if (o.format === "json") {
-        // stdout is the document: { upToDate, ops, risks }.
+        // stdout is the document: { upToDate, ops, risks, renameCandidates }.
         printJson(result);
       } else if (result.upToDate) {
         log("No new upgrade operations detected.");
@@ -411,6 +427,7 @@ interface RevisionFlags {
   dependsOn: string[];
   verify?: boolean;
   baseline?: boolean;
+  rename: string[];
 }
 
 /**

@@ -27,3 +27,12 @@ export { UpgradeDraft } from "./drafts/upgrade-draft";
 export { orderTables, type TableOrder } from "./table-order";
 export { typeChangeWarning } from "./type-change-warning";
 export { enumValueAdditions } from "./comparators/enums";
+export { compareWithRenames, type ComparedWithRenames, type RenameResolver } from "./renames/compare-with-renames";
+export { findRenameCandidates, type FoundRename } from "./renames/find-rename-candidates";
+export {
+  describeRenameCandidate,
+  renameHintFor,
+  type RenameCandidate,
+  type RenameKind,
+} from "./renames/rename-candidate";
+export { parseRenameHint, hintMatches, type RenameHint } from "./renames/rename-hints";

@@ -60,6 +60,8 @@ export function summarize(ops: readonly OpNode[]): string[] {
         return `${op.kind} ${JSON.stringify(o.comment ?? null)}`;
       case "CreateSchemaOp":
         return `${op.kind} ${String(o.name)}`;
+      case "RenameTableOp":
+        return `${op.kind} ${(o.table as { name: string }).name} -> ${String(o.newName)}`;
       default:
         if (o.constraint) return `${op.kind} ${constraintLabel(o.constraint as Constraint)}`;
         return op.kind;

@@ -25,7 +25,7 @@ import {
   type CreateUniqueConstraintOp,
   type CreateViewOp,
   type DropColumnOp,
-  type DropConstraintOp,
+  DropConstraintOp,
   type DropEnumOp,
   type DropIndexOp,
   type DropSchemaOp,
@@ -42,6 +42,9 @@ import {
   type OpNode,
   type PrimaryKey,
   type RenameTableOp,
+  type RenameIndexOp,
+  type RenameConstraintOp,
+  type RenameEnumValueOp,
   type ReplaceViewOp,
   type Table,
   type UniqueConstraint,
@@ -74,11 +77,13 @@ export class DefaultDdlCompiler implements DdlCompiler {
     AlterColumnOp: (op) => this.visitAlterColumnOp(op),
     CreateIndexOp: (op) => this.visitCreateIndexOp(op),
     DropIndexOp: (op) => this.visitDropIndexOp(op),
+    RenameIndexOp: (op) => this.visitRenameIndexOp(op),
     CreateUniqueConstraintOp: (op) => this.visitCreateUniqueConstraintOp(op),
     CreateForeignKeyOp: (op) => this.visitCreateForeignKeyOp(op),
     CreateCheckConstraintOp: (op) => this.visitCreateCheckConstraintOp(op),
     CreatePrimaryKeyOp: (op) => this.visitCreatePrimaryKeyOp(op),
     DropConstraintOp: (op) => this.visitDropConstraintOp(op),
+    RenameConstraintOp: (op) => this.visitRenameConstraintOp(op),
     CreateTableCommentOp: (op) => this.visitCreateTableCommentOp(op),
     DropTableCommentOp: (op) => this.visitDropTableCommentOp(op),
     ExecuteSQLOp: (op) => this.visitExecuteSQLOp(op),
@@ -87,6 +92,7 @@ export class DefaultDdlCompiler implements DdlCompiler {
     DropEnumOp: (op) => this.visitDropEnumOp(op),
     AddEnumValueOp: (op) => this.visitAddEnumValueOp(op),
     RecreateEnumOp: (op) => this.visitRecreateEnumOp(op),
+    RenameEnumValueOp: (op) => this.visitRenameEnumValueOp(op),
     CreateExtensionOp: (op) => this.visitCreateExtensionOp(op),
     DropExtensionOp: (op) => this.visitDropExtensionOp(op),
     CreateSchemaOp: (op) => this.visitCreateSchemaOp(op),
@@ -403,6 +409,12 @@ export class DefaultDdlCompiler implements DdlCompiler {
     this.emit(`DROP INDEX ${this.table(QualifiedName.create(op.index.name, op.table.schema))}`);
   }
 
+  /** ALTER INDEX ... RENAME TO (PostgreSQL); the index lives in its table's schema. */
+  protected visitRenameIndexOp(op: RenameIndexOp): void {
+    const index = this.table(QualifiedName.create(op.index.name, op.table.schema));
+    this.emit(`ALTER INDEX ${index} RENAME TO ${this.quote(op.newName)}`);
+  }
+
   // ---- constraint ops -----------------------------------------------------------------------
 
   protected addConstraint(table: QualifiedName, clause: string): void {
@@ -427,6 +439,12 @@ export class DefaultDdlCompiler implements DdlCompiler {
 
   protected visitDropConstraintOp(op: DropConstraintOp): void {
     this.emit(`ALTER TABLE ${this.table(op.table)} DROP CONSTRAINT ${this.quote(this.constraintNameToDrop(op))}`);
+  }
+
+  /** ALTER TABLE ... RENAME CONSTRAINT (PostgreSQL: a unique constraint's index follows it). */
+  protected visitRenameConstraintOp(op: RenameConstraintOp): void {
+    const from = this.constraintNameToDrop(DropConstraintOp.create(op.table, op.constraint));
+    this.emit(`ALTER TABLE ${this.table(op.table)} RENAME CONSTRAINT ${this.quote(from)} TO ${this.quote(op.newName)}`);
   }
 
   protected constraintNameToDrop(op: DropConstraintOp): string {
@@ -476,6 +494,10 @@ export class DefaultDdlCompiler implements DdlCompiler {
   }
 
   protected visitRecreateEnumOp(op: RecreateEnumOp): void {
+    this.unsupported(op.kind);
+  }
+
+  protected visitRenameEnumValueOp(op: RenameEnumValueOp): void {
     this.unsupported(op.kind);
   }
 

@@ -9,6 +9,7 @@ import {
   renderCreatePrimaryKey,
   renderCreateUniqueConstraint,
   renderDropConstraint,
+  renderRenameConstraint,
 } from "./renderers/constraint";
 import { renderBatchAlterTable, renderModifyTableOps } from "./renderers/container";
 import {
@@ -20,8 +21,9 @@ import {
   renderDropExtension,
   renderDropSchema,
   renderRecreateEnum,
+  renderRenameEnumValue,
 } from "./renderers/enum";
-import { renderCreateIndex, renderDropIndex } from "./renderers/indexes";
+import { renderCreateIndex, renderDropIndex, renderRenameIndex } from "./renderers/indexes";
 import { renderBulkInsert, renderExecuteSql } from "./renderers/sql";
 import { renderCreateTable, renderDropTable, renderRenameTable } from "./renderers/table";
 import { renderCreateView, renderDropView, renderReplaceView } from "./renderers/view";
@@ -36,11 +38,13 @@ const RENDERERS: { [K in BuiltinOpKind]: OpRenderer<BuiltinOps[K]> } = {
   AlterColumnOp: renderAlterColumn,
   CreateIndexOp: renderCreateIndex,
   DropIndexOp: renderDropIndex,
+  RenameIndexOp: renderRenameIndex,
   CreateUniqueConstraintOp: renderCreateUniqueConstraint,
   CreateForeignKeyOp: renderCreateForeignKey,
   CreateCheckConstraintOp: renderCreateCheckConstraint,
   CreatePrimaryKeyOp: renderCreatePrimaryKey,
   DropConstraintOp: renderDropConstraint,
+  RenameConstraintOp: renderRenameConstraint,
   CreateTableCommentOp: renderCreateTableComment,
   DropTableCommentOp: renderDropTableComment,
   ExecuteSQLOp: renderExecuteSql,
@@ -49,6 +53,7 @@ const RENDERERS: { [K in BuiltinOpKind]: OpRenderer<BuiltinOps[K]> } = {
   DropEnumOp: renderDropEnum,
   AddEnumValueOp: renderAddEnumValue,
   RecreateEnumOp: renderRecreateEnum,
+  RenameEnumValueOp: renderRenameEnumValue,
   CreateExtensionOp: renderCreateExtension,
   DropExtensionOp: renderDropExtension,
   CreateSchemaOp: renderCreateSchema,

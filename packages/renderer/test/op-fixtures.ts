@@ -1,5 +1,8 @@
 /** Hand-built ops, one or more per op kind, shared by the renderer tests. */
 import {
+  RenameConstraintOp,
+  RenameEnumValueOp,
+  RenameIndexOp,
   AddColumnOp,
   AddEnumValueOp,
   RecreateEnumOp,
@@ -175,6 +178,20 @@ export const GOLDEN: { name: string; op: import("@autogen/core").OpNode; expecte
     expected: ['await op.dropIndex("IDX_name", "accounts");'],
   },
   {
+    name: "RenameIndexOp",
+    op: RenameIndexOp.create(accounts, nameIndex, "IDX_account_name"),
+    expected: [
+      'await op.renameIndex("IDX_name", "IDX_account_name", "accounts", ["name"], { unique: true, where: "name IS NOT NULL" });',
+    ],
+  },
+  {
+    name: "RenameConstraintOp",
+    op: RenameConstraintOp.create(accounts, ownerFk, "FK_owner"),
+    expected: [
+      'await op.renameForeignKey("FK_x", "FK_owner", "accounts", "user", ["owner_id"], ["id"], { onDelete: "SET NULL", deferrable: true, initially: "DEFERRED" });',
+    ],
+  },
+  {
     name: "CreateUniqueConstraintOp",
     op: CreateUniqueConstraintOp.create(accounts, UniqueConstraint.create(["name", "owner_id"], "UQ_name_owner")),
     expected: ['await op.createUniqueConstraint("UQ_name_owner", "accounts", ["name", "owner_id"]);'],
@@ -242,6 +259,11 @@ export const GOLDEN: { name: string; op: import("@autogen/core").OpNode; expecte
       '  await op.addEnumValue("mood", "meh", { after: "sad" });',
       "});",
     ],
+  },
+  {
+    name: "RenameEnumValueOp",
+    op: RenameEnumValueOp.create(QualifiedName.create("mood", "app"), "sad", "unhappy"),
+    expected: ['await op.renameEnumValue("mood", "sad", "unhappy", { schema: "app" });'],
   },
   {
     name: "RecreateEnumOp",

@@ -29,6 +29,8 @@ import {
   CreatePrimaryKeyOp,
   PrimaryKey,
   CreateTableCommentOp,
+  RenameConstraintOp,
+  RenameIndexOp,
 } from "@autogen/core";
 
 /** Compile-time check that the golden table below names every built-in op kind. */
@@ -36,6 +38,9 @@ const EVERY_KIND: Record<BuiltinOpKind, true> = {
   CreateTableOp: true,
   DropTableOp: true,
   RenameTableOp: true,
+  RenameIndexOp: true,
+  RenameConstraintOp: true,
+  RenameEnumValueOp: true,
   AddColumnOp: true,
   DropColumnOp: true,
   AlterColumnOp: true,
@@ -91,6 +96,9 @@ describe("renderer: batch mode", () => {
       CreateCheckConstraintOp.create(t, CheckConstraint.create("id > 0", "CK_id")),
       CreatePrimaryKeyOp.create(t, PrimaryKey.create(["id"], "PK_a")),
       DropConstraintOp.create(t, ownerFk),
+      RenameIndexOp.create(t, nameIndex, "IDX_n"),
+      RenameConstraintOp.create(t, UniqueConstraint.create(["name"], "UQ_n"), "UQ_name"),
+      RenameConstraintOp.create(t, ownerFk, "FK_owner"),
     ];
     assert.deepEqual(render(ModifyTableOps.create(t, ops), { renderAsBatch: true }), [
       'await op.batchAlterTable("accounts", async (batch) => {',
@@ -104,6 +112,9 @@ describe("renderer: batch mode", () => {
       '  await batch.createCheckConstraint("CK_id", "id > 0");',
       '  await batch.createPrimaryKey("PK_a", ["id"]);',
       '  await batch.dropConstraint("FK_x", { type: "foreignkey" });',
+      '  await batch.renameIndex("IDX_name", "IDX_n", ["name"], { unique: true, where: "name IS NOT NULL" });',
+      '  await batch.renameUniqueConstraint("UQ_n", "UQ_name", ["name"]);',
+      '  await batch.renameForeignKey("FK_x", "FK_owner", "user", ["owner_id"], ["id"], { onDelete: "SET NULL", deferrable: true, initially: "DEFERRED" });',
       "});",
     ]);
   });

@@ -1,10 +1,12 @@
-import type {
-  ColumnInput,
-  ForeignKeyInput,
-  IndexElementInput,
-  OpNode,
-  QualifiedName,
-  UniqueInput,
+import {
+  RenameConstraintOp,
+  RenameIndexOp,
+  type ColumnInput,
+  type ForeignKeyInput,
+  type IndexElementInput,
+  type OpNode,
+  type QualifiedName,
+  type UniqueInput,
 } from "@autogen/core";
 import {
   addColumnOp,
@@ -55,6 +57,34 @@ export class BatchCollector implements BatchOperations {
   }
   async dropIndex(name: string): Promise<void> {
     this.#ops.push(dropIndexOp(this.#table, name));
+  }
+  async renameIndex(
+    name: string,
+    newName: string,
+    columns: (string | IndexElementInput)[],
+    o?: Omit<CreateIndexOptions, "schema">,
+  ): Promise<void> {
+    this.#ops.push(RenameIndexOp.create(this.#table, createIndexOp(this.#table, name, columns, o).index, newName));
+  }
+  async renameUniqueConstraint(
+    name: string,
+    newName: string,
+    columns: string[],
+    o?: Omit<UniqueInput, "name" | "columns">,
+  ): Promise<void> {
+    const unique = createUniqueConstraintOp(this.#table, name, columns, o).constraint;
+    this.#ops.push(RenameConstraintOp.create(this.#table, unique, newName));
+  }
+  async renameForeignKey(
+    name: string,
+    newName: string,
+    refTable: string,
+    columns: string[],
+    refColumns: string[],
+    o?: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">,
+  ): Promise<void> {
+    const fk = createForeignKeyOp(this.#table, name, refTable, columns, refColumns, o).constraint;
+    this.#ops.push(RenameConstraintOp.create(this.#table, fk, newName));
   }
   async createUniqueConstraint(
     name: string | null,

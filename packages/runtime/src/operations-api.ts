@@ -85,10 +85,31 @@ export interface BatchOperations {
     o?: Omit<CreateIndexOptions, "schema">,
   ): Promise<void>;
   dropIndex(name: string): Promise<void>;
+  /** Renames an index; its definition (as createIndex takes it) lets SQLite create it again under the new name. */
+  renameIndex(
+    name: string,
+    newName: string,
+    columns: (string | IndexElementInput)[],
+    o?: Omit<CreateIndexOptions, "schema">,
+  ): Promise<void>;
   createUniqueConstraint(
     name: string | null,
     columns: string[],
     o?: Omit<UniqueInput, "name" | "columns">,
+  ): Promise<void>;
+  renameUniqueConstraint(
+    name: string,
+    newName: string,
+    columns: string[],
+    o?: Omit<UniqueInput, "name" | "columns">,
+  ): Promise<void>;
+  renameForeignKey(
+    name: string,
+    newName: string,
+    refTable: string,
+    columns: string[],
+    refColumns: string[],
+    o?: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">,
   ): Promise<void>;
   createForeignKey(
     name: string | null,
@@ -138,6 +159,39 @@ export interface BuiltinOperations {
     o?: CreateIndexOptions,
   ): Promise<void>;
   dropIndex(name: string, table: string, o?: SchemaOption): Promise<void>;
+  /**
+   * Renames an index (PostgreSQL ALTER INDEX, MySQL/MariaDB RENAME INDEX); `columns` and `o`
+   * are its definition as createIndex takes it, which SQLite uses to create it again under the
+   * new name.
+   */
+  renameIndex(
+    name: string,
+    newName: string,
+    table: string,
+    columns: (string | IndexElementInput)[],
+    o?: CreateIndexOptions,
+  ): Promise<void>;
+  /** Renames a unique constraint; its definition is as createUniqueConstraint takes it. */
+  renameUniqueConstraint(
+    name: string,
+    newName: string,
+    table: string,
+    columns: string[],
+    o?: SchemaOption & Omit<UniqueInput, "name" | "columns">,
+  ): Promise<void>;
+  /**
+   * Renames a foreign key (PostgreSQL RENAME CONSTRAINT; MySQL drops and adds it in one ALTER
+   * TABLE); its definition is as createForeignKey takes it.
+   */
+  renameForeignKey(
+    name: string,
+    newName: string,
+    sourceTable: string,
+    refTable: string,
+    columns: string[],
+    refColumns: string[],
+    o?: SchemaOption & Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">,
+  ): Promise<void>;
   createUniqueConstraint(
     name: string | null,
     table: string,
@@ -174,6 +228,8 @@ export interface BuiltinOperations {
   createEnum(name: string, values: string[], o?: SchemaOption): Promise<void>;
   dropEnum(name: string, o?: SchemaOption & { existingValues?: string[] }): Promise<void>;
   addEnumValue(name: string, value: string, o?: SchemaOption & { before?: string; after?: string }): Promise<void>;
+  /** ALTER TYPE ... RENAME VALUE (PostgreSQL 10+): rows holding `value` hold `newValue`. */
+  renameEnumValue(name: string, value: string, newValue: string, o?: SchemaOption): Promise<void>;
   /**
    * Recreates an enum type with `values` (PostgreSQL cannot drop a value in place) and converts
    * each of `columns` to it through text, mapping `renames` (old → new) on the way;

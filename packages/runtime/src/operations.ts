@@ -19,6 +19,9 @@ import {
   QualifiedName,
   RecreateEnumOp,
   RenameTableOp,
+  RenameIndexOp,
+  RenameConstraintOp,
+  RenameEnumValueOp,
   ReplaceViewOp,
   Table,
   freeze,
@@ -111,6 +114,39 @@ export class OperationsImpl implements BuiltinOperations {
   async dropIndex(name: string, table: string, o: SchemaOption = {}): Promise<void> {
     await this.invoke(dropIndexOp(qn(table, o), name));
   }
+  async renameIndex(
+    name: string,
+    newName: string,
+    table: string,
+    columns: (string | IndexElementInput)[],
+    o: CreateIndexOptions = {},
+  ): Promise<void> {
+    const t = qn(table, o);
+    await this.invoke(RenameIndexOp.create(t, createIndexOp(t, name, columns, o).index, newName));
+  }
+  async renameUniqueConstraint(
+    name: string,
+    newName: string,
+    table: string,
+    columns: string[],
+    o: SchemaOption & Omit<UniqueInput, "name" | "columns"> = {},
+  ): Promise<void> {
+    const t = qn(table, o);
+    await this.invoke(RenameConstraintOp.create(t, createUniqueConstraintOp(t, name, columns, o).constraint, newName));
+  }
+  async renameForeignKey(
+    name: string,
+    newName: string,
+    sourceTable: string,
+    refTable: string,
+    columns: string[],
+    refColumns: string[],
+    o: SchemaOption & Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns"> = {},
+  ): Promise<void> {
+    const t = qn(sourceTable, o);
+    const fk = createForeignKeyOp(t, name, refTable, columns, refColumns, o).constraint;
+    await this.invoke(RenameConstraintOp.create(t, fk, newName));
+  }
   async createUniqueConstraint(
     name: string | null,
     table: string,
@@ -180,6 +216,9 @@ export class OperationsImpl implements BuiltinOperations {
   }
   async dropEnum(name: string, o: SchemaOption & { existingValues?: string[] } = {}): Promise<void> {
     await this.invoke(DropEnumOp.create(Enum.create(name, o.existingValues ?? [], o.schema ?? null)));
+  }
+  async renameEnumValue(name: string, value: string, newValue: string, o: SchemaOption = {}): Promise<void> {
+    await this.invoke(RenameEnumValueOp.create(qn(name, o), value, newValue));
   }
   async addEnumValue(
     name: string,

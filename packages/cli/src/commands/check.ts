@@ -1,9 +1,11 @@
 import { MigrationScript, collectRisks, type OpNode, type Risk } from "@autogen/core";
+import type { RenameCandidate } from "@autogen/compare";
 import type { CommandOptions } from "../command-options";
 import type { AutogenConfig } from "../config";
 import { withDatabaseSession } from "../database-session";
 import { autogenerateModule, rendererModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
+import type { RenameOptions } from "../rename-options";
 import { loadScriptDirectory } from "../script-directory";
 import { reportChanges } from "../review/report-changes";
 import { assertDatabaseUpToDate } from "./database-up-to-date";
@@ -16,15 +18,25 @@ export interface CheckResult {
   readonly ops: MigrationScript;
   /** Every risk of the upgrade ops, in op order (README "Risk codes"). */
   readonly risks: readonly Risk[];
+  /**
+   * The rename candidates left as a drop plus an add in `ops` (no hint or `confirmRename`
+   * confirmed them): each loses the data of what it drops when run as it is.
+   */
+  readonly renameCandidates: readonly RenameCandidate[];
 }
+
+/** Options of {@link check}: the common ones and how rename candidates are resolved (never by a question). */
+export interface CheckOptions extends CommandOptions, RenameOptions {}
 
 /**
  * Runs autogenerate without writing anything (Alembic's `check`): tells whether the entities
  * match the database, and what the pending ops risk (each change to `o.info`, each risk to
  * `o.warn`). The CLI exits 1 when they do not match.
  */
-export async function check(config: AutogenConfig, o: CommandOptions = {}): Promise<CheckResult> {
+export async function check(config: AutogenConfig, o: CheckOptions = {}): Promise<CheckResult> {
   const cfg = resolveConfig(config, { x: o.x });
+  const renames = autogenerateModule().renameResolution(o);
+  let renameCandidates: readonly RenameCandidate[] = [];
   const script = await loadScriptDirectory(cfg);
   const plan = script.planNewRevision({ head: "head" });
   const directives = await withDatabaseSession(cfg, o, async (session) => {
@@ -35,6 +47,8 @@ export async function check(config: AutogenConfig, o: CommandOptions = {}): Prom
       dialect: session.dialect,
       script,
       ...(o.warn && { warn: o.warn }),
+      renames,
+      onUnresolvedRenames: (c) => (renameCandidates = c),
       revision: {
         revId: plan.revId,
         message: null,
@@ -48,7 +62,7 @@ export async function check(config: AutogenConfig, o: CommandOptions = {}): Prom
   // A processRevisionDirectives hook that drops the revision means there is nothing to write.
   const ops = directives.at(-1) ?? MigrationScript.create({ ...plan, message: null });
   reportChanges(ops, o);
-  return { upToDate: MigrationScript.isEmpty(ops), ops, risks: collectRisks(ops.upgradeOps.ops) };
+  return { upToDate: MigrationScript.isEmpty(ops), ops, risks: collectRisks(ops.upgradeOps.ops), renameCandidates };
 }
 
 /** The pending upgrade ops as the code a revision would hold, for `autogen check`'s report. */

@@ -1,4 +1,5 @@
 import { CommandError, MigrationScript, type Schema } from "@autogen/core";
+import type { RenameCandidate } from "@autogen/compare";
 import type { RenderOptions } from "@autogen/renderer";
 import { batchCopyFrom } from "../batch-copy-from";
 import type { CommandOptions } from "../command-options";
@@ -6,13 +7,14 @@ import type { AutogenConfig } from "../config";
 import { withDatabaseSession } from "../database-session";
 import { autogenerateModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
+import type { RenameOptions } from "../rename-options";
 import { loadScriptDirectory } from "../script-directory";
 import { reportChanges } from "../review/report-changes";
 import { writeRevisionFile } from "../write-revision-file";
 import { assertDatabaseUpToDate } from "./database-up-to-date";
 
 /** Options of {@link revision} (Alembic's `revision` flags). */
-export interface RevisionOptions extends CommandOptions {
+export interface RevisionOptions extends CommandOptions, RenameOptions {
   /** The docstring's first line and the file name's slug (default `empty message`). */
   message?: string;
   /** Fill the revision with the ops that make the database match the entities. */
@@ -36,6 +38,11 @@ export interface RevisionOptions extends CommandOptions {
   revId?: string;
   /** The version location to write the file into. */
   versionPath?: string;
+  /**
+   * The terminal's y/N question about a rename candidate (the CLI passes it when stdin and
+   * stderr are terminals); it comes after the hints and instead of `confirmRename`.
+   */
+  askRename?: (candidate: RenameCandidate) => Promise<boolean>;
 }
 
 const asList = (v: string | readonly string[] | undefined): string[] | undefined =>
@@ -57,6 +64,11 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
     );
   }
   if (o.baseline && !o.autogenerate) throw new CommandError("--baseline needs --autogenerate");
+  if (!o.autogenerate && o.renames?.length) throw new CommandError("--rename needs --autogenerate");
+  // Hints are parsed before the database is opened, so a malformed one fails first.
+  const renames = o.autogenerate
+    ? autogenerateModule().renameResolution({ ...o, ...(o.askRename && { ask: o.askRename }) })
+    : undefined;
   const script = await loadScriptDirectory(cfg);
   const plan = script.planNewRevision({
     head: o.head ?? "head",
@@ -90,6 +102,7 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
         script,
         baseline: o.baseline ?? false,
         ...(o.warn && { warn: o.warn }),
+        ...(renames && { renames }),
         revision: {
           revId: plan.revId,
           message,

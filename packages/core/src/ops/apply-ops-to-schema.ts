@@ -73,6 +73,8 @@ const APPLIERS: { [K in BuiltinOpKind]: Applier<K> } = {
   CreateCheckConstraintOp: tableOp,
   CreatePrimaryKeyOp: tableOp,
   DropConstraintOp: tableOp,
+  RenameIndexOp: tableOp,
+  RenameConstraintOp: tableOp,
   CreateTableCommentOp: tableOp,
   DropTableCommentOp: tableOp,
   ModifyTableOps: (s, op) => onTable(s, op.table, op.ops),
@@ -93,6 +95,13 @@ const APPLIERS: { [K in BuiltinOpKind]: Applier<K> } = {
     );
     return Schema.create({ ...withDefaults, enums: s.enums.map((e) => (same(e, op.enum) ? op.enum : e)) });
   },
+  RenameEnumValueOp: (s, op) =>
+    Schema.create({
+      ...s,
+      enums: s.enums.map((e) =>
+        same(e, op.enum) ? { ...e, values: e.values.map((v) => (v === op.value ? op.newValue : v)) } : e,
+      ),
+    }),
   CreateExtensionOp: unchanged,
   DropExtensionOp: unchanged,
   CreateSchemaOp: (s, op) => Schema.create({ ...s, schemas: [...s.schemas, op.name] }),

@@ -20,6 +20,8 @@ type TableOpKind =
   | "CreateCheckConstraintOp"
   | "CreatePrimaryKeyOp"
   | "DropConstraintOp"
+  | "RenameIndexOp"
+  | "RenameConstraintOp"
   | "CreateTableCommentOp"
   | "DropTableCommentOp";
 
@@ -36,6 +38,13 @@ const APPLIERS: { [K in TableOpKind]: (t: Table, op: BuiltinOps[K]) => Table } =
   CreateCheckConstraintOp: (t, op) => Table.cloneWith(t, { checks: [...t.checks, op.constraint] }),
   CreatePrimaryKeyOp: (t, op) => createPrimaryKey(t, op.constraint),
   DropConstraintOp: (t, op) => dropConstraint(t, op.constraint),
+  RenameIndexOp: (t, op) =>
+    Table.cloneWith(t, { indexes: t.indexes.map((i) => (i.name === op.index.name ? { ...i, name: op.newName } : i)) }),
+  RenameConstraintOp: (t, op) => {
+    const renamed = <T extends { name: string | null }>(c: T): T =>
+      c.name !== null && c.name === op.constraint.name ? { ...c, name: op.newName } : c;
+    return Table.cloneWith(t, { uniques: t.uniques.map(renamed), foreignKeys: t.foreignKeys.map(renamed) });
+  },
   CreateTableCommentOp: (t, op) => Table.cloneWith(t, { comment: op.comment }),
   DropTableCommentOp: (t) => Table.cloneWith(t, { comment: null }),
 };

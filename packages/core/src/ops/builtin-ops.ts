@@ -6,6 +6,7 @@ import type {
   CreatePrimaryKeyOp,
   CreateUniqueConstraintOp,
   DropConstraintOp,
+  RenameConstraintOp,
 } from "./constraint-ops";
 import type { BatchAlterTableOp, ModifyTableOps } from "./container-ops";
 import type {
@@ -17,8 +18,9 @@ import type {
   DropExtensionOp,
   DropSchemaOp,
   RecreateEnumOp,
+  RenameEnumValueOp,
 } from "./enum-ops";
-import type { CreateIndexOp, DropIndexOp } from "./index-ops";
+import type { CreateIndexOp, DropIndexOp, RenameIndexOp } from "./index-ops";
 import type { BulkInsertOp, ExecuteSQLOp } from "./sql-ops";
 import type { CreateTableOp, DropTableOp, RenameTableOp } from "./table-ops";
 import type { CreateViewOp, DropViewOp, ReplaceViewOp } from "./view-ops";
@@ -38,11 +40,13 @@ export interface BuiltinOps {
   AlterColumnOp: AlterColumnOp;
   CreateIndexOp: CreateIndexOp;
   DropIndexOp: DropIndexOp;
+  RenameIndexOp: RenameIndexOp;
   CreateUniqueConstraintOp: CreateUniqueConstraintOp;
   CreateForeignKeyOp: CreateForeignKeyOp;
   CreateCheckConstraintOp: CreateCheckConstraintOp;
   CreatePrimaryKeyOp: CreatePrimaryKeyOp;
   DropConstraintOp: DropConstraintOp;
+  RenameConstraintOp: RenameConstraintOp;
   CreateTableCommentOp: CreateTableCommentOp;
   DropTableCommentOp: DropTableCommentOp;
   ExecuteSQLOp: ExecuteSQLOp;
@@ -51,6 +55,7 @@ export interface BuiltinOps {
   DropEnumOp: DropEnumOp;
   AddEnumValueOp: AddEnumValueOp;
   RecreateEnumOp: RecreateEnumOp;
+  RenameEnumValueOp: RenameEnumValueOp;
   CreateExtensionOp: CreateExtensionOp;
   DropExtensionOp: DropExtensionOp;
   CreateSchemaOp: CreateSchemaOp;

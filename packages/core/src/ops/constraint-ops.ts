@@ -30,6 +30,17 @@ export interface DropConstraintOp extends OpNode {
   readonly constraint: Constraint;
 }
 
+/**
+ * Renames a unique constraint or a foreign key; carries the whole constraint (under its old
+ * name) so that a dialect without a constraint rename can drop it and add it under the new name.
+ */
+export interface RenameConstraintOp extends OpNode {
+  readonly kind: "RenameConstraintOp";
+  readonly table: QualifiedName;
+  readonly constraint: UniqueConstraint | ForeignKey;
+  readonly newName: string;
+}
+
 type CreateConstraintOp = CreateUniqueConstraintOp | CreateForeignKeyOp | CreateCheckConstraintOp | CreatePrimaryKeyOp;
 const dropOf = (op: CreateConstraintOp): DropConstraintOp => DropConstraintOp.create(op.table, op.constraint);
 
@@ -74,4 +85,11 @@ export const DropConstraintOp = freeze({
         return CreatePrimaryKeyOp.create(op.table, c);
     }
   },
+});
+export const RenameConstraintOp = freeze({
+  is: (op: OpNode): op is RenameConstraintOp => op.kind === "RenameConstraintOp",
+  create: (table: QualifiedName, constraint: UniqueConstraint | ForeignKey, newName: string): RenameConstraintOp =>
+    freeze({ kind: "RenameConstraintOp", table, constraint, newName }),
+  reverse: (op: RenameConstraintOp): RenameConstraintOp =>
+    RenameConstraintOp.create(op.table, freeze({ ...op.constraint, name: op.newName }), op.constraint.name ?? ""),
 });

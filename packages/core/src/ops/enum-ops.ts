@@ -55,6 +55,13 @@ export interface RecreateEnumOp extends OpNode {
   /** Old value → new value: rows (and defaults) holding an old value get the new one (a reviewer's edit for a renamed value). */
   readonly renames: Readonly<Record<string, string>>;
 }
+/** ALTER TYPE ... RENAME VALUE (PostgreSQL 10+): the rows holding the value hold the new one. */
+export interface RenameEnumValueOp extends OpNode {
+  readonly kind: "RenameEnumValueOp";
+  readonly enum: QualifiedName;
+  readonly value: string;
+  readonly newValue: string;
+}
 /**
  * CREATE EXTENSION IF NOT EXISTS (PostgreSQL): an extension the model needs, such as uuid-ossp
  * for `uuid_generate_v4()` defaults or citext for citext columns, installed by the revision
@@ -182,6 +189,12 @@ export const RecreateEnumOp = freeze({
       swapDefaults(op.columns),
       Object.fromEntries(Object.entries(op.renames).map(([from, to]) => [to, from])),
     ),
+});
+export const RenameEnumValueOp = freeze({
+  is: (op: OpNode): op is RenameEnumValueOp => op.kind === "RenameEnumValueOp",
+  create: (e: QualifiedName, value: string, newValue: string): RenameEnumValueOp =>
+    freeze({ kind: "RenameEnumValueOp", enum: e, value, newValue }),
+  reverse: (op: RenameEnumValueOp): RenameEnumValueOp => RenameEnumValueOp.create(op.enum, op.newValue, op.value),
 });
 export const CreateSchemaOp = freeze({
   is: (op: OpNode): op is CreateSchemaOp => op.kind === "CreateSchemaOp",

@@ -17,6 +17,17 @@ export interface DropIndexOp extends OpNode {
   readonly index: Index;
 }
 
+/**
+ * Renames an index; carries the whole index (under its old name) so that a dialect without an
+ * index rename (SQLite) can drop it and create it under the new name.
+ */
+export interface RenameIndexOp extends OpNode {
+  readonly kind: "RenameIndexOp";
+  readonly table: QualifiedName;
+  readonly index: Index;
+  readonly newName: string;
+}
+
 export const CreateIndexOp = freeze({
   is: (op: OpNode): op is CreateIndexOp => op.kind === "CreateIndexOp",
   create: (table: QualifiedName, index: Index, o: { concurrently?: boolean } = {}): CreateIndexOp =>
@@ -27,4 +38,11 @@ export const DropIndexOp = freeze({
   is: (op: OpNode): op is DropIndexOp => op.kind === "DropIndexOp",
   create: (table: QualifiedName, index: Index): DropIndexOp => freeze({ kind: "DropIndexOp", table, index }),
   reverse: (op: DropIndexOp): CreateIndexOp => CreateIndexOp.create(op.table, op.index),
+});
+export const RenameIndexOp = freeze({
+  is: (op: OpNode): op is RenameIndexOp => op.kind === "RenameIndexOp",
+  create: (table: QualifiedName, index: Index, newName: string): RenameIndexOp =>
+    freeze({ kind: "RenameIndexOp", table, index, newName }),
+  reverse: (op: RenameIndexOp): RenameIndexOp =>
+    RenameIndexOp.create(op.table, freeze({ ...op.index, name: op.newName }), op.index.name),
 });

@@ -7,6 +7,7 @@ import {
   CreatePrimaryKeyOp,
   CreateUniqueConstraintOp,
   DropConstraintOp,
+  RenameConstraintOp,
 } from "./constraint-ops";
 import { BatchAlterTableOp, DowngradeOps, ModifyTableOps, UpgradeOps } from "./container-ops";
 import {
@@ -18,8 +19,9 @@ import {
   DropExtensionOp,
   DropSchemaOp,
   RecreateEnumOp,
+  RenameEnumValueOp,
 } from "./enum-ops";
-import { CreateIndexOp, DropIndexOp } from "./index-ops";
+import { CreateIndexOp, DropIndexOp, RenameIndexOp } from "./index-ops";
 import type { BuiltinOpTable } from "./builtin-ops";
 import type { OpNode } from "./op-node";
 import { BulkInsertOp, ExecuteSQLOp } from "./sql-ops";
@@ -36,11 +38,13 @@ const REVERSERS: BuiltinOpTable<OpNode> = {
   AlterColumnOp: AlterColumnOp.reverse,
   CreateIndexOp: CreateIndexOp.reverse,
   DropIndexOp: DropIndexOp.reverse,
+  RenameIndexOp: RenameIndexOp.reverse,
   CreateUniqueConstraintOp: CreateUniqueConstraintOp.reverse,
   CreateForeignKeyOp: CreateForeignKeyOp.reverse,
   CreateCheckConstraintOp: CreateCheckConstraintOp.reverse,
   CreatePrimaryKeyOp: CreatePrimaryKeyOp.reverse,
   DropConstraintOp: DropConstraintOp.reverse,
+  RenameConstraintOp: RenameConstraintOp.reverse,
   CreateTableCommentOp: CreateTableCommentOp.reverse,
   DropTableCommentOp: DropTableCommentOp.reverse,
   ExecuteSQLOp: ExecuteSQLOp.reverse,
@@ -49,6 +53,7 @@ const REVERSERS: BuiltinOpTable<OpNode> = {
   DropEnumOp: DropEnumOp.reverse,
   AddEnumValueOp: AddEnumValueOp.reverse,
   RecreateEnumOp: RecreateEnumOp.reverse,
+  RenameEnumValueOp: RenameEnumValueOp.reverse,
   CreateExtensionOp: CreateExtensionOp.reverse,
   DropExtensionOp: DropExtensionOp.reverse,
   CreateSchemaOp: CreateSchemaOp.reverse,

@@ -3,7 +3,9 @@ import {
   CommandError,
   QualifiedName,
   type AlterColumnOp,
-  type DropConstraintOp,
+  DropConstraintOp,
+  type RenameConstraintOp,
+  type RenameIndexOp,
   type DropIndexOp,
   type Identity,
   type Index,
@@ -184,6 +186,25 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
    * so checks use DROP CONSTRAINT, which MySQL 8.0.19+ and MariaDB 10.2+ both accept
    * (https://mariadb.com/kb/en/alter-table/#drop-constraint).
    */
+  /** RENAME INDEX: MySQL 5.7+, MariaDB 10.5.2+. */
+  protected override visitRenameIndexOp(op: RenameIndexOp): void {
+    this.emit(
+      `ALTER TABLE ${this.table(op.table)} RENAME INDEX ${this.quote(op.index.name)} TO ${this.quote(op.newName)}`,
+    );
+  }
+
+  /**
+   * A unique constraint is an index, renamed as one. A foreign key has no rename: it is dropped
+   * and added under the new name in one ALTER TABLE, so the table is never without it.
+   */
+  protected override visitRenameConstraintOp(op: RenameConstraintOp): void {
+    const c = op.constraint;
+    const from = this.quote(this.constraintNameToDrop(DropConstraintOp.create(op.table, c)));
+    const table = `ALTER TABLE ${this.table(op.table)}`;
+    if (c.kind === "UniqueConstraint") return this.emit(`${table} RENAME INDEX ${from} TO ${this.quote(op.newName)}`);
+    this.emit(`${table} DROP FOREIGN KEY ${from}, ADD ${this.foreignKeyClause({ ...c, name: op.newName })}`);
+  }
+
   protected override visitDropConstraintOp(op: DropConstraintOp): void {
     const table = `ALTER TABLE ${this.table(op.table)}`;
     switch (op.constraint.kind) {

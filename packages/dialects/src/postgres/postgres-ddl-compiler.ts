@@ -3,6 +3,7 @@ import {
   CommandError,
   QualifiedName,
   type AddEnumValueOp,
+  type RenameEnumValueOp,
   type Column,
   type CreateEnumOp,
   type CreateExtensionOp,
@@ -66,6 +67,13 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
           ? ` AFTER ${this.literal(op.after)}`
           : "";
     this.emit(`ALTER TYPE ${this.table(op.enum)} ADD VALUE ${this.literal(op.value)}${position}`);
+  }
+
+  /** PostgreSQL 10+; the rows holding the value read the new one. */
+  protected override visitRenameEnumValueOp(op: RenameEnumValueOp): void {
+    this.emit(
+      `ALTER TYPE ${this.table(op.enum)} RENAME VALUE ${this.literal(op.value)} TO ${this.literal(op.newValue)}`,
+    );
   }
 
   /** The column's changes, then its serial sequence's type when the column's type changes. */

@@ -96,6 +96,9 @@ const KIND_RISKS: { [K in BuiltinOpKind]: (view: RevisionView, op: BuiltinOps[K]
   AlterColumnOp: (view, op, existing) => (existing ? alterColumnRisks(view, op) : []),
   CreateIndexOp: (view, op, existing) => (existing ? createIndexRisks(view, op) : []),
   DropIndexOp: NONE,
+  // A renamed index or constraint keeps its rows and what it enforces (they already hold).
+  RenameIndexOp: NONE,
+  RenameConstraintOp: NONE,
   CreateUniqueConstraintOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
   CreateForeignKeyOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
   CreateCheckConstraintOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
@@ -113,6 +116,12 @@ const KIND_RISKS: { [K in BuiltinOpKind]: (view: RevisionView, op: BuiltinOps[K]
       : [],
   AddEnumValueOp: NONE,
   RecreateEnumOp: (view, op) => recreateEnumRisks(view, op),
+  RenameEnumValueOp: (_view, op) => [
+    Risk.create(
+      "breaking-rename",
+      `renames value ${op.value} of enum ${QualifiedName.key(op.enum)} to ${op.newValue}: code still writing the old value fails`,
+    ),
+  ],
   CreateExtensionOp: NONE,
   DropExtensionOp: NONE,
   CreateSchemaOp: NONE,

@@ -12,6 +12,10 @@ import {
   type CreateTableCommentOp,
   type CreateUniqueConstraintOp,
   type DropConstraintOp,
+  CreateIndexOp,
+  DropIndexOp,
+  type RenameConstraintOp,
+  type RenameIndexOp,
   type DropSchemaOp,
   type DropTableCommentOp,
   type ReplaceViewOp,
@@ -137,6 +141,17 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
 
   protected override visitDropConstraintOp(op: DropConstraintOp): void {
     this.unsupported(op.kind, true);
+  }
+
+  /** Constraints are part of the table's definition: renamed by a batch that recreates it. */
+  protected override visitRenameConstraintOp(op: RenameConstraintOp): void {
+    this.unsupported(op.kind, true);
+  }
+
+  /** No index rename: the index is created again under the new name (the rows are not touched). */
+  protected override visitRenameIndexOp(op: RenameIndexOp): void {
+    this.visit(DropIndexOp.create(op.table, op.index));
+    this.visit(CreateIndexOp.create(op.table, { ...op.index, name: op.newName }));
   }
 
   protected override visitCreateTableCommentOp(op: CreateTableCommentOp): void {

@@ -9,7 +9,8 @@ export function isRenameOnly(op: AlterColumnOp): boolean {
 
 /**
  * The ops a batch may run in place on SQLite: adding a plain column (ADD COLUMN refuses
- * expression defaults, keys and stored generated columns), a column rename, and index changes.
+ * expression defaults, keys and stored generated columns), a column rename, and index changes
+ * (an index rename included).
  * Dropping a column recreates, since DROP COLUMN fails when an index or constraint names it.
  */
 export function isInPlaceInBatch(op: OpNode): boolean {
@@ -22,6 +23,7 @@ export function isInPlaceInBatch(op: OpNode): boolean {
       return isRenameOnly(op as AlterColumnOp);
     case "CreateIndexOp":
     case "DropIndexOp":
+    case "RenameIndexOp":
       return true;
     default:
       return false;

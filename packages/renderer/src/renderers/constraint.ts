@@ -7,6 +7,7 @@ import {
   type CreatePrimaryKeyOp,
   type CreateUniqueConstraintOp,
   type DropConstraintOp,
+  type RenameConstraintOp,
 } from "@autogen/core";
 import type { RenderContext } from "../render-context";
 import { renderTableCall, TABLE } from "../table-call";
@@ -50,5 +51,18 @@ export function renderDropConstraint(ctx: RenderContext, op: DropConstraintOp): 
     c.name !== null ? {} : c.kind === "CheckConstraint" ? { expression: c.expression } : { columns: [...c.columns] };
   return [
     renderTableCall(ctx, "dropConstraint", op.table, [c.name, TABLE], { type: CONSTRAINT_TYPE[c.kind], ...identity }),
+  ];
+}
+
+/** renameUniqueConstraint / renameForeignKey with the constraint's definition (MySQL re-adds a foreign key). */
+export function renderRenameConstraint(ctx: RenderContext, op: RenameConstraintOp): string[] {
+  const c = op.constraint;
+  if (c.kind === "UniqueConstraint") {
+    const { name, columns, ...rest } = fromUnique(c);
+    return [renderTableCall(ctx, "renameUniqueConstraint", op.table, [name, op.newName, TABLE, columns], rest)];
+  }
+  const { name, columns, refTable, refColumns, ...rest } = fromForeignKey(c);
+  return [
+    renderTableCall(ctx, "renameForeignKey", op.table, [name, op.newName, TABLE, refTable, columns, refColumns], rest),
   ];
 }

@@ -23,6 +23,8 @@ export const BATCHABLE_KINDS: ReadonlySet<string> = new Set([
   "CreateCheckConstraintOp",
   "CreatePrimaryKeyOp",
   "DropConstraintOp",
+  "RenameIndexOp",
+  "RenameConstraintOp",
 ]);
 
 function renderBatchBlock(

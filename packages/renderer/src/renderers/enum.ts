@@ -1,4 +1,5 @@
 import {
+  type RenameEnumValueOp,
   RecreateEnumOp,
   type AddEnumValueOp,
   type CreateEnumOp,
@@ -30,6 +31,10 @@ export const renderDropEnum = (_ctx: RenderContext, op: DropEnumOp): string[] =>
  * the addition runs on its own, and later ops of the revision (a default, an UPDATE) may use it.
  * Online the block commits and begins again; offline it writes COMMIT; and BEGIN; around it.
  */
+export const renderRenameEnumValue = (_ctx: RenderContext, op: RenameEnumValueOp): string[] => [
+  `await op.renameEnumValue(${lit(op.enum.name)}, ${lit(op.value)}, ${lit(op.newValue)}${opts(schemaOption(op.enum))});`,
+];
+
 export const renderAddEnumValue = (_ctx: RenderContext, op: AddEnumValueOp): string[] => [
   "await op.autocommitBlock(async () => {",
   `  await op.addEnumValue(${lit(op.enum.name)}, ${lit(op.value)}${opts({

@@ -1,0 +1,102 @@
+import {
+  ModifyTableOps,
+  RenameEnumValueOp,
+  RenameTableOp,
+  UpgradeOps,
+  applyOpsToSchema,
+  sortedSchema,
+  type OpNode,
+  type QualifiedName,
+  type Schema,
+} from "@autogen/core";
+import { compareSchemas } from "../compare";
+import type { CompareOptions } from "../compare-options";
+import { displayName, findRenameCandidates, type FoundRename } from "./find-rename-candidates";
+import type { RenameCandidate } from "./rename-candidate";
+
+/** How the candidates of one compare run are decided. */
+export interface RenameResolver {
+  /**
+   * Candidates this returns true for are decided first (a `--rename` hint wins over a question
+   * about a competing pair); it is the only way an implausible candidate is decided at all.
+   */
+  readonly isHinted?: (c: RenameCandidate) => boolean;
+  /** True: the candidate is a rename. Called once per candidate, plausible or hinted. */
+  readonly decide: (c: RenameCandidate) => boolean | Promise<boolean>;
+}
+
+/** The ops with the confirmed renames in front, and the candidates left as a drop plus an add. */
+export interface ComparedWithRenames {
+  readonly upgradeOps: UpgradeOps;
+  readonly renamed: readonly RenameCandidate[];
+  readonly unresolved: readonly RenameCandidate[];
+}
+
+const candidateKey = (f: FoundRename): string => `${f.fromKey}\u0001${f.toKey}`;
+
+/**
+ * compareSchemas, with rename candidates resolved: each round compares, finds the candidates
+ * not yet decided, decides them (hinted ones first; a dropped or created object is renamed at
+ * most once), applies the confirmed renames to the database's schema model and compares again,
+ * until a round confirms nothing. A renamed table's columns, indexes and keys are thus
+ * compared under its new name in the next round. The rename ops come first in the result, in
+ * the order they were confirmed (tables before their columns): the rest of the ops were
+ * compared against the renamed model and use the new names.
+ */
+export async function compareWithRenames(
+  target: Schema,
+  reflected: Schema,
+  o: CompareOptions,
+  resolver: RenameResolver,
+): Promise<ComparedWithRenames> {
+  const decided = new Set<string>();
+  const renamed: RenameCandidate[] = [];
+  const renameOps: OpNode[] = [];
+  let current = reflected;
+  let up = compareSchemas(target, current, o);
+  for (;;) {
+    const hinted = (f: FoundRename) => resolver.isHinted?.(f.candidate) ?? false;
+    const open = findRenameCandidates(up.ops)
+      .filter((f) => !decided.has(candidateKey(f)) && (f.plausible || hinted(f)))
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => Number(hinted(b.f)) - Number(hinted(a.f)) || a.i - b.i)
+      .map((x) => x.f);
+    const used = new Set<string>();
+    const round: OpNode[] = [];
+    for (const f of open) {
+      if (used.has(f.fromKey) || used.has(f.toKey)) continue;
+      decided.add(candidateKey(f));
+      if (!(await resolver.decide(f.candidate))) continue;
+      used.add(f.fromKey).add(f.toKey);
+      renamed.push(f.candidate);
+      round.push(f.op);
+    }
+    if (round.length === 0) break;
+    renameOps.push(...round);
+    current = sortedSchema(applyOpsToSchema(current, round));
+    up = compareSchemas(target, current, o);
+  }
+  const unresolved = findRenameCandidates(up.ops)
+    .filter((f) => f.plausible)
+    .map((f) => f.candidate);
+  return { upgradeOps: UpgradeOps.create([...groupByTable(renameOps), ...up.ops]), renamed, unresolved };
+}
+
+/**
+ * Table and enum-value renames stay top-level ops; the renames inside a table go in one
+ * ModifyTableOps per table, in order.
+ */
+function groupByTable(ops: readonly OpNode[]): OpNode[] {
+  const out: OpNode[] = [];
+  for (const op of ops) {
+    if (RenameTableOp.is(op) || RenameEnumValueOp.is(op)) {
+      out.push(op);
+      continue;
+    }
+    const table = (op as OpNode & { table: QualifiedName }).table;
+    const at = out.findIndex((x) => ModifyTableOps.is(x) && displayName(x.table) === displayName(table));
+    if (at < 0) out.push(ModifyTableOps.create(table, [op]));
+    else out[at] = ModifyTableOps.create(table, [...(out[at] as ModifyTableOps).ops, op]);
+  }
+  return out;
+}
