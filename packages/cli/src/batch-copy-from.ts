@@ -40,13 +40,13 @@ export async function batchCopyFrom(
   }
   const source = (start: ReadonlyMap<string, Table>): BatchTableSource => {
     const state = new Map(start);
-    return (name, ops) => {
+    return (name, ops, recreate) => {
       const key = QualifiedName.key(name);
       const table = state.get(key);
       if (!table) return undefined;
       // A later block of the same table starts where this one ends.
       state.set(key, applyTableOps(table, ops));
-      if (!dialect.adapter.requiresRecreate(BatchAlterTableOp.create(name, ops, "auto"))) return undefined;
+      if (!dialect.adapter.requiresRecreate(BatchAlterTableOp.create(name, ops, recreate))) return undefined;
       return { table, triggers: triggers.get(key) ?? [] };
     };
   };

@@ -1,4 +1,4 @@
-import type { OpNode, QualifiedName, Table } from "@autogen/core";
+import type { BatchAlterTableOp, OpNode, QualifiedName, Table } from "@autogen/core";
 
 /** The items a {@link RenderItemHook} is asked about (Alembic's render_item type strings, plus `index`). */
 export type RenderItemType =
@@ -30,11 +30,15 @@ export interface BatchTableDefinition {
 }
 
 /**
- * Asked once per batch block, in the order the blocks are rendered, with the block's table and
- * ops: the table as it is before the block, or undefined to render no `copyFrom` (a block that
+ * Asked once per batch block, in the order the blocks are rendered, with the block's table, ops
+ * and `recreate` option: the table as it is before the block, or undefined to render no `copyFrom` (a block that
  * runs in place, a table it does not know).
  */
-export type BatchTableSource = (table: QualifiedName, ops: readonly OpNode[]) => BatchTableDefinition | undefined;
+export type BatchTableSource = (
+  table: QualifiedName,
+  ops: readonly OpNode[],
+  recreate: BatchAlterTableOp["recreate"],
+) => BatchTableDefinition | undefined;
 
 /** Options for {@link renderMigrationScript}. */
 export interface RenderOptions {

@@ -32,8 +32,8 @@ describe("renderMigrationScript", () => {
     const asked: string[] = [];
     const source =
       (direction: string): BatchTableSource =>
-      (table, ops) => {
-        asked.push(`${direction} ${table.name} ${ops.length}`);
+      (table, ops, recreate) => {
+        asked.push(`${direction} ${table.name} ${ops.length} ${recreate}`);
         return direction === "upgrade"
           ? { table: accounts, triggers: ["CREATE TRIGGER t AFTER INSERT ON accounts BEGIN SELECT 1; END"] }
           : undefined;
@@ -43,7 +43,7 @@ describe("renderMigrationScript", () => {
       renderAsBatch: true,
       copyFrom: { upgrade: source("upgrade"), downgrade: source("downgrade") },
     });
-    assert.deepEqual(asked, ["upgrade accounts 4", "downgrade accounts 4"]);
+    assert.deepEqual(asked, ["upgrade accounts 4 auto", "downgrade accounts 4 auto"]);
     assert.ok(
       text.includes(
         [

@@ -39,7 +39,7 @@ function renderBatchBlock(
     return ctx.render(inner, op);
   });
   const o: Record<string, unknown> = { ...schemaOption(table), ...(recreate !== "auto" ? { recreate } : {}) };
-  const source = ctx.copyFrom?.(table, ops);
+  const source = ctx.copyFrom?.(table, ops, recreate);
   if (source) o.copyFrom = copyFromValue(ctx, source);
   const open = `await op.batchAlterTable(${lit(table.name)}, async (batch) => {`;
   if (!source) return [open, ...indent(body), Object.keys(o).length ? `}, ${lit(o)});` : "});"];
