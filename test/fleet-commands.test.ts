@@ -64,6 +64,7 @@ test("sqlite: check --each reports drift per target; --sql --each writes a file 
     [["upgrade", "head", "--each", "--output-dir", "out"], /^FAILED: --output-dir needs --sql$/],
     [["downgrade", "base", "--each", "--sql", "--output-dir", "out"], /^FAILED: downgrade with --sql requires/],
     [["stamp", "head", "--each", "--sql"], /^FAILED: stamp --each runs online only/],
+    [["upgrade", "nosuch", "--each"], /^FAILED: Can't locate revision identified by 'nosuch'$/],
   ] as const) {
     const r = await p.cli(args);
     assert.equal(r.status, 2, describe(r));

@@ -118,7 +118,8 @@ export async function runFleetCli(
     ...(ctx.stderrIsTTY &&
       !ctx.quiet && {
         onProgress: (p: import("./run-pool").PoolProgress) => {
-          ctx.stderr(`\r\x1b[K${progressLine(p)}`);
+          // Cut to the terminal's width: a wrapped line would not be redrawn in place.
+          ctx.stderr(`\r\x1b[K${progressLine(p).slice(0, Math.max(20, (process.stderr.columns ?? 80) - 1))}`);
           drawn = true;
         },
       }),

@@ -172,14 +172,26 @@ interface RunPrepared {
 
 function prepareRun(
   o: FleetRunOptions,
+  revisions: readonly string[],
 ): (cfg: ResolvedConfig, targets: readonly FleetTarget[]) => Promise<RunPrepared> {
   return async (cfg, targets) => {
     const script = await loadScriptDirectory(cfg);
+    for (const revision of revisions) checkAbsoluteRevision(script, revision);
     if (!o.sql) return { script, files: new Map() };
     const files = offlineFileNames(o.outputDir!, targets);
     fs.mkdirSync(o.outputDir!, { recursive: true });
     return { script, files };
   };
+}
+
+/**
+ * Resolves a revision that does not depend on where a database is (not `+1`, `-2`, `ID+1`) once,
+ * before any target: an unknown or ambiguous one is one error (exit 2), not one per target.
+ */
+function checkAbsoluteRevision(script: ScriptDirectory, revision: string): void {
+  const symbol = revision.slice(revision.indexOf("@") + 1);
+  if (/^[+-]|[+-]\d+$/.test(symbol) || symbol === "base") return;
+  script.map.getRevisions(revision);
 }
 
 function requireOutputDir(o: FleetRunOptions): void {
@@ -218,7 +230,7 @@ export async function upgrade(config: AutogenConfig, revision: string, o: FleetR
             }),
           )
         : migrateTarget(cfg, target, script, o, (base, s) => runtime.upgrade({ ...base, target: destination, ...s })),
-    prepareRun(o),
+    prepareRun(o, [destination]),
   );
 }
 
@@ -249,7 +261,7 @@ export async function downgrade(
             runtime.downgrade({ ...base, target: destination, dialect, sql: true, startingRev }),
           )
         : migrateTarget(cfg, target, script, o, (base, s) => runtime.downgrade({ ...base, target: destination, ...s })),
-    prepareRun(o),
+    prepareRun(o, [destination]),
   );
 }
 
@@ -264,7 +276,7 @@ export async function stamp(
   if (o.sql) throw new CommandError("stamp --each runs online only: stamp --sql prints one script for any database");
   if (list.some((r) => r.includes(":"))) throw new CommandError("Range revision not allowed");
   const runtime = runtimeModule();
-  return eachTarget(
+  return eachTarget<ScriptDirectory>(
     config,
     o,
     "stamp",
@@ -273,7 +285,11 @@ export async function stamp(
       migrateTarget(cfg, target, script, o, (base, s) =>
         runtime.stamp({ ...base, revisions: list, purge: o.purge ?? false, ...s }),
       ),
-    loadScriptDirectory,
+    async (cfg) => {
+      const script = await loadScriptDirectory(cfg);
+      for (const revision of list) checkAbsoluteRevision(script, revision);
+      return script;
+    },
   );
 }
 
