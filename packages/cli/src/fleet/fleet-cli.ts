@@ -119,7 +119,7 @@ export async function runFleetCli(
       !ctx.quiet && {
         onProgress: (p: import("./run-pool").PoolProgress) => {
           // Cut to the terminal's width: a wrapped line would not be redrawn in place.
-          ctx.stderr(`\r\x1b[K${progressLine(p).slice(0, Math.max(20, (process.stderr.columns ?? 80) - 1))}`);
+          ctx.stderr(`\r\x1b[K${progressLine(p).slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`);
           drawn = true;
         },
       }),
