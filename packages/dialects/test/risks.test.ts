@@ -19,7 +19,16 @@ import {
   RenameTableOp,
   Table,
   collectRisks,
+  CheckConstraint,
+  CreateCheckConstraintOp,
+  CreateForeignKeyOp,
+  CreateUniqueConstraintOp,
+  RenameConstraintOp,
+  RenameEnumValueOp,
+  RenameIndexOp,
+  toForeignKey,
   toIndex,
+  toUnique,
   type OpNode,
 } from "@autogen/core";
 import { classifyRisks, getDialect, type DialectName } from "../src/index";
@@ -104,5 +113,40 @@ describe("classifyRisks", () => {
     assert.deepEqual(container!.risks, []);
     const child = (container as unknown as ModifyTableOps).ops[0] as OpNode & { risks: unknown[] };
     assert.equal(child.risks.length, 1);
+  });
+
+  it("new constraints: MariaDB/MySQL copy the table for a foreign key or a check, build a unique index online", () => {
+    const fk = toForeignKey({ name: "fk_users_org", columns: ["org_id"], refTable: "orgs", refColumns: ["id"] });
+    const check = CheckConstraint.create("length(name) > 0", "ck_name");
+    const unique = toUnique({ name: "uq_name", columns: ["name"] });
+    assert.deepEqual(codes("mysql", [CreateForeignKeyOp.create(users, fk)]), [
+      "may-fail-on-existing-rows",
+      "table-rewrite",
+    ]);
+    assert.deepEqual(codes("mysql", [CreateCheckConstraintOp.create(users, check)]), [
+      "may-fail-on-existing-rows",
+      "table-rewrite",
+    ]);
+    assert.deepEqual(codes("mysql", [CreateUniqueConstraintOp.create(users, unique)]), ["may-fail-on-existing-rows"]);
+    assert.deepEqual(codes("postgres", [CreateForeignKeyOp.create(users, fk)]), [
+      "may-fail-on-existing-rows",
+      "long-lock",
+    ]);
+  });
+
+  it("renames of indexes and constraints keep what they enforce; how the dialect renames may rewrite the table", () => {
+    const fk = toForeignKey({ name: "fk_a", columns: ["org_id"], refTable: "orgs", refColumns: ["id"] });
+    const renameFk = RenameConstraintOp.create(users, fk, "fk_b");
+    const renameUnique = RenameConstraintOp.create(users, toUnique({ name: "uq_a", columns: ["name"] }), "uq_b");
+    const renameIndex = RenameIndexOp.create(users, toIndex({ name: "ix_a", columns: ["name"] }), "ix_b");
+    assert.deepEqual(codes("postgres", [renameFk, renameUnique, renameIndex]), []);
+    assert.deepEqual(codes("mysql", [renameFk]), ["table-rewrite"]);
+    assert.deepEqual(codes("mysql", [renameUnique, renameIndex]), []);
+    assert.deepEqual(codes("sqlite", [ModifyTableOps.create(users, [renameUnique])]), ["table-rewrite"]);
+    assert.deepEqual(codes("sqlite", [ModifyTableOps.create(users, [renameIndex])]), []);
+    // Rows holding the old enum value get the new one: code still writing the old one fails.
+    assert.deepEqual(codes("postgres", [RenameEnumValueOp.create(QualifiedName.create("mood"), "meh", "ok")]), [
+      "breaking-rename",
+    ]);
   });
 });

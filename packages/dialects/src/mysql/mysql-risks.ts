@@ -37,8 +37,17 @@ export const mysqlRiskRules: RiskRules = freeze({
   setNotNull: { code: "table-rewrite" as const, how: "rebuilds table {table} (every row is rewritten)" },
   // InnoDB builds secondary indexes online: writes go on.
   createIndexLock: null,
+  // ADD UNIQUE builds its index online; a foreign key (foreign_key_checks on) or a check is added
+  // by ALGORITHM=COPY; a primary key rebuilds the table.
   constraintValidation: (kind: "unique" | "primary" | "foreign" | "check") =>
-    kind === "primary" ? { code: "table-rewrite" as const, how: "rebuilds table {table} around the new key" } : null,
+    kind === "unique"
+      ? null
+      : kind === "primary"
+        ? { code: "table-rewrite" as const, how: "rebuilds table {table} around the new key" }
+        : { code: "table-rewrite" as const, how: copies("{table}") },
+  // A foreign key is renamed by dropping and adding it again, which copies the table.
+  renameConstraintRewrite: (kind: "unique" | "foreign", table: string) =>
+    kind === "foreign" ? `drops and adds the foreign key again: ${copies(table)}` : null,
   addColumnRewrite: (c: Column, table: string) =>
     c.autoIncrement || c.generated?.stored ? `a value is computed for every row: ${copies(table)}` : null,
 });

@@ -59,6 +59,7 @@ export const postgresRiskRules: RiskRules = freeze({
           ? "checks every row of {table} under an ACCESS EXCLUSIVE lock (reads and writes wait)"
           : "builds its index while writes to {table} wait",
   }),
+  renameConstraintRewrite: () => null,
   addColumnRewrite: (c: Column, table: string) =>
     c.identity !== null ||
     c.autoIncrement ||

@@ -96,9 +96,18 @@ const KIND_RISKS: { [K in BuiltinOpKind]: (view: RevisionView, op: BuiltinOps[K]
   AlterColumnOp: (view, op, existing) => (existing ? alterColumnRisks(view, op) : []),
   CreateIndexOp: (view, op, existing) => (existing ? createIndexRisks(view, op) : []),
   DropIndexOp: NONE,
-  // A renamed index or constraint keeps its rows and what it enforces (they already hold).
+  // A renamed index or constraint keeps its rows and what it enforces (they already hold); only
+  // how the dialect renames a constraint may rewrite the table.
   RenameIndexOp: NONE,
-  RenameConstraintOp: NONE,
+  RenameConstraintOp: (view, op, existing) => {
+    const table = QualifiedName.key(op.table);
+    const kind = op.constraint.kind === "ForeignKey" ? "foreign" : "unique";
+    const rewrite = existing ? view.rules.renameConstraintRewrite(kind, table) : null;
+    const what = `${kind === "foreign" ? "foreign key" : "unique constraint"} ${op.constraint.name ?? ""}`.trimEnd();
+    return rewrite === null
+      ? []
+      : [Risk.create("table-rewrite", `renames ${what} of ${table} to ${op.newName}: ${rewrite}`)];
+  },
   CreateUniqueConstraintOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
   CreateForeignKeyOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
   CreateCheckConstraintOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),

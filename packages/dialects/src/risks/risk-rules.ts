@@ -32,6 +32,11 @@ export interface RiskRules {
     readonly code: RiskCode;
     readonly how: string;
   } | null;
+  /**
+   * How renaming a unique constraint or a foreign key rewrites its table (MariaDB/MySQL re-add
+   * a foreign key, which copies the table), as a message end, or null.
+   */
+  renameConstraintRewrite(kind: "unique" | "foreign", table: string): string | null;
   /** Adding this column to an existing table copies the table (an identity or stored generated column), as a message end; else null. */
   addColumnRewrite(column: Column, table: string): string | null;
   /**

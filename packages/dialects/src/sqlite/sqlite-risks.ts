@@ -14,6 +14,8 @@ const TABLE_OPS = new Set([
   "CreateCheckConstraintOp",
   "CreatePrimaryKeyOp",
   "DropConstraintOp",
+  "RenameIndexOp",
+  "RenameConstraintOp",
 ]);
 
 /**
@@ -29,6 +31,8 @@ export const sqliteRiskRules: RiskRules = freeze({
   setNotNull: null,
   createIndexLock: null,
   constraintValidation: () => null,
+  // A renamed constraint is a recreate (recreatesTable).
+  renameConstraintRewrite: () => null,
   addColumnRewrite: () => null,
   recreatesTable: (op: OpNode) => TABLE_OPS.has(op.kind) && !isInPlaceInBatch(op),
 });
