@@ -1,4 +1,5 @@
 import {
+  AlterColumnOp,
   ModifyTableOps,
   RenameEnumValueOp,
   RenameTableOp,
@@ -79,7 +80,54 @@ export async function compareWithRenames(
   const unresolved = findRenameCandidates(up.ops)
     .filter((f) => f.plausible)
     .map((f) => f.candidate);
-  return { upgradeOps: UpgradeOps.create([...groupByTable(renameOps), ...up.ops]), renamed, unresolved };
+  const renames = groupByTable(renameOps);
+  const rest = foldColumnChanges(renames, up.ops); // updates `renames` with what it takes over
+  return { upgradeOps: UpgradeOps.create([...renames, ...rest]), renamed, unresolved };
+}
+
+/** Whether an op may involve the table (any field naming it): a conservative test, false only when surely not. */
+function mentions(op: OpNode, table: string): boolean {
+  const text = JSON.stringify(op);
+  const name = JSON.stringify(table);
+  return text.includes(`"name":${name}`) || text.includes(`"refTable":${name}`);
+}
+
+/**
+ * A renamed column that the rest of the revision alters first thing (rename + widen) becomes
+ * one op: the rename op takes the change over (PostgreSQL alters, then renames; MySQL writes
+ * one CHANGE COLUMN; SQLite's batch recreate copies the old column into the new one). Only
+ * when no op in between may involve the table, so the order of everything else is kept.
+ */
+function foldColumnChanges(renames: OpNode[], rest: readonly OpNode[]): OpNode[] {
+  const out = [...rest];
+  renames.forEach((container, at) => {
+    if (!ModifyTableOps.is(container)) return;
+    const j = out.findIndex((op) => mentions(op, container.table.name));
+    const next = out[j];
+    if (next === undefined || !ModifyTableOps.is(next) || displayName(next.table) !== displayName(container.table))
+      return;
+    const ops = [...container.ops];
+    let later = [...next.ops];
+    for (;;) {
+      const first = later[0];
+      if (first === undefined || !AlterColumnOp.is(first) || first.modify.name !== undefined) break;
+      const i = ops.findIndex(
+        (r) => AlterColumnOp.is(r) && r.modify.name === first.column && Object.keys(r.modify).length === 1,
+      );
+      if (i < 0) break;
+      const r = ops[i] as AlterColumnOp;
+      ops[i] = AlterColumnOp.create(r.table, r.column, { ...first.modify, name: first.column }, r.existing, {
+        using: first.using,
+        warning: first.warning,
+      });
+      later = later.slice(1);
+    }
+    if (later.length === next.ops.length) return;
+    renames[at] = ModifyTableOps.create(container.table, ops);
+    if (later.length) out[j] = ModifyTableOps.create(next.table, later);
+    else out.splice(j, 1);
+  });
+  return out;
 }
 
 /**
