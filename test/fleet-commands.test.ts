@@ -8,6 +8,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
+import { command, defineConfig } from "autogen";
 import { connect } from "@autogen/dialects";
 import { useDatabase } from "@autogen/dialects/testing";
 import { describe, startCli, type CliResult } from "./helpers/cli-process";
@@ -196,4 +197,30 @@ test("sqlite: Ctrl-C lets the running target finish its current revision, starts
   assert.equal(rerun.status, 0, describe(rerun));
   assert.match(rerun.stdout, new RegExp(`^east: ${slow.id} -> ${r3.id} \\(1 step`, "m"));
   assert.match(rerun.stdout, new RegExp(`^west: base -> ${r3.id} \\(3 steps`, "m"));
+});
+
+test("sqlite: command.fleet programmatically: an aborted signal starts nothing (130), then a run reaches head", async (t) => {
+  const db = await useDatabase(t, "sqlite");
+  if (!db) return;
+  const p = await createProject(t, db, { hooks: false });
+  const r1 = await p.revision("first");
+  writeOps(r1.path, `await op.execute("CREATE TABLE t (n integer)");`, `await op.execute("DROP TABLE t");`);
+  const config = defineConfig({
+    scriptLocation: path.join(p.dir, "migrations"),
+    targets: async () => TARGETS.map((name) => ({ name, url: `sqlite:///${path.join(p.dir, `${name}.db`)}` })),
+  });
+  const stopped = await command.fleet.upgrade(config, "head", { signal: AbortSignal.abort() });
+  assert.equal(stopped.exitCode, 130);
+  assert.deepEqual(
+    stopped.results.map((r) => r.status),
+    TARGETS.map(() => "not-started"),
+  );
+  const lines: string[] = [];
+  const done = await command.fleet.upgrade(config, "head", { concurrency: 2, log: (l) => lines.push(l) });
+  assert.equal(done.exitCode, 0);
+  assert.deepEqual(
+    done.results.map((r) => [r.name, r.status, r.from, r.to]),
+    TARGETS.map((n) => [n, "ok", [], [r1.id]]),
+  );
+  assert.deepEqual(lines.sort(), TARGETS.map((n) => `${n}: Running upgrade  -> ${r1.id}, first`).sort());
 });
