@@ -96,6 +96,8 @@ for (const dialect of dialectsUnderTest()) {
     assertFailure(malformed, 2, /^FAILED: Invalid --rename 'account-fullname': no '='/);
     const checkNothing = await p.cli(["check", "--rename", "table:nope=name"]);
     assertFailure(checkNothing, 2, /^FAILED: --rename 'table:nope=name' matches no rename candidate/);
+    const fleet = await p.cli(["check", "--each", "--rename", "account.fullname=name"]);
+    assertFailure(fleet, 2, /^FAILED: --rename cannot be combined with --each$/);
     assert.deepEqual(revisionFiles(p), before, "nothing written");
 
     const file = generatedRevision(

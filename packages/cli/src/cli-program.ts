@@ -327,7 +327,11 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     .addOption(targetOption())
     .option(RENAME_FLAG, RENAME_HELP, collect, [] as string[])
     .action(async (o: { format: "text" | "json"; rename: string[] } & FleetFlags) => {
-      if (wantsEach(o, { jsonWithoutEach: true })) return runFleetCli("check", { revisions: [] }, o, fleet());
+      if (wantsEach(o, { jsonWithoutEach: true })) {
+        // A hint names one database's candidates; each target may differ.
+        if (o.rename.length) throw new CommandError("--rename cannot be combined with --each");
+        return runFleetCli("check", { revisions: [] }, o, fleet());
+      }
       const result = await command.check(await config(), { x: x(), log, warn, info, renames: o.rename });
       if (o.format === "json") {
         // stdout is the document: { upToDate, ops, risks, renameCandidates }.
