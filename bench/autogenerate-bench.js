@@ -100,7 +100,7 @@ function autogenerateBench(profilePath) {
     async run() {
       require("reflect-metadata");
       const typeorm = require("typeorm");
-      const { freshDatabase } = require("@autogen/dialects");
+      const { freshDatabase } = require("@autogen/dialects/testing");
       const sizes = (process.env[profile.sizesEnv] || process.env.AUTOGEN_BENCH_SIZES || DEFAULT_SIZES)
         .split(",")
         .map(Number)

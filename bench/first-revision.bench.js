@@ -57,7 +57,7 @@ function checkRevision(dir) {
 module.exports = {
   title: `revision --autogenerate: the first revision of ${N.toLocaleString("en")} entity files (prettier included), whole process`,
   async run() {
-    const { freshDatabase } = require("@autogen/dialects");
+    const { freshDatabase } = require("@autogen/dialects/testing");
     const prettier = require("prettier");
     const results = [];
     for (const profile of PROFILES) {
