@@ -372,3 +372,46 @@ for (const dialect of DIALECTS) {
     });
   }
 }
+
+@Entity("coupons")
+class StrictCouponV1 {
+  @PrimaryColumn() id!: number;
+  @Column({ type: "varchar", length: 20 }) code!: string;
+}
+@Entity("promo_codes")
+class LooseCouponV2 {
+  @PrimaryColumn() id!: number;
+  @Column({ type: "varchar", length: 20, nullable: true }) code!: string | null;
+}
+
+test("sqlite rename: a renamed table recreated by its batch, offline (--sql) and online", async (t) => {
+  const db = await useDatabase(t, "sqlite");
+  if (!db) return;
+  const { v1, v2 } = scenarioConfigs(t, db, [StrictCouponV1], [LooseCouponV2]);
+  const v1File = await command.revision(v1, { message: "v1", autogenerate: true });
+  assert.ok(v1File);
+  const v1Rev = /export const revision = "(\w+)"/.exec(fs.readFileSync(v1File, "utf8"))?.[1];
+  await command.upgrade(v1, "head");
+  const conn = await db.connect();
+  t.after(() => conn.close());
+  await insertRows(conn, { coupons: [{ id: 1, code: "SAVE10" }] });
+
+  const file = await command.revision(v2, {
+    message: "v2",
+    autogenerate: true,
+    renames: ["table:coupons=promo_codes"],
+  });
+  assert.ok(file);
+  const text = fs.readFileSync(file, "utf8");
+  // The batch after the rename knows the table under its new name, so --sql can write the recreate.
+  assert.match(text, /copyFrom/, text);
+  const offline = (await command.upgrade(v2, `${v1Rev}:head`, { sql: true })) as string;
+  assert.match(offline, /ALTER TABLE "coupons" RENAME TO "promo_codes"/, offline);
+  assert.match(offline, /INSERT INTO "[^"]+" \([^)]*\) SELECT [^;]* FROM "promo_codes"/, offline);
+
+  await command.upgrade(v2, "head");
+  assert.deepEqual(await selectRows(conn, "promo_codes", ["id", "code"]), [{ id: 1, code: "SAVE10" }]);
+  assert.equal((await command.check(v2)).upToDate, true);
+  await command.downgrade(v2, "-1");
+  assert.deepEqual(await selectRows(conn, "coupons", ["id", "code"]), [{ id: 1, code: "SAVE10" }]);
+});

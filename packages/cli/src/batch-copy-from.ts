@@ -2,6 +2,7 @@ import {
   applyOpsToTable,
   BatchAlterTableOp,
   QualifiedName,
+  RenameTableOp,
   type MigrationScript,
   type ModifyTableOps,
   type OpNode,
@@ -25,17 +26,24 @@ export async function batchCopyFrom(
   reflected: Schema,
   script: MigrationScript,
 ): Promise<RenderOptions["copyFrom"]> {
-  const before = new Map(reflected.tables.map((t) => [QualifiedName.key(t), t]));
-  const after = new Map(before);
+  const reflectedTables = new Map(reflected.tables.map((t) => [QualifiedName.key(t), t]));
+  // A renamed table's blocks name it by its new name: it is known under both.
+  const before = new Map(reflectedTables);
+  const after = new Map(reflectedTables);
   const triggers = new Map<string, string[]>();
-  for (const op of tableChanges(script.upgradeOps.ops)) {
-    const key = QualifiedName.key(op.table);
+  for (const op of script.upgradeOps.ops) {
+    if (RenameTableOp.is(op)) {
+      for (const tables of [before, after]) renameIn(tables, op);
+      continue;
+    }
+    if (op.kind !== "ModifyTableOps") continue;
+    const key = QualifiedName.key((op as ModifyTableOps).table);
     const table = after.get(key);
-    if (table) after.set(key, applyTableOps(table, op.ops));
+    if (table) after.set(key, applyTableOps(table, (op as ModifyTableOps).ops));
   }
   for (const op of [...tableChanges(script.upgradeOps.ops), ...tableChanges(script.downgradeOps.ops)]) {
     const key = QualifiedName.key(op.table);
-    if (!triggers.has(key) && before.has(key))
+    if (!triggers.has(key) && reflectedTables.has(key))
       triggers.set(key, (await dialect.adapter.tableTriggers?.(connection, op.table)) ?? []);
   }
   const source = (start: ReadonlyMap<string, Table>): BatchTableSource => {
@@ -51,6 +59,12 @@ export async function batchCopyFrom(
     };
   };
   return { upgrade: source(before), downgrade: source(after) };
+}
+
+/** The table under `op`'s new name as well (its old name stays, for blocks that run before the rename). */
+function renameIn(tables: Map<string, Table>, op: RenameTableOp): void {
+  const table = tables.get(QualifiedName.key(op.table));
+  if (table) tables.set(QualifiedName.key({ schema: table.schema, name: op.newName }), { ...table, name: op.newName });
 }
 
 function tableChanges(ops: readonly OpNode[]): ModifyTableOps[] {
