@@ -41,8 +41,18 @@ describe("DialectAdapter capabilities", () => {
   it("comments and model checks: what compare may compare on each dialect", () => {
     const caps = (d: DialectName) => [getDialect(d).adapter.supportsComments, getDialect(d).adapter.hasModelChecks];
     assert.deepEqual(caps("postgres"), [true, true]);
-    assert.deepEqual(caps("mysql"), [true, false]);
+    assert.deepEqual(caps("mysql"), [true, true]);
     assert.deepEqual(caps("sqlite"), [false, true]);
+  });
+
+  it("enforcesChecks: MySQL/MariaDB compare CHECKs only on servers that enforce them", () => {
+    const enforces = getDialect("mysql").enforcesChecks!;
+    assert.equal(enforces("10.11.6-MariaDB-0+deb12u1"), true);
+    assert.equal(enforces("10.2.1-MariaDB"), true);
+    assert.equal(enforces("10.1.48-MariaDB"), false);
+    assert.equal(enforces("8.0.16"), true);
+    assert.equal(enforces("8.0.15"), false);
+    assert.equal(enforces("5.7.44-log"), false);
   });
 
   it("requiresRecreate: only SQLite moves and copies, and only for what ALTER TABLE cannot do in place", () => {
