@@ -14,7 +14,7 @@ import { parseUrl, type DialectName } from "@autogen/dialects";
 import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { loadModule, registerTsLoader } from "@autogen/runtime";
 import { assertFailure, describe } from "./helpers/cli-process";
-import { createProject, exists, generatedRevision, versionRows } from "./helpers/project";
+import { createProject, exists, generatedRevision, versionRows, useEntitiesModule } from "./helpers/project";
 
 const ENTITIES = `import { Column, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn } from "typeorm";
 
@@ -70,17 +70,7 @@ for (const dialect of dialectsUnderTest()) {
     if (!db || !fresh) return;
     const p = await createProject(t, db, { hooks: false, inRepo: true });
     fs.writeFileSync(path.join(p.dir, "entities.ts"), ENTITIES);
-    const configFile = path.join(p.dir, "autogen.config.ts");
-    fs.writeFileSync(
-      configFile,
-      fs
-        .readFileSync(configFile, "utf8")
-        .replace(
-          `import { defineConfig } from "autogen";`,
-          `import { defineConfig } from "autogen";\nimport { entities } from "./entities";`,
-        )
-        .replace("// entities: [Account],", "entities,"),
-    );
+    useEntitiesModule(p, "entities", "entities,");
 
     // The project before autogen: synchronize built the schema, TypeORM migrations ran.
     const { entities } = (await loadModule(path.join(p.dir, "entities.ts"))) as unknown as { entities: unknown[] };

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { test } from "node:test";
 import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { describe, type CliResult } from "./helpers/cli-process";
-import { createProject, generatedRevision, type Project } from "./helpers/project";
+import { createProject, generatedRevision, type Project, useEntitiesModule } from "./helpers/project";
 
 /** The models: `users`, widened and given an email in v2; a view on PostgreSQL and SQLite. */
 function entities(version: 1 | 2, withView: boolean): string {
@@ -40,17 +40,7 @@ async function project(t: Parameters<typeof createProject>[0], dialect: string) 
   const db = await useDatabase(t, dialect as never);
   if (!db) return undefined;
   const p = await createProject(t, db, { hooks: false, inRepo: true });
-  const configFile = path.join(p.dir, "autogen.config.ts");
-  fs.writeFileSync(
-    configFile,
-    fs
-      .readFileSync(configFile, "utf8")
-      .replace(
-        `import { defineConfig } from "autogen";`,
-        `import { defineConfig } from "autogen";\nimport { entities } from "./entities";`,
-      )
-      .replace("// entities: [Account],", "entities,"),
-  );
+  useEntitiesModule(p, "entities", "entities,");
   return p;
 }
 

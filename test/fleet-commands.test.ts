@@ -12,7 +12,7 @@ import { command, defineConfig } from "autogen";
 import { connect } from "@autogen/dialects";
 import { useDatabase } from "@autogen/dialects/testing";
 import { describe, startCli, type CliResult } from "./helpers/cli-process";
-import { createProject, generatedRevision, writeOps } from "./helpers/project";
+import { createProject, generatedRevision, writeOps, useEntitiesModule } from "./helpers/project";
 
 const ENTITIES = `import { Column, Entity, PrimaryColumn } from "typeorm";
 
@@ -41,18 +41,8 @@ test("sqlite: check --each reports drift per target; --sql --each writes a file 
   if (!db) return;
   const p = await createProject(t, db, { hooks: false, inRepo: true });
   fs.writeFileSync(path.join(p.dir, "entities.ts"), ENTITIES);
-  const configFile = path.join(p.dir, "autogen.config.ts");
   const targets = TARGETS.map((n) => `{ name: "${n}", url: "sqlite:///${n}.db" }`).join(", ");
-  fs.writeFileSync(
-    configFile,
-    fs
-      .readFileSync(configFile, "utf8")
-      .replace(
-        `import { defineConfig } from "autogen";`,
-        `import { defineConfig } from "autogen";\nimport { Account } from "./entities";`,
-      )
-      .replace("// entities: [Account],", `entities: [Account],\n  targets: [${targets}],`),
-  );
+  useEntitiesModule(p, "Account", `entities: [Account],\n  targets: [${targets}],`);
   const file = (n: string) => path.join(p.dir, `${n}.db`);
 
   // Bad input: one line, exit 2, no target touched.

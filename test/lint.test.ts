@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { test } from "node:test";
 import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { describe, ROOT } from "./helpers/cli-process";
-import { createProject, generatedRevision } from "./helpers/project";
+import { createProject, generatedRevision, useEntitiesModule } from "./helpers/project";
 
 const entities = (withPw: boolean) => `import { Column, Entity, PrimaryColumn } from "typeorm";
 
@@ -39,17 +39,7 @@ for (const dialect of dialectsUnderTest()) {
     const p = await createProject(t, db, { hooks: false, inRepo: true });
     const entitiesFile = path.join(p.dir, "entities.ts");
     fs.writeFileSync(entitiesFile, entities(true));
-    const configFile = path.join(p.dir, "autogen.config.ts");
-    fs.writeFileSync(
-      configFile,
-      fs
-        .readFileSync(configFile, "utf8")
-        .replace(
-          `import { defineConfig } from "autogen";`,
-          `import { defineConfig } from "autogen";\nimport { User } from "./entities";`,
-        )
-        .replace("// entities: [Account],", "entities: [User],"),
-    );
+    useEntitiesModule(p, "User");
     await p.ok(["revision", "--autogenerate", "-m", "users", "--rev-id", "aaaaaaaaaaa1"]);
     await p.ok(["upgrade", "head"]);
     fs.writeFileSync(entitiesFile, entities(false));

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { test } from "node:test";
 import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { assertFailure, BIN, describe } from "./helpers/cli-process";
-import { createProject, generatedRevision, type Project } from "./helpers/project";
+import { createProject, generatedRevision, type Project, useEntitiesModule } from "./helpers/project";
 import { insertRows, selectRows } from "./helpers/change-scenario";
 
 const entities = (column: string) => `import { Column, Entity, PrimaryColumn } from "typeorm";
@@ -28,17 +28,7 @@ export class Account {
 /** A project whose model has account.fullname, applied, with one row; then the model says account.name. */
 async function renamedProject(t: Parameters<typeof createProject>[0], p: Project): Promise<void> {
   fs.writeFileSync(path.join(p.dir, "entities.ts"), entities("fullname"));
-  const configFile = path.join(p.dir, "autogen.config.ts");
-  fs.writeFileSync(
-    configFile,
-    fs
-      .readFileSync(configFile, "utf8")
-      .replace(
-        `import { defineConfig } from "autogen";`,
-        `import { defineConfig } from "autogen";\nimport { Account } from "./entities";`,
-      )
-      .replace("// entities: [Account],", "entities: [Account],"),
-  );
+  useEntitiesModule(p, "Account");
   await p.ok(["revision", "--autogenerate", "-m", "v1"]);
   await p.ok(["upgrade", "head"]);
   await insertRows(await p.connection(), { account: [{ id: 1, fullname: "Ada" }] });

@@ -27,6 +27,25 @@ export interface Project {
   connection(): Promise<Connection>;
 }
 
+/**
+ * Points the project's generated config at the entities its `./entities` module exports: imports
+ * `names` and replaces the template's commented `entities` line by `setting`.
+ */
+export function useEntitiesModule(p: Project, names: string, setting = `entities: [${names}],`): void {
+  const configFile = path.join(p.dir, "autogen.config.ts");
+  const config = fs.readFileSync(configFile, "utf8");
+  assert.match(config, /\/\/ entities: \[Account\],/, "the template shows where entities go");
+  fs.writeFileSync(
+    configFile,
+    config
+      .replace(
+        `import { defineConfig } from "autogen";`,
+        `import { defineConfig } from "autogen";\nimport { ${names} } from "./entities";`,
+      )
+      .replace("// entities: [Account],", setting),
+  );
+}
+
 export interface RevisionFile {
   readonly id: string;
   readonly path: string;
