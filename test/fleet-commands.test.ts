@@ -214,3 +214,46 @@ test("sqlite: command.fleet programmatically: an aborted signal starts nothing (
   );
   assert.deepEqual(lines.sort(), TARGETS.map((n) => `${n}: Running upgrade  -> ${r1.id}, first`).sort());
 });
+
+test("sqlite: verify --each proves the history on each target's server and names the targets whose applied files changed", async (t) => {
+  const db = await useDatabase(t, "sqlite");
+  if (!db) return;
+  const p = await createProject(t, db, { hooks: false, inRepo: true });
+  fs.writeFileSync(path.join(p.dir, "entities.ts"), ENTITIES);
+  const targets = TARGETS.map((n) => `{ name: "${n}", url: "sqlite:///${n}.db" }`).join(", ");
+  useEntitiesModule(p, "Account", `entities: [Account],\n  targets: [${targets}],`);
+  const rev = generatedRevision(await p.ok(["revision", "--autogenerate", "-m", "initial"]));
+  // Only east and west have run it: north has applied nothing, so nothing of it can have changed.
+  for (const n of ["east", "west"]) await p.ok(["upgrade", "head", "--each", "--target", n]);
+
+  const ok = await p.cli(["verify", "--each", "--format", "json"]);
+  assert.equal(ok.status, 0, describe(ok));
+  assert.deepEqual(
+    json(ok).results.map((r) => [r.name, r.status, r.steps]),
+    TARGETS.map((n) => [n, "ok", 1]),
+  );
+  const text = await p.cli(["verify", "--each"]);
+  assert.equal(text.status, 0, describe(text));
+  assert.match(text.stdout, /^east: verified, 1 revision \(/m);
+
+  // The applied file is edited afterwards: the targets that ran it say so, north does not.
+  const original = fs.readFileSync(rev.path, "utf8");
+  // A statement that changes no schema: the history still proves, only the applied file differs.
+  const edited = original.replace(
+    "// ### end autogen commands ###",
+    'await op.execute("SELECT 1");\n  // ### end autogen commands ###',
+  );
+  assert.notEqual(edited, original, "the revision has the autogen commands block");
+  fs.writeFileSync(rev.path, edited);
+  const changed = await p.cli(["verify", "--each", "--format", "json"]);
+  assert.equal(changed.status, 1, describe(changed));
+  const byName = Object.fromEntries(json(changed).results.map((r) => [r.name, r]));
+  assert.equal(byName.north!.status, "ok");
+  for (const n of ["east", "west"]) {
+    assert.equal(byName[n]!.status, "differs", n);
+    assert.ok(
+      byName[n]!.changes!.some((c) => c.startsWith(`file-changed ${rev.id}:`)),
+      `${n}: ${JSON.stringify(byName[n]!.changes)}`,
+    );
+  }
+});

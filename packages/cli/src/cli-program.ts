@@ -358,7 +358,12 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
     )
     .argument("[range]", "revisions to check: [start]:[end] or an end (default: base to the heads)")
     .addOption(formatOption(["text", "json"]))
-    .action(async (range: string | undefined, o: { format: "text" | "json" }) => {
+    .addOption(eachOption())
+    .addOption(concurrencyOption())
+    .addOption(targetOption())
+    .action(async (range: string | undefined, o: { format: "text" | "json" } & FleetFlags) => {
+      if (wantsEach(o, { jsonWithoutEach: true }))
+        return runFleetCli("verify", { revisions: range === undefined ? [] : [range] }, o, fleet());
       const json = o.format === "json";
       // With JSON, stdout is the document: progress goes to stderr.
       const progress = json ? (line: string) => globals().quiet || io.stderr(`${line}\n`) : log;

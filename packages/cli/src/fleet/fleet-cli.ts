@@ -83,7 +83,7 @@ function parseConcurrency(text: string | undefined): number | undefined {
  * @throws FleetFailedError (the report's exit status) when a target failed, differs or was interrupted.
  */
 export async function runFleetCli(
-  name: "upgrade" | "downgrade" | "stamp" | "current" | "check",
+  name: "upgrade" | "downgrade" | "stamp" | "current" | "check" | "verify",
   args: FleetArguments,
   flags: FleetFlags,
   ctx: FleetCliContext,
@@ -147,6 +147,9 @@ export async function runFleetCli(
         break;
       case "check":
         report = await fleet.check(cfg, options);
+        break;
+      case "verify":
+        report = await fleet.verify(cfg, args.revisions[0], options);
         break;
     }
   } finally {

@@ -9,6 +9,7 @@ import { current } from "../commands/current";
 import { readCurrentHeads } from "../commands/current-heads";
 import { describeOp } from "../commands/check";
 import { splitRange } from "../commands/upgrade";
+import { verify } from "../commands/verify";
 import { offlineDialect, withDatabaseSession } from "../database-session";
 import { runtimeModule } from "../lazy-modules";
 import { exitStatusFor } from "../main";
@@ -331,6 +332,28 @@ export async function checkEach(config: AutogenConfig, o: FleetOptions = {}): Pr
 }
 
 /**
+ * `verify --each`: the history proven on a scratch database on each target's server (so each
+ * server version is tried), and each target's applied revisions compared with their files
+ * (`file-changed`). A target with findings `differs` (exit 1), each finding in `changes`.
+ */
+export async function verifyEach(config: AutogenConfig, range?: string, o: FleetOptions = {}): Promise<FleetReport> {
+  return eachTarget(config, o, "verify", range ?? null, async (cfg, target) => {
+    const result = await verify(cfg, range, {
+      ...(o.log && { log: named(o.log, target.name)! }),
+      ...(o.warn && { warn: named(o.warn, target.name)! }),
+    });
+    return {
+      status: result.ok ? "ok" : "differs",
+      from: null,
+      to: null,
+      steps: result.revisions.length,
+      error: null,
+      changes: result.problems.map((p) => `${p.kind} ${p.revision}: ${p.message}`),
+    };
+  });
+}
+
+/**
  * A command on every target of the config's `targets` (`--each`), with bounded concurrency; each
  * target is under its own run lock and version table. Each returns a {@link FleetReport}; they
  * throw only for what concerns the whole run (a bad option, a malformed `targets`).
@@ -340,4 +363,11 @@ export async function checkEach(config: AutogenConfig, o: FleetOptions = {}): Pr
  * for (const r of report.results) if (r.status !== "ok") console.log(r.name, r.error?.message);
  * ```
  */
-export const fleet = Object.freeze({ upgrade, downgrade, stamp, current: currentEach, check: checkEach });
+export const fleet = Object.freeze({
+  upgrade,
+  downgrade,
+  stamp,
+  current: currentEach,
+  check: checkEach,
+  verify: verifyEach,
+});

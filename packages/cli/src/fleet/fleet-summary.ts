@@ -53,6 +53,7 @@ export function summaryLine(report: FleetReport, r: FleetTargetResult): string {
     case "ok":
       if (r.file !== undefined) return `${r.name}: wrote ${r.file} (${time})`;
       if (report.command === "check") return `${r.name}: up to date (${time})`;
+      if (report.command === "verify") return `${r.name}: verified, ${plural(r.steps ?? 0, "revision")} (${time})`;
       if (report.command === "current") return `${r.name}: ${heads(r.to)} (${time})`;
       return `${r.name}: ${heads(r.from)} -> ${heads(r.to)} (${plural(r.steps ?? 0, "step")}, ${time})`;
   }
