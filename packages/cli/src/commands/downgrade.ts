@@ -1,4 +1,3 @@
-import { CommandError } from "@autogen/core";
 import type { AutogenConfig } from "../config";
 import type { RunCommandOptions } from "../command-options";
 import { offlineDialect, withDatabaseSession } from "../database-session";
@@ -6,7 +5,7 @@ import { runtimeModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
 import { baseRunOptions } from "../run-options";
 import { loadScriptDirectory } from "../script-directory";
-import { splitRange } from "./upgrade";
+import { runTarget } from "./upgrade";
 
 /**
  * Reverts to a previous version (Alembic's `downgrade`). `target` is `base`, an id, `-N`,
@@ -31,14 +30,7 @@ export async function downgrade(
   o: RunCommandOptions = {},
 ): Promise<string | undefined> {
   const cfg = resolveConfig(config, { x: o.x });
-  let startingRev: string | undefined;
-  let destination = target;
-  if (target.includes(":")) {
-    if (!o.sql) throw new CommandError("Range revision not allowed");
-    [startingRev, destination] = splitRange(target);
-  } else if (o.sql) {
-    throw new CommandError("downgrade with --sql requires <fromrev>:<torev>");
-  }
+  const { startingRev, destination } = runTarget(target, o, "downgrade");
   const script = await loadScriptDirectory(cfg);
   const runtime = runtimeModule();
   const base = baseRunOptions(cfg, script, o);

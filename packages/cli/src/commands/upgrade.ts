@@ -30,12 +30,7 @@ export async function upgrade(
   o: RunCommandOptions = {},
 ): Promise<string | undefined> {
   const cfg = resolveConfig(config, { x: o.x });
-  let startingRev: string | undefined;
-  let destination = target;
-  if (target.includes(":")) {
-    if (!o.sql) throw new CommandError("Range revision not allowed");
-    [startingRev, destination] = splitRange(target);
-  }
+  const { startingRev, destination } = runTarget(target, o, "upgrade");
   const script = await loadScriptDirectory(cfg);
   const runtime = runtimeModule();
   const base = baseRunOptions(cfg, script, o);
@@ -55,6 +50,25 @@ export async function upgrade(
     runtime.upgrade({ ...base, target: destination, dialect: s.dialect, connection: s.connection }),
   );
   return undefined;
+}
+
+/**
+ * Where an upgrade or downgrade goes: `FROM:TO` (offline only) gives a starting revision and a
+ * destination, anything else is the destination. An offline downgrade needs the range (it cannot
+ * ask a database where it starts).
+ */
+export function runTarget(
+  target: string,
+  o: { sql?: boolean | undefined },
+  direction: "upgrade" | "downgrade",
+): { startingRev: string | undefined; destination: string } {
+  if (target.includes(":")) {
+    if (!o.sql) throw new CommandError("Range revision not allowed");
+    const [startingRev, destination] = splitRange(target);
+    return { startingRev, destination };
+  }
+  if (o.sql && direction === "downgrade") throw new CommandError("downgrade with --sql requires <fromrev>:<torev>");
+  return { startingRev: undefined, destination: target };
 }
 
 /** `FROM:TO` → [FROM, TO]; ids never contain `:`. */

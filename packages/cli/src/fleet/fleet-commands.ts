@@ -8,7 +8,7 @@ import { check } from "../commands/check";
 import { current } from "../commands/current";
 import { readCurrentHeads } from "../commands/current-heads";
 import { describeOp } from "../commands/check";
-import { splitRange } from "../commands/upgrade";
+import { runTarget } from "../commands/upgrade";
 import { verify } from "../commands/verify";
 import { offlineDialect, withDatabaseSession } from "../database-session";
 import { runtimeModule } from "../lazy-modules";
@@ -207,12 +207,7 @@ function requireOutputDir(o: FleetRunOptions): void {
  */
 export async function upgrade(config: AutogenConfig, revision: string, o: FleetRunOptions = {}): Promise<FleetReport> {
   requireOutputDir(o);
-  let startingRev: string | undefined;
-  let destination = revision;
-  if (revision.includes(":")) {
-    if (!o.sql) throw new CommandError("Range revision not allowed");
-    [startingRev, destination] = splitRange(revision);
-  }
+  const { startingRev, destination } = runTarget(revision, o, "upgrade");
   const runtime = runtimeModule();
   return eachTarget(
     config,
@@ -242,14 +237,7 @@ export async function downgrade(
   o: FleetRunOptions = {},
 ): Promise<FleetReport> {
   requireOutputDir(o);
-  let startingRev: string | undefined;
-  let destination = revision;
-  if (revision.includes(":")) {
-    if (!o.sql) throw new CommandError("Range revision not allowed");
-    [startingRev, destination] = splitRange(revision);
-  } else if (o.sql) {
-    throw new CommandError("downgrade with --sql requires <fromrev>:<torev>");
-  }
+  const { startingRev, destination } = runTarget(revision, o, "downgrade");
   const runtime = runtimeModule();
   return eachTarget(
     config,
