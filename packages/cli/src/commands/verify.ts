@@ -1,5 +1,6 @@
 import type { CommandOptions } from "../command-options";
-import type { AutogenConfig } from "../config";
+import type { AutogenConfig, ResolvedConfig } from "../config";
+import type { ScriptDirectory } from "@autogen/script";
 import { applyOnConnect } from "../database-session";
 import { verifyHistoryModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
@@ -7,7 +8,7 @@ import { loadScriptDirectory } from "../script-directory";
 import { appliedFileChanges } from "../verify/applied-file-changes";
 import { withInterruptCleanup } from "../verify/interrupt-guard";
 import { createScratchTarget, type ScratchTarget } from "../verify/scratch-target";
-import type { VerifyResult } from "../verify/verify-result";
+import type { VerifyProblem, VerifyResult } from "../verify/verify-result";
 
 export type { VerifyResult, VerifyProblem, VerifyProblemKind } from "../verify/verify-result";
 
@@ -31,9 +32,29 @@ export interface VerifyOptions extends CommandOptions {}
 export async function verify(config: AutogenConfig, range?: string, o: VerifyOptions = {}): Promise<VerifyResult> {
   const cfg = resolveConfig(config, { x: o.x });
   const script = await loadScriptDirectory(cfg);
-  const d = require("@autogen/dialects") as typeof import("@autogen/dialects");
   // The project's database, not the scratch one: has it run a file that was edited since?
   const changed = await appliedFileChanges(cfg, script, o);
+  return withFindings(await proveHistory(cfg, script, range, o), changed);
+}
+
+/** A proof's result with more findings (the file-changed ones of one database). */
+export function withFindings(proof: VerifyResult, more: readonly VerifyProblem[]): VerifyResult {
+  const problems = [...proof.problems, ...more];
+  return { ...proof, ok: problems.length === 0, problems };
+}
+
+/**
+ * The proof part of {@link verify}, on a scratch database of its own: every upgrade of `range`,
+ * the end state against the models, every downgrade back. It reads nothing of the project's own
+ * database, so targets whose scratch databases would be made on one server share one proof.
+ */
+export async function proveHistory(
+  cfg: ResolvedConfig,
+  script: ScriptDirectory,
+  range: string | undefined,
+  o: VerifyOptions = {},
+): Promise<VerifyResult> {
+  const d = require("@autogen/dialects") as typeof import("@autogen/dialects");
   let target: ScratchTarget | undefined;
   return await withInterruptCleanup(
     async () => {
@@ -56,14 +77,13 @@ export async function verify(config: AutogenConfig, range?: string, o: VerifyOpt
         ...(o.warn && { warn: o.warn }),
         ...(pglite && { explainFailure: d.explainPgliteFailure }),
       });
-      const problems = [...findings.problems, ...changed];
       return {
-        ok: problems.length === 0,
+        ok: findings.problems.length === 0,
         scratch: target.database.description,
         scratchSource: target.source,
         revisions: findings.revisions,
         modelsCompared: findings.modelsCompared,
-        problems,
+        problems: findings.problems,
       };
     },
   );

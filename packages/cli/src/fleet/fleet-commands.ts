@@ -9,7 +9,9 @@ import { current } from "../commands/current";
 import { readCurrentHeads } from "../commands/current-heads";
 import { describeOp } from "../commands/check";
 import { runTarget } from "../commands/upgrade";
-import { verify } from "../commands/verify";
+import { proveHistory, withFindings } from "../commands/verify";
+import { appliedFileChanges } from "../verify/applied-file-changes";
+import type { VerifyResult } from "../verify/verify-result";
 import { offlineDialect, withDatabaseSession } from "../database-session";
 import { runtimeModule } from "../lazy-modules";
 import { exitStatusFor } from "../main";
@@ -320,25 +322,48 @@ export async function checkEach(config: AutogenConfig, o: FleetOptions = {}): Pr
 }
 
 /**
- * `verify --each`: the history proven on a scratch database on each target's server (so each
- * server version is tried), and each target's applied revisions compared with their files
- * (`file-changed`). A target with findings `differs` (exit 1), each finding in `changes`.
+ * `verify --each`: each target's applied revisions compared with their files (`file-changed`), and
+ * the history proven on a scratch database once per server the targets' scratch databases would be
+ * made on (`shadowUrl`, else each `url`'s server), so every server version a fleet runs is tried
+ * and tenants of one server share one proof. A target with findings `differs` (exit 1), each
+ * finding in `changes`.
  */
 export async function verifyEach(config: AutogenConfig, range?: string, o: FleetOptions = {}): Promise<FleetReport> {
-  return eachTarget(config, o, "verify", range ?? null, async (cfg, target) => {
-    const result = await verify(cfg, range, {
-      ...(o.log && { log: named(o.log, target.name)! }),
-      ...(o.warn && { warn: named(o.warn, target.name)! }),
-    });
-    return {
-      status: result.ok ? "ok" : "differs",
-      from: null,
-      to: null,
-      steps: result.revisions.length,
-      error: null,
-      changes: result.problems.map((p) => `${p.kind} ${p.revision}: ${p.message}`),
-    };
-  });
+  const proofs = new Map<string, Promise<VerifyResult>>();
+  return eachTarget<ScriptDirectory>(
+    config,
+    o,
+    "verify",
+    range ?? null,
+    async (cfg, target, script) => {
+      const warn = named(o.warn, target.name);
+      const changed = await appliedFileChanges(cfg, script, { ...(warn && { warn }) });
+      const server = scratchServer(cfg);
+      let proof = proofs.get(server);
+      if (!proof) {
+        const log = named(o.log, target.name);
+        proof = proveHistory(cfg, script, range, { ...(log && { log }), ...(warn && { warn }) });
+        proofs.set(server, proof);
+      }
+      const result = withFindings(await proof, changed);
+      return {
+        status: result.ok ? "ok" : "differs",
+        from: null,
+        to: null,
+        steps: result.revisions.length,
+        error: null,
+        changes: result.problems.map((p) => `${p.kind} ${p.revision}: ${p.message}`),
+      };
+    },
+    (cfg) => loadScriptDirectory(cfg),
+  );
+}
+
+/** The server a target's scratch database would be made on: file-based dialects make one per run anyway. */
+function scratchServer(cfg: ResolvedConfig): string {
+  const d = require("@autogen/dialects") as typeof import("@autogen/dialects");
+  const u = d.parseUrl(cfg.shadowUrl ?? cfg.url ?? "");
+  return u.host === undefined ? u.dialect : `${u.dialect}://${u.user ?? ""}@${u.host}:${u.port ?? ""}`;
 }
 
 /**
