@@ -70,6 +70,8 @@ export async function autogenerate(o: {
   renames?: RenameResolution;
   /** Receives the candidates left as a drop plus an add (none when there are none). */
   onUnresolvedRenames?: (candidates: readonly RenameCandidate[]) => void;
+  /** Models already built in this run, reused (see {@link ModelCache}). */
+  models?: ModelCache;
 }): Promise<MigrationScript[]> {
   const { config, connection, dialect } = o;
   const { reflected, upgradeOps, unresolved } = await compareWithModels(o);
@@ -101,10 +103,11 @@ export async function compareWithModels(o: {
   /** Compare with an empty database (see autogenerate's `baseline`); `reflected` is then empty. */
   baseline?: boolean;
   renames?: RenameResolution;
+  models?: ModelCache;
 }): Promise<{ reflected: Schema; upgradeOps: UpgradeOps; unresolved: readonly RenameCandidate[] }> {
   const { config, connection, dialect } = o;
   const introspector = createIntrospector(connection, dialect);
-  const model = await targetSchema(config, connection, dialect, o.warn);
+  const model = await targetSchema(config, connection, dialect, o.warn, o.models);
   // The live database is read even for a baseline: the model resolves against it (MySQL charsets).
   const live = await reflectedSchema(config, introspector, model, o.warn);
   const reflected = o.baseline ? Schema.empty() : live;
@@ -120,25 +123,37 @@ export async function compareWithModels(o: {
   return { reflected, upgradeOps, unresolved };
 }
 
-/** The entities' schema, in the dialect's canonical terms. */
+/**
+ * Models built during one run of several databases (`check --each`), by dialect and server
+ * version: the entities' schema depends on nothing else, so targets on like servers share it.
+ */
+export type ModelCache = Map<string, Promise<Schema>>;
+
+/** The entities' schema, in the dialect's canonical terms; from `models` when one was built for this server. */
 export async function targetSchema(
   config: ResolvedConfig,
   connection: Connection,
   dialect: Dialect,
   warn?: (line: string) => void,
+  models?: ModelCache,
 ): Promise<Schema> {
   if (!config.dataSource && !config.entities) {
     throw new CommandError("autogenerate needs `dataSource` or `entities` in the config");
   }
   // TypeORM maps some types by server version (MariaDB uuid, json): tell it the real one.
   const serverVersion = await connection.serverVersion();
-  return schemaFromTypeORM(
+  const key = `${dialect.name} ${serverVersion}`;
+  const cached = models?.get(key);
+  if (cached) return cached;
+  const model = schemaFromTypeORM(
     config.dataSource
       ? { dataSource: config.dataSource as DataSourceLike }
       : { entities: [...(config.entities ?? [])] },
     dialect,
     { serverVersion, ...(warn && { warn }) },
   );
+  models?.set(key, model);
+  return model;
 }
 
 /**

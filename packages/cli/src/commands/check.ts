@@ -2,6 +2,7 @@ import { MigrationScript, collectRisks, type OpNode, type Risk } from "@autogen/
 import type { RenameCandidate } from "@autogen/compare";
 import type { CommandOptions } from "../command-options";
 import type { AutogenConfig } from "../config";
+import type { ModelCache } from "../autogenerate";
 import { withDatabaseSession } from "../database-session";
 import { autogenerateModule, rendererModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
@@ -26,7 +27,10 @@ export interface CheckResult {
 }
 
 /** Options of {@link check}: the common ones and how rename candidates are resolved (never by a question). */
-export interface CheckOptions extends CommandOptions, RenameOptions {}
+export interface CheckOptions extends CommandOptions, RenameOptions {
+  /** Models already built in this run, reused by dialect and server version (`check --each`). */
+  models?: ModelCache;
+}
 
 /**
  * Runs autogenerate without writing anything (Alembic's `check`): tells whether the entities
@@ -48,6 +52,7 @@ export async function check(config: AutogenConfig, o: CheckOptions = {}): Promis
       script,
       ...(o.warn && { warn: o.warn }),
       renames,
+      ...(o.models && { models: o.models }),
       onUnresolvedRenames: (c) => (renameCandidates = c),
       revision: {
         revId: plan.revId,

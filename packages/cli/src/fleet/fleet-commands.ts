@@ -3,6 +3,7 @@ import { CommandError, maskPasswords } from "@autogen/core";
 import type { ScriptDirectory } from "@autogen/script";
 import type { RunOptions } from "@autogen/runtime";
 import type { CommandOptions } from "../command-options";
+import type { ModelCache } from "../autogenerate";
 import type { AutogenConfig, ResolvedConfig } from "../config";
 import { check } from "../commands/check";
 import { current } from "../commands/current";
@@ -307,8 +308,10 @@ export async function currentEach(
  * when not, each pending op in a few words and the risks of the ops (status `differs`, exit 1).
  */
 export async function checkEach(config: AutogenConfig, o: FleetOptions = {}): Promise<FleetReport> {
+  // Built once per dialect and server version, not once per target.
+  const models: ModelCache = new Map();
   return eachTarget(config, o, "check", null, async (cfg, target) => {
-    const result = await check(cfg, { ...(o.warn && { warn: named(o.warn, target.name)! }) });
+    const result = await check(cfg, { models, ...(o.warn && { warn: named(o.warn, target.name)! }) });
     return {
       status: result.upToDate ? "ok" : "differs",
       from: null,
