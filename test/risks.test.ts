@@ -88,7 +88,7 @@ for (const dialect of dialectsUnderTest()) {
     assert.equal(result.upToDate, false);
     const sortByOp = (rs: readonly Risk[]) => rs.map((r) => ({ code: r.code, message: r.message }));
     assert.deepEqual(sortByOp(result.risks).sort(byText), [...EXPECTED[dialect]].sort(byText));
-    // The same risks sit on the ops themselves (DESIGN: ops[i].risks).
+    // The same risks sit on the ops themselves (ops[i].risks).
     const onOps = result.ops.upgradeOps.ops.flatMap(function risksIn(op): Risk[] {
       const o = op as { risks?: Risk[]; ops?: typeof result.ops.upgradeOps.ops };
       return [...(o.risks ?? []), ...(o.ops ?? []).flatMap(risksIn)];

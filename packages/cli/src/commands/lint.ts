@@ -13,8 +13,8 @@ import { readCurrentHeads } from "./current-heads";
 export type { LintResult, LintFinding } from "../lint/lint-result";
 
 /**
- * Classifies the upgrade ops of revision files without touching a database (DESIGN "Review and
- * safety"): each revision's upgrade() runs against a recording `op`, the dialect of the
+ * Classifies the upgrade ops of revision files without touching a database (README "Risky changes are
+ * never silent"): each revision's upgrade() runs against a recording `op`, the dialect of the
  * config's URL classifies the ops, and every risk must be acknowledged in the file, by a
  * `// risk <code> (acknowledged)` comment directly above its op. `ok` is false otherwise (the
  * CLI exits 1).

@@ -25,7 +25,7 @@ export interface Risk {
   readonly message: string;
 }
 
-/** An op with the risks its dialect found (DESIGN: `ops[i].risks`). */
+/** An op with the risks its dialect found (`ops[i].risks`, as check returns them). */
 export type WithRisks<T extends OpNode = OpNode> = T & { readonly risks: readonly Risk[] };
 
 export const Risk = freeze({

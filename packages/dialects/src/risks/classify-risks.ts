@@ -79,7 +79,7 @@ const NONE = (): Risk[] => [];
 
 /**
  * The risks of each built-in kind, given whether its table existed before the revision.
- * Exhaustive (STYLE §9): a new built-in op kind without an entry here does not compile, so
+ * Exhaustive: a new built-in op kind without an entry here does not compile, so
  * every kind is decided (an entry of NONE is a decision too). Custom kinds carry none.
  */
 const KIND_RISKS: { [K in BuiltinOpKind]: (view: RevisionView, op: BuiltinOps[K], existing: boolean) => Risk[] } = {
