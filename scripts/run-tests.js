@@ -31,7 +31,10 @@ const walk = (out, src) => {
 };
 dirs.forEach((d) => walk(d.out, d.src));
 const filters = process.argv.slice(2);
-const selected = files.filter((f) => filters.length === 0 || filters.some((x) => f.includes(x))).sort();
+// Matched against the path inside the repository, so a checkout folder's own name never selects every file.
+const selected = files
+  .filter((f) => filters.length === 0 || filters.some((x) => path.relative(root, f).includes(x)))
+  .sort();
 if (selected.length === 0) {
   console.error("no test files found (did the build run?)");
   process.exit(1);
