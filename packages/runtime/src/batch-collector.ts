@@ -1,26 +1,13 @@
-import {
-  RenameConstraintOp,
-  RenameIndexOp,
-  type ColumnInput,
-  type ForeignKeyInput,
-  type IndexElementInput,
-  type OpNode,
-  type QualifiedName,
-  type UniqueInput,
-} from "@autogen/core";
-import {
-  addColumnOp,
-  alterColumnOp,
-  createCheckConstraintOp,
-  createForeignKeyOp,
-  createIndexOp,
-  createPrimaryKeyOp,
-  createUniqueConstraintOp,
-  dropColumnOp,
-  dropConstraintOp,
-  dropIndexOp,
-} from "./op-builders";
-import type { AlterColumnInput, BatchOperations, CreateIndexOptions, DropConstraintOptions } from "./operations-api";
+import type { ColumnInput, IndexElementInput, OpNode, QualifiedName } from "@autogen/core";
+import * as build from "./op-builders";
+import type {
+  AlterColumnInput,
+  BatchIndexOptions,
+  BatchOperations,
+  DropConstraintOptions,
+  ForeignKeyOptions,
+  UniqueOptions,
+} from "./operations-api";
 
 /**
  * The `batch` object of `op.batchAlterTable`: each method only records its op; the block's
@@ -40,40 +27,30 @@ export class BatchCollector implements BatchOperations {
   }
 
   async addColumn(column: ColumnInput): Promise<void> {
-    this.#ops.push(addColumnOp(this.#table, column));
+    this.#ops.push(build.addColumnOp(this.#table, column));
   }
   async dropColumn(column: string, o: { existing?: ColumnInput } = {}): Promise<void> {
-    this.#ops.push(dropColumnOp(this.#table, column, o.existing));
+    this.#ops.push(build.dropColumnOp(this.#table, column, o.existing));
   }
   async alterColumn(column: string, changes: Omit<AlterColumnInput, "schema">): Promise<void> {
-    this.#ops.push(alterColumnOp(this.#table, column, changes));
+    this.#ops.push(build.alterColumnOp(this.#table, column, changes));
   }
-  async createIndex(
-    name: string,
-    columns: (string | IndexElementInput)[],
-    o?: Omit<CreateIndexOptions, "schema">,
-  ): Promise<void> {
-    this.#ops.push(createIndexOp(this.#table, name, columns, o));
+  async createIndex(name: string, columns: (string | IndexElementInput)[], o?: BatchIndexOptions): Promise<void> {
+    this.#ops.push(build.createIndexOp(this.#table, name, columns, o));
   }
   async dropIndex(name: string): Promise<void> {
-    this.#ops.push(dropIndexOp(this.#table, name));
+    this.#ops.push(build.dropIndexOp(this.#table, name));
   }
   async renameIndex(
     name: string,
     newName: string,
     columns: (string | IndexElementInput)[],
-    o?: Omit<CreateIndexOptions, "schema">,
+    o?: BatchIndexOptions,
   ): Promise<void> {
-    this.#ops.push(RenameIndexOp.create(this.#table, createIndexOp(this.#table, name, columns, o).index, newName));
+    this.#ops.push(build.renameIndexOp(this.#table, name, newName, columns, o));
   }
-  async renameUniqueConstraint(
-    name: string,
-    newName: string,
-    columns: string[],
-    o?: Omit<UniqueInput, "name" | "columns">,
-  ): Promise<void> {
-    const unique = createUniqueConstraintOp(this.#table, name, columns, o).constraint;
-    this.#ops.push(RenameConstraintOp.create(this.#table, unique, newName));
+  async renameUniqueConstraint(name: string, newName: string, columns: string[], o?: UniqueOptions): Promise<void> {
+    this.#ops.push(build.renameUniqueConstraintOp(this.#table, name, newName, columns, o));
   }
   async renameForeignKey(
     name: string,
@@ -81,34 +58,29 @@ export class BatchCollector implements BatchOperations {
     refTable: string,
     columns: string[],
     refColumns: string[],
-    o?: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">,
+    o?: ForeignKeyOptions,
   ): Promise<void> {
-    const fk = createForeignKeyOp(this.#table, name, refTable, columns, refColumns, o).constraint;
-    this.#ops.push(RenameConstraintOp.create(this.#table, fk, newName));
+    this.#ops.push(build.renameForeignKeyOp(this.#table, name, newName, refTable, columns, refColumns, o));
   }
-  async createUniqueConstraint(
-    name: string | null,
-    columns: string[],
-    o?: Omit<UniqueInput, "name" | "columns">,
-  ): Promise<void> {
-    this.#ops.push(createUniqueConstraintOp(this.#table, name, columns, o));
+  async createUniqueConstraint(name: string | null, columns: string[], o?: UniqueOptions): Promise<void> {
+    this.#ops.push(build.createUniqueConstraintOp(this.#table, name, columns, o));
   }
   async createForeignKey(
     name: string | null,
     refTable: string,
     columns: string[],
     refColumns: string[],
-    o?: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">,
+    o?: ForeignKeyOptions,
   ): Promise<void> {
-    this.#ops.push(createForeignKeyOp(this.#table, name, refTable, columns, refColumns, o));
+    this.#ops.push(build.createForeignKeyOp(this.#table, name, refTable, columns, refColumns, o));
   }
   async createCheckConstraint(name: string | null, expression: string): Promise<void> {
-    this.#ops.push(createCheckConstraintOp(this.#table, name, expression));
+    this.#ops.push(build.createCheckConstraintOp(this.#table, name, expression));
   }
   async createPrimaryKey(name: string | null, columns: string[]): Promise<void> {
-    this.#ops.push(createPrimaryKeyOp(this.#table, name, columns));
+    this.#ops.push(build.createPrimaryKeyOp(this.#table, name, columns));
   }
   async dropConstraint(name: string | null, o: DropConstraintOptions = {}): Promise<void> {
-    this.#ops.push(dropConstraintOp(this.#table, name, o));
+    this.#ops.push(build.dropConstraintOp(this.#table, name, o));
   }
 }

@@ -19,6 +19,8 @@ import {
   ForeignKey,
   Index,
   PrimaryKey,
+  RenameConstraintOp,
+  RenameIndexOp,
   UniqueConstraint,
   toColumn,
   toForeignKey,
@@ -27,12 +29,16 @@ import {
   type ColumnChanges,
   type ColumnInput,
   type Constraint,
-  type ForeignKeyInput,
   type IndexElementInput,
   type QualifiedName,
-  type UniqueInput,
 } from "@autogen/core";
-import type { AlterColumnInput, CreateIndexOptions, DropConstraintOptions } from "./operations-api";
+import type {
+  AlterColumnInput,
+  BatchIndexOptions,
+  DropConstraintOptions,
+  ForeignKeyOptions,
+  UniqueOptions,
+} from "./operations-api";
 
 export const addColumnOp = (table: QualifiedName, column: ColumnInput): AddColumnOp =>
   AddColumnOp.create(table, toColumn(column));
@@ -82,7 +88,7 @@ export function createIndexOp(
   table: QualifiedName,
   name: string,
   columns: (string | IndexElementInput)[],
-  o: Omit<CreateIndexOptions, "schema"> = {},
+  o: BatchIndexOptions = {},
 ): CreateIndexOp {
   const index = toIndex({ name, columns, unique: o.unique, where: o.where, using: o.using, include: o.include });
   return CreateIndexOp.create(table, index, { concurrently: o.concurrently });
@@ -96,7 +102,7 @@ export const createUniqueConstraintOp = (
   table: QualifiedName,
   name: string | null,
   columns: string[],
-  o: Omit<UniqueInput, "name" | "columns"> = {},
+  o: UniqueOptions = {},
 ): CreateUniqueConstraintOp =>
   CreateUniqueConstraintOp.create(table, toUnique({ deferrable: o.deferrable, initially: o.initially, name, columns }));
 
@@ -106,7 +112,7 @@ export const createForeignKeyOp = (
   refTable: string,
   columns: string[],
   refColumns: string[],
-  o: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns"> = {},
+  o: ForeignKeyOptions = {},
 ): CreateForeignKeyOp =>
   CreateForeignKeyOp.create(
     table,
@@ -131,6 +137,39 @@ export const createCheckConstraintOp = (
 
 export const createPrimaryKeyOp = (table: QualifiedName, name: string | null, columns: string[]): CreatePrimaryKeyOp =>
   CreatePrimaryKeyOp.create(table, PrimaryKey.create(columns, name));
+
+/** A rename carries the whole definition: SQLite creates the index again under the new name. */
+export const renameIndexOp = (
+  table: QualifiedName,
+  name: string,
+  newName: string,
+  columns: (string | IndexElementInput)[],
+  o: BatchIndexOptions = {},
+): RenameIndexOp => RenameIndexOp.create(table, createIndexOp(table, name, columns, o).index, newName);
+
+export const renameUniqueConstraintOp = (
+  table: QualifiedName,
+  name: string,
+  newName: string,
+  columns: string[],
+  o: UniqueOptions = {},
+): RenameConstraintOp =>
+  RenameConstraintOp.create(table, createUniqueConstraintOp(table, name, columns, o).constraint, newName);
+
+export const renameForeignKeyOp = (
+  table: QualifiedName,
+  name: string,
+  newName: string,
+  refTable: string,
+  columns: string[],
+  refColumns: string[],
+  o: ForeignKeyOptions = {},
+): RenameConstraintOp =>
+  RenameConstraintOp.create(
+    table,
+    createForeignKeyOp(table, name, refTable, columns, refColumns, o).constraint,
+    newName,
+  );
 
 /**
  * The kind of constraint says how to drop it (MySQL: DROP FOREIGN KEY, DROP INDEX, DROP CHECK);

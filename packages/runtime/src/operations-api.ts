@@ -9,6 +9,15 @@ import type {
   UniqueInput,
 } from "@autogen/core";
 
+/** A unique constraint's options beyond its name and columns (deferrable, initially). */
+export type UniqueOptions = Omit<UniqueInput, "name" | "columns">;
+
+/** A foreign key's options beyond its name, columns and referenced table and columns. */
+export type ForeignKeyOptions = Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">;
+
+/** An index's options inside `op.batchAlterTable`, whose table (and schema) is the block's. */
+export type BatchIndexOptions = Omit<CreateIndexOptions, "schema">;
+
 /**
  * How `dropConstraint` finds the constraint. `type` says its kind (default "unique"); an
  * UNNAMED constraint (SQLite keeps no names for inline ones) is identified by its definition
@@ -79,44 +88,31 @@ export interface BatchOperations {
   addColumn(column: ColumnInput): Promise<void>;
   dropColumn(column: string, o?: { existing?: ColumnInput }): Promise<void>;
   alterColumn(column: string, changes: Omit<AlterColumnInput, "schema">): Promise<void>;
-  createIndex(
-    name: string,
-    columns: (string | IndexElementInput)[],
-    o?: Omit<CreateIndexOptions, "schema">,
-  ): Promise<void>;
+  createIndex(name: string, columns: (string | IndexElementInput)[], o?: BatchIndexOptions): Promise<void>;
   dropIndex(name: string): Promise<void>;
   /** Renames an index; its definition (as createIndex takes it) lets SQLite create it again under the new name. */
   renameIndex(
     name: string,
     newName: string,
     columns: (string | IndexElementInput)[],
-    o?: Omit<CreateIndexOptions, "schema">,
+    o?: BatchIndexOptions,
   ): Promise<void>;
-  createUniqueConstraint(
-    name: string | null,
-    columns: string[],
-    o?: Omit<UniqueInput, "name" | "columns">,
-  ): Promise<void>;
-  renameUniqueConstraint(
-    name: string,
-    newName: string,
-    columns: string[],
-    o?: Omit<UniqueInput, "name" | "columns">,
-  ): Promise<void>;
+  createUniqueConstraint(name: string | null, columns: string[], o?: UniqueOptions): Promise<void>;
+  renameUniqueConstraint(name: string, newName: string, columns: string[], o?: UniqueOptions): Promise<void>;
   renameForeignKey(
     name: string,
     newName: string,
     refTable: string,
     columns: string[],
     refColumns: string[],
-    o?: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">,
+    o?: ForeignKeyOptions,
   ): Promise<void>;
   createForeignKey(
     name: string | null,
     refTable: string,
     columns: string[],
     refColumns: string[],
-    o?: Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">,
+    o?: ForeignKeyOptions,
   ): Promise<void>;
   createCheckConstraint(name: string | null, expression: string): Promise<void>;
   createPrimaryKey(name: string | null, columns: string[]): Promise<void>;
@@ -177,7 +173,7 @@ export interface BuiltinOperations {
     newName: string,
     table: string,
     columns: string[],
-    o?: SchemaOption & Omit<UniqueInput, "name" | "columns">,
+    o?: SchemaOption & UniqueOptions,
   ): Promise<void>;
   /**
    * Renames a foreign key (PostgreSQL RENAME CONSTRAINT; MySQL drops and adds it in one ALTER
@@ -190,13 +186,13 @@ export interface BuiltinOperations {
     refTable: string,
     columns: string[],
     refColumns: string[],
-    o?: SchemaOption & Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">,
+    o?: SchemaOption & ForeignKeyOptions,
   ): Promise<void>;
   createUniqueConstraint(
     name: string | null,
     table: string,
     columns: string[],
-    o?: SchemaOption & Omit<UniqueInput, "name" | "columns">,
+    o?: SchemaOption & UniqueOptions,
   ): Promise<void>;
   createForeignKey(
     name: string | null,
@@ -204,7 +200,7 @@ export interface BuiltinOperations {
     refTable: string,
     columns: string[],
     refColumns: string[],
-    o?: SchemaOption & Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns">,
+    o?: SchemaOption & ForeignKeyOptions,
   ): Promise<void>;
   createCheckConstraint(name: string | null, table: string, expression: string, o?: SchemaOption): Promise<void>;
   createPrimaryKey(name: string | null, table: string, columns: string[], o?: SchemaOption): Promise<void>;

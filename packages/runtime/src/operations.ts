@@ -19,36 +19,21 @@ import {
   QualifiedName,
   RecreateEnumOp,
   RenameTableOp,
-  RenameIndexOp,
-  RenameConstraintOp,
   RenameEnumValueOp,
   ReplaceViewOp,
   Table,
   freeze,
   toTable,
   type ColumnInput,
-  type ForeignKeyInput,
   type IndexElementInput,
   type OpNode,
   type TableOptionsInput,
-  type UniqueInput,
 } from "@autogen/core";
 import type { BatchAlterTableRun } from "./batch-alter-table";
 import { BatchCollector } from "./batch-collector";
 import { runOp } from "./implementations";
 import type { MigrationContext } from "./migration-context";
-import {
-  addColumnOp,
-  alterColumnOp,
-  createCheckConstraintOp,
-  createForeignKeyOp,
-  createIndexOp,
-  createPrimaryKeyOp,
-  createUniqueConstraintOp,
-  dropColumnOp,
-  dropConstraintOp,
-  dropIndexOp,
-} from "./op-builders";
+import * as build from "./op-builders";
 import type {
   AlterColumnInput,
   BatchAlterTableOptions,
@@ -57,9 +42,11 @@ import type {
   CreateIndexOptions,
   EnumColumnInput,
   DropConstraintOptions,
+  ForeignKeyOptions,
   MigrationContextApi,
   Operations,
   SchemaOption,
+  UniqueOptions,
 } from "./operations-api";
 
 const qn = (name: string, o: SchemaOption = {}): QualifiedName => QualifiedName.create(name, o.schema);
@@ -95,13 +82,13 @@ export class OperationsImpl implements BuiltinOperations {
     await this.invoke(RenameTableOp.create(qn(oldName, o), newName));
   }
   async addColumn(table: string, column: ColumnInput, o: SchemaOption = {}): Promise<void> {
-    await this.invoke(addColumnOp(qn(table, o), column));
+    await this.invoke(build.addColumnOp(qn(table, o), column));
   }
   async dropColumn(table: string, column: string, o: SchemaOption & { existing?: ColumnInput } = {}): Promise<void> {
-    await this.invoke(dropColumnOp(qn(table, o), column, o.existing));
+    await this.invoke(build.dropColumnOp(qn(table, o), column, o.existing));
   }
   async alterColumn(table: string, column: string, changes: AlterColumnInput): Promise<void> {
-    await this.invoke(alterColumnOp(qn(table, changes), column, changes));
+    await this.invoke(build.alterColumnOp(qn(table, changes), column, changes));
   }
   async createIndex(
     name: string,
@@ -109,10 +96,10 @@ export class OperationsImpl implements BuiltinOperations {
     columns: (string | IndexElementInput)[],
     o: CreateIndexOptions = {},
   ): Promise<void> {
-    await this.invoke(createIndexOp(qn(table, o), name, columns, o));
+    await this.invoke(build.createIndexOp(qn(table, o), name, columns, o));
   }
   async dropIndex(name: string, table: string, o: SchemaOption = {}): Promise<void> {
-    await this.invoke(dropIndexOp(qn(table, o), name));
+    await this.invoke(build.dropIndexOp(qn(table, o), name));
   }
   async renameIndex(
     name: string,
@@ -121,18 +108,16 @@ export class OperationsImpl implements BuiltinOperations {
     columns: (string | IndexElementInput)[],
     o: CreateIndexOptions = {},
   ): Promise<void> {
-    const t = qn(table, o);
-    await this.invoke(RenameIndexOp.create(t, createIndexOp(t, name, columns, o).index, newName));
+    await this.invoke(build.renameIndexOp(qn(table, o), name, newName, columns, o));
   }
   async renameUniqueConstraint(
     name: string,
     newName: string,
     table: string,
     columns: string[],
-    o: SchemaOption & Omit<UniqueInput, "name" | "columns"> = {},
+    o: SchemaOption & UniqueOptions = {},
   ): Promise<void> {
-    const t = qn(table, o);
-    await this.invoke(RenameConstraintOp.create(t, createUniqueConstraintOp(t, name, columns, o).constraint, newName));
+    await this.invoke(build.renameUniqueConstraintOp(qn(table, o), name, newName, columns, o));
   }
   async renameForeignKey(
     name: string,
@@ -141,19 +126,17 @@ export class OperationsImpl implements BuiltinOperations {
     refTable: string,
     columns: string[],
     refColumns: string[],
-    o: SchemaOption & Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns"> = {},
+    o: SchemaOption & ForeignKeyOptions = {},
   ): Promise<void> {
-    const t = qn(sourceTable, o);
-    const fk = createForeignKeyOp(t, name, refTable, columns, refColumns, o).constraint;
-    await this.invoke(RenameConstraintOp.create(t, fk, newName));
+    await this.invoke(build.renameForeignKeyOp(qn(sourceTable, o), name, newName, refTable, columns, refColumns, o));
   }
   async createUniqueConstraint(
     name: string | null,
     table: string,
     columns: string[],
-    o: SchemaOption & Omit<UniqueInput, "name" | "columns"> = {},
+    o: SchemaOption & UniqueOptions = {},
   ): Promise<void> {
-    await this.invoke(createUniqueConstraintOp(qn(table, o), name, columns, o));
+    await this.invoke(build.createUniqueConstraintOp(qn(table, o), name, columns, o));
   }
   async createForeignKey(
     name: string | null,
@@ -161,9 +144,9 @@ export class OperationsImpl implements BuiltinOperations {
     refTable: string,
     columns: string[],
     refColumns: string[],
-    o: SchemaOption & Omit<ForeignKeyInput, "name" | "columns" | "refTable" | "refColumns"> = {},
+    o: SchemaOption & ForeignKeyOptions = {},
   ): Promise<void> {
-    await this.invoke(createForeignKeyOp(qn(sourceTable, o), name, refTable, columns, refColumns, o));
+    await this.invoke(build.createForeignKeyOp(qn(sourceTable, o), name, refTable, columns, refColumns, o));
   }
   async createCheckConstraint(
     name: string | null,
@@ -171,17 +154,17 @@ export class OperationsImpl implements BuiltinOperations {
     expression: string,
     o: SchemaOption = {},
   ): Promise<void> {
-    await this.invoke(createCheckConstraintOp(qn(table, o), name, expression));
+    await this.invoke(build.createCheckConstraintOp(qn(table, o), name, expression));
   }
   async createPrimaryKey(name: string | null, table: string, columns: string[], o: SchemaOption = {}): Promise<void> {
-    await this.invoke(createPrimaryKeyOp(qn(table, o), name, columns));
+    await this.invoke(build.createPrimaryKeyOp(qn(table, o), name, columns));
   }
   async dropConstraint(
     name: string | null,
     table: string,
     o: SchemaOption & DropConstraintOptions = {},
   ): Promise<void> {
-    await this.invoke(dropConstraintOp(qn(table, o), name, o));
+    await this.invoke(build.dropConstraintOp(qn(table, o), name, o));
   }
   async createTableComment(
     table: string,

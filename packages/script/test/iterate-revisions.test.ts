@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { iterate, mapOf, rev, throwsExactly } from "./support/graph-fixtures";
+import { graph, ids, iterate, mapOf, rev, throwsExactly } from "./support/graph-fixtures";
 
 describe("iterateRevisions: order (scenarios 4, 6, 10)", () => {
   it("tolerates duplicate targets", () => {
@@ -9,27 +9,18 @@ describe("iterateRevisions: order (scenarios 4, 6, 10)", () => {
   });
 
   it("diamond", () => {
-    const map = mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c", ["b1", "b2"]), rev("d", "c"));
+    const map = graph("a b1<a b2<a c<b1,b2 d<c");
     assert.deepEqual(iterate(map, "d", "a"), ["d", "c", "b1", "b2", "a"]);
   });
 
   it("long and short branch", () => {
-    const map = mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c1", "b1"), rev("d11", "c1"), rev("d12", "c1"));
+    const map = graph("a b1<a b2<a c1<b1 d11<c1 d12<c1");
     assert.deepEqual(iterate(map, "heads", "base"), ["b2", "d11", "d12", "c1", "b1", "a"]);
   });
 });
 
 describe("iterateRevisions: labeled branches (scenario 9)", () => {
-  const map = mapOf(
-    rev("a", null, { labels: "abranch" }),
-    rev("b", "a"),
-    rev("somelongername", "b"),
-    rev("c", "somelongername"),
-    rev("d"),
-    rev("e", "d", { labels: ["ebranch"] }),
-    rev("someothername", "e"),
-    rev("f", "someothername"),
-  );
+  const map = graph("a@abranch b<a somelongername<b c<somelongername d e<d@ebranch someothername<e f<someothername");
 
   it("heads to a named base, named head to base", () => {
     assert.deepEqual(iterate(map, "heads", "ebranch@base"), ["f", "someothername", "e", "d"]);
@@ -52,19 +43,7 @@ describe("iterateRevisions: labeled branches (scenario 9)", () => {
 });
 
 describe("iterateRevisions: several branches (scenario 11)", () => {
-  const map = mapOf(
-    rev("a"),
-    rev("b1", "a"),
-    rev("b2", "a"),
-    rev("cb1", "b1"),
-    rev("cb2", "b2"),
-    rev("d1cb1", "cb1"),
-    rev("d2cb1", "cb1"),
-    rev("d1cb2", "cb2"),
-    rev("d2cb2", "cb2"),
-    rev("d3cb2", "cb2"),
-    rev("d1d2cb2", ["d1cb2", "d2cb2"]),
-  );
+  const map = graph("a b1<a b2<a cb1<b1 cb2<b2 d1cb1<cb1 d2cb1<cb1 d1cb2<cb2 d2cb2<cb2 d3cb2<cb2 d1d2cb2<d1cb2,d2cb2");
 
   it("orders", () => {
     assert.deepEqual(iterate(map, "d1d2cb2", "a"), ["d1d2cb2", "d1cb2", "d2cb2", "cb2", "b2", "a"]);
@@ -85,12 +64,7 @@ describe("iterateRevisions: several branches (scenario 11)", () => {
 });
 
 describe("iterateRevisions: effective head downgrades (scenario 12)", () => {
-  const map = mapOf(
-    rev("y1", null, { labels: "y" }),
-    rev("x1", null, { labels: "x" }),
-    rev("y2", "y1", { deps: "x1" }),
-    rev("x2", "x1"),
-  );
+  const map = graph("y1@y x1@x y2<y1~x1 x2<x1");
   const down = (upper: string | string[]) =>
     iterate(map, upper, "x@-1", { inclusive: false, selectForDowngrade: true });
 
@@ -102,139 +76,42 @@ describe("iterateRevisions: effective head downgrades (scenario 12)", () => {
 });
 
 describe("iterateRevisions: branch travelling (scenario 13)", () => {
-  const map = mapOf(
-    rev("a1"),
-    rev("a2", "a1"),
-    rev("a3", "a2"),
-    rev("b1", "a3"),
-    rev("b2", "a3"),
-    rev("cb1", "b1"),
-    rev("cb2", "b2"),
-    rev("db1", "cb1"),
-    rev("db2", "cb2"),
-    rev("e1b1", "db1"),
-    rev("fe1b1", "e1b1"),
-    rev("e2b1", "db1"),
-    rev("e2b2", "db2"),
-    rev("merge", ["e2b1", "e2b2"]),
+  const map = graph(
+    "a1 a2<a1 a3<a2 b1<a3 b2<a3 cb1<b1 cb2<b2 db1<cb1 db2<cb2 e1b1<db1 fe1b1<e1b1 e2b1<db1 e2b2<db2 merge<e2b1,e2b2",
   );
 
   it("implicit base fills in the other branch of a merge", () => {
-    assert.deepEqual(iterate(map, "merge", "db1", { implicitBase: true }), [
-      "merge",
-      "e2b1",
-      "db1",
-      "e2b2",
-      "db2",
-      "cb2",
-      "b2",
-    ]);
+    assert.deepEqual(iterate(map, "merge", "db1", { implicitBase: true }), ids("merge e2b1 db1 e2b2 db2 cb2 b2"));
   });
 
   it("branches end at their branch point before going below it", () => {
-    assert.deepEqual(iterate(map, ["merge", "fe1b1"], "a3"), [
-      "fe1b1",
-      "e1b1",
-      "merge",
-      "e2b1",
-      "db1",
-      "cb1",
-      "b1",
-      "e2b2",
-      "db2",
-      "cb2",
-      "b2",
-      "a3",
-    ]);
-    assert.deepEqual(iterate(map, "merge", "a1"), [
-      "merge",
-      "e2b1",
-      "db1",
-      "cb1",
-      "b1",
-      "e2b2",
-      "db2",
-      "cb2",
-      "b2",
-      "a3",
-      "a2",
-      "a1",
-    ]);
+    assert.deepEqual(
+      iterate(map, ["merge", "fe1b1"], "a3"),
+      ids("fe1b1 e1b1 merge e2b1 db1 cb1 b1 e2b2 db2 cb2 b2 a3"),
+    );
+    assert.deepEqual(iterate(map, "merge", "a1"), ids("merge e2b1 db1 cb1 b1 e2b2 db2 cb2 b2 a3 a2 a1"));
     assert.deepEqual(iterate(map, "merge", "b1"), ["merge", "e2b1", "db1", "cb1", "b1"]);
-    assert.deepEqual(iterate(map, "merge", "a2"), [
-      "merge",
-      "e2b1",
-      "db1",
-      "cb1",
-      "b1",
-      "e2b2",
-      "db2",
-      "cb2",
-      "b2",
-      "a3",
-      "a2",
-    ]);
-    assert.deepEqual(iterate(map, ["merge", "fe1b1"], "a1"), [
-      "fe1b1",
-      "e1b1",
-      "merge",
-      "e2b1",
-      "db1",
-      "cb1",
-      "b1",
-      "e2b2",
-      "db2",
-      "cb2",
-      "b2",
-      "a3",
-      "a2",
-      "a1",
-    ]);
+    assert.deepEqual(iterate(map, "merge", "a2"), ids("merge e2b1 db1 cb1 b1 e2b2 db2 cb2 b2 a3 a2"));
+    assert.deepEqual(
+      iterate(map, ["merge", "fe1b1"], "a1"),
+      ids("fe1b1 e1b1 merge e2b1 db1 cb1 b1 e2b2 db2 cb2 b2 a3 a2 a1"),
+    );
   });
 
   it("several lower bounds, inclusive and exclusive", () => {
-    assert.deepEqual(iterate(map, ["merge", "fe1b1"], ["cb1", "cb2"]), [
-      "fe1b1",
-      "e1b1",
-      "merge",
-      "e2b1",
-      "db1",
-      "cb1",
-      "e2b2",
-      "db2",
-      "cb2",
-    ]);
-    assert.deepEqual(iterate(map, ["merge", "fe1b1"], ["cb1", "cb2"], { inclusive: false }), [
-      "fe1b1",
-      "e1b1",
-      "merge",
-      "e2b1",
-      "db1",
-      "e2b2",
-      "db2",
-    ]);
-    assert.deepEqual(iterate(map, ["e2b1", "b2", "fe1b1"], [], { inclusive: false }), [
-      "b2",
-      "fe1b1",
-      "e1b1",
-      "e2b1",
-      "db1",
-      "cb1",
-      "b1",
-      "a3",
-      "a2",
-      "a1",
-    ]);
-    assert.deepEqual(iterate(map, ["fe1b1"], "base", { inclusive: false }), [
-      "fe1b1",
-      "e1b1",
-      "db1",
-      "cb1",
-      "b1",
-      "a3",
-      "a2",
-      "a1",
-    ]);
+    assert.deepEqual(
+      iterate(map, ["merge", "fe1b1"], ["cb1", "cb2"]),
+      ids("fe1b1 e1b1 merge e2b1 db1 cb1 e2b2 db2 cb2"),
+    );
+    assert.deepEqual(
+      iterate(map, ["merge", "fe1b1"], ["cb1", "cb2"], { inclusive: false }),
+      ids("fe1b1 e1b1 merge e2b1 db1 e2b2 db2"),
+    );
+    assert.deepEqual(
+      iterate(map, ["e2b1", "b2", "fe1b1"], [], { inclusive: false }),
+      ids("b2 fe1b1 e1b1 e2b1 db1 cb1 b1 a3 a2 a1"),
+    );
+    assert.deepEqual(iterate(map, ["fe1b1"], "base", { inclusive: false }), ids("fe1b1 e1b1 db1 cb1 b1 a3 a2 a1"));
   });
 
   it("overlapping requested revisions are an error", () => {
@@ -245,30 +122,17 @@ describe("iterateRevisions: branch travelling (scenario 13)", () => {
   });
 
   it("ancestors of a merge", () => {
-    const ids = map
+    const ancestors = map
       .ancestors([map.getRevision("merge")!], { check: true })
       .map((r) => r.revision)
       .sort();
-    assert.deepEqual(ids, ["a1", "a2", "a3", "b1", "b2", "cb1", "cb2", "db1", "db2", "e2b1", "e2b2", "merge"]);
+    assert.deepEqual(ancestors, ["a1", "a2", "a3", "b1", "b2", "cb1", "cb2", "db1", "db2", "e2b1", "e2b2", "merge"]);
   });
 });
 
 describe("iterateRevisions: several bases (scenario 14)", () => {
-  const map = mapOf(
-    rev("base1"),
-    rev("base2"),
-    rev("base3"),
-    rev("a1a", "base1"),
-    rev("a1b", "base1"),
-    rev("a2", "base2"),
-    rev("a3", "base3"),
-    rev("b1a", "a1a"),
-    rev("b1b", "a1b"),
-    rev("b2", "a2"),
-    rev("b3", "a3"),
-    rev("c2", "b2"),
-    rev("d2", "c2"),
-    rev("mergeb3d2", ["b3", "d2"]),
+  const map = graph(
+    "base1 base2 base3 a1a<base1 a1b<base1 a2<base2 a3<base3 b1a<a1a b1b<a1b b2<a2 b3<a3 c2<b2 d2<c2 mergeb3d2<b3,d2",
   );
   const all = ["b1a", "a1a", "b1b", "a1b", "base1", "mergeb3d2", "b3", "a3", "base3", "d2", "c2", "b2", "a2", "base2"];
 
@@ -283,58 +147,26 @@ describe("iterateRevisions: several bases (scenario 14)", () => {
   });
 
   it("implicit base adds the other trees", () => {
-    assert.deepEqual(iterate(map, "heads", ["c2"], { inclusive: false, implicitBase: true }), [
-      "b1a",
-      "a1a",
-      "b1b",
-      "a1b",
-      "base1",
-      "mergeb3d2",
-      "b3",
-      "a3",
-      "base3",
-      "d2",
-    ]);
+    assert.deepEqual(
+      iterate(map, "heads", ["c2"], { inclusive: false, implicitBase: true }),
+      ids("b1a a1a b1b a1b base1 mergeb3d2 b3 a3 base3 d2"),
+    );
     assert.deepEqual(iterate(map, "heads", ["c2"], { inclusive: false }), ["mergeb3d2", "d2"]);
-    assert.deepEqual(iterate(map, "heads", ["c2"], { implicitBase: true }), [
-      "b1a",
-      "a1a",
-      "b1b",
-      "a1b",
-      "base1",
-      "mergeb3d2",
-      "b3",
-      "a3",
-      "base3",
-      "d2",
-      "c2",
-    ]);
+    assert.deepEqual(
+      iterate(map, "heads", ["c2"], { implicitBase: true }),
+      ids("b1a a1a b1b a1b base1 mergeb3d2 b3 a3 base3 d2 c2"),
+    );
     assert.deepEqual(iterate(map, "b3", "base3"), ["b3", "a3", "base3"]);
-    assert.deepEqual(iterate(map, ["b3", "b2"], "base3", { inclusive: false, implicitBase: true }), [
-      "b2",
-      "a2",
-      "base2",
-      "b3",
-      "a3",
-    ]);
+    assert.deepEqual(
+      iterate(map, ["b3", "b2"], "base3", { inclusive: false, implicitBase: true }),
+      ids("b2 a2 base2 b3 a3"),
+    );
   });
 });
 
 describe("iterateRevisions: cross dependencies (scenarios 15, 16, 17)", () => {
-  const one = mapOf(
-    rev("base1", null, { labels: "b_1" }),
-    rev("a1a", "base1"),
-    rev("a1b", "base1"),
-    rev("b1a", "a1a"),
-    rev("b1b", "a1b", { deps: "a3" }),
-    rev("base2", null, { labels: "b_2" }),
-    rev("a2", "base2"),
-    rev("b2", "a2"),
-    rev("c2", "b2", { deps: "a3" }),
-    rev("d2", "c2"),
-    rev("base3", null, { labels: "b_3" }),
-    rev("a3", "base3"),
-    rev("b3", "a3"),
+  const one = graph(
+    "base1@b_1 a1a<base1 a1b<base1 b1a<a1a b1b<a1b~a3 base2@b_2 a2<base2 b2<a2 c2<b2~a3 d2<c2 base3@b_3 a3<base3 b3<a3",
   );
 
   it("heads and full iteration", () => {
@@ -351,169 +183,54 @@ describe("iterateRevisions: cross dependencies (scenarios 15, 16, 17)", () => {
 
   it("upgrading a branch pulls in its dependencies; downgrading it does not", () => {
     assert.deepEqual(iterate(one, "b_2@head", "base"), ["d2", "c2", "b2", "a2", "base2", "a3", "base3"]);
-    assert.deepEqual(iterate(one, "b_2@head", "b_2@base", { selectForDowngrade: true }), [
-      "d2",
-      "c2",
-      "b2",
-      "a2",
-      "base2",
-    ]);
+    assert.deepEqual(iterate(one, "b_2@head", "b_2@base", { selectForDowngrade: true }), ids("d2 c2 b2 a2 base2"));
     assert.deepEqual(iterate(one, "b_3@head", "base"), ["b3", "a3", "base3"]);
     assert.deepEqual(iterate(one, "b_3@head", "base", { selectForDowngrade: true }), ["b3", "a3", "base3"]);
     assert.deepEqual(iterate(one, "b1b@head", "base"), ["b1b", "a1b", "base1", "a3", "base3"]);
     assert.deepEqual(iterate(one, "b1b@head", "b1b@base", { selectForDowngrade: true }), ["b1b", "a1b", "base1"]);
     assert.deepEqual(iterate(one, "heads", "b_2@base"), ["d2", "c2", "b2", "a2", "base2", "a3", "base3"]);
-    assert.deepEqual(iterate(one, "heads", "b_2@base", { selectForDowngrade: true }), [
-      "d2",
-      "c2",
-      "b2",
-      "a2",
-      "base2",
-    ]);
+    assert.deepEqual(iterate(one, "heads", "b_2@base", { selectForDowngrade: true }), ids("d2 c2 b2 a2 base2"));
     assert.deepEqual(iterate(one, "heads", "b_3@base"), ["b3", "a3", "base3"]);
     // Dependents of a3 must go down first.
-    assert.deepEqual(iterate(one, "heads", "b_3@base", { selectForDowngrade: true }), [
-      "b1b",
-      "d2",
-      "c2",
-      "b3",
-      "a3",
-      "base3",
-    ]);
+    assert.deepEqual(iterate(one, "heads", "b_3@base", { selectForDowngrade: true }), ids("b1b d2 c2 b3 a3 base3"));
   });
 
   it("a base depending on a label (scenario 16)", () => {
-    const two = mapOf(
-      rev("base1", null, { labels: "b_1" }),
-      rev("a1", "base1"),
-      rev("b1", "a1"),
-      rev("c1", "b1"),
-      rev("base2", null, { deps: "b_1", labels: "b_2" }),
-      rev("a2", "base2"),
-      rev("b2", "a2"),
-      rev("c2", "b2"),
-      rev("d2", "c2"),
-      rev("base3", null, { labels: "b_3" }),
-      rev("a3", "base3"),
-      rev("b3", "a3"),
-      rev("c3", "b3", { deps: "b2" }),
-      rev("d3", "c3"),
+    const two = graph(
+      "base1@b_1 a1<base1 b1<a1 c1<b1 base2@b_2~b_1 a2<base2 b2<a2 c2<b2 d2<c2 base3@b_3 a3<base3 b3<a3 c3<b3~b2 d3<c3",
     );
     assert.deepEqual(two.heads, ["c1", "d2", "d3"]);
-    assert.deepEqual(iterate(two, "heads", "base"), [
-      "c1",
-      "b1",
-      "a1",
-      "d2",
-      "c2",
-      "d3",
-      "c3",
-      "b3",
-      "a3",
-      "base3",
-      "b2",
-      "a2",
-      "base2",
-      "base1",
-    ]);
+    assert.deepEqual(iterate(two, "heads", "base"), ids("c1 b1 a1 d2 c2 d3 c3 b3 a3 base3 b2 a2 base2 base1"));
     assert.deepEqual(iterate(two, "b_2@head", "base"), ["d2", "c2", "b2", "a2", "base2", "base1"]);
     assert.deepEqual(iterate(two, "b_3@head", "base"), ["d3", "c3", "b3", "a3", "base3", "b2", "a2", "base2", "base1"]);
     assert.deepEqual(iterate(two, "b_1@head", "base"), ["c1", "b1", "a1", "base1"]);
     assert.deepEqual(iterate(two, "heads", "b_1@base"), ["c1", "b1", "a1", "base1"]);
     assert.deepEqual(iterate(two, "heads", "b_2@base"), ["d2", "c2", "b2", "a2", "base2", "base1"]);
-    assert.deepEqual(iterate(two, "heads", "b_3@base"), [
-      "d3",
-      "c3",
-      "b3",
-      "a3",
-      "base3",
-      "b2",
-      "a2",
-      "base2",
-      "base1",
-    ]);
+    assert.deepEqual(iterate(two, "heads", "b_3@base"), ids("d3 c3 b3 a3 base3 b2 a2 base2 base1"));
   });
 
   it("no parent but a dependency (scenario 17)", () => {
-    const three = mapOf(
-      rev("base1"),
-      rev("a1", "base1"),
-      rev("b1", "a1"),
-      rev("c2", null, { deps: "a1" }),
-      rev("c3", "c2"),
-    );
+    const three = graph("base1 a1<base1 b1<a1 c2~a1 c3<c2");
     assert.deepEqual(iterate(three, "heads", "base"), ["b1", "c3", "c2", "a1", "base1"]);
   });
 });
 
 describe("iterateRevisions: normalized dependencies (scenario 21)", () => {
-  const map = mapOf(
-    rev("a1"),
-    rev("a2", "a1"),
-    rev("a3", "a2"),
-    rev("b1"),
-    rev("b2", "b1", { deps: "a3" }),
-    rev("b3", "b2"),
-    rev("b4", "b3", { deps: "a3" }),
-    rev("b5", "b4", { deps: "b4" }),
-  );
+  const map = graph("a1 a2<a1 a3<a2 b1 b2<b1~a3 b3<b2 b4<b3~a3 b5<b4~b4");
 
   it("downgrade traversals", () => {
     assert.deepEqual(iterate(map, "b4", "b1@base", { selectForDowngrade: true }), ["b4", "b3", "b2", "b1"]);
-    assert.deepEqual(iterate(map, "heads", "base", { selectForDowngrade: true }), [
-      "b5",
-      "b4",
-      "b3",
-      "b2",
-      "b1",
-      "a3",
-      "a2",
-      "a1",
-    ]);
+    assert.deepEqual(iterate(map, "heads", "base", { selectForDowngrade: true }), ids("b5 b4 b3 b2 b1 a3 a2 a1"));
     assert.deepEqual(iterate(map, "heads", "a2", { selectForDowngrade: true }), ["b5", "b4", "b3", "b2", "a3", "a2"]);
-    assert.deepEqual(iterate(map, "heads", "a2", { selectForDowngrade: true, implicitBase: true }), [
-      "b5",
-      "b4",
-      "b3",
-      "b2",
-      "b1",
-      "a3",
-      "a2",
-    ]);
+    assert.deepEqual(
+      iterate(map, "heads", "a2", { selectForDowngrade: true, implicitBase: true }),
+      ids("b5 b4 b3 b2 b1 a3 a2"),
+    );
   });
 
   it("implicit base upgrades", () => {
-    assert.deepEqual(iterate(map, "b5", ["b1"], { implicitBase: true }), [
-      "b5",
-      "b4",
-      "b3",
-      "b2",
-      "b1",
-      "a3",
-      "a2",
-      "a1",
-    ]);
-    const other = mapOf(
-      rev("c1"),
-      rev("a1"),
-      rev("a2", "a1", { deps: "c1" }),
-      rev("a3", "a2", { deps: "c1" }),
-      rev("b1"),
-      rev("b2", "b1", { deps: "a3" }),
-      rev("b3", "b2"),
-      rev("b4", "b3", { deps: "a3" }),
-      rev("b5", "b4"),
-    );
-    assert.deepEqual(iterate(other, "b5", ["b1"], { implicitBase: true }), [
-      "b5",
-      "b4",
-      "b3",
-      "b2",
-      "b1",
-      "a3",
-      "a2",
-      "a1",
-      "c1",
-    ]);
+    assert.deepEqual(iterate(map, "b5", ["b1"], { implicitBase: true }), ids("b5 b4 b3 b2 b1 a3 a2 a1"));
+    const other = graph("c1 a1 a2<a1~c1 a3<a2~c1 b1 b2<b1~a3 b3<b2 b4<b3~a3 b5<b4");
+    assert.deepEqual(iterate(other, "b5", ["b1"], { implicitBase: true }), ids("b5 b4 b3 b2 b1 a3 a2 a1 c1"));
   });
 });

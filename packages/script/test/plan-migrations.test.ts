@@ -4,7 +4,7 @@ import { planDowngrade } from "../src/plan-downgrade";
 import { planUpgrade } from "../src/plan-upgrade";
 import type { MigrationStep } from "../src/migration-step";
 import type { RevisionMap } from "../src/revision-map";
-import { applyChanges, finalHeads, mapOf, rev, stepNames, throwsExactly } from "./support/graph-fixtures";
+import { applyChanges, finalHeads, graph, mapOf, rev, stepNames, throwsExactly } from "./support/graph-fixtures";
 
 /** Plans, checks the version changes replay on a real row set, and returns names + final heads. */
 function check(steps: MigrationStep[], start: readonly string[]): { steps: string[]; heads: string[] } {
@@ -20,7 +20,7 @@ const down = (map: RevisionMap, target: string, current: string[], warnings?: st
   check(planDowngrade(map, current, target, { onWarning: (m) => warnings?.push(m) }), current);
 
 describe("plan: linear path (scenario 22)", () => {
-  const map = mapOf(rev("a"), rev("b", "a"), rev("c", "b"), rev("d", "c"), rev("e", "d"));
+  const map = graph("a b<a c<b d<c e<d");
 
   it("upgrade to an id and from base", () => {
     assert.deepEqual(up(map, "e", ["c"]), { steps: ["up:d", "up:e"], heads: ["e"] });
@@ -100,14 +100,7 @@ describe("plan: linear path (scenario 22)", () => {
 });
 
 describe("plan: branched path (scenario 23)", () => {
-  const map = mapOf(
-    rev("a"),
-    rev("b", "a"),
-    rev("c1", "b", { labels: "c1branch" }),
-    rev("d1", "c1"),
-    rev("c2", "b", { labels: "c2branch" }),
-    rev("d2", "c2"),
-  );
+  const map = graph("a b<a c1<b@c1branch d1<c1 c2<b@c2branch d2<c2");
 
   it("upgrades", () => {
     assert.deepEqual(up(map, "d1", ["b"]), { steps: ["up:c1", "up:d1"], heads: ["d1"] });
@@ -179,35 +172,13 @@ describe("plan: branched path (scenario 23)", () => {
 
 describe("plan: branching from merge points", () => {
   it("two-way (BranchFromMergepointTest)", () => {
-    const map = mapOf(
-      rev("a1"),
-      rev("b1", "a1"),
-      rev("c1", "b1"),
-      rev("a2"),
-      rev("b2", "a2"),
-      rev("c2", "b2"),
-      rev("d1", ["c1", "c2"]),
-      rev("d2", "c2"),
-    );
+    const map = graph("a1 b1<a1 c1<b1 a2 b2<a2 c2<b2 d1<c1,c2 d2<c2");
     assert.deepEqual(up(map, "d1", ["d2", "b1"]), { steps: ["up:c1", "up:d1"], heads: ["d1", "d2"] });
     assert.deepEqual(down(map, "b1", ["d2", "d1"]), { steps: ["down:d1", "down:c1"], heads: ["b1", "d2"] });
   });
 
   it("three-way (BranchFrom3WayMergepointTest)", () => {
-    const map = mapOf(
-      rev("a1"),
-      rev("b1", "a1"),
-      rev("c1", "b1"),
-      rev("a2"),
-      rev("b2", "a2"),
-      rev("c2", "b2"),
-      rev("a3"),
-      rev("b3", "a3"),
-      rev("c3", "b3"),
-      rev("d1", ["c1", "c2", "c3"]),
-      rev("d2", "c2"),
-      rev("d3", "c3"),
-    );
+    const map = graph("a1 b1<a1 c1<b1 a2 b2<a2 c2<b2 a3 b3<a3 c3<b3 d1<c1,c2,c3 d2<c2 d3<c3");
     assert.deepEqual(up(map, "d1", ["d3", "d2", "b1"]), { steps: ["up:c1", "up:d1"], heads: ["d1", "d2", "d3"] });
     assert.deepEqual(down(map, "b1", ["d3", "d2", "d1"]), { steps: ["down:d1", "down:c1"], heads: ["b1", "d2", "d3"] });
     assert.deepEqual(up(map, "d1", ["d3", "b2", "b1"]), { steps: ["up:c2", "up:c1", "up:d1"], heads: ["d1", "d3"] });
@@ -216,17 +187,9 @@ describe("plan: branching from merge points", () => {
 });
 
 describe("plan: twin merges (scenario 25, #297)", () => {
+  const map = graph("a b1<a b2<a b3<a c1<b1,b2,b3 c2<b1,b2,b3 d1<c1 d2<c2");
+
   it("TwinMergeTest", () => {
-    const map = mapOf(
-      rev("a"),
-      rev("b1", "a"),
-      rev("b2", "a"),
-      rev("b3", "a"),
-      rev("c1", ["b1", "b2", "b3"]),
-      rev("c2", ["b1", "b2", "b3"]),
-      rev("d1", "c1"),
-      rev("d2", "c2"),
-    );
     const steps = planUpgrade(map, ["a"], "heads");
     assert.deepEqual(stepNames(steps), ["up:b3", "up:b2", "up:b1", "up:c2", "up:d2", "up:c1", "up:d1"]);
     assert.deepEqual(
@@ -244,16 +207,6 @@ describe("plan: twin merges (scenario 25, #297)", () => {
 
   it("the reference step order keeps the same heads", () => {
     // Alembic's test walks the steps in its own order; the heads after each must match.
-    const map = mapOf(
-      rev("a"),
-      rev("b1", "a"),
-      rev("b2", "a"),
-      rev("b3", "a"),
-      rev("c1", ["b1", "b2", "b3"]),
-      rev("c2", ["b1", "b2", "b3"]),
-      rev("d1", "c1"),
-      rev("d2", "c2"),
-    );
     let heads = ["a"];
     const expected: [string, string[]][] = [
       ["b3", ["b3"]],
@@ -273,16 +226,7 @@ describe("plan: twin merges (scenario 25, #297)", () => {
   });
 
   it("NotQuiteTwinMergeTest", () => {
-    const map = mapOf(
-      rev("a"),
-      rev("b1", "a"),
-      rev("b2", "a"),
-      rev("b3", "a"),
-      rev("c1", ["b1", "b2"]),
-      rev("c2", ["b2", "b3"]),
-      rev("d1", "c1"),
-      rev("d2", "c2"),
-    );
+    const map = graph("a b1<a b2<a b3<a c1<b1,b2 c2<b2,b3 d1<c1 d2<c2");
     let heads = ["a"];
     const expected: [string, string[]][] = [
       ["b2", ["b2"]],
@@ -302,17 +246,7 @@ describe("plan: twin merges (scenario 25, #297)", () => {
 
 describe("plan: dependencies across branches (scenario 26 and DependsOn tests)", () => {
   it("DependsOnBranchTestOne: downgrading a dependency target keeps the dependent head", () => {
-    const map = mapOf(
-      rev("a1", null, { labels: ["lib1"] }),
-      rev("b1", "a1"),
-      rev("c1", "b1"),
-      rev("a2"),
-      rev("b2", "a2"),
-      rev("c2", "b2", { deps: "c1" }),
-      rev("d1", "c1"),
-      rev("e1", "d1"),
-      rev("f1", "e1"),
-    );
+    const map = graph("a1@lib1 b1<a1 c1<b1 a2 b2<a2 c2<b2~c1 d1<c1 e1<d1 f1<e1");
     const steps = planDowngrade(map, ["c2", "d1"], "c1");
     assert.deepEqual(stepNames(steps), ["down:d1"]);
     assert.deepEqual(steps[0]!.versionChanges, [{ op: "delete", version: "d1" }]);
@@ -320,20 +254,7 @@ describe("plan: dependencies across branches (scenario 26 and DependsOn tests)",
   });
 
   it("DependsOnBranchTestTwo: merges and a cross-merge dependency", () => {
-    const map = mapOf(
-      rev("a1"),
-      rev("a2"),
-      rev("a3"),
-      rev("amerge", ["a1", "a2", "a3"]),
-      rev("b1"),
-      rev("b2"),
-      rev("bmerge", ["b1", "b2"]),
-      rev("c1"),
-      rev("c2"),
-      rev("c3"),
-      rev("cmerge", ["c1", "c2", "c3"]),
-      rev("d1", null, { deps: ["a3", "b2", "c1"] }),
-    );
+    const map = graph("a1 a2 a3 amerge<a1,a2,a3 b1 b2 bmerge<b1,b2 c1 c2 c3 cmerge<c1,c2,c3 d1~a3,b2,c1");
     assert.deepEqual(down(map, "b2", ["amerge", "bmerge", "cmerge", "d1"]), {
       steps: ["down:bmerge"],
       heads: ["amerge", "b1", "cmerge", "d1"],
@@ -351,14 +272,7 @@ describe("plan: dependencies across branches (scenario 26 and DependsOn tests)",
   });
 
   it("DependsOnBranchTestThree: half a merge point comes down (#377)", () => {
-    const map = mapOf(
-      rev("a1"),
-      rev("a2", "a1"),
-      rev("b1"),
-      rev("b2", "b1", { deps: "a2" }),
-      rev("b3", "b2"),
-      rev("a3", "a2", { deps: "b1" }),
-    );
+    const map = graph("a1 a2<a1 b1 b2<b1~a2 b3<b2 a3<a2~b1");
     assert.deepEqual(down(map, "b1", ["a3", "b2"]), { steps: ["down:b2"], heads: ["a3"] });
   });
 
@@ -369,15 +283,7 @@ describe("plan: dependencies across branches (scenario 26 and DependsOn tests)",
   });
 
   it("DependsOnBranchTestFour: normalized dependencies (#789)", () => {
-    const map = mapOf(
-      rev("a1"),
-      rev("a2", "a1"),
-      rev("a3", "a2"),
-      rev("b1"),
-      rev("b2", "b1", { deps: "a3" }),
-      rev("b3", "b2"),
-      rev("b4", "b3", { deps: "a3" }),
-    );
+    const map = graph("a1 a2<a1 a3<a2 b1 b2<b1~a3 b3<b2 b4<b3~a3");
     assert.deepEqual(down(map, "b3", ["b4"]), { steps: ["down:b4"], heads: ["b3"] });
   });
 
@@ -390,23 +296,13 @@ describe("plan: dependencies across branches (scenario 26 and DependsOn tests)",
   });
 
   it("DependsOnBranchLabelTest: a dependency given as a label", () => {
-    const map = mapOf(
-      rev("a1", null, { labels: ["lib1"] }),
-      rev("b1", "a1"),
-      rev("c1", "b1", { labels: ["c1lib"] }),
-      rev("a2"),
-      rev("b2", "a2"),
-      rev("c2", "b2", { deps: ["c1lib"] }),
-      rev("d1", "c1"),
-      rev("e1", "d1"),
-      rev("f1", "e1"),
-    );
+    const map = graph("a1@lib1 b1<a1 c1<b1@c1lib a2 b2<a2 c2<b2~c1lib d1<c1 e1<d1 f1<e1");
     assert.deepEqual(up(map, "c2", ["a2"]), { steps: ["up:a1", "up:b1", "up:c1", "up:b2", "up:c2"], heads: ["c2"] });
   });
 });
 
 describe("plan: forest (scenario 27)", () => {
-  const map = mapOf(rev("a1"), rev("b1", "a1"), rev("a2"), rev("b2", "a2"));
+  const map = graph("a1 b1<a1 a2 b2<a2");
 
   it("upgrade heads from base inserts one row per tree", () => {
     const steps = planUpgrade(map, [], "heads");
@@ -465,14 +361,7 @@ describe("plan: merged path (scenario 24)", () => {
 });
 
 describe("plan: cross-dependent branches (scenario 28)", () => {
-  const map = mapOf(
-    rev("a"),
-    rev("b", "a"),
-    rev("c1", "b", { labels: "c1branch" }),
-    rev("d1", "c1"),
-    rev("c2", "b", { labels: "c2branch" }),
-    rev("d2", "c2", { deps: ["c1"] }),
-  );
+  const map = graph("a b<a c1<b@c1branch d1<c1 c2<b@c2branch d2<c2~c1");
 
   it("the dependent branch comes down alone", () => {
     assert.deepEqual(down(map, "c2branch@b", ["d1", "d2"]), { steps: ["down:d2", "down:c2"], heads: ["d1"] });

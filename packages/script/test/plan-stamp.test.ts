@@ -1,27 +1,11 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { planStamp, planStampSteps, splitStampRanges } from "../src/plan-stamp";
-import { applyChanges, mapOf, rev, throwsExactly } from "./support/graph-fixtures";
+import { applyChanges, graph, throwsExactly } from "./support/graph-fixtures";
 
-const linear = mapOf(rev("a"), rev("b", "a"), rev("c", "b"), rev("d", "c"), rev("e", "d"));
-const branched = mapOf(
-  rev("a"),
-  rev("b", "a"),
-  rev("c1", "b", { labels: "c1branch" }),
-  rev("d1", "c1"),
-  rev("c2", "b", { labels: "c2branch" }),
-  rev("d2", "c2"),
-);
-const merged = mapOf(
-  rev("a"),
-  rev("b", "a"),
-  rev("c1", "b"),
-  rev("d1", "c1"),
-  rev("c2", "b", { labels: "c2branch" }),
-  rev("d2", "c2"),
-  rev("e", ["d1", "d2"]),
-  rev("f", "e"),
-);
+const linear = graph("a b<a c<b d<c e<d");
+const branched = graph("a b<a c1<b@c1branch d1<c1 c2<b@c2branch d2<c2");
+const merged = graph("a b<a c1<b d1<c1 c2<b@c2branch d2<c2 e<d1,d2 f<e");
 
 describe("planStamp (scenarios 22-27, 31)", () => {
   it("stamp base from d deletes the row", () => {
@@ -74,23 +58,13 @@ describe("planStamp (scenarios 22-27, 31)", () => {
   });
 
   it("stamp across a dependency (scenario 26)", () => {
-    const map = mapOf(
-      rev("a1", null, { labels: ["lib1"] }),
-      rev("b1", "a1"),
-      rev("c1", "b1"),
-      rev("a2"),
-      rev("b2", "a2"),
-      rev("c2", "b2", { deps: "c1" }),
-      rev("d1", "c1"),
-      rev("e1", "d1"),
-      rev("f1", "e1"),
-    );
+    const map = graph("a1@lib1 b1<a1 c1<b1 a2 b2<a2 c2<b2~c1 d1<c1 e1<d1 f1<e1");
     const changes = planStamp(map, ["e1", "c2"], ["b1"], { purge: false });
     assert.deepEqual(applyChanges(["e1", "c2"], changes), ["b1"]);
   });
 
   it("stamp heads on a forest inserts each head; at heads it does nothing (scenario 27)", () => {
-    const forest = mapOf(rev("a1"), rev("b1", "a1"), rev("a2"), rev("b2", "a2"));
+    const forest = graph("a1 b1<a1 a2 b2<a2");
     const steps = planStampSteps(forest, [], ["heads"]);
     assert.equal(steps.length, 2);
     assert.deepEqual(
@@ -99,12 +73,12 @@ describe("planStamp (scenarios 22-27, 31)", () => {
     );
     assert.deepEqual(planStampSteps(forest, ["b1", "b2"], ["heads"]), []);
     // One labeled head only.
-    const labeled = mapOf(rev("a1", null, { labels: "one" }), rev("b1", "a1"), rev("a2"), rev("b2", "a2"));
+    const labeled = graph("a1@one b1<a1 a2 b2<a2");
     assert.deepEqual(planStamp(labeled, [], ["one@head"], { purge: false }), [{ op: "insert", version: "b1" }]);
   });
 
   it("several targets from one start: UPDATE then INSERTs (scenario 31)", () => {
-    const map = mapOf(rev("a"), rev("b", "a"), rev("c", "b"), rev("d", "b"), rev("e", "d"), rev("f", "b"));
+    const map = graph("a b<a c<b d<b e<d f<b");
     const { start, targets } = splitStampRanges(["b:c", "b:e", "b:f"]);
     assert.equal(start, "b");
     assert.deepEqual(targets, ["c", "e", "f"]);

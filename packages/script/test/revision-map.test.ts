@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { CommandError } from "@autogen/core";
 import { MultipleHeadsError, ResolutionError, RevisionError } from "../src/revision-errors";
-import { iterate, mapOf, rev, throwsExactly } from "./support/graph-fixtures";
+import { graph, iterate, mapOf, rev, throwsExactly } from "./support/graph-fixtures";
 
 const MULTIPLE_HEAD_TEXT =
   "Multiple head revisions are present for given argument 'head'; please specify a specific target revision, " +
@@ -16,14 +16,14 @@ describe("RevisionMap: heads, bases, symbols (scenarios 1-3)", () => {
     assert.equal(map.getRevision("head")!.revision, "c");
     assert.equal(map.getRevision("base"), null);
     // Adding d on top of c moves the head.
-    const grown = mapOf(rev("a"), rev("b", "a"), rev("c", "b"), rev("d", "c"));
+    const grown = graph("a b<a c<b d<c");
     assert.deepEqual(grown.heads, ["d"]);
   });
 
   it("two heads: heads in file order, `head` is ambiguous, `heads` lists both", () => {
-    const map = mapOf(rev("a"), rev("b", "a"), rev("c1", "b"), rev("c2", "b"));
+    const map = graph("a b<a c1<b c2<b");
     assert.deepEqual(map.heads, ["c1", "c2"]);
-    const grown = mapOf(rev("a"), rev("b", "a"), rev("c1", "b"), rev("c2", "b"), rev("d1", "c1"));
+    const grown = graph("a b<a c1<b c2<b d1<c1");
     assert.deepEqual(grown.heads, ["c2", "d1"]);
 
     for (const call of [() => map.getRevision("head"), () => map.getRevisions("head")]) {
@@ -44,14 +44,14 @@ describe("RevisionMap: heads, bases, symbols (scenarios 1-3)", () => {
   });
 
   it("two bases: base is null, bases lists both", () => {
-    const map = mapOf(rev("a"), rev("b", "a"), rev("c"), rev("d", "c"));
+    const map = graph("a b<a c d<c");
     assert.equal(map.getRevision("base"), null);
     assert.deepEqual(map.bases, ["a", "c"]);
     assert.deepEqual(map.heads, ["b", "d"]);
   });
 
   it("derived properties: branch point, merge point, head, base", () => {
-    const map = mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c", ["b1", "b2"]), rev("d", "c"));
+    const map = graph("a b1<a b2<a c<b1,b2 d<c");
     const a = map.getRevision("a")!;
     const c = map.getRevision("c")!;
     assert.equal(a.isBase, true);
@@ -63,12 +63,7 @@ describe("RevisionMap: heads, bases, symbols (scenarios 1-3)", () => {
   });
 
   it("effective head: a head only depended on is a versioned head but not a real head", () => {
-    const map = mapOf(
-      rev("y1", null, { labels: "y" }),
-      rev("x1", null, { labels: "x" }),
-      rev("y2", "y1", { deps: "x1" }),
-      rev("x2", "x1"),
-    );
+    const map = graph("y1@y x1@x y2<y1~x1 x2<x1");
     assert.deepEqual(map.heads, ["y2", "x2"]);
     assert.deepEqual(map.realHeads, ["y2", "x2"]);
     const withEffective = mapOf(rev("a1"), rev("b1"), rev("b2", "b1", { deps: "a1" }));
@@ -131,28 +126,11 @@ describe("RevisionMap: identifiers", () => {
 
 describe("RevisionMap: branch labels (scenarios 8, 9)", () => {
   const labeled = () =>
-    mapOf(
-      rev("a", null, { labels: "abranch" }),
-      rev("b", "a"),
-      rev("somelongername", "b"),
-      rev("c", "somelongername"),
-      rev("d"),
-      rev("e", "d", { labels: ["ebranch"] }),
-      rev("someothername", "e"),
-      rev("f", "someothername"),
-    );
+    graph("a@abranch b<a somelongername<b c<somelongername d e<d@ebranch someothername<e f<someothername");
 
   it("a duplicate branch label is an error at build time", () => {
     throwsExactly(
-      () =>
-        mapOf(
-          rev("a"),
-          rev("b", "a"),
-          rev("c", "b", { labels: ["xy1"] }),
-          rev("d"),
-          rev("e", "d", { labels: ["xy1"] }),
-          rev("f", "e"),
-        ),
+      () => graph("a b<a c<b@xy1 d e<d@xy1 f<e"),
       "Branch name 'xy1' in revision e already used by revision c",
     );
   });
@@ -162,21 +140,14 @@ describe("RevisionMap: branch labels (scenarios 8, 9)", () => {
     assert.deepEqual(map.getRevision("c")!.branchLabels, ["abranch"]);
     assert.deepEqual(map.getRevision("f")!.branchLabels, ["ebranch"]);
     assert.deepEqual(map.getRevision("d")!.branchLabels, ["ebranch"]);
-    const branched = mapOf(
-      rev("a"),
-      rev("b", "a"),
-      rev("c1", "b", { labels: "c1branch" }),
-      rev("d1", "c1"),
-      rev("c2", "b", { labels: "c2branch" }),
-      rev("d2", "c2"),
-    );
+    const branched = graph("a b<a c1<b@c1branch d1<c1 c2<b@c2branch d2<c2");
     assert.deepEqual(branched.getRevision("d1")!.branchLabels, ["c1branch"]);
     assert.deepEqual(branched.getRevision("b")!.branchLabels, []);
   });
 
   it("a branch point or merge point above the labelled revision keeps the label off its ancestors (Alembic)", () => {
     // b's branch meets x's at the merge point m: Alembic labels b, c and m, not a.
-    const merged = mapOf(rev("a"), rev("b", "a", { labels: "bl" }), rev("c", "b"), rev("x"), rev("m", ["c", "x"]));
+    const merged = graph("a b<a@bl c<b x m<c,x");
     assert.deepEqual(
       merged.revisions.map((r) => [r.revision, [...r.branchLabels]]),
       [
@@ -188,11 +159,11 @@ describe("RevisionMap: branch labels (scenarios 8, 9)", () => {
       ],
     );
     // b's branch splits at c: the same.
-    const split = mapOf(rev("a"), rev("b", "a", { labels: "bl" }), rev("c", "b"), rev("d1", "c"), rev("d2", "c"));
+    const split = graph("a b<a@bl c<b d1<c d2<c");
     assert.deepEqual(split.getRevision("a")!.branchLabels, []);
     assert.deepEqual(split.getRevision("d2")!.branchLabels, ["bl"]);
     // One straight line above it: the label reaches down to the previous branch point.
-    const line = mapOf(rev("r"), rev("a", "r"), rev("z", "r"), rev("b", "a", { labels: "bl" }), rev("c", "b"));
+    const line = graph("r a<r z<r b<a@bl c<b");
     assert.deepEqual(line.getRevision("a")!.branchLabels, ["bl"]);
     assert.deepEqual(line.getRevision("r")!.branchLabels, []);
   });
@@ -237,13 +208,7 @@ describe("RevisionMap: branch labels (scenarios 8, 9)", () => {
   });
 
   it("filterForLineage across a merge and for heads", () => {
-    const merged = mapOf(
-      rev("a"),
-      rev("b", "a"),
-      rev("c1", "b", { labels: "c1branch" }),
-      rev("c2", "b"),
-      rev("d", ["c1", "c2"]),
-    );
+    const merged = graph("a b<a c1<b@c1branch c2<b d<c1,c2");
     const [c1, c2, d] = ["c1", "c2", "d"].map((id) => merged.getRevision(id)!);
     assert.deepEqual(merged.filterForLineage([c1!, c2!, d!], "c1branch@head"), [c1, c2, d]);
     const map = labeled();
@@ -257,14 +222,8 @@ describe("RevisionMap: validation (scenarios 18, 19, 20)", () => {
     throwsExactly(() => mapOf(rev("a", "a")), "Self-loop is detected in revisions (a)");
     throwsExactly(() => mapOf(rev("a", "a"), rev("b", "a"), rev("c", "b")), "Self-loop is detected in revisions (a)");
     throwsExactly(() => mapOf(rev("a"), rev("b", "a"), rev("c", ["b", "c"])), "Self-loop is detected in revisions (c)");
-    throwsExactly(
-      () => mapOf(rev("a"), rev("b", ["a", "b"]), rev("c1", "b"), rev("c2", "b")),
-      "Self-loop is detected in revisions (b)",
-    );
-    throwsExactly(
-      () => mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c", ["b1", "b2", "c"])),
-      "Self-loop is detected in revisions (c)",
-    );
+    throwsExactly(() => graph("a b<a,b c1<b c2<b"), "Self-loop is detected in revisions (b)");
+    throwsExactly(() => graph("a b1<a b2<a c<b1,b2,c"), "Self-loop is detected in revisions (c)");
   });
 
   it("dependency self-loops", () => {
@@ -277,38 +236,20 @@ describe("RevisionMap: validation (scenarios 18, 19, 20)", () => {
       () => mapOf(rev("a"), rev("b", "a"), rev("c", "b", { deps: "c" })),
       "Dependency self-loop is detected in revisions (c)",
     );
-    throwsExactly(
-      () => mapOf(rev("a"), rev("b", "a", { deps: "b" }), rev("c1", "b"), rev("c2", "b")),
-      "Dependency self-loop is detected in revisions (b)",
-    );
-    throwsExactly(
-      () => mapOf(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c", ["b1", "b2"], { deps: "c" })),
-      "Dependency self-loop is detected in revisions (c)",
-    );
+    throwsExactly(() => graph("a b<a~b c1<b c2<b"), "Dependency self-loop is detected in revisions (b)");
+    throwsExactly(() => graph("a b1<a b2<a c<b1,b2~c"), "Dependency self-loop is detected in revisions (c)");
   });
 
   it("cycles, with unrelated trees ignored and downstream revisions included", () => {
     throwsExactly(() => mapOf(rev("a", "c"), rev("b", "a"), rev("c", "b")), "Cycle is detected in revisions (a, b, c)");
-    throwsExactly(
-      () => mapOf(rev("a", "c"), rev("b", "a"), rev("c", "b"), rev("d"), rev("e", "d")),
-      "Cycle is detected in revisions (a, b, c)",
-    );
-    throwsExactly(
-      () => mapOf(rev("a", "c"), rev("b", "a"), rev("c", "b"), rev("d", "c"), rev("e", "d")),
-      "Cycle is detected in revisions (a, b, c, d, e)",
-    );
-    throwsExactly(
-      () => mapOf(rev("a"), rev("b", "a"), rev("c", ["b", "e"]), rev("d", "c"), rev("e", "d")),
-      "Cycle is detected in revisions (a, b, c, d, e)",
-    );
+    throwsExactly(() => graph("a<c b<a c<b d e<d"), "Cycle is detected in revisions (a, b, c)");
+    throwsExactly(() => graph("a<c b<a c<b d<c e<d"), "Cycle is detected in revisions (a, b, c, d, e)");
+    throwsExactly(() => graph("a b<a c<b,e d<c e<d"), "Cycle is detected in revisions (a, b, c, d, e)");
   });
 
   it("a cycle entered through a merge point is found too (Alembic's reachability check misses it)", () => {
     // As for the other cycles, revisions downstream of the cycle are named too.
-    throwsExactly(
-      () => mapOf(rev("base0"), rev("a", ["c", "base0"]), rev("b", "a"), rev("c", "b"), rev("d", "b")),
-      "Cycle is detected in revisions (a, b, c, d)",
-    );
+    throwsExactly(() => graph("base0 a<c,base0 b<a c<b d<b"), "Cycle is detected in revisions (a, b, c, d)");
   });
 
   it("dependency cycles", () => {
@@ -316,18 +257,9 @@ describe("RevisionMap: validation (scenarios 18, 19, 20)", () => {
       () => mapOf(rev("a", null, { deps: "c" }), rev("b", "a"), rev("c", "b")),
       "Dependency cycle is detected in revisions (a, b, c)",
     );
-    throwsExactly(
-      () => mapOf(rev("a", null, { deps: "c" }), rev("b", "a"), rev("c", "b"), rev("d"), rev("e", "d")),
-      "Dependency cycle is detected in revisions (a, b, c)",
-    );
-    throwsExactly(
-      () => mapOf(rev("a", null, { deps: "c" }), rev("b", "a"), rev("c", "b"), rev("d", "c"), rev("e", "d")),
-      "Dependency cycle is detected in revisions (a, b, c, d, e)",
-    );
-    throwsExactly(
-      () => mapOf(rev("a"), rev("b", "a"), rev("c", "b", { deps: "e" }), rev("d", "c"), rev("e", "d")),
-      "Dependency cycle is detected in revisions (a, b, c, d, e)",
-    );
+    throwsExactly(() => graph("a~c b<a c<b d e<d"), "Dependency cycle is detected in revisions (a, b, c)");
+    throwsExactly(() => graph("a~c b<a c<b d<c e<d"), "Dependency cycle is detected in revisions (a, b, c, d, e)");
+    throwsExactly(() => graph("a b<a c<b~e d<c e<d"), "Dependency cycle is detected in revisions (a, b, c, d, e)");
   });
 
   it("overlapping substring ids are not a loop", () => {
@@ -361,16 +293,7 @@ describe("RevisionMap: validation (scenarios 18, 19, 20)", () => {
   });
 
   it("normalized down revisions drop dependencies an ancestor already has (scenario 21)", () => {
-    const map = mapOf(
-      rev("a1"),
-      rev("a2", "a1"),
-      rev("a3", "a2"),
-      rev("b1"),
-      rev("b2", "b1", { deps: "a3" }),
-      rev("b3", "b2"),
-      rev("b4", "b3", { deps: "a3" }),
-      rev("b5", "b4", { deps: "b4" }),
-    );
+    const map = graph("a1 a2<a1 a3<a2 b1 b2<b1~a3 b3<b2 b4<b3~a3 b5<b4~b4");
     const b4 = map.getRevision("b4")!;
     assert.deepEqual(b4.allDownRevisions, ["b3", "a3"]);
     assert.deepEqual(b4.normalizedDownRevisions, ["b3"]);

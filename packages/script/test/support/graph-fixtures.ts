@@ -25,6 +25,33 @@ export function mapOf(...headers: RevisionHeader[]): RevisionMap {
   return new RevisionMap(headers);
 }
 
+/**
+ * A revision map written as one word per revision, in file order: `id`, then `<down1,down2`
+ * for its down revisions, `@label1,label2` for its branch labels and `~dep1,dep2` for what it
+ * depends on. `graph("a b<a@lib c<a,b~x")` is `mapOf(rev("a"), rev("b", "a", { labels: "lib" }),
+ * rev("c", ["a", "b"], { deps: "x" }))`: a whole graph reads on a line or two.
+ */
+export function graph(words: string): RevisionMap {
+  return mapOf(
+    ...words
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => {
+        const m = /^(\w+)(?:<([\w,]+))?(?:@([\w,]+))?(?:~([\w,]+))?$/.exec(word);
+        if (!m) throw new Error(`not a revision word: ${word}`);
+        const [, id, down, labels, deps] = m;
+        const downs = down?.split(",") ?? [];
+        return rev(id!, downs.length > 1 ? downs : (downs[0] ?? null), {
+          labels: labels?.split(","),
+          deps: deps?.split(","),
+        });
+      }),
+  );
+}
+
+/** Revision ids written as one space-separated string, for long expected orders. */
+export const ids = (words: string): string[] => words.split(" ");
+
 /** Alembic's DownIterateTest._assert_iteration: inclusive defaults to true there. */
 export function iterate(
   map: RevisionMap,
