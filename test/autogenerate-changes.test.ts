@@ -36,6 +36,7 @@ import {
   NullableV2,
   WidenV1,
   WidenV2,
+  NEW_ID,
 } from "./helpers/change-entities";
 
 // ---- entity sets (one pair of classes per scenario; table names may repeat across scenarios) ----
@@ -383,6 +384,11 @@ class SaleRegion {
 }
 
 const SCENARIOS: ChangeScenario[] = [
+  {
+    ...NEW_ID,
+    name: `${NEW_ID.name} as the table is recreated`,
+    ops: ["AddColumnOp visit.id", "CreatePrimaryKeyOp visit", "DropConstraintOp visit.PrimaryKey"],
+  },
   {
     name: "a table a view reads from is recreated (RENAME no longer trips over the view)",
     before: [ViewedV1, SaleRegion],

@@ -7,11 +7,20 @@
  */
 import "reflect-metadata";
 import assert from "node:assert/strict";
-import { Column, Entity, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import {
+  Column,
+  Entity,
+  Generated,
+  Index,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from "typeorm";
 import type { OpNode } from "@autogen/core";
 import { connect } from "@autogen/dialects";
-import { runChangeScenarios, summarizeOps, type ChangeScenario } from "./helpers/change-scenario";
-import { NarrowV1, NarrowV2 } from "./helpers/change-entities";
+import { runChangeScenarios, summarizeOps, type ChangeScenario, type ChangeSuite } from "./helpers/change-scenario";
+import { NarrowV1, NarrowV2, NEW_ID } from "./helpers/change-entities";
 
 // ---- entity sets (one pair per scenario; table names repeat across scenarios, each test has its own database) ----
 
@@ -210,6 +219,16 @@ class AutoIncV1 {
 class AutoIncV2 {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ length: 20 }) code!: string;
+}
+
+@Entity("voucher")
+class SeqV1 {
+  @PrimaryColumn({ length: 20 }) code!: string;
+}
+@Entity("voucher")
+class SeqV2 {
+  @PrimaryColumn({ length: 20 }) code!: string;
+  @Column() @Generated("increment") seq!: number;
 }
 
 const SCENARIOS: ChangeScenario[] = [
@@ -571,6 +590,35 @@ const SCENARIOS: ChangeScenario[] = [
   },
 ];
 
+/**
+ * An AUTO_INCREMENT column added to a table with rows: MySQL and MariaDB want its key in the
+ * same statement, and fill the column in for every row.
+ */
+const ADDED_AUTO_INCREMENT: ChangeScenario[] = [
+  {
+    name: "an AUTO_INCREMENT column off the key added to a table with rows numbers the rows",
+    before: [SeqV1],
+    after: [SeqV2],
+    rows: [["voucher", [{ code: "a" }, { code: "b" }]]],
+    ops: ["AddColumnOp voucher.seq", "CreateIndexOp voucher.seq"],
+    sql: ["ALTER TABLE `voucher` ADD COLUMN `seq` int NOT NULL AUTO_INCREMENT, ADD KEY `seq` (`seq`)"],
+    expect: {
+      voucher: {
+        columns: ["code", "seq"],
+        rows: [
+          { code: "a", seq: 1 },
+          { code: "b", seq: 2 },
+        ],
+      },
+    },
+  },
+  {
+    ...NEW_ID,
+    ops: ["AddColumnOp visit.id", "DropConstraintOp visit", "CreatePrimaryKeyOp visit"],
+    sql: ["ALTER TABLE `visit` ADD COLUMN `id` int NOT NULL AUTO_INCREMENT, DROP PRIMARY KEY, ADD PRIMARY KEY (`id`)"],
+  },
+];
+
 /** `Kind table[.detail]` lines in op order; TypeORM names keys by a hash of table and columns: `FK_*` stands for it. */
 function summarize(ops: readonly OpNode[]): string[] {
   return summarizeOps(
@@ -581,14 +629,25 @@ function summarize(ops: readonly OpNode[]): string[] {
   );
 }
 
+const suite = {
+  dialect: "mysql",
+  summarize,
+  connect: (db) => connect(`${db.url}?dateStrings=true`),
+  orderByFirstColumn: true,
+  normalizeSql: (statement) => statement.replace(/\bFK_[0-9a-f]{27}\b/g, "FK_*"),
+} satisfies ChangeSuite;
+
 runChangeScenarios(
   {
-    dialect: "mysql",
-    summarize,
-    connect: (db) => connect(`${db.url}?dateStrings=true`),
-    orderByFirstColumn: true,
+    ...suite,
     checkRevision: (text) => assert.doesNotMatch(text, /dropColumn|addColumn/, "a column change is never a drop + add"),
-    normalizeSql: (statement) => statement.replace(/\bFK_[0-9a-f]{27}\b/g, "FK_*"),
   },
   SCENARIOS,
+);
+runChangeScenarios(
+  {
+    ...suite,
+    checkRevision: (text) => assert.match(text, /op\.batchAlterTable\(/, "the column and its key change together"),
+  },
+  ADDED_AUTO_INCREMENT,
 );

@@ -1,5 +1,6 @@
 /* Entity pairs that several dialects' change suites use as they are (v1 → v2 of one table). */
-import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import type { ChangeScenario } from "./change-scenario";
 
 @Entity("account")
 export class LenV1 {
@@ -72,3 +73,42 @@ export class NarrowV2 {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ length: 50 }) name!: string;
 }
+
+/** A table keyed by a natural column that gets a generated primary key: the rows must be numbered. */
+@Entity("visit")
+class NewIdV1 {
+  @Column({ length: 20 }) code!: string;
+  @PrimaryColumn({ length: 20 }) place!: string;
+}
+
+@Entity("visit")
+class NewIdV2 {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 20 }) code!: string;
+  @Column({ length: 20 }) place!: string;
+}
+
+/** The generated key scenario without its dialect's ops and SQL. */
+export const NEW_ID = {
+  name: "a generated primary key added to a table with rows numbers the rows",
+  before: [NewIdV1],
+  after: [NewIdV2],
+  rows: [
+    [
+      "visit",
+      [
+        { code: "a", place: "x" },
+        { code: "b", place: "y" },
+      ],
+    ],
+  ],
+  expect: {
+    visit: {
+      columns: ["id", "code"],
+      rows: [
+        { id: 1, code: "a" },
+        { id: 2, code: "b" },
+      ],
+    },
+  },
+} satisfies Omit<ChangeScenario, "ops">;

@@ -170,7 +170,7 @@ export function assembleUpgradeOps(ctx: CompareContext, up: UpgradeDraft): Upgra
     });
     if (moved.length) lateExisting.push(ModifyTableOps.create(d.name, moved));
     const op = d.toOp();
-    if (op) ops.push(op);
+    if (op) ops.push(ctx.impl.tableChanges?.(op) ?? op);
   }
   ops.push(
     ...perTable(

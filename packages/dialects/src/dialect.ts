@@ -1,4 +1,12 @@
-import type { BatchAlterTableOp, Column, OpNode, QualifiedName, ReferentialAction, Table } from "@autogen/core";
+import type {
+  BatchAlterTableOp,
+  Column,
+  ModifyTableOps,
+  OpNode,
+  QualifiedName,
+  ReferentialAction,
+  Table,
+} from "@autogen/core";
 import type { Connection, QueryResult } from "./connection";
 import type { DialectName } from "./dialect-name";
 import type { RiskRules } from "./risks/risk-rules";
@@ -141,6 +149,11 @@ export interface Dialect {
    * INTEGER PRIMARY KEY). Optional: a table is kept as it is.
    */
   completeTable?(table: Table): Table;
+  /**
+   * One existing table's changes as this database must run them (MySQL: an AUTO_INCREMENT
+   * column added in the same statement as its key). Optional: the changes run as they are.
+   */
+  tableChanges?(op: ModifyTableOps): OpNode;
   /**
    * Whether a server of this version (VERSION()'s text) enforces CHECK constraints, so the
    * model's `@Check`s are created and compared there. Optional: absent means always.

@@ -1,4 +1,13 @@
-import { Index, IndexElement, Table } from "@autogen/core";
+import {
+  AddColumnOp,
+  BatchAlterTableOp,
+  DropColumnOp,
+  Index,
+  IndexElement,
+  ModifyTableOps,
+  Table,
+  type OpNode,
+} from "@autogen/core";
 
 /**
  * MySQL/MariaDB accept an AUTO_INCREMENT column only as the first column of some key
@@ -34,4 +43,34 @@ export function autoIncrementKeyIndexes(table: Table): Index[] {
     if (index) out.push(index);
   }
   return out;
+}
+
+/** Whether an op adds or drops an AUTO_INCREMENT column. */
+export const addsOrDropsAutoIncrement = (op: OpNode): boolean =>
+  (AddColumnOp.is(op) || DropColumnOp.is(op)) && op.column.autoIncrement;
+
+/** The op kinds that are clauses of one ALTER TABLE: the column and key changes of a table. */
+const ALTER_CLAUSE_KINDS: ReadonlySet<string> = new Set([
+  "AddColumnOp",
+  "DropColumnOp",
+  "AlterColumnOp",
+  "CreateIndexOp",
+  "DropIndexOp",
+  "CreatePrimaryKeyOp",
+  "CreateUniqueConstraintOp",
+  "CreateForeignKeyOp",
+  "DropConstraintOp",
+]);
+
+/**
+ * An existing table's changes as MySQL/MariaDB can run them: an AUTO_INCREMENT column can only
+ * be added together with its key (and dropped together with it), so when one is, the table's
+ * column and key changes become one batch block, which the MySQL compiler writes as a single
+ * ALTER TABLE; the table's other changes (comments) follow it.
+ */
+export function autoIncrementChangesTogether(op: ModifyTableOps): OpNode {
+  if (!op.ops.some(addsOrDropsAutoIncrement)) return op;
+  const clauses = op.ops.filter((o) => ALTER_CLAUSE_KINDS.has(o.kind));
+  const rest = op.ops.filter((o) => !ALTER_CLAUSE_KINDS.has(o.kind));
+  return ModifyTableOps.create(op.table, [BatchAlterTableOp.create(op.table, clauses, "auto"), ...rest]);
 }

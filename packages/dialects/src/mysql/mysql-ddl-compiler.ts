@@ -3,10 +3,13 @@ import {
   CommandError,
   QualifiedName,
   type AlterColumnOp,
+  type BatchAlterTableOp,
+  CreateIndexOp,
+  DropIndexOp,
+  type OpNode,
   DropConstraintOp,
   type RenameConstraintOp,
   type RenameIndexOp,
-  type DropIndexOp,
   type Identity,
   type Index,
   type IndexElement,
@@ -16,7 +19,7 @@ import {
 import { isBareDefault } from "../default-expression";
 import { DefaultDdlCompiler, type ColumnSpecContext } from "../default-ddl-compiler";
 import { mysqlSyntax } from "./mysql-syntax";
-import { autoIncrementKeyIndexes } from "./mysql-auto-increment-key";
+import { addsOrDropsAutoIncrement, autoIncrementKeyIndexes } from "./mysql-auto-increment-key";
 
 /** Column types whose default MySQL 8 takes only as a parenthesised expression. */
 const EXPRESSION_DEFAULT_TYPES =
@@ -175,6 +178,30 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
 
   protected override inlineIndexClause(i: Index): string {
     return `${i.unique ? "UNIQUE " : ""}KEY ${this.quote(i.name)} (${this.indexElements(i)})`;
+  }
+
+  /**
+   * A batch that adds or drops an AUTO_INCREMENT column is one ALTER TABLE: MySQL and MariaDB
+   * refuse the column without its key ("there can be only one auto column and it must be
+   * defined as a key"), so the column and its key are added, or dropped, by the same statement.
+   * Other batches run their ops one statement each.
+   */
+  protected override visitBatchAlterTableOp(op: BatchAlterTableOp): void {
+    if (!op.ops.some(addsOrDropsAutoIncrement)) return super.visitBatchAlterTableOp(op);
+    const alter = `ALTER TABLE ${this.table(op.table)} `;
+    const clauses = op.ops.flatMap((child) => this.alterClauses(alter, child));
+    this.emit(alter + clauses.join(", "));
+  }
+
+  /** What `child` does to the table, as clauses of an ALTER TABLE starting with `alter`. */
+  private alterClauses(alter: string, child: OpNode): string[] {
+    if (CreateIndexOp.is(child)) return [`ADD ${this.inlineIndexClause(child.index)}`];
+    if (DropIndexOp.is(child)) return [`DROP INDEX ${this.quote(child.index.name)}`];
+    return new MysqlDdlCompiler().compile(child).map((sql) => {
+      if (!sql.startsWith(alter))
+        throw new CommandError(`MySQL cannot run ${child.kind} inside one ALTER TABLE: ${sql}`);
+      return sql.slice(alter.length);
+    });
   }
 
   protected override visitDropIndexOp(op: DropIndexOp): void {

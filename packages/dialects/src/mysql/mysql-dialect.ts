@@ -1,7 +1,7 @@
 import type { Dialect } from "../dialect";
 import { mysqlServerDatabases } from "./mysql-server-databases";
 import { mysqlAdapter } from "./mysql-adapter";
-import { withAutoIncrementKeys } from "./mysql-auto-increment-key";
+import { autoIncrementChangesTogether, withAutoIncrementKeys } from "./mysql-auto-increment-key";
 import { mysqlEnforcesChecks } from "./mysql-checks";
 import { mysqlCanonical } from "./mysql-canonical";
 import { mysqlRiskRules } from "./mysql-risks";
@@ -18,6 +18,7 @@ export const mysqlDialect: Dialect = Object.freeze({
   quote: mysqlSyntax.quote,
   literal: mysqlSyntax.literal,
   completeTable: withAutoIncrementKeys,
+  tableChanges: autoIncrementChangesTogether,
   enforcesChecks: mysqlEnforcesChecks,
   serverDatabases: mysqlServerDatabases,
 });
