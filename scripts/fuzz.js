@@ -7,7 +7,7 @@ const path = require("node:path");
 const { parseArgs } = require("node:util");
 
 const USAGE = `usage: node scripts/fuzz.js --dialect postgres|mysql|sqlite [--pairs N] [--seed S]
-       [--typeorm 1|0.3] [--no-shrink] [--out DIR]`;
+       [--typeorm 1|0.3] [--no-shrink] [--out DIR] [--timings]`;
 
 function main() {
   let values;
@@ -20,6 +20,7 @@ function main() {
         typeorm: { type: "string", default: "1" },
         "no-shrink": { type: "boolean", default: false },
         out: { type: "string" },
+        timings: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -46,7 +47,15 @@ function main() {
   }
   const { runPairs } = require(path.join(__dirname, "..", "test", "dist", "helpers", "fuzz", "run.js"));
   console.log(`fuzz: dialect ${dialect}, ${pairs} pairs from seed ${seed}, ${typeorm}`);
-  runPairs({ dialect, pairs, seed, typeorm, shrink: !values["no-shrink"], out: values.out }).then(
+  runPairs({
+    dialect,
+    pairs,
+    seed,
+    typeorm,
+    shrink: !values["no-shrink"],
+    out: values.out,
+    timings: values.timings,
+  }).then(
     (r) => {
       console.log(`${r.passed} passed, ${r.failed.length} failed`);
       process.exit(r.failed.length === 0 ? 0 : 1);

@@ -11,7 +11,8 @@ import { useDatabase } from "@autogen/dialects/testing";
 import { FUZZ_MENUS } from "./helpers/fuzz/menus";
 import { runPair } from "./helpers/fuzz/pair-property";
 import { generatePair, loadFixturePairs } from "./helpers/fuzz/run";
-import type { TypeormLine } from "./helpers/fuzz/pair-property";
+import { wipeDatabase } from "./helpers/fuzz/wipe";
+import type { PairFailure, TypeormLine } from "./helpers/fuzz/pair-property";
 
 /** The sample: these seeds on every dialect with a menu, on both TypeORM lines. */
 const SAMPLE: { line: TypeormLine; seeds: number[] }[] = [
@@ -22,13 +23,14 @@ const SAMPLE: { line: TypeormLine; seeds: number[] }[] = [
 for (const dialect of Object.keys(FUZZ_MENUS) as DialectName[]) {
   for (const { line, seeds } of SAMPLE) {
     test(`${dialect} fuzz pairs (${line}), seeds ${seeds.join(", ")}`, async (t) => {
-      let db = await useDatabase(t, dialect);
+      const db = await useDatabase(t, dialect);
+      if (!db) return;
       for (const seed of seeds) {
-        if (!db) return;
-        const { failure, reset } = await runPair(db, generatePair(dialect, seed, line), { typeorm: line });
+        const failure: PairFailure | undefined = await runPair(db, generatePair(dialect, seed, line), {
+          typeorm: line,
+        });
         assert.equal(failure, undefined, `seed ${seed}: ${failure?.step}\n${failure?.message}`);
-        // A pair whose downgrade the risks call irreversible leaves its tables: the next gets a new database.
-        if (!reset) db = await useDatabase(t, dialect);
+        await wipeDatabase(db);
       }
     });
   }
@@ -38,7 +40,7 @@ for (const { name, pair } of loadFixturePairs()) {
   test(`fuzz fixture ${name}`, async (t) => {
     const db = await useDatabase(t, pair.dialect);
     if (!db) return;
-    const { failure } = await runPair(db, pair, { typeorm: pair.typeorm });
+    const failure = await runPair(db, pair, { typeorm: pair.typeorm });
     assert.equal(failure, undefined, `${failure?.step}\n${failure?.message}`);
   });
 }

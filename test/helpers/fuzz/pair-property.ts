@@ -6,9 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { command, defineConfig, type AutogenConfig, type OpNode } from "autogen";
-import { getDialect, type Connection, type DialectName } from "@autogen/dialects";
+import type { Connection, DialectName } from "@autogen/dialects";
 import { type FreshDatabase, tempDir } from "@autogen/dialects/testing";
-import { createIntrospector } from "@autogen/reflection";
 import { insertRows, selectRows, type Row } from "../change-scenario";
 import { applyEdits, type AppliedEdits, type Edit, type Target } from "./edits";
 import { joinColumnName, toEntities, type ModelSpec } from "./model-spec";
@@ -36,12 +35,6 @@ export interface PropertyOptions {
 export interface PairFailure {
   step: string;
   message: string;
-}
-
-/** How a pair ended: its failure if any, and whether the database was left empty for the next one. */
-export interface PairOutcome {
-  failure?: PairFailure;
-  reset: boolean;
 }
 
 /** TypeORM's DataSource `type` for each dialect (1.x dropped `sqlite` in favour of better-sqlite3). */
@@ -75,13 +68,19 @@ class StepFailed extends Error {
   }
 }
 
+/** Milliseconds spent in each step over all pairs of this process (`fuzz.js --timings`). */
+export const stepTimes = new Map<string, number>();
+
 /** Runs `fn` as the named step: any error it throws is that step's failure. */
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
   try {
     return await fn();
   } catch (err) {
     if (err instanceof StepFailed) throw err;
     throw new StepFailed(name, err instanceof Error ? (err.stack ?? err.message) : String(err));
+  } finally {
+    stepTimes.set(name, (stepTimes.get(name) ?? 0) + Date.now() - started);
   }
 }
 
@@ -165,11 +164,15 @@ async function compareRows(
 }
 
 /**
- * Runs the property on `db` (which must be empty). A failure names the step and what went
- * wrong. `reset` says whether the database is empty again; when not (a failure, or a downgrade
- * the upgrade's risks called irreversible), the caller replaces it.
+ * Runs the property on `db` (which must be empty): undefined when the pair passes, else the
+ * step that failed and what went wrong. The database is left as the pair ends (wipeDatabase
+ * empties it for the next one).
  */
-export async function runPair(db: FreshDatabase, pair: Pair, o: PropertyOptions = {}): Promise<PairOutcome> {
+export async function runPair(
+  db: FreshDatabase,
+  pair: Pair,
+  o: PropertyOptions = {},
+): Promise<PairFailure | undefined> {
   const line = o.typeorm ?? "typeorm";
   const scriptLocation = tempDir(`fuzz-${pair.dialect}-${pair.seed}`);
   fs.mkdirSync(path.join(scriptLocation, "versions"));
@@ -214,15 +217,19 @@ export async function runPair(db: FreshDatabase, pair: Pair, o: PropertyOptions 
       for (const [t] of rows) snapshot.set(t, await selectRows(conn!, t, columns.get(t)!, { orderBy: "id" }));
     });
 
-    const pending = await step("v2 check", () => command.check(v2, { renames: applied.renames, ...quiet }));
+    // The risks of the upgrade ops, as check returns them; only a destructive edit needs them.
+    const pending =
+      applied.destructive.length === 0
+        ? undefined
+        : await step("v2 check", () => command.check(v2, { renames: applied.renames, ...quiet }));
     const unflagged = applied.destructive.filter(
-      (target) => !carriesRisk(pending.ops.upgradeOps.ops, target, applied.tableIn2(target.table)),
+      (target) => !carriesRisk(pending!.ops.upgradeOps.ops, target, applied.tableIn2(target.table)),
     );
     if (unflagged.length > 0)
       fail(
         "risk codes",
         `destructive edits without a risk code on their ops: ${unflagged.map((x) => [x.table, x.column].filter(Boolean).join(".")).join(", ")}\n` +
-          JSON.stringify(pending.ops.upgradeOps.ops, null, 1),
+          JSON.stringify(pending!.ops.upgradeOps.ops, null, 1),
       );
     const file = await step("v2 autogenerate", async () => {
       const f = await command.revision(v2, { message: "v2", autogenerate: true, renames: applied.renames, ...quiet });
@@ -247,10 +254,10 @@ export async function runPair(db: FreshDatabase, pair: Pair, o: PropertyOptions 
 
     // A downgrade the upgrade's risks call irreversible may fail: (c) then has nothing to check.
     try {
-      await command.downgrade(v2, "-1");
+      await step("(c) downgrade", () => command.downgrade(v2, "-1"));
     } catch (err) {
-      if (pending.risks.some((x) => x.code === "irreversible-downgrade")) return { reset: false };
-      await step("(c) downgrade", () => Promise.reject(err));
+      if (pending?.risks.some((x) => x.code === "irreversible-downgrade")) return undefined;
+      throw err;
     }
     fs.rmSync(file); // v1's file alone is the script again: check compares v1 with the database
     const back = await step("(c) autogenerate after downgrade", () => command.check(v1, quiet));
@@ -266,17 +273,10 @@ export async function runPair(db: FreshDatabase, pair: Pair, o: PropertyOptions 
         isDestructive,
       ),
     );
-    await step("reset", async () => {
-      await command.downgrade(v1, "base");
-      const left = await createIntrospector(conn!, getDialect(pair.dialect)).reflect();
-      if (left.tables.length > 0 || left.enums.length > 0)
-        fail("reset", `downgrade base left ${[...left.tables, ...left.enums].map((x) => x.name).join(", ")}`);
-    });
-    return { reset: true };
+    return undefined;
   } catch (err) {
-    if (err instanceof StepFailed) return { failure: { step: err.step, message: err.message }, reset: false };
-    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    return { failure: { step: "harness", message }, reset: false };
+    if (err instanceof StepFailed) return { step: err.step, message: err.message };
+    return { step: "harness", message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   } finally {
     await conn?.close();
     fs.rmSync(scriptLocation, { recursive: true, force: true });

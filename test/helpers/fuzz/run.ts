@@ -1,5 +1,5 @@
-/* A fuzz run: N pairs from a seed on one dialect, one scratch database for the run (replaced
- * after a failing pair), each failure shrunk and printed as a fixture (fixtures/fuzz-pairs/). */
+/* A fuzz run: N pairs from a seed on one dialect, one scratch database for the run (emptied
+ * after each pair), each failure shrunk and printed as a fixture (fixtures/fuzz-pairs/). */
 import fs from "node:fs";
 import path from "node:path";
 import type { DialectName } from "@autogen/dialects";
@@ -8,8 +8,16 @@ import { randomEntities, Rng } from "../random-model";
 import { randomEdits } from "./edits";
 import { FUZZ_MENUS } from "./menus";
 import { specOf } from "./model-spec";
-import { runPair, type Pair, type PairFailure, type PropertyOptions, type TypeormLine } from "./pair-property";
+import {
+  runPair,
+  stepTimes,
+  type Pair,
+  type PairFailure,
+  type PropertyOptions,
+  type TypeormLine,
+} from "./pair-property";
 import { columnCount, shrink } from "./shrink";
+import { wipeDatabase } from "./wipe";
 
 /** The folder of fixture pairs (JSON) the fuzz test replays. */
 export const FUZZ_FIXTURES = path.resolve(__dirname, "..", "..", "..", "..", "fixtures", "fuzz-pairs");
@@ -40,16 +48,18 @@ export function loadFixturePairs(dir = FUZZ_FIXTURES): { name: string; pair: Fix
     .map((f) => ({ name: f.replace(/\.json$/, ""), pair: JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) }));
 }
 
-/** A scratch database that is replaced after a failing pair (its state is then unknown). */
+/** The run's scratch database, emptied after each pair. */
 export class FuzzDatabase {
   #db: FreshDatabase | undefined;
   constructor(readonly dialect: DialectName) {}
-  /** Runs the property on the current database; one the pair did not leave empty is replaced for the next. */
+  /** Runs the property on the database, then empties it. */
   async run(pair: Pair, o: PropertyOptions): Promise<PairFailure | undefined> {
     this.#db ??= await freshDatabase(this.dialect);
-    const { failure, reset } = await runPair(this.#db, pair, o);
-    if (!reset) await this.close();
-    return failure;
+    try {
+      return await runPair(this.#db, pair, o);
+    } finally {
+      await wipeDatabase(this.#db);
+    }
   }
   async close(): Promise<void> {
     const db = this.#db;
@@ -67,6 +77,8 @@ export interface RunOptions extends PropertyOptions {
   /** Folder to write each shrunk failure to as `<dialect>-<seed>.json`. */
   out?: string;
   log?: (line: string) => void;
+  /** Print the mean time per pair of each step with the progress lines. */
+  timings?: boolean;
 }
 
 export interface RunResult {
@@ -110,6 +122,8 @@ export async function runPairs(o: RunOptions): Promise<RunResult> {
       if ((i + 1) % 10 === 0 || i + 1 === o.pairs) {
         const each = ((Date.now() - started) / (i + 1) / 1000).toFixed(2);
         log(`[${i + 1}/${o.pairs}] ${result.passed} passed, ${result.failed.length} failed (${each} s per pair)`);
+        if (o.timings)
+          log(`  ${[...stepTimes].map(([k, ms]) => `${k} ${(ms / (i + 1) / 1000).toFixed(2)} s`).join(", ")}`);
       }
     }
   } finally {
