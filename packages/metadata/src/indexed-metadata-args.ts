@@ -1,3 +1,5 @@
+import { MetadataPositions } from "./metadata-positions";
+
 /**
  * TypeORM's MetadataArgsStorage answers "the columns (indices, relations...) of this entity" by
  * scanning every column of every entity, and its metadata builder asks that once per entity
@@ -47,31 +49,15 @@ export function indexedMetadataArgs<T extends object>(storage: T): T {
     const original = source[method];
     const items = source[property];
     if (typeof original !== "function" || !Array.isArray(items)) continue;
-    const byTarget = positionsByTarget(items);
-    view[method] = function (this: object, target: unknown, ...rest: unknown[]) {
-      const narrowed = Object.create(this) as Record<string, unknown>;
-      narrowed[property] = itemsOf(items, byTarget, target);
+    const byTarget = new MetadataPositions([...items], (item) => [(item as { target?: unknown } | null)?.target]);
+    // One `this` per method, reused: the lookups only filter their own array (they call no
+    // other lookup), and a fresh prototype chain per call costs more than the lookup.
+    const narrowed = Object.create(storage) as Record<string, unknown>;
+    view[method] = function (target: unknown, ...rest: unknown[]) {
+      // An array asks for the items of any of its targets (an inheritance tree), in storage order.
+      narrowed[property] = byTarget.itemsUnder(Array.isArray(target) ? target : [target]);
       return (original as Lookup).call(narrowed, target, ...rest);
     };
   }
   return view as T;
-}
-
-function positionsByTarget(items: readonly unknown[]): Map<unknown, number[]> {
-  const index = new Map<unknown, number[]>();
-  items.forEach((item, position) => {
-    const target = (item as { target?: unknown } | null)?.target;
-    const positions = index.get(target);
-    if (positions) positions.push(position);
-    else index.set(target, [position]);
-  });
-  return index;
-}
-
-/** The items whose target is `target` (or one of them, when it is an array), in storage order. */
-function itemsOf(items: readonly unknown[], byTarget: Map<unknown, number[]>, target: unknown): unknown[] {
-  const targets = Array.isArray(target) ? [...new Set(target)] : [target];
-  const positions = targets.flatMap((t) => byTarget.get(t) ?? []);
-  if (targets.length > 1) positions.sort((a, b) => a - b);
-  return positions.map((p) => items[p]);
 }

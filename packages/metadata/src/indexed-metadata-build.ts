@@ -1,8 +1,9 @@
 import { indexedMetadataArgs } from "./indexed-metadata-args";
+import { buildEntityMetadatasLinear, canBuildLinear, type BuildInternals } from "./linear-metadata-build";
 import { requireInternal, type TypeORMModule } from "./typeorm-module";
 import type { TypeORMEntityMetadata } from "./typeorm-shapes";
 
-interface Internals {
+interface Internals extends BuildInternals {
   splitClassesAndStrings(list: unknown[]): [unknown[], string[]];
   importClassesFromDirectories(logger: unknown, directories: string[]): Promise<unknown[]>;
   isEntitySchema(value: unknown): boolean;
@@ -27,8 +28,13 @@ function internals(tm: TypeORMModule): Internals | undefined {
     "entity-schema/EntitySchemaTransformer",
   );
   const builder = load<Partial<Pick<Internals, "EntityMetadataBuilder">>>("metadata-builder/EntityMetadataBuilder");
+  const index = load<Partial<Pick<Internals, "IndexMetadata">>>("metadata/IndexMetadata");
+  const driverUtils = load<{ DriverUtils?: { isMySQLFamily(driver: unknown): boolean } }>(
+    "driver/DriverUtils",
+  )?.DriverUtils;
   if (!orm || !loader?.importClassesFromDirectories || !checker || !globals?.getMetadataArgsStorage) return undefined;
   if (!transformer?.EntitySchemaTransformer || !builder?.EntityMetadataBuilder) return undefined;
+  if (!index?.IndexMetadata || !driverUtils) return undefined;
   return {
     splitClassesAndStrings: (list) => orm.splitClassesAndStrings(list),
     importClassesFromDirectories: loader.importClassesFromDirectories,
@@ -36,14 +42,16 @@ function internals(tm: TypeORMModule): Internals | undefined {
     getMetadataArgsStorage: globals.getMetadataArgsStorage,
     EntitySchemaTransformer: transformer.EntitySchemaTransformer,
     EntityMetadataBuilder: builder.EntityMetadataBuilder,
+    IndexMetadata: index.IndexMetadata,
+    isMySQLFamily: (driver) => driverUtils.isMySQLFamily(driver),
   };
 }
 
 /**
  * What TypeORM's `ConnectionMetadataBuilder.buildEntityMetadatas` does (same steps, same
  * order, in 0.3.x and 1.x alike), except that each EntityMetadataBuilder reads its metadata
- * args through {@link indexedMetadataArgs}: linear instead of quadratic in the number of
- * entities. Undefined when this TypeORM copy lacks one of the internal modules; the caller
+ * args through {@link indexedMetadataArgs} and its build runs as {@link buildEntityMetadatasLinear}:
+ * linear instead of quadratic in the number of entities. Undefined when this TypeORM copy lacks one of the internal modules; the caller
  * then uses TypeORM's own builder.
  */
 export async function buildEntityMetadatasIndexed(
@@ -62,12 +70,11 @@ export async function buildEntityMetadatasIndexed(
     ...classesOrSchemas.filter((e) => t.isEntitySchema(e)),
     ...classes.filter((e) => t.isEntitySchema(e)),
   ];
-  const fromDecorators = new t.EntityMetadataBuilder(dataSource, indexedMetadataArgs(t.getMetadataArgsStorage())).build(
-    classes,
-  );
-  const fromSchemas = new t.EntityMetadataBuilder(
-    dataSource,
-    indexedMetadataArgs(new t.EntitySchemaTransformer().transform(schemas)),
-  ).build();
+  const build = (storage: object, classes?: unknown[]): TypeORMEntityMetadata[] => {
+    const builder = new t.EntityMetadataBuilder(dataSource, indexedMetadataArgs(storage));
+    return canBuildLinear(builder) ? buildEntityMetadatasLinear(builder, t, classes) : builder.build(classes);
+  };
+  const fromDecorators = build(t.getMetadataArgsStorage(), classes);
+  const fromSchemas = build(new t.EntitySchemaTransformer().transform(schemas));
   return [...fromDecorators, ...fromSchemas];
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { indexedMetadataArgs } from "../../src/indexed-metadata-args";
 import { buildEntityMetadatasIndexed } from "../../src/indexed-metadata-build";
+import { canBuildLinear } from "../../src/linear-metadata-build";
 import { resolveTypeORM } from "../../src/typeorm-module";
 import type { TypeORMEntityMetadata } from "../../src/typeorm-shapes";
 import { fixtureNames, loadFixture, type Fixture } from "./fixtures";
@@ -172,6 +173,13 @@ function digest(m: TypeORMEntityMetadata): unknown {
     ]),
     parent: e.parentEntityMetadata?.tableName ?? null,
     children: e.childEntityMetadatas.map((c: { tableName: string }) => c.tableName),
+    inheritance: [e.inheritancePattern, e.discriminatorValue, e.treeType, e.closureJunctionTable?.tableName],
+    joins: e.relations.map((r: Record<string, any>) => [
+      r.inverseRelation?.propertyPath,
+      r.joinColumns.map((c: { databaseName: string }) => c.databaseName),
+      r.junctionEntityMetadata?.tableName,
+    ]),
+    withJoinColumns: [e.relationsWithJoinColumns.length, e.hasNonNullableRelations],
   };
 }
 
@@ -179,7 +187,7 @@ function digest(m: TypeORMEntityMetadata): unknown {
  * The indexed metadata-args view (indexed-metadata-args.ts) against TypeORM's own storage, on
  * the metadata args of every fixture: the global storage of the decorated classes, and the
  * storage TypeORM makes from each fixture's EntitySchemas. And the build that uses it is the
- * one taken for this TypeORM line, not the fallback.
+ * one taken for this TypeORM line (the linear build of linear-metadata-build.ts), not the fallback.
  */
 export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string): void {
   describe(`indexed metadata args (TypeORM ${line})`, () => {
@@ -217,6 +225,9 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
           buildEntityMetadatas(e: unknown[]): Promise<TypeORMEntityMetadata[]>;
         };
       };
+      const { EntityMetadataBuilder } = require(`${tm.dir}/metadata-builder/EntityMetadataBuilder`) as {
+        EntityMetadataBuilder: new (ds: unknown, storage: object) => object;
+      };
       let compared = 0;
       for (const fx of fixtures) {
         for (const d of fx.dialects) {
@@ -229,6 +240,7 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
             });
           const indexed = await buildEntityMetadatasIndexed(tm, dataSource(), fx.entities);
           assert.ok(indexed, `${fx.name}/${d}: the indexed build is available`);
+          assert.ok(canBuildLinear(new EntityMetadataBuilder(dataSource(), {})), "the linear build is the one taken");
           const own = await new ConnectionMetadataBuilder(dataSource()).buildEntityMetadatas(fx.entities);
           assert.deepEqual(indexed.map(digest), own.map(digest), `${fx.name}/${d}`);
           compared += own.length;
