@@ -12,12 +12,23 @@ import {
   IndexElement,
   QualifiedName,
   toTable,
+  type ForeignKeyInput,
   type OpNode,
 } from "@autogen/core";
 import { getDialect, type DialectName } from "../src/index";
 import { dialectsUnderTest, useDatabase } from "../src/testing";
 
 const docs = QualifiedName.create("Docs");
+
+/** A deferrable foreign key of Docs to itself, which PostgreSQL and SQLite both accept. */
+const deferredSelfReference: ForeignKeyInput = {
+  name: "fk_docs_ref",
+  columns: ["ref"],
+  refTable: "Docs",
+  refColumns: ["id"],
+  deferrable: true,
+  initially: "DEFERRED",
+};
 
 const FEATURES: Record<DialectName, OpNode[]> = {
   postgres: [
@@ -35,17 +46,7 @@ const FEATURES: Record<DialectName, OpNode[]> = {
         ],
         {
           uniques: [{ name: "uq_docs_title", columns: ["title"], deferrable: true, initially: "DEFERRED" }],
-          foreignKeys: [
-            {
-              name: "fk_docs_ref",
-              columns: ["ref"],
-              refTable: "Docs",
-              refColumns: ["id"],
-              deferrable: true,
-              initially: "DEFERRED",
-              onDelete: "SET NULL",
-            },
-          ],
+          foreignKeys: [{ ...deferredSelfReference, onDelete: "SET NULL" }],
           checks: [{ name: "ck_docs_title", expression: "length(title) > 0" }],
           indexes: [
             { name: "ix_docs_tags", columns: ["tags"], using: "gin" },
@@ -127,16 +128,7 @@ const FEATURES: Record<DialectName, OpNode[]> = {
           { name: "ref", type: "integer" },
         ],
         {
-          foreignKeys: [
-            {
-              name: "fk_docs_ref",
-              columns: ["ref"],
-              refTable: "Docs",
-              refColumns: ["id"],
-              deferrable: true,
-              initially: "DEFERRED",
-            },
-          ],
+          foreignKeys: [deferredSelfReference],
           checks: [{ name: "ck_docs_title", expression: "length(title) > 0" }],
           indexes: [
             { name: "ix_docs_partial", columns: [{ column: "title", descending: true }], where: "body IS NOT NULL" },

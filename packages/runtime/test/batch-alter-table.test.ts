@@ -1,10 +1,11 @@
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { DatabaseError } from "@autogen/core";
+import type { DialectName } from "@autogen/dialects";
 import { dialectsUnderTest } from "@autogen/dialects/testing";
 import { createIntrospector } from "@autogen/reflection";
 import { currentHeads, upgrade } from "../src/index";
-import { loadScript, openDatabase, writeScript } from "./support/script-fixture";
+import { openWithScript } from "./support/script-fixture";
 
 const A = "aaaaaaaaaaa1";
 const B = "bbbbbbbbbbb2";
@@ -17,28 +18,39 @@ const SETUP = `  await op.createTable("parent", [{ name: "id", type: "integer", 
   await op.bulkInsert("parent", [{ id: 1, name: "p1", legacy: 0 }, { id: 2, name: "p2", legacy: 0 }]);
   await op.bulkInsert("child", [{ id: 10, parent_id: 1 }, { id: 11, parent_id: 1 }, { id: 12, parent_id: 2 }]);`;
 
+/**
+ * Opens `name`'s database and upgrades it to revision A (`setup`); `toHead` then runs revision
+ * B (`batch`) and returns the statements it executed.
+ */
+async function setupThenBatch(t: TestContext, name: DialectName, batch: string, setup = SETUP) {
+  const env = await openWithScript(t, name, [
+    { rev: A, down: null, upgrade: setup, downgrade: "" },
+    { rev: B, down: A, upgrade: batch, downgrade: "" },
+  ]);
+  if (!env) return undefined;
+  const { conn, dialect, script } = env;
+  await upgrade({ script, dialect, connection: conn, target: A });
+  const toHead = async (): Promise<string[]> => {
+    const statements: string[] = [];
+    await upgrade({ script, dialect, connection: conn, target: "head", onStatement: (s) => statements.push(s) });
+    return statements;
+  };
+  return { conn, dialect, toHead };
+}
+
 test("sqlite: a batch that recreates the parent keeps every ON DELETE CASCADE child row", async (t) => {
-  const env = await openDatabase(t, "sqlite");
-  if (!env) return;
-  const { conn, dialect } = env;
-  const script = loadScript(
-    writeScript([
-      { rev: A, down: null, upgrade: SETUP, downgrade: "" },
-      {
-        rev: B,
-        down: A,
-        upgrade: `  await op.batchAlterTable("parent", async (batch) => {
+  const run = await setupThenBatch(
+    t,
+    "sqlite",
+    `  await op.batchAlterTable("parent", async (batch) => {
     await batch.dropColumn("legacy");
     await batch.alterColumn("name", { nullable: false, existingType: "varchar(20)" });
     await batch.createIndex("ix_parent_name", ["name"]);
   });`,
-        downgrade: "",
-      },
-    ]),
   );
-  await upgrade({ script, dialect, connection: conn, target: A });
-  const statements: string[] = [];
-  await upgrade({ script, dialect, connection: conn, target: "head", onStatement: (s) => statements.push(s) });
+  if (!run) return;
+  const { conn, dialect } = run;
+  const statements = await run.toHead();
   // It did recreate (move and copy), not alter in place.
   assert.ok(
     statements.some((s) => s.startsWith('DROP TABLE "parent"')),
@@ -85,31 +97,18 @@ test("sqlite: a batch that recreates the parent keeps every ON DELETE CASCADE ch
 });
 
 test("sqlite: a batch that recreates a table creates its triggers again (DROP TABLE deletes them)", async (t) => {
-  const env = await openDatabase(t, "sqlite");
-  if (!env) return;
-  const { conn, dialect } = env;
   const trigger = `CREATE TRIGGER "parent_audit" AFTER UPDATE OF "name" ON "parent" BEGIN INSERT INTO "audit" ("parent_id") VALUES (NEW."id"); END`;
-  const script = loadScript(
-    writeScript([
-      {
-        rev: A,
-        down: null,
-        upgrade: `${SETUP}
+  const run = await setupThenBatch(
+    t,
+    "sqlite",
+    `  await op.batchAlterTable("parent", async (batch) => {\n    await batch.dropColumn("legacy");\n  });`,
+    `${SETUP}
   await op.createTable("audit", [{ name: "parent_id", type: "integer" }]);
   await op.execute(${JSON.stringify(trigger)});`,
-        downgrade: "",
-      },
-      {
-        rev: B,
-        down: A,
-        upgrade: `  await op.batchAlterTable("parent", async (batch) => {\n    await batch.dropColumn("legacy");\n  });`,
-        downgrade: "",
-      },
-    ]),
   );
-  await upgrade({ script, dialect, connection: conn, target: A });
-  const statements: string[] = [];
-  await upgrade({ script, dialect, connection: conn, target: "head", onStatement: (s) => statements.push(s) });
+  if (!run) return;
+  const { conn } = run;
+  const statements = await run.toHead();
   assert.ok(
     statements.some((s) => s.startsWith('DROP TABLE "parent"')),
     statements.join("\n"),
@@ -130,26 +129,18 @@ test("sqlite: a batch that recreates a table creates its triggers again (DROP TA
 });
 
 test("sqlite: a batch that orphans rows fails and rolls back", async (t) => {
-  const env = await openDatabase(t, "sqlite");
-  if (!env) return;
-  const { conn, dialect } = env;
-  const script = loadScript(
-    writeScript([
-      { rev: A, down: null, upgrade: SETUP, downgrade: "" },
-      {
-        rev: B,
-        down: A,
-        // Renumbering the parents leaves the children pointing at ids that no longer exist.
-        upgrade: `  await op.execute("UPDATE parent SET id = id + 100");
+  // Renumbering the parents leaves the children pointing at ids that no longer exist.
+  const run = await setupThenBatch(
+    t,
+    "sqlite",
+    `  await op.execute("UPDATE parent SET id = id + 100");
   await op.batchAlterTable("parent", async (batch) => {
     await batch.dropColumn("legacy");
   });`,
-        downgrade: "",
-      },
-    ]),
   );
-  await upgrade({ script, dialect, connection: conn, target: A });
-  await assert.rejects(upgrade({ script, dialect, connection: conn, target: "head" }), (e: unknown) => {
+  if (!run) return;
+  const { conn, dialect } = run;
+  await assert.rejects(run.toHead(), (e: unknown) => {
     assert.ok(e instanceof DatabaseError, String(e));
     assert.match(
       e.message,
@@ -171,26 +162,17 @@ test("sqlite: a batch that orphans rows fails and rolls back", async (t) => {
 
 for (const name of dialectsUnderTest()) {
   test(`${name}: a batch of ops that can run in place alters the table in place`, async (t) => {
-    const env = await openDatabase(t, name);
-    if (!env) return;
-    const { conn, dialect } = env;
-    const script = loadScript(
-      writeScript([
-        { rev: A, down: null, upgrade: SETUP, downgrade: "" },
-        {
-          rev: B,
-          down: A,
-          upgrade: `  await op.batchAlterTable("parent", async (batch) => {
+    const run = await setupThenBatch(
+      t,
+      name,
+      `  await op.batchAlterTable("parent", async (batch) => {
     await batch.addColumn({ name: "note", type: "varchar(30)" });
     await batch.createIndex("ix_parent_note", ["note"]);
   });`,
-          downgrade: "",
-        },
-      ]),
     );
-    await upgrade({ script, dialect, connection: conn, target: A });
-    const statements: string[] = [];
-    await upgrade({ script, dialect, connection: conn, target: "head", onStatement: (s) => statements.push(s) });
+    if (!run) return;
+    const { conn, dialect } = run;
+    const statements = await run.toHead();
     assert.ok(!statements.some((s) => s.startsWith("DROP TABLE")), statements.join("\n"));
     const { rows } = await conn.query<{ n: number }>(`SELECT COUNT(*) AS n FROM child`);
     assert.equal(Number(rows[0].n), 3);

@@ -4,7 +4,7 @@ import { CommandError, DatabaseError } from "@autogen/core";
 import { connect } from "@autogen/dialects";
 import { dialectsUnderTest } from "@autogen/dialects/testing";
 import { currentHeads, downgrade, partlyAppliedRevisions, stamp, upgrade } from "../src/index";
-import { loadScript, openDatabase, tableExists, writeScript } from "./support/script-fixture";
+import { loadScript, openDatabase, openWithScript, tableExists, writeScript } from "./support/script-fixture";
 
 const A = "aaaaaaaaaaa1";
 const B = "bbbbbbbbbbb2";
@@ -150,20 +150,17 @@ for (const name of dialectsUnderTest()) {
   });
 
   test(`${name}: with transactionPerMigration a failing revision keeps the ones before it`, async (t) => {
-    const env = await openDatabase(t, name);
+    const env = await openWithScript(t, name, [
+      {
+        rev: A,
+        down: null,
+        upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);`,
+        downgrade: "",
+      },
+      { rev: B, down: A, upgrade: `  await op.execute("INSERT INTO no_such_table VALUES (1)");`, downgrade: "" },
+    ]);
     if (!env) return;
-    const { conn, dialect } = env;
-    const script = loadScript(
-      writeScript([
-        {
-          rev: A,
-          down: null,
-          upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);`,
-          downgrade: "",
-        },
-        { rev: B, down: A, upgrade: `  await op.execute("INSERT INTO no_such_table VALUES (1)");`, downgrade: "" },
-      ]),
-    );
+    const { conn, dialect, script } = env;
     await assert.rejects(
       upgrade({ script, dialect, connection: conn, target: "head", transactionPerMigration: true }),
       DatabaseError,
@@ -173,25 +170,22 @@ for (const name of dialectsUnderTest()) {
   });
 
   test(`${name}: a revision failing halfway`, async (t) => {
-    const env = await openDatabase(t, name);
+    const env = await openWithScript(t, name, [
+      {
+        rev: A,
+        down: null,
+        upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);`,
+        downgrade: "",
+      },
+      {
+        rev: B,
+        down: A,
+        upgrade: `  await op.createTable("t_b", [{ name: "id", type: "integer", primaryKey: true }]);\n  await op.execute("INSERT INTO no_such_table VALUES (1)");`,
+        downgrade: "",
+      },
+    ]);
     if (!env) return;
-    const { conn, dialect } = env;
-    const script = loadScript(
-      writeScript([
-        {
-          rev: A,
-          down: null,
-          upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);`,
-          downgrade: "",
-        },
-        {
-          rev: B,
-          down: A,
-          upgrade: `  await op.createTable("t_b", [{ name: "id", type: "integer", primaryKey: true }]);\n  await op.execute("INSERT INTO no_such_table VALUES (1)");`,
-          downgrade: "",
-        },
-      ]),
-    );
+    const { conn, dialect, script } = env;
     const error = await upgrade({ script, dialect, connection: conn, target: "head" }).then(
       () => assert.fail("the upgrade should fail"),
       (e: unknown) => e,
@@ -359,19 +353,16 @@ test("sqlite: migrations run the same through better-sqlite3", async (t) => {
 
 for (const name of dialectsUnderTest()) {
   test(`${name}: an exception thrown by revision code is a CommandError naming the step`, async (t) => {
-    const env = await openDatabase(t, name);
+    const env = await openWithScript(t, name, [
+      {
+        rev: A,
+        down: null,
+        upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);\n  throw new Error("cannot\\ncontinue");`,
+        downgrade: "",
+      },
+    ]);
     if (!env) return;
-    const { conn, dialect } = env;
-    const script = loadScript(
-      writeScript([
-        {
-          rev: A,
-          down: null,
-          upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);\n  throw new Error("cannot\\ncontinue");`,
-          downgrade: "",
-        },
-      ]),
-    );
+    const { conn, dialect, script } = env;
     await assert.rejects(upgrade({ script, dialect, connection: conn, target: "head" }), (e: unknown) => {
       assert.ok(e instanceof CommandError && !(e instanceof DatabaseError), String(e));
       assert.match(e.message, new RegExp(`^Running upgrade  -> ${A} failed: cannot continue; `));

@@ -11,7 +11,7 @@ import {
   registerOperation,
   upgrade,
 } from "../src/index";
-import { loadScript, openDatabase, writeScript } from "./support/script-fixture";
+import { loadScript, openDatabase, openWithScript, writeScript } from "./support/script-fixture";
 
 const A = "aaaaaaaaaaa1";
 
@@ -91,25 +91,22 @@ test("registerOperation adds op.<name>; a built-in name is refused; an op withou
 
 for (const name of dialectsUnderTest()) {
   test(`${name}: bulkInsert, getXArgument and tag online`, async (t) => {
-    const env = await openDatabase(t, name);
-    if (!env) return;
-    const { conn, dialect } = env;
-    const script = loadScript(
-      writeScript([
-        {
-          rev: A,
-          down: null,
-          upgrade: `  await op.createTable("settings", [{ name: "k", type: "varchar(20)", primaryKey: true }, { name: "v", type: "varchar(50)" }, { name: "n", type: "integer" }]);
+    const env = await openWithScript(t, name, [
+      {
+        rev: A,
+        down: null,
+        upgrade: `  await op.createTable("settings", [{ name: "k", type: "varchar(20)", primaryKey: true }, { name: "v", type: "varchar(50)" }, { name: "n", type: "integer" }]);
   await op.bulkInsert("settings", [
     { k: "tenant", v: op.context.getXArgument("tenant") ?? null, n: 1 },
     { k: "tag", v: op.context.tag ?? null, n: 2 },
     { k: "quote", v: "it's", n: null },
     { k: "offline", v: String(op.context.isOffline) },
   ]);`,
-          downgrade: "",
-        },
-      ]),
-    );
+        downgrade: "",
+      },
+    ]);
+    if (!env) return;
+    const { conn, dialect, script } = env;
     await upgrade({ script, dialect, connection: conn, target: "head", x: { tenant: "acme" }, tag: "blue" });
     const { rows } = await conn.query<{ k: string; v: string | null; n: number | null }>(
       `SELECT k, v, n FROM ${dialect.quote("settings")} ORDER BY k`,

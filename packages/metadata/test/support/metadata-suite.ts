@@ -50,6 +50,9 @@ function table(schema: Schema, name: string): Table {
  */
 export function defineMetadataSuite(line: TypeORMLine): void {
   const n = typeormNames(line);
+  /** The foreign key TypeORM names for `columns` of `table`, to `refTable`'s id. */
+  const fk = (table: string, columns: string[], refTable: string, o: Partial<ForeignKey> = {}): ForeignKey =>
+    ForeignKey.create({ name: n.fk(table, columns), columns, refTable, refColumns: ["id"], ...o });
 
   describe(`schemaFromTypeORM (TypeORM ${line})`, () => {
     it("uses the TypeORM line under test", () => {
@@ -68,15 +71,7 @@ export function defineMetadataSuite(line: TypeORMLine): void {
         Table.create("passport", [id(), col("number", "varchar(20)"), col("holderId", "integer", { nullable: true })], {
           primaryKey: PrimaryKey.create(["id"], n.pk("passport", ["id"])),
           uniques: [UniqueConstraint.create(["holderId"], n.rel("passport", ["holderId"]))],
-          foreignKeys: [
-            ForeignKey.create({
-              name: n.fk("passport", ["holderId"]),
-              columns: ["holderId"],
-              refTable: "person",
-              refColumns: ["id"],
-              onDelete: "CASCADE",
-            }),
-          ],
+          foreignKeys: [fk("passport", ["holderId"], "person", { onDelete: "CASCADE" })],
         }),
       );
       assert.equal(table(s, "passport").primaryKey!.name, "PK_48da3babc4ea0bcbb594251d892");
@@ -85,14 +80,7 @@ export function defineMetadataSuite(line: TypeORMLine): void {
         Table.create("desk", [id(), col("occupant_id", "integer", { nullable: true })], {
           primaryKey: PrimaryKey.create(["id"], n.pk("desk", ["id"])),
           uniques: [UniqueConstraint.create(["occupant_id"], n.rel("desk", ["occupant_id"]))],
-          foreignKeys: [
-            ForeignKey.create({
-              name: n.fk("desk", ["occupant_id"]),
-              columns: ["occupant_id"],
-              refTable: "person",
-              refColumns: ["id"],
-            }),
-          ],
+          foreignKeys: [fk("desk", ["occupant_id"], "person")],
         }),
       );
     });
@@ -107,15 +95,7 @@ export function defineMetadataSuite(line: TypeORMLine): void {
           {
             primaryKey: PrimaryKey.create(["id"]),
             indexes: [idx(n.rel("passport", ["holderId"]), ["holderId"], { unique: true })],
-            foreignKeys: [
-              ForeignKey.create({
-                name: n.fk("passport", ["holderId"]),
-                columns: ["holderId"],
-                refTable: "person",
-                refColumns: ["id"],
-                onDelete: "CASCADE",
-              }),
-            ],
+            foreignKeys: [fk("passport", ["holderId"], "person", { onDelete: "CASCADE" })],
           },
         ),
       );
@@ -243,21 +223,8 @@ export function defineMetadataSuite(line: TypeORMLine): void {
             (a, b) => (a.name < b.name ? -1 : 1),
           ),
           foreignKeys: [
-            ForeignKey.create({
-              name: n.fk(j, ["studentId"]),
-              columns: ["studentId"],
-              refTable: "student",
-              refColumns: ["id"],
-              onDelete: "CASCADE",
-              onUpdate: "CASCADE",
-            }),
-            ForeignKey.create({
-              name: n.fk(j, ["courseId"]),
-              columns: ["courseId"],
-              refTable: "course",
-              refColumns: ["id"],
-              ...inverse,
-            }),
+            fk(j, ["studentId"], "student", { onDelete: "CASCADE", onUpdate: "CASCADE" }),
+            fk(j, ["courseId"], "course", inverse),
           ].sort((a, b) => (a.name! < b.name! ? -1 : 1)),
         }),
       );
@@ -436,14 +403,7 @@ export function defineMetadataSuite(line: TypeORMLine): void {
         ["app_player", "app_player_former_teams_team", "app_team"],
       );
       assert.deepEqual(table(s, "app_team").indexes, [idx(n.idx("app_team", ["name"]), ["name"], { unique: true })]);
-      assert.deepEqual(table(s, "app_player").foreignKeys, [
-        ForeignKey.create({
-          name: n.fk("app_player", ["teamId"]),
-          columns: ["teamId"],
-          refTable: "app_team",
-          refColumns: ["id"],
-        }),
-      ]);
+      assert.deepEqual(table(s, "app_player").foreignKeys, [fk("app_player", ["teamId"], "app_team")]);
     });
 
     it("single-table inheritance: one table with every child's columns and the discriminator", async () => {
@@ -469,15 +429,7 @@ export function defineMetadataSuite(line: TypeORMLine): void {
             indexes: [idx(n.idx("content", ["type"]), ["type"]), idx(n.idx("content", ["size"]), ["size"])].sort(
               (a, b) => (a.name < b.name ? -1 : 1),
             ),
-            foreignKeys: [
-              ForeignKey.create({
-                name: n.fk("content", ["ownerId"]),
-                columns: ["ownerId"],
-                refTable: "owner",
-                refColumns: ["id"],
-                onDelete: "SET NULL",
-              }),
-            ],
+            foreignKeys: [fk("content", ["ownerId"], "owner", { onDelete: "SET NULL" })],
           },
         ),
       );
@@ -495,20 +447,8 @@ export function defineMetadataSuite(line: TypeORMLine): void {
             idx(n.idx(c, ["id_descendant"]), ["id_descendant"]),
           ].sort((a, b) => (a.name < b.name ? -1 : 1)),
           foreignKeys: [
-            ForeignKey.create({
-              name: n.fk(c, ["id_ancestor"]),
-              columns: ["id_ancestor"],
-              refTable: "category",
-              refColumns: ["id"],
-              onDelete: "CASCADE",
-            }),
-            ForeignKey.create({
-              name: n.fk(c, ["id_descendant"]),
-              columns: ["id_descendant"],
-              refTable: "category",
-              refColumns: ["id"],
-              onDelete: "CASCADE",
-            }),
+            fk(c, ["id_ancestor"], "category", { onDelete: "CASCADE" }),
+            fk(c, ["id_descendant"], "category", { onDelete: "CASCADE" }),
           ].sort((a, b) => (a.name! < b.name! ? -1 : 1)),
         }),
       );
@@ -680,15 +620,7 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       ]);
       assert.deepEqual(post.indexes, [idx("idx_post_title", ["title"])]);
       assert.deepEqual(post.uniques, [UniqueConstraint.create(["title", "categoryId"], "uq_post_title_category")]);
-      assert.deepEqual(post.foreignKeys, [
-        ForeignKey.create({
-          name: n.fk("post", ["categoryId"]),
-          columns: ["categoryId"],
-          refTable: "category",
-          refColumns: ["id"],
-          onDelete: "SET NULL",
-        }),
-      ]);
+      assert.deepEqual(post.foreignKeys, [fk("post", ["categoryId"], "category", { onDelete: "SET NULL" })]);
       assert.deepEqual(table(s, "category").uniques, [UniqueConstraint.create(["name"], n.uq("category", ["name"]))]);
     });
 
@@ -755,14 +687,7 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       // TypeORM names the PK from "audit.audit_log" minus the schema, the FK from the table name.
       assert.equal(log.primaryKey!.name, n.pk("audit_log", ["id"]));
       assert.deepEqual(log.foreignKeys, [
-        ForeignKey.create({
-          name: n.fk("audit_log", ["tenantId"]),
-          columns: ["tenantId"],
-          refSchema: null,
-          refTable: "tenant",
-          refColumns: ["id"],
-          onDelete: "CASCADE",
-        }),
+        fk("audit_log", ["tenantId"], "tenant", { refSchema: null, onDelete: "CASCADE" }),
       ]);
     });
 

@@ -80,6 +80,16 @@ export async function openDatabase(
   return { db, conn, dialect: getDialect(name) };
 }
 
+/** openDatabase, plus `revisions` written and loaded as the script directory; undefined when skipped. */
+export async function openWithScript(
+  t: TestContext,
+  name: DialectName,
+  revisions: RevisionSpec[],
+): Promise<{ db: FreshDatabase; conn: Connection; dialect: Dialect; script: ScriptDirectory } | undefined> {
+  const env = await openDatabase(t, name);
+  return env && { ...env, script: loadScript(writeScript(revisions)) };
+}
+
 /** Whether a table (or view) exists, for asserting what a run created or removed. */
 export async function tableExists(conn: Connection, dialect: Dialect, table: string): Promise<boolean> {
   try {
