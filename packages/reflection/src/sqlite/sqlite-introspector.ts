@@ -97,7 +97,7 @@ class SqliteSchemaBuild {
     fkRows: RawSqliteForeignKeyRow[],
   ): Table {
     const first = rows[0]!;
-    const parsed = parseSqliteCreateTable(first.table_sql);
+    const parsed = parseSqliteCreateTable(first.table_sql ?? "");
     const pkColumns = rows.filter((r) => r.pk_position > 0).sort((a, b) => a.pk_position - b.pk_position);
     const options: Record<string, string> = {};
     if (first.without_rowid) options.withoutRowid = "true";
@@ -273,7 +273,8 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 /** One column of one ordinary table: sqlite_schema ⨝ pragma_table_list ⨝ pragma_table_xinfo. */
 interface RawSqliteColumnRow {
   table_name: string;
-  table_sql: string;
+  /** On the table's first column (cid 0) only. */
+  table_sql: string | null;
   without_rowid: number;
   is_strict: number;
   cid: number;
