@@ -12,9 +12,7 @@ import { useDatabase } from "@autogen/dialects/testing";
 import { loadModule, registerTsLoader } from "@autogen/runtime";
 import { FIXTURES, allFixtureNames, selectedFixtureNames } from "./helpers/fixture-names";
 import { assertRoundTrip } from "./helpers/round-trip";
-
-/** TypeORM's DataSource `type` for each dialect (1.x dropped `sqlite` in favour of better-sqlite3). */
-const TYPEORM_TYPE: Record<DialectName, string> = { sqlite: "better-sqlite3", postgres: "postgres", mysql: "mariadb" };
+import { modelDataSource, type TypeORMLine } from "./helpers/typeorm-lines";
 
 interface Fixture {
   entities: unknown[];
@@ -23,9 +21,8 @@ interface Fixture {
 }
 
 /** Registers one test per fixture (one subtest per dialect) for the given TypeORM package. */
-export function invariantSuite(typeormPackage: "typeorm" | "typeorm03"): void {
+export function invariantSuite(typeormPackage: TypeORMLine): void {
   registerTsLoader(typeormPackage === "typeorm" ? {} : { moduleAliases: { typeorm: typeormPackage } });
-  const { DataSource } = require(typeormPackage) as { DataSource: new (o: Record<string, unknown>) => unknown };
   const found = allFixtureNames().length;
   test("fixtures are present", () => assert.ok(found >= 40, `expected at least 40 fixtures, found ${found}`));
   for (const name of selectedFixtureNames()) {
@@ -35,12 +32,7 @@ export function invariantSuite(typeormPackage: "typeorm" | "typeorm03"): void {
         await t.test(dialect, async (t) => {
           const db = await useDatabase(t, dialect);
           if (!db) return;
-          const dataSource = new DataSource({
-            type: TYPEORM_TYPE[dialect],
-            database: ":memory:",
-            ...fx.dataSourceOptions,
-            entities: fx.entities,
-          });
+          const dataSource = modelDataSource(typeormPackage, dialect, fx.entities, fx.dataSourceOptions);
           await assertRoundTrip(t, db, { dataSource }, `${name}-${dialect}`);
         });
       }

@@ -1,32 +1,80 @@
 /* The MariaDB/MySQL column menu of the random-model suite: TypeORM's MySQL column types with
  * the options and defaults people write, quotes and backslashes included. */
-import type { ColumnMenu, ColumnOptions, Rng } from "../random-model";
+import { STRINGS, menuParts, type ColumnMenu, type ColumnOptions, type Rng, type ValueKind } from "../random-model";
 
-const STRINGS = ["a", "it's", "back\\slash", "", "100%", "x_y", "UPPER", "déjà"];
-const INTEGERS = ["int", "tinyint", "smallint", "mediumint", "bigint"];
+const INTEGERS = ["tinyint", "smallint", "mediumint", "int", "bigint"];
 const NUMERIC = [...INTEGERS, "float", "double", "decimal"];
-const TEXTS = ["text", "tinytext", "mediumtext", "longtext"];
-const TYPES = [
-  ...NUMERIC,
-  "boolean",
-  "varchar",
-  "char",
-  ...TEXTS,
-  "date",
-  "datetime",
-  "timestamp",
-  "time",
-  "year",
-  "json",
-  "enum",
-  "set",
-  "blob",
-  "binary",
-  "varbinary",
-  "uuid",
-  "simple-array",
-  "simple-json",
+const TEXTS = ["tinytext", "text", "mediumtext", "longtext"];
+const SIZED = ["varchar", "char", "binary", "varbinary"];
+const KINDS: Record<string, ValueKind> = {
+  ...Object.fromEntries(INTEGERS.map((t) => [t, "integer"])),
+  float: "float",
+  double: "float",
+  decimal: "decimal",
+  boolean: "boolean",
+  varchar: "string",
+  char: "string",
+  ...Object.fromEntries(TEXTS.map((t) => [t, "string"])),
+  date: "date",
+  datetime: "datetime",
+  timestamp: "datetime",
+  time: "time",
+  year: "year",
+  json: "json",
+  enum: "enum",
+  set: "enum",
+  blob: "bytes",
+  binary: "bytes",
+  varbinary: "bytes",
+  uuid: "uuid",
+  "simple-array": "simple-array",
+  "simple-json": "simple-json",
+};
+const TYPES = Object.keys(KINDS);
+const LENGTHS = [1, 10, 36, 50, 191, 255];
+const ENUMS = [
+  ["a", "b"],
+  ["x", "y", "z"],
+  ["it's", "ok"],
 ];
+const now = (c: ColumnOptions): string => `CURRENT_TIMESTAMP${c["precision"] ? `(${c["precision"] as number})` : ""}`;
+const quote = (name: string): string => `\`${name}\``;
+
+const parts = menuParts({
+  kinds: KINDS,
+  quote,
+  functions: (c) => ({ datetime: [now(c), "NOW()"] }),
+  generated: { type: "int", expression: (base) => `${base} + 1`, kinds: ["VIRTUAL", "STORED"] },
+  rules: {
+    ladders: [INTEGERS, ["float", "double"], TEXTS, ["date", "datetime"]],
+    sized: SIZED,
+    lengths: LENGTHS,
+    exact: ["decimal"],
+    precisions: [5, 8, 10, 12, 18],
+    enums: ["enum", "set"],
+    retypes: {
+      int: ["varchar", "bigint", "decimal"],
+      varchar: ["text", "int"],
+      char: ["varchar"],
+      text: ["varchar"],
+      boolean: ["tinyint", "int"],
+      decimal: ["double", "varchar"],
+      datetime: ["timestamp", "varchar"],
+      timestamp: ["datetime"],
+      enum: ["varchar"],
+      json: ["longtext"],
+      uuid: ["varchar"],
+    },
+    shape: (type) =>
+      SIZED.includes(type)
+        ? { length: 50 }
+        : type === "decimal"
+          ? { precision: 12, scale: 2 }
+          : type === "enum" || type === "set"
+            ? { enum: ["a", "b"] }
+            : {},
+  },
+});
 
 function column(r: Rng): ColumnOptions {
   const type = r.pick(TYPES);
@@ -35,15 +83,9 @@ function column(r: Rng): ColumnOptions {
   if (numeric && r.maybe(0.3)) c["unsigned"] = true;
   if (numeric && type !== "float" && type !== "double" && r.maybe(0.1)) c["zerofill"] = true;
   if (type === "decimal") Object.assign(c, { precision: r.pick([5, 8, 10, 12, 18]), scale: r.pick([0, 2, 4]) });
-  if (["varchar", "char", "binary", "varbinary"].includes(type)) c["length"] = r.pick([1, 10, 36, 50, 191, 255]);
-  const fsp = ["datetime", "timestamp", "time"].includes(type) && r.maybe() ? r.pick([0, 3, 6]) : 0;
-  if (fsp) c["precision"] = fsp;
-  if (type === "enum" || type === "set")
-    c["enum"] = r.pick([
-      ["a", "b"],
-      ["x", "y", "z"],
-      ["it's", "ok"],
-    ]);
+  if (SIZED.includes(type)) c["length"] = r.pick(LENGTHS);
+  if (["datetime", "timestamp", "time"].includes(type) && r.maybe()) c["precision"] = r.pick([0, 3, 6]);
+  if (type === "enum" || type === "set") c["enum"] = r.pick(ENUMS);
   if (["varchar", "char", "text", "enum"].includes(type) && r.maybe(0.3)) {
     const charset = r.maybe() ? r.pick(["utf8mb4", "latin1", "utf8"]) : undefined;
     if (charset) c["charset"] = charset;
@@ -57,44 +99,22 @@ function column(r: Rng): ColumnOptions {
   }
   if (r.maybe(0.3)) c["comment"] = r.pick(STRINGS);
   if (r.maybe()) {
-    const now = `CURRENT_TIMESTAMP${fsp ? `(${fsp})` : ""}`;
-    if (numeric) c["default"] = type === "decimal" ? r.pick([0, 1.5, 12, "3.25"]) : r.pick([0, 1, 42, "7"]);
-    else if (type === "boolean") c["default"] = r.pick([true, false]);
-    else if (type === "varchar" || type === "char")
-      c["default"] = r.pick(STRINGS.filter((s) => s.length <= (c["length"] as number)));
-    else if (TEXTS.includes(type)) c["default"] = r.pick(STRINGS);
-    else if (type === "datetime" || type === "timestamp")
-      c["default"] = r.pick([() => now, "2020-01-01 00:00:00", () => "NOW()"]);
-    else if (type === "date") c["default"] = "2020-01-01";
-    else if (type === "time") c["default"] = "12:00:00";
-    else if (type === "year") c["default"] = 2024;
-    else if (type === "enum" || type === "set") c["default"] = (c["enum"] as string[])[0];
+    const d = parts.defaultFor(r, c);
+    if (d !== undefined) c["default"] = d;
   }
-  if ((type === "datetime" || type === "timestamp") && r.maybe(0.3))
-    c["onUpdate"] = `CURRENT_TIMESTAMP${fsp ? `(${fsp})` : ""}`;
+  if ((type === "datetime" || type === "timestamp") && r.maybe(0.3)) c["onUpdate"] = now(c);
   if (["int", "varchar", "char", "bigint", "uuid"].includes(type) && r.maybe(0.1)) c["unique"] = true;
   return c;
 }
 
 export const mysqlMenu: ColumnMenu = {
+  ...parts,
   column,
   primaryKey: (r) => (r.maybe(0.7) ? { type: "int", generated: "increment" } : { type: "uuid", generated: "uuid" }),
   // TEXT and BLOB key parts take a prefix MariaDB picks, which a composite key can exceed; long strings too.
   indexable: (c) =>
     !["json", "simple-array", "simple-json", "blob", ...TEXTS].includes(c["type"] as string) &&
     !((c["length"] as number) > 191),
-  derived: (r, columns): Record<string, ColumnOptions> => {
-    const base = Object.keys(columns).find((k) => k !== "id" && INTEGERS.includes(columns[k]!["type"] as string));
-    return base && r.maybe(0.3)
-      ? {
-          g: {
-            type: "int",
-            nullable: true,
-            asExpression: `\`${base}\` + 1`,
-            generatedType: r.pick(["VIRTUAL", "STORED"]),
-          },
-        }
-      : {};
-  },
   actions: ["CASCADE", "SET NULL", "NO ACTION", "RESTRICT"],
+  views: true,
 };
