@@ -138,6 +138,12 @@ export interface Dialect {
   /** A JS value as a SQL literal (offline SQL, bulk inserts, version table statements). */
   literal(value: unknown): string;
   /**
+   * An array column's value as a SQL literal, spelled as the server prints it back, so a default
+   * given as a JS array compares equal after the round trip. Optional: only dialects with array
+   * columns (PostgreSQL) have it.
+   */
+  arrayLiteral?(values: readonly unknown[]): string;
+  /**
    * The extensions a canonical column needs installed: its type's (citext) and its default's
    * functions' (uuid_generate_v4). Optional: dialects without extensions leave it out.
    */

@@ -5,12 +5,15 @@ import type { ColumnContext } from "./rules/typeorm-driver-rules";
  * The column default as raw SQL, before canonicalisation: TypeORM's `driver.normalizeDefault`
  * (numbers, booleans, `() => "CURRENT_TIMESTAMP"` functions, arrays, JSON objects), except for
  * string values, which TypeORM writes as `'${value}'` with no escaping (`'it's'` is broken SQL),
- * so they go through the dialect's literal quoting instead, and numbers TypeORM rounds.
+ * so they go through the dialect's literal quoting instead, array defaults (joined unquoted too),
+ * and numbers TypeORM rounds.
  */
 export function rawColumnDefault(c: ColumnContext, dialect: Dialect): string | null {
   const value = c.meta.default;
   if (value === null || value === undefined) return null;
   if (typeof value === "string" && !c.meta.isArray) return dialect.literal(value);
+  // An array column's default array: TypeORM joins the elements unquoted (`'{it's}'`).
+  if (c.meta.isArray && Array.isArray(value) && dialect.arrayLiteral) return dialect.arrayLiteral(value);
   // A JSON object or array as the default of a json column: its JSON text. TypeORM's
   // MysqlDriver writes it with `${value}` ("[object Object]", "a,b"), which is not SQL. (A set
   // or simple-array default is an array too, rendered by TypeORM as its list.)

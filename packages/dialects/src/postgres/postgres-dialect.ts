@@ -7,6 +7,7 @@ import { PostgresDdlCompiler } from "./postgres-ddl-compiler";
 import { postgresRequiredExtensions } from "./postgres-extensions";
 import { withoutUniquesRepeatingPrimaryKey } from "./postgres-redundant-uniques";
 import { postgresSyntax } from "./postgres-syntax";
+import { postgresArrayLiteral } from "./postgres-array-literal";
 
 /** Everything autogen knows about PostgreSQL. */
 export const postgresDialect: Dialect = Object.freeze({
@@ -17,6 +18,7 @@ export const postgresDialect: Dialect = Object.freeze({
   createDdlCompiler: () => new PostgresDdlCompiler(),
   quote: postgresSyntax.quote,
   literal: postgresSyntax.literal,
+  arrayLiteral: postgresArrayLiteral,
   serverDatabases: postgresServerDatabases,
   requiredExtensions: postgresRequiredExtensions,
   completeTable: withoutUniquesRepeatingPrimaryKey,
