@@ -102,14 +102,16 @@ export interface TypeEditRules {
   readonly precisions: readonly number[];
   /** Enum-like types whose `enum` list gains or loses a value. */
   readonly enums: readonly string[];
-  /** Other types a column of each type may be changed to. */
+  /** Other types a column of each type may change to keeping every value (`int` to `bigint`): widenings. */
+  readonly widenTo: Readonly<Record<string, readonly string[]>>;
+  /** Other types a column of each type may change to at the risk of its values. */
   readonly retypes: Readonly<Record<string, readonly string[]>>;
   /** The options a column of `type` needs besides its type (a length, a precision, enum values). */
   shape(type: string): ColumnOptions;
 }
 
-/** Options a column keeps whatever its type: the rest describe the type and go with it. */
-const KEPT = ["nullable", "comment", "unique"];
+/** Options a column keeps whatever its type: the rest (its default and uniqueness too) go with the type. */
+const KEPT = ["nullable", "comment"];
 
 /** The column `c` as type `type` with that type's own options, keeping the type-free ones. */
 function retyped(c: ColumnOptions, type: string, rules: TypeEditRules): ColumnOptions {
@@ -125,7 +127,8 @@ function withoutLongDefault(c: ColumnOptions, length: number): ColumnOptions {
 
 /**
  * The type edits of `c` under a dialect's rules: a step along its family's ladder, a longer or
- * shorter length, more or less precision, an enum value added or removed, another type.
+ * shorter length, more or less precision, an enum value added or removed, another type (a
+ * widening when every value survives it).
  * Generated columns keep their type (their expression decides it).
  */
 export function typeEdits(c: ColumnOptions, rules: TypeEditRules): ColumnEdit[] {
@@ -159,6 +162,7 @@ export function typeEdits(c: ColumnOptions, rules: TypeEditRules): ColumnEdit[] 
     // The first value is the default's when there is one, so the last one goes.
     if (values.length > 1) out.push({ kind: "narrow", column: { ...c, enum: values.slice(0, -1) } });
   }
+  for (const to of rules.widenTo[type] ?? []) out.push({ kind: "widen", column: retyped(c, to, rules) });
   for (const to of rules.retypes[type] ?? []) out.push({ kind: "retype", column: retyped(c, to, rules) });
   return out;
 }

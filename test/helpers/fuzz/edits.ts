@@ -191,7 +191,10 @@ const INT_LADDER = ["tinyint", "smallint", "int", "bigint"];
 const STRING_LENGTH = ["varchar", "char", "binary", "varbinary", "nvarchar", "character varying"];
 
 /** Each way of changing a column's type (or its length), and whether the change can lose data. */
-function alterations(c: ColumnOptions): { what: AlterKind; options: ColumnOptions; destructive: boolean }[] {
+function alterations(
+  c: ColumnOptions,
+  menu: ColumnMenu,
+): { what: AlterKind; options: ColumnOptions; destructive: boolean }[] {
   const type = String(c["type"]);
   const out: { what: AlterKind; options: ColumnOptions; destructive: boolean }[] = [];
   const step = INT_LADDER.indexOf(type);
@@ -219,13 +222,16 @@ function alterations(c: ColumnOptions): { what: AlterKind; options: ColumnOption
     out.push({ what: "type", options: { ...c, type: "varchar", length: 20 }, destructive: false });
   if (type === "varchar" && c["default"] === undefined && !c["charset"] && !c["collation"])
     out.push({ what: "type", options: { ...c, type: "int", length: undefined }, destructive: true });
+  // The dialect menu's type edits: only a widening keeps every value.
+  for (const e of menu.edits(c))
+    out.push({ what: e.kind === "retype" ? "type" : e.kind, options: e.column, destructive: e.kind !== "widen" });
   const values = c["enum"] as string[] | undefined;
   if (values && (type === "enum" || type === "set")) {
     out.push({ what: "enum", options: { ...c, enum: [...values, "added"] }, destructive: false });
     if (values.length >= 2 && c["default"] !== values.at(-1))
       out.push({ what: "enum", options: { ...c, enum: values.slice(0, -1) }, destructive: true });
   }
-  if (columnValue([c, { ...c, nullable: false }], 1) !== undefined)
+  if (columnValue([c, { ...c, nullable: false }], 1, menu) !== undefined)
     out.push({ what: "nullable", options: { ...c, nullable: !c["nullable"] }, destructive: false });
   const d = defaultFor(c);
   if (d !== undefined) {
@@ -293,7 +299,7 @@ export function randomEdits(r: Rng, v1: ModelSpec, menu: ColumnMenu, dialect: Di
       () => (free.length ? { kind: "dropColumn", table: t.name, column: r.pick(free) } : undefined),
       () => {
         const c = free.length ? r.pick(free) : undefined;
-        const a = c ? alterations(t.columns[c]!) : [];
+        const a = c ? alterations(t.columns[c]!, menu) : [];
         return c && a.length ? { kind: "alterColumn", table: t.name, column: c, ...r.pick(a) } : undefined;
       },
       () => (free.length ? renameColumn(t.name, r.pick(free)) : undefined),

@@ -11,6 +11,7 @@ import { type FreshDatabase, tempDir } from "@autogen/dialects/testing";
 import { insertRows, selectRows, type Row } from "../change-scenario";
 import { applyEdits, type AppliedEdits, type Edit, type Target } from "./edits";
 import { joinColumnName, toEntities, type ModelSpec } from "./model-spec";
+import { FUZZ_MENUS } from "./menus";
 import { generateRows, uniqueKeys } from "./rows";
 
 /** A model v1 and the edits that make v2: what a run generates, the shrinker reduces and a fixture holds. */
@@ -209,7 +210,7 @@ export async function runPair(
       const c2 = applied.columnIn2(t, c);
       return t2 && c2 ? t2.columns[c2] : undefined;
     };
-    const rows = generateRows(pair.v1, v2Of, v2Keys);
+    const rows = generateRows(pair.v1, v2Of, v2Keys, FUZZ_MENUS[pair.dialect]);
     const snapshot = new Map<string, Row[]>();
     const columns = v1Columns(pair.v1);
     await step("insert rows", async () => {

@@ -2,7 +2,7 @@
  * column survives, the one after (v2) too: the shorter length, the enum values both keep, no
  * NULL where either forbids it, distinct values under every unique key of either version.
  * So an upgrade may fail only because of the change itself, never because of the data. */
-import type { ColumnOptions } from "../random-model";
+import { Rng, type ColumnMenu, type ColumnOptions } from "../random-model";
 import { joinColumnName, type ModelSpec, type TableSpec } from "./model-spec";
 
 export type Row = Record<string, unknown>;
@@ -49,12 +49,16 @@ function maxLength(versions: ColumnOptions[]): number | undefined {
 
 /**
  * A value of row `i` for a column as it is in every one of `versions` (v1, and v2 when the
- * column survives the change), or undefined to leave it out (its default or NULL).
+ * column survives the change), or undefined to leave it out (its default or NULL). A type the
+ * rules here do not know takes the dialect menu's value for v1 (`menu`).
  */
-export function columnValue(versions: ColumnOptions[], i: number): unknown {
+export function columnValue(versions: ColumnOptions[], i: number, menu?: ColumnMenu): unknown {
   const c = versions[0]!;
   if (c["asExpression"] !== undefined) return undefined;
   if (i === 0 && versions.every((v) => v["nullable"] === true)) return null;
+  // Array columns (PostgreSQL) take the menu's arrays of element values.
+  if (versions.some((v) => v["array"]))
+    return versions.every((v) => v["array"]) ? menu?.value(new Rng(i + 1), c) : undefined;
   const types = versions.map((v) => String(v["type"]).toLowerCase());
   const all = (re: RegExp) => types.every((t) => re.test(t));
   if (all(INTEGER)) return 3 + i;
@@ -79,7 +83,7 @@ export function columnValue(versions: ColumnOptions[], i: number): unknown {
   }
   const temporal = TEMPORAL[types[0]!];
   if (temporal && types.every((t) => TEMPORAL[t] !== undefined)) return temporal(i);
-  return undefined;
+  return menu?.value(new Rng(i + 1), c);
 }
 
 /** The columns of a table in v2 that were `column` in v1 (renames followed), for `columnValue`. */
@@ -107,6 +111,7 @@ export function generateRows(
   v1: ModelSpec,
   v2Of: Counterpart,
   v2Keys: (table: string) => string[][],
+  menu?: ColumnMenu,
 ): [string, Row[]][] {
   const ids = new Map<string, unknown[]>();
   return v1.tables.map((t, ti) => {
@@ -116,7 +121,7 @@ export function generateRows(
       const row: Row = {};
       for (const [name, c] of Object.entries(t.columns)) {
         const value =
-          name === "id" ? idValue(c, ti, i) : columnValue([c, ...[v2Of(t.name, name)].filter((x) => !!x)], i);
+          name === "id" ? idValue(c, ti, i) : columnValue([c, ...[v2Of(t.name, name)].filter((x) => !!x)], i, menu);
         if (value !== undefined) row[name] = value;
       }
       for (const [name, r] of Object.entries(t.relations)) {

@@ -52,18 +52,21 @@ const parts = menuParts({
     exact: ["decimal"],
     precisions: [5, 8, 10, 12, 18],
     enums: ["enum", "set"],
+    widenTo: {
+      int: ["bigint", "decimal", "varchar"],
+      varchar: ["longtext"],
+      boolean: ["int"],
+      enum: ["varchar"],
+      uuid: ["varchar"],
+    },
     retypes: {
-      int: ["varchar", "bigint", "decimal"],
-      varchar: ["text", "int"],
+      varchar: ["int"],
       char: ["varchar"],
       text: ["varchar"],
-      boolean: ["tinyint", "int"],
-      decimal: ["double", "varchar"],
-      datetime: ["timestamp", "varchar"],
+      decimal: ["double", "int"],
+      datetime: ["timestamp", "date"],
       timestamp: ["datetime"],
-      enum: ["varchar"],
       json: ["longtext"],
-      uuid: ["varchar"],
     },
     shape: (type) =>
       SIZED.includes(type)

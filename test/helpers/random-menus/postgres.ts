@@ -73,23 +73,27 @@ const parts = menuParts({
     exact: ["numeric", "decimal"],
     precisions: [5, 8, 10, 12, 18],
     enums: ["enum", "simple-enum"],
-    retypes: {
+    widenTo: {
       integer: ["bigint", "numeric", "text"],
       int4: ["bigint"],
-      varchar: ["text", "integer"],
+      varchar: ["text"],
       "character varying": ["text"],
+      enum: ["text"],
+      uuid: ["text"],
+      inet: ["text"],
+    },
+    retypes: {
+      varchar: ["integer"],
       character: ["varchar"],
       text: ["varchar", "jsonb"],
       boolean: ["integer", "text"],
       numeric: ["double precision", "integer"],
       timestamp: ["timestamptz", "date"],
       timestamptz: ["timestamp"],
-      enum: ["text", "simple-enum"],
+      enum: ["simple-enum"],
       "simple-enum": ["enum"],
       json: ["jsonb"],
       jsonb: ["json", "text"],
-      uuid: ["text"],
-      inet: ["text"],
     },
     shape: (type) =>
       SIZED.includes(type)

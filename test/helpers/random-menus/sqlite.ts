@@ -54,18 +54,22 @@ const parts = menuParts({
     exact: ["decimal", "numeric"],
     precisions: [5, 8, 10, 12, 18],
     enums: ["simple-enum"],
+    widenTo: {
+      int: ["bigint"],
+      varchar: ["text"],
+      nvarchar: ["text"],
+      json: ["text"],
+      uuid: ["varchar"],
+      "simple-enum": ["varchar"],
+    },
     retypes: {
-      int: ["varchar", "bigint", "decimal"],
+      int: ["varchar", "decimal"],
       integer: ["text", "real"],
-      varchar: ["text", "int"],
-      nvarchar: ["varchar"],
+      varchar: ["int"],
       text: ["varchar", "blob"],
       boolean: ["int", "text"],
       decimal: ["double", "varchar"],
       datetime: ["varchar", "text"],
-      "simple-enum": ["varchar"],
-      json: ["text"],
-      uuid: ["varchar"],
     },
     shape: (type) =>
       SIZED.includes(type)
