@@ -2,6 +2,7 @@ import { CommandError } from "@autogen/core";
 import type { DialectName } from "@autogen/dialects";
 import type { MetadataSource, SchemaFromTypeORMOptions } from "./metadata-source";
 import { buildEntityMetadatasIndexed } from "./indexed-metadata-build";
+import { validateLinear, type MetadataValidator } from "./linear-validation";
 import { applyServerVersion } from "./server-version";
 import { requireInternal, resolveTypeORM, type TypeORMModule } from "./typeorm-module";
 import type { TypeORMDriver, TypeORMEntityMetadata, TypeORMNamingStrategy } from "./typeorm-shapes";
@@ -43,7 +44,7 @@ interface MetadataBuilderCtor {
   new (dataSource: unknown): { buildEntityMetadatas(entities: unknown[]): Promise<TypeORMEntityMetadata[]> };
 }
 interface ValidatorCtor {
-  new (): { validateMany(metadatas: TypeORMEntityMetadata[], driver: unknown): void };
+  new (): MetadataValidator;
 }
 interface PrivateDataSource {
   logger?: unknown;
@@ -109,7 +110,8 @@ async function buildWith(
     if (Builder && Validator) {
       const metadatas =
         (await buildEntityMetadatasIndexed(tm, ds, entities)) ?? (await new Builder(ds).buildEntityMetadatas(entities));
-      new Validator().validateMany(
+      validateLinear(
+        new Validator(),
         metadatas.filter((m) => m.tableType !== "view"),
         ds.driver,
       );

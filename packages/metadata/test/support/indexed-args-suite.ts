@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { buildEntityMetadatas } from "../../src/entity-metadatas";
 import { indexedMetadataArgs } from "../../src/indexed-metadata-args";
 import { buildEntityMetadatasIndexed } from "../../src/indexed-metadata-build";
 import { canBuildLinear } from "../../src/linear-metadata-build";
@@ -247,6 +248,35 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
         }
       }
       assert.ok(compared > 200, `${compared} entity metadatas compared`);
+    });
+
+    it("refuses, as TypeORM's own validator does, two single-table children with one discriminator value", async () => {
+      type Decorator = (...args: unknown[]) => (target: object, property?: string) => void;
+      const typeorm = require(typeormModule) as Record<string, Decorator> & {
+        DataSource: new (o: Record<string, unknown>) => { buildMetadatas(): Promise<void> };
+      };
+      const { Entity, TableInheritance, ChildEntity, PrimaryGeneratedColumn, Column } = typeorm;
+      class Shape {}
+      Entity(`shapes_${line.replace(".", "")}`)(Shape);
+      TableInheritance({ column: { type: "varchar", name: "kind" } })(Shape);
+      PrimaryGeneratedColumn()(Shape.prototype, "id");
+      class Circle extends Shape {}
+      ChildEntity("round")(Circle);
+      Column({ type: "integer", nullable: true })(Circle.prototype, "radius");
+      class Disc extends Shape {}
+      ChildEntity("round")(Disc);
+      const entities = [Shape, Circle, Disc];
+      const theirs = await new typeorm.DataSource({ type: "better-sqlite3", database: ":memory:", entities })
+        .buildMetadatas()
+        .then(
+          () => assert.fail("TypeORM accepts the entities"),
+          (error: Error) => error.message,
+        );
+      assert.match(theirs, /same discriminator values/);
+      await assert.rejects(
+        buildEntityMetadatas({ entities }, "sqlite", { typeorm }),
+        (error: Error) => error.message === `Could not build TypeORM entity metadata: ${theirs}`,
+      );
     });
   });
 }
