@@ -56,6 +56,25 @@ export const BatchAlterTableOp = freeze({
     recreate: BatchAlterTableOp["recreate"] = "auto",
   ): BatchAlterTableOp => freeze({ kind: "BatchAlterTableOp", table, ops: [...ops], recreate }),
 });
+/**
+ * The op kinds a batch block can hold: the table changes runtime's `BatchOperations` records.
+ * The renderer writes only these inside `batchAlterTable`, and only these can make SQLite
+ * recreate a table.
+ */
+export const BATCHABLE_OP_KINDS: ReadonlySet<string> = new Set([
+  "AddColumnOp",
+  "DropColumnOp",
+  "AlterColumnOp",
+  "CreateIndexOp",
+  "DropIndexOp",
+  "CreateUniqueConstraintOp",
+  "CreateForeignKeyOp",
+  "CreateCheckConstraintOp",
+  "CreatePrimaryKeyOp",
+  "DropConstraintOp",
+  "RenameIndexOp",
+  "RenameConstraintOp",
+]);
 export const UpgradeOps = freeze({
   is: (op: OpNode): op is UpgradeOps => op.kind === "UpgradeOps",
   create: (ops: readonly OpNode[] = []): UpgradeOps => freeze({ kind: "UpgradeOps", ops: [...ops] }),

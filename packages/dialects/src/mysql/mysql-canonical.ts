@@ -1,4 +1,5 @@
-import { Column } from "@autogen/core";
+import type { Column } from "@autogen/core";
+import { withCanonicalValues } from "../canonical-column";
 import { canonicalMysqlExpression } from "./mysql-expression";
 import {
   canonicalExpressionText,
@@ -219,26 +220,10 @@ export const mysqlCanonical: Canonicalizer = {
     const onUpdate = c.onUpdate === null ? null : cachedDefault(c.onUpdate, type);
     const { charset, collation } = canonicalCharset(c.charset, c.collation);
     const generatedExpression = c.generated ? cachedExpression(c.generated.expression) : null;
-    // Most columns are canonical already: the node is kept rather than copied.
-    const unchanged =
-      type === c.type &&
-      comment === c.comment &&
-      dflt === c.default &&
-      nullable === c.nullable &&
-      onUpdate === c.onUpdate &&
-      charset === c.charset &&
-      collation === c.collation &&
-      generatedExpression === (c.generated?.expression ?? null);
-    if (unchanged) return c;
-    return Column.cloneWith(c, {
-      type,
-      comment,
-      default: dflt,
-      nullable,
-      onUpdate,
-      charset,
-      collation,
-      generated: c.generated ? { ...c.generated, expression: generatedExpression! } : null,
-    });
+    return withCanonicalValues(
+      c,
+      { type, comment, default: dflt, nullable, onUpdate, charset, collation },
+      generatedExpression,
+    );
   },
 };

@@ -1,4 +1,4 @@
-import { Column } from "@autogen/core";
+import { withCanonicalValues } from "../canonical-column";
 import { canonicalPostgresExpression } from "./postgres-expression";
 import {
   canonicalExpressionText,
@@ -278,21 +278,6 @@ export const postgresCanonical: Canonicalizer = {
     const comment = c.comment === "" ? null : c.comment;
     const generatedExpression = c.generated ? cachedExpression(c.generated.expression) : null;
     autoIncrement = c.identity ? false : autoIncrement;
-    // Most columns are canonical already: the node is kept rather than copied (schemas of
-    // thousands of columns go through here on both sides).
-    const unchanged =
-      type === c.type &&
-      dflt === c.default &&
-      comment === c.comment &&
-      autoIncrement === c.autoIncrement &&
-      generatedExpression === (c.generated?.expression ?? null);
-    if (unchanged) return c;
-    return Column.cloneWith(c, {
-      type,
-      comment,
-      default: dflt,
-      autoIncrement,
-      generated: c.generated ? { ...c.generated, expression: generatedExpression as string } : null,
-    });
+    return withCanonicalValues(c, { type, comment, default: dflt, autoIncrement }, generatedExpression);
   },
 };

@@ -1,4 +1,4 @@
-import { Column } from "@autogen/core";
+import { withCanonicalValues } from "../canonical-column";
 import {
   canonicalExpressionText,
   canonicalJsonLiteral,
@@ -84,15 +84,18 @@ export const sqliteCanonical: Canonicalizer = {
     // increment key is that column, whatever type the model names.
     const declared = canonicalType(c.type);
     const type = c.autoIncrement && sqliteAffinity(declared) === "integer" ? "integer" : declared;
-    return Column.cloneWith(c, {
-      type,
-      default: canonicalDefault(c.default, type),
-      comment: null,
-      charset: null,
-      onUpdate: null,
-      // Collation names are case-insensitive (BINARY, NOCASE, RTRIM).
-      collation: c.collation?.toUpperCase() ?? null,
-      generated: c.generated ? { ...c.generated, expression: canonicalExpressionText(c.generated.expression) } : null,
-    });
+    return withCanonicalValues(
+      c,
+      {
+        type,
+        default: canonicalDefault(c.default, type),
+        comment: null,
+        charset: null,
+        onUpdate: null,
+        // Collation names are case-insensitive (BINARY, NOCASE, RTRIM).
+        collation: c.collation?.toUpperCase() ?? null,
+      },
+      c.generated ? canonicalExpressionText(c.generated.expression) : null,
+    );
   },
 };

@@ -1,22 +1,6 @@
-import { freeze, type OpNode } from "@autogen/core";
+import { BATCHABLE_OP_KINDS, freeze, type OpNode } from "@autogen/core";
 import type { RiskRules } from "../risks/risk-rules";
 import { isInPlaceInBatch } from "./sqlite-requires-recreate";
-
-/** The ops a batch block holds (runtime's BatchOperations): the others never recreate a table. */
-const TABLE_OPS = new Set([
-  "AddColumnOp",
-  "DropColumnOp",
-  "AlterColumnOp",
-  "CreateIndexOp",
-  "DropIndexOp",
-  "CreateUniqueConstraintOp",
-  "CreateForeignKeyOp",
-  "CreateCheckConstraintOp",
-  "CreatePrimaryKeyOp",
-  "DropConstraintOp",
-  "RenameIndexOp",
-  "RenameConstraintOp",
-]);
 
 /**
  * How SQLite treats a live table for each change (risk classification): whatever cannot run
@@ -34,5 +18,6 @@ export const sqliteRiskRules: RiskRules = freeze({
   // A renamed constraint is a recreate (recreatesTable).
   renameConstraintRewrite: () => null,
   addColumnRewrite: () => null,
-  recreatesTable: (op: OpNode) => TABLE_OPS.has(op.kind) && !isInPlaceInBatch(op),
+  // Ops a batch block cannot hold never recreate the table.
+  recreatesTable: (op: OpNode) => BATCHABLE_OP_KINDS.has(op.kind) && !isInPlaceInBatch(op),
 });

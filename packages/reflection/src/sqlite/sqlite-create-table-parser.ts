@@ -1,4 +1,4 @@
-import type { ReferentialAction } from "@autogen/core";
+import type { ForeignKey, ReferentialAction } from "@autogen/core";
 import { SqliteTokenCursor } from "./sqlite-token-cursor";
 import { tokenizeSqlite } from "./sqlite-tokenizer";
 
@@ -11,16 +11,8 @@ export interface ParsedSqliteColumn {
   readonly generated: { readonly expression: string; readonly stored: boolean } | null;
 }
 
-export interface ParsedSqliteForeignKey {
-  readonly name: string | null;
-  readonly columns: readonly string[];
-  readonly refTable: string;
-  readonly refColumns: readonly string[];
-  readonly onDelete: ReferentialAction | null;
-  readonly onUpdate: ReferentialAction | null;
-  readonly deferrable: boolean;
-  readonly initially: "IMMEDIATE" | "DEFERRED" | null;
-}
+/** A foreign key as CREATE TABLE spells it: SQLite references tables of the same schema only. */
+export type ParsedSqliteForeignKey = Omit<ForeignKey, "kind" | "refSchema">;
 
 /**
  * The parts of a CREATE TABLE statement that SQLite's pragmas do not report: constraint names,

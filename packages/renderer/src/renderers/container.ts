@@ -1,4 +1,5 @@
 import {
+  BATCHABLE_OP_KINDS,
   UnsupportedOpError,
   type BatchAlterTableOp,
   type ModifyTableOps,
@@ -11,22 +12,6 @@ import type { BatchTableDefinition, RenderContext } from "../render-context";
 import { schemaOption } from "../table-call";
 import { tableArguments } from "./table";
 
-/** The op kinds a `batchAlterTable` block can hold: the methods of runtime's `BatchOperations`. */
-export const BATCHABLE_KINDS: ReadonlySet<string> = new Set([
-  "AddColumnOp",
-  "DropColumnOp",
-  "AlterColumnOp",
-  "CreateIndexOp",
-  "DropIndexOp",
-  "CreateUniqueConstraintOp",
-  "CreateForeignKeyOp",
-  "CreateCheckConstraintOp",
-  "CreatePrimaryKeyOp",
-  "DropConstraintOp",
-  "RenameIndexOp",
-  "RenameConstraintOp",
-]);
-
 function renderBatchBlock(
   ctx: RenderContext,
   table: QualifiedName,
@@ -35,7 +20,7 @@ function renderBatchBlock(
 ): string[] {
   const inner: RenderContext = { ...ctx, batchTable: table, inBatch: true };
   const body = ops.flatMap((op) => {
-    if (!BATCHABLE_KINDS.has(op.kind)) throw new UnsupportedOpError(op.kind, "batchAlterTable");
+    if (!BATCHABLE_OP_KINDS.has(op.kind)) throw new UnsupportedOpError(op.kind, "batchAlterTable");
     return ctx.render(inner, op);
   });
   const o: Record<string, unknown> = { ...schemaOption(table), ...(recreate !== "auto" ? { recreate } : {}) };
@@ -73,7 +58,7 @@ export function renderModifyTableOps(ctx: RenderContext, op: ModifyTableOps): st
     run = [];
   };
   for (const child of op.ops) {
-    if (BATCHABLE_KINDS.has(child.kind)) run.push(child);
+    if (BATCHABLE_OP_KINDS.has(child.kind)) run.push(child);
     else {
       flush();
       lines.push(...ctx.render(ctx, child));
