@@ -2,34 +2,38 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   AlterColumnOp,
-  Column,
   CreateIndexOp,
   DropColumnOp,
   Enum,
   ExecuteSQLOp,
-  ForeignKey,
-  Index,
-  IndexElement,
   ModifyTableOps,
-  PrimaryKey,
   QualifiedName,
   RecreateEnumOp,
   RenameTableOp,
   Schema,
-  Table,
-  UniqueConstraint,
   UnsupportedOpError,
   applyOpsToSchema,
   reverseOps,
+  toIndex,
+  toTable,
 } from "../src/index";
 
-const users = Table.create("users", [Column.create("id", "integer"), Column.create("name", "text")], {
-  primaryKey: PrimaryKey.create(["id"], "PK_users"),
-  uniques: [UniqueConstraint.create(["name"], "UQ_name")],
-});
-const posts = Table.create("posts", [Column.create("id", "integer"), Column.create("user_id", "integer")], {
-  foreignKeys: [ForeignKey.create({ name: "FK_user", columns: ["user_id"], refTable: "users", refColumns: ["id"] })],
-});
+const users = toTable(
+  "users",
+  [
+    { name: "id", type: "integer" },
+    { name: "name", type: "text" },
+  ],
+  { primaryKey: { name: "PK_users", columns: ["id"] }, uniques: [{ name: "UQ_name", columns: ["name"] }] },
+);
+const posts = toTable(
+  "posts",
+  [
+    { name: "id", type: "integer" },
+    { name: "user_id", type: "integer" },
+  ],
+  { foreignKeys: [{ name: "FK_user", columns: ["user_id"], refTable: "users", refColumns: ["id"] }] },
+);
 const start = Schema.create({ tables: [users, posts] });
 const t = QualifiedName.create("users");
 
@@ -37,7 +41,7 @@ describe("applyOpsToSchema: what ops do to a schema model", () => {
   it("renames a column in the indexes and constraints that name it, and back again", () => {
     const ops = [
       ModifyTableOps.create(t, [
-        CreateIndexOp.create(t, Index.create("IDX_name", [IndexElement.column("name")])),
+        CreateIndexOp.create(t, toIndex({ name: "IDX_name", columns: ["name"] })),
         AlterColumnOp.create(t, "name", { name: "full_name" }),
       ]),
     ];
@@ -69,7 +73,7 @@ describe("applyOpsToSchema: what ops do to a schema model", () => {
 
   it("recreates an enum type with its columns' new defaults", () => {
     const s = Schema.create({
-      tables: [Table.create("p", [Column.create("m", "mood", { default: "'a'" })])],
+      tables: [toTable("p", [{ name: "m", type: "mood", default: "'a'" }])],
       enums: [Enum.create("mood", ["a", "b"])],
     });
     const op = RecreateEnumOp.create(

@@ -1,11 +1,6 @@
 import type { AutogenConfig } from "../config";
 import type { RunCommandOptions } from "../command-options";
-import { offlineDialect, withDatabaseSession } from "../database-session";
-import { runtimeModule } from "../lazy-modules";
-import { resolveConfig } from "../resolve-config";
-import { baseRunOptions } from "../run-options";
-import { loadScriptDirectory } from "../script-directory";
-import { runTarget } from "./upgrade";
+import { runMigrationCommand } from "./migration-run";
 
 /**
  * Reverts to a previous version (Alembic's `downgrade`). `target` is `base`, an id, `-N`,
@@ -29,17 +24,5 @@ export async function downgrade(
   target: string,
   o: RunCommandOptions = {},
 ): Promise<string | undefined> {
-  const cfg = resolveConfig(config, { x: o.x });
-  const { startingRev, destination } = runTarget(target, o, "downgrade");
-  const script = await loadScriptDirectory(cfg);
-  const runtime = runtimeModule();
-  const base = baseRunOptions(cfg, script, o);
-  if (o.sql) {
-    const dialect = await offlineDialect(cfg, o);
-    return (await runtime.downgrade({ ...base, target: destination, dialect, sql: true, startingRev })) ?? "";
-  }
-  await withDatabaseSession(cfg, o, (s) =>
-    runtime.downgrade({ ...base, target: destination, dialect: s.dialect, connection: s.connection }),
-  );
-  return undefined;
+  return runMigrationCommand("downgrade", config, target, o);
 }

@@ -6,7 +6,7 @@ import { runtimeModule } from "../lazy-modules";
 import { resolveConfig } from "../resolve-config";
 import { baseRunOptions } from "../run-options";
 import { loadScriptDirectory } from "../script-directory";
-import { splitRange } from "./upgrade";
+import { splitRange } from "./migration-run";
 
 /** Options of {@link stamp}. */
 export interface StampOptions extends RunCommandOptions {

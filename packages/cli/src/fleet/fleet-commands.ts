@@ -9,7 +9,7 @@ import { check } from "../commands/check";
 import { current } from "../commands/current";
 import { readCurrentHeads } from "../commands/current-heads";
 import { describeOp } from "../commands/check";
-import { runTarget } from "../commands/upgrade";
+import { migrationRun, type Direction } from "../commands/migration-run";
 import { proveHistory, withFindings } from "../commands/verify";
 import { appliedFileChanges } from "../verify/applied-file-changes";
 import type { VerifyResult } from "../verify/verify-result";
@@ -209,28 +209,7 @@ function requireOutputDir(o: FleetRunOptions): void {
  * `sql`, writes each target's script (`FROM:TO` allowed) into `outputDir` instead.
  */
 export async function upgrade(config: AutogenConfig, revision: string, o: FleetRunOptions = {}): Promise<FleetReport> {
-  requireOutputDir(o);
-  const { startingRev, destination } = runTarget(revision, o, "upgrade");
-  const runtime = runtimeModule();
-  return eachTarget(
-    config,
-    o,
-    "upgrade",
-    revision,
-    (cfg, target, { script, files }) =>
-      o.sql
-        ? offlineTarget(cfg, files.get(target.name)!, script, o, (base, dialect) =>
-            runtime.upgrade({
-              ...base,
-              target: destination,
-              dialect,
-              sql: true,
-              ...(startingRev !== undefined && { startingRev }),
-            }),
-          )
-        : migrateTarget(cfg, target, script, o, (base, s) => runtime.upgrade({ ...base, target: destination, ...s })),
-    prepareRun(o, [destination]),
-  );
+  return migrateEach("upgrade", config, revision, o);
 }
 
 /** `downgrade --each`: downgrades every target to `revision`; offline (`FROM:TO` only) one file per target. */
@@ -239,21 +218,28 @@ export async function downgrade(
   revision: string,
   o: FleetRunOptions = {},
 ): Promise<FleetReport> {
+  return migrateEach("downgrade", config, revision, o);
+}
+
+/** One direction's run on every target: online on each database, or one SQL file per target. */
+async function migrateEach(
+  direction: Direction,
+  config: AutogenConfig,
+  revision: string,
+  o: FleetRunOptions,
+): Promise<FleetReport> {
   requireOutputDir(o);
-  const { startingRev, destination } = runTarget(revision, o, "downgrade");
-  const runtime = runtimeModule();
+  const run = migrationRun(direction, revision, o);
   return eachTarget(
     config,
     o,
-    "downgrade",
+    direction,
     revision,
     (cfg, target, { script, files }) =>
       o.sql
-        ? offlineTarget(cfg, files.get(target.name)!, script, o, (base, dialect) =>
-            runtime.downgrade({ ...base, target: destination, dialect, sql: true, startingRev }),
-          )
-        : migrateTarget(cfg, target, script, o, (base, s) => runtime.downgrade({ ...base, target: destination, ...s })),
-    prepareRun(o, [destination]),
+        ? offlineTarget(cfg, files.get(target.name)!, script, o, run.offline)
+        : migrateTarget(cfg, target, script, o, run.online),
+    prepareRun(o, [run.destination]),
   );
 }
 

@@ -8,11 +8,11 @@ import {
   Enum,
   ForeignKey,
   Index,
-  IndexElement,
   PrimaryKey,
   Table,
   UniqueConstraint,
   View,
+  toIndex,
   type ColumnProps,
   type Schema,
 } from "@autogen/core";
@@ -25,11 +25,7 @@ const col = (name: string, type: string, props: Partial<ColumnProps> = {}): Colu
   Column.create(name, type, { nullable: false, ...props });
 const id = (type = "integer"): Column => col("id", type, { autoIncrement: true });
 const idx = (name: string, columns: string[], o: { unique?: boolean; where?: string; using?: string } = {}) =>
-  Index.create(
-    name,
-    columns.map((c) => IndexElement.column(c)),
-    o,
-  );
+  toIndex({ name, columns, ...o });
 
 /** Loads a fixture and converts it for one dialect. */
 async function convert(fixture: string, dialect: DialectName): Promise<Schema> {
