@@ -4,6 +4,7 @@ import {
   QualifiedName,
   RenameTableOp,
   type MigrationScript,
+  type ForeignKey,
   type ModifyTableOps,
   type OpNode,
   type Schema,
@@ -61,10 +62,24 @@ export async function batchCopyFrom(
   return { upgrade: source(before), downgrade: source(after) };
 }
 
-/** The table under `op`'s new name as well (its old name stays, for blocks that run before the rename). */
+/**
+ * The table under `op`'s new name as well (its old name stays, for blocks that run before the
+ * rename), and the foreign keys of every table naming it by the new name: the database follows a
+ * rename in the references to it, so a child's recreate after the rename must too (or its copy
+ * references a table that is gone). Autogenerate puts table renames before the table blocks.
+ */
 function renameIn(tables: Map<string, Table>, op: RenameTableOp): void {
   const table = tables.get(QualifiedName.key(op.table));
   if (table) tables.set(QualifiedName.key({ schema: table.schema, name: op.newName }), { ...table, name: op.newName });
+  for (const [key, t] of tables) {
+    const renamed = (fk: ForeignKey) =>
+      fk.refTable === op.table.name && (fk.refSchema ?? t.schema) === (op.table.schema ?? t.schema);
+    if (t.foreignKeys.some(renamed))
+      tables.set(key, {
+        ...t,
+        foreignKeys: t.foreignKeys.map((fk) => (renamed(fk) ? { ...fk, refTable: op.newName } : fk)),
+      });
+  }
 }
 
 function tableChanges(ops: readonly OpNode[]): ModifyTableOps[] {

@@ -66,7 +66,7 @@ export function columnValue(versions: ColumnOptions[], i: number, menu?: ColumnM
   if (all(/^(boolean|bool)$/)) return i % 2;
   if (all(/^year$/)) return 2000 + i;
   if (all(/^uuid$/)) return `11111111-2222-4333-8444-${String(i).padStart(12, "0")}`;
-  if (types.every((t) => t === "enum" || t === "set")) {
+  if (types.every((t) => t === "enum" || t === "set" || t === "simple-enum")) {
     const kept = versions
       .map((v) => (v["enum"] as string[] | undefined) ?? [])
       .reduce((a, b) => a.filter((x) => b.includes(x)));
