@@ -231,7 +231,7 @@ class PostgresSchemaBuild {
     const isGenerated = r.generated_kind === "s";
     // A serial column's default is nextval() of the sequence it owns: that is the
     // autoincrement, not a default the model would write.
-    const autoIncrement = r.is_serial;
+    const autoIncrement = isSerial(r);
     const rawDefault = isGenerated || autoIncrement || r.identity_kind !== "" ? null : r.default_expr;
     return canonical.column(
       Column.create(r.column_name, type, {
@@ -320,10 +320,22 @@ const INTEGER_WIDTH: Readonly<Record<string, number>> = { smallint: 1, integer: 
  * sequence with the column). Identity sequences follow their column's type by themselves.
  */
 function serialType(type: string, r: RawPostgresColumnRow): string {
-  if (!r.is_serial || r.sequence_type === null) return type;
+  if (!isSerial(r) || r.sequence_type === null) return type;
   const own = INTEGER_WIDTH[type];
   const sequence = INTEGER_WIDTH[r.sequence_type];
   return own !== undefined && sequence !== undefined && sequence < own ? r.sequence_type : type;
+}
+
+/**
+ * A serial column: not an identity, and its default is `nextval('<the sequence it owns>'::regclass)`,
+ * the sequence's name quoted as a literal the way PostgreSQL prints it (quotes doubled; with a
+ * backslash, doubled too and an E prefix).
+ */
+function isSerial(r: RawPostgresColumnRow): boolean {
+  if (r.owned_sequence === null || r.identity_kind !== "") return false;
+  const name = r.owned_sequence.replaceAll("'", "''");
+  const literal = name.includes("\\") ? `E'${name.replaceAll("\\", "\\\\")}'` : `'${name}'`;
+  return r.default_expr === `nextval(${literal}::regclass)`;
 }
 
 interface RawPostgresColumnRow {
@@ -345,7 +357,8 @@ interface RawPostgresColumnRow {
   sequence_start: string | null;
   sequence_increment: string | null;
   sequence_type: string | null;
-  is_serial: boolean;
+  /** The sequence the column owns (a serial's or an identity's), as `::regclass` prints it. */
+  owned_sequence: string | null;
 }
 
 interface RawPostgresConstraintRow {
