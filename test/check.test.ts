@@ -8,26 +8,14 @@ import * as path from "node:path";
 import { test } from "node:test";
 import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { describe } from "./helpers/cli-process";
-import { createProject, exists, generatedRevision, versionRows } from "./helpers/project";
-
-const ENTITIES = `import { Column, Entity, PrimaryColumn } from "typeorm";
-
-@Entity("account")
-export class Account {
-  @PrimaryColumn({ type: "integer" })
-  id!: number;
-
-  @Column({ type: "varchar", length: 50 })
-  name!: string;
-}
-`;
+import { ACCOUNT_ENTITY, createProject, exists, generatedRevision, versionRows } from "./helpers/project";
 
 for (const dialect of dialectsUnderTest()) {
   test(`${dialect}: check reports pending ops (exit 1) until a revision applies them`, async (t) => {
     const db = await useDatabase(t, dialect);
     if (!db) return;
     const p = await createProject(t, db, { hooks: false, inRepo: true });
-    fs.writeFileSync(path.join(p.dir, "entities.ts"), ENTITIES);
+    fs.writeFileSync(path.join(p.dir, "entities.ts"), ACCOUNT_ENTITY);
     const configFile = path.join(p.dir, "autogen.config.ts");
     const config = fs
       .readFileSync(configFile, "utf8")

@@ -12,19 +12,7 @@ import { command, defineConfig } from "autogen";
 import { connect } from "@autogen/dialects";
 import { useDatabase } from "@autogen/dialects/testing";
 import { describe, startCli, type CliResult } from "./helpers/cli-process";
-import { createProject, generatedRevision, writeOps, useEntitiesModule } from "./helpers/project";
-
-const ENTITIES = `import { Column, Entity, PrimaryColumn } from "typeorm";
-
-@Entity("account")
-export class Account {
-  @PrimaryColumn({ type: "integer" })
-  id!: number;
-
-  @Column({ type: "varchar", length: 50 })
-  name!: string;
-}
-`;
+import { ACCOUNT_ENTITY, createProject, generatedRevision, writeOps, useEntitiesModule } from "./helpers/project";
 
 const TARGETS = ["east", "west", "north"];
 
@@ -40,7 +28,7 @@ test("sqlite: check --each reports drift per target; --sql --each writes a file 
   const db = await useDatabase(t, "sqlite");
   if (!db) return;
   const p = await createProject(t, db, { hooks: false, inRepo: true });
-  fs.writeFileSync(path.join(p.dir, "entities.ts"), ENTITIES);
+  fs.writeFileSync(path.join(p.dir, "entities.ts"), ACCOUNT_ENTITY);
   const targets = TARGETS.map((n) => `{ name: "${n}", url: "sqlite:///${n}.db" }`).join(", ");
   useEntitiesModule(p, "Account", `entities: [Account],\n  targets: [${targets}],`);
   const file = (n: string) => path.join(p.dir, `${n}.db`);
@@ -219,7 +207,7 @@ test("sqlite: verify --each proves the history on each target's server and names
   const db = await useDatabase(t, "sqlite");
   if (!db) return;
   const p = await createProject(t, db, { hooks: false, inRepo: true });
-  fs.writeFileSync(path.join(p.dir, "entities.ts"), ENTITIES);
+  fs.writeFileSync(path.join(p.dir, "entities.ts"), ACCOUNT_ENTITY);
   const targets = TARGETS.map((n) => `{ name: "${n}", url: "sqlite:///${n}.db" }`).join(", ");
   useEntitiesModule(p, "Account", `entities: [Account],\n  targets: [${targets}],`);
   const rev = generatedRevision(await p.ok(["revision", "--autogenerate", "-m", "initial"]));

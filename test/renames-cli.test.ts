@@ -4,12 +4,11 @@
  * y/N question on a terminal, driven through a pseudo-terminal (`script`).
  */
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
 import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
-import { assertFailure, BIN, describe } from "./helpers/cli-process";
+import { assertFailure, describe, hasScript, runOnTerminal } from "./helpers/cli-process";
 import { createProject, generatedRevision, type Project, useEntitiesModule } from "./helpers/project";
 import { insertRows, selectRows } from "./helpers/change-scenario";
 
@@ -39,18 +38,9 @@ const revisionFiles = (p: Project) => fs.readdirSync(p.versionsDir).filter((f) =
 
 /** `autogen ...args` on a pseudo-terminal (stdin and stderr are terminals), `input` typed into it. */
 function onTerminal(p: Project, args: readonly string[], input: string) {
-  const cmd = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
-  const r = spawnSync("script", ["-qec", cmd, "/dev/null"], {
-    cwd: p.dir,
-    input,
-    env: { ...process.env, ...p.env },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { status: r.status, output: r.stdout.replaceAll("\r", "") };
+  const r = runOnTerminal(args, { cwd: p.dir, env: p.env, input });
+  return { status: r.status, output: r.output.replaceAll("\r", "") };
 }
-
-const hasScript = spawnSync("script", ["--version"]).status === 0;
 
 for (const dialect of dialectsUnderTest()) {
   test(`${dialect}: --rename on check and revision; a hint that matches nothing is exit 2`, async (t) => {

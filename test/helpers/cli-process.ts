@@ -1,6 +1,6 @@
 /* Runs the real `autogen` bin in a child process, as a user's shell would. */
 import * as assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import * as path from "node:path";
 
 /** The repository root (this file compiles to test/dist/helpers/). */
@@ -79,4 +79,26 @@ export function assertFailure(r: CliResult, status: number, message: RegExp): vo
   assert.match(r.errorLines[0]!, /^FAILED: /);
   assert.match(r.errorLines[0]!, message);
   assert.doesNotMatch(r.stderr, /^\s+at /m, "no stack trace without --raiseerr");
+}
+
+/** Whether `script` (util-linux) is there to give a command a pseudo-terminal. */
+export const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+/**
+ * Runs `autogen ...args` in `cwd` on a pseudo-terminal (`script -qec`: stdin, stdout and stderr
+ * are terminals), `input` typed into it. `output` is everything it wrote, both streams, as written.
+ */
+export function runOnTerminal(
+  args: readonly string[],
+  o: { cwd: string; env?: Record<string, string | undefined>; input?: string },
+): { status: number | null; output: string } {
+  const cmd = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
+  const r = spawnSync("script", ["-qec", cmd, "/dev/null"], {
+    cwd: o.cwd,
+    input: o.input ?? "",
+    env: { ...process.env, ...o.env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { status: r.status, output: r.stdout };
 }

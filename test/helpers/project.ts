@@ -148,6 +148,19 @@ export async function exists(conn: Connection, table: string, column = "*"): Pro
 }
 
 /** The `account` table of Alembic's tutorial, and its second revision's column. */
+/** An entities.ts module with one decorated entity, `account (id integer PRIMARY KEY, name varchar(50))`. */
+export const ACCOUNT_ENTITY = `import { Column, Entity, PrimaryColumn } from "typeorm";
+
+@Entity("account")
+export class Account {
+  @PrimaryColumn({ type: "integer" })
+  id!: number;
+
+  @Column({ type: "varchar", length: 50 })
+  name!: string;
+}
+`;
+
 export const CREATE_ACCOUNT = `await op.createTable("account", [
     { name: "id", type: "integer", primaryKey: true },
     { name: "name", type: "varchar(50)", nullable: false },

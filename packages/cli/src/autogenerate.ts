@@ -11,7 +11,7 @@ import {
 import { classifyRisks, type Connection, type Dialect } from "@autogen/dialects";
 import { compareWithRenames, type CompareOptions, type RenameCandidate } from "@autogen/compare";
 import { schemaFromTypeORM, type DataSourceLike } from "@autogen/metadata";
-import { createIntrospector, type Introspector, type ReflectOptions } from "@autogen/reflection";
+import { createIntrospector, warningSink, type Introspector, type ReflectOptions } from "@autogen/reflection";
 import { toProcessRevisionDirectives } from "@autogen/renderer";
 import type { ScriptDirectory } from "@autogen/script";
 import type { ResolvedConfig } from "./config";
@@ -72,6 +72,8 @@ export async function autogenerate(o: {
   onUnresolvedRenames?: (candidates: readonly RenameCandidate[]) => void;
   /** Models already built in this run, reused (see {@link ModelCache}). */
   models?: ModelCache;
+  /** Receives where the run stands (see CommandOptions.onProgress). */
+  onProgress?: (stage: string) => void;
 }): Promise<MigrationScript[]> {
   const { config, connection, dialect } = o;
   const { reflected, upgradeOps, unresolved } = await compareWithModels(o);
@@ -104,15 +106,16 @@ export async function compareWithModels(o: {
   baseline?: boolean;
   renames?: RenameResolution;
   models?: ModelCache;
+  onProgress?: (stage: string) => void;
 }): Promise<{ reflected: Schema; upgradeOps: UpgradeOps; unresolved: readonly RenameCandidate[] }> {
   const { config, connection, dialect } = o;
   const introspector = createIntrospector(connection, dialect);
-  const model = await targetSchema(config, connection, dialect, o.warn, o.models);
   // The live database is read even for a baseline: the model resolves against it (MySQL charsets).
-  const live = await reflectedSchema(config, introspector, model, o.warn);
+  const { model, live } = await modelAndDatabase(config, introspector, connection, dialect, o);
   const reflected = o.baseline ? Schema.empty() : live;
   const resolved = introspector.canonicalTarget ? await introspector.canonicalTarget(model) : model;
   const target = await withCanonicalViews(introspector, resolved, reflected);
+  o.onProgress?.(`comparing ${target.tables.length} tables with the database`);
   const { upgradeOps, unresolved } = await compareWithRenames(
     target,
     reflected,
@@ -121,6 +124,63 @@ export async function compareWithModels(o: {
   );
   o.renames?.assertHintsUsed();
   return { reflected, upgradeOps, unresolved };
+}
+
+/**
+ * The entities' schema and the database's, read at the same time: reflection's first catalog
+ * query is sent before the model is built, so the server works on it while the entities are
+ * read. That reflection covers what is known before the model exists (the default schema, or
+ * the configured includeSchemas); a model that names other schemas is reflected again with
+ * them. Only the reflection kept reports its warnings.
+ */
+async function modelAndDatabase(
+  config: ResolvedConfig,
+  introspector: Introspector,
+  connection: Connection,
+  dialect: Dialect,
+  o: { warn?: (line: string) => void; models?: ModelCache; onProgress?: (stage: string) => void },
+): Promise<{ model: Schema; live: Schema }> {
+  const progress = new StageProgress(o.onProgress);
+  progress.start("reflecting the database");
+  progress.start("building the model");
+  const warnings: string[] = [];
+  const reflection = reflectedSchema(config, introspector, null, (line) => warnings.push(line));
+  // Awaited below; until then a failure must not count as unhandled.
+  reflection
+    .then((s) => progress.finish("reflecting the database", `database: ${s.tables.length} tables`))
+    .catch(() => undefined);
+  const model = await targetSchema(config, connection, dialect, o.warn, o.models);
+  progress.finish("building the model", `model: ${model.tables.length} tables`);
+  if (modelSchemas(config, model).length > 0) {
+    await reflection.catch(() => undefined);
+    progress.start("reflecting the database again, with the model's schemas");
+    return { model, live: await reflectedSchema(config, introspector, model, o.warn) };
+  }
+  const live = await reflection;
+  warnings.forEach(warningSink(o.warn ? { onWarning: o.warn } : {}));
+  return { model, live };
+}
+
+/** Steps that run at the same time, told as one line: those still running, then what the finished ones found. */
+class StageProgress {
+  readonly #running = new Set<string>();
+  readonly #found: string[] = [];
+  constructor(private readonly report?: (stage: string) => void) {}
+
+  start(step: string): void {
+    this.#running.add(step);
+    this.#draw();
+  }
+
+  finish(step: string, found: string): void {
+    this.#running.delete(step);
+    this.#found.push(found);
+    this.#draw();
+  }
+
+  #draw(): void {
+    if (this.#running.size > 0) this.report?.([[...this.#running].join(" and "), ...this.#found].join("; "));
+  }
 }
 
 /**
@@ -165,7 +225,7 @@ export async function targetSchema(
 export async function reflectedSchema(
   config: ResolvedConfig,
   introspector: Introspector,
-  target: Schema,
+  target: Schema | null,
   warn?: (line: string) => void,
 ): Promise<Schema> {
   const o: { -readonly [K in keyof ReflectOptions]: ReflectOptions[K] } = {};
@@ -174,12 +234,22 @@ export async function reflectedSchema(
   if (Array.isArray(config.includeSchemas)) o.schemas = config.includeSchemas;
   else if (config.includeSchemas === true) o.schemas = await introspector.schemaNames();
   else {
-    const named = new Set(
-      [...target.tables, ...target.enums, ...target.views].map((x) => x.schema).filter((x) => x !== null),
-    );
-    if (named.size > 0) o.schemas = [null, ...[...named].sort()];
+    const named = modelSchemas(config, target);
+    if (named.length > 0) o.schemas = [null, ...named];
   }
   return introspector.reflect(o);
+}
+
+/**
+ * The named schemas the model's objects live in, sorted, which reflection covers besides the
+ * default one when includeSchemas is not set (none for a null model, and none with it set).
+ */
+function modelSchemas(config: ResolvedConfig, target: Schema | null): string[] {
+  if (target === null || (config.includeSchemas !== undefined && config.includeSchemas !== false)) return [];
+  const named = [...target.tables, ...target.enums, ...target.views].flatMap((x) =>
+    x.schema === null ? [] : [x.schema],
+  );
+  return [...new Set(named)].sort();
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 } from "./fleet/fleet-cli";
 import { autogenerateModule } from "./lazy-modules";
 import { terminalRenameQuestion } from "./rename-question";
+import { ProgressLine } from "./progress-line";
 
 /** Where the command line writes: stdout for results, stderr for errors. */
 export interface CliIo {
@@ -90,6 +91,18 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
   const info = (line: string) => {
     if (!globals().quiet) io.stderr(`INFO  ${line}\n`);
   };
+  /**
+   * A progress line for one long command (drawn only when stderr is a terminal, and not with
+   * -q), with the printers that erase it before they print.
+   */
+  const progressLine = () => {
+    const line = new ProgressLine(io.stderr, process.stderr.isTTY === true && !globals().quiet);
+    return {
+      line,
+      printers: { log: line.before(log), warn: line.before(warn), info: line.before(info) },
+      ...(line.enabled && { onProgress: (stage: string) => line.show(stage) }),
+    };
+  };
   const x = () => parseXArgs(globals().x);
   const config = (): Promise<ResolvedConfig> => {
     const g = globals();
@@ -158,10 +171,11 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
       const question = o.autogenerate
         ? terminalRenameQuestion((c) => autogenerateModule().renameQuestionText(c))
         : null;
+      const progress = progressLine();
       const file = await command
         .revision(cfg, {
           renames: o.rename,
-          ...(question && { askRename: (c) => question.ask(c) }),
+          ...(question && { askRename: (c) => (progress.line.clear(), question.ask(c)) }),
           message: o.message,
           autogenerate: o.autogenerate,
           baseline: o.baseline,
@@ -172,11 +186,13 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
           versionPath: o.versionPath,
           revId: o.revId,
           dependsOn: o.dependsOn.length ? o.dependsOn : undefined,
-          log,
-          warn,
-          info,
+          ...progress.printers,
+          ...(progress.onProgress && { onProgress: progress.onProgress }),
         })
-        .finally(() => question?.close());
+        .finally(() => {
+          progress.line.clear();
+          question?.close();
+        });
       if (o.verify && file !== null) {
         const result = await command.verify(cfg, undefined, { x: x(), log, warn });
         report(verifyReport(result, "text"), result);
@@ -332,7 +348,15 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
         if (o.rename.length) throw new CommandError("--rename cannot be combined with --each");
         return runFleetCli("check", { revisions: [] }, o, fleet());
       }
-      const result = await command.check(await config(), { x: x(), log, warn, info, renames: o.rename });
+      const progress = progressLine();
+      const result = await command
+        .check(await config(), {
+          x: x(),
+          ...progress.printers,
+          renames: o.rename,
+          ...(progress.onProgress && { onProgress: progress.onProgress }),
+        })
+        .finally(() => progress.line.clear());
       if (o.format === "json") {
         // stdout is the document: { upToDate, ops, risks, renameCandidates }.
         printJson(result);

@@ -23,6 +23,11 @@ export interface CommandOptions {
    * changes go to `warn`, one line each (`risk data-loss: drops column users.pw`).
    */
   info?: (line: string) => void;
+  /**
+   * Receives where a long step stands (`reflecting the database; model built: 1000 tables`),
+   * each call replacing the last: the CLI draws it as one line on a terminal. Default: none.
+   */
+  onProgress?: (stage: string) => void;
 }
 
 /** Options of the commands that run revisions or write the version table. */

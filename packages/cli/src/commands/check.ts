@@ -53,6 +53,7 @@ export async function check(config: AutogenConfig, o: CheckOptions = {}): Promis
       ...(o.warn && { warn: o.warn }),
       renames,
       ...(o.models && { models: o.models }),
+      ...(o.onProgress && { onProgress: o.onProgress }),
       onUnresolvedRenames: (c) => (renameCandidates = c),
       revision: {
         revId: plan.revId,

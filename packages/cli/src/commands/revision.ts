@@ -103,6 +103,7 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
         baseline: o.baseline ?? false,
         ...(o.warn && { warn: o.warn }),
         ...(renames && { renames }),
+        ...(o.onProgress && { onProgress: o.onProgress }),
         revision: {
           revId: plan.revId,
           message,

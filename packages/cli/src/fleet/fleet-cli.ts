@@ -6,6 +6,7 @@ import { CommandError } from "@autogen/core";
 import { Option, type Command } from "commander";
 import type { ResolvedConfig } from "../config";
 import { jsonDocument } from "../output-format";
+import { ProgressLine } from "../progress-line";
 import type { FleetReport } from "./fleet-result";
 
 /** The flags `addFleetOptions` adds, as commander parses them. */
@@ -94,11 +95,8 @@ export async function runFleetCli(
     require("./fleet-summary") as typeof import("./fleet-summary");
   const cfg = await ctx.config();
   const controller = new AbortController();
-  let drawn = false;
-  const clear = () => {
-    if (drawn) ctx.stderr("\r\x1b[K");
-    drawn = false;
-  };
+  const line = new ProgressLine(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet);
+  const clear = () => line.clear();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(130);
     controller.abort();
@@ -115,14 +113,7 @@ export async function runFleetCli(
       clear();
       ctx.stderr(`WARNING: ${line}\n`);
     },
-    ...(ctx.stderrIsTTY &&
-      !ctx.quiet && {
-        onProgress: (p: import("./run-pool").PoolProgress) => {
-          // Cut to the terminal's width: a wrapped line would not be redrawn in place.
-          ctx.stderr(`\r\x1b[K${progressLine(p).slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`);
-          drawn = true;
-        },
-      }),
+    ...(line.enabled && { onProgress: (p: import("./run-pool").PoolProgress) => line.show(progressLine(p)) }),
     ...(args.tag !== undefined && { tag: args.tag }),
     ...(args.sql && { sql: true }),
     ...(flags.outputDir !== undefined && { outputDir: flags.outputDir }),
