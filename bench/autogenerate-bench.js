@@ -1,6 +1,6 @@
 // The mechanism shared by the per-dialect autogenerate benchmarks (each *-autogenerate.bench.js
-// names only its profile in profiles/). On one database, grown size by size (1,000, 2,000,
-// 4,000, 10,000 tables by default) with the profile's plain DDL (synthetic-model.js; loading is
+// names only its profile in profiles/). On one database, grown size by size (1,000, 2,000 and
+// 10,000 tables by default) with the profile's plain DDL (synthetic-model.js; loading is
 // not timed), each tool's no-change autogenerate from the same decorated entities, every run a
 // cold process of its own (workers/):
 //   - autogen: connect + `command.check` (entity metadata, reflection, compare, version table);
@@ -11,8 +11,10 @@
 // minutes). Printed per size: medians, peak RSS, statements sent, phantom ops (the database
 // holds the model, so every op is one), autogen's ratio to each anchor (goal: at least 10x the
 // faster one) and its time ratio per doubling of the model (goal: at most 2.2x).
-// Env: AUTOGEN_BENCH_RUNS (default 3), AUTOGEN_BENCH_SIZES or the profile's own sizes variable
-// (e.g. AUTOGEN_BENCH_PG_SIZES=1000,2000), AUTOGEN_BENCH_ANCHOR_MAX, AUTOGEN_BENCH_PYTHON.
+// Env: AUTOGEN_BENCH_RUNS (default 3), AUTOGEN_BENCH_LARGE_RUNS (runs of the sizes above
+// AUTOGEN_BENCH_ANCHOR_MAX, autogen alone: default 1, which keeps the whole bench within minutes),
+// AUTOGEN_BENCH_SIZES or the profile's own sizes variable (e.g. AUTOGEN_BENCH_PG_SIZES=1000,2000),
+// AUTOGEN_BENCH_ANCHOR_MAX, AUTOGEN_BENCH_PYTHON.
 "use strict";
 const path = require("node:path");
 const { spawnSync } = require("node:child_process");
@@ -21,8 +23,9 @@ const { median } = require("./report");
 const { ddlStatements, syntheticModel } = require("./synthetic-model");
 
 const RUNS = Number(process.env.AUTOGEN_BENCH_RUNS || 3);
+const LARGE_RUNS = Number(process.env.AUTOGEN_BENCH_LARGE_RUNS || 1);
 const ANCHOR_MAX = Number(process.env.AUTOGEN_BENCH_ANCHOR_MAX || 2000);
-const DEFAULT_SIZES = "1000,2000,4000,10000";
+const DEFAULT_SIZES = "1000,2000,10000";
 const GOAL_RATIO = 10;
 const LINEAR_GOAL = 2.2;
 const WORKERS = path.join(__dirname, "workers");
@@ -51,11 +54,11 @@ function runWorker(command, args) {
   return { ...JSON.parse(r.stdout.trim().split("\n").pop()), processSeconds };
 }
 
-/** RUNS cold runs of one worker: the per-run figures of each, and the last run's counts. */
-function measure(label, command, args) {
+/** `count` cold runs of one worker: the per-run figures of each, and the last run's counts. */
+function measure(label, command, args, count = RUNS) {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    progress(`${label}: run ${i + 1}/${RUNS}`);
+  for (let i = 0; i < count; i++) {
+    progress(`${label}: run ${i + 1}/${count}`);
     runs.push(runWorker(command, args));
   }
   const last = runs.at(-1);
@@ -65,6 +68,7 @@ function measure(label, command, args) {
     processSeconds: median(runs.map((r) => r.processSeconds)),
     rssMB: Math.max(...runs.map((r) => r.rssMB)),
     statements: last.statements,
+    ...(last.catalogQueries !== undefined && { catalogQueries: last.catalogQueries }),
     phantoms: last.phantoms,
     sample: last.sample,
   };
@@ -90,7 +94,7 @@ async function load(db, typeorm, profile, tables) {
 
 const seconds = (s) => `${s.toFixed(3)} s`;
 const phantomNote = (m) =>
-  `${m.statements} statements, ${m.phantoms} phantom ops${m.phantoms ? ` (e.g. ${m.sample[0]})` : ""}`;
+  `${m.catalogQueries !== undefined ? `${m.catalogQueries} catalog queries of ` : ""}${m.statements} statements sent, ${m.phantoms} phantom ops${m.phantoms ? ` (e.g. ${m.sample[0]})` : ""}`;
 
 /** The bench module (`{ title, run }`, see run.js) for the profile at `profilePath`. */
 function autogenerateBench(profilePath) {
@@ -121,7 +125,12 @@ function autogenerateBench(profilePath) {
           );
           loaded = n;
           const job = JSON.stringify({ profile: profilePath, n, url: db.url });
-          const ours = measure(`autogen ${n}`, process.execPath, [path.join(WORKERS, "autogen-check.js"), job]);
+          const ours = measure(
+            `autogen ${n}`,
+            process.execPath,
+            [path.join(WORKERS, "autogen-check.js"), job],
+            n <= ANCHOR_MAX ? RUNS : LARGE_RUNS,
+          );
           const anchors = [];
           if (n <= ANCHOR_MAX) {
             const typeormRun = measure(`TypeORM ${n}`, process.execPath, [path.join(WORKERS, "typeorm-log.js"), job]);

@@ -1,7 +1,8 @@
 // One cold autogen check in a process of its own, as a user's `autogen check` meets it: the
 // entities are decorated first (module loading, not timed), then connect + command.check is
 // timed. argv[2]: a JSON job { profile, n, url }. Prints one JSON line: seconds, statements
-// sent, phantom ops (the database holds the model, so every op is one), peak RSS.
+// sent (and how many of them read the catalog), phantom ops (the database holds the model, so
+// every op is one), peak RSS.
 "use strict";
 require("reflect-metadata");
 const fs = require("node:fs");
@@ -29,6 +30,7 @@ async function main() {
     report({
       seconds,
       statements: conn.count,
+      catalogQueries: conn.catalog,
       phantoms: countOps(ops),
       sample: ops.slice(0, 3).map((op) => JSON.stringify(op).slice(0, 200)),
     });

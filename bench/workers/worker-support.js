@@ -1,13 +1,18 @@
 // What the bench workers share: a statement-counting connection, op counting, the result line.
 "use strict";
 
-/** An autogen Connection that counts the statements sent through it. */
+/** A statement that reads the database's catalog (as reflection does), by the catalog objects it names. */
+const CATALOG = /\bpg_\w+|\binformation_schema\.|\bsqlite_(schema|master)\b|\bpragma_\w+/i;
+
+/** An autogen Connection that counts the statements sent through it, and those that read the catalog. */
 function countingConnection(conn) {
   const counted = {
     count: 0,
+    catalog: 0,
     dialect: conn.dialect,
     query: (sql, params) => {
       counted.count++;
+      if (CATALOG.test(sql)) counted.catalog++;
       return conn.query(sql, params);
     },
     serverVersion: () => conn.serverVersion(),
