@@ -4,13 +4,12 @@ import {
   CheckConstraint,
   Column,
   ForeignKey,
-  Index,
-  IndexElement,
   PrimaryKey,
   applyOpsToSchema,
   reverseUpgradeOps,
   Schema,
   UniqueConstraint,
+  toIndex,
 } from "@autogen/core";
 import { col, diff, normalize, table } from "./helpers";
 
@@ -31,7 +30,7 @@ const reflected = Schema.create({
       ],
       {
         primaryKey: PrimaryKey.create(["id"], "PK_user"),
-        indexes: [Index.create("IDX_pw", [IndexElement.column("pw")])],
+        indexes: [toIndex({ name: "IDX_pw", columns: ["pw"] })],
         uniques: [UniqueConstraint.create(["name"], "UQ_name")],
         checks: [CheckConstraint.create("score >= 0", "CK_score")],
         comment: "people",
@@ -65,7 +64,7 @@ const target = Schema.create({
       ],
       {
         primaryKey: PrimaryKey.create(["id"], "PK_user"),
-        indexes: [Index.create("IDX_email", [IndexElement.column("email")], { unique: true })],
+        indexes: [toIndex({ name: "IDX_email", columns: ["email"], unique: true })],
         uniques: [UniqueConstraint.create(["name", "email"], "UQ_name")],
         checks: [CheckConstraint.create("score > 0", "CK_score")],
         comment: null,

@@ -1,8 +1,7 @@
-import { CreateCheckConstraintOp, DropConstraintOp, type CheckConstraint, type Table } from "@autogen/core";
+import { CreateCheckConstraintOp, DropConstraintOp, type CheckConstraint } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
-import type { ModifyTableDraft } from "../drafts/modify-table-draft";
 import { Priority, STOP, type CompareResult, type ComparatorRegistry } from "../registry";
-import { compareObjectSet, type ObjectSetSpec } from "./object-set";
+import { objectSetComparator, type ObjectSetSpec } from "./object-set";
 
 /**
  * Matched by name (unnamed ones by expression) and compared by expression too: expressions
@@ -19,14 +18,7 @@ export const CHECK_SPEC: ObjectSetSpec<CheckConstraint> = {
   addGroup: "addedChecks",
 };
 
-export function compareChecks(
-  ctx: CompareContext,
-  d: ModifyTableDraft,
-  target: Table,
-  reflected: Table,
-): CompareResult | void {
-  compareObjectSet(ctx, d, target, reflected, CHECK_SPEC);
-}
+export const compareChecks = objectSetComparator(CHECK_SPEC);
 
 /**
  * Where the model declares no CHECK constraints (the dialect says so: MySQL/MariaDB, where

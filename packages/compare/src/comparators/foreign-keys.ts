@@ -1,9 +1,8 @@
-import { CreateForeignKeyOp, DropConstraintOp, type ForeignKey, type Table } from "@autogen/core";
+import { CreateForeignKeyOp, DropConstraintOp, type ForeignKey } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
-import type { ModifyTableDraft } from "../drafts/modify-table-draft";
-import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
+import { Priority, type ComparatorRegistry } from "../registry";
 import { sameValue, stableJson } from "../same-value";
-import { compareObjectSet, type ObjectSetSpec } from "./object-set";
+import { objectSetComparator, type ObjectSetSpec } from "./object-set";
 
 /** NO ACTION is what an unspecified action means, so the two compare equal. */
 const action = (a: ForeignKey["onDelete"]): string | null => (a === null || a === "NO ACTION" ? null : a);
@@ -37,14 +36,7 @@ export const FOREIGN_KEY_SPEC: ObjectSetSpec<ForeignKey> = {
   addGroup: "addedForeignKeys",
 };
 
-export function compareForeignKeys(
-  ctx: CompareContext,
-  d: ModifyTableDraft,
-  target: Table,
-  reflected: Table,
-): CompareResult | void {
-  compareObjectSet(ctx, d, target, reflected, FOREIGN_KEY_SPEC);
-}
+export const compareForeignKeys = objectSetComparator(FOREIGN_KEY_SPEC);
 
 export function setup(r: ComparatorRegistry): void {
   r.register("table", "foreign_keys", compareForeignKeys, {

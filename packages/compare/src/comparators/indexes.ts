@@ -1,9 +1,8 @@
-import { CreateIndexOp, DropIndexOp, type Index, type Table } from "@autogen/core";
+import { CreateIndexOp, DropIndexOp, type Index } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
-import type { ModifyTableDraft } from "../drafts/modify-table-draft";
-import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
+import { Priority, type ComparatorRegistry } from "../registry";
 import { sameValue, stableJson } from "../same-value";
-import { compareObjectSet, type ObjectSetSpec } from "./object-set";
+import { objectSetComparator, type ObjectSetSpec } from "./object-set";
 
 const signatures = new WeakMap<Index, string>();
 
@@ -41,14 +40,7 @@ export const INDEX_SPEC: ObjectSetSpec<Index> = {
   addGroup: "addedIndexes",
 };
 
-export function compareIndexes(
-  ctx: CompareContext,
-  d: ModifyTableDraft,
-  target: Table,
-  reflected: Table,
-): CompareResult | void {
-  compareObjectSet(ctx, d, target, reflected, INDEX_SPEC);
-}
+export const compareIndexes = objectSetComparator(INDEX_SPEC);
 
 export function setup(r: ComparatorRegistry): void {
   r.register("table", "indexes", compareIndexes, { priority: Priority.Last });

@@ -2,6 +2,7 @@ import type { OpNode, Table } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
 import type { FilterType, SchemaObject } from "../compare-options";
 import type { ModifyTableDraft, TableOpGroup } from "../drafts/modify-table-draft";
+import type { ComparatorTargets } from "../registry";
 import { matchObjects, sortKeyOf } from "../match-objects";
 
 /** How one kind of table object (indexes, uniques, foreign keys, checks) is compared. */
@@ -50,3 +51,9 @@ export function compareObjectSet<T extends SchemaObject & { readonly name: strin
     d.add(spec.addGroup, sortKeyOf(t, sig), spec.create(d, t));
   }
 }
+
+/** The table comparator of one kind of object: compareObjectSet with its spec. */
+export const objectSetComparator =
+  <T extends SchemaObject & { readonly name: string | null }>(spec: ObjectSetSpec<T>): ComparatorTargets["table"] =>
+  (ctx, d, target, reflected) =>
+    compareObjectSet(ctx, d, target, reflected, spec);

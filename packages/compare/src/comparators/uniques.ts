@@ -1,9 +1,8 @@
-import { CreateUniqueConstraintOp, DropConstraintOp, type Table, type UniqueConstraint } from "@autogen/core";
+import { CreateUniqueConstraintOp, DropConstraintOp, type UniqueConstraint } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
-import type { ModifyTableDraft } from "../drafts/modify-table-draft";
-import { Priority, type CompareResult, type ComparatorRegistry } from "../registry";
+import { Priority, type ComparatorRegistry } from "../registry";
 import { sameValue, stableJson } from "../same-value";
-import { compareObjectSet, type ObjectSetSpec } from "./object-set";
+import { objectSetComparator, type ObjectSetSpec } from "./object-set";
 
 /** An unnamed unique constraint is identified by its column set (Alembic: sorted column names). */
 export const uniqueSignature = (_ctx: CompareContext, u: UniqueConstraint): string => stableJson([...u.columns].sort());
@@ -20,14 +19,7 @@ export const UNIQUE_SPEC: ObjectSetSpec<UniqueConstraint> = {
   addGroup: "addedIndexes",
 };
 
-export function compareUniques(
-  ctx: CompareContext,
-  d: ModifyTableDraft,
-  target: Table,
-  reflected: Table,
-): CompareResult | void {
-  compareObjectSet(ctx, d, target, reflected, UNIQUE_SPEC);
-}
+export const compareUniques = objectSetComparator(UNIQUE_SPEC);
 
 export function setup(r: ComparatorRegistry): void {
   r.register("table", "uniques", compareUniques, { priority: Priority.Last });
