@@ -5,7 +5,7 @@ import { buildEntityMetadatasIndexed } from "./indexed-metadata-build";
 import { validateLinear, type MetadataValidator } from "./linear-validation";
 import { applyServerVersion } from "./server-version";
 import { requireInternal, resolveTypeORM, type TypeORMModule } from "./typeorm-module";
-import type { TypeORMDriver, TypeORMEntityMetadata, TypeORMNamingStrategy } from "./typeorm-shapes";
+import type { DataSourceLike, TypeORMDriver, TypeORMEntityMetadata, TypeORMNamingStrategy } from "./typeorm-shapes";
 import { typeormVersionAdapter } from "./typeorm-version-adapter";
 
 /** Entity metadata built offline, with the driver and naming strategy it was built for. */
@@ -14,7 +14,7 @@ export interface BuiltMetadata {
   readonly metadatas: readonly TypeORMEntityMetadata[];
   readonly driver: TypeORMDriver;
   readonly namingStrategy: TypeORMNamingStrategy;
-  /** The private, never-connected DataSource the metadata belongs to (query-builder view expressions take it). */
+  /** The DataSource the metadata belongs to (query-builder view expressions take it): a private, never-connected one, or the caller's initialized one. */
   readonly dataSource: unknown;
 }
 
@@ -73,6 +73,8 @@ export async function buildEntityMetadatas(
     ? { ...source.dataSource.options }
     : { ...(source.dataSourceOptions ?? {}), entities: source.entities };
   const type = adapter.driverType(dialect, given["type"]);
+  const reused = source.dataSource && builtBy(source.dataSource, type, o.serverVersion);
+  if (reused) return { typeorm: tm, ...reused };
   const options: Record<string, unknown> = { type, migrations: [], subscribers: [] };
   for (const key of METADATA_OPTIONS) if (given[key] !== undefined) options[key] = given[key];
   options["database"] ??= PLACEHOLDER_DATABASE[dialect];
@@ -91,6 +93,27 @@ export async function buildEntityMetadatas(
   const entities = flattenEntities(options["entities"]);
   const metadatas = await buildWith(tm, ds, entities);
   return { typeorm: tm, metadatas, driver: ds.driver, namingStrategy: ds.namingStrategy, dataSource: ds };
+}
+
+/** Dialects whose entity metadata TypeORM shapes by the server version (MariaDB uuid and json). */
+const VERSIONED_TYPES: ReadonlySet<string> = new Set(["mysql", "mariadb"]);
+
+/**
+ * The metadata an initialized DataSource already holds, when it is what the offline build would
+ * make: TypeORM built it for the same driver type and, where metadata depends on the server
+ * version, for the same version. Saves a second build of the same entities.
+ */
+function builtBy(
+  dataSource: DataSourceLike,
+  type: string,
+  serverVersion: string | undefined,
+): Omit<BuiltMetadata, "typeorm"> | undefined {
+  const ds = dataSource as DataSourceLike & Partial<PrivateDataSource>;
+  if (!ds.isInitialized || !ds.driver || !ds.namingStrategy || !Array.isArray(ds.entityMetadatas)) return undefined;
+  if (ds.options["type"] !== type) return undefined;
+  if (VERSIONED_TYPES.has(type) && (serverVersion === undefined || ds.driver.version !== serverVersion))
+    return undefined;
+  return { metadatas: ds.entityMetadatas, driver: ds.driver, namingStrategy: ds.namingStrategy, dataSource: ds };
 }
 
 async function buildWith(

@@ -4,7 +4,11 @@ export type { DataSourceLike } from "./typeorm-shapes";
 
 /** Where the target schema comes from: a DataSource, or entities plus DataSource options. */
 export interface MetadataSource {
-  /** A TypeORM DataSource instance; it is never initialised or connected, and never modified. */
+  /**
+   * A TypeORM DataSource instance; never initialised, connected or modified here. When it is
+   * initialized already with the driver the dialect's metadata is built for (and, on MySQL and
+   * MariaDB, the same server version), its entity metadata is used instead of a second build.
+   */
   dataSource?: DataSourceLike;
   /** Entity classes, EntitySchema instances or glob strings (as in DataSource `entities`). */
   entities?: unknown[];

@@ -17,6 +17,7 @@ import {
   type Schema,
 } from "@autogen/core";
 import { getDialect, type DialectName } from "@autogen/dialects";
+import { buildEntityMetadatas } from "../../src/entity-metadatas";
 import { schemaFromTypeORM } from "../../src/index";
 import { FIXTURES_DIR, loadFixture } from "./fixtures";
 import { typeormNames, type TypeORMLine } from "./typeorm-names";
@@ -665,6 +666,34 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       const lite = await schemaFromTypeORM({ dataSource: ds }, getDialect("sqlite"));
       assert.equal(table(lite, "users").columns[0]!.type, "integer");
       assert.equal(table(lite, "users").primaryKey!.name, null);
+    });
+
+    it("an initialized DataSource of the dialect's driver: its own metadata, the schema the offline build gives", async () => {
+      const fx = await loadFixture("blog-app");
+      const { DataSource } = require("typeorm") as {
+        DataSource: new (o: object) => {
+          options: Record<string, unknown>;
+          entityMetadatas: unknown[];
+          initialize(): Promise<unknown>;
+          destroy(): Promise<void>;
+        };
+      };
+      const ds = new DataSource({ type: "better-sqlite3", database: ":memory:", entities: fx.entities });
+      await ds.initialize();
+      try {
+        const built = await buildEntityMetadatas({ dataSource: ds }, "sqlite");
+        assert.equal(built.metadatas, ds.entityMetadatas, "TypeORM's metadata is used, not built again");
+        assert.deepEqual(
+          await schemaFromTypeORM({ dataSource: ds }, getDialect("sqlite")),
+          await schemaFromTypeORM({ entities: fx.entities }, getDialect("sqlite")),
+        );
+        // Another dialect's metadata differs: built offline, as for any DataSource.
+        const pg = await buildEntityMetadatas({ dataSource: ds }, "postgres");
+        assert.notEqual(pg.metadatas, ds.entityMetadatas);
+        assert.equal(pg.metadatas.length, ds.entityMetadatas.length);
+      } finally {
+        await ds.destroy();
+      }
     });
 
     it("PostgreSQL schemas: a named schema, its enum type, an explicit public as the default", async () => {
