@@ -12,29 +12,20 @@ const C = "ccccccccccc3";
 
 /** a -> b -> c, each creating one table. */
 function chain(): string {
-  return writeScript([
-    {
-      rev: A,
-      down: null,
-      message: "create t_a",
-      upgrade: `  await op.createTable("t_a", [{ name: "id", type: "integer", primaryKey: true }]);`,
-      downgrade: `  await op.dropTable("t_a");`,
-    },
-    {
-      rev: B,
-      down: A,
-      message: "create t_b",
-      upgrade: `  await op.createTable("t_b", [{ name: "id", type: "integer", primaryKey: true }]);`,
-      downgrade: `  await op.dropTable("t_b");`,
-    },
-    {
-      rev: C,
-      down: B,
-      message: "create t_c",
-      upgrade: `  await op.createTable("t_c", [{ name: "id", type: "integer", primaryKey: true }]);`,
-      downgrade: `  await op.dropTable("t_c");`,
-    },
-  ]);
+  const links: [string, string | null, string][] = [
+    [A, null, "t_a"],
+    [B, A, "t_b"],
+    [C, B, "t_c"],
+  ];
+  return writeScript(
+    links.map(([rev, down, table]) => ({
+      rev,
+      down,
+      message: `create ${table}`,
+      upgrade: `  await op.createTable("${table}", [{ name: "id", type: "integer", primaryKey: true }]);`,
+      downgrade: `  await op.dropTable("${table}");`,
+    })),
+  );
 }
 
 for (const name of dialectsUnderTest()) {

@@ -348,29 +348,43 @@ export class RevisionMap {
     const all = this.#revisions.map((r) => r.revision);
     if (all.length === 0) return [];
     if (heads.size === 0 || bases.length === 0) throw new CycleDetectedError(all);
-    const down = this.#parentsFirst(
+    const order = this.#orderWithoutCycle(
       (r) => r._down,
       (r) => r._next,
+      [...heads],
+      bases,
+      (ids) => new CycleDetectedError(ids),
     );
-    if (down.stuck.length > 0) {
-      const byDown = new Set(this.#iterateRelated((r) => r._down, [...heads], false).map((r) => r.revision));
-      const byNext = new Set(this.#iterateRelated((r) => r._next, bases, false).map((r) => r.revision));
-      const outside = all.filter((id) => !(byDown.has(id) && byNext.has(id)));
-      // A cycle that heads and bases both reach (through a merge point) is still a cycle.
-      throw new CycleDetectedError((outside.length > 0 ? outside : down.stuck).sort());
-    }
     if (realHeads.size === 0 || realBases.length === 0) throw new DependencyCycleDetectedError(all);
-    const withDeps = this.#parentsFirst(
+    this.#orderWithoutCycle(
       (r) => r._allDown,
       (r) => r._allNext,
+      [...realHeads],
+      realBases,
+      (ids) => new DependencyCycleDetectedError(ids),
     );
-    if (withDeps.stuck.length > 0) {
-      const byAllDown = new Set(this.#iterateRelated((r) => r._allDown, [...realHeads], false).map((r) => r.revision));
-      const byAllNext = new Set(this.#iterateRelated((r) => r._allNext, realBases, false).map((r) => r.revision));
-      const outside = all.filter((id) => !(byAllDown.has(id) && byAllNext.has(id)));
-      throw new DependencyCycleDetectedError((outside.length > 0 ? outside : withDeps.stuck).sort());
-    }
-    return down.order;
+    return order;
+  }
+
+  /**
+   * One pass of the cycle check along `downs` / `children` edges: the revisions parents first, or
+   * `cycleError` naming the revisions that the heads going down and the bases going up do not both
+   * reach (those stuck in the pass when all are reached).
+   */
+  #orderWithoutCycle(
+    downs: (r: Revision) => readonly Revision[],
+    children: (r: Revision) => readonly Revision[],
+    heads: readonly Revision[],
+    bases: readonly Revision[],
+    cycleError: (ids: string[]) => Error,
+  ): Revision[] {
+    const pass = this.#parentsFirst(downs, children);
+    if (pass.stuck.length === 0) return pass.order;
+    const byDown = new Set(this.#iterateRelated(downs, heads, false).map((r) => r.revision));
+    const byNext = new Set(this.#iterateRelated(children, bases, false).map((r) => r.revision));
+    const outside = this.#revisions.map((r) => r.revision).filter((id) => !(byDown.has(id) && byNext.has(id)));
+    // A cycle that heads and bases both reach (through a merge point) is still a cycle.
+    throw cycleError((outside.length > 0 ? outside : pass.stuck).sort());
   }
 
   /** Kahn's topological order along the given edges, parents first, and the ids a cycle leaves unordered. */
