@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CheckConstraint, ForeignKey, Index, IndexElement, PrimaryKey, Schema, Table, View } from "@autogen/core";
-import type { ColumnProps } from "@autogen/core";
-import { modelColumn, modelExpression, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
+import { modelOf, numbered, reflectedDatabase, tableNames, warningCollector } from "./reflect-helpers";
 
-/** The model's column for DDL written as `type` with `props` (expected values are what the DDL says). */
-const my = (name: string, type: string, props: Partial<ColumnProps> = {}) => modelColumn("mysql", name, type, props);
-const myExpression = (written: string) => modelExpression("mysql", written);
+/** The model's column and expression for DDL as written (expected values are what the DDL says). */
+const { column: my, expression: myExpression } = modelOf("mysql");
 
 /** Hand-written DDL covering everything MySQL / MariaDB reflection reads. */
 const FEATURES_DDL = [
@@ -242,10 +240,7 @@ async function checkTwoSchemas(
   );
 
   const mine = await db.introspector.reflect({ exclude: ["my_versions"] });
-  assert.deepEqual(
-    mine.tables.map((t) => t.name),
-    ["accounts"],
-  );
+  assert.deepEqual(tableNames(mine), ["accounts"]);
   const both = await db.introspector.reflect({ schemas: [current, other, "missing_schema"], exclude: ["my_versions"] });
   assert.deepEqual(both.schemas, [other]);
   assert.deepEqual(
@@ -266,8 +261,8 @@ async function checkTwoSchemas(
     entries.foreignKeys.map((f) => [f.refSchema, f.refTable]),
     [[null, "accounts"]],
   );
-  assert.deepEqual(
-    (await db.introspector.reflect({ tables: ["accounts", "my_versions"] })).tables.map((t) => t.name),
-    ["accounts", "my_versions"],
-  );
+  assert.deepEqual(tableNames(await db.introspector.reflect({ tables: ["accounts", "my_versions"] })), [
+    "accounts",
+    "my_versions",
+  ]);
 }

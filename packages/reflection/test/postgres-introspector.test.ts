@@ -14,12 +14,10 @@ import {
 } from "@autogen/core";
 import { getDialect, type Connection } from "@autogen/dialects";
 import { createIntrospector } from "../src/index";
-import { modelColumn, modelExpression, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
-import type { ColumnProps } from "@autogen/core";
+import { modelOf, numbered, reflectedDatabase, tableNames, warningCollector } from "./reflect-helpers";
 
-/** The model's column for DDL written as `type` with `props` (expected values are what the DDL says). */
-const pg = (name: string, type: string, props: Partial<ColumnProps> = {}) => modelColumn("postgres", name, type, props);
-const pgExpression = (written: string) => modelExpression("postgres", written);
+/** The model's column and expression for DDL as written (expected values are what the DDL says). */
+const { column: pg, expression: pgExpression } = modelOf("postgres");
 
 /** Hand-written DDL covering everything PostgreSQL reflection reads. */
 const FEATURES_DDL = [
@@ -176,15 +174,9 @@ describe("postgres reflection", () => {
     assert.deepEqual(await db.introspector.reflect({ schemas: [null, "audit"] }), schema, "null is the current schema");
     assert.deepEqual(await db.introspector.schemaNames(), ["audit", "public"]);
     const onlyAudit = await db.introspector.reflect({ schemas: ["audit"] });
-    assert.deepEqual(
-      onlyAudit.tables.map((t) => t.name),
-      ["entries", "notes"],
-    );
+    assert.deepEqual(tableNames(onlyAudit), ["entries", "notes"]);
     const current = await db.introspector.reflect();
-    assert.deepEqual(
-      current.tables.map((t) => t.name),
-      ["accounts"],
-    );
+    assert.deepEqual(tableNames(current), ["accounts"]);
     assert.deepEqual(current.enums, []);
   });
 
@@ -201,19 +193,13 @@ describe("postgres reflection", () => {
     ]);
     if (!db) return;
     const all = await db.introspector.reflect({ exclude: ["my_versions"] });
-    assert.deepEqual(
-      all.tables.map((t) => t.name),
-      ["kept", "other"],
-    );
+    assert.deepEqual(tableNames(all), ["kept", "other"]);
     assert.deepEqual(
       all.enums.map((e) => e.name),
       ["unused", "used"],
     );
     const one = await db.introspector.reflect({ tables: ["kept"] });
-    assert.deepEqual(
-      one.tables.map((t) => t.name),
-      ["kept"],
-    );
+    assert.deepEqual(tableNames(one), ["kept"]);
     assert.deepEqual(
       one.enums.map((e) => e.name),
       ["used"],

@@ -1,6 +1,6 @@
 import type { TestContext } from "node:test";
 import { Column } from "@autogen/core";
-import type { ColumnProps } from "@autogen/core";
+import type { ColumnProps, Schema } from "@autogen/core";
 import { type Connection, type DialectName, getDialect } from "@autogen/dialects";
 import { useDatabase } from "@autogen/dialects/testing";
 import { createIntrospector, type Introspector } from "../src/index";
@@ -23,22 +23,20 @@ export async function reflectedDatabase(
 }
 
 /**
- * What a model says about a column written in the DDL as `type` with `props` (the default and
- * generation expression as written): the dialect's canonical form, as the metadata side
- * computes it. Reflection of the real column must give exactly this.
+ * What a model says about DDL written for `dialect`, in the dialect's canonical form as the
+ * metadata side computes it; reflection of the real objects must give exactly this. `column`:
+ * a column written as `type` with `props` (its default and generation expression as written);
+ * `expression`: a CHECK / WHERE / index expression as written.
  */
-export function modelColumn(
-  dialect: DialectName,
-  name: string,
-  type: string,
-  props: Partial<ColumnProps> = {},
-): Column {
-  return getDialect(dialect).canonical.column(Column.create(name, type, props));
-}
-
-/** A CHECK / WHERE / index expression as written in the DDL, in the dialect's canonical form. */
-export function modelExpression(dialect: DialectName, written: string): string {
-  return getDialect(dialect).canonical.expression(written);
+export function modelOf(dialect: DialectName): {
+  column: (name: string, type: string, props?: Partial<ColumnProps>) => Column;
+  expression: (written: string) => string;
+} {
+  const canonical = getDialect(dialect).canonical;
+  return {
+    column: (name, type, props = {}) => canonical.column(Column.create(name, type, props)),
+    expression: (written) => canonical.expression(written),
+  };
 }
 
 /** `n` groups of statements built by `make(i)`, flattened. */
@@ -50,3 +48,6 @@ export function warningCollector(): { warnings: string[]; onWarning: (m: string)
   const warnings: string[] = [];
   return { warnings, onWarning: (m) => warnings.push(m) };
 }
+
+/** The names of a reflected schema's tables, in its order. */
+export const tableNames = (schema: Schema): string[] => schema.tables.map((t) => t.name);

@@ -14,12 +14,10 @@ import {
 import { connect, getDialect } from "@autogen/dialects";
 import { useDatabase } from "@autogen/dialects/testing";
 import { createIntrospector } from "../src/index";
-import type { ColumnProps } from "@autogen/core";
-import { modelColumn, modelExpression, numbered, reflectedDatabase, warningCollector } from "./reflect-helpers";
+import { modelOf, numbered, reflectedDatabase, tableNames, warningCollector } from "./reflect-helpers";
 
-/** The model's column for DDL written as `type` with `props` (expected values are what the DDL says). */
-const lite = (name: string, type: string, props: Partial<ColumnProps> = {}) => modelColumn("sqlite", name, type, props);
-const liteExpression = (written: string) => modelExpression("sqlite", written);
+/** The model's column and expression for DDL as written (expected values are what the DDL says). */
+const { column: lite, expression: liteExpression } = modelOf("sqlite");
 
 /** Hand-written DDL covering everything SQLite reflection reads. */
 const FEATURES_DDL = [
@@ -148,10 +146,7 @@ describe("sqlite reflection", () => {
     assert.ok(
       Object.isFrozen(first) && Object.isFrozen(first.tables[0]) && Object.isFrozen(first.tables[0]!.columns[0]),
     );
-    assert.deepEqual(
-      first.tables.map((t) => t.name),
-      ["child table", "parent", "strict_t"],
-    );
+    assert.deepEqual(tableNames(first), ["child table", "parent", "strict_t"]);
     assert.deepEqual(
       first.tables[1]!.uniques.map((u) => u.name),
       ["UQ_code", "uq_ab"],
@@ -169,15 +164,9 @@ describe("sqlite reflection", () => {
     ]);
     if (!db) return;
     const all = await db.introspector.reflect();
-    assert.deepEqual(
-      all.tables.map((t) => t.name),
-      ["kept", "my_versions"],
-    );
+    assert.deepEqual(tableNames(all), ["kept", "my_versions"]);
     const excluded = await db.introspector.reflect({ exclude: ["my_versions"] });
-    assert.deepEqual(
-      excluded.tables.map((t) => t.name),
-      ["kept"],
-    );
+    assert.deepEqual(tableNames(excluded), ["kept"]);
   });
 
   it("reflects only the named tables, resolving a reference to a table left out", async (t) => {
@@ -301,10 +290,7 @@ describe("sqlite reflection", () => {
     if (!db) return;
     const { warnings, onWarning } = warningCollector();
     const schema = await db.introspector.reflect({ onWarning });
-    assert.deepEqual(
-      schema.tables.map((t) => t.name),
-      ["notes"],
-    );
+    assert.deepEqual(tableNames(schema), ["notes"]);
     assert.deepEqual(warnings, ["SQLite virtual table docs is not reflected: the model has no virtual tables"]);
   });
 });
