@@ -298,9 +298,8 @@ export function randomEdits(r: Rng, v1: ModelSpec, menu: ColumnMenu, dialect: Di
       },
       () => (free.length ? { kind: "dropColumn", table: t.name, column: r.pick(free) } : undefined),
       () => {
-        const c = free.length ? r.pick(free) : undefined;
-        const a = c ? alterations(t.columns[c]!, menu) : [];
-        return c && a.length ? { kind: "alterColumn", table: t.name, column: c, ...r.pick(a) } : undefined;
+        const a = free.flatMap((column) => alterations(t.columns[column]!, menu).map((x) => ({ column, ...x })));
+        return a.length ? { kind: "alterColumn", table: t.name, ...pickByKind(r, a) } : undefined;
       },
       () => (free.length ? renameColumn(t.name, r.pick(free)) : undefined),
       () => {
@@ -347,7 +346,8 @@ export function randomEdits(r: Rng, v1: ModelSpec, menu: ColumnMenu, dialect: Di
       },
       () => (t.checks.length ? { kind: "dropCheck", table: t.name, name: r.pick(t.checks).name } : undefined),
     ];
-    const e = r.pick(choices)();
+    // Column alterations (types, lengths, NOT NULL, defaults, enum values) weigh as much as four other edits.
+    const e = r.pick([...choices, choices[2]!, choices[2]!, choices[2]!])();
     if (!e) continue;
     try {
       applyEdits(spec, [e]);
@@ -369,6 +369,12 @@ export function randomEdits(r: Rng, v1: ModelSpec, menu: ColumnMenu, dialect: Di
     else if (e.kind === "dropRelation" || e.kind === "addRelation") touched.add(`${e.table}.${joinColumnName(e.name)}`);
   }
   return edits;
+}
+
+/** One of the alterations, its kind drawn first: columns offer NOT NULL and default changes far more often than type ones. */
+function pickByKind<T extends { what: AlterKind }>(r: Rng, alterations: T[]): T {
+  const what = r.pick([...new Set(alterations.map((a) => a.what))]);
+  return r.pick(alterations.filter((a) => a.what === what));
 }
 
 function renameColumn(table: string, column: string): Edit {
