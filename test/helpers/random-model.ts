@@ -119,6 +119,15 @@ function retyped(c: ColumnOptions, type: string, rules: TypeEditRules): ColumnOp
   return { ...kept, type, ...rules.shape(type) };
 }
 
+/**
+ * `c` one step along its ladder: a number default stays; a string or SQL default, ON UPDATE and
+ * fractional-second precision belong to the old type (a datetime's are not a date's) and go.
+ */
+function ladderStep(c: ColumnOptions, type: string): ColumnOptions {
+  const { default: d, onUpdate: _onUpdate, precision: _precision, ...rest } = c;
+  return typeof d === "number" ? { ...rest, type, default: d } : { ...rest, type };
+}
+
 /** A string default that no longer fits a shorter length is dropped with the narrowing. */
 function withoutLongDefault(c: ColumnOptions, length: number): ColumnOptions {
   const { default: d, ...rest } = c;
@@ -138,8 +147,8 @@ export function typeEdits(c: ColumnOptions, rules: TypeEditRules): ColumnEdit[] 
   const ladder = rules.ladders.find((l) => l.includes(type));
   if (ladder) {
     const i = ladder.indexOf(type);
-    if (i + 1 < ladder.length) out.push({ kind: "widen", column: { ...c, type: ladder[i + 1] } });
-    if (i > 0) out.push({ kind: "narrow", column: { ...c, type: ladder[i - 1] } });
+    if (i + 1 < ladder.length) out.push({ kind: "widen", column: ladderStep(c, ladder[i + 1]!) });
+    if (i > 0) out.push({ kind: "narrow", column: ladderStep(c, ladder[i - 1]!) });
   }
   const length = c["length"] as number | undefined;
   if (rules.sized.includes(type) && length !== undefined) {
