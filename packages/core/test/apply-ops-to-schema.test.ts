@@ -57,6 +57,34 @@ describe("applyOpsToSchema: what ops do to a schema model", () => {
     assert.deepEqual(back, start);
   });
 
+  it("renames a column in the checks that name it, as the database rewrites them (not inside strings)", () => {
+    const checked = Schema.create({
+      tables: [
+        toTable(
+          "item",
+          [
+            { name: "c2", type: "integer" },
+            { name: "note", type: "text" },
+          ],
+          {
+            checks: [
+              { name: "CK_mysql", expression: "`c2` >= 0 AND note <> 'c2'" },
+              { name: "CK_pg", expression: `("c2" > c2x) OR c2 IS NULL` },
+            ],
+          },
+        ),
+      ],
+    });
+    const item = QualifiedName.create("item");
+    const ops = [ModifyTableOps.create(item, [AlterColumnOp.create(item, "c2", { name: "c2_r" })])];
+    const after = applyOpsToSchema(checked, ops);
+    assert.deepEqual(
+      after.tables[0]!.checks.map((k) => k.expression),
+      ["`c2_r` >= 0 AND note <> 'c2'", `("c2_r" > c2x) OR c2_r IS NULL`],
+    );
+    assert.deepEqual(applyOpsToSchema(after, reverseOps(ops)), checked);
+  });
+
   it("drops the indexes and constraints of a dropped column", () => {
     const after = applyOpsToSchema(start, [DropColumnOp.create(t, users.columns[1]!)]);
     assert.deepEqual(after.tables.find((x) => x.name === "users")!.uniques, []);

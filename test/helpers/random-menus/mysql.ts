@@ -46,13 +46,15 @@ const parts = menuParts({
   functions: (c) => ({ datetime: [now(c), "NOW()"] }),
   generated: { type: "int", expression: (base) => `${base} + 1`, kinds: ["VIRTUAL", "STORED"] },
   rules: {
-    ladders: [INTEGERS, ["float", "double"], TEXTS, ["date", "datetime"]],
-    sized: SIZED,
+    ladders: [INTEGERS, ["float", "double"], TEXTS],
+    // A BINARY value is padded to the full length, so no shorter BINARY holds it: not resized.
+    sized: SIZED.filter((t) => t !== "binary"),
     lengths: LENGTHS,
     exact: ["decimal"],
     precisions: [5, 8, 10, 12, 18],
     enums: ["enum", "set"],
     widenTo: {
+      date: ["datetime"],
       int: ["bigint", "decimal", "varchar"],
       varchar: ["longtext"],
       boolean: ["int"],

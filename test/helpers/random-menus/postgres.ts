@@ -67,13 +67,14 @@ const parts = menuParts({
   // PostgreSQL has no virtual generated columns (before 18), so STORED only.
   generated: { type: "integer", expression: (base) => `${base} + 1`, kinds: ["STORED"] },
   rules: {
-    ladders: [INTEGERS, ["real", "double precision"], ["date", "timestamp"]],
+    ladders: [INTEGERS, ["real", "double precision"]],
     sized: SIZED,
     lengths: LENGTHS,
     exact: ["numeric", "decimal"],
     precisions: [5, 8, 10, 12, 18],
     enums: ["enum", "simple-enum"],
     widenTo: {
+      date: ["timestamp"],
       integer: ["bigint", "numeric", "text"],
       int4: ["bigint"],
       varchar: ["text"],
@@ -85,7 +86,7 @@ const parts = menuParts({
     retypes: {
       varchar: ["integer"],
       character: ["varchar"],
-      text: ["varchar", "jsonb"],
+      text: ["varchar"],
       boolean: ["integer", "text"],
       numeric: ["double precision", "integer"],
       timestamp: ["timestamptz", "date"],

@@ -47,7 +47,6 @@ const parts = menuParts({
     ladders: [
       ["tinyint", "smallint", "int", "bigint"],
       ["float", "double"],
-      ["date", "datetime"],
     ],
     sized: SIZED,
     lengths: [1, 10, 36, 50, 255],
@@ -55,6 +54,7 @@ const parts = menuParts({
     precisions: [5, 8, 10, 12, 18],
     enums: ["simple-enum"],
     widenTo: {
+      date: ["datetime"],
       int: ["bigint"],
       varchar: ["text"],
       nvarchar: ["text"],

@@ -7,6 +7,7 @@ import { Table } from "../schema/table";
 import type { BuiltinOps } from "./builtin-ops";
 import type { AlterColumnOp } from "./column-ops";
 import type { OpNode } from "./op-node";
+import { renameIdentifier } from "./rename-identifier";
 
 /** The op kinds that change one table's definition. */
 type TableOpKind =
@@ -101,6 +102,8 @@ function alterColumn(t: Table, op: AlterColumnOp): Table {
       columns: renameAll(f.columns),
       refColumns: selfReference(f) ? renameAll(f.refColumns) : f.refColumns,
     })),
+    // The database rewrites a check that names the column (the reverse re-creates it by this text).
+    checks: t.checks.map((k) => ({ ...k, expression: renameIdentifier(k.expression, op.column, newName) })),
   });
 }
 
