@@ -140,6 +140,9 @@ async function modelAndDatabase(
   dialect: Dialect,
   o: { warn?: (line: string) => void; models?: ModelCache; onProgress?: (stage: string) => void },
 ): Promise<{ model: Schema; live: Schema }> {
+  // Asked before reflection starts: one statement at a time on the connection (pg deprecates
+  // a query sent while another runs).
+  const serverVersion = await connection.serverVersion();
   const progress = new StageProgress(o.onProgress);
   progress.start("reflecting the database");
   progress.start("building the model");
@@ -149,7 +152,14 @@ async function modelAndDatabase(
   reflection
     .then((s) => progress.finish("reflecting the database", `database: ${s.tables.length} tables`))
     .catch(() => undefined);
-  const model = await targetSchema(config, connection, dialect, o.warn, o.models);
+  // On failure the reflection is let finish first, so that no statement is left running on a
+  // connection the caller then closes.
+  const model = await targetSchema(config, connection, dialect, o.warn, o.models, serverVersion).catch(
+    async (err: unknown) => {
+      await reflection.catch(() => undefined);
+      throw err;
+    },
+  );
   progress.finish("building the model", `model: ${model.tables.length} tables`);
   if (modelSchemas(config, model).length > 0) {
     await reflection.catch(() => undefined);
@@ -196,12 +206,14 @@ export async function targetSchema(
   dialect: Dialect,
   warn?: (line: string) => void,
   models?: ModelCache,
+  /** The connection's server version when the caller has it already. */
+  knownServerVersion?: string,
 ): Promise<Schema> {
   if (!config.dataSource && !config.entities) {
     throw new CommandError("autogenerate needs `dataSource` or `entities` in the config");
   }
   // TypeORM maps some types by server version (MariaDB uuid, json): tell it the real one.
-  const serverVersion = await connection.serverVersion();
+  const serverVersion = knownServerVersion ?? (await connection.serverVersion());
   const key = `${dialect.name} ${serverVersion}`;
   const cached = models?.get(key);
   if (cached) return cached;
