@@ -53,6 +53,8 @@ export interface AppliedEdits {
   renames: string[];
   /** What the destructive edits touch (v1 names): each must come with a risk code. */
   destructive: Target[];
+  /** The columns an alterColumn edit changes (v1 names): their values may change only under a risk code. */
+  altered: Target[];
   /** The v2 name of a v1 table (undefined: dropped). */
   tableIn2(table: string): string | undefined;
   /** The v2 name of a v1 column (undefined: dropped with its table or alone). */
@@ -92,6 +94,7 @@ export function applyEdits(v1: ModelSpec, edits: readonly Edit[]): AppliedEdits 
   const v2 = cloneSpec(v1);
   const renames: string[] = [];
   const destructive: Target[] = [];
+  const altered: Target[] = [];
   // v1 name → current name (null: dropped); tables added by an edit are not in v1 and not tracked.
   const tables = new Map<string, string | null>(v1.tables.map((t) => [t.name, t.name]));
   const columns = new Map<string, string | null>(
@@ -123,6 +126,7 @@ export function applyEdits(v1: ModelSpec, edits: readonly Edit[]): AppliedEdits 
         column(table(v2, e.table), e.column);
         table(v2, e.table).columns[e.column] = e.options;
         if (e.destructive) destructive.push({ table: origin(e.table), column: e.column });
+        altered.push({ table: origin(e.table), column: e.column });
         break;
       case "renameColumn": {
         const t = table(v2, e.table);
@@ -182,6 +186,7 @@ export function applyEdits(v1: ModelSpec, edits: readonly Edit[]): AppliedEdits 
     v2,
     renames,
     destructive,
+    altered,
     tableIn2: (t) => tables.get(t) ?? undefined,
     columnIn2: (t, c) => (tables.get(t) ? (columns.get(`${t}.${c}`) ?? undefined) : undefined),
   };
@@ -203,7 +208,9 @@ function alterations(
   if (step > 0) out.push({ what: "narrow", options: { ...c, type: INT_LADDER[step - 1] }, destructive: true });
   const length = c["length"] as number | undefined;
   if (STRING_LENGTH.includes(type) && length !== undefined) {
-    out.push({ what: "widen", options: { ...c, length: Math.min(length * 2, 500) }, destructive: false });
+    // CHAR and BINARY stop at 255 (MariaDB), the others are kept within what an index can cover.
+    const longer = Math.min(length * 2, type === "char" || type === "binary" ? 255 : 500);
+    if (longer > length) out.push({ what: "widen", options: { ...c, length: longer }, destructive: false });
     // A fixed-length binary pads its values with zero bytes to the full length: none fits a shorter one.
     if (length >= 2 && type !== "binary")
       out.push({ what: "narrow", options: { ...c, length: Math.floor(length / 2) }, destructive: true });

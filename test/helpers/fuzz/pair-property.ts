@@ -113,11 +113,17 @@ function opColumn(o: Record<string, any>): string | undefined {
   return typeof o.column === "string" ? o.column : o.column?.name;
 }
 
-/** Whether an op with a risk code is about the target (its table, and its column when it names one). */
-function carriesRisk(ops: readonly OpNode[], target: Target, v2Table: string | undefined): boolean {
+/** Risk codes that say the values of a column may change. */
+const VALUES_CHANGE = ["data-loss", "silent-data-change"];
+
+/**
+ * Whether an op with a risk code (one of `codes`, when given) is about the target (its table,
+ * and its column when it names one).
+ */
+function carriesRisk(ops: readonly OpNode[], target: Target, v2Table: string | undefined, codes?: string[]): boolean {
   return leafOps(ops).some(
     ({ op, table }) =>
-      (op.risks?.length ?? 0) > 0 &&
+      ((op.risks ?? []) as { code: string }[]).some((x) => !codes || codes.includes(x.code)) &&
       (table === target.table || table === v2Table) &&
       (target.column === undefined || opColumn(op) === undefined || opColumn(op) === target.column),
   );
@@ -218,9 +224,9 @@ export async function runPair(
       for (const [t] of rows) snapshot.set(t, await selectRows(conn!, t, columns.get(t)!, { orderBy: "id" }));
     });
 
-    // The risks of the upgrade ops, as check returns them; only a destructive edit needs them.
+    // The risks of the upgrade ops, as check returns them; only destructive and alterColumn edits need them.
     const pending =
-      applied.destructive.length === 0
+      applied.destructive.length === 0 && applied.altered.length === 0
         ? undefined
         : await step("v2 check", () => command.check(v2, { renames: applied.renames, ...quiet }));
     const unflagged = applied.destructive.filter(
@@ -247,8 +253,21 @@ export async function runPair(
       );
 
     // A whole table (c undefined) is skipped only when the table itself was dropped.
+    // A column's values may change under a destructive edit, or an alteration whose op says they may.
     const isDestructive = (t: string, c: string | undefined) =>
-      applied.destructive.some((d) => d.table === t && (d.column === undefined || d.column === c));
+      applied.destructive.some((d) => d.table === t && (d.column === undefined || d.column === c)) ||
+      applied.altered.some(
+        (a) =>
+          a.table === t &&
+          c !== undefined &&
+          a.column === c &&
+          carriesRisk(
+            pending!.ops.upgradeOps.ops,
+            { table: t, column: applied.columnIn2(t, c) },
+            applied.tableIn2(t),
+            VALUES_CHANGE,
+          ),
+      );
     await step("(b) rows after upgrade", () =>
       compareRows(conn!, "(b) rows after upgrade", snapshot, applied.tableIn2, applied.columnIn2, isDestructive),
     );
