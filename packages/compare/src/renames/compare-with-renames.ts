@@ -92,11 +92,21 @@ function mentions(op: OpNode, table: string): boolean {
   return text.includes(`"name":${name}`) || text.includes(`"refTable":${name}`);
 }
 
+/** Ops that create what a column's new type may be (an enum type, its values, an extension's type, a schema). */
+const PROVIDES_TYPES = new Set([
+  "CreateSchemaOp",
+  "CreateExtensionOp",
+  "CreateEnumOp",
+  "AddEnumValueOp",
+  "RecreateEnumOp",
+]);
+
 /**
  * A renamed column that the rest of the revision alters first thing (rename + widen) becomes
  * one op: the rename op takes the change over (PostgreSQL alters, then renames; MySQL writes
  * one CHANGE COLUMN; SQLite's batch recreate copies the old column into the new one). Only
- * when no op in between may involve the table, so the order of everything else is kept.
+ * when no op in between may involve the table, so the order of everything else is kept, and
+ * none creates a type the change may need (a PostgreSQL enum named after the renamed column).
  */
 function foldColumnChanges(renames: OpNode[], rest: readonly OpNode[]): OpNode[] {
   const out = [...rest];
@@ -106,6 +116,7 @@ function foldColumnChanges(renames: OpNode[], rest: readonly OpNode[]): OpNode[]
     const next = out[j];
     if (next === undefined || !ModifyTableOps.is(next) || displayName(next.table) !== displayName(container.table))
       return;
+    if (out.slice(0, j).some((op) => PROVIDES_TYPES.has(op.kind))) return;
     const ops = [...container.ops];
     let later = [...next.ops];
     for (;;) {
