@@ -246,8 +246,11 @@ function literalDefault(r: Rng, c: ColumnOptions, kind: ValueKind): unknown {
       return r.pick(signed([0, 1, 42, -1, "7"]));
     case "float":
       return r.pick(signed([0, 1.5, -2.25, "0.1"]));
-    case "decimal":
-      return r.pick([0, 1.5, 12, "3.25"]);
+    case "decimal": {
+      // The integer digits of a default must fit what the precision leaves beside the scale.
+      const room = ((c["precision"] as number | undefined) ?? 10) - ((c["scale"] as number | undefined) ?? 0);
+      return r.pick([0, 1.5, 12, "3.25"].filter((x) => String(Math.trunc(Number(x))).length <= room));
+    }
     case "boolean":
       return r.pick([true, false]);
     case "string":

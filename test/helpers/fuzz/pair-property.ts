@@ -96,7 +96,8 @@ export function comparable(v: unknown): string {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === "boolean") return v ? "1" : "0";
   if (typeof v === "object") return JSON.stringify(v);
-  const s = String(v);
+  // The generated strings never end in blanks: trailing ones are CHAR padding, which a length change redoes.
+  const s = String(v).replace(/ +$/, "");
   return /^-?\d+(\.\d+)?$/.test(s) ? String(Number(s)) : s;
 }
 

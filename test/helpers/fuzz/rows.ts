@@ -128,8 +128,13 @@ export function generateRows(
         const parents = ids.get(r.target) ?? [];
         row[joinColumnName(name)] = parents[r.type === "one-to-one" ? i : 0] ?? null;
       }
+      // Values are compared by content: a Buffer, Date or array from the menu is a new object per row.
+      const same = (a: unknown, b: unknown) =>
+        a === b || (typeof a === "object" && JSON.stringify(a) === JSON.stringify(b));
       const clash = keys.some((k) =>
-        rows.some((other) => k.every((col) => row[col] !== undefined && row[col] !== null && other[col] === row[col])),
+        rows.some((other) =>
+          k.every((col) => row[col] !== undefined && row[col] !== null && same(other[col], row[col])),
+        ),
       );
       if (!clash) rows.push(row);
     }
