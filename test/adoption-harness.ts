@@ -61,6 +61,7 @@ export const TYPEORM_CANNOT_BUILD: Record<string, string> = {
   "mysql-phantom-traps/mysql": "an object default for a json column is written as [object Object]",
   "mysql-server-filled-defaults/mysql": "string defaults with a quote are not escaped",
   "postgres-json-time-defaults/postgres": "string defaults with a quote are not escaped",
+  "postgres-array-literal-defaults/postgres": "array defaults are joined unquoted, so a quote breaks the CREATE TABLE",
   "sqlite-bigint-increment/sqlite": "writes bigint PRIMARY KEY AUTOINCREMENT, which SQLite refuses",
   "generated-increment-column/mysql": "writes an AUTO_INCREMENT column without the key MySQL requires",
 };
