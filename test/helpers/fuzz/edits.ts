@@ -252,6 +252,7 @@ function alterations(
 /** A literal default the column's type takes, for the default edits (undefined: none offered). */
 function defaultFor(c: ColumnOptions): unknown {
   const type = String(c["type"]);
+  if (c["array"]) return undefined;
   if (INT_LADDER.includes(type) || type === "integer") return 7;
   if (type === "boolean") return c["default"] === true ? false : true;
   if (type === "varchar" && ((c["length"] as number) ?? 255) >= 5) return "d'flt";

@@ -89,11 +89,16 @@ function fail(stepName: string, message: string): never {
   throw new StepFailed(stepName, message);
 }
 
-/** A value as the property compares it: drivers spell the same value differently per column type. */
+/**
+ * A value as the property compares it: drivers spell the same value differently per column
+ * type (a number as a string, a boolean as 0/1, array elements likewise), and a CHAR pads with
+ * spaces that compare equal.
+ */
 export function comparable(v: unknown): string {
   if (v === null || v === undefined) return "null";
   if (Buffer.isBuffer(v)) return `0x${v.toString("hex")}`;
   if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return `[${v.map(comparable).join(",")}]`;
   if (typeof v === "boolean") return v ? "1" : "0";
   if (typeof v === "object") return JSON.stringify(v);
   // The generated strings never end in blanks: trailing ones are CHAR padding, which a length change redoes.

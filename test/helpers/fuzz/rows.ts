@@ -62,7 +62,11 @@ export function columnValue(versions: ColumnOptions[], i: number, menu?: ColumnM
   const types = versions.map((v) => String(v["type"]).toLowerCase());
   const all = (re: RegExp) => types.every((t) => re.test(t));
   if (all(INTEGER)) return 3 + i;
-  if (types.every((t) => INTEGER.test(t) || FLOAT.test(t) || DECIMAL.test(t))) return all(INTEGER) ? 3 + i : `${i}.5`;
+  if (types.every((t) => INTEGER.test(t) || FLOAT.test(t) || DECIMAL.test(t))) {
+    // A fraction only where every version keeps one (no integer, no decimal of scale 0).
+    const fractional = versions.every((v, k) => FLOAT.test(types[k]!) || ((v["scale"] as number) ?? 0) > 0);
+    return fractional ? `${i}.5` : 3 + i;
+  }
   if (all(/^(boolean|bool)$/)) return i % 2;
   if (all(/^year$/)) return 2000 + i;
   if (all(/^uuid$/)) return `11111111-2222-4333-8444-${String(i).padStart(12, "0")}`;
@@ -128,14 +132,9 @@ export function generateRows(
         const parents = ids.get(r.target) ?? [];
         row[joinColumnName(name)] = parents[r.type === "one-to-one" ? i : 0] ?? null;
       }
-      // Values are compared by content: a Buffer, Date or array from the menu is a new object per row.
-      const same = (a: unknown, b: unknown) =>
-        a === b || (typeof a === "object" && JSON.stringify(a) === JSON.stringify(b));
-      const clash = keys.some((k) =>
-        rows.some((other) =>
-          k.every((col) => row[col] !== undefined && row[col] !== null && same(other[col], row[col])),
-        ),
-      );
+      // NULLs never clash; a column left out takes its default, the same in every row.
+      const same = (a: unknown, b: unknown) => a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+      const clash = keys.some((k) => rows.some((other) => k.every((col) => same(row[col], other[col]))));
       if (!clash) rows.push(row);
     }
     ids.set(
