@@ -7,47 +7,48 @@
 import "reflect-metadata";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
+import { entities, pk } from "./helpers/entity-builder";
 
 type OnDeleteType = "RESTRICT" | "CASCADE" | "SET NULL" | "NO ACTION";
 import { command } from "autogen";
 import type { ForeignKey } from "@autogen/core";
 import { describeOps, flattenOps, scenarioEnv } from "./helpers/autogen-scenario";
 
-@Entity("some_table")
-class SomeTable {
-  @PrimaryColumn() test!: number;
-}
-@Entity("some_table2")
-class SomeTable2 {
-  @PrimaryColumn() id_1!: number;
-  @PrimaryColumn() id_2!: number;
-}
-
-@Entity("user")
-class UserPlain {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ nullable: true }) test2!: number;
-  @Column({ nullable: true }) a1!: number;
-}
-@Entity("user")
-class UserFk {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ nullable: true }) test2!: number;
-  @Column({ nullable: true }) a1!: number;
-  @ManyToOne(() => SomeTable, { nullable: true })
-  @JoinColumn({ name: "test2", referencedColumnName: "test", foreignKeyConstraintName: "MyFK" })
-  st!: SomeTable;
-}
-@Entity("user")
-class UserFkA1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ nullable: true }) test2!: number;
-  @Column({ nullable: true }) a1!: number;
-  @ManyToOne(() => SomeTable, { nullable: true })
-  @JoinColumn({ name: "a1", referencedColumnName: "test", foreignKeyConstraintName: "myfk" })
-  st!: SomeTable;
-}
+const { SomeTable, SomeTable2, UserPlain, UserFk, UserFkA1 } = entities({
+  SomeTable: [Entity("some_table"), { test: [Number, PrimaryColumn()] }],
+  SomeTable2: [Entity("some_table2"), { id_1: [Number, PrimaryColumn()], id_2: [Number, PrimaryColumn()] }],
+  UserPlain: [
+    Entity("user"),
+    { id: pk(), test2: [Number, Column({ nullable: true })], a1: [Number, Column({ nullable: true })] },
+  ],
+  UserFk: [
+    Entity("user"),
+    {
+      id: pk(),
+      test2: [Number, Column({ nullable: true })],
+      a1: [Number, Column({ nullable: true })],
+      st: [
+        Object,
+        ManyToOne(() => SomeTable, { nullable: true }),
+        JoinColumn({ name: "test2", referencedColumnName: "test", foreignKeyConstraintName: "MyFK" }),
+      ],
+    },
+  ],
+  UserFkA1: [
+    Entity("user"),
+    {
+      id: pk(),
+      test2: [Number, Column({ nullable: true })],
+      a1: [Number, Column({ nullable: true })],
+      st: [
+        Object,
+        ManyToOne(() => SomeTable, { nullable: true }),
+        JoinColumn({ name: "a1", referencedColumnName: "test", foreignKeyConstraintName: "myfk" }),
+      ],
+    },
+  ],
+});
 
 test("the model adds an FK: add_fk, and the batch creates it (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
@@ -79,16 +80,17 @@ test("the model removes a named FK: remove_fk carrying the database's name (port
 test("the model removes an unnamed (server-named) FK and an unnamed CHECK: remove_fk and remove_check, names null (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("p")
-  class P {
-    @PrimaryColumn() id!: number;
-  }
-  @Entity("c")
-  class C {
-    @PrimaryColumn() id!: number;
-    @Column({ nullable: true }) p_id!: number;
-    @Column({ nullable: true }) x!: number;
-  }
+  const { P, C } = entities({
+    P: [Entity("p"), { id: [Number, PrimaryColumn()] }],
+    C: [
+      Entity("c"),
+      {
+        id: [Number, PrimaryColumn()],
+        p_id: [Number, Column({ nullable: true })],
+        x: [Number, Column({ nullable: true })],
+      },
+    ],
+  });
   await env.conn.query(`CREATE TABLE "p" ("id" integer PRIMARY KEY NOT NULL)`);
   await env.conn.query(
     `CREATE TABLE "c" ("id" integer PRIMARY KEY NOT NULL, "p_id" integer, "x" integer, FOREIGN KEY ("p_id") REFERENCES "p" ("id"), CHECK ("x" > 0))`,
@@ -106,21 +108,26 @@ test("the model removes an unnamed (server-named) FK and an unnamed CHECK: remov
 test("the same single FK, and the same composite FK, on both sides: no diff (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("user")
-  class UserComposite {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => SomeTable2, { nullable: true })
-    @JoinColumn([
-      { name: "other_id_1", referencedColumnName: "id_1" },
-      { name: "other_id_2", referencedColumnName: "id_2" },
-    ])
-    other!: SomeTable2;
-  }
-  @Entity("single")
-  class Single {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => SomeTable, { nullable: true }) @JoinColumn({ name: "test2" }) st!: SomeTable;
-  }
+  const { UserComposite, Single } = entities({
+    UserComposite: [
+      Entity("user"),
+      {
+        id: pk(),
+        other: [
+          Object,
+          ManyToOne(() => SomeTable2, { nullable: true }),
+          JoinColumn([
+            { name: "other_id_1", referencedColumnName: "id_1" },
+            { name: "other_id_2", referencedColumnName: "id_2" },
+          ]),
+        ],
+      },
+    ],
+    Single: [
+      Entity("single"),
+      { id: pk(), st: [Object, ManyToOne(() => SomeTable, { nullable: true }), JoinColumn({ name: "test2" })] },
+    ],
+  });
   await env.apply([SomeTable, SomeTable2, UserComposite, Single]);
   assert.deepEqual(await env.diff(env.config([SomeTable, SomeTable2, UserComposite, Single])), []);
   const r = await command.check(env.config([SomeTable, SomeTable2, Single]));
@@ -147,24 +154,28 @@ test("a named FK moved to another column: remove_fk MyFK first, then add_fk myfk
 test("a named composite FK added, then removed (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("user")
-  class U0 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ nullable: true }) other_id_1!: number;
-    @Column({ nullable: true }) other_id_2!: number;
-  }
-  @Entity("user")
-  class U1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ nullable: true }) other_id_1!: number;
-    @Column({ nullable: true }) other_id_2!: number;
-    @ManyToOne(() => SomeTable2, { nullable: true })
-    @JoinColumn([
-      { name: "other_id_1", referencedColumnName: "id_1", foreignKeyConstraintName: "fk_test_name" },
-      { name: "other_id_2", referencedColumnName: "id_2" },
-    ])
-    other!: SomeTable2;
-  }
+  const { U0, U1 } = entities({
+    U0: [
+      Entity("user"),
+      { id: pk(), other_id_1: [Number, Column({ nullable: true })], other_id_2: [Number, Column({ nullable: true })] },
+    ],
+    U1: [
+      Entity("user"),
+      {
+        id: pk(),
+        other_id_1: [Number, Column({ nullable: true })],
+        other_id_2: [Number, Column({ nullable: true })],
+        other: [
+          Object,
+          ManyToOne(() => SomeTable2, { nullable: true }),
+          JoinColumn([
+            { name: "other_id_1", referencedColumnName: "id_1", foreignKeyConstraintName: "fk_test_name" },
+            { name: "other_id_2", referencedColumnName: "id_2" },
+          ]),
+        ],
+      },
+    ],
+  });
   await env.apply([SomeTable2, U0]);
   const add = env.config([SomeTable2, U1]);
   const r = await command.check(add);
@@ -181,24 +192,28 @@ test("a named composite FK added, then removed (ported from Alembic alembic/test
 
 // 85: include hooks on FKs
 
-@Entity("ref_a")
-class RefA {
-  @PrimaryGeneratedColumn() id!: number;
-}
-@Entity("t")
-class FkNone {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ nullable: true }) x!: number;
-  @Column({ nullable: true }) y!: number;
-}
-@Entity("t")
-class FkBoth {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ nullable: true }) x!: number;
-  @Column({ nullable: true }) y!: number;
-  @ManyToOne(() => RefA, { nullable: true }) @JoinColumn({ name: "x", foreignKeyConstraintName: "fk1" }) a1!: RefA;
-  @ManyToOne(() => RefA, { nullable: true }) @JoinColumn({ name: "y", foreignKeyConstraintName: "fk2" }) a2!: RefA;
-}
+const { RefA, FkNone, FkBoth } = entities({
+  RefA: [Entity("ref_a"), { id: pk() }],
+  FkNone: [Entity("t"), { id: pk(), x: [Number, Column({ nullable: true })], y: [Number, Column({ nullable: true })] }],
+  FkBoth: [
+    Entity("t"),
+    {
+      id: pk(),
+      x: [Number, Column({ nullable: true })],
+      y: [Number, Column({ nullable: true })],
+      a1: [
+        Object,
+        ManyToOne(() => RefA, { nullable: true }),
+        JoinColumn({ name: "x", foreignKeyConstraintName: "fk1" }),
+      ],
+      a2: [
+        Object,
+        ManyToOne(() => RefA, { nullable: true }),
+        JoinColumn({ name: "y", foreignKeyConstraintName: "fk2" }),
+      ],
+    },
+  ],
+});
 
 test("include hooks: a reflected FK excluded (by name or by object) is not removed (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
@@ -234,20 +249,17 @@ function fkPair(
   db: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType },
   model: { onDelete?: OnDeleteType; onUpdate?: OnDeleteType },
 ): [Function, Function, Function] {
-  @Entity("p")
-  class P {
-    @PrimaryGeneratedColumn() id!: number;
-  }
-  @Entity("c")
-  class C1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => P, { nullable: true, ...db }) @JoinColumn({ name: "p_id" }) p!: P;
-  }
-  @Entity("c")
-  class C2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => P, { nullable: true, ...model }) @JoinColumn({ name: "p_id" }) p!: P;
-  }
+  const { P, C1, C2 } = entities({
+    P: [Entity("p"), { id: pk() }],
+    C1: [
+      Entity("c"),
+      { id: pk(), p: [Object, ManyToOne(() => P, { nullable: true, ...db }), JoinColumn({ name: "p_id" })] },
+    ],
+    C2: [
+      Entity("c"),
+      { id: pk(), p: [Object, ManyToOne(() => P, { nullable: true, ...model }), JoinColumn({ name: "p_id" })] },
+    ],
+  });
   return [P, C1, C2];
 }
 
@@ -341,20 +353,21 @@ test("FK actions spelled in mixed case in the database (caSCAde vs CASCADE, unna
 test("deferrable INITIALLY DEFERRED added, then removed: remove_fk + add_fk each way; unchanged: no diff (ported from Alembic alembic/testing/suite/test_autogen_fks.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("p")
-  class P {
-    @PrimaryGeneratedColumn() id!: number;
-  }
-  @Entity("c")
-  class C1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => P, { nullable: true }) @JoinColumn({ name: "p_id" }) p!: P;
-  }
-  @Entity("c")
-  class C2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => P, { nullable: true, deferrable: "INITIALLY DEFERRED" }) @JoinColumn({ name: "p_id" }) p!: P;
-  }
+  const { P, C1, C2 } = entities({
+    P: [Entity("p"), { id: pk() }],
+    C1: [Entity("c"), { id: pk(), p: [Object, ManyToOne(() => P, { nullable: true }), JoinColumn({ name: "p_id" })] }],
+    C2: [
+      Entity("c"),
+      {
+        id: pk(),
+        p: [
+          Object,
+          ManyToOne(() => P, { nullable: true, deferrable: "INITIALLY DEFERRED" }),
+          JoinColumn({ name: "p_id" }),
+        ],
+      },
+    ],
+  });
   await env.apply([P, C1]);
   const defer = env.config([P, C2]);
   assert.deepEqual(await env.diff(defer), ["remove_fk c(p_id)->p(id)", "add_fk c(p_id)->p(id) deferrable=DEFERRED"]);
@@ -367,27 +380,16 @@ test("deferrable INITIALLY DEFERRED added, then removed: remove_fk + add_fk each
 
 // ---- CHECK constraints (96–101) ----
 
-@Entity("ck")
-class Ck0 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() x!: number;
-  @Column() y!: number;
-}
-@Entity("ck")
-@Check("ck_x", `"x" > 0`)
-class CkX {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() x!: number;
-  @Column() y!: number;
-}
-@Entity("ck")
-@Check("ck_x", `"x" > 0`)
-@Check("ck_y", `"y" > 0`)
-class CkXY {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() x!: number;
-  @Column() y!: number;
-}
+const { Ck0, CkX, CkXY } = entities({
+  Ck0: [Entity("ck"), { id: pk(), x: [Number, Column()], y: [Number, Column()] }],
+  CkX: [Entity("ck"), Check("ck_x", `"x" > 0`), { id: pk(), x: [Number, Column()], y: [Number, Column()] }],
+  CkXY: [
+    Entity("ck"),
+    Check("ck_x", `"x" > 0`),
+    Check("ck_y", `"y" > 0`),
+    { id: pk(), x: [Number, Column()], y: [Number, Column()] },
+  ],
+});
 
 test("a named CHECK added, then removed: one add_check, one remove_check (ported from Alembic tests/test_autogen_check_constraints.py)", async (t) => {
   const env = await scenarioEnv(t);
@@ -422,12 +424,12 @@ test("an unnamed CHECK in the database matches the model's CHECK of the same exp
 test("boolean and simple-enum columns' type-bound CHECKs never show up as check diffs (ported from Alembic tests/test_autogen_check_constraints.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("flags")
-  class Flags {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() on!: boolean;
-    @Column({ type: "simple-enum", enum: ["a", "b"] }) kind!: string;
-  }
+  const { Flags } = entities({
+    Flags: [
+      Entity("flags"),
+      { id: pk(), on: [Boolean, Column()], kind: [String, Column({ type: "simple-enum", enum: ["a", "b"] })] },
+    ],
+  });
   await env.apply([Flags]);
   assert.deepEqual(await env.diff(env.config([Flags])), []);
 });
@@ -437,11 +439,9 @@ test("boolean and simple-enum columns' type-bound CHECKs never show up as check 
 test("a database index under another name vs the model's TypeORM-named index: remove the old name, add the new (ported from Alembic tests/test_autogen_composition.py (AutogenerateNamingConvTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("x1")
-  class X1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Index() @Column() q!: number;
-  }
+  const { X1 } = entities({
+    X1: [Entity("x1"), { id: pk(), q: [Number, Index(), Column()] }],
+  });
   await env.conn.query(`CREATE TABLE "x1" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "q" integer NOT NULL)`);
   await env.conn.query(`CREATE INDEX "db_x1_index_q" ON "x1" ("q")`);
   const config = env.config([X1]);
@@ -455,17 +455,22 @@ test("a database index under another name vs the model's TypeORM-named index: re
 test("a CHECK and an FK under other names: both re-created under the model's names (Alembic ignores FK names) (ported from Alembic tests/test_autogen_composition.py (AutogenerateNamingConvTest), tests/test_autogen_diffs.py (AutogenerateDiffTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("x4")
-  class X4 {
-    @PrimaryColumn() q!: number;
-  }
-  @Entity("x2")
-  @Check("token_x2check1", `"q" > 0`)
-  class X2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() q!: number;
-    @ManyToOne(() => X4, { nullable: true }) @JoinColumn({ name: "q4", foreignKeyConstraintName: "fk_x2_q4" }) x4!: X4;
-  }
+  const { X4, X2 } = entities({
+    X4: [Entity("x4"), { q: [Number, PrimaryColumn()] }],
+    X2: [
+      Entity("x2"),
+      Check("token_x2check1", `"q" > 0`),
+      {
+        id: pk(),
+        q: [Number, Column()],
+        x4: [
+          Object,
+          ManyToOne(() => X4, { nullable: true }),
+          JoinColumn({ name: "q4", foreignKeyConstraintName: "fk_x2_q4" }),
+        ],
+      },
+    ],
+  });
   await env.conn.query(`CREATE TABLE "x4" ("q" integer PRIMARY KEY NOT NULL)`);
   await env.conn.query(
     `CREATE TABLE "x2" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "q" integer NOT NULL, "q4" integer, CONSTRAINT "db_x2_check_q" CHECK ("q" > 0), CONSTRAINT "db_x2_foreign_q" FOREIGN KEY ("q4") REFERENCES "x4" ("q"))`,
@@ -488,12 +493,13 @@ test("a CHECK and an FK under other names: both re-created under the model's nam
 test("a primary key named differently in the database is not a diff on SQLite; a new named index is (ported from Alembic tests/test_autogen_composition.py (AutogenerateNamingConvTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("x4")
-  @Index("userdef_x4_idx_q", ["q"])
-  class X4 {
-    @PrimaryColumn() q!: number;
-    @Column({ nullable: true }) r!: number;
-  }
+  const { X4 } = entities({
+    X4: [
+      Entity("x4"),
+      Index("userdef_x4_idx_q", ["q"]),
+      { q: [Number, PrimaryColumn()], r: [Number, Column({ nullable: true })] },
+    ],
+  });
   await env.conn.query(
     `CREATE TABLE "x4" ("q" integer NOT NULL, "r" integer, CONSTRAINT "db_x4_primary_q" PRIMARY KEY ("q"))`,
   );
@@ -507,17 +513,18 @@ test("database-only tables are dropped; a new table comes with its TypeORM-named
   if (!env) return;
   await env.conn.query(`CREATE TABLE "x5" ("id" integer PRIMARY KEY NOT NULL)`);
   await env.conn.query(`CREATE TABLE "unnamed_sqlite" ("id" integer, "v" text)`);
-  @Entity("x4")
-  class X4 {
-    @PrimaryColumn() q!: number;
-  }
-  @Entity("x6")
-  @Check("token_x6check1", `"r" > 0`)
-  class X6 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ unique: true }) r!: number;
-    @ManyToOne(() => X4, { nullable: true }) @JoinColumn({ name: "p" }) x4!: X4;
-  }
+  const { X4, X6 } = entities({
+    X4: [Entity("x4"), { q: [Number, PrimaryColumn()] }],
+    X6: [
+      Entity("x6"),
+      Check("token_x6check1", `"r" > 0`),
+      {
+        id: pk(),
+        r: [Number, Column({ unique: true })],
+        x4: [Object, ManyToOne(() => X4, { nullable: true }), JoinColumn({ name: "p" })],
+      },
+    ],
+  });
   const config = env.config([X4, X6]);
   const r = await command.check(config);
   const flat = describeOps(r.ops.upgradeOps.ops);

@@ -7,7 +7,8 @@ import "reflect-metadata";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from "typeorm";
+import { Column, Entity, Index, Unique } from "typeorm";
+import { entities, pk } from "./helpers/entity-builder";
 import { command } from "autogen";
 import type { Index as CoreIndex, UniqueConstraint } from "@autogen/core";
 import { describeOps, scenarioEnv } from "./helpers/autogen-scenario";
@@ -15,17 +16,14 @@ import { describeOps, scenarioEnv } from "./helpers/autogen-scenario";
 test("an index flag becomes a named unique constraint: remove_index, then add_unique (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("user")
-  class U1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Index("ix_user_name") @Column({ type: "varchar", length: 50 }) name!: string;
-  }
-  @Entity("user")
-  @Unique("uq_user_name", ["name"])
-  class U2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ type: "varchar", length: 50 }) name!: string;
-  }
+  const { U1, U2 } = entities({
+    U1: [Entity("user"), { id: pk(), name: [String, Index("ix_user_name"), Column({ type: "varchar", length: 50 })] }],
+    U2: [
+      Entity("user"),
+      Unique("uq_user_name", ["name"]),
+      { id: pk(), name: [String, Column({ type: "varchar", length: 50 })] },
+    ],
+  });
   await env.apply([U1]);
   await env.conn.query(`INSERT INTO "user" ("name") VALUES ('a'), ('b')`);
   const config = env.config([U2]);
@@ -41,31 +39,23 @@ test("an index flag becomes a named unique constraint: remove_index, then add_un
 test("a new named unique constraint next to an untouched index: only add_unique (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("address")
-  class A1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() email_address!: string;
-    @Index("ix_qpr") @Column() qpr!: string;
-  }
-  @Entity("address")
-  @Unique("uq_email_address", ["email_address"])
-  class A2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() email_address!: string;
-    @Index("ix_qpr") @Column() qpr!: string;
-  }
+  const { A1, A2 } = entities({
+    A1: [Entity("address"), { id: pk(), email_address: [String, Column()], qpr: [String, Index("ix_qpr"), Column()] }],
+    A2: [
+      Entity("address"),
+      Unique("uq_email_address", ["email_address"]),
+      { id: pk(), email_address: [String, Column()], qpr: [String, Index("ix_qpr"), Column()] },
+    ],
+  });
   await env.apply([A1]);
   const config = env.config([A2]);
   assert.deepEqual(await env.diff(config), ["add_unique address.uq_email_address(email_address)"]);
   await env.upgradeInSync(config);
 });
 
-@Entity("t")
-@Index("x", ["x"], { unique: true })
-class UniqIdx {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() x!: number;
-}
+const { UniqIdx } = entities({
+  UniqIdx: [Entity("t"), Index("x", ["x"], { unique: true }), { id: pk(), x: [Number, Column()] }],
+});
 
 test("the same unique index on both sides: no diff (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
@@ -77,20 +67,18 @@ test("the same unique index on both sides: no diff (ported from Alembic tests/te
 test("a non-unique index that becomes unique: remove_index then add_index unique (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("order")
-  @Index("order_user_id_amount_idx", ["user_id", "amount"])
-  class O1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() user_id!: number;
-    @Column() amount!: number;
-  }
-  @Entity("order")
-  @Index("order_user_id_amount_idx", ["user_id", "amount"], { unique: true })
-  class O2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() user_id!: number;
-    @Column() amount!: number;
-  }
+  const { O1, O2 } = entities({
+    O1: [
+      Entity("order"),
+      Index("order_user_id_amount_idx", ["user_id", "amount"]),
+      { id: pk(), user_id: [Number, Column()], amount: [Number, Column()] },
+    ],
+    O2: [
+      Entity("order"),
+      Index("order_user_id_amount_idx", ["user_id", "amount"], { unique: true }),
+      { id: pk(), user_id: [Number, Column()], amount: [Number, Column()] },
+    ],
+  });
   await env.apply([O1]);
   const config = env.config([O2]);
   assert.deepEqual(await env.diff(config), [
@@ -100,11 +88,9 @@ test("a non-unique index that becomes unique: remove_index then add_index unique
   await env.upgradeInSync(config);
 });
 
-@Entity("t")
-class UniqueCol {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ unique: true }) x!: number;
-}
+const { UniqueCol } = entities({
+  UniqueCol: [Entity("t"), { id: pk(), x: [Number, Column({ unique: true })] }],
+});
 
 test("an unnamed UNIQUE in the database (SQLite keeps no name) matches the model's unique column by column set (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
@@ -118,20 +104,10 @@ test("an unnamed UNIQUE in the database (SQLite keeps no name) matches the model
 test("a named unique constraint that gains a column: remove_unique then add_unique, same name (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t")
-  @Unique("nochange", ["x"])
-  class T1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-    @Column() y!: number;
-  }
-  @Entity("t")
-  @Unique("nochange", ["x", "y"])
-  class T2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-    @Column() y!: number;
-  }
+  const { T1, T2 } = entities({
+    T1: [Entity("t"), Unique("nochange", ["x"]), { id: pk(), x: [Number, Column()], y: [Number, Column()] }],
+    T2: [Entity("t"), Unique("nochange", ["x", "y"]), { id: pk(), x: [Number, Column()], y: [Number, Column()] }],
+  });
   await env.apply([T1]);
   const config = env.config([T2]);
   assert.deepEqual(await env.diff(config), ["remove_unique t.nochange(x)", "add_unique t.nochange(x,y)"]);
@@ -141,26 +117,32 @@ test("a named unique constraint that gains a column: remove_unique then add_uniq
 test("unique + index on one column, and two composite uniques listed in any order: no diff (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t")
-  @Unique("uq_sid_label", ["sid", "label"])
-  @Unique("uq_sid_fid", ["sid", "fid"])
-  class T1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Index("ix_t_x") @Column({ unique: true }) x!: number;
-    @Column() sid!: number;
-    @Column() label!: string;
-    @Column() fid!: number;
-  }
-  @Entity("t")
-  @Unique("uq_sid_fid", ["sid", "fid"])
-  @Unique("uq_sid_label", ["sid", "label"])
-  class T2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Index("ix_t_x") @Column({ unique: true }) x!: number;
-    @Column() sid!: number;
-    @Column() label!: string;
-    @Column() fid!: number;
-  }
+  const { T1, T2 } = entities({
+    T1: [
+      Entity("t"),
+      Unique("uq_sid_label", ["sid", "label"]),
+      Unique("uq_sid_fid", ["sid", "fid"]),
+      {
+        id: pk(),
+        x: [Number, Index("ix_t_x"), Column({ unique: true })],
+        sid: [Number, Column()],
+        label: [String, Column()],
+        fid: [Number, Column()],
+      },
+    ],
+    T2: [
+      Entity("t"),
+      Unique("uq_sid_fid", ["sid", "fid"]),
+      Unique("uq_sid_label", ["sid", "label"]),
+      {
+        id: pk(),
+        x: [Number, Index("ix_t_x"), Column({ unique: true })],
+        sid: [Number, Column()],
+        label: [String, Column()],
+        fid: [Number, Column()],
+      },
+    ],
+  });
   await env.apply([T1]);
   assert.deepEqual(await env.diff(env.config([T1])), []);
   assert.deepEqual(await env.diff(env.config([T2])), []);
@@ -172,30 +154,19 @@ test("two unnamed uniques in the database, the model keeps one: exactly one remo
   await env.conn.query(
     `CREATE TABLE "t" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL, "y" integer NOT NULL, UNIQUE ("x"), UNIQUE ("y"))`,
   );
-  @Entity("t")
-  class T {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ unique: true }) x!: number;
-    @Column() y!: number;
-  }
+  const { T } = entities({
+    T: [Entity("t"), { id: pk(), x: [Number, Column({ unique: true })], y: [Number, Column()] }],
+  });
   assert.deepEqual(await env.diff(env.config([T])), ["remove_unique t.null(y)"]);
 });
 
 test("a unique constraint renamed only by case: remove first, then add (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t")
-  @Unique("SomeCasingConvention", ["x"])
-  class T1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-  }
-  @Entity("t")
-  @Unique("somecasingconvention", ["x"])
-  class T2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-  }
+  const { T1, T2 } = entities({
+    T1: [Entity("t"), Unique("SomeCasingConvention", ["x"]), { id: pk(), x: [Number, Column()] }],
+    T2: [Entity("t"), Unique("somecasingconvention", ["x"]), { id: pk(), x: [Number, Column()] }],
+  });
   await env.apply([T1]);
   const config = env.config([T2]);
   assert.deepEqual(await env.diff(config), [
@@ -211,13 +182,9 @@ test("an unnamed unique (x) that becomes (x, y): remove the reflected one, add t
   await env.conn.query(
     `CREATE TABLE "t" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL, "y" integer NOT NULL, UNIQUE ("x"))`,
   );
-  @Entity("t")
-  @Unique(["x", "y"])
-  class T {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-    @Column() y!: number;
-  }
+  const { T } = entities({
+    T: [Entity("t"), Unique(["x", "y"]), { id: pk(), x: [Number, Column()], y: [Number, Column()] }],
+  });
   const config = env.config([T]);
   const ops = await env.diff(config);
   assert.equal(ops.length, 2, `${ops}`);
@@ -228,23 +195,11 @@ test("an unnamed unique (x) that becomes (x, y): remove the reflected one, add t
 test("a removed unique index is remove_index; a removed unique constraint of the same name is remove_unique (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t")
-  @Index("xidx", ["x"], { unique: true })
-  class T1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-  }
-  @Entity("t")
-  @Unique("xidx", ["x"])
-  class T1u {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-  }
-  @Entity("t")
-  class T2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-  }
+  const { T1, T1u, T2 } = entities({
+    T1: [Entity("t"), Index("xidx", ["x"], { unique: true }), { id: pk(), x: [Number, Column()] }],
+    T1u: [Entity("t"), Unique("xidx", ["x"]), { id: pk(), x: [Number, Column()] }],
+    T2: [Entity("t"), { id: pk(), x: [Number, Column()] }],
+  });
   await env.apply([T1]);
   assert.deepEqual(await env.diff(env.config([T2])), ["remove_index t.xidx"]);
   assert.deepEqual(
@@ -275,14 +230,18 @@ test("a new table with a unique column: one add_table with the unique inline (po
 test("a new table with a unique index and plain indexes: the indexes travel with the table and are created (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("extra")
-  @Index("newtable_idx", ["bar"])
-  class Extra {
-    @PrimaryGeneratedColumn() id!: number;
-    @Index("ix_extra_foo") @Column() foo!: string;
-    @Column() bar!: string;
-    @Index("ix_extra_u", { unique: true }) @Column() u!: string;
-  }
+  const { Extra } = entities({
+    Extra: [
+      Entity("extra"),
+      Index("newtable_idx", ["bar"]),
+      {
+        id: pk(),
+        foo: [String, Index("ix_extra_foo"), Column()],
+        bar: [String, Column()],
+        u: [String, Index("ix_extra_u", { unique: true }), Column()],
+      },
+    ],
+  });
   const config = env.config([Extra]);
   const r = await command.check(config);
   assert.deepEqual(
@@ -307,18 +266,22 @@ test("plain, mixed-case, very long and column-named indexes unchanged: no diff (
   const env = await scenarioEnv(t);
   if (!env) return;
   const long = "idx_q_table_this_is_more_than_thirty_characters_and_then_some_more_to_be_sure";
-  @Entity("t")
-  @Index("SomeMixedCase", ["a"])
-  @Index(long, ["b"])
-  @Index("c", ["c"])
-  @Index("ix_ab", ["a", "b"])
-  class T {
-    @PrimaryGeneratedColumn() id!: number;
-    @Index() @Column() plain!: number;
-    @Column() a!: number;
-    @Column() b!: number;
-    @Column() c!: number;
-  }
+  const { T } = entities({
+    T: [
+      Entity("t"),
+      Index("SomeMixedCase", ["a"]),
+      Index(long, ["b"]),
+      Index("c", ["c"]),
+      Index("ix_ab", ["a", "b"]),
+      {
+        id: pk(),
+        plain: [Number, Index(), Column()],
+        a: [Number, Column()],
+        b: [Number, Column()],
+        c: [Number, Column()],
+      },
+    ],
+  });
   await env.apply([T]);
   assert.deepEqual(await env.diff(env.config([T])), []);
 });
@@ -326,18 +289,10 @@ test("plain, mixed-case, very long and column-named indexes unchanged: no diff (
 test("an index renamed only by case: remove_index then add_index (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t")
-  @Index("SomeCasingConvention", ["x"])
-  class T1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-  }
-  @Entity("t")
-  @Index("somecasingconvention", ["x"])
-  class T2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-  }
+  const { T1, T2 } = entities({
+    T1: [Entity("t"), Index("SomeCasingConvention", ["x"]), { id: pk(), x: [Number, Column()] }],
+    T2: [Entity("t"), Index("somecasingconvention", ["x"]), { id: pk(), x: [Number, Column()] }],
+  });
   await env.apply([T1]);
   const config = env.config([T2]);
   assert.deepEqual(await env.diff(config), [
@@ -350,17 +305,10 @@ test("an index renamed only by case: remove_index then add_index (ported from Al
 test("an index named like its column: add_index, then remove_index (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t")
-  class T1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-  }
-  @Entity("t")
-  @Index("x", ["x"])
-  class T2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-  }
+  const { T1, T2 } = entities({
+    T1: [Entity("t"), { id: pk(), x: [Number, Column()] }],
+    T2: [Entity("t"), Index("x", ["x"]), { id: pk(), x: [Number, Column()] }],
+  });
   await env.apply([T1]);
   assert.deepEqual(await env.diff(env.config([T2])), ["add_index t.x(x)"]);
   await env.upgradeInSync(env.config([T2]));
@@ -371,12 +319,9 @@ test("an index named like its column: add_index, then remove_index (ported from 
 test("a DESC index in the database vs an ascending one in the model: remove_index then add_index (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t")
-  @Index("ix_x", ["x"])
-  class T {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-  }
+  const { T } = entities({
+    T: [Entity("t"), Index("ix_x", ["x"]), { id: pk(), x: [Number, Column()] }],
+  });
   await env.conn.query(`CREATE TABLE "t" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" integer NOT NULL)`);
   await env.conn.query(`CREATE INDEX "ix_x" ON "t" ("x" DESC)`);
   const r = await command.check(env.config([T]));
@@ -389,20 +334,10 @@ test("a DESC index in the database vs an ascending one in the model: remove_inde
 test("index column order (x, y) -> (y, x): remove_index then add_index (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t")
-  @Index("ix_xy", ["x", "y"])
-  class T1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-    @Column() y!: number;
-  }
-  @Entity("t")
-  @Index("ix_xy", ["y", "x"])
-  class T2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: number;
-    @Column() y!: number;
-  }
+  const { T1, T2 } = entities({
+    T1: [Entity("t"), Index("ix_xy", ["x", "y"]), { id: pk(), x: [Number, Column()], y: [Number, Column()] }],
+    T2: [Entity("t"), Index("ix_xy", ["y", "x"]), { id: pk(), x: [Number, Column()], y: [Number, Column()] }],
+  });
   await env.apply([T1]);
   const config = env.config([T2]);
   assert.deepEqual(await env.diff(config), ["remove_index t.ix_xy", "add_index t.ix_xy(y,x)"]);
@@ -412,12 +347,9 @@ test("index column order (x, y) -> (y, x): remove_index then add_index (ported f
 test("a database-only expression index is removed, and the downgrade re-creates it with its expression (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t")
-  class T {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() x!: string;
-    @Column() y!: number;
-  }
+  const { T } = entities({
+    T: [Entity("t"), { id: pk(), x: [String, Column()], y: [Number, Column()] }],
+  });
   await env.apply([T]);
   await env.conn.query(`CREATE INDEX "SomeIndex" ON "t" ("y", lower("x"))`);
   const config = env.config([T]);
@@ -433,36 +365,27 @@ test("a database-only expression index is removed, and the downgrade re-creates 
 
 // 77: include hooks on indexes and uniques
 
-@Entity("t")
-@Index("ix1", ["x"])
-@Index("ix2", ["y"])
-class Ix12 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() x!: number;
-  @Column() y!: number;
-}
-@Entity("t")
-class Ix0 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() x!: number;
-  @Column() y!: number;
-}
-@Entity("t")
-@Index("ix1", ["x", "y"])
-@Index("ix2", ["y", "x"])
-class Ix12b {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() x!: number;
-  @Column() y!: number;
-}
-@Entity("t")
-@Unique("uq1", ["x"])
-@Unique("uq2", ["y"])
-class Uq12 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() x!: number;
-  @Column() y!: number;
-}
+const { Ix12, Ix0, Ix12b, Uq12 } = entities({
+  Ix12: [
+    Entity("t"),
+    Index("ix1", ["x"]),
+    Index("ix2", ["y"]),
+    { id: pk(), x: [Number, Column()], y: [Number, Column()] },
+  ],
+  Ix0: [Entity("t"), { id: pk(), x: [Number, Column()], y: [Number, Column()] }],
+  Ix12b: [
+    Entity("t"),
+    Index("ix1", ["x", "y"]),
+    Index("ix2", ["y", "x"]),
+    { id: pk(), x: [Number, Column()], y: [Number, Column()] },
+  ],
+  Uq12: [
+    Entity("t"),
+    Unique("uq1", ["x"]),
+    Unique("uq2", ["y"]),
+    { id: pk(), x: [Number, Column()], y: [Number, Column()] },
+  ],
+});
 
 test("include hooks: a reflected index excluded by name or by object is not removed (ported from Alembic tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
@@ -522,15 +445,10 @@ test("include hooks: changed ix1/ix2 with the hook excluding ix1 via compareTo: 
 test("a new column and its new index on an existing table: add_column before add_index (Alembic's op ordering, autogenerate/compare.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("t")
-  class T1 {
-    @PrimaryGeneratedColumn() id!: number;
-  }
-  @Entity("t")
-  class T2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Index("ix_t_z") @Column({ nullable: true }) z!: number;
-  }
+  const { T1, T2 } = entities({
+    T1: [Entity("t"), { id: pk() }],
+    T2: [Entity("t"), { id: pk(), z: [Number, Index("ix_t_z"), Column({ nullable: true })] }],
+  });
   await env.apply([T1]);
   const config = env.config([T2]);
   assert.deepEqual(await env.diff(config), ["add_column t.z", "add_index t.ix_t_z(z)"]);

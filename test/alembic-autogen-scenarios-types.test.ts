@@ -10,18 +10,17 @@
 import "reflect-metadata";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Column, Entity, PrimaryGeneratedColumn, type ColumnOptions } from "typeorm";
+import { Column, Entity, type ColumnOptions } from "typeorm";
+import { entities, pk } from "./helpers/entity-builder";
 import { command } from "autogen";
 import type { Column as CoreColumn } from "@autogen/core";
 import { describeOps, flattenOps, scenarioEnv } from "./helpers/autogen-scenario";
 
 /** A one-column entity `typ(id, x)` with the given column options (a new class per call). */
 function typed(opts: ColumnOptions): Function {
-  @Entity("typ")
-  class Typ {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column(opts) x!: unknown;
-  }
+  const { Typ } = entities({
+    Typ: [Entity("typ"), { id: pk(), x: [Object, Column(opts)] }],
+  });
   return Typ;
 }
 
@@ -183,33 +182,37 @@ for (const c of TYPE_CASES) {
 }
 
 // 34: CompareMetadataToInspectorTest — the same type on both sides never diffs (false-positive guard)
-@Entity("alltypes")
-class AllTypes {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "integer", nullable: true }) c_integer!: number;
-  @Column({ type: "int", nullable: true }) c_int!: number;
-  @Column({ type: "character", length: 1, nullable: true }) c_char!: string;
-  @Column({ type: "varchar", length: 32, nullable: true }) c_varchar!: string;
-  @Column({ type: "nvarchar", length: 32, nullable: true }) c_nvarchar!: string;
-  @Column({ type: "text", nullable: true }) c_text!: string;
-  @Column({ type: "float", nullable: true }) c_float!: number;
-  @Column({ type: "real", nullable: true }) c_real!: number;
-  @Column({ type: "double", nullable: true }) c_double!: number;
-  @Column({ type: "numeric", nullable: true }) c_numeric!: number;
-  @Column({ type: "decimal", precision: 10, scale: 2, nullable: true }) c_decimal!: number;
-  @Column({ type: "datetime", nullable: true }) c_datetime!: Date;
-  @Column({ type: "date", nullable: true }) c_date!: string;
-  @Column({ type: "time", nullable: true }) c_time!: string;
-  @Column({ type: "boolean", nullable: true }) c_boolean!: boolean;
-  @Column({ type: "bigint", nullable: true }) c_bigint!: string;
-  @Column({ type: "smallint", nullable: true }) c_smallint!: number;
-  @Column({ type: "blob", nullable: true }) c_blob!: Buffer;
-  @Column({ type: "json", nullable: true }) c_json!: unknown;
-  @Column({ type: "simple-json", nullable: true }) c_simple_json!: unknown;
-  @Column({ type: "simple-array", nullable: true }) c_simple_array!: string[];
-  @Column({ type: "simple-enum", enum: ["one", "two", "three"], nullable: true }) c_enum!: string;
-  @Column({ type: "varchar", nullable: true }) c_varchar_nolen!: string;
-}
+const { AllTypes } = entities({
+  AllTypes: [
+    Entity("alltypes"),
+    {
+      id: pk(),
+      c_integer: [Number, Column({ type: "integer", nullable: true })],
+      c_int: [Number, Column({ type: "int", nullable: true })],
+      c_char: [String, Column({ type: "character", length: 1, nullable: true })],
+      c_varchar: [String, Column({ type: "varchar", length: 32, nullable: true })],
+      c_nvarchar: [String, Column({ type: "nvarchar", length: 32, nullable: true })],
+      c_text: [String, Column({ type: "text", nullable: true })],
+      c_float: [Number, Column({ type: "float", nullable: true })],
+      c_real: [Number, Column({ type: "real", nullable: true })],
+      c_double: [Number, Column({ type: "double", nullable: true })],
+      c_numeric: [Number, Column({ type: "numeric", nullable: true })],
+      c_decimal: [Number, Column({ type: "decimal", precision: 10, scale: 2, nullable: true })],
+      c_datetime: [Date, Column({ type: "datetime", nullable: true })],
+      c_date: [String, Column({ type: "date", nullable: true })],
+      c_time: [String, Column({ type: "time", nullable: true })],
+      c_boolean: [Boolean, Column({ type: "boolean", nullable: true })],
+      c_bigint: [String, Column({ type: "bigint", nullable: true })],
+      c_smallint: [Number, Column({ type: "smallint", nullable: true })],
+      c_blob: [Object, Column({ type: "blob", nullable: true })],
+      c_json: [Object, Column({ type: "json", nullable: true })],
+      c_simple_json: [Object, Column({ type: "simple-json", nullable: true })],
+      c_simple_array: [Array, Column({ type: "simple-array", nullable: true })],
+      c_enum: [String, Column({ type: "simple-enum", enum: ["one", "two", "three"], nullable: true })],
+      c_varchar_nolen: [String, Column({ type: "varchar", nullable: true })],
+    },
+  ],
+});
 
 test("every TypeORM SQLite type round-trips with no diff (ported from Alembic tests/test_autogen_diffs.py (CompareTypeSpecificityTest))", async (t) => {
   const env = await scenarioEnv(t);
@@ -229,18 +232,24 @@ test("the same types written by hand in the database (DDL as TypeORM would emit 
 
 // 41: the compareType hook
 
-@Entity("hooked")
-class Hooked1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "integer", nullable: true }) value!: number;
-  @Column({ type: "varchar", length: 20, nullable: true }) other!: string;
-}
-@Entity("hooked")
-class Hooked2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", length: 10, nullable: true }) value!: string;
-  @Column({ type: "varchar", length: 20, nullable: true }) other!: string;
-}
+const { Hooked1, Hooked2 } = entities({
+  Hooked1: [
+    Entity("hooked"),
+    {
+      id: pk(),
+      value: [Number, Column({ type: "integer", nullable: true })],
+      other: [String, Column({ type: "varchar", length: 20, nullable: true })],
+    },
+  ],
+  Hooked2: [
+    Entity("hooked"),
+    {
+      id: pk(),
+      value: [String, Column({ type: "varchar", length: 10, nullable: true })],
+      other: [String, Column({ type: "varchar", length: 20, nullable: true })],
+    },
+  ],
+});
 
 test("compareType returning false: no type diff even for integer -> varchar(10); the hook gets both columns and both types (ported from Alembic tests/test_autogen_diffs.py (CompareTypeSpecificityTest))", async (t) => {
   const env = await scenarioEnv(t);
@@ -290,12 +299,16 @@ test("compareType returning null/undefined falls through to the default comparis
 test("compareType: false turns type comparison off, other comparisons stay on (Alembic's DefaultImpl.compare_type)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("hooked")
-  class Hooked3 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ type: "varchar", length: 10 }) value!: string;
-    @Column({ type: "varchar", length: 20, nullable: true }) other!: string;
-  }
+  const { Hooked3 } = entities({
+    Hooked3: [
+      Entity("hooked"),
+      {
+        id: pk(),
+        value: [String, Column({ type: "varchar", length: 10 })],
+        other: [String, Column({ type: "varchar", length: 20, nullable: true })],
+      },
+    ],
+  });
   await env.apply([Hooked1]);
   assert.deepEqual(await env.diff(env.config([Hooked2], { compareType: false })), []);
   assert.deepEqual(await env.diff(env.config([Hooked3], { compareType: false })), [
@@ -392,35 +405,45 @@ for (const c of DEFAULT_CASES) {
 test("defaults written by hand in the database in other spellings (parenthesised, lower-case, function calls with/without spaces) give no diff (ported from Alembic tests/test_autogen_diffs.py (CompareServerDefaultTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("dflt")
-  class Dflt {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ type: "integer", default: 15 }) n!: number;
-    @Column({ type: "varchar", length: 30, default: "some default" }) s!: string;
-    @Column({ type: "datetime", default: () => "CURRENT_TIMESTAMP" }) ts!: Date;
-    @Column({ type: "datetime", default: () => "(datetime('now'))" }) ts2!: Date;
-    @Column({ type: "varchar", length: 3, default: () => "(substr('name', 1, 3))" }) sub!: string;
-  }
+  const { Dflt } = entities({
+    Dflt: [
+      Entity("dflt"),
+      {
+        id: pk(),
+        n: [Number, Column({ type: "integer", default: 15 })],
+        s: [String, Column({ type: "varchar", length: 30, default: "some default" })],
+        ts: [Date, Column({ type: "datetime", default: () => "CURRENT_TIMESTAMP" })],
+        ts2: [Date, Column({ type: "datetime", default: () => "(datetime('now'))" })],
+        sub: [String, Column({ type: "varchar", length: 3, default: () => "(substr('name', 1, 3))" })],
+      },
+    ],
+  });
   await env.conn.query(
     `CREATE TABLE "dflt" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "n" integer NOT NULL DEFAULT (15), "s" varchar(30) NOT NULL DEFAULT ('some default'), "ts" datetime NOT NULL DEFAULT current_timestamp, "ts2" datetime NOT NULL DEFAULT (datetime( 'now' )), "sub" varchar(3) NOT NULL DEFAULT (substr('name',1,3)))`,
   );
   assert.deepEqual(await env.diff(env.config([Dflt])), []);
 });
 
-@Entity("sd")
-class Sd1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", length: 30, default: "old" }) changed!: string;
-  @Column({ type: "integer", default: 15 }) same!: number;
-  @Column({ type: "integer", nullable: true }) none!: number;
-}
-@Entity("sd")
-class Sd2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", length: 30, default: "new" }) changed!: string;
-  @Column({ type: "integer", default: 15 }) same!: number;
-  @Column({ type: "integer", nullable: true }) none!: number;
-}
+const { Sd1, Sd2 } = entities({
+  Sd1: [
+    Entity("sd"),
+    {
+      id: pk(),
+      changed: [String, Column({ type: "varchar", length: 30, default: "old" })],
+      same: [Number, Column({ type: "integer", default: 15 })],
+      none: [Number, Column({ type: "integer", nullable: true })],
+    },
+  ],
+  Sd2: [
+    Entity("sd"),
+    {
+      id: pk(),
+      changed: [String, Column({ type: "varchar", length: 30, default: "new" })],
+      same: [Number, Column({ type: "integer", default: 15 })],
+      none: [Number, Column({ type: "integer", nullable: true })],
+    },
+  ],
+});
 
 test("compareServerDefault returning false: no default diff even though one changed; the hook gets both defaults (ported from Alembic tests/test_autogen_diffs.py (CompareServerDefaultTest))", async (t) => {
   const env = await scenarioEnv(t);
@@ -466,29 +489,36 @@ test("compareServerDefault returning true: a default diff even for an unchanged 
 
 // ---- computed columns (90–91) and comments (88–89; SQLite has none) ----
 
-@Entity("g")
-class Gen0 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() bar!: number;
-}
-@Entity("g")
-class Gen5 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() bar!: number;
-  @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar" * 5`, nullable: true }) foo!: number;
-}
-@Entity("g")
-class Gen5ws {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() bar!: number;
-  @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar"  *\n\t5`, nullable: true }) foo!: number;
-}
-@Entity("g")
-class Gen42 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() bar!: number;
-  @Column({ type: "integer", generatedType: "STORED", asExpression: `"bar" * 42`, nullable: true }) foo!: number;
-}
+const { Gen0, Gen5, Gen5ws, Gen42 } = entities({
+  Gen0: [Entity("g"), { id: pk(), bar: [Number, Column()] }],
+  Gen5: [
+    Entity("g"),
+    {
+      id: pk(),
+      bar: [Number, Column()],
+      foo: [Number, Column({ type: "integer", generatedType: "STORED", asExpression: `"bar" * 5`, nullable: true })],
+    },
+  ],
+  Gen5ws: [
+    Entity("g"),
+    {
+      id: pk(),
+      bar: [Number, Column()],
+      foo: [
+        Number,
+        Column({ type: "integer", generatedType: "STORED", asExpression: `"bar"  *\n\t5`, nullable: true }),
+      ],
+    },
+  ],
+  Gen42: [
+    Entity("g"),
+    {
+      id: pk(),
+      bar: [Number, Column()],
+      foo: [Number, Column({ type: "integer", generatedType: "STORED", asExpression: `"bar" * 42`, nullable: true })],
+    },
+  ],
+});
 
 test("a computed column added (rows get its value), then removed (ported from Alembic alembic/testing/suite/test_autogen_computed.py)", async (t) => {
   const env = await scenarioEnv(t);
@@ -529,16 +559,10 @@ test("a computed expression that differs only in whitespace: no diff; a changed 
 test("column comments on SQLite (no comment support): no diff (ported from Alembic alembic/testing/suite/test_autogen_comments.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("cm")
-  class Cm1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() amount!: number;
-  }
-  @Entity("cm")
-  class Cm2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ comment: "the amount" }) amount!: number;
-  }
+  const { Cm1, Cm2 } = entities({
+    Cm1: [Entity("cm"), { id: pk(), amount: [Number, Column()] }],
+    Cm2: [Entity("cm"), { id: pk(), amount: [Number, Column({ comment: "the amount" })] }],
+  });
   await env.apply([Cm1]);
   assert.deepEqual(await env.diff(env.config([Cm2])), []);
   const env2 = await scenarioEnv(t);
@@ -551,16 +575,10 @@ test("column comments on SQLite (no comment support): no diff (ported from Alemb
 test("a value added to a simple-enum (VARCHAR + CHECK on SQLite) is detected: its type-bound CHECK is re-created (Alembic issue #826)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("e")
-  class E1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ type: "simple-enum", enum: ["a", "b"] }) kind!: string;
-  }
-  @Entity("e")
-  class E2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ type: "simple-enum", enum: ["a", "b", "c"] }) kind!: string;
-  }
+  const { E1, E2 } = entities({
+    E1: [Entity("e"), { id: pk(), kind: [String, Column({ type: "simple-enum", enum: ["a", "b"] })] }],
+    E2: [Entity("e"), { id: pk(), kind: [String, Column({ type: "simple-enum", enum: ["a", "b", "c"] })] }],
+  });
   await env.apply([E1]);
   const r = await command.check(env.config([E2]));
   assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_check e.null", "add_check e.null"]);

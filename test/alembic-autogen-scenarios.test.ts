@@ -13,74 +13,73 @@ import "reflect-metadata";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
-import {
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  Unique,
-} from "typeorm";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from "typeorm";
+import { entities, pk } from "./helpers/entity-builder";
 import { command } from "autogen";
 import { describeOps, flattenOps, scenarioEnv } from "./helpers/autogen-scenario";
 
 // ---- ModelOne (S/_autogen_fixtures.py): the database side (m1) and the model side (m2) ----
 
-@Entity("user")
-class M1User {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", length: 50, nullable: true }) name!: string;
-  @Column({ type: "text", nullable: true }) a1!: string;
-  @Index("pw_idx") @Column({ type: "varchar", length: 50, nullable: true }) pw!: string;
-}
-@Entity("address")
-class M1Address {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", length: 100 }) email_address!: string;
-}
-@Entity("order")
-@Check("ck_order_amount", `"amount" >= 0`)
-class M1Order {
-  @PrimaryGeneratedColumn() order_id!: number;
-  @Column("decimal", { precision: 8, scale: 2, default: 0 }) amount!: string;
-}
-@Entity("extra")
-class M1Extra {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "character", length: 1, nullable: true }) x!: string;
-  @ManyToOne(() => M1User, { nullable: true }) @JoinColumn({ name: "uid" }) u!: M1User;
-}
-
-@Entity("user")
-class M2User {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "text", nullable: true, default: "x" }) a1!: string;
-  @Column({ type: "varchar", length: 50 }) name!: string;
-}
-@Entity("address")
-@Unique("uq_email", ["email_address"])
-class M2Address {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", length: 100 }) email_address!: string;
-  @Column({ type: "varchar", length: 50, nullable: true }) street!: string;
-}
-@Entity("order")
-@Check("ck_order_amount", `"amount" >= 0`)
-class M2Order {
-  @PrimaryGeneratedColumn() order_id!: number;
-  @Column("decimal", { precision: 10, scale: 2, default: 0, nullable: true }) amount!: string;
-  @ManyToOne(() => M2User, { nullable: true }) @JoinColumn({ name: "user_id" }) user!: M2User;
-}
-@Entity("item")
-@Check("ck_item_description", `length("description") > 5`)
-class M2Item {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", length: 100, nullable: true }) description!: string;
-  @ManyToOne(() => M2Order, { nullable: true }) @JoinColumn({ name: "order_id" }) order!: M2Order;
-}
+const { M1User, M1Address, M1Order, M1Extra, M2User, M2Address, M2Order, M2Item } = entities({
+  M1User: [
+    Entity("user"),
+    {
+      id: pk(),
+      name: [String, Column({ type: "varchar", length: 50, nullable: true })],
+      a1: [String, Column({ type: "text", nullable: true })],
+      pw: [String, Index("pw_idx"), Column({ type: "varchar", length: 50, nullable: true })],
+    },
+  ],
+  M1Address: [Entity("address"), { id: pk(), email_address: [String, Column({ type: "varchar", length: 100 })] }],
+  M1Order: [
+    Entity("order"),
+    Check("ck_order_amount", `"amount" >= 0`),
+    { order_id: pk(), amount: [String, Column("decimal", { precision: 8, scale: 2, default: 0 })] },
+  ],
+  M1Extra: [
+    Entity("extra"),
+    {
+      id: pk(),
+      x: [String, Column({ type: "character", length: 1, nullable: true })],
+      u: [Object, ManyToOne(() => M1User, { nullable: true }), JoinColumn({ name: "uid" })],
+    },
+  ],
+  M2User: [
+    Entity("user"),
+    {
+      id: pk(),
+      a1: [String, Column({ type: "text", nullable: true, default: "x" })],
+      name: [String, Column({ type: "varchar", length: 50 })],
+    },
+  ],
+  M2Address: [
+    Entity("address"),
+    Unique("uq_email", ["email_address"]),
+    {
+      id: pk(),
+      email_address: [String, Column({ type: "varchar", length: 100 })],
+      street: [String, Column({ type: "varchar", length: 50, nullable: true })],
+    },
+  ],
+  M2Order: [
+    Entity("order"),
+    Check("ck_order_amount", `"amount" >= 0`),
+    {
+      order_id: pk(),
+      amount: [String, Column("decimal", { precision: 10, scale: 2, default: 0, nullable: true })],
+      user: [Object, ManyToOne(() => M2User, { nullable: true }), JoinColumn({ name: "user_id" })],
+    },
+  ],
+  M2Item: [
+    Entity("item"),
+    Check("ck_item_description", `length("description") > 5`),
+    {
+      id: pk(),
+      description: [String, Column({ type: "varchar", length: 100, nullable: true })],
+      order: [Object, ManyToOne(() => M2Order, { nullable: true }), JoinColumn({ name: "order_id" })],
+    },
+  ],
+});
 
 const MODEL_ONE_DB = [M1User, M1Address, M1Order, M1Extra];
 const MODEL_ONE = [M2User, M2Address, M2Order, M2Item];
@@ -178,12 +177,13 @@ test("ModelOne: every facet, in Alembic's order (new tables, dropped tables, the
 test("ModelOne: a same-named CHECK whose expression changed is dropped and re-created (Alembic compares CHECKs by name only, #508) (ported from Alembic tests/test_autogen_diffs.py (AutogenerateDiffTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("order")
-  @Check("ck_order_amount", `"amount" > -1`)
-  class Order2 {
-    @PrimaryGeneratedColumn() order_id!: number;
-    @Column("decimal", { precision: 8, scale: 2, default: 0 }) amount!: string;
-  }
+  const { Order2 } = entities({
+    Order2: [
+      Entity("order"),
+      Check("ck_order_amount", `"amount" > -1`),
+      { order_id: pk(), amount: [String, Column("decimal", { precision: 8, scale: 2, default: 0 })] },
+    ],
+  });
   await env.apply([M1Order]);
   const config = env.config([Order2]);
   assert.deepEqual(await env.diff(config), ["remove_check order.ck_order_amount", "add_check order.ck_order_amount"]);
@@ -262,15 +262,13 @@ test("include_name: sees only reflected names, so model-only item and street are
 
 // ---- tables / metadata ----
 
-@Entity("z_parent")
-class OrdParent {
-  @PrimaryGeneratedColumn() id!: number;
-}
-@Entity("a_child")
-class OrdChild {
-  @PrimaryGeneratedColumn() id!: number;
-  @ManyToOne(() => OrdParent) @JoinColumn({ name: "parent_id" }) parent!: OrdParent;
-}
+const { OrdParent, OrdChild } = entities({
+  OrdParent: [Entity("z_parent"), { id: pk() }],
+  OrdChild: [
+    Entity("a_child"),
+    { id: pk(), parent: [Object, ManyToOne(() => OrdParent), JoinColumn({ name: "parent_id" })] },
+  ],
+});
 
 test("new tables come in FK order, parent before child, whatever their names (ported from Alembic tests/test_autogen_diffs.py)", async (t) => {
   const env = await scenarioEnv(t);
@@ -283,15 +281,13 @@ test("new tables come in FK order, parent before child, whatever their names (po
 test("dropped tables come in reverse FK order, child before parent (Alembic: set order), and the downgrade re-creates them (where Alembic falls short)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("keep")
-  class Keep {
-    @PrimaryGeneratedColumn() id!: number;
-  }
-  @Entity("m_grandchild")
-  class GrandChild {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => OrdChild) @JoinColumn({ name: "child_id" }) child!: OrdChild;
-  }
+  const { Keep, GrandChild } = entities({
+    Keep: [Entity("keep"), { id: pk() }],
+    GrandChild: [
+      Entity("m_grandchild"),
+      { id: pk(), child: [Object, ManyToOne(() => OrdChild), JoinColumn({ name: "child_id" })] },
+    ],
+  });
   await env.apply([OrdParent, OrdChild, GrandChild, Keep]);
   const config = env.config([Keep]);
   assert.deepEqual(await env.diff(config), [
@@ -312,16 +308,16 @@ test("dropped tables come in reverse FK order, child before parent (Alembic: set
 test("a new FK cycle is split — both tables created, then the FK that closes the cycle (Alembic issue #326)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("cyc_a")
-  class CycA {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => CycB, { nullable: true }) @JoinColumn({ name: "b_id" }) b!: unknown;
-  }
-  @Entity("cyc_b")
-  class CycB {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => CycA, { nullable: true }) @JoinColumn({ name: "a_id" }) a!: unknown;
-  }
+  const { CycA, CycB } = entities({
+    CycA: [
+      Entity("cyc_a"),
+      { id: pk(), b: [Object, ManyToOne(() => CycB, { nullable: true }), JoinColumn({ name: "b_id" })] },
+    ],
+    CycB: [
+      Entity("cyc_b"),
+      { id: pk(), a: [Object, ManyToOne(() => CycA, { nullable: true }), JoinColumn({ name: "a_id" })] },
+    ],
+  });
   const config = env.config([CycA, CycB]);
   const ops = await env.diff(config);
   assert.deepEqual(ops.filter((l) => l.startsWith("add_table")).sort(), ["add_table cyc_a", "add_table cyc_b"]);
@@ -333,36 +329,15 @@ test("a new FK cycle is split — both tables created, then the FK that closes t
   assert.deepEqual(left, [], "downgrade to base drops both");
 });
 
-@Entity("a")
-class MmA1 {
-  @PrimaryColumn() id!: number;
-}
-@Entity("b1")
-class MmB1 {
-  @PrimaryColumn() id!: number;
-}
-@Entity("b2")
-class MmB2 {
-  @PrimaryColumn() id!: number;
-}
-@Entity("c1")
-class MmC1 {
-  @PrimaryColumn() id!: number;
-  @Column({ nullable: true }) x!: number;
-}
-@Entity("a")
-class MmA2 {
-  @PrimaryColumn() id!: number;
-  @Column({ nullable: true }) q!: number;
-}
-@Entity("c1")
-class MmC1b {
-  @PrimaryColumn() id!: number;
-}
-@Entity("c2")
-class MmC2 {
-  @PrimaryColumn() id!: number;
-}
+const { MmA1, MmB1, MmB2, MmC1, MmA2, MmC1b, MmC2 } = entities({
+  MmA1: [Entity("a"), { id: [Number, PrimaryColumn()] }],
+  MmB1: [Entity("b1"), { id: [Number, PrimaryColumn()] }],
+  MmB2: [Entity("b2"), { id: [Number, PrimaryColumn()] }],
+  MmC1: [Entity("c1"), { id: [Number, PrimaryColumn()], x: [Number, Column({ nullable: true })] }],
+  MmA2: [Entity("a"), { id: [Number, PrimaryColumn()], q: [Number, Column({ nullable: true })] }],
+  MmC1b: [Entity("c1"), { id: [Number, PrimaryColumn()] }],
+  MmC2: [Entity("c2"), { id: [Number, PrimaryColumn()] }],
+});
 
 test("several entity sets: add_table c2, remove_table b2, add_column a.q, remove_column c1.x (ported from Alembic tests/test_autogen_diffs.py)", async (t) => {
   const env = await scenarioEnv(t);
@@ -409,17 +384,20 @@ test("the version table (default or custom name, with its revisions table) and T
 test("a property whose column name differs (TypeORM's `name`, Alembic's `key`) is matched by the column name (ported from Alembic tests/test_autogen_diffs.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("keyed")
-  class Keyed1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ name: "some_name", type: "varchar", length: 20 }) someKey!: string;
-  }
-  @Entity("keyed")
-  class Keyed2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ name: "some_name", type: "varchar", length: 20 }) someKey!: string;
-    @Column({ name: "other_name", type: "integer", nullable: true }) otherKey!: number;
-  }
+  const { Keyed1, Keyed2 } = entities({
+    Keyed1: [
+      Entity("keyed"),
+      { id: pk(), someKey: [String, Column({ name: "some_name", type: "varchar", length: 20 })] },
+    ],
+    Keyed2: [
+      Entity("keyed"),
+      {
+        id: pk(),
+        someKey: [String, Column({ name: "some_name", type: "varchar", length: 20 })],
+        otherKey: [Number, Column({ name: "other_name", type: "integer", nullable: true })],
+      },
+    ],
+  });
   await env.apply([Keyed1]);
   assert.deepEqual(await env.diff(env.config([Keyed1])), []);
   const config = env.config([Keyed2]);
@@ -430,11 +408,9 @@ test("a property whose column name differs (TypeORM's `name`, Alembic's `key`) i
 test("a composite primary key whose columns are NOT NULL gives no nullable diff (ported from Alembic tests/test_autogen_diffs.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("person_role")
-  class PersonRole {
-    @PrimaryColumn() person_id!: number;
-    @PrimaryColumn() role_id!: number;
-  }
+  const { PersonRole } = entities({
+    PersonRole: [Entity("person_role"), { person_id: [Number, PrimaryColumn()], role_id: [Number, PrimaryColumn()] }],
+  });
   await env.conn.query(
     `CREATE TABLE "person_role" ("person_id" integer NOT NULL, "role_id" integer NOT NULL, PRIMARY KEY ("person_id", "role_id"))`,
   );
@@ -445,16 +421,10 @@ test("a composite primary key whose columns are NOT NULL gives no nullable diff 
   assert.deepEqual(await env2.diff(env2.config([PersonRole])), []);
 });
 
-@Entity("pk_ext")
-class PkExt1 {
-  @PrimaryColumn() a!: number;
-  @Column() b!: number;
-}
-@Entity("pk_ext")
-class PkExt2 {
-  @PrimaryColumn() a!: number;
-  @PrimaryColumn() b!: number;
-}
+const { PkExt1, PkExt2 } = entities({
+  PkExt1: [Entity("pk_ext"), { a: [Number, PrimaryColumn()], b: [Number, Column()] }],
+  PkExt2: [Entity("pk_ext"), { a: [Number, PrimaryColumn()], b: [Number, PrimaryColumn()] }],
+});
 
 test("a composite primary key extended by a column is detected (Alembic misses it) and the revision runs (Alembic issue #993)", async (t) => {
   const env = await scenarioEnv(t);
@@ -479,17 +449,10 @@ test("a composite primary key extended by a column is detected (Alembic misses i
 test("a table that gets a primary key column (old key dropped, new column added) is detected (Alembic issue #1617)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("pk_move")
-  class PkMove1 {
-    @PrimaryColumn() code!: string;
-    @Column() label!: string;
-  }
-  @Entity("pk_move")
-  class PkMove2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() code!: string;
-    @Column() label!: string;
-  }
+  const { PkMove1, PkMove2 } = entities({
+    PkMove1: [Entity("pk_move"), { code: [String, PrimaryColumn()], label: [String, Column()] }],
+    PkMove2: [Entity("pk_move"), { id: pk(), code: [String, Column()], label: [String, Column()] }],
+  });
   await env.apply([PkMove1]);
   const config = env.config([PkMove2]);
   assert.deepEqual(await env.diff(config), ["add_column pk_move.id", "remove_pk pk_move(code)", "add_pk pk_move(id)"]);
@@ -499,20 +462,14 @@ test("a table that gets a primary key column (old key dropped, new column added)
 test("an FK to a table excluded by include_name is still dropped when the model drops it (ported from Alembic tests/test_autogen_diffs.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("ph_parent")
-  class PhParent {
-    @PrimaryGeneratedColumn() id!: number;
-  }
-  @Entity("ph_child")
-  class PhChild1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => PhParent, { nullable: true }) @JoinColumn({ name: "parent_id" }) p!: PhParent;
-  }
-  @Entity("ph_child")
-  class PhChild2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ nullable: true }) parent_id!: number;
-  }
+  const { PhParent, PhChild1, PhChild2 } = entities({
+    PhParent: [Entity("ph_parent"), { id: pk() }],
+    PhChild1: [
+      Entity("ph_child"),
+      { id: pk(), p: [Object, ManyToOne(() => PhParent, { nullable: true }), JoinColumn({ name: "parent_id" })] },
+    ],
+    PhChild2: [Entity("ph_child"), { id: pk(), parent_id: [Number, Column({ nullable: true })] }],
+  });
   await env.apply([PhParent, PhChild1]);
   const config = env.config([PhChild2], { includeName: (name, type) => type !== "table" || name !== "ph_parent" });
   assert.deepEqual(await env.diff(config), ["remove_fk ph_child(parent_id)->ph_parent(id)"]);
@@ -526,15 +483,10 @@ test("a mixed-case FK name from the database is carried exactly by the remove_fk
   await env.conn.query(
     `CREATE TABLE "child" ("id" integer PRIMARY KEY NOT NULL, "parent_id" integer, CONSTRAINT "FK_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id"))`,
   );
-  @Entity("parent")
-  class Parent {
-    @PrimaryColumn() id!: number;
-  }
-  @Entity("child")
-  class Child {
-    @PrimaryColumn() id!: number;
-    @Column({ nullable: true }) parent_id!: number;
-  }
+  const { Parent, Child } = entities({
+    Parent: [Entity("parent"), { id: [Number, PrimaryColumn()] }],
+    Child: [Entity("child"), { id: [Number, PrimaryColumn()], parent_id: [Number, Column({ nullable: true })] }],
+  });
   const config = env.config([Parent, Child]);
   const { ops } = await command.check(config);
   assert.deepEqual(describeOps(ops.upgradeOps.ops), ["remove_fk child(parent_id)->parent(id)"]);
@@ -543,19 +495,19 @@ test("a mixed-case FK name from the database is carried exactly by the remove_fk
   await env.upgradeInSync(config);
 });
 
-@Entity("user")
-class AddThree1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("user")
-class AddThree2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-  @Column({ type: "varchar", length: 50, nullable: true }) username!: string;
-  @Column({ type: "varchar", length: 32, nullable: true }) password_hash!: string;
-  @Column({ type: "datetime", nullable: true }) timestamp!: Date;
-}
+const { AddThree1, AddThree2 } = entities({
+  AddThree1: [Entity("user"), { id: pk(), name: [String, Column()] }],
+  AddThree2: [
+    Entity("user"),
+    {
+      id: pk(),
+      name: [String, Column()],
+      username: [String, Column({ type: "varchar", length: 50, nullable: true })],
+      password_hash: [String, Column({ type: "varchar", length: 32, nullable: true })],
+      timestamp: [Date, Column({ type: "datetime", nullable: true })],
+    },
+  ],
+});
 
 test("no changes: check is up to date and an autogenerated revision has empty bodies that run (ported from Alembic tests/test_autogen_composition.py)", async (t) => {
   const env = await scenarioEnv(t);
@@ -598,10 +550,9 @@ test("process_revision_directives: emptying the directives when there are no cha
 test("a database-only table (no entity, hand-written DDL with FK, unique and check) is one remove_table whose downgrade recreates it (ported from Alembic tests/test_autogen_diffs.py (AutogenerateDiffTest), tests/test_autogen_indexes.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("owner")
-  class Owner {
-    @PrimaryGeneratedColumn() id!: number;
-  }
+  const { Owner } = entities({
+    Owner: [Entity("owner"), { id: pk() }],
+  });
   await env.apply([Owner]);
   await env.conn.query(
     `CREATE TABLE "legacy" ("id" integer PRIMARY KEY NOT NULL, "y" varchar(10), "owner_id" integer, CONSTRAINT "uq_y" UNIQUE ("y"), CONSTRAINT "ck_legacy_y" CHECK (length("y") > 1), CONSTRAINT "fk_legacy_owner" FOREIGN KEY ("owner_id") REFERENCES "owner" ("id"))`,
@@ -662,22 +613,23 @@ test("a database-only table (no entity, hand-written DDL with FK, unique and che
 test("a new NOT NULL FK column on a table with rows: add_column then add_fk, and the batch keeps the rows (ported from Alembic tests/test_autogen_diffs.py (AutogenerateDiffTest))", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("team")
-  class Team {
-    @PrimaryGeneratedColumn() id!: number;
-  }
-  @Entity("member")
-  class Member1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() name!: string;
-  }
-  @Entity("member")
-  @Unique("uq_member_name", ["name"])
-  class Member2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() name!: string;
-    @ManyToOne(() => Team, { nullable: true, onDelete: "SET NULL" }) @JoinColumn({ name: "team_id" }) team!: Team;
-  }
+  const { Team, Member1, Member2 } = entities({
+    Team: [Entity("team"), { id: pk() }],
+    Member1: [Entity("member"), { id: pk(), name: [String, Column()] }],
+    Member2: [
+      Entity("member"),
+      Unique("uq_member_name", ["name"]),
+      {
+        id: pk(),
+        name: [String, Column()],
+        team: [
+          Object,
+          ManyToOne(() => Team, { nullable: true, onDelete: "SET NULL" }),
+          JoinColumn({ name: "team_id" }),
+        ],
+      },
+    ],
+  });
   await env.apply([Team, Member1]);
   await env.conn.query(`INSERT INTO "member" ("id", "name") VALUES (1, 'a'), (2, 'b')`);
   const config = env.config([Team, Member2]);
@@ -699,20 +651,17 @@ test("a new NOT NULL FK column on a table with rows: add_column then add_fk, and
 test("on one table, the FK drop comes before the drop of an index on the same column (Alembic issue #902)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("grp")
-  class Grp {
-    @PrimaryGeneratedColumn() id!: number;
-  }
-  @Entity("acct")
-  class Acct1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Index("ix_acct_grp") @ManyToOne(() => Grp, { nullable: true }) @JoinColumn({ name: "grp_id" }) grp!: Grp;
-  }
-  @Entity("acct")
-  class Acct2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ nullable: true }) grp_id!: number;
-  }
+  const { Grp, Acct1, Acct2 } = entities({
+    Grp: [Entity("grp"), { id: pk() }],
+    Acct1: [
+      Entity("acct"),
+      {
+        id: pk(),
+        grp: [Object, Index("ix_acct_grp"), ManyToOne(() => Grp, { nullable: true }), JoinColumn({ name: "grp_id" })],
+      },
+    ],
+    Acct2: [Entity("acct"), { id: pk(), grp_id: [Number, Column({ nullable: true })] }],
+  });
   await env.apply([Grp, Acct1]);
   const config = env.config([Grp, Acct2]);
   assert.deepEqual(await env.diff(config), ["remove_fk acct(grp_id)->grp(id)", "remove_index acct.ix_acct_grp"]);
@@ -722,10 +671,9 @@ test("on one table, the FK drop comes before the drop of an index on the same co
 test("the version table declared as an entity in the model still never diffs (ported from Alembic tests/test_autogen_diffs.py)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("autogen_version")
-  class Ver {
-    @PrimaryColumn({ type: "varchar", length: 32 }) version_num!: string;
-  }
+  const { Ver } = entities({
+    Ver: [Entity("autogen_version"), { version_num: [String, PrimaryColumn({ type: "varchar", length: 32 })] }],
+  });
   await env.apply([MmB1]);
   assert.deepEqual(await env.diff(env.config([MmB1, Ver])), []);
 });
@@ -748,16 +696,16 @@ test("include_name excluding an existing table the model has: it is not reflecte
 test("dropped tables in an FK cycle: the closing FK is dropped first, then the tables child-first, and it runs (where Alembic falls short)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("cyc_a")
-  class CycA {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => CycB, { nullable: true }) @JoinColumn({ name: "b_id" }) b!: unknown;
-  }
-  @Entity("cyc_b")
-  class CycB {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => CycA, { nullable: true }) @JoinColumn({ name: "a_id" }) a!: unknown;
-  }
+  const { CycA, CycB } = entities({
+    CycA: [
+      Entity("cyc_a"),
+      { id: pk(), b: [Object, ManyToOne(() => CycB, { nullable: true }), JoinColumn({ name: "b_id" })] },
+    ],
+    CycB: [
+      Entity("cyc_b"),
+      { id: pk(), a: [Object, ManyToOne(() => CycA, { nullable: true }), JoinColumn({ name: "a_id" })] },
+    ],
+  });
   await env.apply([CycA, CycB, MmB1]);
   const config = env.config([MmB1]);
   assert.deepEqual(await env.diff(config), [
@@ -774,55 +722,59 @@ test("dropped tables in an FK cycle: the closing FK is dropped first, then the t
 test("an existing table's FK to a dropped table is dropped before the table (Alembic emits the drop_table first) (where Alembic falls short)", async (t) => {
   const env = await scenarioEnv(t);
   if (!env) return;
-  @Entity("vendor")
-  class Vendor {
-    @PrimaryGeneratedColumn() id!: number;
-  }
-  @Entity("product")
-  class Product1 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ nullable: true }) vendor_id!: number;
-    @ManyToOne(() => Vendor, { nullable: true }) @JoinColumn({ name: "vendor_id" }) v!: Vendor;
-  }
-  @Entity("product")
-  class Product2 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column({ nullable: true }) vendor_id!: number;
-  }
+  const { Vendor, Product1, Product2 } = entities({
+    Vendor: [Entity("vendor"), { id: pk() }],
+    Product1: [
+      Entity("product"),
+      {
+        id: pk(),
+        vendor_id: [Number, Column({ nullable: true })],
+        v: [Object, ManyToOne(() => Vendor, { nullable: true }), JoinColumn({ name: "vendor_id" })],
+      },
+    ],
+    Product2: [Entity("product"), { id: pk(), vendor_id: [Number, Column({ nullable: true })] }],
+  });
   await env.apply([Vendor, Product1]);
   const config = env.config([Product2]);
   assert.deepEqual(await env.diff(config), ["remove_fk product(vendor_id)->vendor(id)", "remove_table vendor"]);
   await env.upgradeInSync(config);
 });
 
-@Entity("ref")
-class WRef {
-  @PrimaryGeneratedColumn() id!: number;
-}
-@Entity("w")
-@Index("ix_w_old", ["a"])
-@Check("ck_w_old", `"a" > 0`)
-class W1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ nullable: true }) a!: number;
-  @Column({ nullable: true }) ref_id!: number;
-  @ManyToOne(() => WRef, { nullable: true })
-  @JoinColumn({ name: "ref_id", foreignKeyConstraintName: "fk_w_ref" })
-  r!: WRef;
-  @Column({ nullable: true }) gone!: number;
-}
-@Entity("w")
-@Index("ix_w_new", ["new_col"])
-@Check("ck_w_new", `"a" > 1`)
-class W2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() a!: number;
-  @Column({ nullable: true }) ref_id!: number;
-  @Column({ nullable: true }) new_col!: number;
-  @ManyToOne(() => WRef, { nullable: true })
-  @JoinColumn({ name: "new_col", foreignKeyConstraintName: "fk_w_new" })
-  r!: WRef;
-}
+const { WRef, W1, W2 } = entities({
+  WRef: [Entity("ref"), { id: pk() }],
+  W1: [
+    Entity("w"),
+    Index("ix_w_old", ["a"]),
+    Check("ck_w_old", `"a" > 0`),
+    {
+      id: pk(),
+      a: [Number, Column({ nullable: true })],
+      ref_id: [Number, Column({ nullable: true })],
+      r: [
+        Object,
+        ManyToOne(() => WRef, { nullable: true }),
+        JoinColumn({ name: "ref_id", foreignKeyConstraintName: "fk_w_ref" }),
+      ],
+      gone: [Number, Column({ nullable: true })],
+    },
+  ],
+  W2: [
+    Entity("w"),
+    Index("ix_w_new", ["new_col"]),
+    Check("ck_w_new", `"a" > 1`),
+    {
+      id: pk(),
+      a: [Number, Column()],
+      ref_id: [Number, Column({ nullable: true })],
+      new_col: [Number, Column({ nullable: true })],
+      r: [
+        Object,
+        ManyToOne(() => WRef, { nullable: true }),
+        JoinColumn({ name: "new_col", foreignKeyConstraintName: "fk_w_new" }),
+      ],
+    },
+  ],
+});
 
 test("one table with every kind of change: add col → alter → drop FK → drop index → add index → add FK → drop check → add check → drop col (Alembic's op ordering, autogenerate/compare.py)", async (t) => {
   const env = await scenarioEnv(t);

@@ -17,11 +17,11 @@ import {
   ManyToMany,
   ManyToOne,
   OneToMany,
-  PrimaryGeneratedColumn,
   Unique,
   ViewColumn,
   ViewEntity,
 } from "typeorm";
+import { entities, pk } from "./helpers/entity-builder";
 import type { OpNode } from "@autogen/core";
 import { runChangeScenarios, selectRows, summarizeOps, type ChangeScenario } from "./helpers/change-scenario";
 import { sqliteOfflineReplay } from "./helpers/sqlite-script";
@@ -41,347 +41,245 @@ import {
 
 // ---- entity sets (one pair of classes per scenario; table names may repeat across scenarios) ----
 
-@Entity("account")
-class IdxV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() email!: string;
-}
-@Entity("account")
-class IdxV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Index("IDX_account_email") @Column() email!: string;
-}
-
-@Entity("account")
-class UqV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ unique: true }) code!: string;
-}
-@Entity("account")
-class UqV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() code!: string;
-}
-
-@Entity("owner")
-class FkOwnerV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("pet")
-class FkPetV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-  @ManyToOne(() => FkOwnerV1, { onDelete: "CASCADE", nullable: true }) owner!: FkOwnerV1;
-}
-@Entity("owner")
-class FkOwnerV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("pet")
-class FkPetV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-  @ManyToOne(() => FkOwnerV2, { onDelete: "SET NULL", nullable: true }) owner!: FkOwnerV2;
-}
-
-@Entity("account")
-class DropColV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-  @Column({ nullable: true }) legacy!: string;
-}
-@Entity("account")
-class DropColV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-
-@Entity("account")
-class NewTblAccV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("account")
-class NewTblAccV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("invoice")
-class NewTblInvoice {
-  @PrimaryGeneratedColumn() id!: number;
-  @ManyToOne(() => NewTblAccV2, { nullable: false }) account!: NewTblAccV2;
-}
-
-@Entity("vendor")
-class DropRefVendorV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("product")
-class DropRefProductV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-  @ManyToOne(() => DropRefVendorV1, { nullable: true }) vendor!: DropRefVendorV1;
-}
-@Entity("product")
-class DropRefProductV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-
-@Entity("account")
-class AddNullV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("account")
-class AddNullV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-  @Column({ type: "varchar", nullable: true }) note!: string | null;
-}
-
-@Entity("account")
-class AddDefV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("account")
-class AddDefV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-  @Column({ default: true }) active!: boolean;
-}
-
-@Entity("person")
-class CompIdxV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() first!: string;
-  @Column() last!: string;
-}
-@Entity("person")
-@Index("IDX_person_name", ["last", "first"])
-class CompIdxV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() first!: string;
-  @Column() last!: string;
-}
-
-@Entity("item")
-class CheckAddV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() qty!: number;
-}
-@Entity("item")
-@Check("CHK_item_qty", `"qty" >= 0`)
-class CheckAddV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() qty!: number;
-}
-
-@Entity("item")
-@Check("CHK_item_qty", `"qty" >= 0`)
-class CheckDropV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() qty!: number;
-}
-@Entity("item")
-class CheckDropV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() qty!: number;
-}
-
-@Entity("seat")
-class UqAddV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() row!: string;
-  @Column() num!: number;
-}
-@Entity("seat")
-@Unique("UQ_seat_row_num", ["row", "num"])
-class UqAddV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() row!: string;
-  @Column() num!: number;
-}
-
-@Entity("account")
-class IdxDropV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Index("IDX_account_email") @Column() email!: string;
-}
-@Entity("account")
-class IdxDropV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() email!: string;
-}
-
-@Entity("team")
-class RelAddTeam {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("member")
-class RelAddMemberV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("member")
-class RelAddMemberV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-  @ManyToOne(() => RelAddTeam, { nullable: true, onDelete: "SET NULL" }) team!: RelAddTeam;
-}
-
-@Entity("album")
-class CascadeAlbumV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 40 }) title!: string;
-  @OneToMany(() => CascadeTrackV1, (t) => t.album) tracks!: CascadeTrackV1[];
-}
-@Entity("track")
-class CascadeTrackV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() title!: string;
-  @ManyToOne(() => CascadeAlbumV1, (a) => a.tracks, { onDelete: "CASCADE" }) album!: CascadeAlbumV1;
-}
-@Entity("album")
-class CascadeAlbumV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 120 }) title!: string;
-  @OneToMany(() => CascadeTrackV2, (t) => t.album) tracks!: CascadeTrackV2[];
-}
-@Entity("track")
-class CascadeTrackV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() title!: string;
-  @ManyToOne(() => CascadeAlbumV2, (a) => a.tracks, { onDelete: "CASCADE" }) album!: CascadeAlbumV2;
-}
-
-@Entity("tag")
-class M2mTagV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() label!: string;
-}
-@Entity("post")
-class M2mPostV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() title!: string;
-  @ManyToMany(() => M2mTagV1) @JoinTable() tags!: M2mTagV1[];
-}
-@Entity("tag")
-class M2mTagV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() label!: string;
-}
-@Entity("post")
-class M2mPostV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() title!: string;
-}
-
-@Entity("price")
-class DecV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("decimal", { precision: 8, scale: 2 }) amount!: string;
-}
-@Entity("price")
-class DecV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("decimal", { precision: 12, scale: 4 }) amount!: string;
-}
-
-@Entity("task")
-@Index("IDX_task_open", ["due"], { where: `"done" = 0` })
-class PartialV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() due!: number;
-  @Column() done!: boolean;
-}
-@Entity("task")
-@Index("IDX_task_open", ["due"], { where: `"done" = 0 AND "due" > 0` })
-class PartialV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() due!: number;
-  @Column() done!: boolean;
-}
-
-@Entity("account")
-class DropTblAcc {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("audit_log")
-class DropTblLog {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() line!: string;
-}
-
-@Entity("account")
-class TextV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("varchar", { length: 100 }) bio!: string;
-}
-@Entity("account")
-class TextV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("text") bio!: string;
-}
-
-@Entity("ticket")
-class EnumV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "simple-enum", enum: ["open", "closed"] }) status!: string;
-}
-@Entity("ticket")
-class EnumV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "simple-enum", enum: ["open", "closed", "archived"] }) status!: string;
-}
-
-@Entity("doc")
-class RetypeV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("simple-json") body!: object;
-  @Column("varchar") day!: string;
-  @Column("real") ratio!: number;
-}
-@Entity("doc")
-class RetypeV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("json") body!: object;
-  @Column("date") day!: string;
-  @Column("integer") ratio!: number;
-}
-
-@Entity("account")
-class SeqV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 10 }) name!: string;
-}
-@Entity("account")
-class SeqV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 20 }) name!: string;
-}
-
-@Entity("sale")
-class ViewedV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 10 }) region!: string;
-}
-@Entity("sale")
-class ViewedV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 20 }) region!: string;
-}
-@ViewEntity({ name: "sale_region", expression: `SELECT "id", "region" FROM "sale"` })
-class SaleRegion {
-  @ViewColumn() id!: number;
-  @ViewColumn() region!: string;
-}
+const {
+  IdxV1,
+  IdxV2,
+  UqV1,
+  UqV2,
+  FkOwnerV1,
+  FkPetV1,
+  FkOwnerV2,
+  FkPetV2,
+  DropColV1,
+  DropColV2,
+  NewTblAccV1,
+  NewTblAccV2,
+  NewTblInvoice,
+  DropRefVendorV1,
+  DropRefProductV1,
+  DropRefProductV2,
+  AddNullV1,
+  AddNullV2,
+  AddDefV1,
+  AddDefV2,
+  CompIdxV1,
+  CompIdxV2,
+  CheckAddV1,
+  CheckAddV2,
+  CheckDropV1,
+  CheckDropV2,
+  UqAddV1,
+  UqAddV2,
+  IdxDropV1,
+  IdxDropV2,
+  RelAddTeam,
+  RelAddMemberV1,
+  RelAddMemberV2,
+  CascadeAlbumV1,
+  CascadeTrackV1,
+  CascadeAlbumV2,
+  CascadeTrackV2,
+  M2mTagV1,
+  M2mPostV1,
+  M2mTagV2,
+  M2mPostV2,
+  DecV1,
+  DecV2,
+  PartialV1,
+  PartialV2,
+  DropTblAcc,
+  DropTblLog,
+  TextV1,
+  TextV2,
+  EnumV1,
+  EnumV2,
+  RetypeV1,
+  RetypeV2,
+  SeqV1,
+  SeqV2,
+  ViewedV1,
+  ViewedV2,
+  SaleRegion,
+} = entities({
+  IdxV1: [Entity("account"), { id: pk(), email: [String, Column()] }],
+  IdxV2: [Entity("account"), { id: pk(), email: [String, Index("IDX_account_email"), Column()] }],
+  UqV1: [Entity("account"), { id: pk(), code: [String, Column({ unique: true })] }],
+  UqV2: [Entity("account"), { id: pk(), code: [String, Column()] }],
+  FkOwnerV1: [Entity("owner"), { id: pk(), name: [String, Column()] }],
+  FkPetV1: [
+    Entity("pet"),
+    {
+      id: pk(),
+      name: [String, Column()],
+      owner: [Object, ManyToOne(() => FkOwnerV1, { onDelete: "CASCADE", nullable: true })],
+    },
+  ],
+  FkOwnerV2: [Entity("owner"), { id: pk(), name: [String, Column()] }],
+  FkPetV2: [
+    Entity("pet"),
+    {
+      id: pk(),
+      name: [String, Column()],
+      owner: [Object, ManyToOne(() => FkOwnerV2, { onDelete: "SET NULL", nullable: true })],
+    },
+  ],
+  DropColV1: [Entity("account"), { id: pk(), name: [String, Column()], legacy: [String, Column({ nullable: true })] }],
+  DropColV2: [Entity("account"), { id: pk(), name: [String, Column()] }],
+  NewTblAccV1: [Entity("account"), { id: pk(), name: [String, Column()] }],
+  NewTblAccV2: [Entity("account"), { id: pk(), name: [String, Column()] }],
+  NewTblInvoice: [
+    Entity("invoice"),
+    { id: pk(), account: [Object, ManyToOne(() => NewTblAccV2, { nullable: false })] },
+  ],
+  DropRefVendorV1: [Entity("vendor"), { id: pk(), name: [String, Column()] }],
+  DropRefProductV1: [
+    Entity("product"),
+    { id: pk(), name: [String, Column()], vendor: [Object, ManyToOne(() => DropRefVendorV1, { nullable: true })] },
+  ],
+  DropRefProductV2: [Entity("product"), { id: pk(), name: [String, Column()] }],
+  AddNullV1: [Entity("account"), { id: pk(), name: [String, Column()] }],
+  AddNullV2: [
+    Entity("account"),
+    { id: pk(), name: [String, Column()], note: [Object, Column({ type: "varchar", nullable: true })] },
+  ],
+  AddDefV1: [Entity("account"), { id: pk(), name: [String, Column()] }],
+  AddDefV2: [Entity("account"), { id: pk(), name: [String, Column()], active: [Boolean, Column({ default: true })] }],
+  CompIdxV1: [Entity("person"), { id: pk(), first: [String, Column()], last: [String, Column()] }],
+  CompIdxV2: [
+    Entity("person"),
+    Index("IDX_person_name", ["last", "first"]),
+    { id: pk(), first: [String, Column()], last: [String, Column()] },
+  ],
+  CheckAddV1: [Entity("item"), { id: pk(), qty: [Number, Column()] }],
+  CheckAddV2: [Entity("item"), Check("CHK_item_qty", `"qty" >= 0`), { id: pk(), qty: [Number, Column()] }],
+  CheckDropV1: [Entity("item"), Check("CHK_item_qty", `"qty" >= 0`), { id: pk(), qty: [Number, Column()] }],
+  CheckDropV2: [Entity("item"), { id: pk(), qty: [Number, Column()] }],
+  UqAddV1: [Entity("seat"), { id: pk(), row: [String, Column()], num: [Number, Column()] }],
+  UqAddV2: [
+    Entity("seat"),
+    Unique("UQ_seat_row_num", ["row", "num"]),
+    { id: pk(), row: [String, Column()], num: [Number, Column()] },
+  ],
+  IdxDropV1: [Entity("account"), { id: pk(), email: [String, Index("IDX_account_email"), Column()] }],
+  IdxDropV2: [Entity("account"), { id: pk(), email: [String, Column()] }],
+  RelAddTeam: [Entity("team"), { id: pk(), name: [String, Column()] }],
+  RelAddMemberV1: [Entity("member"), { id: pk(), name: [String, Column()] }],
+  RelAddMemberV2: [
+    Entity("member"),
+    {
+      id: pk(),
+      name: [String, Column()],
+      team: [Object, ManyToOne(() => RelAddTeam, { nullable: true, onDelete: "SET NULL" })],
+    },
+  ],
+  CascadeAlbumV1: [
+    Entity("album"),
+    {
+      id: pk(),
+      title: [String, Column({ length: 40 })],
+      tracks: [
+        Array,
+        OneToMany(
+          () => CascadeTrackV1,
+          (t) => t.album,
+        ),
+      ],
+    },
+  ],
+  CascadeTrackV1: [
+    Entity("track"),
+    {
+      id: pk(),
+      title: [String, Column()],
+      album: [
+        Object,
+        ManyToOne(
+          () => CascadeAlbumV1,
+          (a) => a.tracks,
+          { onDelete: "CASCADE" },
+        ),
+      ],
+    },
+  ],
+  CascadeAlbumV2: [
+    Entity("album"),
+    {
+      id: pk(),
+      title: [String, Column({ length: 120 })],
+      tracks: [
+        Array,
+        OneToMany(
+          () => CascadeTrackV2,
+          (t) => t.album,
+        ),
+      ],
+    },
+  ],
+  CascadeTrackV2: [
+    Entity("track"),
+    {
+      id: pk(),
+      title: [String, Column()],
+      album: [
+        Object,
+        ManyToOne(
+          () => CascadeAlbumV2,
+          (a) => a.tracks,
+          { onDelete: "CASCADE" },
+        ),
+      ],
+    },
+  ],
+  M2mTagV1: [Entity("tag"), { id: pk(), label: [String, Column()] }],
+  M2mPostV1: [
+    Entity("post"),
+    { id: pk(), title: [String, Column()], tags: [Array, ManyToMany(() => M2mTagV1), JoinTable()] },
+  ],
+  M2mTagV2: [Entity("tag"), { id: pk(), label: [String, Column()] }],
+  M2mPostV2: [Entity("post"), { id: pk(), title: [String, Column()] }],
+  DecV1: [Entity("price"), { id: pk(), amount: [String, Column("decimal", { precision: 8, scale: 2 })] }],
+  DecV2: [Entity("price"), { id: pk(), amount: [String, Column("decimal", { precision: 12, scale: 4 })] }],
+  PartialV1: [
+    Entity("task"),
+    Index("IDX_task_open", ["due"], { where: `"done" = 0` }),
+    { id: pk(), due: [Number, Column()], done: [Boolean, Column()] },
+  ],
+  PartialV2: [
+    Entity("task"),
+    Index("IDX_task_open", ["due"], { where: `"done" = 0 AND "due" > 0` }),
+    { id: pk(), due: [Number, Column()], done: [Boolean, Column()] },
+  ],
+  DropTblAcc: [Entity("account"), { id: pk(), name: [String, Column()] }],
+  DropTblLog: [Entity("audit_log"), { id: pk(), line: [String, Column()] }],
+  TextV1: [Entity("account"), { id: pk(), bio: [String, Column("varchar", { length: 100 })] }],
+  TextV2: [Entity("account"), { id: pk(), bio: [String, Column("text")] }],
+  EnumV1: [Entity("ticket"), { id: pk(), status: [String, Column({ type: "simple-enum", enum: ["open", "closed"] })] }],
+  EnumV2: [
+    Entity("ticket"),
+    { id: pk(), status: [String, Column({ type: "simple-enum", enum: ["open", "closed", "archived"] })] },
+  ],
+  RetypeV1: [
+    Entity("doc"),
+    {
+      id: pk(),
+      body: [Object, Column("simple-json")],
+      day: [String, Column("varchar")],
+      ratio: [Number, Column("real")],
+    },
+  ],
+  RetypeV2: [
+    Entity("doc"),
+    { id: pk(), body: [Object, Column("json")], day: [String, Column("date")], ratio: [Number, Column("integer")] },
+  ],
+  SeqV1: [Entity("account"), { id: pk(), name: [String, Column({ length: 10 })] }],
+  SeqV2: [Entity("account"), { id: pk(), name: [String, Column({ length: 20 })] }],
+  ViewedV1: [Entity("sale"), { id: pk(), region: [String, Column({ length: 10 })] }],
+  ViewedV2: [Entity("sale"), { id: pk(), region: [String, Column({ length: 20 })] }],
+  SaleRegion: [
+    ViewEntity({ name: "sale_region", expression: `SELECT "id", "region" FROM "sale"` }),
+    { id: [Number, ViewColumn()], region: [String, ViewColumn()] },
+  ],
+});
 
 const SCENARIOS: ChangeScenario[] = [
   {

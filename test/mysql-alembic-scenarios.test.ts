@@ -11,37 +11,20 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from "typeorm";
+import { entities, pk } from "./helpers/entity-builder";
 import { describeOps, scenarioEnv } from "./helpers/autogen-scenario";
 
 const FK = /FK_[0-9a-f]{27}/g;
 const named = (ops: string[]) => ops.map((o) => o.replace(FK, "FK_*"));
 
 // 38. MySQL charset and collation, and integer display width.
-@Entity("t38")
-class T38Latin {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 200, charset: "latin1" }) name!: string;
-}
-@Entity("t38")
-class T38Utf8 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 200, charset: "utf8mb3" }) name!: string;
-}
-@Entity("t38")
-class T38Bin {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 200, collation: "utf8mb4_bin" }) name!: string;
-}
-@Entity("t38")
-class T38LatinBin {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 200, collation: "latin1_bin" }) name!: string;
-}
-@Entity("t38")
-class T38Plain {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 200 }) name!: string;
-}
+const { T38Latin, T38Utf8, T38Bin, T38LatinBin, T38Plain } = entities({
+  T38Latin: [Entity("t38"), { id: pk(), name: [String, Column({ length: 200, charset: "latin1" })] }],
+  T38Utf8: [Entity("t38"), { id: pk(), name: [String, Column({ length: 200, charset: "utf8mb3" })] }],
+  T38Bin: [Entity("t38"), { id: pk(), name: [String, Column({ length: 200, collation: "utf8mb4_bin" })] }],
+  T38LatinBin: [Entity("t38"), { id: pk(), name: [String, Column({ length: 200, collation: "latin1_bin" })] }],
+  T38Plain: [Entity("t38"), { id: pk(), name: [String, Column({ length: 200 })] }],
+});
 
 test("38 MySQL: charset latin1 -> utf8 is a change, the column is converted", async (t) => {
   const env = await scenarioEnv(t, "mysql");
@@ -70,30 +53,24 @@ test("38 MySQL: int(10) unsigned in the database and int unsigned in the model a
   await env.conn.query(
     "CREATE TABLE t38w (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, n int(4) unsigned NOT NULL)",
   );
-  @Entity("t38w")
-  class T38W {
-    @PrimaryGeneratedColumn({ type: "int", unsigned: true }) id!: number;
-    @Column({ type: "int", unsigned: true }) n!: number;
-  }
+  const { T38W } = entities({
+    T38W: [
+      Entity("t38w"),
+      {
+        id: [Number, PrimaryGeneratedColumn({ type: "int", unsigned: true })],
+        n: [Number, Column({ type: "int", unsigned: true })],
+      },
+    ],
+  });
   assert.deepEqual(await env.diff(env.config([T38W])), []);
 });
 
 // 42. MySQL native ENUM.
-@Entity("t42")
-class T42Abc {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["A", "B", "C"] }) v!: string;
-}
-@Entity("t42")
-class T42Abcd {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["A", "B", "C", "D"] }) v!: string;
-}
-@Entity("t42")
-class T42Cba {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["C", "B", "A"] }) v!: string;
-}
+const { T42Abc, T42Abcd, T42Cba } = entities({
+  T42Abc: [Entity("t42"), { id: pk(), v: [String, Column({ type: "enum", enum: ["A", "B", "C"] })] }],
+  T42Abcd: [Entity("t42"), { id: pk(), v: [String, Column({ type: "enum", enum: ["A", "B", "C", "D"] })] }],
+  T42Cba: [Entity("t42"), { id: pk(), v: [String, Column({ type: "enum", enum: ["C", "B", "A"] })] }],
+});
 
 test("42 MySQL: an enum value added is a change, and so is one removed", async (t) => {
   const env = await scenarioEnv(t, "mysql");
@@ -115,24 +92,30 @@ test("42 MySQL: a reordered enum is a change (Alembic: none), since the order is
 });
 
 // 48. MySQL server defaults.
-@Entity("t48")
-class T48V1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "timestamp", nullable: true }) ts!: Date;
-  @Column({ type: "timestamp", default: () => "CURRENT_TIMESTAMP", onUpdate: "CURRENT_TIMESTAMP" }) touched!: Date;
-  @Column({ type: "int", nullable: true }) n!: number;
-  @Column({ type: "int", default: 5 }) m!: number;
-  @Column({ type: "boolean", default: true }) b!: boolean;
-}
-@Entity("t48")
-class T48V2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "timestamp", nullable: true, default: () => "CURRENT_TIMESTAMP" }) ts!: Date;
-  @Column({ type: "timestamp", default: () => "CURRENT_TIMESTAMP", onUpdate: "CURRENT_TIMESTAMP" }) touched!: Date;
-  @Column({ type: "int", nullable: true, default: 0 }) n!: number;
-  @Column({ type: "int", default: 7 }) m!: number;
-  @Column({ type: "boolean", default: false }) b!: boolean;
-}
+const { T48V1, T48V2 } = entities({
+  T48V1: [
+    Entity("t48"),
+    {
+      id: pk(),
+      ts: [Date, Column({ type: "timestamp", nullable: true })],
+      touched: [Date, Column({ type: "timestamp", default: () => "CURRENT_TIMESTAMP", onUpdate: "CURRENT_TIMESTAMP" })],
+      n: [Number, Column({ type: "int", nullable: true })],
+      m: [Number, Column({ type: "int", default: 5 })],
+      b: [Boolean, Column({ type: "boolean", default: true })],
+    },
+  ],
+  T48V2: [
+    Entity("t48"),
+    {
+      id: pk(),
+      ts: [Date, Column({ type: "timestamp", nullable: true, default: () => "CURRENT_TIMESTAMP" })],
+      touched: [Date, Column({ type: "timestamp", default: () => "CURRENT_TIMESTAMP", onUpdate: "CURRENT_TIMESTAMP" })],
+      n: [Number, Column({ type: "int", nullable: true, default: 0 })],
+      m: [Number, Column({ type: "int", default: 7 })],
+      b: [Boolean, Column({ type: "boolean", default: false })],
+    },
+  ],
+});
 
 test("48 MySQL: TIMESTAMP default added, int None -> 0, 5 -> 7, boolean 1 -> 0; CURRENT_TIMESTAMP ON UPDATE unchanged", async (t) => {
   const env = await scenarioEnv(t, "mysql");
@@ -149,16 +132,10 @@ test("48 MySQL: TIMESTAMP default added, int None -> 0, 5 -> 7, boolean 1 -> 0; 
 });
 
 // 52. A PK widened keeps AUTO_INCREMENT (MODIFY COLUMN restates it).
-@Entity("t52")
-class T52Int {
-  @PrimaryGeneratedColumn({ type: "int" }) id!: number;
-  @Column() x!: number;
-}
-@Entity("t52")
-class T52Big {
-  @PrimaryGeneratedColumn({ type: "bigint" }) id!: string;
-  @Column() x!: number;
-}
+const { T52Int, T52Big } = entities({
+  T52Int: [Entity("t52"), { id: [Number, PrimaryGeneratedColumn({ type: "int" })], x: [Number, Column()] }],
+  T52Big: [Entity("t52"), { id: [String, PrimaryGeneratedColumn({ type: "bigint" })], x: [Number, Column()] }],
+});
 
 test("52 MySQL: int -> bigint on an auto-increment key keeps AUTO_INCREMENT and the next value", async (t) => {
   const env = await scenarioEnv(t, "mysql");
@@ -177,28 +154,16 @@ test("52 MySQL: int -> bigint on an auto-increment key keeps AUTO_INCREMENT and 
 });
 
 // 60-64. Unique constraints are indexes on MySQL.
-@Entity("t60")
-@Unique("uq_a", ["a"])
-@Unique("uq_b", ["b"])
-class T60Two {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() a!: number;
-  @Column() b!: number;
-}
-@Entity("t60")
-@Unique("uq_a", ["a"])
-class T60One {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() a!: number;
-  @Column() b!: number;
-}
-@Entity("t60")
-@Unique("uq_a", ["a", "b"])
-class T60Wider {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() a!: number;
-  @Column() b!: number;
-}
+const { T60Two, T60One, T60Wider } = entities({
+  T60Two: [
+    Entity("t60"),
+    Unique("uq_a", ["a"]),
+    Unique("uq_b", ["b"]),
+    { id: pk(), a: [Number, Column()], b: [Number, Column()] },
+  ],
+  T60One: [Entity("t60"), Unique("uq_a", ["a"]), { id: pk(), a: [Number, Column()], b: [Number, Column()] }],
+  T60Wider: [Entity("t60"), Unique("uq_a", ["a", "b"]), { id: pk(), a: [Number, Column()], b: [Number, Column()] }],
+});
 
 test("60 MySQL: of two unique constraints one is removed: exactly one removal, as an index", async (t) => {
   const env = await scenarioEnv(t, "mysql");
@@ -220,21 +185,11 @@ test("58/63 MySQL: a unique constraint over more columns is dropped and created 
 test("62/64 MySQL: a dropped table takes its unique index along; a unique index removed alone is remove_index", async (t) => {
   const env = await scenarioEnv(t, "mysql");
   if (!env) return;
-  @Entity("t62keep")
-  class Keep {
-    @PrimaryGeneratedColumn() id!: number;
-  }
-  @Entity("t62")
-  @Index("xidx", ["y"], { unique: true })
-  class T62 {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() y!: number;
-  }
-  @Entity("t62")
-  class T62NoIdx {
-    @PrimaryGeneratedColumn() id!: number;
-    @Column() y!: number;
-  }
+  const { Keep, T62, T62NoIdx } = entities({
+    Keep: [Entity("t62keep"), { id: pk() }],
+    T62: [Entity("t62"), Index("xidx", ["y"], { unique: true }), { id: pk(), y: [Number, Column()] }],
+    T62NoIdx: [Entity("t62"), { id: pk(), y: [Number, Column()] }],
+  });
   await env.apply([Keep, T62]);
   assert.deepEqual(await env.diff(env.config([Keep, T62NoIdx])), ["remove_index t62.xidx"]);
   assert.deepEqual(await env.diff(env.config([Keep])), ["remove_table t62"]);
@@ -250,45 +205,35 @@ test("67 MySQL: the index MySQL creates for a foreign key, and a declared one on
     "CREATE TABLE c67 (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, pid int NULL, qid int NULL, " +
       "CONSTRAINT fk_c67_p FOREIGN KEY (pid) REFERENCES p67 (id), INDEX ix_qid (qid), CONSTRAINT fk_c67_q FOREIGN KEY (qid) REFERENCES p67 (id))",
   );
-  @Entity("p67")
-  class P67 {
-    @PrimaryGeneratedColumn() id!: number;
-  }
-  @Entity("c67")
-  class C67 {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => P67, { nullable: true, createForeignKeyConstraints: true })
-    @JoinColumn({ name: "pid", foreignKeyConstraintName: "fk_c67_p" })
-    p!: P67;
-    @Index("ix_qid")
-    @ManyToOne(() => P67, { nullable: true })
-    @JoinColumn({ name: "qid", foreignKeyConstraintName: "fk_c67_q" })
-    q!: P67;
-  }
+  const { P67, C67 } = entities({
+    P67: [Entity("p67"), { id: pk() }],
+    C67: [
+      Entity("c67"),
+      {
+        id: pk(),
+        p: [
+          Object,
+          ManyToOne(() => P67, { nullable: true, createForeignKeyConstraints: true }),
+          JoinColumn({ name: "pid", foreignKeyConstraintName: "fk_c67_p" }),
+        ],
+        q: [
+          Object,
+          Index("ix_qid"),
+          ManyToOne(() => P67, { nullable: true }),
+          JoinColumn({ name: "qid", foreignKeyConstraintName: "fk_c67_q" }),
+        ],
+      },
+    ],
+  });
   assert.deepEqual(await env.diff(env.config([P67, C67])), []);
 });
 
 // 72-73. Index direction and column order (MariaDB 10.8+ and MySQL 8 keep DESC).
-@Entity("t72")
-class T72None {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() x!: number;
-  @Column() y!: number;
-}
-@Entity("t72")
-@Index("ix_xy", ["x", "y"])
-class T72Xy {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() x!: number;
-  @Column() y!: number;
-}
-@Entity("t72")
-@Index("ix_xy", ["y", "x"])
-class T72Yx {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() x!: number;
-  @Column() y!: number;
-}
+const { T72None, T72Xy, T72Yx } = entities({
+  T72None: [Entity("t72"), { id: pk(), x: [Number, Column()], y: [Number, Column()] }],
+  T72Xy: [Entity("t72"), Index("ix_xy", ["x", "y"]), { id: pk(), x: [Number, Column()], y: [Number, Column()] }],
+  T72Yx: [Entity("t72"), Index("ix_xy", ["y", "x"]), { id: pk(), x: [Number, Column()], y: [Number, Column()] }],
+});
 
 test("73 MySQL: the column order of an index changes: remove_index, add_index", async (t) => {
   const env = await scenarioEnv(t, "mysql");
@@ -318,30 +263,19 @@ test("72 MySQL: an index DESC in the database and ascending in the model is drop
 });
 
 // 86. Foreign key options.
-@Entity("p86")
-class P86 {
-  @PrimaryGeneratedColumn() id!: number;
-}
-@Entity("c86")
-class C86None {
-  @PrimaryGeneratedColumn() id!: number;
-  @ManyToOne(() => P86, { nullable: true }) p!: P86;
-}
-@Entity("c86")
-class C86Cascade {
-  @PrimaryGeneratedColumn() id!: number;
-  @ManyToOne(() => P86, { nullable: true, onDelete: "CASCADE" }) p!: P86;
-}
-@Entity("c86")
-class C86Restrict {
-  @PrimaryGeneratedColumn() id!: number;
-  @ManyToOne(() => P86, { nullable: true, onDelete: "RESTRICT", onUpdate: "RESTRICT" }) p!: P86;
-}
-@Entity("c86")
-class C86Combo {
-  @PrimaryGeneratedColumn() id!: number;
-  @ManyToOne(() => P86, { nullable: true, onDelete: "SET NULL", onUpdate: "CASCADE" }) p!: P86;
-}
+const { P86, C86None, C86Cascade, C86Restrict, C86Combo } = entities({
+  P86: [Entity("p86"), { id: pk() }],
+  C86None: [Entity("c86"), { id: pk(), p: [Object, ManyToOne(() => P86, { nullable: true })] }],
+  C86Cascade: [Entity("c86"), { id: pk(), p: [Object, ManyToOne(() => P86, { nullable: true, onDelete: "CASCADE" })] }],
+  C86Restrict: [
+    Entity("c86"),
+    { id: pk(), p: [Object, ManyToOne(() => P86, { nullable: true, onDelete: "RESTRICT", onUpdate: "RESTRICT" })] },
+  ],
+  C86Combo: [
+    Entity("c86"),
+    { id: pk(), p: [Object, ManyToOne(() => P86, { nullable: true, onDelete: "SET NULL", onUpdate: "CASCADE" })] },
+  ],
+});
 
 test("86 MySQL: ON DELETE none -> CASCADE -> none are remove_fk + add_fk; RESTRICT is the default InnoDB reports", async (t) => {
   const env = await scenarioEnv(t, "mysql");
@@ -377,13 +311,19 @@ test("80/86 MySQL: a server-named RESTRICT key written by hand, and the index In
   await env.conn.query(
     "CREATE TABLE c86 (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, pId int NULL, FOREIGN KEY (pId) REFERENCES p86 (id) ON DELETE RESTRICT ON UPDATE RESTRICT)",
   );
-  @Entity("c86")
-  class C86ServerNamed {
-    @PrimaryGeneratedColumn() id!: number;
-    @ManyToOne(() => P86, { nullable: true })
-    @JoinColumn({ name: "pId", foreignKeyConstraintName: "c86_ibfk_1" })
-    p!: P86;
-  }
+  const { C86ServerNamed } = entities({
+    C86ServerNamed: [
+      Entity("c86"),
+      {
+        id: pk(),
+        p: [
+          Object,
+          ManyToOne(() => P86, { nullable: true }),
+          JoinColumn({ name: "pId", foreignKeyConstraintName: "c86_ibfk_1" }),
+        ],
+      },
+    ],
+  });
   assert.deepEqual(await env.diff(env.config([P86, C86ServerNamed])), []);
   // Under TypeORM's name the key is dropped and created again; the server's index goes with it.
   assert.deepEqual(named(await env.diff(env.config([P86, C86None]))), [
@@ -394,21 +334,17 @@ test("80/86 MySQL: a server-named RESTRICT key written by hand, and the index In
 });
 
 // 88-89. Comments.
-@Entity("t88")
-class T88None {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "float", nullable: true }) amount!: number;
-}
-@Entity("t88", { comment: "this is some table" })
-class T88Comment {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "float", nullable: true, comment: "the amount" }) amount!: number;
-}
-@Entity("t88", { comment: "this is also some table" })
-class T88Changed {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "float", nullable: true, comment: "the total" }) amount!: number;
-}
+const { T88None, T88Comment, T88Changed } = entities({
+  T88None: [Entity("t88"), { id: pk(), amount: [Number, Column({ type: "float", nullable: true })] }],
+  T88Comment: [
+    Entity("t88", { comment: "this is some table" }),
+    { id: pk(), amount: [Number, Column({ type: "float", nullable: true, comment: "the amount" })] },
+  ],
+  T88Changed: [
+    Entity("t88", { comment: "this is also some table" }),
+    { id: pk(), amount: [Number, Column({ type: "float", nullable: true, comment: "the total" })] },
+  ],
+});
 
 test("88/89 MySQL: table and column comments added, changed, removed (column: one alter, rest of the column kept)", async (t) => {
   const env = await scenarioEnv(t, "mysql");
@@ -432,29 +368,33 @@ test("88/89 MySQL: table and column comments added, changed, removed (column: on
 });
 
 // 90-91. Computed columns.
-@Entity("t90")
-class T90Plain {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() bar!: number;
-}
-@Entity("t90")
-class T90Computed {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() bar!: number;
-  @Column({ type: "int", asExpression: "`bar` * 5", generatedType: "STORED" }) foo!: number;
-}
-@Entity("t90")
-class T90Spaced {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() bar!: number;
-  @Column({ type: "int", asExpression: "`bar`   *\n 5", generatedType: "STORED" }) foo!: number;
-}
-@Entity("t90")
-class T90Changed {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() bar!: number;
-  @Column({ type: "int", asExpression: "`bar` * 42", generatedType: "STORED" }) foo!: number;
-}
+const { T90Plain, T90Computed, T90Spaced, T90Changed } = entities({
+  T90Plain: [Entity("t90"), { id: pk(), bar: [Number, Column()] }],
+  T90Computed: [
+    Entity("t90"),
+    {
+      id: pk(),
+      bar: [Number, Column()],
+      foo: [Number, Column({ type: "int", asExpression: "`bar` * 5", generatedType: "STORED" })],
+    },
+  ],
+  T90Spaced: [
+    Entity("t90"),
+    {
+      id: pk(),
+      bar: [Number, Column()],
+      foo: [Number, Column({ type: "int", asExpression: "`bar`   *\n 5", generatedType: "STORED" })],
+    },
+  ],
+  T90Changed: [
+    Entity("t90"),
+    {
+      id: pk(),
+      bar: [Number, Column()],
+      foo: [Number, Column({ type: "int", asExpression: "`bar` * 42", generatedType: "STORED" })],
+    },
+  ],
+});
 
 test("90/91 MySQL: a generated column added and removed; whitespace is no change; a new expression is dropped and added", async (t) => {
   const env = await scenarioEnv(t, "mysql");
@@ -479,10 +419,8 @@ test("26 MySQL: a composite primary key written by hand, both columns NOT NULL: 
   await env.conn.query(
     "CREATE TABLE role_grant (person_id int NOT NULL, role_id int NOT NULL, PRIMARY KEY (person_id, role_id))",
   );
-  @Entity("role_grant")
-  class RoleGrant {
-    @PrimaryColumn() person_id!: number;
-    @PrimaryColumn() role_id!: number;
-  }
+  const { RoleGrant } = entities({
+    RoleGrant: [Entity("role_grant"), { person_id: [Number, PrimaryColumn()], role_id: [Number, PrimaryColumn()] }],
+  });
   assert.deepEqual(await env.diff(env.config([RoleGrant])), []);
 });

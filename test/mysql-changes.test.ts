@@ -17,6 +17,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from "typeorm";
+import { entities, pk } from "./helpers/entity-builder";
 import type { OpNode } from "@autogen/core";
 import { connect } from "@autogen/dialects";
 import { runChangeScenarios, summarizeOps, type ChangeScenario, type ChangeSuite } from "./helpers/change-scenario";
@@ -24,212 +25,164 @@ import { NarrowV1, NarrowV2, NEW_ID } from "./helpers/change-entities";
 
 // ---- entity sets (one pair per scenario; table names repeat across scenarios, each test has its own database) ----
 
-@Entity("account")
-class LenV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 50, default: "anon", comment: "display name" }) name!: string;
-}
-@Entity("account")
-class LenV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 200, default: "anon", comment: "display name" }) name!: string;
-}
-
-@Entity("counter")
-class WidenV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "int", default: 0, unsigned: true }) hits!: number;
-}
-@Entity("counter")
-class WidenV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "bigint", default: 0, unsigned: true }) hits!: string;
-}
-
-@Entity("price")
-class DecV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("decimal", { precision: 8, scale: 2, default: 1 }) amount!: string;
-}
-@Entity("price")
-class DecV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("decimal", { precision: 12, scale: 4, default: 1 }) amount!: string;
-}
-
-@Entity("shirt")
-class EnumV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["s", "m"], default: "m" }) size!: string;
-}
-@Entity("shirt")
-class EnumV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["s", "m", "l"], default: "m" }) size!: string;
-}
-
-@Entity("account")
-class NullV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 80, comment: "login" }) login!: string;
-}
-@Entity("account")
-class NullV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", length: 80, comment: "login", nullable: true }) login!: string | null;
-}
-
-@Entity("account")
-class DefV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ default: 1 }) level!: number;
-  @Column({ length: 20, default: "new" }) state!: string;
-}
-@Entity("account")
-class DefV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ default: 2 }) level!: number;
-  @Column({ length: 20, default: "fresh" }) state!: string;
-}
-
-@Entity("phrase")
-class CollV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 40, collation: "utf8mb4_unicode_ci" }) word!: string;
-}
-@Entity("phrase")
-class CollV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 40, collation: "utf8mb4_bin" }) word!: string;
-}
-
-@Entity("phrase")
-class CharsetV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 40, charset: "latin1", default: "x" }) word!: string;
-}
-@Entity("phrase")
-class CharsetV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 40, charset: "utf8mb4", collation: "utf8mb4_bin", default: "x" }) word!: string;
-}
-
-@Entity("owner")
-class FkOwner {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-@Entity("pet")
-class FkPetV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-  @Index("IDX_pet_owner") @ManyToOne(() => FkOwner, { onDelete: "CASCADE", nullable: true }) owner!: FkOwner;
-}
-@Entity("pet")
-class FkPetV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-  @Index("IDX_pet_owner") @ManyToOne(() => FkOwner, { onDelete: "SET NULL", nullable: true }) owner!: FkOwner;
-}
-
-@Entity("team")
-class RefTeamV1 {
-  @PrimaryGeneratedColumn({ type: "int" }) id!: number;
-  @Column() name!: string;
-}
-@Entity("member")
-class RefMemberV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @ManyToOne(() => RefTeamV1, { onDelete: "CASCADE" }) team!: RefTeamV1;
-}
-@Entity("team")
-class RefTeamV2 {
-  @PrimaryGeneratedColumn({ type: "bigint" }) id!: string;
-  @Column() name!: string;
-}
-@Entity("member")
-class RefMemberV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @ManyToOne(() => RefTeamV2, { onDelete: "CASCADE" }) team!: RefTeamV2;
-}
-
-@Entity("country")
-class CodeCountryV1 {
-  @PrimaryColumn({ length: 2 }) code!: string;
-  @Column() name!: string;
-}
-@Entity("city")
-class CodeCityV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @ManyToOne(() => CodeCountryV1, { nullable: true }) country!: CodeCountryV1;
-}
-@Entity("country")
-class CodeCountryV2 {
-  @PrimaryColumn({ length: 3 }) code!: string;
-  @Column() name!: string;
-}
-@Entity("city")
-class CodeCityV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @ManyToOne(() => CodeCountryV2, { nullable: true }) country!: CodeCountryV2;
-}
-
-@Entity("node")
-class SelfV1 {
-  @PrimaryGeneratedColumn({ type: "int" }) id!: number;
-  @ManyToOne(() => SelfV1, { nullable: true }) parent!: SelfV1;
-}
-@Entity("node")
-class SelfV2 {
-  @PrimaryGeneratedColumn({ type: "bigint" }) id!: string;
-  @ManyToOne(() => SelfV2, { nullable: true }) parent!: SelfV2;
-}
-
-@Entity("doc")
-class StampV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() title!: string;
-  @UpdateDateColumn({ precision: 6, comment: "last write" }) updatedAt!: Date;
-}
-@Entity("doc")
-class StampV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() title!: string;
-  @UpdateDateColumn({ precision: 6, comment: "last change" }) updatedAt!: Date;
-}
-
-@Entity("doc")
-class OnUpdV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "datetime", precision: 3, default: () => "CURRENT_TIMESTAMP(3)" }) touchedAt!: Date;
-}
-@Entity("doc")
-class OnUpdV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "datetime", precision: 3, default: () => "CURRENT_TIMESTAMP(3)", onUpdate: "CURRENT_TIMESTAMP(3)" })
-  touchedAt!: Date;
-}
-
-@Entity("ticket")
-class AutoIncV1 {
-  @PrimaryColumn() id!: number;
-  @Column({ length: 20 }) code!: string;
-}
-@Entity("ticket")
-class AutoIncV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 20 }) code!: string;
-}
-
-@Entity("voucher")
-class SeqV1 {
-  @PrimaryColumn({ length: 20 }) code!: string;
-}
-@Entity("voucher")
-class SeqV2 {
-  @PrimaryColumn({ length: 20 }) code!: string;
-  @Column() @Generated("increment") seq!: number;
-}
+const {
+  LenV1,
+  LenV2,
+  WidenV1,
+  WidenV2,
+  DecV1,
+  DecV2,
+  EnumV1,
+  EnumV2,
+  NullV1,
+  NullV2,
+  DefV1,
+  DefV2,
+  CollV1,
+  CollV2,
+  CharsetV1,
+  CharsetV2,
+  FkOwner,
+  FkPetV1,
+  FkPetV2,
+  RefTeamV1,
+  RefMemberV1,
+  RefTeamV2,
+  RefMemberV2,
+  CodeCountryV1,
+  CodeCityV1,
+  CodeCountryV2,
+  CodeCityV2,
+  SelfV1,
+  SelfV2,
+  StampV1,
+  StampV2,
+  OnUpdV1,
+  OnUpdV2,
+  AutoIncV1,
+  AutoIncV2,
+  SeqV1,
+  SeqV2,
+} = entities({
+  LenV1: [
+    Entity("account"),
+    { id: pk(), name: [String, Column({ length: 50, default: "anon", comment: "display name" })] },
+  ],
+  LenV2: [
+    Entity("account"),
+    { id: pk(), name: [String, Column({ length: 200, default: "anon", comment: "display name" })] },
+  ],
+  WidenV1: [Entity("counter"), { id: pk(), hits: [Number, Column({ type: "int", default: 0, unsigned: true })] }],
+  WidenV2: [Entity("counter"), { id: pk(), hits: [String, Column({ type: "bigint", default: 0, unsigned: true })] }],
+  DecV1: [Entity("price"), { id: pk(), amount: [String, Column("decimal", { precision: 8, scale: 2, default: 1 })] }],
+  DecV2: [Entity("price"), { id: pk(), amount: [String, Column("decimal", { precision: 12, scale: 4, default: 1 })] }],
+  EnumV1: [Entity("shirt"), { id: pk(), size: [String, Column({ type: "enum", enum: ["s", "m"], default: "m" })] }],
+  EnumV2: [
+    Entity("shirt"),
+    { id: pk(), size: [String, Column({ type: "enum", enum: ["s", "m", "l"], default: "m" })] },
+  ],
+  NullV1: [Entity("account"), { id: pk(), login: [String, Column({ length: 80, comment: "login" })] }],
+  NullV2: [
+    Entity("account"),
+    { id: pk(), login: [Object, Column({ type: "varchar", length: 80, comment: "login", nullable: true })] },
+  ],
+  DefV1: [
+    Entity("account"),
+    { id: pk(), level: [Number, Column({ default: 1 })], state: [String, Column({ length: 20, default: "new" })] },
+  ],
+  DefV2: [
+    Entity("account"),
+    { id: pk(), level: [Number, Column({ default: 2 })], state: [String, Column({ length: 20, default: "fresh" })] },
+  ],
+  CollV1: [Entity("phrase"), { id: pk(), word: [String, Column({ length: 40, collation: "utf8mb4_unicode_ci" })] }],
+  CollV2: [Entity("phrase"), { id: pk(), word: [String, Column({ length: 40, collation: "utf8mb4_bin" })] }],
+  CharsetV1: [Entity("phrase"), { id: pk(), word: [String, Column({ length: 40, charset: "latin1", default: "x" })] }],
+  CharsetV2: [
+    Entity("phrase"),
+    { id: pk(), word: [String, Column({ length: 40, charset: "utf8mb4", collation: "utf8mb4_bin", default: "x" })] },
+  ],
+  FkOwner: [Entity("owner"), { id: pk(), name: [String, Column()] }],
+  FkPetV1: [
+    Entity("pet"),
+    {
+      id: pk(),
+      name: [String, Column()],
+      owner: [Object, Index("IDX_pet_owner"), ManyToOne(() => FkOwner, { onDelete: "CASCADE", nullable: true })],
+    },
+  ],
+  FkPetV2: [
+    Entity("pet"),
+    {
+      id: pk(),
+      name: [String, Column()],
+      owner: [Object, Index("IDX_pet_owner"), ManyToOne(() => FkOwner, { onDelete: "SET NULL", nullable: true })],
+    },
+  ],
+  RefTeamV1: [Entity("team"), { id: [Number, PrimaryGeneratedColumn({ type: "int" })], name: [String, Column()] }],
+  RefMemberV1: [Entity("member"), { id: pk(), team: [Object, ManyToOne(() => RefTeamV1, { onDelete: "CASCADE" })] }],
+  RefTeamV2: [Entity("team"), { id: [String, PrimaryGeneratedColumn({ type: "bigint" })], name: [String, Column()] }],
+  RefMemberV2: [Entity("member"), { id: pk(), team: [Object, ManyToOne(() => RefTeamV2, { onDelete: "CASCADE" })] }],
+  CodeCountryV1: [Entity("country"), { code: [String, PrimaryColumn({ length: 2 })], name: [String, Column()] }],
+  CodeCityV1: [Entity("city"), { id: pk(), country: [Object, ManyToOne(() => CodeCountryV1, { nullable: true })] }],
+  CodeCountryV2: [Entity("country"), { code: [String, PrimaryColumn({ length: 3 })], name: [String, Column()] }],
+  CodeCityV2: [Entity("city"), { id: pk(), country: [Object, ManyToOne(() => CodeCountryV2, { nullable: true })] }],
+  SelfV1: [
+    Entity("node"),
+    {
+      id: [Number, PrimaryGeneratedColumn({ type: "int" })],
+      parent: [Object, ManyToOne(() => SelfV1, { nullable: true })],
+    },
+  ],
+  SelfV2: [
+    Entity("node"),
+    {
+      id: [String, PrimaryGeneratedColumn({ type: "bigint" })],
+      parent: [Object, ManyToOne(() => SelfV2, { nullable: true })],
+    },
+  ],
+  StampV1: [
+    Entity("doc"),
+    {
+      id: pk(),
+      title: [String, Column()],
+      updatedAt: [Date, UpdateDateColumn({ precision: 6, comment: "last write" })],
+    },
+  ],
+  StampV2: [
+    Entity("doc"),
+    {
+      id: pk(),
+      title: [String, Column()],
+      updatedAt: [Date, UpdateDateColumn({ precision: 6, comment: "last change" })],
+    },
+  ],
+  OnUpdV1: [
+    Entity("doc"),
+    { id: pk(), touchedAt: [Date, Column({ type: "datetime", precision: 3, default: () => "CURRENT_TIMESTAMP(3)" })] },
+  ],
+  OnUpdV2: [
+    Entity("doc"),
+    {
+      id: pk(),
+      touchedAt: [
+        Date,
+        Column({
+          type: "datetime",
+          precision: 3,
+          default: () => "CURRENT_TIMESTAMP(3)",
+          onUpdate: "CURRENT_TIMESTAMP(3)",
+        }),
+      ],
+    },
+  ],
+  AutoIncV1: [Entity("ticket"), { id: [Number, PrimaryColumn()], code: [String, Column({ length: 20 })] }],
+  AutoIncV2: [Entity("ticket"), { id: pk(), code: [String, Column({ length: 20 })] }],
+  SeqV1: [Entity("voucher"), { code: [String, PrimaryColumn({ length: 20 })] }],
+  SeqV2: [
+    Entity("voucher"),
+    { code: [String, PrimaryColumn({ length: 20 })], seq: [Number, Column(), Generated("increment")] },
+  ],
+});
 
 const SCENARIOS: ChangeScenario[] = [
   {

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { entities, pk } from "./helpers/entity-builder";
 import type { OpNode } from "@autogen/core";
 import { command, defineConfig } from "autogen";
 import { useDatabase, tempDir } from "@autogen/dialects/testing";
@@ -38,218 +39,219 @@ import {
 
 // ---- entity sets (one pair of classes per scenario; table names may repeat across scenarios) ----
 
-@Entity("price")
-class DecV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("numeric", { precision: 8, scale: 2 }) amount!: string;
-}
-@Entity("price")
-class DecV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("numeric", { precision: 12, scale: 4 }) amount!: string;
-}
-
-@Entity("post")
-class EnumV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string;
-}
-@Entity("post")
-class EnumV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "draft" }) state!: string;
-}
-
-@Entity("post")
-class EnumFirstV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["idea", "draft", "live"], enumName: "post_state", default: "draft" }) state!: string;
-}
-
-@Entity("post")
-class EnumDropV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "draft" }) state!: string;
-  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", array: true, default: [] })
-  history!: string[];
-}
-@Entity("post")
-class EnumDropV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string;
-  @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", array: true, default: [] })
-  history!: string[];
-}
-
-@Entity("person")
-@Index("IDX_person_name", ["first", "last"])
-class IdxOrderV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() first!: string;
-  @Column() last!: string;
-}
-@Entity("person")
-@Index("IDX_person_name", ["last", "first"])
-class IdxOrderV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() first!: string;
-  @Column() last!: string;
-}
-
-@Entity("player")
-class DescV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() score!: number;
-}
-@Entity("player")
-@Index("IDX_player_score", ["score"])
-class DescV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() score!: number;
-}
-
-@Entity("item")
-class UsingV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 20 }) code!: string;
-}
-@Entity("item")
-class UsingV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("int") code!: number;
-}
-
-@Entity("ticket")
-class EnumNewTableV1 {
-  @PrimaryGeneratedColumn() id!: number;
-}
-@Entity("ticket")
-class EnumNewTableV2 {
-  @PrimaryGeneratedColumn() id!: number;
-}
-@Entity("label")
-class EnumNewTableLabel {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["red", "green"], enumName: "label_color" }) color!: string;
-}
-
-@Entity({ name: "cart", schema: "shop" })
-class ShopCartV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["open", "paid", "void"], enumName: "shop_state", default: "open" }) state!: string;
-}
-@Entity({ name: "refund", schema: "shop" })
-class ShopRefundV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["open", "paid", "void"], enumName: "shop_state", nullable: true }) state!:
-    string | null;
-}
-@Entity({ name: "cart", schema: "shop" })
-class ShopCartV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["open", "paid"], enumName: "shop_state", default: "open" }) state!: string;
-}
-@Entity({ name: "refund", schema: "shop" })
-class ShopRefundV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["open", "paid"], enumName: "shop_state", nullable: true }) state!: string | null;
-}
-@Entity({ name: "cart", schema: "shop" })
-class ShopCartV3 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["open", "paid", "void", "refunded"], enumName: "shop_state", default: "open" })
-  state!: string;
-}
-@Entity({ name: "refund", schema: "shop" })
-class ShopRefundV3 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["open", "paid", "void", "refunded"], enumName: "shop_state", nullable: true }) state!:
-    string | null;
-}
-
-@Entity("item")
-class UsingDefaultV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 10, default: "0" }) qty!: string;
-}
-@Entity("item")
-class UsingDefaultV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "int", default: 0 }) qty!: number;
-}
-
-@Entity("job")
-class IdentityV1 {
-  @PrimaryColumn("int") id!: number;
-  @Column() name!: string;
-}
-@Entity("job")
-class IdentityV2 {
-  @PrimaryGeneratedColumn("identity", { generatedIdentity: "ALWAYS" }) id!: number;
-  @Column() name!: string;
-}
-
-@Entity("post")
-class EnumUseV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" })
-  state!: string;
-}
-
-@Entity("post")
-class DefRemovedV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" })
-  state!: string;
-}
-@Entity("post")
-class DefRemovedV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" }) state!: string;
-}
-
-@Entity("pref")
-class JsonV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "jsonb", default: { theme: "dark", size: 1 } }) data!: object;
-}
-@Entity("pref")
-class JsonV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "jsonb", default: { theme: "light", size: 1 } }) data!: object;
-}
-
-@Entity("event")
-class TsV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "timestamptz", precision: 3 }) at!: Date;
-}
-@Entity("event")
-class TsV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "timestamptz" }) at!: Date;
-}
-
-@Entity("flag")
-class BoolV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "boolean", default: false }) on!: boolean;
-}
-@Entity("flag")
-class BoolV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "int", default: 0 }) on!: number;
-}
-
-@Entity("token")
-class ExtV1 {
-  @PrimaryGeneratedColumn() id!: number;
-}
-@Entity("token")
-class ExtV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "uuid", default: () => "uuid_generate_v4()" }) uid!: string;
-}
+const {
+  DecV1,
+  DecV2,
+  EnumV1,
+  EnumV2,
+  EnumFirstV2,
+  EnumDropV1,
+  EnumDropV2,
+  IdxOrderV1,
+  IdxOrderV2,
+  DescV1,
+  DescV2,
+  UsingV1,
+  UsingV2,
+  EnumNewTableV1,
+  EnumNewTableV2,
+  EnumNewTableLabel,
+  ShopCartV1,
+  ShopRefundV1,
+  ShopCartV2,
+  ShopRefundV2,
+  ShopCartV3,
+  ShopRefundV3,
+  UsingDefaultV1,
+  UsingDefaultV2,
+  IdentityV1,
+  IdentityV2,
+  EnumUseV2,
+  DefRemovedV1,
+  DefRemovedV2,
+  JsonV1,
+  JsonV2,
+  TsV1,
+  TsV2,
+  BoolV1,
+  BoolV2,
+  ExtV1,
+  ExtV2,
+} = entities({
+  DecV1: [Entity("price"), { id: pk(), amount: [String, Column("numeric", { precision: 8, scale: 2 })] }],
+  DecV2: [Entity("price"), { id: pk(), amount: [String, Column("numeric", { precision: 12, scale: 4 })] }],
+  EnumV1: [
+    Entity("post"),
+    {
+      id: pk(),
+      state: [String, Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" })],
+    },
+  ],
+  EnumV2: [
+    Entity("post"),
+    {
+      id: pk(),
+      state: [
+        String,
+        Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "draft" }),
+      ],
+    },
+  ],
+  EnumFirstV2: [
+    Entity("post"),
+    {
+      id: pk(),
+      state: [
+        String,
+        Column({ type: "enum", enum: ["idea", "draft", "live"], enumName: "post_state", default: "draft" }),
+      ],
+    },
+  ],
+  EnumDropV1: [
+    Entity("post"),
+    {
+      id: pk(),
+      state: [
+        String,
+        Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "draft" }),
+      ],
+      history: [
+        Array,
+        Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", array: true, default: [] }),
+      ],
+    },
+  ],
+  EnumDropV2: [
+    Entity("post"),
+    {
+      id: pk(),
+      state: [String, Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" })],
+      history: [
+        Array,
+        Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", array: true, default: [] }),
+      ],
+    },
+  ],
+  IdxOrderV1: [
+    Entity("person"),
+    Index("IDX_person_name", ["first", "last"]),
+    { id: pk(), first: [String, Column()], last: [String, Column()] },
+  ],
+  IdxOrderV2: [
+    Entity("person"),
+    Index("IDX_person_name", ["last", "first"]),
+    { id: pk(), first: [String, Column()], last: [String, Column()] },
+  ],
+  DescV1: [Entity("player"), { id: pk(), score: [Number, Column()] }],
+  DescV2: [Entity("player"), Index("IDX_player_score", ["score"]), { id: pk(), score: [Number, Column()] }],
+  UsingV1: [Entity("item"), { id: pk(), code: [String, Column({ length: 20 })] }],
+  UsingV2: [Entity("item"), { id: pk(), code: [Number, Column("int")] }],
+  EnumNewTableV1: [Entity("ticket"), { id: pk() }],
+  EnumNewTableV2: [Entity("ticket"), { id: pk() }],
+  EnumNewTableLabel: [
+    Entity("label"),
+    { id: pk(), color: [String, Column({ type: "enum", enum: ["red", "green"], enumName: "label_color" })] },
+  ],
+  ShopCartV1: [
+    Entity({ name: "cart", schema: "shop" }),
+    {
+      id: pk(),
+      state: [
+        String,
+        Column({ type: "enum", enum: ["open", "paid", "void"], enumName: "shop_state", default: "open" }),
+      ],
+    },
+  ],
+  ShopRefundV1: [
+    Entity({ name: "refund", schema: "shop" }),
+    {
+      id: pk(),
+      state: [Object, Column({ type: "enum", enum: ["open", "paid", "void"], enumName: "shop_state", nullable: true })],
+    },
+  ],
+  ShopCartV2: [
+    Entity({ name: "cart", schema: "shop" }),
+    {
+      id: pk(),
+      state: [String, Column({ type: "enum", enum: ["open", "paid"], enumName: "shop_state", default: "open" })],
+    },
+  ],
+  ShopRefundV2: [
+    Entity({ name: "refund", schema: "shop" }),
+    {
+      id: pk(),
+      state: [Object, Column({ type: "enum", enum: ["open", "paid"], enumName: "shop_state", nullable: true })],
+    },
+  ],
+  ShopCartV3: [
+    Entity({ name: "cart", schema: "shop" }),
+    {
+      id: pk(),
+      state: [
+        String,
+        Column({ type: "enum", enum: ["open", "paid", "void", "refunded"], enumName: "shop_state", default: "open" }),
+      ],
+    },
+  ],
+  ShopRefundV3: [
+    Entity({ name: "refund", schema: "shop" }),
+    {
+      id: pk(),
+      state: [
+        Object,
+        Column({ type: "enum", enum: ["open", "paid", "void", "refunded"], enumName: "shop_state", nullable: true }),
+      ],
+    },
+  ],
+  UsingDefaultV1: [Entity("item"), { id: pk(), qty: [String, Column({ length: 10, default: "0" })] }],
+  UsingDefaultV2: [Entity("item"), { id: pk(), qty: [Number, Column({ type: "int", default: 0 })] }],
+  IdentityV1: [Entity("job"), { id: [Number, PrimaryColumn("int")], name: [String, Column()] }],
+  IdentityV2: [
+    Entity("job"),
+    { id: [Number, PrimaryGeneratedColumn("identity", { generatedIdentity: "ALWAYS" })], name: [String, Column()] },
+  ],
+  EnumUseV2: [
+    Entity("post"),
+    {
+      id: pk(),
+      state: [
+        String,
+        Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" }),
+      ],
+    },
+  ],
+  DefRemovedV1: [
+    Entity("post"),
+    {
+      id: pk(),
+      state: [
+        String,
+        Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" }),
+      ],
+    },
+  ],
+  DefRemovedV2: [
+    Entity("post"),
+    {
+      id: pk(),
+      state: [String, Column({ type: "enum", enum: ["draft", "live"], enumName: "post_state", default: "draft" })],
+    },
+  ],
+  JsonV1: [
+    Entity("pref"),
+    { id: pk(), data: [Object, Column({ type: "jsonb", default: { theme: "dark", size: 1 } })] },
+  ],
+  JsonV2: [
+    Entity("pref"),
+    { id: pk(), data: [Object, Column({ type: "jsonb", default: { theme: "light", size: 1 } })] },
+  ],
+  TsV1: [Entity("event"), { id: pk(), at: [Date, Column({ type: "timestamptz", precision: 3 })] }],
+  TsV2: [Entity("event"), { id: pk(), at: [Date, Column({ type: "timestamptz" })] }],
+  BoolV1: [Entity("flag"), { id: pk(), on: [Boolean, Column({ type: "boolean", default: false })] }],
+  BoolV2: [Entity("flag"), { id: pk(), on: [Number, Column({ type: "int", default: 0 })] }],
+  ExtV1: [Entity("token"), { id: pk() }],
+  ExtV2: [Entity("token"), { id: pk(), uid: [String, Column({ type: "uuid", default: () => "uuid_generate_v4()" })] }],
+});
 
 const SCENARIOS: ChangeScenario[] = [
   {
@@ -668,36 +670,50 @@ const asText = (quoted: string, column: string): string =>
 
 runChangeScenarios({ dialect: "postgres", summarize, select: asText }, SCENARIOS);
 
-@Entity("post")
-class RenameV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" })
-  state!: string;
-  @Column({
-    type: "enum",
-    enum: ["draft", "review", "live"],
-    enumName: "post_state",
-    array: true,
-    nullable: true,
-    default: "{review}",
-  })
-  history!: string[] | null;
-}
-@Entity("post")
-class RenameV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "enum", enum: ["draft", "reviewing", "live"], enumName: "post_state", default: "reviewing" })
-  state!: string;
-  @Column({
-    type: "enum",
-    enum: ["draft", "reviewing", "live"],
-    enumName: "post_state",
-    array: true,
-    nullable: true,
-    default: "{reviewing}",
-  })
-  history!: string[] | null;
-}
+const { RenameV1, RenameV2 } = entities({
+  RenameV1: [
+    Entity("post"),
+    {
+      id: pk(),
+      state: [
+        String,
+        Column({ type: "enum", enum: ["draft", "review", "live"], enumName: "post_state", default: "review" }),
+      ],
+      history: [
+        Object,
+        Column({
+          type: "enum",
+          enum: ["draft", "review", "live"],
+          enumName: "post_state",
+          array: true,
+          nullable: true,
+          default: "{review}",
+        }),
+      ],
+    },
+  ],
+  RenameV2: [
+    Entity("post"),
+    {
+      id: pk(),
+      state: [
+        String,
+        Column({ type: "enum", enum: ["draft", "reviewing", "live"], enumName: "post_state", default: "reviewing" }),
+      ],
+      history: [
+        Object,
+        Column({
+          type: "enum",
+          enum: ["draft", "reviewing", "live"],
+          enumName: "post_state",
+          array: true,
+          nullable: true,
+          default: "{reviewing}",
+        }),
+      ],
+    },
+  ],
+});
 
 test("postgres change: a renamed enum value: the warning says how, the reviewer adds renames, rows and defaults follow both ways", async (t) => {
   const db = await useDatabase(t, "postgres");

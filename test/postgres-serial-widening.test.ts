@@ -10,29 +10,21 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { type TestContext, test } from "node:test";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { entities, pk } from "./helpers/entity-builder";
 import { command } from "autogen";
 import { type Connection } from "@autogen/dialects";
 import { useDatabase } from "@autogen/dialects/testing";
 import { scenarioConfigs } from "./helpers/change-scenario";
 
-@Entity("ticket")
-class TicketV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 40 }) title!: string;
-}
-@Entity("ticket")
-class TicketV2 {
-  @PrimaryGeneratedColumn({ type: "bigint" }) id!: string;
-  @Column({ length: 40 }) title!: string;
-}
-@Entity("badge")
-class BadgeV1 {
-  @PrimaryGeneratedColumn("identity") id!: number;
-}
-@Entity("badge")
-class BadgeV2 {
-  @PrimaryGeneratedColumn("identity", { type: "bigint" }) id!: string;
-}
+const { TicketV1, TicketV2, BadgeV1, BadgeV2 } = entities({
+  TicketV1: [Entity("ticket"), { id: pk(), title: [String, Column({ length: 40 })] }],
+  TicketV2: [
+    Entity("ticket"),
+    { id: [String, PrimaryGeneratedColumn({ type: "bigint" })], title: [String, Column({ length: 40 })] },
+  ],
+  BadgeV1: [Entity("badge"), { id: [Number, PrimaryGeneratedColumn("identity")] }],
+  BadgeV2: [Entity("badge"), { id: [String, PrimaryGeneratedColumn("identity", { type: "bigint" })] }],
+});
 
 const INT_MAX = "2147483647";
 const BIGINT_MAX = "9223372036854775807";

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from "typeorm";
+import { entities } from "./helpers/entity-builder";
 import { command } from "autogen";
 import type { DialectName } from "@autogen/dialects";
 import { useDatabase } from "@autogen/dialects/testing";
@@ -17,107 +18,118 @@ import { insertRows, scenarioConfigs, selectRows, summarizeOps, type Row } from 
 const DIALECTS: DialectName[] = ["sqlite", "postgres", "mysql"];
 
 // ---- column rename -------------------------------------------------------------------------
-@Entity("account")
-class ColV1 {
-  @PrimaryColumn() id!: number;
-  @Column({ type: "varchar", length: 50 }) fullname!: string;
-}
-@Entity("account")
-class ColV2 {
-  @PrimaryColumn() id!: number;
-  @Column({ type: "varchar", length: 50 }) name!: string;
-}
-@Entity("account")
-class WidenV2 {
-  @PrimaryColumn() id!: number;
-  @Column({ type: "varchar", length: 200, nullable: true }) name!: string | null;
-}
-@Entity("account")
-class AddedV2 {
-  @PrimaryColumn() id!: number;
-  @Column({ type: "varchar", length: 50 }) name!: string;
-  @Column({ type: "int", nullable: true }) age!: number | null;
-}
+const { ColV1, ColV2, WidenV2, AddedV2 } = entities({
+  ColV1: [
+    Entity("account"),
+    { id: [Number, PrimaryColumn()], fullname: [String, Column({ type: "varchar", length: 50 })] },
+  ],
+  ColV2: [
+    Entity("account"),
+    { id: [Number, PrimaryColumn()], name: [String, Column({ type: "varchar", length: 50 })] },
+  ],
+  WidenV2: [
+    Entity("account"),
+    { id: [Number, PrimaryColumn()], name: [Object, Column({ type: "varchar", length: 200, nullable: true })] },
+  ],
+  AddedV2: [
+    Entity("account"),
+    {
+      id: [Number, PrimaryColumn()],
+      name: [String, Column({ type: "varchar", length: 50 })],
+      age: [Object, Column({ type: "int", nullable: true })],
+    },
+  ],
+});
 
 // ---- table rename, with an index on it and a foreign key pointing at it ---------------------
-@Entity("coupons")
-class CouponV1 {
-  @PrimaryColumn() id!: number;
-  @Index() @Column({ type: "varchar", length: 20 }) code!: string;
-}
-@Entity("orders")
-class OrderV1 {
-  @PrimaryColumn() id!: number;
-  @ManyToOne(() => CouponV1, { nullable: true }) coupon!: CouponV1 | null;
-}
-@Entity("promo_codes")
-class CouponV2 {
-  @PrimaryColumn() id!: number;
-  @Index() @Column({ type: "varchar", length: 20 }) code!: string;
-}
-@Entity("orders")
-class OrderV2 {
-  @PrimaryColumn() id!: number;
-  @ManyToOne(() => CouponV2, { nullable: true }) coupon!: CouponV2 | null;
-}
+const { CouponV1, OrderV1, CouponV2, OrderV2 } = entities({
+  CouponV1: [
+    Entity("coupons"),
+    { id: [Number, PrimaryColumn()], code: [String, Index(), Column({ type: "varchar", length: 20 })] },
+  ],
+  OrderV1: [
+    Entity("orders"),
+    { id: [Number, PrimaryColumn()], coupon: [Object, ManyToOne(() => CouponV1, { nullable: true })] },
+  ],
+  CouponV2: [
+    Entity("promo_codes"),
+    { id: [Number, PrimaryColumn()], code: [String, Index(), Column({ type: "varchar", length: 20 })] },
+  ],
+  OrderV2: [
+    Entity("orders"),
+    { id: [Number, PrimaryColumn()], coupon: [Object, ManyToOne(() => CouponV2, { nullable: true })] },
+  ],
+});
 
 // ---- an index, a unique constraint, a foreign key under a new name ------------------------
-@Entity("account")
-class IdxV1 {
-  @PrimaryColumn() id!: number;
-  @Index("IDX_account_code") @Column({ type: "varchar", length: 20 }) code!: string;
-}
-@Entity("account")
-class IdxV2 {
-  @PrimaryColumn() id!: number;
-  @Index("IDX_account_code_v2") @Column({ type: "varchar", length: 20 }) code!: string;
-}
-@Entity("account")
-@Unique("UQ_account_code", ["code"])
-class UqV1 {
-  @PrimaryColumn() id!: number;
-  @Column({ type: "varchar", length: 20 }) code!: string;
-}
-@Entity("account")
-@Unique("UQ_account_code_v2", ["code"])
-class UqV2 {
-  @PrimaryColumn() id!: number;
-  @Column({ type: "varchar", length: 20 }) code!: string;
-}
-@Entity("coupons")
-class FkCouponV1 {
-  @PrimaryColumn() id!: number;
-}
-@Entity("orders")
-class FkOrderV1 {
-  @PrimaryColumn() id!: number;
-  @ManyToOne(() => FkCouponV1, { nullable: true })
-  @JoinColumn({ name: "couponId", foreignKeyConstraintName: "FK_orders_coupon" })
-  coupon!: FkCouponV1 | null;
-}
-@Entity("coupons")
-class FkCouponV2 {
-  @PrimaryColumn() id!: number;
-}
-@Entity("orders")
-class FkOrderV2 {
-  @PrimaryColumn() id!: number;
-  @ManyToOne(() => FkCouponV2, { nullable: true })
-  @JoinColumn({ name: "couponId", foreignKeyConstraintName: "FK_orders_coupon_v2" })
-  coupon!: FkCouponV2 | null;
-}
+const { IdxV1, IdxV2, UqV1, UqV2, FkCouponV1, FkOrderV1, FkCouponV2, FkOrderV2 } = entities({
+  IdxV1: [
+    Entity("account"),
+    {
+      id: [Number, PrimaryColumn()],
+      code: [String, Index("IDX_account_code"), Column({ type: "varchar", length: 20 })],
+    },
+  ],
+  IdxV2: [
+    Entity("account"),
+    {
+      id: [Number, PrimaryColumn()],
+      code: [String, Index("IDX_account_code_v2"), Column({ type: "varchar", length: 20 })],
+    },
+  ],
+  UqV1: [
+    Entity("account"),
+    Unique("UQ_account_code", ["code"]),
+    { id: [Number, PrimaryColumn()], code: [String, Column({ type: "varchar", length: 20 })] },
+  ],
+  UqV2: [
+    Entity("account"),
+    Unique("UQ_account_code_v2", ["code"]),
+    { id: [Number, PrimaryColumn()], code: [String, Column({ type: "varchar", length: 20 })] },
+  ],
+  FkCouponV1: [Entity("coupons"), { id: [Number, PrimaryColumn()] }],
+  FkOrderV1: [
+    Entity("orders"),
+    {
+      id: [Number, PrimaryColumn()],
+      coupon: [
+        Object,
+        ManyToOne(() => FkCouponV1, { nullable: true }),
+        JoinColumn({ name: "couponId", foreignKeyConstraintName: "FK_orders_coupon" }),
+      ],
+    },
+  ],
+  FkCouponV2: [Entity("coupons"), { id: [Number, PrimaryColumn()] }],
+  FkOrderV2: [
+    Entity("orders"),
+    {
+      id: [Number, PrimaryColumn()],
+      coupon: [
+        Object,
+        ManyToOne(() => FkCouponV2, { nullable: true }),
+        JoinColumn({ name: "couponId", foreignKeyConstraintName: "FK_orders_coupon_v2" }),
+      ],
+    },
+  ],
+});
 
 // ---- a PostgreSQL enum value renamed -------------------------------------------------------
-@Entity("person")
-class MoodV1 {
-  @PrimaryColumn() id!: number;
-  @Column({ type: "enum", enum: ["sad", "ok", "happy"], enumName: "mood" }) mood!: string;
-}
-@Entity("person")
-class MoodV2 {
-  @PrimaryColumn() id!: number;
-  @Column({ type: "enum", enum: ["unhappy", "ok", "happy"], enumName: "mood" }) mood!: string;
-}
+const { MoodV1, MoodV2 } = entities({
+  MoodV1: [
+    Entity("person"),
+    {
+      id: [Number, PrimaryColumn()],
+      mood: [String, Column({ type: "enum", enum: ["sad", "ok", "happy"], enumName: "mood" })],
+    },
+  ],
+  MoodV2: [
+    Entity("person"),
+    {
+      id: [Number, PrimaryColumn()],
+      mood: [String, Column({ type: "enum", enum: ["unhappy", "ok", "happy"], enumName: "mood" })],
+    },
+  ],
+});
 
 interface Scenario {
   name: string;
@@ -373,16 +385,16 @@ for (const dialect of DIALECTS) {
   }
 }
 
-@Entity("coupons")
-class StrictCouponV1 {
-  @PrimaryColumn() id!: number;
-  @Column({ type: "varchar", length: 20 }) code!: string;
-}
-@Entity("promo_codes")
-class LooseCouponV2 {
-  @PrimaryColumn() id!: number;
-  @Column({ type: "varchar", length: 20, nullable: true }) code!: string | null;
-}
+const { StrictCouponV1, LooseCouponV2 } = entities({
+  StrictCouponV1: [
+    Entity("coupons"),
+    { id: [Number, PrimaryColumn()], code: [String, Column({ type: "varchar", length: 20 })] },
+  ],
+  LooseCouponV2: [
+    Entity("promo_codes"),
+    { id: [Number, PrimaryColumn()], code: [Object, Column({ type: "varchar", length: 20, nullable: true })] },
+  ],
+});
 
 test("sqlite rename: a renamed table recreated by its batch, offline (--sql) and online", async (t) => {
   const db = await useDatabase(t, "sqlite");

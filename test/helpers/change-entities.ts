@@ -1,92 +1,47 @@
 /* Entity pairs that several dialects' change suites use as they are (v1 → v2 of one table). */
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { entities, pk } from "./entity-builder";
 import type { ChangeScenario } from "./change-scenario";
 
-@Entity("account")
-export class LenV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 50 }) name!: string;
-}
-
-@Entity("account")
-export class LenV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 200 }) name!: string;
-}
-
-@Entity("account")
-export class NotNullV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", nullable: true }) nick!: string | null;
-}
-
-@Entity("account")
-export class NotNullV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", default: "anon" }) nick!: string;
-}
-
-@Entity("account")
-export class DefV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ default: 1 }) level!: number;
-}
-
-@Entity("account")
-export class DefV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ default: 2 }) level!: number;
-}
-
-@Entity("counter")
-export class WidenV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("int") hits!: number;
-}
-
-@Entity("counter")
-export class WidenV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column("bigint") hits!: string;
-}
-
-@Entity("account")
-export class NullableV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column() name!: string;
-}
-
-@Entity("account")
-export class NullableV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ type: "varchar", nullable: true }) name!: string | null;
-}
-
-@Entity("account")
-export class NarrowV1 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 200 }) name!: string;
-}
-
-@Entity("account")
-export class NarrowV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 50 }) name!: string;
-}
+export const {
+  LenV1,
+  LenV2,
+  NotNullV1,
+  NotNullV2,
+  DefV1,
+  DefV2,
+  WidenV1,
+  WidenV2,
+  NullableV1,
+  NullableV2,
+  NarrowV1,
+  NarrowV2,
+} = entities({
+  LenV1: [Entity("account"), { id: pk(), name: [String, Column({ length: 50 })] }],
+  LenV2: [Entity("account"), { id: pk(), name: [String, Column({ length: 200 })] }],
+  NotNullV1: [Entity("account"), { id: pk(), nick: [Object, Column({ type: "varchar", nullable: true })] }],
+  NotNullV2: [Entity("account"), { id: pk(), nick: [String, Column({ type: "varchar", default: "anon" })] }],
+  DefV1: [Entity("account"), { id: pk(), level: [Number, Column({ default: 1 })] }],
+  DefV2: [Entity("account"), { id: pk(), level: [Number, Column({ default: 2 })] }],
+  WidenV1: [Entity("counter"), { id: pk(), hits: [Number, Column("int")] }],
+  WidenV2: [Entity("counter"), { id: pk(), hits: [String, Column("bigint")] }],
+  NullableV1: [Entity("account"), { id: pk(), name: [String, Column()] }],
+  NullableV2: [Entity("account"), { id: pk(), name: [Object, Column({ type: "varchar", nullable: true })] }],
+  NarrowV1: [Entity("account"), { id: pk(), name: [String, Column({ length: 200 })] }],
+  NarrowV2: [Entity("account"), { id: pk(), name: [String, Column({ length: 50 })] }],
+});
 
 /** A table keyed by a natural column that gets a generated primary key: the rows must be numbered. */
-@Entity("visit")
-class NewIdV1 {
-  @Column({ length: 20 }) code!: string;
-  @PrimaryColumn({ length: 20 }) place!: string;
-}
-
-@Entity("visit")
-class NewIdV2 {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 20 }) code!: string;
-  @Column({ length: 20 }) place!: string;
-}
+const { NewIdV1, NewIdV2 } = entities({
+  NewIdV1: [
+    Entity("visit"),
+    { code: [String, Column({ length: 20 })], place: [String, PrimaryColumn({ length: 20 })] },
+  ],
+  NewIdV2: [
+    Entity("visit"),
+    { id: pk(), code: [String, Column({ length: 20 })], place: [String, Column({ length: 20 })] },
+  ],
+});
 
 /** The generated key scenario without its dialect's ops and SQL. */
 export const NEW_ID = {
