@@ -8,23 +8,20 @@ import * as path from "node:path";
 import { test } from "node:test";
 import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { describe } from "./helpers/cli-process";
-import { ACCOUNT_ENTITY, createProject, exists, generatedRevision, versionRows } from "./helpers/project";
+import {
+  ACCOUNT_ENTITY,
+  createProject,
+  entitiesProject,
+  exists,
+  generatedRevision,
+  versionRows,
+} from "./helpers/project";
 
 for (const dialect of dialectsUnderTest()) {
   test(`${dialect}: check reports pending ops (exit 1) until a revision applies them`, async (t) => {
     const db = await useDatabase(t, dialect);
     if (!db) return;
-    const p = await createProject(t, db, { hooks: false, inRepo: true });
-    fs.writeFileSync(path.join(p.dir, "entities.ts"), ACCOUNT_ENTITY);
-    const configFile = path.join(p.dir, "autogen.config.ts");
-    const config = fs
-      .readFileSync(configFile, "utf8")
-      .replace(
-        `import { defineConfig } from "autogen";`,
-        `import { defineConfig } from "autogen";\nimport { Account } from "./entities";`,
-      )
-      .replace("// entities: [Account],", "entities: [Account],");
-    fs.writeFileSync(configFile, config);
+    const p = await entitiesProject(t, db, ACCOUNT_ENTITY, "Account");
 
     const pending = await p.cli(["check"]);
     assert.equal(pending.status, 1, describe(pending));

@@ -7,14 +7,16 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import { command, defineConfig } from "autogen";
 import { connect } from "@autogen/dialects";
-import { useDatabase } from "@autogen/dialects/testing";
+import { useDatabase, type FreshDatabase } from "@autogen/dialects/testing";
 import { describe, startCli, type CliResult } from "./helpers/cli-process";
-import { ACCOUNT_ENTITY, createProject, generatedRevision, writeOps, useEntitiesModule } from "./helpers/project";
+import { ACCOUNT_ENTITY, createProject, entitiesProject, generatedRevision, writeOps } from "./helpers/project";
 
 const TARGETS = ["east", "west", "north"];
+/** The config's setting naming the TARGETS, one SQLite file each in the project folder. */
+const TARGETS_SETTING = `targets: [${TARGETS.map((n) => `{ name: "${n}", url: "sqlite:///${n}.db" }`).join(", ")}],`;
 
 interface JsonReport {
   results: { name: string; status: string; to: string[] | null; steps: number | null; changes?: string[] }[];
@@ -24,13 +26,14 @@ interface JsonReport {
 const json = (r: CliResult) => JSON.parse(r.stdout) as JsonReport;
 const statuses = (r: CliResult) => Object.fromEntries(json(r).results.map((x) => [x.name, x.status]));
 
+/** A project with the account model whose config names the TARGETS. */
+const fleetProject = (t: TestContext, db: FreshDatabase) =>
+  entitiesProject(t, db, ACCOUNT_ENTITY, "Account", `entities: [Account],\n  ${TARGETS_SETTING}`);
+
 test("sqlite: check --each reports drift per target; --sql --each writes a file per target; downgrade, stamp and current on named targets; bad input exits 2", async (t) => {
   const db = await useDatabase(t, "sqlite");
   if (!db) return;
-  const p = await createProject(t, db, { hooks: false, inRepo: true });
-  fs.writeFileSync(path.join(p.dir, "entities.ts"), ACCOUNT_ENTITY);
-  const targets = TARGETS.map((n) => `{ name: "${n}", url: "sqlite:///${n}.db" }`).join(", ");
-  useEntitiesModule(p, "Account", `entities: [Account],\n  targets: [${targets}],`);
+  const p = await fleetProject(t, db);
   const file = (n: string) => path.join(p.dir, `${n}.db`);
 
   // Bad input: one line, exit 2, no target touched.
@@ -120,11 +123,7 @@ test("sqlite: Ctrl-C lets the running target finish its current revision, starts
   if (!db) return;
   const p = await createProject(t, db, { hooks: false });
   const configFile = path.join(p.dir, "autogen.config.ts");
-  const targets = TARGETS.map((n) => `{ name: "${n}", url: "sqlite:///${n}.db" }`).join(", ");
-  fs.writeFileSync(
-    configFile,
-    fs.readFileSync(configFile, "utf8").replace("// entities: [Account],", `targets: [${targets}],`),
-  );
+  fs.writeFileSync(configFile, fs.readFileSync(configFile, "utf8").replace("// entities: [Account],", TARGETS_SETTING));
   const r1 = await p.revision("first");
   writeOps(r1.path, `await op.execute("CREATE TABLE steps (n integer)");`, `await op.execute("DROP TABLE steps");`);
   // The slow revision says it started (a marker file), then takes a while.
@@ -206,10 +205,7 @@ test("sqlite: command.fleet programmatically: an aborted signal starts nothing (
 test("sqlite: verify --each proves the history on each target's server and names the targets whose applied files changed", async (t) => {
   const db = await useDatabase(t, "sqlite");
   if (!db) return;
-  const p = await createProject(t, db, { hooks: false, inRepo: true });
-  fs.writeFileSync(path.join(p.dir, "entities.ts"), ACCOUNT_ENTITY);
-  const targets = TARGETS.map((n) => `{ name: "${n}", url: "sqlite:///${n}.db" }`).join(", ");
-  useEntitiesModule(p, "Account", `entities: [Account],\n  targets: [${targets}],`);
+  const p = await fleetProject(t, db);
   const rev = generatedRevision(await p.ok(["revision", "--autogenerate", "-m", "initial"]));
   // Only east and west have run it: north has applied nothing, so nothing of it can have changed.
   for (const n of ["east", "west"]) await p.ok(["upgrade", "head", "--each", "--target", n]);

@@ -7,8 +7,9 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { useDatabase, tempDir } from "@autogen/dialects/testing";
-import { describe as describeRun, ROOT, runCli } from "./helpers/cli-process";
+import { useDatabase } from "@autogen/dialects/testing";
+import { describe as describeRun, runCli } from "./helpers/cli-process";
+import { handMadeProject } from "./helpers/project";
 
 const ENTITIES_V1 = `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 @Entity("account")
@@ -55,20 +56,11 @@ export default defineConfig({
 test("sqlite: config hooks shape what autogenerate writes (includeObject, Rewriter, empty revisions)", async (t) => {
   const db = await useDatabase(t, "sqlite");
   if (!db) return;
-  // Inside the repository, so that the project's files resolve typeorm and reflect-metadata.
-  const parent = path.join(ROOT, "test", "fixtures-tmp");
-  fs.mkdirSync(parent, { recursive: true });
-  const dir = tempDir("hooks-e2e", parent);
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  fs.mkdirSync(path.join(dir, "migrations", "versions"), { recursive: true });
-  fs.writeFileSync(path.join(dir, "autogen.config.ts"), CONFIG);
-  fs.writeFileSync(path.join(dir, "entities.ts"), ENTITIES_V1);
-  const env = { DATABASE_URL: db.url };
-  const cli = async (...args: string[]) => {
-    const r = await runCli(args, { cwd: dir, env });
-    assert.equal(r.status, 0, `autogen ${args.join(" ")}: ${describeRun(r)}`);
-    return r;
-  };
+  const {
+    dir,
+    env,
+    ok: cli,
+  } = handMadeProject(t, db, "hooks-e2e", { "autogen.config.ts": CONFIG, "entities.ts": ENTITIES_V1 });
   const versions = () =>
     fs
       .readdirSync(path.join(dir, "migrations", "versions"))

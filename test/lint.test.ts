@@ -11,19 +11,15 @@ import * as path from "node:path";
 import { test } from "node:test";
 import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { describe, ROOT } from "./helpers/cli-process";
-import { createProject, generatedRevision, useEntitiesModule } from "./helpers/project";
+import { createProject, entitiesProject, entitiesSource, generatedRevision, writeEntities } from "./helpers/project";
 
-const entities = (withPw: boolean) => `import { Column, Entity, PrimaryColumn } from "typeorm";
-
-@Entity("users")
-export class User {
-  @PrimaryColumn({ type: "integer" })
-  id!: number;
-
-  @Column({ type: "varchar", length: 100 })
-  name!: string;
-${withPw ? `\n  @Column({ type: "varchar", length: 50, nullable: true })\n  pw!: string | null;\n` : ""}}
-`;
+const entities = (withPw: boolean) =>
+  entitiesSource({
+    User: {
+      table: "users",
+      columns: { name: { length: 100 }, ...(withPw ? { pw: { length: 50, nullable: true } } : {}) },
+    },
+  });
 
 /** The risks lint must find in the second revision (the drop), by dialect. */
 const DROP_RISKS: Record<string, string[]> = {
@@ -36,13 +32,10 @@ for (const dialect of dialectsUnderTest()) {
   test(`${dialect}: lint fails on an unacknowledged drop, in every format, and passes once it is acknowledged`, async (t) => {
     const db = await useDatabase(t, dialect);
     if (!db) return;
-    const p = await createProject(t, db, { hooks: false, inRepo: true });
-    const entitiesFile = path.join(p.dir, "entities.ts");
-    fs.writeFileSync(entitiesFile, entities(true));
-    useEntitiesModule(p, "User");
+    const p = await entitiesProject(t, db, entities(true), "User");
     await p.ok(["revision", "--autogenerate", "-m", "users", "--rev-id", "aaaaaaaaaaa1"]);
     await p.ok(["upgrade", "head"]);
-    fs.writeFileSync(entitiesFile, entities(false));
+    writeEntities(p, entities(false));
 
     // check --format json: stdout is the document, with the risks of the pending drop.
     const checked = await p.cli(["check", "--format", "json"]);

@@ -6,14 +6,14 @@
  * and the database stamped where it is.
  */
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import { DatabaseError } from "@autogen/core";
+import type { Connection } from "@autogen/dialects";
 import { offlineStatements, useDatabase } from "@autogen/dialects/testing";
 import { revisionFileHash } from "@autogen/runtime";
 import { command, defineConfig } from "autogen";
 import { describe } from "./helpers/cli-process";
-import { createProject, exists, versionRows, writeOps } from "./helpers/project";
+import { createProject, exists, type RevisionFile, versionRows, writeOps } from "./helpers/project";
 
 const CREATE = `await op.createTable("account", [{ name: "id", type: "int", primaryKey: true, autoIncrement: true }, { name: "name", type: "varchar(50)", nullable: false }]);`;
 const DROP = `await op.dropTable("account");`;
@@ -34,19 +34,38 @@ const DOWN = [
   `await op.dropColumn("account", "email");`,
 ].join("\n  ");
 
+/**
+ * A project on MySQL with two revisions written by hand (the account table, then `contact`'s
+ * statements), and a config for the API; undefined when no server is reachable.
+ */
+async function contactProject(t: TestContext, contact: string) {
+  const db = await useDatabase(t, "mysql");
+  if (!db) return undefined;
+  const p = await createProject(t, db, { hooks: false });
+  const [first, second] = await p.handWritten(["create account", CREATE, DROP], ["add contact columns", contact, DOWN]);
+  const config = defineConfig({ scriptLocation: `${p.dir}/migrations`, url: db.url });
+  return { p, first: first!, second: second!, config };
+}
+
+/** What the failure message asks for: the statements that ran undone, and the file fixed. */
+async function undoAndFix(conn: Connection, second: RevisionFile): Promise<void> {
+  await conn.query("DROP INDEX `ix_account_email` ON `account`");
+  await conn.query("ALTER TABLE `account` DROP COLUMN `email`");
+  writeOps(second.path, FIXED, DOWN);
+}
+
 test("mysql: a revision failing in its third statement names it, stops at the previous revision, and completes once fixed", async (t) => {
   const db = await useDatabase(t, "mysql");
   if (!db) return;
   const p = await createProject(t, db, { hooks: false });
-  const first = await p.revision("create account");
-  writeOps(first.path, CREATE, DROP);
-  const second = await p.revision("add contact columns");
-  writeOps(second.path, BROKEN, DOWN);
-  const third = await p.revision("add a note");
-  writeOps(
-    third.path,
-    `await op.addColumn("account", { name: "note", type: "text" });`,
-    `await op.dropColumn("account", "note");`,
+  const [first, second, third] = await p.handWritten(
+    ["create account", CREATE, DROP],
+    ["add contact columns", BROKEN, DOWN],
+    [
+      "add a note",
+      `await op.addColumn("account", { name: "note", type: "text" });`,
+      `await op.dropColumn("account", "note");`,
+    ],
   );
 
   const failed = await p.cli(["upgrade", "head"]);
@@ -83,9 +102,7 @@ test("mysql: a revision failing in its third statement names it, stops at the pr
 
   // The user does what the message says: undoes the two statements that ran, fixes the file,
   // and stamps where the database is; until then a rerun refuses to start on the half-done revision.
-  await conn.query("DROP INDEX `ix_account_email` ON `account`");
-  await conn.query("ALTER TABLE `account` DROP COLUMN `email`");
-  writeOps(second.path, FIXED, DOWN);
+  await undoAndFix(conn, second);
   const refused = await p.cli(["upgrade", "head"]);
   assert.equal(refused.status, 2, describe(refused));
   assert.match(
@@ -103,14 +120,9 @@ test("mysql: a revision failing in its third statement names it, stops at the pr
 });
 
 test("mysql: through command.upgrade the failure is a DatabaseError carrying revision and statement", async (t) => {
-  const db = await useDatabase(t, "mysql");
-  if (!db) return;
-  const p = await createProject(t, db, { hooks: false });
-  const first = await p.revision("create account");
-  writeOps(first.path, CREATE, DROP);
-  const second = await p.revision("add contact columns");
-  writeOps(second.path, BROKEN, DOWN);
-  const config = defineConfig({ scriptLocation: `${p.dir}/migrations`, url: db.url });
+  const project = await contactProject(t, BROKEN);
+  if (!project) return;
+  const { p, first, second, config } = project;
 
   const error = await command.upgrade(config, "head").then(
     () => assert.fail("the upgrade must fail"),
@@ -125,23 +137,16 @@ test("mysql: through command.upgrade the failure is a DatabaseError carrying rev
 
   // Fixed, with the leftovers undone, the same API finishes the upgrade.
   const conn = await p.connection();
-  await conn.query("DROP INDEX `ix_account_email` ON `account`");
-  await conn.query("ALTER TABLE `account` DROP COLUMN `email`");
-  writeOps(second.path, FIXED, DOWN);
+  await undoAndFix(conn, second);
   await command.stamp(config, first.id);
   await command.upgrade(config, "head");
   assert.deepEqual(await versionRows(conn), [second.id]);
 });
 
 test("mysql: offline SQL stamps each revision right after its statements, with no transaction around them", async (t) => {
-  const db = await useDatabase(t, "mysql");
-  if (!db) return;
-  const p = await createProject(t, db, { hooks: false });
-  const first = await p.revision("create account");
-  writeOps(first.path, CREATE, DROP);
-  const second = await p.revision("add contact columns");
-  writeOps(second.path, FIXED, DOWN);
-  const config = defineConfig({ scriptLocation: `${p.dir}/migrations`, url: db.url });
+  const project = await contactProject(t, FIXED);
+  if (!project) return;
+  const { first, second, config } = project;
   const sql = (await command.upgrade(config, "base:head", { sql: true })) as string;
   const statements = offlineStatements(sql).map((s) => s.replace(/\n/g, " "));
   const stamp = (s: string) => /autogen_version/.test(s);

@@ -5,11 +5,10 @@
  * with the chosen tenant's schema.
  */
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
 import { test } from "node:test";
-import { useDatabase, tempDir } from "@autogen/dialects/testing";
-import { describe as describeRun, ROOT, runCli } from "./helpers/cli-process";
+import { useDatabase } from "@autogen/dialects/testing";
+import { describe as describeRun, runCli } from "./helpers/cli-process";
+import { handMadeProject } from "./helpers/project";
 
 const CONFIG = `import "reflect-metadata";
 import { defineConfig } from "autogen";
@@ -39,19 +38,11 @@ export class Account {
 test("postgres: -x tenant=... migrates and autogenerates per tenant schema (onConnect sets search_path)", async (t) => {
   const db = await useDatabase(t, "postgres");
   if (!db) return;
-  const parent = path.join(ROOT, "test", "fixtures-tmp");
-  fs.mkdirSync(parent, { recursive: true });
-  const dir = tempDir("tenants", parent);
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  fs.mkdirSync(path.join(dir, "migrations", "versions"), { recursive: true });
-  fs.writeFileSync(path.join(dir, "autogen.config.ts"), CONFIG);
-  fs.writeFileSync(path.join(dir, "entities.ts"), ENTITIES);
-  const env = { DATABASE_URL: db.url };
-  const cli = async (...args: string[]) => {
-    const r = await runCli(args, { cwd: dir, env });
-    assert.equal(r.status, 0, `autogen ${args.join(" ")}: ${describeRun(r)}`);
-    return r;
-  };
+  const {
+    dir,
+    env,
+    ok: cli,
+  } = handMadeProject(t, db, "tenants", { "autogen.config.ts": CONFIG, "entities.ts": ENTITIES });
   const conn = await db.connect();
   t.after(() => conn.close());
   await conn.query(`CREATE SCHEMA "tenant_a"`);

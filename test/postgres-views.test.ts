@@ -6,36 +6,30 @@
 import "reflect-metadata";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path from "node:path";
 import { test } from "node:test";
-import { Column, Entity, PrimaryGeneratedColumn, ViewColumn, ViewEntity } from "typeorm";
-import { command, defineConfig } from "autogen";
-import { useDatabase, tempDir } from "@autogen/dialects/testing";
+import { Column, Entity, ViewColumn, ViewEntity } from "typeorm";
+import { entities, pk } from "./helpers/entity-builder";
+import { command } from "autogen";
+import { useDatabase } from "@autogen/dialects/testing";
+import { scenarioConfigs } from "./helpers/change-scenario";
 
-@Entity("sale")
-class Sale {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ length: 40 }) region!: string;
-  @Column() amount!: number;
-}
-
-@ViewEntity({
-  name: "sales_by_region",
-  expression: `SELECT "region", SUM("amount") AS "total" FROM "sale" GROUP BY "region"`,
-})
-class TotalsV1 {
-  @ViewColumn() region!: string;
-  @ViewColumn() total!: number;
-}
-
-@ViewEntity({
-  name: "sales_by_region",
-  expression: `SELECT "region", MAX("amount") AS "total" FROM "sale" GROUP BY "region"`,
-})
-class TotalsV2 {
-  @ViewColumn() region!: string;
-  @ViewColumn() total!: number;
-}
+const { Sale, TotalsV1, TotalsV2 } = entities({
+  Sale: [Entity("sale"), { id: pk(), region: [String, Column({ length: 40 })], amount: [Number, Column()] }],
+  TotalsV1: [
+    ViewEntity({
+      name: "sales_by_region",
+      expression: `SELECT "region", SUM("amount") AS "total" FROM "sale" GROUP BY "region"`,
+    }),
+    { region: [String, ViewColumn()], total: [Number, ViewColumn()] },
+  ],
+  TotalsV2: [
+    ViewEntity({
+      name: "sales_by_region",
+      expression: `SELECT "region", MAX("amount") AS "total" FROM "sale" GROUP BY "region"`,
+    }),
+    { region: [String, ViewColumn()], total: [Number, ViewColumn()] },
+  ],
+});
 
 const kinds = (ops: readonly { kind: string; ops?: readonly { kind: string }[] }[]): string[] =>
   ops.flatMap((o) => (o.ops ? kinds(o.ops) : [o.kind]));
@@ -43,12 +37,7 @@ const kinds = (ops: readonly { kind: string; ops?: readonly { kind: string }[] }
 test("postgres: a view compares by its stored definition; a change is drop + create, reversible, rows untouched", async (t) => {
   const db = await useDatabase(t, "postgres");
   if (!db) return;
-  const scriptLocation = tempDir("pg-views");
-  fs.mkdirSync(path.join(scriptLocation, "versions"));
-  t.after(() => fs.rmSync(scriptLocation, { recursive: true, force: true }));
-  const config = (entities: Function[]) => defineConfig({ scriptLocation, url: db.url, entities, postWriteHooks: [] });
-  const v1 = config([Sale, TotalsV1]);
-  const v2 = config([Sale, TotalsV2]);
+  const { v1, v2 } = scenarioConfigs(t, db, [Sale, TotalsV1], [Sale, TotalsV2]);
 
   assert.ok(await command.revision(v1, { message: "v1", autogenerate: true }));
   await command.upgrade(v1, "head");
@@ -82,5 +71,5 @@ test("postgres: a view compares by its stored definition; a change is drop + cre
   assert.equal((await command.check(v1)).upToDate, true, "downgrade -1 brings the v1 view back");
 
   // The view's entity removed: the view is dropped, the table and its rows stay.
-  assert.deepEqual(kinds((await command.check(config([Sale]))).ops.upgradeOps.ops), ["DropViewOp"]);
+  assert.deepEqual(kinds((await command.check({ ...v1, entities: [Sale] })).ops.upgradeOps.ops), ["DropViewOp"]);
 });

@@ -5,33 +5,23 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as path from "node:path";
-import { test } from "node:test";
-import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
+import { test, type TestContext } from "node:test";
+import { dialectsUnderTest, useDatabase, type FreshDatabase } from "@autogen/dialects/testing";
 import { assertFailure, describe, hasScript, runOnTerminal } from "./helpers/cli-process";
-import { createProject, generatedRevision, type Project, useEntitiesModule } from "./helpers/project";
+import { entitiesProject, entitiesSource, generatedRevision, type Project, writeEntities } from "./helpers/project";
 import { insertRows, selectRows } from "./helpers/change-scenario";
 
-const entities = (column: string) => `import { Column, Entity, PrimaryColumn } from "typeorm";
-
-@Entity("account")
-export class Account {
-  @PrimaryColumn({ type: "integer" })
-  id!: number;
-
-  @Column({ type: "varchar", length: 50 })
-  ${column}!: string;
-}
-`;
+const entities = (column: string) =>
+  entitiesSource({ Account: { table: "account", columns: { [column]: { length: 50 } } } });
 
 /** A project whose model has account.fullname, applied, with one row; then the model says account.name. */
-async function renamedProject(t: Parameters<typeof createProject>[0], p: Project): Promise<void> {
-  fs.writeFileSync(path.join(p.dir, "entities.ts"), entities("fullname"));
-  useEntitiesModule(p, "Account");
+async function renamedProject(t: TestContext, db: FreshDatabase): Promise<Project> {
+  const p = await entitiesProject(t, db, entities("fullname"), "Account");
   await p.ok(["revision", "--autogenerate", "-m", "v1"]);
   await p.ok(["upgrade", "head"]);
   await insertRows(await p.connection(), { account: [{ id: 1, fullname: "Ada" }] });
-  fs.writeFileSync(path.join(p.dir, "entities.ts"), entities("name"));
+  writeEntities(p, entities("name"));
+  return p;
 }
 
 const revisionFiles = (p: Project) => fs.readdirSync(p.versionsDir).filter((f) => f.endsWith(".ts"));
@@ -46,8 +36,7 @@ for (const dialect of dialectsUnderTest()) {
   test(`${dialect}: --rename on check and revision; a hint that matches nothing is exit 2`, async (t) => {
     const db = await useDatabase(t, dialect);
     if (!db) return;
-    const p = await createProject(t, db, { hooks: false, inRepo: true });
-    await renamedProject(t, p);
+    const p = await renamedProject(t, db);
 
     const unresolved = await p.cli(["check"]);
     assert.equal(unresolved.status, 1, describe(unresolved));
@@ -93,8 +82,7 @@ for (const dialect of dialectsUnderTest()) {
   test(`${dialect}: the y/N question on a terminal (default No)`, { skip: !hasScript && "no `script`" }, async (t) => {
     const db = await useDatabase(t, dialect);
     if (!db) return;
-    const p = await createProject(t, db, { hooks: false, inRepo: true });
-    await renamedProject(t, p);
+    const p = await renamedProject(t, db);
     const question = /Rename candidate: is column fullname of account renamed to name\? .*\[y\/N\]/;
 
     const no = onTerminal(p, ["revision", "--autogenerate", "-m", "no"], "\n");
@@ -118,7 +106,7 @@ for (const dialect of dialectsUnderTest()) {
     assert.deepEqual(await selectRows(await p.connection(), "account", ["id", "name"]), [{ id: 1, name: "Ada" }]);
 
     // Not a terminal (the test's own pipes): no question, the candidate stays a drop plus an add.
-    fs.writeFileSync(path.join(p.dir, "entities.ts"), entities("title"));
+    writeEntities(p, entities("title"));
     const piped = await p.cli(["check"]);
     assert.equal(piped.status, 1, describe(piped));
     assert.doesNotMatch(piped.stderr, /\[y\/N\]/);

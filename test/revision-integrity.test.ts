@@ -18,6 +18,7 @@ import {
   CREATE_ACCOUNT,
   createProject,
   DROP_ACCOUNT,
+  type HandWritten,
   type Project,
   type RevisionFile,
   writeOps,
@@ -30,6 +31,16 @@ async function checksumRows(conn: Connection): Promise<string[]> {
   );
   return rows.map((r) => `${r.revision} ${r.operation} ${r.checksum ?? "NULL"}`).sort();
 }
+
+/** The account table, then a column added to it. */
+const HISTORY: readonly HandWritten[] = [
+  ["create account", CREATE_ACCOUNT, DROP_ACCOUNT],
+  [
+    "add email",
+    `await op.addColumn("account", { name: "email", type: "varchar(100)" });`,
+    `await op.dropColumn("account", "email");`,
+  ],
+];
 
 const recorded = (r: RevisionFile, operation: string) => `${r.id} ${operation} ${revisionFileHash(r.path)}`;
 
@@ -54,14 +65,7 @@ for (const dialect of dialectsUnderTest()) {
     const db = await useDatabase(t, dialect);
     if (!db) return;
     const p = await createProject(t, db, { hooks: false });
-    const a = await p.revision("create account");
-    writeOps(a.path, CREATE_ACCOUNT, DROP_ACCOUNT);
-    const b = await p.revision("add email");
-    writeOps(
-      b.path,
-      `await op.addColumn("account", { name: "email", type: "varchar(100)" });`,
-      `await op.dropColumn("account", "email");`,
-    );
+    const [a, b] = await p.handWritten(...HISTORY);
     await p.ok(["upgrade", "head"]);
     const conn = await p.connection();
     assert.deepEqual(await checksumRows(conn), [recorded(a, "upgrade"), recorded(b, "upgrade")].sort());
@@ -129,14 +133,7 @@ for (const dialect of dialectsUnderTest()) {
     const db = await useDatabase(t, dialect);
     if (!db) return;
     const p = await createProject(t, db, { hooks: false });
-    const a = await p.revision("create account");
-    writeOps(a.path, CREATE_ACCOUNT, DROP_ACCOUNT);
-    const b = await p.revision("add email");
-    writeOps(
-      b.path,
-      `await op.addColumn("account", { name: "email", type: "varchar(100)" });`,
-      `await op.dropColumn("account", "email");`,
-    );
+    const [a, b] = await p.handWritten(...HISTORY);
     await p.ok(["upgrade", a.id]);
     const conn = await p.connection();
     // The table as an autogen before checksums would have made it, with a's row.
@@ -160,8 +157,7 @@ test("upgrade --sql records each revision's checksum in the script", async (t) =
   const db = await useDatabase(t, "sqlite");
   if (!db) return;
   const p = await createProject(t, db, { hooks: false });
-  const a = await p.revision("create account");
-  writeOps(a.path, CREATE_ACCOUNT, DROP_ACCOUNT);
+  const [a] = await p.handWritten(HISTORY[0]!);
   const sql = await p.ok(["upgrade", "head", "--sql"]);
   assert.match(
     sql.stdout,
@@ -175,8 +171,7 @@ test("verify whose project database cannot be reached says so in one warning and
   const db = await useDatabase(t, "postgres");
   if (!db) return;
   const p = await createProject(t, db, { hooks: false });
-  const a = await p.revision("create account");
-  writeOps(a.path, CREATE_ACCOUNT, DROP_ACCOUNT);
+  const [a] = await p.handWritten(HISTORY[0]!);
   const configFile = path.join(p.dir, "autogen.config.ts");
   fs.writeFileSync(
     configFile,

@@ -9,16 +9,7 @@ import { command, defineConfig } from "autogen";
 import { getDialect } from "@autogen/dialects";
 import { dialectsUnderTest, offlineStatements, useDatabase } from "@autogen/dialects/testing";
 import { describe } from "./helpers/cli-process";
-import {
-  ADD_LAST_TRANSACTION_DATE,
-  CREATE_ACCOUNT,
-  createProject,
-  DROP_ACCOUNT,
-  DROP_LAST_TRANSACTION_DATE,
-  exists,
-  versionRows,
-  writeOps,
-} from "./helpers/project";
+import { createProject, exists, TUTORIAL_HISTORY, versionRows, writeOps } from "./helpers/project";
 
 for (const dialect of dialectsUnderTest()) {
   test(`${dialect}: stamp and stamp --purge write the version and revisions tables and run no revision`, async (t) => {
@@ -26,10 +17,7 @@ for (const dialect of dialectsUnderTest()) {
     if (!db) return;
     const p = await createProject(t, db, { hooks: false });
     const conn = await p.connection();
-    const a = await p.revision("create account table");
-    writeOps(a.path, CREATE_ACCOUNT, DROP_ACCOUNT);
-    const b = await p.revision("Add a column");
-    writeOps(b.path, ADD_LAST_TRANSACTION_DATE, DROP_LAST_TRANSACTION_DATE);
+    const [a, b] = await p.handWritten(...TUTORIAL_HISTORY);
 
     /** The revisions table: `revision state operation`, sorted. */
     const revisionRows = async () =>
@@ -74,10 +62,7 @@ for (const dialect of dialectsUnderTest()) {
     if (!db) return;
     const p = await createProject(t, db, { hooks: false });
     const conn = await p.connection();
-    const a = await p.revision("create account table");
-    writeOps(a.path, CREATE_ACCOUNT, DROP_ACCOUNT);
-    const b = await p.revision("Add a column");
-    writeOps(b.path, ADD_LAST_TRANSACTION_DATE, DROP_LAST_TRANSACTION_DATE);
+    const [a, b] = await p.handWritten(...TUTORIAL_HISTORY);
     const config = defineConfig({ scriptLocation: path.join(p.dir, "migrations"), url: db.url });
 
     // Offline, through the bin and through the API: the same text, and no database touched.

@@ -14,7 +14,14 @@ import { connect, formatUrl, getDialect, parseUrl } from "@autogen/dialects";
 import { dialectsUnderTest, useDatabase, type FreshDatabase } from "@autogen/dialects/testing";
 import { BIN, describe } from "./helpers/cli-process";
 import { leftovers } from "./helpers/scratch-leftovers";
-import { createProject, generatedRevision, writeOps, type Project } from "./helpers/project";
+import {
+  entitiesProject,
+  entitiesSource,
+  generatedRevision,
+  writeEntities,
+  writeOps,
+  type Project,
+} from "./helpers/project";
 
 const ACCOUNT = `await op.createTable("account", [
     { name: "id", type: "integer", primaryKey: true },
@@ -27,50 +34,28 @@ const POST = `await op.createTable("post", [
 const ADD_EMAIL = `await op.addColumn("account", { name: "email", type: "varchar(100)" });`;
 const ADD_BODY = `await op.addColumn("post", { name: "body", type: "varchar(200)" });`;
 
-/** The models at the end of the correct history; `extra` adds members to Account and Post. */
-function entities(extra: { account?: string; post?: string } = {}): string {
-  return `import { Column, Entity, PrimaryColumn } from "typeorm";
-
-@Entity("account")
-export class Account {
-  @PrimaryColumn({ type: "integer" })
-  id!: number;
-
-  @Column({ type: "varchar", length: 50 })
-  name!: string;
-
-  @Column({ type: "varchar", length: 100, nullable: true })
-  email!: string | null;
-${extra.account ?? ""}
-}
-
-@Entity("post")
-export class Post {
-  @PrimaryColumn({ type: "integer" })
-  id!: number;
-
-  @Column({ type: "varchar", length: 80 })
-  title!: string;
-${extra.post ?? ""}
-}
-`;
+/** The models at the end of the correct history; `age` and `body` add those columns, `settings` a table. */
+function entities(o: { age?: boolean; body?: boolean; settings?: boolean } = {}): string {
+  return entitiesSource({
+    Account: {
+      table: "account",
+      columns: {
+        name: { length: 50 },
+        email: { length: 100, nullable: true },
+        ...(o.age ? { age: { type: "integer", nullable: true } } : {}),
+      },
+    },
+    Post: {
+      table: "post",
+      columns: { title: { length: 80 }, ...(o.body ? { body: { length: 200, nullable: true } } : {}) },
+    },
+    ...(o.settings ? { Settings: { table: "settings", columns: { owner_id: { type: "integer" } } } } : {}),
+  });
 }
 
 /** A project whose config reads its models from entities.ts. */
-async function modelProject(t: TestContext, db: FreshDatabase): Promise<Project> {
-  const p = await createProject(t, db, { hooks: false, inRepo: true });
-  fs.writeFileSync(path.join(p.dir, "entities.ts"), entities());
-  const configFile = path.join(p.dir, "autogen.config.ts");
-  const config = fs
-    .readFileSync(configFile, "utf8")
-    .replace(
-      `import { defineConfig } from "autogen";`,
-      `import { defineConfig } from "autogen";\nimport { Account, Post } from "./entities";`,
-    )
-    .replace("// entities: [Account],", "entities: [Account, Post],");
-  fs.writeFileSync(configFile, config);
-  return p;
-}
+const modelProject = (t: TestContext, db: FreshDatabase): Promise<Project> =>
+  entitiesProject(t, db, entities(), "Account, Post");
 
 /**
  * account (a), then two branches from it: email on account (b1) and a post table (b2, label
@@ -141,10 +126,7 @@ for (const dialect of dialectsUnderTest()) {
 
     // revision --autogenerate --verify: the new revision is written, then the whole history proven.
     await p.ok(["upgrade", "heads"]);
-    fs.writeFileSync(
-      path.join(p.dir, "entities.ts"),
-      entities({ post: `  @Column({ type: "varchar", length: 200, nullable: true })\n  body!: string | null;` }),
-    );
+    writeEntities(p, entities({ body: true }));
     const withVerify = await p.cli(["revision", "--autogenerate", "--verify", "-m", "post body"], {
       env: { TMPDIR: tmp },
     });
@@ -163,13 +145,7 @@ for (const dialect of dialectsUnderTest()) {
     const ids = await branchedHistory(p);
 
     // (a) The models add account.age and post.body; the revision (hand-edited) adds only body.
-    fs.writeFileSync(
-      path.join(p.dir, "entities.ts"),
-      entities({
-        account: `  @Column({ type: "integer", nullable: true })\n  age!: number | null;`,
-        post: `  @Column({ type: "varchar", length: 200, nullable: true })\n  body!: string | null;`,
-      }),
-    );
+    writeEntities(p, entities({ age: true, body: true }));
     const c = await p.revision("age and body");
     writeOps(c.path, ADD_BODY, `await op.dropColumn("post", "body");`);
     const missing = await verifyJson(p, tmp);
@@ -212,23 +188,7 @@ for (const dialect of dialectsUnderTest()) {
       `await op.addColumn("account", { name: "age", type: "integer" });\n  ${ADD_BODY}`,
       `await op.dropColumn("post", "body");\n  await op.dropColumn("account", "age");`,
     );
-    fs.writeFileSync(
-      path.join(p.dir, "entities.ts"),
-      entities({
-        account: `  @Column({ type: "integer", nullable: true })\n  age!: number | null;`,
-        post: `  @Column({ type: "varchar", length: 200, nullable: true })\n  body!: string | null;`,
-      }) +
-        `
-@Entity("settings")
-export class Settings {
-  @PrimaryColumn({ type: "integer" })
-  id!: number;
-
-  @Column({ type: "integer" })
-  owner_id!: number;
-}
-`,
-    );
+    writeEntities(p, entities({ age: true, body: true, settings: true }));
     fs.writeFileSync(
       path.join(p.dir, "autogen.config.ts"),
       fs

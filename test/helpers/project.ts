@@ -23,6 +23,8 @@ export interface Project {
   ok(args: readonly string[]): Promise<CliResult>;
   /** `autogen revision -m message ...flags`, then the new file's id and path. */
   revision(message: string, flags?: readonly string[]): Promise<RevisionFile>;
+  /** Revisions written by hand, one after the other: `[message, upgrade code, downgrade code]` each. */
+  handWritten(...revisions: readonly HandWritten[]): Promise<RevisionFile[]>;
   /** A session on the project's database, closed after the test. */
   connection(): Promise<Connection>;
 }
@@ -51,8 +53,37 @@ export interface RevisionFile {
   readonly path: string;
 }
 
+/** A revision written by hand: its message, then the bodies of upgrade() and downgrade(). */
+export type HandWritten = readonly [message: string, upgrade: string, downgrade: string];
+
 /** Project folders that must resolve the repository's node_modules (entities importing typeorm). */
 const IN_REPO_PARENT = path.join(ROOT, "test", "fixtures-tmp");
+
+/** A fresh temp folder for a project, removed after the test; with `inRepo`, under IN_REPO_PARENT. */
+function projectDir(t: TestContext, prefix: string, inRepo = false): string {
+  if (inRepo) fs.mkdirSync(IN_REPO_PARENT, { recursive: true });
+  const dir = tempDir(prefix, inRepo ? IN_REPO_PARENT : os.tmpdir());
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * A project written by hand inside the repository (its files find typeorm): `files` (a config,
+ * entities) and an empty migrations/versions. `ok` runs the bin there with DATABASE_URL set and
+ * asserts exit 0.
+ */
+export function handMadeProject(t: TestContext, db: FreshDatabase, prefix: string, files: Record<string, string>) {
+  const dir = projectDir(t, prefix, true);
+  fs.mkdirSync(path.join(dir, "migrations", "versions"), { recursive: true });
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  const env = { DATABASE_URL: db.url };
+  const ok = async (...args: string[]) => {
+    const r = await runCli(args, { cwd: dir, env });
+    assert.equal(r.status, 0, `autogen ${args.join(" ")}: ${describe(r)}`);
+    return r;
+  };
+  return { dir, env, ok };
+}
 
 /**
  * Creates a project in a fresh temp folder with `autogen init migrations` (the generic
@@ -64,9 +95,7 @@ export async function createProject(
   db: FreshDatabase,
   o: { hooks?: boolean; inRepo?: boolean } = {},
 ): Promise<Project> {
-  if (o.inRepo) fs.mkdirSync(IN_REPO_PARENT, { recursive: true });
-  const dir = tempDir("e2e", o.inRepo ? IN_REPO_PARENT : os.tmpdir());
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = projectDir(t, "e2e", o.inRepo);
   const env = { DATABASE_URL: db.url };
   const pids: number[] = [];
   const cli = async (args: readonly string[], c: { env?: Record<string, string | undefined> } = {}) => {
@@ -96,6 +125,15 @@ export async function createProject(
     async revision(message, flags = []) {
       const r = await ok(["revision", "-m", message, ...flags]);
       return generatedRevision(r);
+    },
+    async handWritten(...revisions) {
+      const files: RevisionFile[] = [];
+      for (const [message, upgrade, downgrade] of revisions) {
+        const file = generatedRevision(await ok(["revision", "-m", message]));
+        writeOps(file.path, upgrade, downgrade);
+        files.push(file);
+      }
+      return files;
     },
     async connection() {
       conn ??= await db.connect();
@@ -148,19 +186,6 @@ export async function exists(conn: Connection, table: string, column = "*"): Pro
 }
 
 /** The `account` table of Alembic's tutorial, and its second revision's column. */
-/** An entities.ts module with one decorated entity, `account (id integer PRIMARY KEY, name varchar(50))`. */
-export const ACCOUNT_ENTITY = `import { Column, Entity, PrimaryColumn } from "typeorm";
-
-@Entity("account")
-export class Account {
-  @PrimaryColumn({ type: "integer" })
-  id!: number;
-
-  @Column({ type: "varchar", length: 50 })
-  name!: string;
-}
-`;
-
 export const CREATE_ACCOUNT = `await op.createTable("account", [
     { name: "id", type: "integer", primaryKey: true },
     { name: "name", type: "varchar(50)", nullable: false },
@@ -169,3 +194,61 @@ export const CREATE_ACCOUNT = `await op.createTable("account", [
 export const DROP_ACCOUNT = `await op.dropTable("account");`;
 export const ADD_LAST_TRANSACTION_DATE = `await op.addColumn("account", { name: "last_transaction_date", type: "date" });`;
 export const DROP_LAST_TRANSACTION_DATE = `await op.dropColumn("account", "last_transaction_date");`;
+
+/** Alembic's tutorial history: the account table, then a column added to it. */
+export const TUTORIAL_HISTORY: readonly HandWritten[] = [
+  ["create account table", CREATE_ACCOUNT, DROP_ACCOUNT],
+  ["Add a column", ADD_LAST_TRANSACTION_DATE, DROP_LAST_TRANSACTION_DATE],
+];
+
+/** A column of a generated entities.ts: a varchar of a length, or an integer; NOT NULL unless said. */
+export type SourceColumn = { length: number; nullable?: boolean } | { type: "integer"; nullable?: boolean };
+
+/**
+ * The source of a project's entities.ts as a user writes it: per class (the keys), `@Entity(table)`,
+ * an integer primary key `id` and the columns in order.
+ */
+export function entitiesSource(
+  classes: Record<string, { table: string; columns: Record<string, SourceColumn> }>,
+): string {
+  const column = (name: string, c: SourceColumn) => {
+    const nullable = c.nullable ? ", nullable: true" : "";
+    const [options, type] =
+      "length" in c ? [`type: "varchar", length: ${c.length}`, "string"] : [`type: "integer"`, "number"];
+    return `\n  @Column({ ${options}${nullable} })\n  ${name}!: ${type}${c.nullable ? " | null" : ""};\n`;
+  };
+  const body = Object.entries(classes).map(
+    ([name, { table, columns }]) =>
+      `\n@Entity("${table}")\nexport class ${name} {\n  @PrimaryColumn({ type: "integer" })\n  id!: number;\n` +
+      Object.entries(columns)
+        .map(([n, c]) => column(n, c))
+        .join("") +
+      "}\n",
+  );
+  return `import { Column, Entity, PrimaryColumn } from "typeorm";\n${body.join("")}`;
+}
+
+/**
+ * A project (no hooks, inside the repository) whose config reads `names` from an entities.ts
+ * holding `source`; `setting` replaces the template's entities line (see `useEntitiesModule`).
+ */
+export async function entitiesProject(
+  t: TestContext,
+  db: FreshDatabase,
+  source: string,
+  names: string,
+  setting?: string,
+): Promise<Project> {
+  const p = await createProject(t, db, { hooks: false, inRepo: true });
+  writeEntities(p, source);
+  useEntitiesModule(p, names, setting);
+  return p;
+}
+
+/** Writes the project's entities.ts (the models its config imports). */
+export function writeEntities(p: Project, source: string): void {
+  fs.writeFileSync(path.join(p.dir, "entities.ts"), source);
+}
+
+/** An entities.ts module with one decorated entity, `account (id integer PRIMARY KEY, name varchar(50))`. */
+export const ACCOUNT_ENTITY = entitiesSource({ Account: { table: "account", columns: { name: { length: 50 } } } });
