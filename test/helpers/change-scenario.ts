@@ -127,6 +127,8 @@ export interface ChangeScenario {
   expect: Record<string, { columns: string[]; rows: Row[] }>;
   /** Extra checks on the upgraded database. */
   verify?: (conn: Connection) => Promise<void>;
+  /** What the v2 revision file must hold, instead of the suite's `checkRevision`. */
+  checkRevision?(text: string): void;
 }
 
 /** What one dialect's change suite decides; the steps are `runChangeScenarios`'. */
@@ -199,7 +201,7 @@ export function runChangeScenarios(suite: ChangeSuite, scenarios: readonly Chang
       const file = await command.revision(v2, { message: "v2", autogenerate: true });
       assert.ok(file);
       const text = fs.readFileSync(file, "utf8");
-      suite.checkRevision?.(text);
+      (s.checkRevision ?? suite.checkRevision)?.(text);
       for (const r of s.rendered ?? []) {
         if (typeof r === "string") assert.ok(text.includes(r), `the revision contains ${JSON.stringify(r)}:\n${text}`);
         else assert.match(text, r, `the revision matches ${r}:\n${text}`);
@@ -267,4 +269,30 @@ export function runChangeScenarios(suite: ChangeSuite, scenarios: readonly Chang
       }
     });
   }
+}
+
+/**
+ * A row of the one scenario table: a scenario, the dialects it runs on, and what differs on some
+ * (`ops` may be given per dialect only).
+ */
+export interface TableScenario extends Omit<ChangeScenario, "ops"> {
+  ops?: string[];
+  dialects: readonly DialectName[];
+  /** Fields that differ on a dialect: they replace the shared ones there. */
+  on?: Partial<Record<DialectName, Partial<ChangeScenario>>>;
+}
+
+/** Each suite runs, in table order, the scenarios that name its dialect, with that dialect's differences applied. */
+export function runScenarioTable(suites: readonly ChangeSuite[], table: readonly TableScenario[]): void {
+  for (const suite of suites)
+    runChangeScenarios(
+      suite,
+      table
+        .filter((s) => s.dialects.includes(suite.dialect))
+        .map(({ dialects: _dialects, on, ...shared }) => {
+          const s = { ...shared, ...on?.[suite.dialect] };
+          if (!s.ops) throw new Error(`change scenario "${s.name}" gives no ops for ${suite.dialect}`);
+          return { ...s, ops: s.ops };
+        }),
+    );
 }
