@@ -56,11 +56,7 @@ export default defineConfig({
 test("sqlite: config hooks shape what autogenerate writes (includeObject, Rewriter, empty revisions)", async (t) => {
   const db = await useDatabase(t, "sqlite");
   if (!db) return;
-  const {
-    dir,
-    env,
-    ok: cli,
-  } = handMadeProject(t, db, "hooks-e2e", { "autogen.config.ts": CONFIG, "entities.ts": ENTITIES_V1 });
+  const { dir, env, ok } = handMadeProject(t, db, "hooks-e2e", CONFIG, ENTITIES_V1);
   const versions = () =>
     fs
       .readdirSync(path.join(dir, "migrations", "versions"))
@@ -73,26 +69,26 @@ test("sqlite: config hooks shape what autogenerate writes (includeObject, Rewrit
   await conn.query(`CREATE TABLE "legacy_audit" ("id" integer PRIMARY KEY, "line" text)`);
   await conn.query(`INSERT INTO "legacy_audit" VALUES (1, 'kept')`);
 
-  await cli("revision", "--autogenerate", "-m", "create account");
+  await ok("revision", "--autogenerate", "-m", "create account");
   const [first] = versions();
   const firstText = fs.readFileSync(path.join(dir, "migrations", "versions", first!), "utf8");
   assert.match(firstText, /op\.createTable\(\s*"account"/);
   assert.doesNotMatch(firstText, /legacy_audit/, "includeObject keeps the unowned table out of the diff");
-  await cli("upgrade", "head");
+  await ok("upgrade", "head");
 
   // Nothing changed: processRevisionDirectives empties the directives, so no file is written.
-  await cli("revision", "--autogenerate", "-m", "nothing");
+  await ok("revision", "--autogenerate", "-m", "nothing");
   assert.equal(versions().length, 1, "no file for an empty autogenerate");
 
   // A NOT NULL column with rows present: the Rewriter splits it into add + alter.
   await conn.query(`INSERT INTO "account" ("id", "name") VALUES (1, 'ann')`);
   fs.writeFileSync(path.join(dir, "entities.ts"), ENTITIES_V2);
-  await cli("revision", "--autogenerate", "-m", "add score");
+  await ok("revision", "--autogenerate", "-m", "add score");
   const second = versions().find((f) => f !== first)!;
   const text = fs.readFileSync(path.join(dir, "migrations", "versions", second), "utf8");
   assert.match(text, /batch\.addColumn\(\{ name: "score", type: "integer", nullable: true, default: "0" \}\)/);
   assert.match(text, /batch\.alterColumn\("score", \{ nullable: false/);
-  await cli("upgrade", "head");
+  await ok("upgrade", "head");
   assert.deepEqual((await conn.query(`SELECT "id", "name", "score" FROM "account"`)).rows, [
     { id: 1, name: "ann", score: 0 },
   ]);

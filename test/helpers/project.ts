@@ -68,14 +68,15 @@ function projectDir(t: TestContext, prefix: string, inRepo = false): string {
 }
 
 /**
- * A project written by hand inside the repository (its files find typeorm): `files` (a config,
- * entities) and an empty migrations/versions. `ok` runs the bin there with DATABASE_URL set and
+ * A project written by hand inside the repository (its files find typeorm): its autogen.config.ts,
+ * its entities.ts and an empty migrations/versions. `ok` runs the bin there with DATABASE_URL set and
  * asserts exit 0.
  */
-export function handMadeProject(t: TestContext, db: FreshDatabase, prefix: string, files: Record<string, string>) {
+export function handMadeProject(t: TestContext, db: FreshDatabase, prefix: string, config: string, entities: string) {
   const dir = projectDir(t, prefix, true);
   fs.mkdirSync(path.join(dir, "migrations", "versions"), { recursive: true });
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  fs.writeFileSync(path.join(dir, "autogen.config.ts"), config);
+  fs.writeFileSync(path.join(dir, "entities.ts"), entities);
   const env = { DATABASE_URL: db.url };
   const ok = async (...args: string[]) => {
     const r = await runCli(args, { cwd: dir, env });
