@@ -130,9 +130,22 @@ function carriesRisk(ops: readonly OpNode[], target: Target, v2Table: string | u
   return leafOps(ops).some(
     ({ op, table }) =>
       ((op.risks ?? []) as { code: string }[]).some((x) => !codes || codes.includes(x.code)) &&
-      (table === target.table || table === v2Table) &&
-      (target.column === undefined || opColumn(op) === undefined || opColumn(op) === target.column),
+      // An enum op names the columns it converts in `columns`, a table op its table.
+      [{ table, column: opColumn(op) }, ...enumColumns(op)].some(
+        (m) =>
+          (m.table === target.table || m.table === v2Table) &&
+          (target.column === undefined || m.column === undefined || m.column === target.column),
+      ),
   );
+}
+
+/** The table columns an enum op (RecreateEnumOp and the like) converts. */
+function enumColumns(op: Record<string, any>): { table: string; column: string | undefined }[] {
+  const columns: unknown = op.columns;
+  if (!Array.isArray(columns)) return [];
+  return columns
+    .filter((c): c is { table: { name: string }; column: string } => typeof c?.table?.name === "string")
+    .map((c) => ({ table: c.table.name, column: c.column }));
 }
 
 /** The columns of each table of v1 the rows are read by (its own and its relations'). */
