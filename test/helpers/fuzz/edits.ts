@@ -210,7 +210,9 @@ function alterations(
   if (STRING_LENGTH.includes(type) && length !== undefined) {
     // CHAR and BINARY stop at 255 (MariaDB), the others are kept within what an index can cover.
     const longer = Math.min(length * 2, type === "char" || type === "binary" ? 255 : 500);
-    if (longer > length) out.push({ what: "widen", options: { ...c, length: longer }, destructive: false });
+    // A longer BINARY pads every value with more zero bytes: not a widening that keeps values.
+    if (longer > length && type !== "binary")
+      out.push({ what: "widen", options: { ...c, length: longer }, destructive: false });
     // A fixed-length binary pads its values with zero bytes to the full length: none fits a shorter one.
     if (length >= 2 && type !== "binary")
       out.push({ what: "narrow", options: { ...c, length: Math.floor(length / 2) }, destructive: true });

@@ -83,7 +83,8 @@ export function columnValue(versions: ColumnOptions[], i: number, menu?: ColumnM
     // A number is a valid string too, so an integer column changed to a string one keeps its value.
     const s = types.some((t) => INTEGER.test(t)) ? String(3 + i) : `v${i}'s text`;
     const n = maxLength(versions);
-    return n === undefined ? s : n === 1 ? String.fromCharCode(97 + i) : s.slice(0, n);
+    const one = types.some((t) => INTEGER.test(t)) ? String(i) : String.fromCharCode(97 + i);
+    return n === undefined ? s : n === 1 ? one : s.slice(0, n);
   }
   const temporal = TEMPORAL[types[0]!];
   if (temporal && types.every((t) => TEMPORAL[t] !== undefined)) return temporal(i);

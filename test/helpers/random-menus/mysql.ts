@@ -61,8 +61,8 @@ const parts = menuParts({
       enum: ["varchar"],
       uuid: ["varchar"],
     },
+    // No text to number: MariaDB refuses text that is not a number instead of losing it.
     retypes: {
-      varchar: ["int"],
       char: ["varchar"],
       text: ["varchar"],
       decimal: ["double", "int"],

@@ -83,8 +83,8 @@ const parts = menuParts({
       uuid: ["text"],
       inet: ["text"],
     },
+    // No text to number: the cast fails on text that is not a number.
     retypes: {
-      varchar: ["integer"],
       character: ["varchar"],
       text: ["varchar"],
       boolean: ["integer", "text"],
