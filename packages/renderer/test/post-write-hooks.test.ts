@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { CommandError } from "@autogen/core";
 import { renderMigrationScript, runPostWriteHooks, splitArgs } from "../src/index";
+import { REVISION_PARSER } from "../src/post-write-hooks";
 import { CREATE_DATE, WHOLE_SCRIPT } from "./script-fixtures";
 
 function writeRevision(config?: object): string {
@@ -41,6 +42,25 @@ describe("post-write hooks", () => {
       text,
       /^ {2}await op\.addColumn\('accounts', \{ name: 'overdrawn', type: 'boolean', nullable: true \}\);$/m,
     );
+  });
+
+  it(`the ${REVISION_PARSER} parser prints revision files byte for byte as the typescript parser does`, async () => {
+    const prettier = await import("prettier");
+    const golden = join(__dirname, "..", "..", "test", "golden");
+    const revisions = readdirSync(golden).map((f) => readFileSync(join(golden, f), "utf8"));
+    revisions.push(renderMigrationScript(WHOLE_SCRIPT, { createDate: CREATE_DATE }));
+    // The renderer's own layout, prettier's default width (which breaks ops up) and a house style.
+    const styles: import("prettier").Options[] = [
+      { printWidth: 120 },
+      {},
+      { printWidth: 60, singleQuote: true, semi: false, trailingComma: "none" },
+    ];
+    for (const text of revisions) {
+      for (const style of styles) {
+        const expected = await prettier.format(text, { ...style, parser: "typescript" });
+        assert.equal(await prettier.format(text, { ...style, parser: REVISION_PARSER }), expected);
+      }
+    }
   });
 
   it("exec runs a program with the file name substituted, and functions get the path", async () => {
