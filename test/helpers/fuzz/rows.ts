@@ -56,9 +56,12 @@ export function columnValue(versions: ColumnOptions[], i: number, menu?: ColumnM
   const c = versions[0]!;
   if (c["asExpression"] !== undefined) return undefined;
   if (i === 0 && versions.every((v) => v["nullable"] === true)) return null;
-  // Array columns (PostgreSQL) take the menu's arrays of element values.
-  if (versions.some((v) => v["array"]))
-    return versions.every((v) => v["array"]) ? menu?.value(new Rng(i + 1), c) : undefined;
+  // Array columns (PostgreSQL) take the menu's arrays of element values; an empty array where
+  // the element type changes (it fits both).
+  if (versions.some((v) => v["array"])) {
+    if (!versions.every((v) => v["array"])) return undefined;
+    return versions.every((v) => v["type"] === c["type"]) ? menu?.value(new Rng(i + 1), c) : [];
+  }
   const types = versions.map((v) => String(v["type"]).toLowerCase());
   const all = (re: RegExp) => types.every((t) => re.test(t));
   if (all(INTEGER)) return 3 + i;
@@ -76,7 +79,13 @@ export function columnValue(versions: ColumnOptions[], i: number, menu?: ColumnM
       .reduce((a, b) => a.filter((x) => b.includes(x)));
     return kept.length > 0 ? kept[i % kept.length] : undefined;
   }
-  if (all(/^(json|jsonb|simple-json)$/)) return JSON.stringify({ k: i, s: "it's" });
+  // JSON text is a string too, so a JSON column changed to a string one keeps its value.
+  const json = /^(json|jsonb|simple-json)$/;
+  if (types.some((t) => json.test(t)) && types.every((t) => json.test(t) || STRING.test(t))) {
+    const text = JSON.stringify({ k: i, s: "it's" });
+    // A number is JSON too, and fits any length.
+    return text.length > (maxLength(versions) ?? Infinity) ? String(i) : text;
+  }
   if (all(/^simple-array$/)) return `a${i},b`;
   if (all(BYTES)) return Buffer.from([i, 1, 2].slice(0, Math.min(3, maxLength(versions) ?? 3)));
   if (types.every((t) => STRING.test(t) || INTEGER.test(t))) {
