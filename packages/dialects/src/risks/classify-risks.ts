@@ -12,6 +12,8 @@ import {
   type CreateIndexOp,
   type CreateTableOp,
   type DropColumnOp,
+  type DropConstraintOp,
+  type DropIndexOp,
   type DropTableOp,
   type ModifyTableOps,
   type OpNode,
@@ -31,6 +33,8 @@ interface RevisionView {
   readonly createdTables: readonly string[];
   /** Columns added per table key (rename candidates of a dropped column). */
   readonly addedColumns: ReadonlyMap<string, readonly string[]>;
+  /** `table<TAB>column` of the single-column unique indexes and constraints the list drops. */
+  readonly droppedUniques: ReadonlySet<string>;
 }
 
 /**
@@ -48,6 +52,7 @@ export function classifyRisks(dialect: Dialect, ops: readonly OpNode[]): WithRis
       op.kind === "CreateTableOp" ? [QualifiedName.key((op as CreateTableOp).table)] : [],
     ),
     addedColumns: addedColumnsByTable(ops),
+    droppedUniques: new Set(collect(ops, uniqueDropped)),
   };
   return ops.map((op) => classify(view, op, null));
 }
@@ -183,6 +188,17 @@ function dropColumnRisks(view: RevisionView, op: DropColumnOp): Risk[] {
       Risk.create(
         "irreversible-downgrade",
         `the downgrade adds NOT NULL column ${name} back without a default: ${notNullFate(view.rules, table)}`,
+      ),
+    );
+  else if (
+    !op.column.nullable &&
+    op.column.generated === null &&
+    view.droppedUniques.has(`${table}\t${op.column.name}`)
+  )
+    out.push(
+      Risk.create(
+        "irreversible-downgrade",
+        `the downgrade adds NOT NULL column ${name} back with one value for every row, then its unique key: it fails if ${table} has more than one row`,
       ),
     );
   return out;
@@ -361,6 +377,18 @@ function recreateEnumRisks(view: RevisionView, op: RecreateEnumOp): Risk[] {
 function tableKeyOf(op: OpNode): string | null {
   const t = (op as { table?: { schema: string | null; name: string } }).table;
   return t && typeof t.name === "string" ? QualifiedName.key(t) : null;
+}
+
+/** `table<TAB>column` of a single-column unique index or constraint the op drops. */
+function uniqueDropped(op: OpNode): string[] {
+  const table = tableKeyOf(op);
+  const columns =
+    op.kind === "DropIndexOp" && (op as DropIndexOp).index.unique
+      ? (op as DropIndexOp).index.elements.map((e) => e.column)
+      : op.kind === "DropConstraintOp" && (op as DropConstraintOp).constraint.kind === "UniqueConstraint"
+        ? [...((op as DropConstraintOp).constraint as { columns: readonly string[] }).columns]
+        : [];
+  return table !== null && columns.length === 1 && columns[0] ? [`${table}\t${columns[0]}`] : [];
 }
 
 function collect(ops: readonly OpNode[], pick: (op: OpNode) => string[]): string[] {
