@@ -17,6 +17,7 @@ import {
   Check,
   Column,
   Entity,
+  Exclusion,
   Index,
   JoinTable,
   ManyToMany,
@@ -32,7 +33,7 @@ import {
 } from "typeorm";
 import type { OpNode } from "@autogen/core";
 import { command } from "autogen";
-import { connect } from "@autogen/dialects";
+import { connect, type Connection } from "@autogen/dialects";
 import { useDatabase } from "@autogen/dialects/testing";
 import { entities, pk } from "./helpers/entity-builder";
 import {
@@ -714,10 +715,85 @@ const {
  * An AUTO_INCREMENT column added to a table with rows: MySQL and MariaDB want its key in the
  * same statement, so the revision changes both in one batch (and they number every row).
  */
+// PostgreSQL exclusion constraints: a room booked for ranges of time.
+const roomColumns = () => ({
+  id: pk(),
+  during: [String, Column("tsrange")] as const,
+  cancelled: [Boolean, Column({ default: false })] as const,
+});
+const { ExclusionV1, ExclusionV2, ExclusionV3 } = entities({
+  ExclusionV1: [Entity("room"), roomColumns()],
+  ExclusionV2: [Entity("room"), Exclusion("XCL_room_during", `USING gist ("during" WITH &&)`), roomColumns()],
+  ExclusionV3: [
+    Entity("room"),
+    Exclusion("XCL_room_during", `USING gist ("during" WITH &&) WHERE ("cancelled" = false)`),
+    roomColumns(),
+  ],
+});
+
+/** Two bookings of the room that do not overlap, one cancelled. */
+const ROOM_ROWS = {
+  room: [
+    { id: 1, during: "[2026-01-01 10:00,2026-01-01 11:00)", cancelled: false },
+    { id: 2, during: "[2026-01-01 11:00,2026-01-01 12:00)", cancelled: true },
+  ],
+};
+const ROOM_EXPECT = {
+  room: {
+    columns: ["id", "during", "cancelled"],
+    rows: [
+      { id: 1, during: '["2026-01-01 10:00:00","2026-01-01 11:00:00")', cancelled: false },
+      { id: 2, during: '["2026-01-01 11:00:00","2026-01-01 12:00:00")', cancelled: true },
+    ],
+  },
+};
+/** A booking overlapping the first one: the exclusion constraint refuses it. */
+const overlapping = (conn: Connection) =>
+  conn.query(
+    `INSERT INTO "room" ("id", "during", "cancelled") VALUES (3, '[2026-01-01 10:30,2026-01-01 10:45)', false)`,
+  );
+
 const inOneBatch = (text: string) =>
   assert.match(text, /op\.batchAlterTable\(/, "the column and its key change together");
 
 const SCENARIOS: TableScenario[] = [
+  {
+    name: "an exclusion constraint added to a table with rows: ADD CONSTRAINT ... EXCLUDE, enforced after",
+    dialects: ["postgres"],
+    before: [ExclusionV1],
+    after: [ExclusionV2],
+    rows: ROOM_ROWS,
+    ops: ["CreateExclusionConstraintOp room.XCL_room_during"],
+    sql: [
+      "BEGIN",
+      'ALTER TABLE "room" ADD CONSTRAINT "XCL_room_during" EXCLUDE USING gist ("during" WITH &&)',
+      "COMMIT",
+    ],
+    rendered: [
+      'await op.createExclusionConstraint("XCL_room_during", "room", "USING gist (\\"during\\" WITH &&)");',
+      /\/\/ risk may-fail-on-existing-rows: adds exclusion constraint XCL_room_during to room/,
+      /\/\/ risk long-lock: adds exclusion constraint XCL_room_during: builds its index under an ACCESS EXCLUSIVE lock/,
+    ],
+    expect: ROOM_EXPECT,
+    verify: (conn) => assert.rejects(overlapping(conn), /conflicting key value violates exclusion constraint/),
+  },
+  {
+    name: "an exclusion constraint's expression changed: dropped and added again, the stored form compared",
+    dialects: ["postgres"],
+    before: [ExclusionV2],
+    after: [ExclusionV3],
+    rows: ROOM_ROWS,
+    ops: ["DropConstraintOp room.XCL_room_during", "CreateExclusionConstraintOp room.XCL_room_during"],
+    // The model's text is compared, and written, in the form PostgreSQL keeps.
+    sql: [
+      "BEGIN",
+      'ALTER TABLE "room" DROP CONSTRAINT "XCL_room_during"',
+      'ALTER TABLE "room" ADD CONSTRAINT "XCL_room_during" EXCLUDE USING gist (during WITH &&) WHERE (cancelled = false)',
+      "COMMIT",
+    ],
+    expect: ROOM_EXPECT,
+    verify: (conn) => assert.rejects(overlapping(conn), /conflicting key value violates exclusion constraint/),
+  },
   {
     name: "a generated primary key added to a table with rows numbers the rows",
     dialects: ["sqlite", "mysql"],
@@ -1964,6 +2040,10 @@ function postgresOps(ops: readonly OpNode[]): string[] {
               `${c.table.schema ? `${c.table.schema}.` : ""}${c.table.name}.${c.column}${c.array ? "[]" : ""}`,
           )
           .join(",")}`;
+      case "CreateExclusionConstraintOp":
+        return `${o.kind} ${table}.${o.constraint.name}`;
+      case "DropConstraintOp":
+        return `${o.kind} ${table}${o.constraint.kind === "ExclusionConstraint" ? `.${o.constraint.name}` : ""}`;
       default:
         return standard ?? `${o.kind} ${table}`;
     }

@@ -1,4 +1,14 @@
-import type { CheckConstraint, Column, Enum, ForeignKey, Index, Table, UniqueConstraint, View } from "@autogen/core";
+import type {
+  CheckConstraint,
+  Column,
+  Enum,
+  ExclusionConstraint,
+  ForeignKey,
+  Index,
+  Table,
+  UniqueConstraint,
+  View,
+} from "@autogen/core";
 import type { DialectName } from "@autogen/dialects";
 import type { CompareContext } from "./compare-context";
 import type { ComparatorRegistry } from "./registry";
@@ -15,11 +25,12 @@ export type FilterType =
   | "unique_constraint"
   | "foreign_key_constraint"
   | "check_constraint"
+  | "exclusion_constraint"
   | "view";
 
 /** A schema object handed to `includeObject`: a core schema node (canonical terms), or a schema's name. */
 export type SchemaObject =
-  Table | Column | Index | UniqueConstraint | ForeignKey | CheckConstraint | View | Enum | string;
+  Table | Column | Index | UniqueConstraint | ForeignKey | CheckConstraint | ExclusionConstraint | View | Enum | string;
 
 /** Names of the objects enclosing the one `includeName` is asked about. */
 export type ParentNames = Readonly<Record<string, string | null>> & {

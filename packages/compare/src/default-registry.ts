@@ -3,6 +3,7 @@ import * as columnOptions from "./comparators/column-options";
 import * as columns from "./comparators/columns";
 import * as comments from "./comparators/comments";
 import * as enums from "./comparators/enums";
+import * as exclusions from "./comparators/exclusions";
 import * as extensions from "./comparators/extensions";
 import * as foreignKeys from "./comparators/foreign-keys";
 import * as identity from "./comparators/identity";
@@ -22,7 +23,7 @@ import { ComparatorRegistry } from "./registry";
 /**
  * The built-in comparators, each module registering itself (Alembic's `setup(plugin)`). The
  * order of the modules is the order of the subgroups: schemas, extensions, enums, tables; within a table,
- * columns, primary key, indexes, uniques, foreign keys, checks, comment; within a column,
+ * columns, primary key, indexes, uniques, foreign keys, checks, exclusions, comment; within a column,
  * types, nullable, server default, identity, generated, comment, collation, on update; and
  * last, over all tables, MySQL's foreign keys that block a column change, and views.
  * (Op order in the output is fixed by the drafts' groups, not by this order.)
@@ -40,6 +41,7 @@ export function createDefaultRegistry(): ComparatorRegistry {
     uniques,
     foreignKeys,
     checks,
+    exclusions,
     types,
     nullable,
     serverDefaults,

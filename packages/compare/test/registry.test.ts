@@ -46,6 +46,7 @@ describe("ComparatorRegistry", () => {
       "uniques",
       "foreign_keys",
       "checks",
+      "exclusions",
       "comment",
     ]);
     assert.deepEqual(comparators.subgroups("column"), [

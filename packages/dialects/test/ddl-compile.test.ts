@@ -10,6 +10,7 @@ import {
   Column,
   CommandError,
   CreateCheckConstraintOp,
+  CreateExclusionConstraintOp,
   CreateEnumOp,
   CreateForeignKeyOp,
   CreateIndexOp,
@@ -28,6 +29,7 @@ import {
   DropTableOp,
   DropViewOp,
   Enum,
+  ExclusionConstraint,
   ExecuteSQLOp,
   ForeignKey,
   Index,
@@ -40,10 +42,11 @@ import {
   Table,
   UniqueConstraint,
   UnsupportedOpError,
+  reverseOp,
   toTable,
 } from "@autogen/core";
 import { BatchRecreateRequiredError, getDialect } from "../src/index";
-import { expectDdl, UNSUPPORTED } from "./ddl-expect";
+import { compileFor, expectDdl, UNSUPPORTED } from "./ddl-expect";
 
 const order = QualifiedName.create("order");
 const inSchema = QualifiedName.create("Select", "my schema");
@@ -488,6 +491,56 @@ describe("DDL: constraint ops", () => {
       mysql: ["ALTER TABLE `order` ADD CONSTRAINT `ck_qty` CHECK (qty >= 0)"],
       sqlite: UNSUPPORTED,
     }));
+
+  it("CreateExclusionConstraintOp: PostgreSQL only, refused by name elsewhere", () => {
+    const booked = ExclusionConstraint.create('USING gist ("during" WITH &&)', "xcl_during");
+    expectDdl(CreateExclusionConstraintOp.create(order, booked), {
+      postgres: ['ALTER TABLE "order" ADD CONSTRAINT "xcl_during" EXCLUDE USING gist ("during" WITH &&)'],
+      mysql: UNSUPPORTED,
+      sqlite: UNSUPPORTED,
+    });
+    expectDdl(
+      CreateTableOp.create(Table.create("slot", [Column.create("during", "tsrange")], { exclusions: [booked] })),
+      {
+        postgres: [
+          'CREATE TABLE "slot" (\n    "during" tsrange,\n    CONSTRAINT "xcl_during" EXCLUDE USING gist ("during" WITH &&)\n)',
+        ],
+        mysql: UNSUPPORTED,
+        sqlite: UNSUPPORTED,
+      },
+    );
+    expectDdl(DropConstraintOp.create(order, booked), {
+      postgres: ['ALTER TABLE "order" DROP CONSTRAINT "xcl_during"'],
+      mysql: UNSUPPORTED,
+      sqlite: UNSUPPORTED,
+    });
+  });
+
+  it("MySQL: a batch adding an AUTO_INCREMENT column is one ALTER TABLE with its key; other batches one statement per op", () => {
+    const seq = Column.create("seq", "int", { nullable: false, autoIncrement: true });
+    const key = Index.create("seq", [IndexElement.column("seq")]);
+    const adds = BatchAlterTableOp.create(
+      order,
+      [AddColumnOp.create(order, seq), CreateIndexOp.create(order, key)],
+      "auto",
+    );
+    assert.deepEqual(compileFor("mysql", adds), [
+      "ALTER TABLE `order` ADD COLUMN `seq` int NOT NULL AUTO_INCREMENT, ADD KEY `seq` (`seq`)",
+    ]);
+    assert.deepEqual(compileFor("mysql", reverseOp(adds)), ["ALTER TABLE `order` DROP INDEX `seq`, DROP COLUMN `seq`"]);
+    const plain = BatchAlterTableOp.create(
+      order,
+      [
+        AddColumnOp.create(order, Column.create("n", "int")),
+        CreateIndexOp.create(order, Index.create("ix_n", [IndexElement.column("n")])),
+      ],
+      "auto",
+    );
+    assert.deepEqual(compileFor("mysql", plain), [
+      "ALTER TABLE `order` ADD COLUMN `n` int NULL",
+      "CREATE INDEX `ix_n` ON `order` (`n`)",
+    ]);
+  });
 
   it("CreatePrimaryKeyOp", () =>
     expectDdl(CreatePrimaryKeyOp.create(order, PrimaryKey.create(["a", "b"], "pk_order")), {

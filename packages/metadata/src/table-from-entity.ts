@@ -1,5 +1,6 @@
 import { Enum, Table, type Column } from "@autogen/core";
 import { checksFromEntity } from "./checks-from-entity";
+import { exclusionsFromEntity } from "./exclusions-from-entity";
 import { columnFromTypeORM } from "./column-from-typeorm";
 import type { EntityContext } from "./entity-context";
 import { foreignKeysFromEntity } from "./foreign-keys-from-entity";
@@ -46,6 +47,7 @@ export function tableFromEntity(ctx: EntityContext): EntityTable {
     uniques: uniquesFromEntity(ctx),
     foreignKeys: foreignKeysFromEntity(ctx),
     checks: checksFromEntity(ctx, columnChecks),
+    exclusions: exclusionsFromEntity(ctx),
     comment: rules.writes.comments ? commentText(entity.comment) : null,
     options,
   });

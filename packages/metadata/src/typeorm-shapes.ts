@@ -86,6 +86,8 @@ export interface TypeORMEntityMetadata {
   readonly uniques: readonly TypeORMUniqueMetadata[];
   readonly foreignKeys: readonly TypeORMForeignKeyMetadata[];
   readonly checks: readonly TypeORMCheckMetadata[];
+  /** `@Exclusion`s, named by the naming strategy (`XCL_<hash>`) when the decorator gives no name. */
+  readonly exclusions: readonly TypeORMCheckMetadata[];
 }
 
 /** `TableColumn` as `Table.create` builds it: type normalised, default rendered by the driver. */

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   CheckConstraint,
+  ExclusionConstraint,
   Enum,
   ForeignKey,
   Index,
@@ -206,7 +207,7 @@ describe("postgres reflection", () => {
     );
   });
 
-  it("warns about what the model cannot express instead of dropping it silently", async (t) => {
+  it("reflects an exclusion constraint as what follows EXCLUDE, and warns about what the model cannot express", async (t) => {
     const db = await reflectedDatabase(t, "postgres", [
       `CREATE TABLE rooms (id int, during int4range, name text, EXCLUDE USING gist (during WITH &&))`,
       `CREATE INDEX ix_name_pattern ON rooms (name text_pattern_ops)`,
@@ -215,8 +216,10 @@ describe("postgres reflection", () => {
     const { warnings, onWarning } = warningCollector();
     const schema = await db.introspector.reflect({ onWarning });
     assert.deepEqual(warnings, [
-      "PostgreSQL table public.rooms: constraint rooms_during_excl (EXCLUDE USING gist (during WITH &&)) is not modelled and is left out",
       "PostgreSQL table public.rooms: operator class text_pattern_ops of index ix_name_pattern is not modelled",
+    ]);
+    assert.deepEqual(schema.tables[0]!.exclusions, [
+      ExclusionConstraint.create("USING gist (during WITH &&)", "rooms_during_excl"),
     ]);
     assert.deepEqual(
       schema.tables[0]!.indexes.map((i) => i.name),

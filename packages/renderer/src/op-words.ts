@@ -60,6 +60,8 @@ function constraintWords(c: Constraint): string {
     }
     case "CheckConstraint":
       return `check constraint${name} (${c.expression})`;
+    case "ExclusionConstraint":
+      return `exclusion constraint${name} (${c.expression})`;
   }
 }
 
@@ -90,6 +92,7 @@ const WORDS: BuiltinOpTable<string[]> = {
   CreateUniqueConstraintOp: (op) => [`adds ${constraintWords(op.constraint)} to ${key(op.table)}`],
   CreateForeignKeyOp: (op) => [`adds ${constraintWords(op.constraint)} to ${key(op.table)}`],
   CreateCheckConstraintOp: (op) => [`adds ${constraintWords(op.constraint)} to ${key(op.table)}`],
+  CreateExclusionConstraintOp: (op) => [`adds ${constraintWords(op.constraint)} to ${key(op.table)}`],
   CreatePrimaryKeyOp: (op) => [`adds ${constraintWords(op.constraint)} to ${key(op.table)}`],
   DropConstraintOp: (op) => [`drops ${constraintWords(op.constraint)} from ${key(op.table)}`],
   RenameConstraintOp: (op) => [`renames ${constraintWords(op.constraint)} of ${key(op.table)} to ${op.newName}`],

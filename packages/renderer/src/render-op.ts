@@ -5,6 +5,7 @@ import { renderAddColumn, renderAlterColumn, renderDropColumn } from "./renderer
 import { renderCreateTableComment, renderDropTableComment } from "./renderers/comment";
 import {
   renderCreateCheckConstraint,
+  renderCreateExclusionConstraint,
   renderCreateForeignKey,
   renderCreatePrimaryKey,
   renderCreateUniqueConstraint,
@@ -42,6 +43,7 @@ const RENDERERS: { [K in BuiltinOpKind]: OpRenderer<BuiltinOps[K]> } = {
   CreateUniqueConstraintOp: renderCreateUniqueConstraint,
   CreateForeignKeyOp: renderCreateForeignKey,
   CreateCheckConstraintOp: renderCreateCheckConstraint,
+  CreateExclusionConstraintOp: renderCreateExclusionConstraint,
   CreatePrimaryKeyOp: renderCreatePrimaryKey,
   DropConstraintOp: renderDropConstraint,
   RenameConstraintOp: renderRenameConstraint,

@@ -14,6 +14,8 @@ import {
   CheckConstraint,
   Column,
   CreateCheckConstraintOp,
+  CreateExclusionConstraintOp,
+  ExclusionConstraint,
   CreateEnumOp,
   CreateForeignKeyOp,
   CreateIndexOp,
@@ -207,6 +209,16 @@ export const GOLDEN: { name: string; op: import("@autogen/core").OpNode; expecte
     name: "CreateCheckConstraintOp",
     op: CreateCheckConstraintOp.create(accounts, CheckConstraint.create("balance >= 0", "CK_balance")),
     expected: ['await op.createCheckConstraint("CK_balance", "accounts", "balance >= 0");'],
+  },
+  {
+    name: "CreateExclusionConstraintOp",
+    op: CreateExclusionConstraintOp.create(
+      accounts,
+      ExclusionConstraint.create('USING gist ("room" WITH =, "during" WITH &&)', "XCL_booking"),
+    ),
+    expected: [
+      'await op.createExclusionConstraint("XCL_booking", "accounts", "USING gist (\\"room\\" WITH =, \\"during\\" WITH &&)");',
+    ],
   },
   {
     name: "CreatePrimaryKeyOp",

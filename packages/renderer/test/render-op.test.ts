@@ -49,6 +49,7 @@ const EVERY_KIND: Record<BuiltinOpKind, true> = {
   CreateUniqueConstraintOp: true,
   CreateForeignKeyOp: true,
   CreateCheckConstraintOp: true,
+  CreateExclusionConstraintOp: true,
   CreatePrimaryKeyOp: true,
   DropConstraintOp: true,
   CreateTableCommentOp: true,

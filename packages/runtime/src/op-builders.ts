@@ -16,6 +16,7 @@ import {
   DropColumnOp,
   DropConstraintOp,
   DropIndexOp,
+  ExclusionConstraint,
   ForeignKey,
   Index,
   PrimaryKey,
@@ -182,6 +183,7 @@ const CONSTRAINT_OF_TYPE: Record<
   unique: (name, o) => UniqueConstraint.create(o.columns ?? [], name),
   foreignkey: (name, o) => ForeignKey.create({ name, columns: o.columns ?? [], refTable: "", refColumns: [] }),
   check: (name, o) => CheckConstraint.create(o.expression ?? "", name),
+  exclusion: (name, o) => ExclusionConstraint.create(o.expression ?? "", name),
   primary: (name, o) => PrimaryKey.create(o.columns ?? [], name),
 };
 

@@ -21,10 +21,11 @@ export type BatchIndexOptions = Omit<CreateIndexOptions, "schema">;
 /**
  * How `dropConstraint` finds the constraint. `type` says its kind (default "unique"); an
  * UNNAMED constraint (SQLite keeps no names for inline ones) is identified by its definition
- * instead: `columns` for a unique, foreign-key or primary key, `expression` for a check.
+ * instead: `columns` for a unique, foreign-key or primary key, `expression` for a check or an
+ * exclusion constraint.
  */
 export interface DropConstraintOptions {
-  type?: "unique" | "foreignkey" | "check" | "primary";
+  type?: "unique" | "foreignkey" | "check" | "primary" | "exclusion";
   columns?: string[];
   expression?: string;
 }
@@ -203,6 +204,11 @@ export interface BuiltinOperations {
     o?: SchemaOption & ForeignKeyOptions,
   ): Promise<void>;
   createCheckConstraint(name: string | null, table: string, expression: string, o?: SchemaOption): Promise<void>;
+  /**
+   * `ALTER TABLE ... ADD CONSTRAINT name EXCLUDE expression` (PostgreSQL only): `expression` is
+   * what follows EXCLUDE, e.g. `USING gist ("room" WITH =, "during" WITH &&)`.
+   */
+  createExclusionConstraint(name: string | null, table: string, expression: string, o?: SchemaOption): Promise<void>;
   createPrimaryKey(name: string | null, table: string, columns: string[], o?: SchemaOption): Promise<void>;
   dropConstraint(name: string | null, table: string, o?: SchemaOption & DropConstraintOptions): Promise<void>;
   createTableComment(

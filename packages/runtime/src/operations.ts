@@ -3,6 +3,7 @@ import {
   BatchAlterTableOp,
   BulkInsertOp,
   CreateEnumOp,
+  CreateExclusionConstraintOp,
   CreateExtensionOp,
   CreateSchemaOp,
   CreateTableCommentOp,
@@ -15,6 +16,7 @@ import {
   DropTableOp,
   DropViewOp,
   Enum,
+  ExclusionConstraint,
   ExecuteSQLOp,
   QualifiedName,
   RecreateEnumOp,
@@ -155,6 +157,14 @@ export class OperationsImpl implements BuiltinOperations {
     o: SchemaOption = {},
   ): Promise<void> {
     await this.invoke(build.createCheckConstraintOp(qn(table, o), name, expression));
+  }
+  async createExclusionConstraint(
+    name: string | null,
+    table: string,
+    expression: string,
+    o: SchemaOption = {},
+  ): Promise<void> {
+    await this.invoke(CreateExclusionConstraintOp.create(qn(table, o), ExclusionConstraint.create(expression, name)));
   }
   async createPrimaryKey(name: string | null, table: string, columns: string[], o: SchemaOption = {}): Promise<void> {
     await this.invoke(build.createPrimaryKeyOp(qn(table, o), name, columns));

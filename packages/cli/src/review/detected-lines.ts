@@ -61,6 +61,7 @@ function linesOf(op: OpNode): string[] {
     case "CreateUniqueConstraintOp":
     case "CreateForeignKeyOp":
     case "CreateCheckConstraintOp":
+    case "CreateExclusionConstraintOp":
     case "CreatePrimaryKeyOp": {
       const c = op as OpNode & { table: QualifiedName; constraint: Constraint };
       return [constraintLine("added", c.table, c.constraint)];
@@ -107,5 +108,7 @@ function constraintLine(how: "added" | "removed", table: QualifiedName, c: Const
       return `Detected ${how} primary key (${c.columns.join(", ")}) on ${q(key(table))}`;
     case "CheckConstraint":
       return `Detected ${how} check constraint ${q(c.name ?? c.expression)} on ${q(key(table))}`;
+    case "ExclusionConstraint":
+      return `Detected ${how} exclusion constraint ${q(c.name ?? c.expression)} on ${q(key(table))}`;
   }
 }

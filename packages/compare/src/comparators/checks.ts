@@ -1,7 +1,7 @@
 import { CreateCheckConstraintOp, DropConstraintOp, type CheckConstraint } from "@autogen/core";
 import type { CompareContext } from "../compare-context";
 import { Priority, STOP, type CompareResult, type ComparatorRegistry } from "../registry";
-import { objectSetComparator, type ObjectSetSpec } from "./object-set";
+import { BY_EXPRESSION, objectSetComparator, type ObjectSetSpec } from "./object-set";
 
 /**
  * Matched by name (unnamed ones by expression) and compared by expression too: expressions
@@ -10,8 +10,7 @@ import { objectSetComparator, type ObjectSetSpec } from "./object-set";
 export const CHECK_SPEC: ObjectSetSpec<CheckConstraint> = {
   filterType: "check_constraint",
   list: (t) => t.checks,
-  signature: (_ctx, c) => c.expression,
-  same: (_ctx, a, b) => a.expression === b.expression,
+  ...BY_EXPRESSION,
   drop: (d, c) => DropConstraintOp.create(d.name, c),
   create: (d, c) => CreateCheckConstraintOp.create(d.name, c),
   dropGroup: "droppedChecks",

@@ -19,6 +19,13 @@ export interface ObjectSetSpec<T extends SchemaObject & { readonly name: string 
   readonly addGroup: TableOpGroup;
 }
 
+/** Objects identified and compared by their expression alone (checks, exclusion constraints). */
+export const BY_EXPRESSION = {
+  signature: (_ctx: CompareContext, x: { readonly expression: string }): string => x.expression,
+  same: (_ctx: CompareContext, a: { readonly expression: string }, b: { readonly expression: string }): boolean =>
+    a.expression === b.expression,
+} as const;
+
 /**
  * The shared algorithm (Alembic's `_compare_indexes_and_uniques`, matched by name first):
  * reflected objects pass includeName, every object passes includeObject, then removed and

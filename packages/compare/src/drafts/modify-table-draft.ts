@@ -21,6 +21,8 @@ export const TABLE_OP_GROUPS = [
   "addedForeignKeys",
   "droppedChecks",
   "addedChecks",
+  "droppedExclusions",
+  "addedExclusions",
   "comment",
   "droppedColumns",
 ] as const;

@@ -5,6 +5,7 @@
 import { Column, type ColumnProps } from "../schema/column";
 import {
   CheckConstraint,
+  ExclusionConstraint,
   ForeignKey,
   PrimaryKey,
   UniqueConstraint,
@@ -80,6 +81,8 @@ export interface TableOptionsInput {
   uniques?: UniqueInput[];
   foreignKeys?: ForeignKeyInput[];
   checks?: CheckInput[];
+  /** PostgreSQL exclusion constraints: `expression` is what follows EXCLUDE. */
+  exclusions?: CheckInput[];
   indexes?: IndexInput[];
   comment?: string;
   /** Dialect table options: MySQL engine/charset/collation, SQLite withoutRowid/strict. */
@@ -200,7 +203,13 @@ export function fromForeignKey(f: ForeignKey): ForeignKeyInput {
 }
 
 export const toCheck = (c: CheckInput): CheckConstraint => CheckConstraint.create(c.expression, c.name ?? null);
-export const fromCheck = (c: CheckConstraint): CheckInput => ({ name: c.name, expression: c.expression });
+/** A check or exclusion constraint as its input: its name and its expression. */
+export const fromCheck = (c: CheckConstraint | ExclusionConstraint): CheckInput => ({
+  name: c.name,
+  expression: c.expression,
+});
+export const toExclusion = (c: CheckInput): ExclusionConstraint =>
+  ExclusionConstraint.create(c.expression, c.name ?? null);
 
 /** `op.createTable(name, columns, options)` arguments → canonical Table. */
 export function toTable(name: string, columns: ColumnInput[], o: TableOptionsInput = {}): Table {
@@ -214,6 +223,7 @@ export function toTable(name: string, columns: ColumnInput[], o: TableOptionsInp
       uniques: (o.uniques ?? []).map(toUnique),
       foreignKeys: (o.foreignKeys ?? []).map(toForeignKey),
       checks: (o.checks ?? []).map(toCheck),
+      exclusions: (o.exclusions ?? []).map(toExclusion),
       indexes: (o.indexes ?? []).map(toIndex),
       comment: o.comment ?? null,
       options: o.options ?? {},
@@ -244,6 +254,7 @@ export function fromTable(t: Table): [string, ColumnInput[], TableOptionsInput] 
   if (t.uniques.length) o.uniques = t.uniques.map(fromUnique);
   if (t.foreignKeys.length) o.foreignKeys = t.foreignKeys.map(fromForeignKey);
   if (t.checks.length) o.checks = t.checks.map(fromCheck);
+  if (t.exclusions.length) o.exclusions = t.exclusions.map(fromCheck);
   if (t.indexes.length) o.indexes = t.indexes.map(fromIndex);
   if (t.comment !== null) o.comment = t.comment;
   if (Object.keys(t.options).length) o.options = { ...t.options };

@@ -71,6 +71,7 @@ const APPLIERS: { [K in BuiltinOpKind]: Applier<K> } = {
   CreateUniqueConstraintOp: tableOp,
   CreateForeignKeyOp: tableOp,
   CreateCheckConstraintOp: tableOp,
+  CreateExclusionConstraintOp: tableOp,
   CreatePrimaryKeyOp: tableOp,
   DropConstraintOp: tableOp,
   RenameIndexOp: tableOp,

@@ -19,6 +19,7 @@ type TableOpKind =
   | "CreateUniqueConstraintOp"
   | "CreateForeignKeyOp"
   | "CreateCheckConstraintOp"
+  | "CreateExclusionConstraintOp"
   | "CreatePrimaryKeyOp"
   | "DropConstraintOp"
   | "RenameIndexOp"
@@ -37,6 +38,7 @@ const APPLIERS: { [K in TableOpKind]: (t: Table, op: BuiltinOps[K]) => Table } =
   CreateUniqueConstraintOp: (t, op) => Table.cloneWith(t, { uniques: [...t.uniques, op.constraint] }),
   CreateForeignKeyOp: (t, op) => Table.cloneWith(t, { foreignKeys: [...t.foreignKeys, op.constraint] }),
   CreateCheckConstraintOp: (t, op) => Table.cloneWith(t, { checks: [...t.checks, op.constraint] }),
+  CreateExclusionConstraintOp: (t, op) => Table.cloneWith(t, { exclusions: [...t.exclusions, op.constraint] }),
   CreatePrimaryKeyOp: (t, op) => createPrimaryKey(t, op.constraint),
   DropConstraintOp: (t, op) => dropConstraint(t, op.constraint),
   RenameIndexOp: (t, op) =>
@@ -127,6 +129,7 @@ function dropConstraint(t: Table, c: Constraint): Table {
       uniques: other(t.uniques),
       foreignKeys: other(t.foreignKeys),
       checks: other(t.checks),
+      exclusions: other(t.exclusions),
     });
   }
   const columnsOf = (x: { columns: readonly string[] }) => x.columns.join(",");
@@ -141,5 +144,9 @@ function dropConstraint(t: Table, c: Constraint): Table {
       });
     case "CheckConstraint":
       return Table.cloneWith(t, { checks: t.checks.filter((k) => k.name !== null || k.expression !== c.expression) });
+    case "ExclusionConstraint":
+      return Table.cloneWith(t, {
+        exclusions: t.exclusions.filter((k) => k.name !== null || k.expression !== c.expression),
+      });
   }
 }

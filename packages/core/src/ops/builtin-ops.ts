@@ -2,6 +2,7 @@ import type { AddColumnOp, AlterColumnOp, DropColumnOp } from "./column-ops";
 import type { CreateTableCommentOp, DropTableCommentOp } from "./comment-ops";
 import type {
   CreateCheckConstraintOp,
+  CreateExclusionConstraintOp,
   CreateForeignKeyOp,
   CreatePrimaryKeyOp,
   CreateUniqueConstraintOp,
@@ -44,6 +45,7 @@ export interface BuiltinOps {
   CreateUniqueConstraintOp: CreateUniqueConstraintOp;
   CreateForeignKeyOp: CreateForeignKeyOp;
   CreateCheckConstraintOp: CreateCheckConstraintOp;
+  CreateExclusionConstraintOp: CreateExclusionConstraintOp;
   CreatePrimaryKeyOp: CreatePrimaryKeyOp;
   DropConstraintOp: DropConstraintOp;
   RenameConstraintOp: RenameConstraintOp;

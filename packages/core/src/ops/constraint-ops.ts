@@ -1,5 +1,12 @@
 import { freeze } from "../freeze";
-import type { CheckConstraint, Constraint, ForeignKey, PrimaryKey, UniqueConstraint } from "../schema/constraints";
+import type {
+  CheckConstraint,
+  Constraint,
+  ExclusionConstraint,
+  ForeignKey,
+  PrimaryKey,
+  UniqueConstraint,
+} from "../schema/constraints";
 import type { QualifiedName } from "../schema/qualified-name";
 import type { OpNode } from "./op-node";
 
@@ -17,6 +24,12 @@ export interface CreateCheckConstraintOp extends OpNode {
   readonly kind: "CreateCheckConstraintOp";
   readonly table: QualifiedName;
   readonly constraint: CheckConstraint;
+}
+/** Adds a PostgreSQL exclusion constraint. */
+export interface CreateExclusionConstraintOp extends OpNode {
+  readonly kind: "CreateExclusionConstraintOp";
+  readonly table: QualifiedName;
+  readonly constraint: ExclusionConstraint;
 }
 export interface CreatePrimaryKeyOp extends OpNode {
   readonly kind: "CreatePrimaryKeyOp";
@@ -41,7 +54,12 @@ export interface RenameConstraintOp extends OpNode {
   readonly newName: string;
 }
 
-type CreateConstraintOp = CreateUniqueConstraintOp | CreateForeignKeyOp | CreateCheckConstraintOp | CreatePrimaryKeyOp;
+type CreateConstraintOp =
+  | CreateUniqueConstraintOp
+  | CreateForeignKeyOp
+  | CreateCheckConstraintOp
+  | CreateExclusionConstraintOp
+  | CreatePrimaryKeyOp;
 const dropOf = (op: CreateConstraintOp): DropConstraintOp => DropConstraintOp.create(op.table, op.constraint);
 
 export const CreateUniqueConstraintOp = freeze({
@@ -60,6 +78,12 @@ export const CreateCheckConstraintOp = freeze({
   is: (op: OpNode): op is CreateCheckConstraintOp => op.kind === "CreateCheckConstraintOp",
   create: (table: QualifiedName, constraint: CheckConstraint): CreateCheckConstraintOp =>
     freeze({ kind: "CreateCheckConstraintOp", table, constraint }),
+  reverse: dropOf,
+});
+export const CreateExclusionConstraintOp = freeze({
+  is: (op: OpNode): op is CreateExclusionConstraintOp => op.kind === "CreateExclusionConstraintOp",
+  create: (table: QualifiedName, constraint: ExclusionConstraint): CreateExclusionConstraintOp =>
+    freeze({ kind: "CreateExclusionConstraintOp", table, constraint }),
   reverse: dropOf,
 });
 export const CreatePrimaryKeyOp = freeze({
@@ -81,6 +105,8 @@ export const DropConstraintOp = freeze({
         return CreateForeignKeyOp.create(op.table, c);
       case "CheckConstraint":
         return CreateCheckConstraintOp.create(op.table, c);
+      case "ExclusionConstraint":
+        return CreateExclusionConstraintOp.create(op.table, c);
       case "PrimaryKey":
         return CreatePrimaryKeyOp.create(op.table, c);
     }

@@ -3,6 +3,7 @@ import { AddColumnOp, AlterColumnOp, DropColumnOp } from "./column-ops";
 import { CreateTableCommentOp, DropTableCommentOp } from "./comment-ops";
 import {
   CreateCheckConstraintOp,
+  CreateExclusionConstraintOp,
   CreateForeignKeyOp,
   CreatePrimaryKeyOp,
   CreateUniqueConstraintOp,
@@ -42,6 +43,7 @@ const REVERSERS: BuiltinOpTable<OpNode> = {
   CreateUniqueConstraintOp: CreateUniqueConstraintOp.reverse,
   CreateForeignKeyOp: CreateForeignKeyOp.reverse,
   CreateCheckConstraintOp: CreateCheckConstraintOp.reverse,
+  CreateExclusionConstraintOp: CreateExclusionConstraintOp.reverse,
   CreatePrimaryKeyOp: CreatePrimaryKeyOp.reverse,
   DropConstraintOp: DropConstraintOp.reverse,
   RenameConstraintOp: RenameConstraintOp.reverse,

@@ -52,6 +52,7 @@ export function sortedTable(t: Table): Table {
     uniques: sortedBy(t.uniques, byName),
     foreignKeys: sortedBy(t.foreignKeys, byName),
     checks: sortedBy(t.checks, byName),
+    exclusions: sortedBy(t.exclusions, byName),
   });
 }
 

@@ -36,8 +36,18 @@ export interface CheckConstraint {
   readonly expression: string;
 }
 
+/**
+ * A PostgreSQL exclusion constraint. `expression` is what follows EXCLUDE, as TypeORM's
+ * `@Exclusion` takes it: `USING gist ("room" WITH =, "during" WITH &&)`.
+ */
+export interface ExclusionConstraint {
+  readonly kind: "ExclusionConstraint";
+  readonly name: string | null;
+  readonly expression: string;
+}
+
 /** Anything DropConstraintOp can drop. */
-export type Constraint = PrimaryKey | UniqueConstraint | ForeignKey | CheckConstraint;
+export type Constraint = PrimaryKey | UniqueConstraint | ForeignKey | CheckConstraint | ExclusionConstraint;
 
 export const PrimaryKey = freeze({
   create: (columns: readonly string[], name: string | null = null): PrimaryKey =>
@@ -81,4 +91,9 @@ export const ForeignKey = freeze({
 export const CheckConstraint = freeze({
   create: (expression: string, name: string | null = null): CheckConstraint =>
     freeze({ kind: "CheckConstraint", name, expression }),
+});
+
+export const ExclusionConstraint = freeze({
+  create: (expression: string, name: string | null = null): ExclusionConstraint =>
+    freeze({ kind: "ExclusionConstraint", name, expression }),
 });

@@ -1,6 +1,6 @@
 import { freeze } from "../freeze";
 import type { Column } from "./column";
-import type { CheckConstraint, ForeignKey, PrimaryKey, UniqueConstraint } from "./constraints";
+import type { CheckConstraint, ExclusionConstraint, ForeignKey, PrimaryKey, UniqueConstraint } from "./constraints";
 import type { Index } from "./index-node";
 
 /**
@@ -17,6 +17,8 @@ export interface Table {
   readonly uniques: readonly UniqueConstraint[];
   readonly foreignKeys: readonly ForeignKey[];
   readonly checks: readonly CheckConstraint[];
+  /** PostgreSQL only. */
+  readonly exclusions: readonly ExclusionConstraint[];
   readonly comment: string | null;
   readonly options: Readonly<Record<string, string>>;
 }
@@ -36,6 +38,7 @@ export const Table = freeze({
       uniques: [...(props.uniques ?? [])],
       foreignKeys: [...(props.foreignKeys ?? [])],
       checks: [...(props.checks ?? [])],
+      exclusions: [...(props.exclusions ?? [])],
       comment: props.comment ?? null,
       options: { ...(props.options ?? {}) },
     }),

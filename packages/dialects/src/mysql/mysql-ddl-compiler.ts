@@ -243,6 +243,8 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
         return this.emit(`${table} DROP INDEX ${this.quote(this.constraintNameToDrop(op))}`);
       case "CheckConstraint":
         return this.emit(`${table} DROP CONSTRAINT ${this.quote(this.constraintNameToDrop(op))}`);
+      case "ExclusionConstraint":
+        return this.unsupported("exclusion constraint");
     }
   }
 }

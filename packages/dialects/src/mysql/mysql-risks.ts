@@ -1,6 +1,6 @@
 import { freeze, type Column } from "@autogen/core";
 import { enumValuesOf } from "../risks/enum-values";
-import type { RiskRules } from "../risks/risk-rules";
+import type { ConstraintKind, RiskRules } from "../risks/risk-rules";
 import { parseType } from "../type-widths";
 
 /** The longest varchar whose length fits one prefix byte at 4 bytes a character (utf8mb4). */
@@ -39,7 +39,7 @@ export const mysqlRiskRules: RiskRules = freeze({
   createIndexLock: null,
   // ADD UNIQUE builds its index online; a foreign key (foreign_key_checks on) or a check is added
   // by ALGORITHM=COPY; a primary key rebuilds the table.
-  constraintValidation: (kind: "unique" | "primary" | "foreign" | "check") =>
+  constraintValidation: (kind: ConstraintKind) =>
     kind === "unique"
       ? null
       : kind === "primary"

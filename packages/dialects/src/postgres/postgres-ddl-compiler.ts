@@ -9,6 +9,7 @@ import {
   type CreateExtensionOp,
   type DropExtensionOp,
   type DropEnumOp,
+  type ExclusionConstraint,
   type Generated,
   type RecreateEnumOp,
 } from "@autogen/core";
@@ -41,6 +42,11 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
 
   protected override columnClauses(c: Column, ctx: ColumnSpecContext): string[] {
     return super.columnClauses(c.autoIncrement && !c.identity ? { ...c, autoIncrement: false } : c, ctx);
+  }
+
+  /** https://www.postgresql.org/docs/current/sql-createtable.html#SQL-CREATETABLE-EXCLUDE */
+  protected override exclusionClause(c: ExclusionConstraint): string {
+    return `${this.constraintName(c.name)}EXCLUDE ${c.expression}`;
   }
 
   /** PostgreSQL 15 has only stored generated columns. */

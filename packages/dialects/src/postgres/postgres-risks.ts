@@ -1,5 +1,5 @@
 import { freeze, type Column } from "@autogen/core";
-import type { RiskRules } from "../risks/risk-rules";
+import type { ConstraintKind, RiskRules } from "../risks/risk-rules";
 import { parseType } from "../type-widths";
 
 const VARYING = new Set(["varchar", "character varying", "varbit", "bit varying"]);
@@ -50,14 +50,16 @@ export const postgresRiskRules: RiskRules = freeze({
     how: "writes to {table} wait until the index is built",
     avoid: "concurrently: true builds it without blocking writes, outside the transaction",
   },
-  constraintValidation: (kind: "unique" | "primary" | "foreign" | "check") => ({
+  constraintValidation: (kind: ConstraintKind) => ({
     code: "long-lock" as const,
     how:
       kind === "foreign"
         ? "checks every row of {table} while writes to it and to the referenced table wait"
         : kind === "check"
           ? "checks every row of {table} under an ACCESS EXCLUSIVE lock (reads and writes wait)"
-          : "builds its index while writes to {table} wait",
+          : kind === "exclusion"
+            ? "builds its index under an ACCESS EXCLUSIVE lock (reads and writes wait; it cannot be built concurrently)"
+            : "builds its index while writes to {table} wait",
   }),
   renameConstraintRewrite: () => null,
   addColumnRewrite: (c: Column, table: string) =>

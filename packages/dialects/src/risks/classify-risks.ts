@@ -116,6 +116,7 @@ const KIND_RISKS: { [K in BuiltinOpKind]: (view: RevisionView, op: BuiltinOps[K]
   CreateUniqueConstraintOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
   CreateForeignKeyOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
   CreateCheckConstraintOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
+  CreateExclusionConstraintOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
   CreatePrimaryKeyOp: (view, op, existing) => (existing ? constraintRisks(view, op) : []),
   DropConstraintOp: NONE,
   CreateTableCommentOp: NONE,
@@ -323,7 +324,11 @@ function createIndexRisks(view: RevisionView, op: CreateIndexOp): Risk[] {
 }
 
 type NewConstraintOp = BuiltinOps[
-  "CreateUniqueConstraintOp" | "CreatePrimaryKeyOp" | "CreateForeignKeyOp" | "CreateCheckConstraintOp"];
+  | "CreateUniqueConstraintOp"
+  | "CreatePrimaryKeyOp"
+  | "CreateForeignKeyOp"
+  | "CreateCheckConstraintOp"
+  | "CreateExclusionConstraintOp"];
 
 function constraintRisks(view: RevisionView, op: NewConstraintOp): Risk[] {
   const table = QualifiedName.key(op.table);
@@ -340,11 +345,17 @@ function constraintRisks(view: RevisionView, op: NewConstraintOp): Risk[] {
               `foreign key ${c.name ?? cols}`,
               `a row of ${table} has ${cols} missing from ${c.refTable}(${c.refColumns.join(", ")})`,
             ] as const)
-          : ([
-              "check",
-              `check constraint ${c.name ?? ""}`.trimEnd(),
-              `a row of ${table} violates ${c.expression}`,
-            ] as const);
+          : c.kind === "CheckConstraint"
+            ? ([
+                "check",
+                `check constraint ${c.name ?? ""}`.trimEnd(),
+                `a row of ${table} violates ${c.expression}`,
+              ] as const)
+            : ([
+                "exclusion",
+                `exclusion constraint ${c.name ?? ""}`.trimEnd(),
+                `two rows of ${table} conflict under ${c.expression}`,
+              ] as const);
   const out = [Risk.create("may-fail-on-existing-rows", `adds ${what} to ${table}: fails if ${failure}`)];
   const how = view.rules.constraintValidation(kind);
   if (how !== null) out.push(Risk.create(how.code, `adds ${what}: ${how.how.replace("{table}", table)}`));

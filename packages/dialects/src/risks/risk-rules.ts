@@ -1,5 +1,8 @@
 import type { Column, OpNode, RiskCode } from "@autogen/core";
 
+/** The kinds of constraint a revision may add to a table that has rows. */
+export type ConstraintKind = "unique" | "primary" | "foreign" | "check" | "exclusion";
+
 /**
  * What one dialect does to a live table for each kind of change: the data that
  * `classifyRisks` (one mechanism for every dialect) reads. Each dialect folder has one.
@@ -25,10 +28,10 @@ export interface RiskRules {
   /** CREATE INDEX blocks writes to its table while it builds, unless it runs CONCURRENTLY (null: the dialect has no such form). */
   readonly createIndexLock: { readonly how: string; readonly avoid: string | null } | null;
   /**
-   * How validating a new unique, primary key, foreign key or check constraint against an
+   * How validating a new unique, primary key, foreign key, check or exclusion constraint against an
    * existing table locks or copies it, as the end of a message, or null when it does neither.
    */
-  constraintValidation(kind: "unique" | "primary" | "foreign" | "check"): {
+  constraintValidation(kind: ConstraintKind): {
     readonly code: RiskCode;
     readonly how: string;
   } | null;

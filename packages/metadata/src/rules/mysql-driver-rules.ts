@@ -33,6 +33,7 @@ export const mysqlDriverRules: TypeORMDriverRules = {
     // TypeORM's query runner writes no CHECK here; autogen creates @Check where the server
     // enforces it (checksFromEntity asks Dialect.enforcesChecks).
     checks: true,
+    exclusions: false,
     deferrableUniques: false,
     deferrableForeignKeys: false,
   },

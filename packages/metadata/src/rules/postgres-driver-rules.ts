@@ -51,6 +51,7 @@ export const postgresDriverRules: TypeORMDriverRules = {
     primaryKeyName: true,
     partialIndexes: true,
     checks: true,
+    exclusions: true,
     deferrableUniques: true,
     deferrableForeignKeys: true,
   },

@@ -31,6 +31,7 @@ export const sqliteDriverRules: TypeORMDriverRules = {
     primaryKeyName: false,
     partialIndexes: true,
     checks: true,
+    exclusions: false,
     deferrableUniques: false,
     deferrableForeignKeys: true,
   },

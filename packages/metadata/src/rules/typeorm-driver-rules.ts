@@ -53,6 +53,8 @@ export interface TypeORMDriverRules {
     readonly primaryKeyName: boolean;
     readonly partialIndexes: boolean;
     readonly checks: boolean;
+    /** `@Exclusion` constraints: TypeORM creates them on PostgreSQL only and ignores them elsewhere. */
+    readonly exclusions: boolean;
     readonly deferrableUniques: boolean;
     readonly deferrableForeignKeys: boolean;
   };

@@ -1,6 +1,7 @@
-import { CheckConstraint, Column, Index, QualifiedName, Schema, Table } from "@autogen/core";
+import { CheckConstraint, Column, ExclusionConstraint, Index, QualifiedName, Schema, Table } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
 import { CountingQueries } from "../counting-queries";
+import { exclusionExpression } from "./postgres-exclusion";
 
 /** The temporary table the probe builds; it lives in this session's pg_temp schema only. */
 const PROBE = `pg_temp."autogen_expr_probe"`;
@@ -22,13 +23,14 @@ type Quote = (identifier: string) => string;
 /** A model object whose SQL text is not canonically equal to the same-named reflected one. */
 type Probe =
   | { readonly kind: "check"; readonly check: CheckConstraint; readonly expression: string }
+  | { readonly kind: "exclusion"; readonly exclusion: ExclusionConstraint; readonly expression: string }
   | { readonly kind: "where"; readonly index: Index; readonly expression: string }
   | { readonly kind: "generated"; readonly column: Column; readonly type: string; readonly expression: string }
   | { readonly kind: "default"; readonly column: Column; readonly expression: string };
 
 /**
- * The model with the SQL the database rewrites on the way in (CHECK expressions, partial index
- * predicates, generation expressions, column defaults) replaced by what PostgreSQL stores for it,
+ * The model with the SQL the database rewrites on the way in (CHECK expressions, exclusion
+ * constraints, partial index predicates, generation expressions, column defaults) replaced by what PostgreSQL stores for it,
  * wherever the text alone does not match the same-named object the database has. PostgreSQL
  * stores the parse tree and deparses it: `a IN (1, 2)` comes back as `a = ANY (ARRAY[1, 2])`,
  * `a BETWEEN 1 AND 10` as `a >= 1 AND a <= 10`, `v >= 1.5` on a real column as
@@ -76,6 +78,12 @@ function differingTexts(model: Table, live: Table): Probe[] {
     const other = check.name === null ? undefined : liveChecks.get(check.name);
     if (other && other.expression !== check.expression)
       probes.push({ kind: "check", check, expression: check.expression });
+  }
+  const liveExclusions = new Map(live.exclusions.map((x) => [x.name, x]));
+  for (const exclusion of model.exclusions) {
+    const other = exclusion.name === null ? undefined : liveExclusions.get(exclusion.name);
+    if (other && other.expression !== exclusion.expression)
+      probes.push({ kind: "exclusion", exclusion, expression: exclusion.expression });
   }
   const liveIndexes = new Map(live.indexes.map((i) => [i.name, i]));
   for (const index of model.indexes) {
@@ -136,6 +144,14 @@ async function probeOne(conn: Connection, q: Quote, p: Probe, name: string): Pro
         `SELECT pg_get_expr(conbin, conrelid, true) AS e FROM pg_constraint WHERE conrelid = to_regclass('${PROBE}') AND conname = ?`,
         [name],
       );
+    case "exclusion": {
+      await attempt(conn, `ALTER TABLE ${PROBE} ADD CONSTRAINT ${q(name)} EXCLUDE ${p.expression}`);
+      const definition = await first(
+        `SELECT pg_get_constraintdef(oid, true) AS e FROM pg_constraint WHERE conrelid = to_regclass('${PROBE}') AND conname = ?`,
+        [name],
+      );
+      return definition === null ? null : exclusionExpression(definition);
+    }
     case "where":
       await attempt(conn, `CREATE INDEX ${q(name)} ON ${PROBE} ((1)) WHERE ${p.expression}`);
       return first(`SELECT pg_get_expr(indpred, indrelid, true) AS e FROM pg_index WHERE indexrelid = to_regclass(?)`, [
@@ -166,10 +182,12 @@ const columnDefault = (
 function withStoredTexts(table: Table, stored: ReadonlyMap<Probe, string>, dialect: Dialect): Table {
   const canonical = dialect.canonical;
   const checks = new Map<CheckConstraint, string>();
+  const exclusions = new Map<ExclusionConstraint, string>();
   const wheres = new Map<Index, string>();
   const columns = new Map<Column, Column>();
   for (const [p, text] of stored) {
     if (p.kind === "check") checks.set(p.check, canonical.expression(text));
+    else if (p.kind === "exclusion") exclusions.set(p.exclusion, text);
     else if (p.kind === "where") wheres.set(p.index, canonical.expression(text));
     else if (p.kind === "generated")
       columns.set(
@@ -181,6 +199,9 @@ function withStoredTexts(table: Table, stored: ReadonlyMap<Probe, string>, diale
   return Table.cloneWith(table, {
     columns: table.columns.map((c) => columns.get(c) ?? c),
     checks: table.checks.map((c) => (checks.has(c) ? CheckConstraint.create(checks.get(c)!, c.name) : c)),
+    exclusions: table.exclusions.map((x) =>
+      exclusions.has(x) ? ExclusionConstraint.create(exclusions.get(x)!, x.name) : x,
+    ),
     indexes: table.indexes.map((i) =>
       wheres.has(i) ? Index.create(i.name, i.elements, { ...i, where: wheres.get(i)! }) : i,
     ),

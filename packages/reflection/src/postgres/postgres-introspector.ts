@@ -1,5 +1,6 @@
 import {
   CheckConstraint,
+  type ExclusionConstraint,
   Column,
   Enum,
   ForeignKey,
@@ -20,6 +21,7 @@ import type { Introspector } from "../introspector";
 import { excludedTables, warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
 import { probeModelExpressions } from "./postgres-expression-probe";
+import { exclusionFromDefinition } from "./postgres-exclusion";
 import {
   POSTGRES_COLUMNS_QUERY,
   POSTGRES_CONSTRAINTS_QUERY,
@@ -173,6 +175,7 @@ class PostgresSchemaBuild {
     const uniques: UniqueConstraint[] = [];
     const foreignKeys: ForeignKey[] = [];
     const checks: CheckConstraint[] = [];
+    const exclusions: ExclusionConstraint[] = [];
     for (const c of constraints) {
       const deferral = {
         deferrable: c.is_deferrable,
@@ -204,8 +207,10 @@ class PostgresSchemaBuild {
         case "c":
           checks.push(CheckConstraint.create(this.dialect.canonical.expression(c.check_expr!), c.constraint_name));
           break;
+        case "x":
+          exclusions.push(exclusionFromDefinition(c.definition, c.constraint_name));
+          break;
         default:
-          // Exclusion constraints have no place in the model: say so rather than drop them quietly.
           this.warn(`${where}: constraint ${c.constraint_name} (${c.definition}) is not modelled and is left out`);
       }
     }
@@ -218,6 +223,7 @@ class PostgresSchemaBuild {
         uniques,
         foreignKeys,
         checks,
+        exclusions,
         indexes: [...groupBy(indexRows, (r) => r.index_name).values()].map((rows) => this.index(where, rows)),
         comment: t.table_comment,
       },

@@ -3,6 +3,7 @@ import {
   fromUnique,
   type Constraint,
   type CreateCheckConstraintOp,
+  type CreateExclusionConstraintOp,
   type CreateForeignKeyOp,
   type CreatePrimaryKeyOp,
   type CreateUniqueConstraintOp,
@@ -28,16 +29,21 @@ export const renderCreateCheckConstraint = (ctx: RenderContext, op: CreateCheckC
   renderTableCall(ctx, "createCheckConstraint", op.table, [op.constraint.name, TABLE, op.constraint.expression]),
 ];
 
+export const renderCreateExclusionConstraint = (ctx: RenderContext, op: CreateExclusionConstraintOp): string[] => [
+  renderTableCall(ctx, "createExclusionConstraint", op.table, [op.constraint.name, TABLE, op.constraint.expression]),
+];
+
 export const renderCreatePrimaryKey = (ctx: RenderContext, op: CreatePrimaryKeyOp): string[] => [
   renderTableCall(ctx, "createPrimaryKey", op.table, [op.constraint.name, TABLE, [...op.constraint.columns]]),
 ];
 
 /** The `type` option of dropConstraint for each constraint kind (exhaustive). */
-const CONSTRAINT_TYPE: Record<Constraint["kind"], "unique" | "foreignkey" | "check" | "primary"> = {
+const CONSTRAINT_TYPE: Record<Constraint["kind"], "unique" | "foreignkey" | "check" | "primary" | "exclusion"> = {
   UniqueConstraint: "unique",
   ForeignKey: "foreignkey",
   CheckConstraint: "check",
   PrimaryKey: "primary",
+  ExclusionConstraint: "exclusion",
 };
 
 /**
@@ -48,7 +54,7 @@ const CONSTRAINT_TYPE: Record<Constraint["kind"], "unique" | "foreignkey" | "che
 export function renderDropConstraint(ctx: RenderContext, op: DropConstraintOp): string[] {
   const c = op.constraint;
   const identity =
-    c.name !== null ? {} : c.kind === "CheckConstraint" ? { expression: c.expression } : { columns: [...c.columns] };
+    c.name !== null ? {} : "expression" in c ? { expression: c.expression } : { columns: [...c.columns] };
   return [
     renderTableCall(ctx, "dropConstraint", op.table, [c.name, TABLE], { type: CONSTRAINT_TYPE[c.kind], ...identity }),
   ];
