@@ -52,6 +52,11 @@ describe("classifyRisks", () => {
     ]);
   });
 
+  it("PostgreSQL: inet to text changes a host address's text (the cast adds its /32)", () => {
+    assert.deepEqual(codes("postgres", [retype("inet", "text")]), ["silent-data-change", "table-rewrite"]);
+    assert.deepEqual(codes("postgres", [retype("cidr", "text")]), ["table-rewrite"]);
+  });
+
   it("MariaDB/MySQL copy the table unless a varchar keeps its length prefix or an enum only gains values at the end", () => {
     assert.deepEqual(codes("mysql", [retype("varchar(50)", "varchar(60)")]), []);
     assert.deepEqual(codes("mysql", [retype("varchar(50)", "varchar(100)")]), ["table-rewrite"]);

@@ -202,10 +202,12 @@ function alterations(
 ): { what: AlterKind; options: ColumnOptions; destructive: boolean }[] {
   const type = String(c["type"]);
   const out: { what: AlterKind; options: ColumnOptions; destructive: boolean }[] = [];
-  const step = INT_LADDER.indexOf(type);
-  if (step >= 0 && step < INT_LADDER.length - 1)
-    out.push({ what: "widen", options: { ...c, type: INT_LADDER[step + 1] }, destructive: false });
-  if (step > 0) out.push({ what: "narrow", options: { ...c, type: INT_LADDER[step - 1] }, destructive: true });
+  // The integer types the dialect has (PostgreSQL has no tinyint).
+  const ladder = INT_LADDER.filter((t) => menu.kind({ type: t }) === "integer");
+  const step = ladder.indexOf(type);
+  if (step >= 0 && step < ladder.length - 1)
+    out.push({ what: "widen", options: { ...c, type: ladder[step + 1] }, destructive: false });
+  if (step > 0) out.push({ what: "narrow", options: { ...c, type: ladder[step - 1] }, destructive: true });
   const length = c["length"] as number | undefined;
   if (STRING_LENGTH.includes(type) && length !== undefined) {
     // CHAR and BINARY stop at 255 (MariaDB), the others are kept within what an index can cover.

@@ -81,7 +81,6 @@ const parts = menuParts({
       "character varying": ["text"],
       enum: ["text"],
       uuid: ["text"],
-      inet: ["text"],
     },
     // No text to number: the cast fails on text that is not a number.
     retypes: {
@@ -95,6 +94,7 @@ const parts = menuParts({
       "simple-enum": ["enum"],
       json: ["jsonb"],
       jsonb: ["json", "text"],
+      inet: ["text"],
     },
     shape: (type) =>
       SIZED.includes(type)

@@ -38,6 +38,11 @@ const rewrites = (table: string): string =>
 /** How PostgreSQL treats a live table for each change (risk classification). */
 export const postgresRiskRules: RiskRules = freeze({
   product: "PostgreSQL",
+  // inet's text output leaves out a host's /32 (/128), the cast to text writes it.
+  typeChangeAltersValues: (from: string, to: string) =>
+    parseType(from).base === "inet" && TEXTS.has(parseType(to).base)
+      ? "a host address becomes text with its prefix length ('127.0.0.1' becomes '127.0.0.1/32')"
+      : null,
   typeChangeRewrite: (from: string, to: string, table: string) =>
     inPlaceTypeChange(from, to) ? null : rewrites(table),
   narrowing: ["data-loss", "may-fail-on-existing-rows"] as const,

@@ -291,6 +291,8 @@ function typeChangeRisks(view: RevisionView, name: string, table: string, from: 
     out.push(
       Risk.create("may-fail-on-existing-rows", `converts ${change}: fails if a row holds a value that is not a ${to}`),
     );
+  const altered = view.rules.typeChangeAltersValues?.(from, to) ?? null;
+  if (altered !== null) out.push(Risk.create("silent-data-change", `changes ${change}: ${altered}`));
   const rewrite = view.rules.typeChangeRewrite(from, to, table);
   if (rewrite !== null) out.push(Risk.create("table-rewrite", `changes ${change}: ${rewrite}`));
   return out;

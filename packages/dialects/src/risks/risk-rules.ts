@@ -16,6 +16,11 @@ export interface RiskRules {
    * in place. `table` is the table's name for the message.
    */
   typeChangeRewrite(from: string, to: string, table: string): string | null;
+  /**
+   * How a type change alters the values it converts although every one converts (a
+   * silent-data-change), as the end of a message; null or absent when values keep their text.
+   */
+  typeChangeAltersValues?(from: string, to: string): string | null;
   /** Risk codes of a narrowing type change: none where types are not enforced (SQLite). */
   readonly narrowing: readonly RiskCode[];
   /**
