@@ -116,7 +116,9 @@ const KEPT = ["nullable", "comment"];
 /** The column `c` as type `type` with that type's own options, keeping the type-free ones. */
 function retyped(c: ColumnOptions, type: string, rules: TypeEditRules): ColumnOptions {
   const kept = Object.fromEntries(KEPT.filter((k) => k in c).map((k) => [k, c[k]]));
-  return { ...kept, type, ...rules.shape(type) };
+  // An enum-like type keeps the values it had (enum to simple-enum), so rows fit both.
+  const values = rules.enums.includes(type) && c["enum"] !== undefined ? { enum: c["enum"] } : {};
+  return { ...kept, type, ...rules.shape(type), ...values };
 }
 
 /**

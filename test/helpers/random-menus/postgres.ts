@@ -79,7 +79,8 @@ const parts = menuParts({
       int4: ["bigint"],
       varchar: ["text"],
       "character varying": ["text"],
-      enum: ["text"],
+      enum: ["text", "simple-enum"],
+      "simple-enum": ["enum"],
       uuid: ["text"],
     },
     // No text to number: the cast fails on text that is not a number.
@@ -90,8 +91,6 @@ const parts = menuParts({
       numeric: ["double precision", "integer"],
       timestamp: ["timestamptz", "date"],
       timestamptz: ["timestamp"],
-      enum: ["simple-enum"],
-      "simple-enum": ["enum"],
       json: ["jsonb"],
       jsonb: ["json", "text"],
       inet: ["text"],
