@@ -202,6 +202,8 @@ function alterations(
 ): { what: AlterKind; options: ColumnOptions; destructive: boolean }[] {
   const type = String(c["type"]);
   const out: { what: AlterKind; options: ColumnOptions; destructive: boolean }[] = [];
+  // An array column (PostgreSQL) keeps its element type: the rules below are for scalars.
+  if (c["array"]) return [{ what: "nullable", options: { ...c, nullable: !c["nullable"] }, destructive: false }];
   // The integer types the dialect has (PostgreSQL has no tinyint).
   const ladder = INT_LADDER.filter((t) => menu.kind({ type: t }) === "integer");
   const step = ladder.indexOf(type);
