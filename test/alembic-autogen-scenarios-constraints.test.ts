@@ -96,7 +96,7 @@ test("the model removes an unnamed (server-named) FK and an unnamed CHECK: remov
     `CREATE TABLE "c" ("id" integer PRIMARY KEY NOT NULL, "p_id" integer, "x" integer, FOREIGN KEY ("p_id") REFERENCES "p" ("id"), CHECK ("x" > 0))`,
   );
   const r = await command.check(env.config([P, C]));
-  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_fk c(p_id)->p(id)", "remove_check c.null"]);
+  assert.deepEqual(describeOps(r.ops.upgradeOps.ops), ["remove_check c.null", "remove_fk c(p_id)->p(id)"]);
   assert.deepEqual(
     flattenOps(r.ops.upgradeOps.ops).map(
       (o) => (o as unknown as { constraint: { name: string | null } }).constraint.name,
@@ -478,14 +478,14 @@ test("a CHECK and an FK under other names: both re-created under the model's nam
   const config = env.config([X4, X2]);
   const r = await command.check(config);
   assert.deepEqual(describeOps(r.ops.upgradeOps.ops), [
+    "remove_check x2.db_x2_check_q",
     "remove_fk x2(q4)->x4(q)",
     "add_fk x2(q4)->x4(q)",
-    "remove_check x2.db_x2_check_q",
     "add_check x2.token_x2check1",
   ]);
   assert.deepEqual(
     flattenOps(r.ops.upgradeOps.ops).map((o) => (o as unknown as { constraint: { name: string } }).constraint.name),
-    ["db_x2_foreign_q", "fk_x2_q4", "db_x2_check_q", "token_x2check1"],
+    ["db_x2_check_q", "db_x2_foreign_q", "fk_x2_q4", "token_x2check1"],
   );
   await env.upgradeInSync(config);
 });

@@ -226,7 +226,7 @@ describe("compare: check constraints", () => {
 });
 
 describe("compare: the order of a table's ops", () => {
-  it("added columns, PK drop, altered columns, FK drops, index drops, PK add, index adds, FK adds, checks, comment, dropped columns", () => {
+  it("added columns, PK drop, check drops, altered columns, FK drops, index drops, PK add, index adds, FK adds, check adds, comment, dropped columns", () => {
     const target = table(
       "t",
       [
@@ -263,6 +263,7 @@ describe("compare: the order of a table's ops", () => {
     assert.deepEqual(summarize(diff(schema(target), schema(reflected)).ops), [
       "t: AddColumnOp new",
       "t: DropConstraintOp PK_t",
+      "t: DropConstraintOp CK_old",
       't: AlterColumnOp a {"type":"bigint"}',
       "t: DropConstraintOp FK_old",
       "t: DropIndexOp IDX_old",
@@ -271,7 +272,6 @@ describe("compare: the order of a table's ops", () => {
       "t: CreateIndexOp IDX_new",
       "t: CreateUniqueConstraintOp UQ_new",
       "t: CreateForeignKeyOp FK_new",
-      "t: DropConstraintOp CK_old",
       "t: CreateCheckConstraintOp CK_new",
       't: CreateTableCommentOp "now commented"',
       "t: DropColumnOp old",

@@ -8,20 +8,22 @@ import { ModifyTableOps, compareText, type OpNode, type QualifiedName, type Tabl
  * before columns are altered (a PK column cannot become nullable) and added after. Foreign
  * keys that would block a column change (MySQL refuses to change the type of a column a key
  * uses) are dropped first of all, in `blockingForeignKeys`, and added back with the others.
+ * Checks and exclusions are dropped before columns are altered: one that reads a retyped column
+ * would make the ALTER fail (PostgreSQL: `varchar >= integer`; MySQL re-validates it).
  */
 export const TABLE_OP_GROUPS = [
   "addedColumns",
   "blockingForeignKeys",
   "droppedPrimaryKey",
+  "droppedChecks",
+  "droppedExclusions",
   "alteredColumns",
   "droppedForeignKeys",
   "droppedIndexes",
   "addedPrimaryKey",
   "addedIndexes",
   "addedForeignKeys",
-  "droppedChecks",
   "addedChecks",
-  "droppedExclusions",
   "addedExclusions",
   "comment",
   "droppedColumns",
