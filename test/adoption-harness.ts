@@ -14,9 +14,9 @@ import { parseUrl, type DialectName } from "@autogen/dialects";
 import { tempDir, useDatabase } from "@autogen/dialects/testing";
 import { loadModule, registerTsLoader } from "@autogen/runtime";
 import { FIXTURES, selectedFixtureNames } from "./helpers/fixture-names";
+import { TYPEORM_TYPE } from "./helpers/typeorm-lines";
 
 /** TypeORM's DataSource `type` for each dialect (1.x dropped `sqlite` in favour of better-sqlite3). */
-const TYPEORM_TYPE: Record<DialectName, string> = { sqlite: "better-sqlite3", postgres: "postgres", mysql: "mariadb" };
 
 type TypeormPackage = "typeorm" | "typeorm03";
 

@@ -15,6 +15,7 @@ import { dialectsUnderTest, useDatabase } from "@autogen/dialects/testing";
 import { loadModule, registerTsLoader } from "@autogen/runtime";
 import { assertFailure, describe } from "./helpers/cli-process";
 import { createProject, exists, generatedRevision, versionRows, useEntitiesModule } from "./helpers/project";
+import { TYPEORM_TYPE } from "./helpers/typeorm-lines";
 
 const ENTITIES = `import { Column, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn } from "typeorm";
 
@@ -44,8 +45,6 @@ class CreateNothing1700000000000 {
   async up(): Promise<void> {}
   async down(): Promise<void> {}
 }
-
-const TYPEORM_TYPE: Record<DialectName, string> = { sqlite: "better-sqlite3", postgres: "postgres", mysql: "mariadb" };
 
 registerTsLoader();
 const { DataSource } = require("typeorm") as {

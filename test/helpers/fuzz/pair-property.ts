@@ -13,6 +13,7 @@ import { applyEdits, type AppliedEdits, type Edit, type Target } from "./edits";
 import { joinColumnName, toEntities, type ModelSpec } from "./model-spec";
 import { FUZZ_MENUS } from "./menus";
 import { generateRows, uniqueKeys } from "./rows";
+import { modelDataSource, typeormLine, type TypeORMLine } from "../typeorm-lines";
 
 /** A model v1 and the edits that make v2: what a run generates, the shrinker reduces and a fixture holds. */
 export interface Pair {
@@ -24,7 +25,7 @@ export interface Pair {
 }
 
 /** Which TypeORM builds the model: `typeorm` (1.x) or `typeorm03` (0.3.x). */
-export type TypeormLine = "typeorm" | "typeorm03";
+export type TypeormLine = TypeORMLine;
 
 export interface PropertyOptions {
   typeorm?: TypeormLine;
@@ -38,26 +39,9 @@ export interface PairFailure {
   message: string;
 }
 
-/** TypeORM's DataSource `type` for each dialect (1.x dropped `sqlite` in favour of better-sqlite3). */
-export const TYPEORM_TYPE: Record<DialectName, string> = {
-  sqlite: "better-sqlite3",
-  postgres: "postgres",
-  mysql: "mariadb",
-};
-
-type TypeormModule = {
-  DataSource: new (o: Record<string, unknown>) => unknown;
-  EntitySchema: new (o: Record<string, unknown>) => unknown;
-};
-
 /** A DataSource of `spec` built with the chosen TypeORM line (never initialized: autogen reads its metadata). */
 function dataSourceOf(line: TypeormLine, dialect: DialectName, spec: ModelSpec): unknown {
-  const { DataSource, EntitySchema } = require(line) as TypeormModule;
-  return new DataSource({
-    type: TYPEORM_TYPE[dialect],
-    database: ":memory:",
-    entities: toEntities(EntitySchema, spec),
-  });
+  return modelDataSource(line, dialect, toEntities(typeormLine(line).EntitySchema, spec));
 }
 
 class StepFailed extends Error {
