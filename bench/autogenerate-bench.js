@@ -75,7 +75,7 @@ function measure(label, command, args, count = RUNS) {
 }
 
 /** Adds `tables` (in creation order) to the database with the profile's plain DDL. */
-async function load(db, typeorm, profile, tables) {
+async function loadTables(db, typeorm, profile, tables) {
   const statements = ddlStatements(typeorm, profile, tables);
   const conn = await db.connect();
   try {
@@ -119,7 +119,7 @@ function autogenerateBench(profilePath) {
         let previous = null;
         for (const n of sizes) {
           const start = performance.now();
-          await load(db, typeorm, profile, model.slice(loaded, n));
+          await loadTables(db, typeorm, profile, model.slice(loaded, n));
           progress(
             `${profile.label}: ${n} tables loaded (+${n - loaded} in ${seconds((performance.now() - start) / 1000)})`,
           );
@@ -200,4 +200,4 @@ function autogenerateBench(profilePath) {
   };
 }
 
-module.exports = { autogenerateBench };
+module.exports = { autogenerateBench, loadTables };

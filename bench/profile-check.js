@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Where a no-change `autogen check` spends its time: builds the autogenerate bench's schema
+// (plain DDL, N tables) on a fresh database, runs the bench's own autogen worker once under
+// `node --cpu-prof`, and prints the worker's figures, the profile's self time by area (each
+// package of ours, TypeORM, drivers, prettier, the rest of node_modules, GC, idle = waiting on
+// the database), the top functions by self time and our functions by inclusive time. The .cpuprofile is kept for Chrome DevTools.
+//   node bench/profile-check.js sqlite|postgres|mysql [tables=1000] [top=25]
+"use strict";
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { spawnSync } = require("node:child_process");
+const { loadTables } = require("./autogenerate-bench");
+const { syntheticModel } = require("./synthetic-model");
+
+const PROFILES = { sqlite: "sqlite", postgres: "postgres", mysql: "mysql" };
+
+/** The area a profile node's script belongs to. */
+function area(url) {
+  if (!url) return "(native/runtime)";
+  const ours = /packages\/([^/]+)\//.exec(url);
+  if (ours && !url.includes("node_modules")) return `@autogen/${ours[1]}`;
+  const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(
+    url.split("node_modules").length > 2 ? url.slice(url.lastIndexOf("node_modules")) : url,
+  );
+  if (dep) return dep[1];
+  if (url.startsWith("node:")) return "node internals";
+  return path.basename(url);
+}
+
+function summarize(profile, top) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map(profile.nodes.map((n) => [n.id, 0]));
+  const deltas = profile.timeDeltas;
+  for (let i = 0; i < profile.samples.length; i++)
+    self.set(profile.samples[i], self.get(profile.samples[i]) + (deltas[i] || 0) / 1000);
+  const areas = new Map();
+  const fns = new Map();
+  let total = 0;
+  for (const [id, ms] of self) {
+    const { callFrame } = byId.get(id);
+    const name = callFrame.functionName || "(anonymous)";
+    const a = ["(garbage collector)", "(idle)", "(program)", "(root)"].includes(name) ? name : area(callFrame.url);
+    areas.set(a, (areas.get(a) || 0) + ms);
+    const key = `${name} ${callFrame.url ? `${path.relative(process.cwd(), callFrame.url.replace(/^file:\/\//, ""))}:${callFrame.lineNumber + 1}` : ""}`;
+    fns.set(key, (fns.get(key) || 0) + ms);
+    total += ms;
+  }
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const inclusive = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const seen = new Set();
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const { callFrame } = byId.get(id);
+      if (!callFrame.url.includes("/packages/") || callFrame.url.includes("node_modules")) continue;
+      const key = `${callFrame.functionName || "(anonymous)"} ${area(callFrame.url)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) || 0) + (deltas[i] || 0) / 1000);
+    }
+  }
+  const rows = (m, k) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([n, ms]) => `${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${n}`);
+  return [
+    `profile total ${total.toFixed(0)} ms`,
+    "",
+    "by area:",
+    ...rows(areas, 20),
+    "",
+    "top functions (self time):",
+    ...rows(fns, top),
+    "",
+    "our functions by inclusive time:",
+    ...rows(inclusive, top),
+  ].join("\n");
+}
+
+async function main() {
+  const [dialect, n = "1000", top = "25"] = process.argv.slice(2);
+  if (!PROFILES[dialect]) {
+    console.error("usage: node bench/profile-check.js sqlite|postgres|mysql [tables] [top]");
+    return 2;
+  }
+  require("reflect-metadata");
+  const typeorm = require("typeorm");
+  const { freshDatabase } = require("@autogen/dialects/testing");
+  const profilePath = require.resolve(`./profiles/${PROFILES[dialect]}`);
+  const db = await freshDatabase(dialect);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-cpuprof-"));
+  try {
+    await loadTables(db, typeorm, require(profilePath), syntheticModel(Number(n)));
+    const job = JSON.stringify({ profile: profilePath, n: Number(n), url: db.url });
+    const r = spawnSync(
+      process.execPath,
+      ["--cpu-prof", "--cpu-prof-dir", dir, path.join(__dirname, "workers", "autogen-check.js"), job],
+      {
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
+    if (r.status !== 0) throw new Error(`worker failed: ${r.stderr}`);
+    console.log(`worker: ${r.stdout.trim().split("\n").pop()}`);
+    const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+    console.log(summarize(JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")), Number(top)));
+    console.log(
+      `\nprofile: ${path.join(dir, file)} (includes decorating the entities, which the worker does not time)`,
+    );
+  } finally {
+    await db.drop();
+  }
+  return 0;
+}
+
+main().then(
+  (s) => process.exit(s),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
