@@ -14,7 +14,8 @@
 // Env: AUTOGEN_BENCH_RUNS (default 3), AUTOGEN_BENCH_LARGE_RUNS (runs of the sizes above
 // AUTOGEN_BENCH_ANCHOR_MAX, autogen alone: default 1, which keeps the whole bench within minutes),
 // AUTOGEN_BENCH_SIZES or the profile's own sizes variable (e.g. AUTOGEN_BENCH_PG_SIZES=1000,2000),
-// AUTOGEN_BENCH_ANCHOR_MAX, AUTOGEN_BENCH_PYTHON.
+// AUTOGEN_BENCH_ANCHOR_MAX, AUTOGEN_BENCH_PYTHON, AUTOGEN_BENCH_SLOW_SECONDS (a run slower than
+// this is not repeated; default 30).
 "use strict";
 const path = require("node:path");
 const { spawnSync } = require("node:child_process");
@@ -24,6 +25,9 @@ const { ddlStatements, syntheticModel } = require("./synthetic-model");
 
 const RUNS = Number(process.env.AUTOGEN_BENCH_RUNS || 3);
 const LARGE_RUNS = Number(process.env.AUTOGEN_BENCH_LARGE_RUNS || 1);
+// A run slower than this is not repeated: one run of minutes is already a steady figure, and
+// repeating TypeORM's log() on MariaDB at 2,000 tables (minutes per run) made the bench take an hour.
+const SLOW_SECONDS = Number(process.env.AUTOGEN_BENCH_SLOW_SECONDS || 30);
 const ANCHOR_MAX = Number(process.env.AUTOGEN_BENCH_ANCHOR_MAX || 2000);
 const DEFAULT_SIZES = "1000,2000,10000";
 const GOAL_RATIO = 10;
@@ -54,12 +58,19 @@ function runWorker(command, args) {
   return { ...JSON.parse(r.stdout.trim().split("\n").pop()), processSeconds };
 }
 
-/** `count` cold runs of one worker: the per-run figures of each, and the last run's counts. */
+/**
+ * `count` cold runs of one worker (fewer when a run takes over SLOW_SECONDS): the per-run
+ * figures of each, and the last run's counts.
+ */
 function measure(label, command, args, count = RUNS) {
   const runs = [];
   for (let i = 0; i < count; i++) {
     progress(`${label}: run ${i + 1}/${count}`);
     runs.push(runWorker(command, args));
+    if (runs.at(-1).processSeconds > SLOW_SECONDS && i + 1 < count) {
+      progress(`${label}: ${seconds(runs.at(-1).processSeconds)}, over ${SLOW_SECONDS} s: not repeated`);
+      break;
+    }
   }
   const last = runs.at(-1);
   return {
