@@ -10,6 +10,7 @@ import {
   unquoteString,
 } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
+import { memoized } from "../memoized";
 import { convertsTextWith, narrowsWith } from "../type-widths";
 import { sqliteTypeWidths } from "./sqlite-type-widths";
 
@@ -68,34 +69,40 @@ function canonicalType(raw: string): string {
   return m && TYPE_SYNONYMS[m[1]!] ? TYPE_SYNONYMS[m[1]!] + (m[2] ?? "") : text;
 }
 
+const cachedType = memoized(canonicalType, (raw) => raw);
+const cachedDefault = memoized(canonicalDefault, (raw, type) =>
+  raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`,
+);
+const cachedExpression = memoized(canonicalExpressionText, (raw) => raw);
+
 /**
  * SQLite canonical forms: the declared type kept as written (but for synonyms), lowercased and spaced one way
  * (SQLite stores any type name; its affinity follows from the text), defaults without their
  * outer parentheses. SQLite has no comments, charsets or ON UPDATE, so a column drops them.
  */
 export const sqliteCanonical: Canonicalizer = {
-  type: canonicalType,
-  default: canonicalDefault,
-  expression: (raw) => canonicalExpressionText(raw),
+  type: cachedType,
+  default: cachedDefault,
+  expression: cachedExpression,
   narrows: narrowsWith(sqliteTypeWidths),
   convertsText: convertsTextWith(sqliteTypeWidths),
   column: (c) => {
     // AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY (the rowid alias): a bigint or int
     // increment key is that column, whatever type the model names.
-    const declared = canonicalType(c.type);
+    const declared = cachedType(c.type);
     const type = c.autoIncrement && sqliteAffinity(declared) === "integer" ? "integer" : declared;
     return withCanonicalValues(
       c,
       {
         type,
-        default: canonicalDefault(c.default, type),
+        default: cachedDefault(c.default, type),
         comment: null,
         charset: null,
         onUpdate: null,
         // Collation names are case-insensitive (BINARY, NOCASE, RTRIM).
         collation: c.collation?.toUpperCase() ?? null,
       },
-      c.generated ? canonicalExpressionText(c.generated.expression) : null,
+      c.generated ? cachedExpression(c.generated.expression) : null,
     );
   },
 };
