@@ -22,10 +22,13 @@ export class SqliteTokenCursor {
 
   /** True when the next tokens are these unquoted keywords (case-insensitive). */
   isWord(...keywords: string[]): boolean {
-    return keywords.every((k, n) => {
-      const t = this.peek(n);
-      return t?.kind === "word" && t.value.toUpperCase() === k;
-    });
+    for (let n = 0; n < keywords.length; n++) {
+      const t = this.tokens[this.#pos + n];
+      const k = keywords[n]!;
+      // The length first: the parsers try many keywords on every token, and most differ in it.
+      if (t?.kind !== "word" || t.value.length !== k.length || t.value.toUpperCase() !== k) return false;
+    }
+    return true;
   }
 
   /** Consumes the keywords if they come next. */
