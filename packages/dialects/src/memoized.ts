@@ -18,3 +18,7 @@ export function memoized<A extends unknown[], R extends string | null>(
     return value;
   };
 }
+
+/** The cache key of a canonical default: its text under its canonical type (null and undefined are one key). */
+export const defaultKey = (raw: string | null | undefined, type: string): string =>
+  raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`;

@@ -11,7 +11,7 @@ import {
 import type { Canonicalizer } from "../dialect";
 import { convertsTextWith, narrowsWith } from "../type-widths";
 import { mysqlTypeWidths } from "./mysql-type-widths";
-import { memoized } from "../memoized";
+import { defaultKey, memoized } from "../memoized";
 import { applyRules, type Rule } from "../canonical-rules";
 
 /**
@@ -192,9 +192,7 @@ function withoutImplicitZeroDate(dflt: string | null, c: Column): string | null 
 }
 
 const cachedType = memoized(canonicalType, (raw) => raw);
-const cachedDefault = memoized(canonicalDefault, (raw, type) =>
-  raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`,
-);
+const cachedDefault = memoized(canonicalDefault, defaultKey);
 const cachedExpression = memoized(canonicalMysqlExpression, (raw) => raw);
 
 /**

@@ -17,7 +17,7 @@ import {
 import type { Canonicalizer } from "../dialect";
 import { convertsTextWith, narrowsWith } from "../type-widths";
 import { postgresTypeWidths } from "./postgres-type-widths";
-import { memoized } from "../memoized";
+import { defaultKey, memoized } from "../memoized";
 import { applyRules, type Rule } from "../canonical-rules";
 import { STORED_LITERALS } from "./postgres-stored-literals";
 
@@ -233,9 +233,7 @@ function canonicalCastTypes(text: string): string {
 }
 
 const cachedType = memoized(canonicalType, (raw) => raw);
-const cachedDefault = memoized(canonicalDefault, (raw, type) =>
-  raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`,
-);
+const cachedDefault = memoized(canonicalDefault, defaultKey);
 const cachedExpression = memoized(
   (raw: string) => canonicalPostgresExpression(stripLiteralCasts(raw)),
   (raw) => raw,

@@ -10,7 +10,7 @@ import {
   unquoteString,
 } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
-import { memoized } from "../memoized";
+import { defaultKey, memoized } from "../memoized";
 import { convertsTextWith, narrowsWith } from "../type-widths";
 import { sqliteTypeWidths } from "./sqlite-type-widths";
 
@@ -70,9 +70,7 @@ function canonicalType(raw: string): string {
 }
 
 const cachedType = memoized(canonicalType, (raw) => raw);
-const cachedDefault = memoized(canonicalDefault, (raw, type) =>
-  raw === null || raw === undefined ? "\u0001" : `${type}\u0000${raw}`,
-);
+const cachedDefault = memoized(canonicalDefault, defaultKey);
 const cachedExpression = memoized(canonicalExpressionText, (raw) => raw);
 
 /**
