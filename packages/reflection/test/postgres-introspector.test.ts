@@ -340,4 +340,32 @@ describe("postgres reflection", () => {
       ten.tables.find((x) => x.name === "t7"),
     );
   });
+
+  it("runs its catalog queries with JIT off and gives the session its setting back", async (t) => {
+    const db = await reflectedDatabase(t, "postgres", [`CREATE TABLE a (id int PRIMARY KEY, name text)`]);
+    if (!db) return;
+    const show = async () => (await db.conn.query<{ jit: string }>("SHOW jit")).rows[0]!.jit;
+    // JIT would otherwise compile every query, however cheap.
+    await db.conn.query("SET jit = on");
+    await db.conn.query("SET jit_above_cost = 0");
+    const seen: string[] = [];
+    const watching = new Proxy(db.conn, {
+      get(target, key, receiver) {
+        if (key !== "query") return Reflect.get(target, key, receiver);
+        return async (sql: string, params?: unknown[]) => {
+          if (/\bFROM pg_/.test(sql)) seen.push(await show());
+          return target.query(sql, params);
+        };
+      },
+    }) as Connection;
+    const schema = await createIntrospector(watching, getDialect("postgres")).reflect();
+    assert.deepEqual(tableNames(schema), ["a"]);
+    assert.ok(seen.length >= 5, `catalog queries seen: ${seen.length}`);
+    assert.deepEqual([...new Set(seen)], ["off"]);
+    assert.equal(await show(), "on");
+
+    await db.conn.query("SET jit = off");
+    await createIntrospector(db.conn, getDialect("postgres")).reflect();
+    assert.equal(await show(), "off");
+  });
 });

@@ -22,6 +22,7 @@ import { excludedTables, warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
 import { probeModelExpressions } from "./postgres-expression-probe";
 import { exclusionFromDefinition } from "./postgres-exclusion";
+import { withoutJit } from "./postgres-jit";
 import {
   POSTGRES_COLUMNS_QUERY,
   POSTGRES_CONSTRAINTS_QUERY,
@@ -83,6 +84,10 @@ export class PostgresIntrospector implements Introspector {
   }
 
   async reflect(o: ReflectOptions = {}): Promise<Schema> {
+    return withoutJit(this.#queries.conn, () => this.#reflect(o));
+  }
+
+  async #reflect(o: ReflectOptions): Promise<Schema> {
     this.#queries.reset();
     const q = this.#queries;
     const named = o.schemas ? o.schemas.filter((s): s is string => s !== null) : null;
