@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import Module from "node:module";
 import { extname, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
-import { transformSync, type Options as SwcOptions } from "@swc/core";
+import { transform, transformSync, type Options as SwcOptions } from "@swc/core";
 import { CommandError } from "@autogen/core";
 import { syntaxErrorPosition } from "./syntax-error-position";
 
@@ -67,6 +68,54 @@ export function compileTypeScript(filename: string): string {
   return code;
 }
 
+/** The relative or absolute requests of swc's CommonJS output (`require("./x")`), the files a module can import. */
+const LOCAL_REQUIRE = /\brequire\("(\.{0,2}\/[^"]*)"\)/g;
+
+/** {@link compileTypeScript} on swc's thread pool, filling the same cache. */
+async function compileTypeScriptAsync(filename: string): Promise<string> {
+  const { mtimeMs } = await stat(filename);
+  const hit = compiled.get(filename);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.code;
+  const { code } = await transform(await readFile(filename, "utf8"), { ...swcOptions, filename });
+  compiled.set(filename, { mtimeMs, code });
+  return code;
+}
+
+/**
+ * Compiles a TypeScript file and the TypeScript files it imports by relative path, transitively,
+ * on swc's thread pool (every core), so that requiring them afterwards only runs them: a project
+ * of a thousand entity files compiles in a fraction of the time one file after the other takes.
+ * Nothing runs and nothing throws: a file that does not compile or resolve is left for require,
+ * which reports it as usual.
+ */
+async function precompileImports(entry: string): Promise<void> {
+  const seen = new Set<string>();
+  const visit = async (filename: string): Promise<void> => {
+    if (seen.has(filename)) return;
+    seen.add(filename);
+    let code: string;
+    try {
+      code = await compileTypeScriptAsync(filename);
+    } catch {
+      return;
+    }
+    // Relative requests resolve from the parent's folder, never through node_modules paths.
+    const parent = { id: filename, filename, paths: [] };
+    const imports: Promise<void>[] = [];
+    for (const [, request] of code.matchAll(LOCAL_REQUIRE)) {
+      let resolved: string;
+      try {
+        resolved = internals._resolveFilename(request as string, parent, false);
+      } catch {
+        continue;
+      }
+      if ((TS_EXTENSIONS as readonly string[]).includes(extname(resolved))) imports.push(visit(resolved));
+    }
+    await Promise.all(imports);
+  };
+  await visit(entry);
+}
+
 /**
  * Installs a require hook for `.ts`, `.mts` and `.cts` files that compiles them with swc
  * (legacy decorators with `design:*` metadata, CommonJS output, inline source maps).
@@ -111,10 +160,10 @@ function applyAlias(request: string): string | undefined {
 const loadedAt = new Map<string, number>();
 
 /**
- * Loads a config, revision or entity module: `.ts`/`.mts`/`.cts` through the swc hook,
- * `.js`/`.cjs` with require, `.mjs` with import(). A file changed since it was last loaded
- * is loaded again. A file that cannot be compiled or throws while loading gives a
- * CommandError naming it.
+ * Loads a config, revision or entity module: `.ts`/`.mts`/`.cts` through the swc hook (the
+ * TypeScript files it imports compiled ahead, in parallel), `.js`/`.cjs` with require, `.mjs`
+ * with import(). A file changed since it was last loaded is loaded again. A file that cannot be
+ * compiled or throws while loading gives a CommandError naming it.
  */
 export async function loadModule(path: string): Promise<Record<string, unknown>> {
   const filename = resolvePath(path);
@@ -128,7 +177,10 @@ export async function loadModule(path: string): Promise<Record<string, unknown>>
     if (extname(filename) === ".mjs") {
       return (await import(pathToFileURL(filename).href + `?mtime=${mtimeMs}`)) as Record<string, unknown>;
     }
-    if ((TS_EXTENSIONS as readonly string[]).includes(extname(filename))) registerTsLoader();
+    if ((TS_EXTENSIONS as readonly string[]).includes(extname(filename))) {
+      registerTsLoader();
+      await precompileImports(filename);
+    }
     const previous = loadedAt.get(filename);
     if (previous !== undefined && previous !== mtimeMs) delete require.cache[filename];
     loadedAt.set(filename, mtimeMs);

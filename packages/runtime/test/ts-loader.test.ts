@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { symlinkSync, writeFileSync, utimesSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { CommandError } from "@autogen/core";
 import { tempDir } from "@autogen/dialects/testing";
@@ -71,6 +71,34 @@ test("a TypeScript module imports another one without its extension", async () =
   );
   const mod = await loadModule(join(dir, "config.ts"));
   assert.equal((mod.default as { item: { id(): string } }).item.id(), "impl");
+});
+
+test("imported TypeScript files, compiled ahead in parallel, run in import order and only when imported", async () => {
+  const dir = tempProject();
+  mkdirSync(join(dir, "src", "entities"), { recursive: true });
+  mkdirSync(join(dir, "shared"));
+  const log = (name: string) => `(globalThis as any).loaded.push(${JSON.stringify(name)});\n`;
+  writeFileSync(join(dir, "shared", "base.ts"), `${log("base")}export const base = 1;`);
+  writeFileSync(
+    join(dir, "src", "entities", "a.ts"),
+    `import { base } from "../../shared/base";\n${log("a")}export const a = base;`,
+  );
+  writeFileSync(join(dir, "src", "entities", "b.ts"), `import { a } from "./a";\n${log("b")}export const b = a + 1;`);
+  writeFileSync(
+    join(dir, "src", "entities", "index.ts"),
+    `import { b } from "./b";\nimport { a } from "./a";\n${log("index")}export const entities = [a, b];`,
+  );
+  // Imported only when called: compiled ahead like the others, but never run.
+  writeFileSync(join(dir, "src", "lazy.ts"), `${log("lazy")}export const lazy = true;`);
+  writeFileSync(
+    join(dir, "config.ts"),
+    `import { entities } from "./src/entities";\n${log("config")}` +
+      `export default { entities, later: () => import("./src/lazy") };`,
+  );
+  (globalThis as { loaded?: string[] }).loaded = [];
+  const mod = await loadModule(join(dir, "config.ts"));
+  assert.deepEqual((mod.default as { entities: number[] }).entities, [1, 2]);
+  assert.deepEqual((globalThis as { loaded?: string[] }).loaded, ["base", "a", "b", "index", "config"]);
 });
 
 test(".mts, .js, .cjs and .mjs modules load", async () => {
