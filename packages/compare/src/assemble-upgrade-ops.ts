@@ -93,8 +93,10 @@ function touchesReferenced(
 export function assembleUpgradeOps(ctx: CompareContext, up: UpgradeDraft): UpgradeOps {
   const ops: OpNode[] = [];
   const key = (q: { schema: string | null; name: string }): string => ctx.keyOf(q);
-  const drafts = [...up.tables].sort((a, b) => compareText(key(a.name), key(b.name)));
-  const draftByKey = new Map(drafts.map((d) => [key(d.name), d]));
+  // Each draft's key once, not once per comparison of the sort.
+  const keyed = up.tables.map((d) => ({ d, key: key(d.name) })).sort((a, b) => compareText(a.key, b.key));
+  const drafts = keyed.map((k) => k.d);
+  const draftByKey = new Map(keyed.map((k) => [k.key, k.d]));
   const dropsReferenced = (ref: string, fk: ForeignKey): boolean =>
     touchesReferenced(draftByKey, ref, fk, ["droppedIndexes", "droppedPrimaryKey", "alteredColumns", "droppedColumns"]);
   const addsReferenced = (ref: string, fk: ForeignKey): boolean =>

@@ -92,6 +92,20 @@ export class CompareContext {
     return this.options.includeObject ? this.options.includeObject(object, name, type, reflected, compareTo) : true;
   }
 
+  /**
+   * The reflected objects of a table (columns, indexes, constraints) that includeName accepts:
+   * all of them, as they are, when there is no hook. An unnamed object (SQLite) is always seen.
+   */
+  namedInTable<T extends { readonly name: string | null }>(
+    table: { schema: string | null; name: string },
+    objects: readonly T[],
+    type: FilterType,
+  ): readonly T[] {
+    if (!this.options.includeName) return objects;
+    const parents = this.tableParents(table);
+    return objects.filter((x) => x.name === null || this.runNameFilters(x.name, type, parents));
+  }
+
   /** includeName's parentNames for an object of a table. */
   tableParents(t: { schema: string | null; name: string }): ParentNames {
     return {

@@ -71,11 +71,13 @@ export class ComparatorRegistry {
         .sort(
           (a, b) => b.priority - a.priority || Number(b.dialect !== null) - Number(a.dialect !== null) || a.seq - b.seq,
         )
-        .map((r) => r.fn as (...args: unknown[]) => CompareResult | void),
+        .map((r) => r.fn as (a: unknown, b: unknown, c: unknown, d: unknown) => CompareResult | void),
     );
-    const run = (...args: unknown[]): CompareResult => {
+    // Every target's comparators take four arguments; passing them as such (not as a rest
+    // array spread again) matters at a call per column and per table.
+    const run = (a: unknown, b: unknown, c: unknown, d: unknown): CompareResult => {
       for (const fns of groups) {
-        for (const fn of fns) if (fn(...args) === STOP) break;
+        for (const fn of fns) if (fn(a, b, c, d) === STOP) break;
       }
       return CONTINUE;
     };

@@ -18,11 +18,12 @@ export function compareColumns(
   target: Table,
   reflected: Table,
 ): CompareResult | void {
-  const parents = ctx.tableParents(reflected);
-  const reflectedCols = reflected.columns.filter((c) => ctx.runNameFilters(c.name, "column", parents));
+  const reflectedCols = ctx.namedInTable(reflected, reflected.columns, "column");
   const byName = new Map(reflectedCols.map((c) => [c.name, c]));
   const targetNames = new Set(target.columns.map((c) => c.name));
-  for (const [i, col] of target.columns.entries()) {
+  // Indexed loops, and a position only for ops: this runs for every column of every table.
+  for (let i = 0; i < target.columns.length; i++) {
+    const col = target.columns[i]!;
     const existing = byName.get(col.name);
     if (!ctx.runObjectFilters(col, col.name, "column", false, existing ?? null)) continue;
     if (!existing) {
@@ -31,9 +32,10 @@ export function compareColumns(
     }
     const draft = new AlterColumnDraft(d.name, col, existing);
     ctx.compareColumn(draft, col, existing);
-    d.add("alteredColumns", position(i), ...draft.toOps());
+    if (!draft.isEmpty) d.add("alteredColumns", position(i), ...draft.toOps());
   }
-  for (const [i, col] of reflectedCols.entries()) {
+  for (let i = 0; i < reflectedCols.length; i++) {
+    const col = reflectedCols[i]!;
     if (targetNames.has(col.name) || !ctx.runObjectFilters(col, col.name, "column", true, null)) continue;
     d.add("droppedColumns", position(i), DropColumnOp.create(d.name, col));
   }

@@ -99,7 +99,9 @@ function withTargetDefaults(
 
 /** A column whose default a recreated enum sets (above) has no default diff of its own. */
 export function skipDefaultsSetByRecreate(ctx: CompareContext, d: AlterColumnDraft): CompareResult | void {
-  if (ctx.defaultsSetElsewhere.has(columnKey(ctx, d.table, d.reflected.name))) return STOP;
+  // Most runs recreate no enum: no key to build for every column then.
+  if (ctx.defaultsSetElsewhere.size > 0 && ctx.defaultsSetElsewhere.has(columnKey(ctx, d.table, d.reflected.name)))
+    return STOP;
 }
 
 export function setup(r: ComparatorRegistry): void {

@@ -38,12 +38,8 @@ export function compareObjectSet<T extends SchemaObject & { readonly name: strin
   reflected: Table,
   spec: ObjectSetSpec<T>,
 ): void {
-  const parents = ctx.tableParents(reflected);
   const sig = (x: T): string => spec.signature(ctx, x);
-  const reflectedObjs = spec
-    .list(reflected)
-    .filter((x) => x.name === null || ctx.runNameFilters(x.name, spec.filterType, parents));
-  const m = matchObjects(spec.list(target), reflectedObjs, sig);
+  const m = matchObjects(spec.list(target), ctx.namedInTable(reflected, spec.list(reflected), spec.filterType), sig);
   for (const x of m.dropped) {
     if (ctx.runObjectFilters(x, x.name, spec.filterType, true, null))
       d.add(spec.dropGroup, sortKeyOf(x, sig), spec.drop(d, x));

@@ -40,7 +40,9 @@ export function compareTables(
   target: Schema,
   reflected: Schema,
 ): CompareResult | void {
-  const sortByKey = (ts: readonly Table[]): Table[] => [...ts].sort((a, b) => compareText(ctx.keyOf(a), ctx.keyOf(b)));
+  // Each table's key once, not once per comparison of the sort nor per lookup.
+  const sortByKey = (ts: readonly Table[]): { t: Table; key: string }[] =>
+    ts.map((t) => ({ t, key: ctx.keyOf(t) })).sort((a, b) => compareText(a.key, b.key));
   const targets = sortByKey(target.tables.filter((t) => !ctx.isExcludedTable(t)));
   // A reflected table is seen only when includeName accepts its schema (if named) and its name.
   // The default schema too, as (null, "schema"), as Alembic asks about None (its include_name test).
@@ -57,10 +59,10 @@ export function compareTables(
         ctx.runNameFilters(t.name, "table", { schemaName: t.schema }),
     ),
   );
-  const reflectedByKey = new Map(reflecteds.map((t) => [ctx.keyOf(t), t]));
-  const targetKeys = new Set(targets.map((t) => ctx.keyOf(t)));
-  for (const t of targets) {
-    const r = reflectedByKey.get(ctx.keyOf(t));
+  const reflectedByKey = new Map(reflecteds.map(({ t, key }) => [key, t]));
+  const targetKeys = new Set(targets.map(({ key }) => key));
+  for (const { t, key } of targets) {
+    const r = reflectedByKey.get(key);
     if (!ctx.runObjectFilters(t, t.name, "table", false, r ?? null)) continue;
     if (!r) {
       up.newTables.push(filterNewTable(ctx, t));
@@ -70,8 +72,8 @@ export function compareTables(
     ctx.compareTable(draft, t, r);
     up.tables.push(draft);
   }
-  for (const r of reflecteds) {
-    if (!targetKeys.has(ctx.keyOf(r)) && ctx.runObjectFilters(r, r.name, "table", true, null)) up.droppedTables.push(r);
+  for (const { t: r, key } of reflecteds) {
+    if (!targetKeys.has(key) && ctx.runObjectFilters(r, r.name, "table", true, null)) up.droppedTables.push(r);
   }
 }
 

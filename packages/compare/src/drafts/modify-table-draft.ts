@@ -56,6 +56,7 @@ export class ModifyTableDraft {
 
   /** The ops of one group, in final order. */
   ops(group: TableOpGroup): OpNode[] {
+    if (this.#entries.length === 0) return [];
     return this.#sorted()
       .filter((e) => e.group === group)
       .map((e) => e.op);
@@ -63,6 +64,7 @@ export class ModifyTableDraft {
 
   /** Removes and returns the ops of a group that match (the compare driver moves some elsewhere). */
   take(group: TableOpGroup, match: (op: OpNode) => boolean): OpNode[] {
+    if (this.#entries.length === 0) return [];
     const taken = this.#sorted().filter((e) => e.group === group && match(e.op));
     for (const e of taken) this.#entries.splice(this.#entries.indexOf(e), 1);
     return taken.map((e) => e.op);
