@@ -56,13 +56,25 @@ export const COLUMN_DEFAULTS: Omit<ColumnProps, "type"> = freeze({
 export const Column = freeze({
   is: (n: { kind: string }): n is Column => n.kind === "Column",
   create: (name: string, type: string, props: Partial<ColumnProps> = {}): Column =>
-    freeze({ kind: "Column", name, ...COLUMN_DEFAULTS, type, ...stripUndefined(props) }),
-  cloneWith: (c: Column, patch: ColumnChanges): Column => freeze({ ...c, ...stripUndefined(patch) }),
+    withProps({ kind: "Column", name, ...COLUMN_DEFAULTS, type }, props),
+  cloneWith: (c: Column, patch: ColumnChanges): Column => withProps({ ...c }, patch),
 });
 
-/** The properties that are set (a plain loop: this runs for every column of every reflect). */
-function stripUndefined<T extends object>(o: T): T {
-  const out: Record<string, unknown> = {};
-  for (const key in o) if (o[key] !== undefined) out[key] = o[key];
-  return out as T;
+/**
+ * `base` with the properties of `props` that are set, frozen: every column of every reflect and
+ * model is built here, so this freezes what it adds and the column's two object properties
+ * rather than walking the whole node again.
+ */
+function withProps(base: Record<string, unknown>, props: object): Column {
+  const p = props as Record<string, unknown>;
+  for (const key in p) {
+    const v = p[key];
+    if (v === undefined) continue;
+    base[key] = v;
+    if (v !== null && typeof v === "object") freeze(v);
+  }
+  // Already frozen when the column being cloned was made here (freeze returns at once then).
+  freeze(base.identity);
+  freeze(base.generated);
+  return Object.freeze(base) as unknown as Column;
 }
