@@ -1,3 +1,4 @@
+import { useFlatPropertiesMap } from "./flat-properties-map";
 import { MetadataPositions } from "./metadata-positions";
 import type { TypeORMEntityMetadata } from "./typeorm-shapes";
 
@@ -10,7 +11,9 @@ import type { TypeORMEntityMetadata } from "./typeorm-shapes";
  * and the child entities of each entity come from walking each class's prototype chain once
  * instead of testing every pair of entities with `instanceof`. TypeORM's build is quadratic
  * in the number of entities (most of a 4,000-entity build); this one is linear. The same
- * in 0.3.x and 1.x, whose builders differ only in naming the DataSource `connection`.
+ * in 0.3.x and 1.x, whose builders differ only in naming the DataSource `connection`. One
+ * method of the metadatas themselves is replaced, by an equivalent: `createPropertiesMap`
+ * (see flat-properties-map.ts).
  */
 
 /** TypeORM's internals this build works on: loosely typed, they are not part of TypeORM's API. */
@@ -81,6 +84,7 @@ export function buildEntityMetadatasLinear(
   const storage = b.metadataArgsStorage;
   const allTables: Loose[] = entityClasses ? storage.filterTables(entityClasses) : storage.tables;
   const all = allTables.filter((table) => REAL_TABLE_TYPES.has(table.type)).map((args) => b.createEntityMetadata(args));
+  all.forEach(useFlatPropertiesMap);
 
   const stiByTree = new MetadataPositions(all, (m) => (m.inheritancePattern === "STI" ? m.inheritanceTree : []));
   for (const m of all) b.computeParentEntityMetadata(stiByTree.itemsUnder([m.target]), m);
@@ -116,6 +120,7 @@ export function buildEntityMetadatasLinear(
       const joinTable = storage.findJoinTable(relation.target, relation.propertyName);
       if (!joinTable) continue; // the inverse side of a many-to-many
       const junction = b.junctionEntityMetadataBuilder.build(relation, joinTable);
+      useFlatPropertiesMap(junction);
       relation.registerForeignKeys(...junction.foreignKeys);
       relation.registerJoinColumns(junction.ownIndices[0].columns, junction.ownIndices[1].columns);
       relation.registerJunctionEntityMetadata(junction);
@@ -131,6 +136,7 @@ export function buildEntityMetadatasLinear(
   }
   for (const m of all.filter((x) => x.treeType === "closure-table")) {
     const closureJunction = b.closureJunctionEntityMetadataBuilder.build(m);
+    useFlatPropertiesMap(closureJunction);
     m.closureJunctionTable = closureJunction;
     b.computeEntityMetadataStep2(closureJunction);
     b.computeInverseProperties(closureJunction, relatedTo(closureJunction));

@@ -181,6 +181,9 @@ function digest(m: TypeORMEntityMetadata): unknown {
       r.junctionEntityMetadata?.tableName,
     ]),
     withJoinColumns: [e.relationsWithJoinColumns.length, e.hasNonNullableRelations],
+    // Not read by schema conversion, but by TypeORM's own builder (index and relation-id
+    // factories) and query builders (view expressions); the build computes it its own way.
+    propertiesMap: e.propertiesMap,
   };
 }
 
