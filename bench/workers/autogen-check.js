@@ -1,6 +1,6 @@
-// One cold autogen check in a process of its own, as a user's `autogen check` meets it: the
-// entities are decorated first (module loading, not timed), then connect + command.check is
-// timed. argv[2]: a JSON job { profile, n, url }. Prints one JSON line: seconds, statements
+// One cold autogen check in a process of its own, as a user's `autogen check` meets it (V8 tuned
+// as the bin tunes it): the entities are decorated first (module loading, not timed), then
+// connect + command.check is timed. argv[2]: a JSON job { profile, n, url }. Prints one JSON line: seconds, statements
 // sent (and how many of them read the catalog), phantom ops (the database holds the model, so
 // every op is one), peak RSS.
 "use strict";
@@ -13,6 +13,8 @@ const { decoratedEntities, syntheticModel } = require("../synthetic-model");
 const { countingConnection, countOps, report } = require("./worker-support");
 
 async function main() {
+  // What the `autogen` bin does first (packages/cli/src/short-run-v8.ts).
+  require("autogen").tuneV8ForShortRun();
   const job = JSON.parse(process.argv[2]);
   const profile = require(job.profile);
   const entities = decoratedEntities(require("typeorm"), profile, syntheticModel(job.n));

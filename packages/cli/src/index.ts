@@ -8,6 +8,7 @@
  * ```
  */
 export { command } from "./command";
+export { tuneV8ForShortRun } from "./short-run-v8";
 export * from "./config";
 export type { CommandOptions, RunCommandOptions } from "./command-options";
 export type { RevisionOptions } from "./commands/revision";
