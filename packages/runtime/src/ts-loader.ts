@@ -86,19 +86,18 @@ async function compileTypeScriptAsync(filename: string): Promise<string> {
 
 /**
  * Compiles a TypeScript file and the TypeScript files it imports by relative path, transitively,
- * on swc's thread pool (every core), so that requiring them afterwards only runs them: a project
- * of a thousand entity files compiles in a fraction of the time one file after the other takes.
- * Nothing runs and nothing throws: a file that does not compile or resolve is left for require,
- * which reports it as usual.
+ * so that requiring them afterwards only runs them. The file itself compiles here; what it imports
+ * compiles on swc's thread pool (every core): a project of a thousand entity files compiles in a
+ * fraction of the time one file after the other takes, and a revision file that imports nothing
+ * pays no thread hop. Nothing runs and nothing throws: a file that does not compile or resolve is
+ * left for require, which reports it as usual.
  */
 async function precompileImports(entry: string): Promise<void> {
-  const seen = new Set<string>();
-  const visit = async (filename: string): Promise<void> => {
-    if (seen.has(filename)) return;
-    seen.add(filename);
+  const seen = new Set<string>([entry]);
+  const visit = async (filename: string, compile: (filename: string) => string | Promise<string>): Promise<void> => {
     let code: string;
     try {
-      code = await compileTypeScriptAsync(filename);
+      code = await compile(filename);
     } catch {
       return;
     }
@@ -112,11 +111,13 @@ async function precompileImports(entry: string): Promise<void> {
       } catch {
         continue;
       }
-      if ((TS_EXTENSIONS as readonly string[]).includes(extname(resolved))) imports.push(visit(resolved));
+      if (!(TS_EXTENSIONS as readonly string[]).includes(extname(resolved)) || seen.has(resolved)) continue;
+      seen.add(resolved);
+      imports.push(visit(resolved, compileTypeScriptAsync));
     }
     await Promise.all(imports);
   };
-  await visit(entry);
+  await visit(entry, compileTypeScript);
 }
 
 /**
