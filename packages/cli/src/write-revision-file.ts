@@ -6,6 +6,7 @@ import type { ScriptDirectory } from "@autogen/script";
 import type { ResolvedConfig } from "./config";
 import { fileSystemError } from "./file-system-error";
 import { rendererModule } from "./lazy-modules";
+import { tuneV8ForLoops } from "./short-run-v8";
 
 /**
  * Renders one revision directive into its file (named by the config's fileTemplate), then
@@ -38,6 +39,8 @@ export async function writeRevisionFile(
   }
   // Said once the file exists: a failure above must not follow a "done".
   o.log?.(`  Generating ${file} ...  done`);
+  // The hooks (prettier) run one printer over the whole file: V8's default budget suits them.
+  tuneV8ForLoops();
   await renderer.runPostWriteHooks(file, config.postWriteHooks ?? ["prettier"]);
   return file;
 }
