@@ -34,12 +34,12 @@ export function parseSqliteCreateIndex(sql: string): ParsedSqliteIndex {
 }
 
 function parseElement(e: SqliteTokenCursor): ParsedSqliteIndexElement {
-  let end = e.tokens.length;
-  const wordAt = (i: number) => (e.tokens[i]?.kind === "word" ? e.tokens[i]!.value.toUpperCase() : null);
+  let end = e.length;
+  const wordAt = (i: number) => (e.at(i)?.kind === "word" ? e.at(i)!.value.toUpperCase() : null);
   if (wordAt(end - 1) === "ASC" || wordAt(end - 1) === "DESC") end--;
   let collation: string | null = null;
   if (end >= 2 && wordAt(end - 2) === "COLLATE") {
-    collation = e.tokens[end - 1]!.value;
+    collation = e.at(end - 1)!.value;
     end -= 2;
   }
   return { text: e.slice(0, end).trim(), collation };

@@ -1,29 +1,55 @@
 import type { SqliteToken } from "./sqlite-tokenizer";
 
-/** Walks a token list for the DDL parsers: keyword tests, balanced parentheses, source slices. */
+/**
+ * Walks a token list for the DDL parsers: keyword tests, balanced parentheses, source slices.
+ * A cursor is a view of a range of one shared token list (the parts of a CREATE TABLE body are
+ * ranges of its tokens, not copies of them); positions and lengths are within that range.
+ */
 export class SqliteTokenCursor {
-  #pos = 0;
+  readonly #all: readonly SqliteToken[];
+  readonly #from: number;
+  readonly #to: number;
+  #pos: number;
+
   constructor(
     readonly sql: string,
-    readonly tokens: readonly SqliteToken[],
-  ) {}
+    tokens: readonly SqliteToken[],
+    from = 0,
+    to = tokens.length,
+  ) {
+    this.#all = tokens;
+    this.#from = from;
+    this.#to = to;
+    this.#pos = from;
+  }
 
   get done(): boolean {
-    return this.#pos >= this.tokens.length;
+    return this.#pos >= this.#to;
+  }
+
+  /** How many tokens this cursor covers. */
+  get length(): number {
+    return this.#to - this.#from;
+  }
+
+  /** The token at index `i` of this cursor's range, whatever its position. */
+  at(i: number): SqliteToken | undefined {
+    return i >= 0 && i < this.length ? this.#all[this.#from + i] : undefined;
   }
 
   peek(offset = 0): SqliteToken | undefined {
-    return this.tokens[this.#pos + offset];
+    const i = this.#pos + offset;
+    return i < this.#to ? this.#all[i] : undefined;
   }
 
   next(): SqliteToken | undefined {
-    return this.tokens[this.#pos++];
+    return this.#pos < this.#to ? this.#all[this.#pos++] : (this.#pos++, undefined);
   }
 
   /** True when the next tokens are these unquoted keywords (case-insensitive). */
   isWord(...keywords: string[]): boolean {
     for (let n = 0; n < keywords.length; n++) {
-      const t = this.tokens[this.#pos + n];
+      const t = this.peek(n);
       const k = keywords[n]!;
       // The length first: the parsers try many keywords on every token, and most differ in it.
       if (t?.kind !== "word" || t.value.length !== k.length || t.value.toUpperCase() !== k) return false;
@@ -60,45 +86,51 @@ export class SqliteTokenCursor {
 
   /**
    * Splits the rest of the tokens (or those inside the parenthesis just consumed) at top-level
-   * commas. Each part is a cursor over its own tokens, sharing the source text.
+   * commas. Each part is a cursor over its own range of the tokens.
    */
   splitTopLevel(separator = ","): SqliteTokenCursor[] {
-    const parts: SqliteToken[][] = [[]];
+    const parts: SqliteTokenCursor[] = [];
     let depth = 0;
-    while (!this.done) {
-      const t = this.next()!;
-      if (t.kind === "punct" && t.value === "(") depth++;
-      if (t.kind === "punct" && t.value === ")") depth--;
-      if (depth === 0 && t.kind === "punct" && t.value === separator) parts.push([]);
-      else parts[parts.length - 1]!.push(t);
+    let start = this.#pos;
+    for (; this.#pos < this.#to; this.#pos++) {
+      const t = this.#all[this.#pos]!;
+      if (t.kind !== "punct") continue;
+      if (t.value === "(") depth++;
+      if (t.value === ")") depth--;
+      if (depth === 0 && t.value === separator) {
+        if (this.#pos > start) parts.push(new SqliteTokenCursor(this.sql, this.#all, start, this.#pos));
+        start = this.#pos + 1;
+      }
     }
-    return parts.filter((p) => p.length > 0).map((p) => new SqliteTokenCursor(this.sql, p));
+    if (this.#to > start) parts.push(new SqliteTokenCursor(this.sql, this.#all, start, this.#to));
+    return parts;
   }
 
   /**
    * Consumes a `( ... )` group and returns a cursor over the tokens inside it, or null when no
-   * `(` comes next.
+   * `(` comes next. An unclosed group runs to the end.
    */
   enter(): SqliteTokenCursor | null {
     if (!this.isPunct("(")) return null;
-    const inner: SqliteToken[] = [];
-    let depth = 0;
-    while (!this.done) {
-      const t = this.next()!;
-      const isOpen = t.kind === "punct" && t.value === "(";
-      const isClose = t.kind === "punct" && t.value === ")";
-      if (isClose && --depth === 0) break;
-      if (depth > 0) inner.push(t);
-      if (isOpen) depth++;
+    const start = ++this.#pos;
+    let depth = 1;
+    for (; this.#pos < this.#to; this.#pos++) {
+      const t = this.#all[this.#pos]!;
+      if (t.kind !== "punct") continue;
+      if (t.value === "(") depth++;
+      else if (t.value === ")" && --depth === 0) {
+        this.#pos++;
+        return new SqliteTokenCursor(this.sql, this.#all, start, this.#pos - 1);
+      }
     }
-    return new SqliteTokenCursor(this.sql, inner);
+    return new SqliteTokenCursor(this.sql, this.#all, start, this.#to);
   }
 
   /** Source text from the next token to the end of this cursor's tokens, trimmed. */
   rest(): string {
-    const from = this.#pos;
-    this.#pos = this.tokens.length;
-    return this.slice(from, this.tokens.length);
+    const from = this.#pos - this.#from;
+    this.#pos = this.#to;
+    return this.slice(from, this.length);
   }
 
   /**
@@ -107,10 +139,11 @@ export class SqliteTokenCursor {
    */
   slice(from: number, to: number): string {
     let out = "";
-    for (let i = from; i < to && i < this.tokens.length; i++) {
-      const t = this.tokens[i]!;
+    const end = Math.min(to, this.length);
+    for (let i = from; i < end; i++) {
+      const t = this.at(i)!;
       if (i > from) {
-        const gap = this.sql.slice(this.tokens[i - 1]!.end, t.start);
+        const gap = this.sql.slice(this.at(i - 1)!.end, t.start);
         out += /\S/.test(gap) ? " " : gap;
       }
       out += t.text;
@@ -119,6 +152,6 @@ export class SqliteTokenCursor {
   }
 
   get position(): number {
-    return this.#pos;
+    return this.#pos - this.#from;
   }
 }
