@@ -71,4 +71,27 @@ describe("canonical schema order (one for metadata and reflection)", () => {
     );
     assert.deepEqual(s.schemas, ["s"]);
   });
+
+  it("keeps a table whose lists are in order already as it is, and sorts a copy of one that is not", () => {
+    const ix = (n: string) => Index.create(n, [IndexElement.column("a")]);
+    const inOrder = Table.create("t", columns, {
+      indexes: [ix("a"), ix("b")],
+      uniques: [UniqueConstraint.create(["a"])],
+    });
+    assert.equal(sortedTable(inOrder), inOrder);
+    const outOfOrder = Table.create("t", columns, { indexes: [ix("b"), ix("a")] });
+    const sorted = sortedTable(outOfOrder);
+    assert.notEqual(sorted, outOfOrder);
+    assert.deepEqual(
+      sorted.indexes.map((i) => i.name),
+      ["a", "b"],
+    );
+    assert.deepEqual(
+      outOfOrder.indexes.map((i) => i.name),
+      ["b", "a"],
+    );
+    assert.ok(Object.isFrozen(sorted) && Object.isFrozen(sorted.indexes));
+    const byHand = { ...inOrder };
+    assert.ok(Object.isFrozen(sortedTable(byHand)), "a table not made by Table.create comes back frozen");
+  });
 });

@@ -43,17 +43,28 @@ export function byName(a: Sortable, b: Sortable): number {
   );
 }
 
-const sortedBy = <T>(xs: readonly T[], order: (a: T, b: T) => number): T[] => [...xs].sort(order);
+/** `xs` itself when it is in order already (as both sides mostly build their lists), else a sorted copy. */
+function sortedBy<T>(xs: readonly T[], order: (a: T, b: T) => number): readonly T[] {
+  for (let i = 1; i < xs.length; i++) if (order(xs[i - 1]!, xs[i]!) > 0) return [...xs].sort(order);
+  return xs;
+}
 
-/** A Table whose indexes and constraints are in canonical order (columns keep theirs). */
+/** A Table whose indexes and constraints are in canonical order (columns keep theirs): `t` itself when they are. */
 export function sortedTable(t: Table): Table {
-  return Table.cloneWith(t, {
+  const patch = {
     indexes: sortedBy(t.indexes, byName),
     uniques: sortedBy(t.uniques, byName),
     foreignKeys: sortedBy(t.foreignKeys, byName),
     checks: sortedBy(t.checks, byName),
     exclusions: sortedBy(t.exclusions, byName),
-  });
+  };
+  const unchanged =
+    patch.indexes === t.indexes &&
+    patch.uniques === t.uniques &&
+    patch.foreignKeys === t.foreignKeys &&
+    patch.checks === t.checks &&
+    patch.exclusions === t.exclusions;
+  return unchanged && Object.isFrozen(t) ? t : Table.cloneWith(t, patch);
 }
 
 /** A frozen Schema in canonical order: tables (each sorted), enums, views, and the schema names once each. */
