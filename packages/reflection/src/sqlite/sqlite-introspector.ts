@@ -25,7 +25,7 @@ import {
   sqliteTableFilter,
   sqliteViewsAndVirtualTablesQuery,
 } from "./sqlite-catalog-queries";
-import { parseSqliteCreateIndex } from "./sqlite-create-index-parser";
+import { parseSqliteCreateIndex, type ParsedSqliteIndex } from "./sqlite-create-index-parser";
 import { parseSqliteCreateTable } from "./sqlite-create-table-parser";
 import type { ParsedSqliteForeignKey, ParsedSqliteTable } from "./sqlite-create-table-parser";
 import { tokenizeSqlite } from "./sqlite-tokenizer";
@@ -186,7 +186,11 @@ class SqliteSchemaBuild {
   index(table: string, rows: RawSqliteIndexRow[]): Index {
     const first = rows[0]!;
     const canonical = this.dialect.canonical;
-    const parsed = parseSqliteCreateIndex(first.index_sql ?? "");
+    const sql = first.index_sql ?? "";
+    // An index of plain columns (most of them) needs nothing from its text: it is only read for
+    // expressions (cid -2), an explicit COLLATE or a WHERE clause.
+    const parsed =
+      rows.every((r) => r.cid >= 0) && !/collate|where/i.test(sql) ? PLAIN_INDEX : parseSqliteCreateIndex(sql);
     const elements = rows.map((r) => {
       const written = parsed.elements[r.seqno];
       const o = { descending: r.is_descending === 1 };
@@ -262,6 +266,9 @@ class SqliteSchemaBuild {
     return View.create(r.object_name, this.dialect.canonical.expression(select));
   }
 }
+
+/** What the CREATE INDEX text of an index on plain columns, without COLLATE or WHERE, adds to the pragma: nothing. */
+const PLAIN_INDEX: ParsedSqliteIndex = { elements: [], where: null };
 
 const REFERENTIAL_ACTIONS = new Set(["CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT"]);
 
