@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import { mysqlCharsetName, type Connection, type Dialect } from "@autogen/dialects";
 import { canonicalAction } from "../canonical-action";
 import { CountingQueries } from "../counting-queries";
-import { groupBy } from "../group-by";
+import { RowsByTable, groupBy } from "../group-by";
 import type { Introspector } from "../introspector";
 import { excludedTables, warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
@@ -248,20 +248,11 @@ class MysqlSchemaBuild {
     keys: RawMysqlKeyRow[],
     checks: RawMysqlCheckRow[],
   ): Table[] {
-    const key = (r: { schema_name: string; table_name: string }) => `${r.schema_name}\u0000${r.table_name}`;
-    const columnsOf = groupBy(columns, key);
-    const indexesOf = groupBy(indexes, key);
-    const keysOf = groupBy(keys, key);
-    const checksOf = groupBy(checks, key);
-    return tables.map((t) =>
-      this.table(
-        t,
-        columnsOf.get(key(t)) ?? [],
-        indexesOf.get(key(t)) ?? [],
-        keysOf.get(key(t)) ?? [],
-        checksOf.get(key(t)) ?? [],
-      ),
-    );
+    const columnsOf = new RowsByTable(columns);
+    const indexesOf = new RowsByTable(indexes);
+    const keysOf = new RowsByTable(keys);
+    const checksOf = new RowsByTable(checks);
+    return tables.map((t) => this.table(t, columnsOf.of(t), indexesOf.of(t), keysOf.of(t), checksOf.of(t)));
   }
 
   table(

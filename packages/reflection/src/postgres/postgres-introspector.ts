@@ -16,7 +16,7 @@ import type { Identity, ReferentialAction, Schema } from "@autogen/core";
 import { withoutUniquesRepeatingPrimaryKey, type Connection, type Dialect } from "@autogen/dialects";
 import { canonicalAction } from "../canonical-action";
 import { CountingQueries } from "../counting-queries";
-import { groupBy } from "../group-by";
+import { RowsByTable, groupBy } from "../group-by";
 import type { Introspector } from "../introspector";
 import { excludedTables, warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
@@ -160,13 +160,10 @@ class PostgresSchemaBuild {
     constraints: RawPostgresConstraintRow[],
     indexes: RawPostgresIndexRow[],
   ): Table[] {
-    const key = (r: { schema_name: string; table_name: string }) => `${r.schema_name}\u0000${r.table_name}`;
-    const columnsOf = groupBy(columns, key);
-    const constraintsOf = groupBy(constraints, key);
-    const indexesOf = groupBy(indexes, key);
-    return tables.map((t) =>
-      this.table(t, columnsOf.get(key(t)) ?? [], constraintsOf.get(key(t)) ?? [], indexesOf.get(key(t)) ?? []),
-    );
+    const columnsOf = new RowsByTable(columns);
+    const constraintsOf = new RowsByTable(constraints);
+    const indexesOf = new RowsByTable(indexes);
+    return tables.map((t) => this.table(t, columnsOf.of(t), constraintsOf.of(t), indexesOf.of(t)));
   }
 
   table(
