@@ -333,7 +333,7 @@ describe("postgres reflection", () => {
     const twoHundred = await large.introspector.reflect();
     assert.equal(ten.tables.length, 10);
     assert.equal(twoHundred.tables.length, 200);
-    assert.equal(small.introspector.lastQueryCount, 7);
+    assert.equal(small.introspector.lastQueryCount, 1);
     assert.equal(large.introspector.lastQueryCount, small.introspector.lastQueryCount);
     assert.deepEqual(
       twoHundred.tables.find((x) => x.name === "t7"),
@@ -360,7 +360,7 @@ describe("postgres reflection", () => {
     }) as Connection;
     const schema = await createIntrospector(watching, getDialect("postgres")).reflect();
     assert.deepEqual(tableNames(schema), ["a"]);
-    assert.ok(seen.length >= 5, `catalog queries seen: ${seen.length}`);
+    assert.ok(seen.length >= 1, `catalog queries seen: ${seen.length}`);
     assert.deepEqual([...new Set(seen)], ["off"]);
     assert.equal(await show(), "on");
 

@@ -1,16 +1,24 @@
 /*
  * The pg_catalog queries of PostgreSQL reflection: one per object class, each filtered by
- * schema in SQL, so the number of statements does not grow with tables or columns. Every
- * query takes the same leading parameters (see `relationFilter`).
+ * schema in SQL, all sent as ONE statement (POSTGRES_CATALOG_QUERY), so the number of
+ * statements does not grow with tables or columns, and the server computes every result while
+ * the client does other work (the model build) instead of waiting for the next query to be sent.
  */
 
 /**
+ * `<column>` is one of the requested schemas, a parameter in which NULL stands for the current
+ * schema (resolved here, in the same statement). Without a search_path there is no current
+ * schema: NULL stays NULL and matches nothing.
+ */
+const inSchemas = (column: string) => `${column} = ANY(array_replace(?::text[], NULL, current_schema()::text))`;
+
+/**
  * The tables a reflect call covers, as a WHERE fragment over `c` (pg_class) and `n`
- * (pg_namespace). Parameters: schema names, excluded table names, then the table allow-list
- * (null for all). Relations that belong to an extension (e.g. PostGIS's spatial_ref_sys) are
+ * (pg_namespace). Parameters: requested schemas (see `inSchemas`), excluded table names, then
+ * the table allow-list (null for all). Relations that belong to an extension (e.g. PostGIS's spatial_ref_sys) are
  * the extension's business, not the application's.
  */
-const relationFilter = `n.nspname = ANY(?::text[])
+const relationFilter = `${inSchemas("n.nspname")}
    AND NOT (c.relname = ANY(?::text[]))
    AND (?::text[] IS NULL OR c.relname = ANY(?::text[]))
    AND NOT EXISTS (SELECT 1 FROM pg_depend AS e
@@ -28,18 +36,39 @@ SELECT n.nspname::text AS schema_name
                     WHERE e.classid = 'pg_namespace'::regclass AND e.objid = n.oid AND e.deptype = 'e')
  ORDER BY 1`;
 
-/** The current schema, and which of the requested schemas exist. Parameters: requested schemas (or null). */
-export const POSTGRES_SCHEMAS_QUERY = `
-SELECT current_schema()::text AS current_schema,
-       ARRAY(SELECT nspname::text FROM pg_namespace WHERE nspname = ANY(?::text[]) ORDER BY 1) AS existing_schemas`;
+/** One result set of the catalog statement: an unordered SELECT, and the output columns that order its rows. */
+interface CatalogPart {
+  readonly select: string;
+  readonly orderBy: readonly string[];
+  /** The values of the select's `?` placeholders, in order (default: those of `relationFilter`). */
+  readonly params?: (scope: CatalogScope) => unknown[];
+}
 
-export const POSTGRES_TABLES_QUERY = `
+/**
+ * What one reflect call covers: `schemas` to reflect (null for the current one; see
+ * `inSchemas`), table names left out, and the table allow-list (undefined for all).
+ */
+export interface CatalogScope {
+  readonly schemas: readonly (string | null)[];
+  readonly excluded: readonly string[];
+  readonly tables: readonly string[] | undefined;
+}
+
+/** The parameters of `relationFilter`, in order. */
+function relationFilterParams(s: CatalogScope): unknown[] {
+  const only = s.tables ? [...s.tables] : null;
+  return [[...s.schemas], [...s.excluded], only, only];
+}
+
+const TABLES: CatalogPart = {
+  orderBy: ["schema_name", "table_name"],
+  select: `
 SELECT n.nspname::text AS schema_name, c.relname::text AS table_name,
        obj_description(c.oid, 'pg_class') AS table_comment
   FROM pg_class AS c
   JOIN pg_namespace AS n ON n.oid = c.relnamespace
- WHERE ${isTable} AND ${relationFilter}
- ORDER BY 1, 2`;
+ WHERE ${isTable} AND ${relationFilter}`,
+};
 
 /**
  * Columns with their formatted type, default, identity (with its sequence's start, increment
@@ -49,7 +78,9 @@ SELECT n.nspname::text AS schema_name, c.relname::text AS table_name,
  * links a serial's sequence, `i` (internal) an identity's. Sequences and comments are joined as
  * whole sets (hash joins), not looked up per column, which costs about three times as much.
  */
-export const POSTGRES_COLUMNS_QUERY = `
+const COLUMNS: CatalogPart = {
+  orderBy: ["schema_name", "table_name", "ordinal"],
+  select: `
 SELECT n.nspname::text AS schema_name, c.relname::text AS table_name, a.attnum AS ordinal,
        a.attname::text AS column_name, format_type(a.atttypid, a.atttypmod) AS column_type,
        a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
@@ -72,14 +103,16 @@ SELECT n.nspname::text AS schema_name, c.relname::text AS table_name, a.attnum A
          WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
          ORDER BY d.refobjid, d.refobjsubid, s.oid) AS owned ON owned.refobjid = c.oid AND owned.refobjsubid = a.attnum
   LEFT JOIN pg_sequence AS sq ON sq.seqrelid = owned.oid
- WHERE a.attnum > 0 AND NOT a.attisdropped AND ${isTable} AND ${relationFilter}
- ORDER BY 1, 2, 3`;
+ WHERE a.attnum > 0 AND NOT a.attisdropped AND ${isTable} AND ${relationFilter}`,
+};
 
 /**
  * Primary keys, unique, foreign key, check and exclusion constraints. Column lists keep the
  * constraint's order (conkey WITH ORDINALITY), unlike `attnum = ANY(conkey)`.
  */
-export const POSTGRES_CONSTRAINTS_QUERY = `
+const CONSTRAINTS: CatalogPart = {
+  orderBy: ["schema_name", "table_name", "constraint_name"],
+  select: `
 SELECT n.nspname::text AS schema_name, c.relname::text AS table_name, con.conname::text AS constraint_name,
        con.contype::text AS constraint_type,
        ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
@@ -96,15 +129,17 @@ SELECT n.nspname::text AS schema_name, c.relname::text AS table_name, con.connam
   JOIN pg_namespace AS n ON n.oid = c.relnamespace
   LEFT JOIN pg_class AS rc ON rc.oid = con.confrelid
   LEFT JOIN pg_namespace AS rn ON rn.oid = rc.relnamespace
- WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND ${isTable} AND ${relationFilter}
- ORDER BY 1, 2, 3`;
+ WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND ${isTable} AND ${relationFilter}`,
+};
 
 /**
  * One row per index element (key columns, then INCLUDE columns), for the indexes that do not
  * back a primary key, unique or exclusion constraint of the same table. indkey, indoption and
  * indclass are 0-based vectors; pg_get_indexdef(oid, n, true) gives element n's text.
  */
-export const POSTGRES_INDEXES_QUERY = `
+const INDEXES: CatalogPart = {
+  orderBy: ["schema_name", "table_name", "index_name", "position"],
+  select: `
 SELECT n.nspname::text AS schema_name, c.relname::text AS table_name, ic.relname::text AS index_name,
        i.indisunique AS is_unique, i.indnullsnotdistinct AS nulls_not_distinct, am.amname::text AS access_method,
        pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
@@ -123,55 +158,91 @@ SELECT n.nspname::text AS schema_name, c.relname::text AS table_name, ic.relname
   LEFT JOIN pg_opclass AS opc ON opc.oid = i.indclass[k.n - 1] AND k.n <= i.indnkeyatts
  WHERE ${isTable} AND ${relationFilter}
    AND NOT EXISTS (SELECT 1 FROM pg_constraint AS con
-                    WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
- ORDER BY 1, 2, 3, 8`;
+                    WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))`,
+};
 
 /**
  * Enum types with their labels in enumsortorder. With a table allow-list, only the enums those
- * tables' columns use (directly or as arrays). Parameters: schemas, then the allow-list (or
- * null) twice and the schemas again.
+ * tables' columns use (directly or as arrays). Parameters: requested schemas, then the
+ * allow-list (or null) twice and the requested schemas again.
  */
-export const POSTGRES_ENUMS_QUERY = `
+const ENUMS: CatalogPart = {
+  orderBy: ["schema_name", "enum_name"],
+  params: (s) => {
+    const only = s.tables ? [...s.tables] : null;
+    return [[...s.schemas], only, only, [...s.schemas]];
+  },
+  select: `
 SELECT n.nspname::text AS schema_name, t.typname::text AS enum_name,
        array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
   FROM pg_type AS t
   JOIN pg_namespace AS n ON n.oid = t.typnamespace
   JOIN pg_enum AS e ON e.enumtypid = t.oid
- WHERE n.nspname = ANY(?::text[])
+ WHERE ${inSchemas("n.nspname")}
    AND NOT EXISTS (SELECT 1 FROM pg_depend AS x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
    AND (?::text[] IS NULL OR EXISTS (
          SELECT 1 FROM pg_attribute AS a
            JOIN pg_class AS c ON c.oid = a.attrelid
            JOIN pg_namespace AS cn ON cn.oid = c.relnamespace
            JOIN pg_type AS at ON at.oid = a.atttypid
-          WHERE c.relname = ANY(?::text[]) AND cn.nspname = ANY(?::text[]) AND a.attnum > 0 AND NOT a.attisdropped
+          WHERE c.relname = ANY(?::text[]) AND ${inSchemas("cn.nspname")} AND a.attnum > 0 AND NOT a.attisdropped
             AND (at.oid = t.oid OR at.typelem = t.oid)))
- GROUP BY 1, 2
- ORDER BY 1, 2`;
+ GROUP BY 1, 2`,
+};
 
 /** Views and materialized views with their definitions as PostgreSQL prints them. */
-export const POSTGRES_VIEWS_QUERY = `
+const VIEWS: CatalogPart = {
+  orderBy: ["schema_name", "view_name"],
+  select: `
 SELECT n.nspname::text AS schema_name, c.relname::text AS view_name, c.relkind::text AS relkind,
        pg_get_viewdef(c.oid, true) AS definition
   FROM pg_class AS c
   JOIN pg_namespace AS n ON n.oid = c.relnamespace
- WHERE c.relkind IN ('v', 'm') AND ${relationFilter}
- ORDER BY 1, 2`;
+ WHERE c.relkind IN ('v', 'm') AND ${relationFilter}`,
+};
 
-/** The parameters of `relationFilter`, in order. */
-export function relationFilterParams(
-  schemas: readonly string[],
-  excluded: readonly string[],
-  tables: readonly string[] | undefined,
-): unknown[] {
-  const only = tables ? [...tables] : null;
-  return [[...schemas], [...excluded], only, only];
+/** A part as one column: its rows as a JSON array (as text), in the part's order; `[]` when it has none. */
+function jsonColumn(name: string, part: CatalogPart): string {
+  const order = part.orderBy.map((k) => `r.${k}`).join(", ");
+  return `(SELECT COALESCE(json_agg(r ORDER BY ${order}), '[]')::text FROM (${part.select}) AS r) AS ${name}`;
 }
 
-/** The parameters of POSTGRES_ENUMS_QUERY, in order. */
-export function enumsQueryParams(schemas: readonly string[], tables: readonly string[] | undefined): unknown[] {
-  const only = tables ? [...tables] : null;
-  return [[...schemas], only, only, [...schemas]];
+/** The result sets of POSTGRES_CATALOG_QUERY, in the order their parameters come. */
+const PARTS = {
+  tables: TABLES,
+  columns: COLUMNS,
+  constraints: CONSTRAINTS,
+  indexes: INDEXES,
+  enums: ENUMS,
+  views: VIEWS,
+};
+
+/**
+ * Everything one reflect call reads, in one statement: the current schema, which of the
+ * requested schemas exist, then each catalog part as a JSON array of its rows (text, parsed by
+ * the introspector), in the part's order. One round trip: pg sends a queued query only after the
+ * previous result was handled, which waits while the event loop is busy (building the model).
+ * Parameters: see postgresCatalogParams.
+ */
+export const POSTGRES_CATALOG_QUERY = `
+SELECT current_schema()::text AS current_schema,
+       ARRAY(SELECT nspname::text FROM pg_namespace WHERE nspname = ANY(?::text[]) ORDER BY 1) AS existing_schemas,
+${Object.entries(PARTS)
+  .map(([name, part]) => `       ${jsonColumn(name, part)}`)
+  .join(",\n")}`;
+
+/** What POSTGRES_CATALOG_QUERY answers: one row, each part a JSON array of that part's rows. */
+export type RawPostgresCatalogRow = { current_schema: string | null; existing_schemas: string[] } & Record<
+  keyof typeof PARTS,
+  string
+>;
+
+/**
+ * The parameters of POSTGRES_CATALOG_QUERY, in order: `named` are the named schemas whose
+ * existence is reported (null for none), then each part's.
+ */
+export function postgresCatalogParams(named: readonly string[] | null, scope: CatalogScope): unknown[] {
+  return [named && [...named], ...Object.values(PARTS).flatMap((p) => (p.params ?? relationFilterParams)(scope))];
 }
 
 /** The deparsed definition of the temporary view that canonicalViewDefinition creates (same function and flags as the views query). */

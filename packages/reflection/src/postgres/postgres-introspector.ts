@@ -24,22 +24,17 @@ import { probeModelExpressions } from "./postgres-expression-probe";
 import { exclusionFromDefinition } from "./postgres-exclusion";
 import { withoutJit } from "./postgres-jit";
 import {
-  POSTGRES_COLUMNS_QUERY,
-  POSTGRES_CONSTRAINTS_QUERY,
-  POSTGRES_ENUMS_QUERY,
-  POSTGRES_INDEXES_QUERY,
+  POSTGRES_CATALOG_QUERY,
   POSTGRES_SCHEMA_NAMES_QUERY,
-  POSTGRES_SCHEMAS_QUERY,
-  POSTGRES_TABLES_QUERY,
-  POSTGRES_VIEWS_QUERY,
   POSTGRES_VIEW_PROBE_QUERY,
-  enumsQueryParams,
-  relationFilterParams,
+  postgresCatalogParams,
+  type RawPostgresCatalogRow,
 } from "./postgres-catalog-queries";
 
 /**
- * PostgreSQL reflection from pg_catalog: seven queries per reflect call, whatever the number of
- * schemas, tables or columns (schemas, tables, columns, constraints, indexes, enums, views).
+ * PostgreSQL reflection from pg_catalog: one statement per reflect call, whatever the number of
+ * schemas, tables or columns (schemas, tables, columns, constraints, indexes, enums and views,
+ * each as a JSON array: see POSTGRES_CATALOG_QUERY).
  * Objects in the connection's current schema get `schema: null`, as the model writes them.
  */
 export class PostgresIntrospector implements Introspector {
@@ -91,17 +86,16 @@ export class PostgresIntrospector implements Introspector {
     this.#queries.reset();
     const q = this.#queries;
     const named = o.schemas ? o.schemas.filter((s): s is string => s !== null) : null;
-    const [meta] = await q.run<RawPostgresSchemasRow>(POSTGRES_SCHEMAS_QUERY, [named]);
-    const current = meta!.current_schema;
-    // null is the current schema; without a search_path there is none, and it matches nothing.
-    const schemas = (o.schemas ?? [null]).flatMap((s) => (s !== null ? [s] : current !== null ? [current] : []));
-    const params = relationFilterParams(schemas, excludedTables(o), o.tables);
-    const tables = await q.run<RawPostgresTableRow>(POSTGRES_TABLES_QUERY, params);
-    const columns = await q.run<RawPostgresColumnRow>(POSTGRES_COLUMNS_QUERY, params);
-    const constraints = await q.run<RawPostgresConstraintRow>(POSTGRES_CONSTRAINTS_QUERY, params);
-    const indexes = await q.run<RawPostgresIndexRow>(POSTGRES_INDEXES_QUERY, params);
-    const enums = await q.run<RawPostgresEnumRow>(POSTGRES_ENUMS_QUERY, enumsQueryParams(schemas, o.tables));
-    const views = await q.run<RawPostgresViewRow>(POSTGRES_VIEWS_QUERY, params);
+    const scope = { schemas: o.schemas ?? [null], excluded: excludedTables(o), tables: o.tables };
+    const [catalog] = await q.run<RawPostgresCatalogRow>(POSTGRES_CATALOG_QUERY, postgresCatalogParams(named, scope));
+    const meta = catalog!;
+    const current = meta.current_schema;
+    const tables = JSON.parse(meta.tables) as RawPostgresTableRow[];
+    const columns = JSON.parse(meta.columns) as RawPostgresColumnRow[];
+    const constraints = JSON.parse(meta.constraints) as RawPostgresConstraintRow[];
+    const indexes = JSON.parse(meta.indexes) as RawPostgresIndexRow[];
+    const enums = JSON.parse(meta.enums) as RawPostgresEnumRow[];
+    const views = JSON.parse(meta.views) as RawPostgresViewRow[];
 
     const build = new PostgresSchemaBuild(this.#dialect, warningSink(o), current);
     this.#last = sortedSchema({
@@ -109,7 +103,7 @@ export class PostgresIntrospector implements Introspector {
       enums: enums.map((r) => Enum.create(r.enum_name, r.labels, build.schemaOf(r.schema_name))),
       views: views.map((r) => build.view(r)),
       // The current schema is the default one; the model lists only the others.
-      schemas: (o.schemas ? meta!.existing_schemas : []).filter((s) => s !== current),
+      schemas: (o.schemas ? meta.existing_schemas : []).filter((s) => s !== current),
     });
     return this.#last;
   }
@@ -304,11 +298,6 @@ class PostgresSchemaBuild {
       materialized: r.relkind === "m",
     });
   }
-}
-
-interface RawPostgresSchemasRow {
-  current_schema: string | null;
-  existing_schemas: string[];
 }
 
 interface RawPostgresTableRow {
