@@ -127,11 +127,13 @@ export async function compareWithModels(o: {
 }
 
 /**
- * The entities' schema and the database's, read at the same time: reflection's first catalog
- * query is sent before the model is built, so the server works on it while the entities are
- * read. That reflection covers what is known before the model exists (the default schema, or
- * the configured includeSchemas); a model that names other schemas is reflected again with
- * them. Only the reflection kept reports its warnings.
+ * The entities' schema and the database's, read at the same time: reflection's catalog
+ * statement is sent before the model is built, so the server works on it while the entities
+ * are read (drivers send a queued statement only once the event loop is free again, which is
+ * why PostgreSQL and MySQL reflection send a single one). That reflection covers what is known
+ * before the model exists (the default schema, or the configured includeSchemas); a model that
+ * names other schemas is reflected again with them. Only the reflection kept reports its
+ * warnings.
  */
 async function modelAndDatabase(
   config: ResolvedConfig,
@@ -147,7 +149,10 @@ async function modelAndDatabase(
   progress.start("reflecting the database");
   progress.start("building the model");
   const warnings: string[] = [];
-  const reflection = reflectedSchema(config, introspector, null, (line) => warnings.push(line));
+  // What reflection asks first (includeSchemas: true lists the schemas) is answered before the
+  // model build, which would hold the answer back until it ends.
+  const options = await reflectOptions(config, introspector, null, (line) => warnings.push(line), serverVersion);
+  const reflection = introspector.reflect(options);
   // Awaited below; until then a failure must not count as unhandled.
   reflection
     .then((s) => progress.finish("reflecting the database", `database: ${s.tables.length} tables`))
@@ -164,7 +169,7 @@ async function modelAndDatabase(
   if (modelSchemas(config, model).length > 0) {
     await reflection.catch(() => undefined);
     progress.start("reflecting the database again, with the model's schemas");
-    return { model, live: await reflectedSchema(config, introspector, model, o.warn) };
+    return { model, live: await reflectedSchema(config, introspector, model, o.warn, serverVersion) };
   }
   const live = await reflection;
   warnings.forEach(warningSink(o.warn ? { onWarning: o.warn } : {}));
@@ -239,9 +244,23 @@ export async function reflectedSchema(
   introspector: Introspector,
   target: Schema | null,
   warn?: (line: string) => void,
+  /** The connection's server version when the caller has it already (saves MySQL reflection a round trip). */
+  serverVersion?: string,
 ): Promise<Schema> {
+  return introspector.reflect(await reflectOptions(config, introspector, target, warn, serverVersion));
+}
+
+/** The options of {@link reflectedSchema}'s reflect call. */
+async function reflectOptions(
+  config: ResolvedConfig,
+  introspector: Introspector,
+  target: Schema | null,
+  warn?: (line: string) => void,
+  serverVersion?: string,
+): Promise<ReflectOptions> {
   const o: { -readonly [K in keyof ReflectOptions]: ReflectOptions[K] } = {};
   if (warn) o.onWarning = warn;
+  if (serverVersion !== undefined) o.serverVersion = serverVersion;
   if (config.versionTable) o.exclude = [config.versionTable, revisionsTableName(config.versionTable)];
   if (Array.isArray(config.includeSchemas)) o.schemas = config.includeSchemas;
   else if (config.includeSchemas === true) o.schemas = await introspector.schemaNames();
@@ -249,7 +268,7 @@ export async function reflectedSchema(
     const named = modelSchemas(config, target);
     if (named.length > 0) o.schemas = [null, ...named];
   }
-  return introspector.reflect(o);
+  return o;
 }
 
 /**

@@ -18,6 +18,12 @@ export interface ReflectOptions {
    * `process.emitWarning` with the name `AutogenReflectionWarning`.
    */
   readonly onWarning?: (message: string) => void;
+  /**
+   * The server's version (as Connection.serverVersion() gives it) when the caller has read it
+   * already: MySQL reflection, whose statement depends on it, then needs no round trip of its
+   * own before its catalog statement.
+   */
+  readonly serverVersion?: string;
 }
 
 /** Tables that are never part of a reflected Schema: autogen's and TypeORM's bookkeeping. */

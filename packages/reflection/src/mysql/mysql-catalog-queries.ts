@@ -70,21 +70,38 @@ export function relationFilter(alias: string, scope: MysqlScope, schemaColumn = 
 }
 
 /**
+ * One SELECT of the catalog statement: the fields of its rows (output name → SQL expression),
+ * the rest of it (FROM, WHERE) with its parameters, and how its rows are ordered: up to three
+ * text keys, then a number.
+ */
+export interface CatalogSelect {
+  readonly fields: Readonly<Record<string, string>>;
+  readonly from: string;
+  readonly params: unknown[];
+  readonly orderText: readonly string[];
+  readonly orderNumber?: string;
+}
+
+/**
  * The server (to tell MariaDB from MySQL), the current database, the default storage engine,
  * and the default charset and collation of each schema in scope (one row per schema, or one
  * row of server facts only when none exists).
  */
-export function mysqlServerQuery(scope: MysqlScope): SqlFragment {
+export function mysqlServerSelect(scope: MysqlScope): CatalogSelect {
   const schema = schemaFilter("s.SCHEMA_NAME", scope);
   return {
-    sql: `SELECT DATABASE() AS current_schema, VERSION() AS server_version,
-                 @@default_storage_engine AS default_engine,
-                 s.SCHEMA_NAME AS schema_name, s.DEFAULT_CHARACTER_SET_NAME AS charset,
-                 s.DEFAULT_COLLATION_NAME AS collation_name
-            FROM (SELECT 1 AS one) AS server
-            LEFT JOIN information_schema.SCHEMATA AS s ON ${schema.sql}
-           ORDER BY s.SCHEMA_NAME`,
+    fields: {
+      current_schema: "DATABASE()",
+      server_version: "VERSION()",
+      default_engine: "@@default_storage_engine",
+      schema_name: "s.SCHEMA_NAME",
+      charset: "s.DEFAULT_CHARACTER_SET_NAME",
+      collation_name: "s.DEFAULT_COLLATION_NAME",
+    },
+    from: `FROM (SELECT 1 AS one) AS server
+            LEFT JOIN information_schema.SCHEMATA AS s ON ${schema.sql}`,
     params: schema.params,
+    orderText: ["s.SCHEMA_NAME"],
   };
 }
 
@@ -93,35 +110,52 @@ export function mysqlServerQuery(scope: MysqlScope): SqlFragment {
  * that charset's default collation. A collation name starts with its charset's name, and no
  * charset name contains `_` (https://mariadb.com/kb/en/supported-character-sets-and-collations/).
  */
-export function mysqlTablesQuery(scope: MysqlScope): SqlFragment {
+export function mysqlTablesSelect(scope: MysqlScope): CatalogSelect {
   const f = relationFilter("t", scope);
   return {
-    sql: `SELECT t.TABLE_SCHEMA AS schema_name, t.TABLE_NAME AS table_name, t.ENGINE AS engine,
-                 t.TABLE_COLLATION AS collation_name, cs.CHARACTER_SET_NAME AS charset,
-                 cs.DEFAULT_COLLATE_NAME AS charset_default_collation, t.TABLE_COMMENT AS table_comment
-            FROM information_schema.TABLES AS t
+    fields: {
+      schema_name: "t.TABLE_SCHEMA",
+      table_name: "t.TABLE_NAME",
+      engine: "t.ENGINE",
+      collation_name: "t.TABLE_COLLATION",
+      charset: "cs.CHARACTER_SET_NAME",
+      charset_default_collation: "cs.DEFAULT_COLLATE_NAME",
+      table_comment: "t.TABLE_COMMENT",
+    },
+    from: `FROM information_schema.TABLES AS t
             LEFT JOIN ${CHARACTER_SETS} AS cs
               ON cs.CHARACTER_SET_NAME = SUBSTRING_INDEX(t.TABLE_COLLATION, '_', 1)
-           WHERE t.TABLE_TYPE = 'BASE TABLE' AND ${f.sql}
-           ORDER BY t.TABLE_SCHEMA, t.TABLE_NAME`,
+           WHERE t.TABLE_TYPE = 'BASE TABLE' AND ${f.sql}`,
     params: f.params,
+    orderText: ["t.TABLE_SCHEMA", "t.TABLE_NAME"],
   };
 }
 
 /** Columns in ordinal order, with the default collation of each column's charset. */
-export function mysqlColumnsQuery(scope: MysqlScope): SqlFragment {
+export function mysqlColumnsSelect(scope: MysqlScope): CatalogSelect {
   const f = relationFilter("c", scope);
   return {
-    sql: `SELECT c.TABLE_SCHEMA AS schema_name, c.TABLE_NAME AS table_name, c.ORDINAL_POSITION AS ordinal,
-                 c.COLUMN_NAME AS column_name, c.COLUMN_TYPE AS column_type, c.IS_NULLABLE AS is_nullable,
-                 c.COLUMN_DEFAULT AS column_default, c.EXTRA AS extra, c.GENERATION_EXPRESSION AS generation_expression,
-                 c.CHARACTER_SET_NAME AS charset, c.COLLATION_NAME AS collation_name,
-                 cs.DEFAULT_COLLATE_NAME AS charset_default_collation, c.COLUMN_COMMENT AS column_comment
-            FROM information_schema.COLUMNS AS c
+    fields: {
+      schema_name: "c.TABLE_SCHEMA",
+      table_name: "c.TABLE_NAME",
+      ordinal: "c.ORDINAL_POSITION",
+      column_name: "c.COLUMN_NAME",
+      column_type: "c.COLUMN_TYPE",
+      is_nullable: "c.IS_NULLABLE",
+      column_default: "c.COLUMN_DEFAULT",
+      extra: "c.EXTRA",
+      generation_expression: "c.GENERATION_EXPRESSION",
+      charset: "c.CHARACTER_SET_NAME",
+      collation_name: "c.COLLATION_NAME",
+      charset_default_collation: "cs.DEFAULT_COLLATE_NAME",
+      column_comment: "c.COLUMN_COMMENT",
+    },
+    from: `FROM information_schema.COLUMNS AS c
             LEFT JOIN ${CHARACTER_SETS} AS cs ON cs.CHARACTER_SET_NAME = c.CHARACTER_SET_NAME
-           WHERE ${f.sql}
-           ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION`,
+           WHERE ${f.sql}`,
     params: f.params,
+    orderText: ["c.TABLE_SCHEMA", "c.TABLE_NAME"],
+    orderNumber: "c.ORDINAL_POSITION",
   };
 }
 
@@ -129,45 +163,80 @@ export function mysqlColumnsQuery(scope: MysqlScope): SqlFragment {
  * One row per index element. `hasExpressionColumn`: MySQL 8.0.13+ reports functional key
  * parts in STATISTICS.EXPRESSION; MariaDB has no such column (nor functional indexes).
  */
-export function mysqlIndexesQuery(scope: MysqlScope, hasExpressionColumn: boolean): SqlFragment {
+export function mysqlIndexesSelect(scope: MysqlScope, hasExpressionColumn: boolean): CatalogSelect {
   const f = relationFilter("s", scope);
   return {
-    sql: `SELECT s.TABLE_SCHEMA AS schema_name, s.TABLE_NAME AS table_name, s.INDEX_NAME AS index_name,
-                 s.NON_UNIQUE AS non_unique, s.SEQ_IN_INDEX AS position, s.COLUMN_NAME AS column_name,
-                 s.SUB_PART AS sub_part, s.COLLATION AS sort_order, s.INDEX_TYPE AS index_type,
-                 ${hasExpressionColumn ? "s.EXPRESSION" : "NULL"} AS expression
-            FROM information_schema.STATISTICS AS s
-           WHERE ${f.sql}
-           ORDER BY s.TABLE_SCHEMA, s.TABLE_NAME, s.INDEX_NAME, s.SEQ_IN_INDEX`,
+    fields: {
+      schema_name: "s.TABLE_SCHEMA",
+      table_name: "s.TABLE_NAME",
+      index_name: "s.INDEX_NAME",
+      non_unique: "s.NON_UNIQUE",
+      position: "s.SEQ_IN_INDEX",
+      column_name: "s.COLUMN_NAME",
+      sub_part: "s.SUB_PART",
+      sort_order: "s.COLLATION",
+      index_type: "s.INDEX_TYPE",
+      expression: hasExpressionColumn ? "s.EXPRESSION" : "NULL",
+    },
+    from: `FROM information_schema.STATISTICS AS s
+           WHERE ${f.sql}`,
     params: f.params,
+    orderText: ["s.TABLE_SCHEMA", "s.TABLE_NAME", "s.INDEX_NAME"],
+    orderNumber: "s.SEQ_IN_INDEX",
   };
 }
 
 /**
  * Primary and foreign keys, one row per column (unique keys come from STATISTICS), followed in
- * the same result by one `RULES` row per foreign key with its ON UPDATE / ON DELETE rules. The
- * introspector pairs them by name: a JOIN of KEY_COLUMN_USAGE with TABLE_CONSTRAINTS or
- * REFERENTIAL_CONSTRAINTS takes MariaDB seconds at 1,000 tables, each view alone milliseconds.
+ * the same result by one `RULES` row per foreign key with its ON UPDATE / ON DELETE rules (two
+ * selects of one part, ordered together). The introspector pairs them by name: a JOIN of
+ * KEY_COLUMN_USAGE with TABLE_CONSTRAINTS or REFERENTIAL_CONSTRAINTS takes MariaDB seconds at
+ * 1,000 tables, each view alone milliseconds.
  */
-export function mysqlKeysQuery(scope: MysqlScope): SqlFragment {
+export function mysqlKeysSelects(scope: MysqlScope): CatalogSelect[] {
   const k = relationFilter("k", scope);
   const rc = relationFilter("rc", scope, "CONSTRAINT_SCHEMA");
-  return {
-    sql: `SELECT k.TABLE_SCHEMA AS schema_name, k.TABLE_NAME AS table_name, k.CONSTRAINT_NAME AS constraint_name,
-                 IF(k.CONSTRAINT_NAME = 'PRIMARY', 'PRIMARY KEY', 'FOREIGN KEY') AS constraint_type,
-                 k.COLUMN_NAME AS column_name, k.ORDINAL_POSITION AS position,
-                 k.REFERENCED_TABLE_SCHEMA AS ref_schema, k.REFERENCED_TABLE_NAME AS ref_table,
-                 k.REFERENCED_COLUMN_NAME AS ref_column, NULL AS update_rule, NULL AS delete_rule
-            FROM information_schema.KEY_COLUMN_USAGE AS k
-           WHERE (k.CONSTRAINT_NAME = 'PRIMARY' OR k.REFERENCED_TABLE_NAME IS NOT NULL) AND ${k.sql}
-          UNION ALL
-          SELECT rc.CONSTRAINT_SCHEMA, rc.TABLE_NAME, rc.CONSTRAINT_NAME, 'RULES', NULL, NULL, NULL, NULL, NULL,
-                 rc.UPDATE_RULE, rc.DELETE_RULE
-            FROM information_schema.REFERENTIAL_CONSTRAINTS AS rc
-           WHERE ${rc.sql}
-           ORDER BY schema_name, table_name, constraint_name, position`,
-    params: [...k.params, ...rc.params],
-  };
+  return [
+    {
+      fields: {
+        schema_name: "k.TABLE_SCHEMA",
+        table_name: "k.TABLE_NAME",
+        constraint_name: "k.CONSTRAINT_NAME",
+        constraint_type: "IF(k.CONSTRAINT_NAME = 'PRIMARY', 'PRIMARY KEY', 'FOREIGN KEY')",
+        column_name: "k.COLUMN_NAME",
+        position: "k.ORDINAL_POSITION",
+        ref_schema: "k.REFERENCED_TABLE_SCHEMA",
+        ref_table: "k.REFERENCED_TABLE_NAME",
+        ref_column: "k.REFERENCED_COLUMN_NAME",
+        update_rule: "NULL",
+        delete_rule: "NULL",
+      },
+      from: `FROM information_schema.KEY_COLUMN_USAGE AS k
+           WHERE (k.CONSTRAINT_NAME = 'PRIMARY' OR k.REFERENCED_TABLE_NAME IS NOT NULL) AND ${k.sql}`,
+      params: k.params,
+      orderText: ["k.TABLE_SCHEMA", "k.TABLE_NAME", "k.CONSTRAINT_NAME"],
+      orderNumber: "k.ORDINAL_POSITION",
+    },
+    {
+      fields: {
+        schema_name: "rc.CONSTRAINT_SCHEMA",
+        table_name: "rc.TABLE_NAME",
+        constraint_name: "rc.CONSTRAINT_NAME",
+        constraint_type: "'RULES'",
+        column_name: "NULL",
+        position: "NULL",
+        ref_schema: "NULL",
+        ref_table: "NULL",
+        ref_column: "NULL",
+        update_rule: "rc.UPDATE_RULE",
+        delete_rule: "rc.DELETE_RULE",
+      },
+      from: `FROM information_schema.REFERENTIAL_CONSTRAINTS AS rc
+           WHERE ${rc.sql}`,
+      params: rc.params,
+      orderText: ["rc.CONSTRAINT_SCHEMA", "rc.TABLE_NAME", "rc.CONSTRAINT_NAME"],
+    },
+  ];
 }
 
 /**
@@ -176,43 +245,88 @@ export function mysqlKeysQuery(scope: MysqlScope): SqlFragment {
  * (a join with TABLE_CONSTRAINTS is slow there); MySQL scopes them per schema and needs
  * TABLE_CONSTRAINTS for the table.
  */
-export function mysqlChecksQuery(scope: MysqlScope, isMariaDb: boolean): SqlFragment {
+export function mysqlChecksSelect(scope: MysqlScope, isMariaDb: boolean): CatalogSelect {
   if (isMariaDb) {
     const cc = relationFilter("cc", scope, "CONSTRAINT_SCHEMA");
     return {
-      sql: `SELECT cc.CONSTRAINT_SCHEMA AS schema_name, cc.TABLE_NAME AS table_name, cc.CONSTRAINT_NAME AS constraint_name,
-                   cc.CHECK_CLAUSE AS check_clause, cc.LEVEL AS level
-              FROM information_schema.CHECK_CONSTRAINTS AS cc
-             WHERE ${cc.sql}
-             ORDER BY cc.CONSTRAINT_SCHEMA, cc.TABLE_NAME, cc.CONSTRAINT_NAME`,
+      fields: {
+        schema_name: "cc.CONSTRAINT_SCHEMA",
+        table_name: "cc.TABLE_NAME",
+        constraint_name: "cc.CONSTRAINT_NAME",
+        check_clause: "cc.CHECK_CLAUSE",
+        level: "cc.LEVEL",
+      },
+      from: `FROM information_schema.CHECK_CONSTRAINTS AS cc
+             WHERE ${cc.sql}`,
       params: cc.params,
+      orderText: ["cc.CONSTRAINT_SCHEMA", "cc.TABLE_NAME", "cc.CONSTRAINT_NAME"],
     };
   }
   const f = relationFilter("tc", scope);
   return {
-    sql: `SELECT tc.TABLE_SCHEMA AS schema_name, tc.TABLE_NAME AS table_name, tc.CONSTRAINT_NAME AS constraint_name,
-                 cc.CHECK_CLAUSE AS check_clause, 'Table' AS level
-            FROM information_schema.TABLE_CONSTRAINTS AS tc
+    fields: {
+      schema_name: "tc.TABLE_SCHEMA",
+      table_name: "tc.TABLE_NAME",
+      constraint_name: "tc.CONSTRAINT_NAME",
+      check_clause: "cc.CHECK_CLAUSE",
+      level: "'Table'",
+    },
+    from: `FROM information_schema.TABLE_CONSTRAINTS AS tc
             JOIN information_schema.CHECK_CONSTRAINTS AS cc
               ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
-           WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND ${f.sql}
-           ORDER BY tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME`,
+           WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND ${f.sql}`,
     params: f.params,
+    orderText: ["tc.TABLE_SCHEMA", "tc.TABLE_NAME", "tc.CONSTRAINT_NAME"],
   };
 }
 
-/** Views with their definitions as the server stores them. */
 /** The stored definition of the view canonicalViewDefinition creates in the current database. */
 export const MYSQL_VIEW_PROBE_QUERY = `SELECT TABLE_SCHEMA AS schema_name, VIEW_DEFINITION AS definition
   FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?`;
 
-export function mysqlViewsQuery(scope: MysqlScope): SqlFragment {
+/** Views with their definitions as the server stores them. */
+export function mysqlViewsSelect(scope: MysqlScope): CatalogSelect {
   const f = relationFilter("v", scope);
   return {
-    sql: `SELECT v.TABLE_SCHEMA AS schema_name, v.TABLE_NAME AS view_name, v.VIEW_DEFINITION AS definition
-            FROM information_schema.VIEWS AS v
-           WHERE ${f.sql}
-           ORDER BY v.TABLE_SCHEMA, v.TABLE_NAME`,
+    fields: { schema_name: "v.TABLE_SCHEMA", view_name: "v.TABLE_NAME", definition: "v.VIEW_DEFINITION" },
+    from: `FROM information_schema.VIEWS AS v
+           WHERE ${f.sql}`,
     params: f.params,
+    orderText: ["v.TABLE_SCHEMA", "v.TABLE_NAME"],
+  };
+}
+
+/** How many text sort keys a CatalogSelect may have. */
+const TEXT_KEYS = 3;
+
+/**
+ * Several parts' selects as ONE statement (UNION ALL), so that the server computes them all in
+ * one round trip: mysql2 sends a queued query only after the previous result was handled,
+ * which waits while the event loop is busy (building the model). Each row is `part` (the index
+ * of its part in `parts`) and `data`: the part's fields as a JSON object, so that parts of
+ * different columns share one result. The sort keys are compared as bytes: the views'
+ * collations differ (MySQL 8 refuses to mix them in a UNION), and rows are grouped by exact
+ * name anyway.
+ */
+export function mysqlCatalogStatement(parts: readonly (readonly CatalogSelect[])[]): SqlFragment {
+  const keys = Array.from({ length: TEXT_KEYS }, (_, i) => `k${i}`);
+  const selects = parts.flatMap((selects, part) =>
+    selects.map((s) => {
+      const text = keys.map((k, i) => `CAST(${s.orderText[i] ?? "NULL"} AS BINARY) AS ${k}`);
+      const data = Object.entries(s.fields).map(([name, expr]) => `'${name}', ${expr}`);
+      return {
+        sql: `SELECT ${part} AS part, ${text.join(", ")}, ${s.orderNumber ?? "NULL"} AS n,
+                 JSON_OBJECT(${data.join(", ")}) AS data
+            ${s.from}`,
+        params: s.params,
+      };
+    }),
+  );
+  return {
+    sql: `SELECT part, data FROM (
+          ${selects.map((s) => s.sql).join("\n          UNION ALL\n          ")}
+        ) AS catalog
+         ORDER BY part, ${keys.join(", ")}, n`,
+    params: selects.flatMap((s) => s.params),
   };
 }

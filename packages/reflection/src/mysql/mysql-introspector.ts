@@ -25,19 +25,21 @@ import {
   MYSQL_SCHEMA_NAMES_QUERY,
   MYSQL_VIEW_PROBE_QUERY,
   type MysqlScope,
-  mysqlChecksQuery,
-  mysqlColumnsQuery,
-  mysqlIndexesQuery,
-  mysqlKeysQuery,
-  mysqlServerQuery,
-  mysqlTablesQuery,
-  mysqlViewsQuery,
+  mysqlCatalogStatement,
+  mysqlChecksSelect,
+  mysqlColumnsSelect,
+  mysqlIndexesSelect,
+  mysqlKeysSelects,
+  mysqlServerSelect,
+  mysqlTablesSelect,
+  mysqlViewsSelect,
 } from "./mysql-catalog-queries";
 
 /**
- * MySQL / MariaDB reflection from information_schema: seven queries per reflect call whatever
+ * MySQL / MariaDB reflection from information_schema: one statement per reflect call whatever
  * the number of schemas or tables (server and schemas, tables, columns, statistics, keys,
- * checks, views). Tables in the connection's current database get `schema: null`.
+ * checks and views, as one UNION ALL: see mysqlCatalogStatement), after the server version
+ * when the caller does not pass it. Tables in the connection's current database get `schema: null`.
  *
  * Conventions, so that the model built from entities can say the same thing:
  * - Every UNIQUE key is an Index with `unique: true` (MySQL has no unique constraint apart from
@@ -60,6 +62,8 @@ export class MysqlIntrospector implements Introspector {
   readonly #dialect: Dialect;
   /** What the last reflect() saw, which canonicalTarget() resolves the model against. */
   #last: { schema: Schema; charsets: ReflectedCharsets } | null = null;
+  /** The server's version, which shapes the catalog statement: given, or read once. */
+  #serverVersion: string | undefined;
 
   constructor(conn: Connection, dialect: Dialect) {
     this.#queries = new CountingQueries(conn);
@@ -78,15 +82,32 @@ export class MysqlIntrospector implements Introspector {
   async reflect(o: ReflectOptions = {}): Promise<Schema> {
     this.#queries.reset();
     const scope: MysqlScope = { schemas: o.schemas ?? null, excluded: excludedTables(o), tables: o.tables };
-    const run = <R>(f: { sql: string; params: unknown[] }) => this.#queries.run<R>(f.sql, f.params);
-    const server = await run<RawMysqlServerRow>(mysqlServerQuery(scope));
-    const flavor = serverFlavor(server[0]!.server_version);
-    const tables = await run<RawMysqlTableRow>(mysqlTablesQuery(scope));
-    const columns = await run<RawMysqlColumnRow>(mysqlColumnsQuery(scope));
-    const indexes = await run<RawMysqlIndexRow>(mysqlIndexesQuery(scope, flavor.hasExpressionIndexes));
-    const keys = await run<RawMysqlKeyRow>(mysqlKeysQuery(scope));
-    const checks = await run<RawMysqlCheckRow>(mysqlChecksQuery(scope, flavor.isMariaDb));
-    const views = await run<RawMysqlViewRow>(mysqlViewsQuery(scope));
+    // The statement differs between MariaDB and MySQL: the caller may know the server already.
+    this.#serverVersion = o.serverVersion ?? this.#serverVersion ?? (await this.#queries.conn.serverVersion());
+    const flavor = serverFlavor(this.#serverVersion);
+    const parts = [
+      [mysqlServerSelect(scope)],
+      [mysqlTablesSelect(scope)],
+      [mysqlColumnsSelect(scope)],
+      [mysqlIndexesSelect(scope, flavor.hasExpressionIndexes)],
+      mysqlKeysSelects(scope),
+      [mysqlChecksSelect(scope, flavor.isMariaDb)],
+      [mysqlViewsSelect(scope)],
+    ];
+    const statement = mysqlCatalogStatement(parts);
+    const rows = await this.#queries.run<{ part: number; data: string | object }>(statement.sql, statement.params);
+    const byPart = parts.map((): unknown[] => []);
+    // MySQL types JSON_OBJECT as json (mysql2 parses it); MariaDB as text.
+    for (const r of rows) byPart[r.part]!.push(typeof r.data === "string" ? JSON.parse(r.data) : r.data);
+    const [server, tables, columns, indexes, keys, checks, views] = byPart as [
+      RawMysqlServerRow[],
+      RawMysqlTableRow[],
+      RawMysqlColumnRow[],
+      RawMysqlIndexRow[],
+      RawMysqlKeyRow[],
+      RawMysqlCheckRow[],
+      RawMysqlViewRow[],
+    ];
 
     const current = server[0]!.current_schema;
     const build = new MysqlSchemaBuild(this.#dialect, warningSink(o), server, flavor.isMariaDb);
