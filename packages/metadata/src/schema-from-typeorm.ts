@@ -27,6 +27,11 @@ export async function schemaFromTypeORM(
   o: SchemaFromTypeORMOptions = {},
 ): Promise<Schema> {
   const built = await buildEntityMetadatas(source, dialect.name, o);
+  // One turn of the event loop between the two halves of this synchronous work, so that I/O the
+  // caller started meanwhile gets under way while the tables are converted: sqlite3 runs a
+  // statement only once its prepare was answered on this thread (autogenerate reflects the
+  // database while the model is built).
+  await new Promise((resolve) => setImmediate(resolve));
   const rules = typeormDriverRules(built.driver);
   checkSharedEnumNames(built.metadatas, (entity) => entitySchema(entity, built.driver, rules));
   const tables: Table[] = [];

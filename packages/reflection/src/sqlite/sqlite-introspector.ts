@@ -59,10 +59,13 @@ export class SqliteIntrospector implements Introspector {
     this.#queries.reset();
     const filter = sqliteTableFilter(o);
     const run = <R>(sql: string) => this.#queries.run<R>(sql, filter.params);
-    const columnRows = await run<RawSqliteColumnRow>(sqliteColumnsQuery(filter.sql));
-    const indexRows = await run<RawSqliteIndexRow>(sqliteIndexesQuery(filter.sql));
-    const foreignKeyRows = await run<RawSqliteForeignKeyRow>(sqliteForeignKeysQuery(filter.sql));
-    const otherRows = await run<RawSqliteOtherRow>(sqliteViewsAndVirtualTablesQuery(filter.sql));
+    // All four sent before the first answer is read: sqlite3 runs them on its thread pool.
+    const [columnRows, indexRows, foreignKeyRows, otherRows] = await CountingQueries.all([
+      run<RawSqliteColumnRow>(sqliteColumnsQuery(filter.sql)),
+      run<RawSqliteIndexRow>(sqliteIndexesQuery(filter.sql)),
+      run<RawSqliteForeignKeyRow>(sqliteForeignKeysQuery(filter.sql)),
+      run<RawSqliteOtherRow>(sqliteViewsAndVirtualTablesQuery(filter.sql)),
+    ]);
     const warn = warningSink(o);
     for (const r of otherRows.filter((r) => r.object_type === "virtual")) {
       warn(`SQLite virtual table ${r.object_name} is not reflected: the model has no virtual tables`);
