@@ -152,7 +152,12 @@ async function modelAndDatabase(
   // What reflection asks first (includeSchemas: true lists the schemas) is answered before the
   // model build, which would hold the answer back until it ends.
   const options = await reflectOptions(config, introspector, null, (line) => warnings.push(line), serverVersion);
-  const reflection = introspector.reflect(options);
+  let catalogSent!: () => void;
+  const sent = new Promise<void>((resolve) => (catalogSent = resolve));
+  const reflection = introspector.reflect({ ...options, onCatalogSent: catalogSent });
+  // The model is built once the catalog statements are out (the statements reflection sends
+  // before them, e.g. PostgreSQL's JIT setting, answered), or once reflection has failed.
+  await Promise.race([sent, reflection.catch(() => undefined)]);
   // Awaited below; until then a failure must not count as unhandled.
   reflection
     .then((s) => progress.finish("reflecting the database", `database: ${s.tables.length} tables`))

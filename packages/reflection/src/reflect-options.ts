@@ -24,6 +24,13 @@ export interface ReflectOptions {
    * own before its catalog statement.
    */
   readonly serverVersion?: string;
+  /**
+   * Called once the catalog statements are on their way to the server (what they depend on,
+   * such as the server version, answered): from then on the database computes them even while
+   * the caller keeps the event loop busy, which it could not do before (a driver sends a
+   * statement only after handling the previous one's answer). Not called when reflect fails first.
+   */
+  readonly onCatalogSent?: () => void;
 }
 
 /** Tables that are never part of a reflected Schema: autogen's and TypeORM's bookkeeping. */

@@ -95,7 +95,9 @@ export class MysqlIntrospector implements Introspector {
       [mysqlViewsSelect(scope)],
     ];
     const statement = mysqlCatalogStatement(parts);
-    const rows = await this.#queries.run<{ part: number; data: string | object }>(statement.sql, statement.params);
+    const answer = this.#queries.run<{ part: number; data: string | object }>(statement.sql, statement.params);
+    o.onCatalogSent?.();
+    const rows = await answer;
     const byPart = parts.map((): unknown[] => []);
     // MySQL types JSON_OBJECT as json (mysql2 parses it); MariaDB as text.
     for (const r of rows) byPart[r.part]!.push(typeof r.data === "string" ? JSON.parse(r.data) : r.data);

@@ -87,8 +87,9 @@ export class PostgresIntrospector implements Introspector {
     const q = this.#queries;
     const named = o.schemas ? o.schemas.filter((s): s is string => s !== null) : null;
     const scope = { schemas: o.schemas ?? [null], excluded: excludedTables(o), tables: o.tables };
-    const [catalog] = await q.run<RawPostgresCatalogRow>(POSTGRES_CATALOG_QUERY, postgresCatalogParams(named, scope));
-    const meta = catalog!;
+    const answer = q.run<RawPostgresCatalogRow>(POSTGRES_CATALOG_QUERY, postgresCatalogParams(named, scope));
+    o.onCatalogSent?.();
+    const meta = (await answer)[0]!;
     const current = meta.current_schema;
     const tables = JSON.parse(meta.tables) as RawPostgresTableRow[];
     const columns = JSON.parse(meta.columns) as RawPostgresColumnRow[];

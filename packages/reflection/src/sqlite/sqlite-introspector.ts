@@ -60,12 +60,14 @@ export class SqliteIntrospector implements Introspector {
     const filter = sqliteTableFilter(o);
     const run = <R>(sql: string) => this.#queries.run<R>(sql, filter.params);
     // All four sent before the first answer is read: sqlite3 runs them on its thread pool.
-    const [columnRows, indexRows, foreignKeyRows, otherRows] = await CountingQueries.all([
+    const answers = CountingQueries.all([
       run<RawSqliteColumnRow>(sqliteColumnsQuery(filter.sql)),
       run<RawSqliteIndexRow>(sqliteIndexesQuery(filter.sql)),
       run<RawSqliteForeignKeyRow>(sqliteForeignKeysQuery(filter.sql)),
       run<RawSqliteOtherRow>(sqliteViewsAndVirtualTablesQuery(filter.sql)),
     ]);
+    o.onCatalogSent?.();
+    const [columnRows, indexRows, foreignKeyRows, otherRows] = await answers;
     const warn = warningSink(o);
     for (const r of otherRows.filter((r) => r.object_type === "virtual")) {
       warn(`SQLite virtual table ${r.object_name} is not reflected: the model has no virtual tables`);
