@@ -1,3 +1,4 @@
+import { isPlainAfterBuild, refreshAfterMarking } from "./current-after-build";
 import { useFlatPropertiesMap } from "./flat-properties-map";
 import { MetadataPositions } from "./metadata-positions";
 import type { TypeORMEntityMetadata } from "./typeorm-shapes";
@@ -13,7 +14,8 @@ import type { TypeORMEntityMetadata } from "./typeorm-shapes";
  * in the number of entities (most of a 4,000-entity build); this one is linear. The same
  * in 0.3.x and 1.x, whose builders differ only in naming the DataSource `connection`. One
  * method of the metadatas themselves is replaced, by an equivalent: `createPropertiesMap`
- * (see flat-properties-map.ts).
+ * (see flat-properties-map.ts). And the step 2 TypeORM runs again after marking each generated
+ * column is, for a plain entity, the part of it that changes anything (current-after-build.ts).
  */
 
 /** TypeORM's internals this build works on: loosely typed, they are not part of TypeORM's API. */
@@ -148,12 +150,18 @@ export function buildEntityMetadatasLinear(
   const naming = ds.namingStrategy;
   for (const kind of ["indices", "uniques", "checks", "exclusions"])
     for (const m of all) for (const item of m[kind]) item.build(naming);
-  for (const m of all) b.createForeignKeys(m, foreignKeyTargets(storage, t, byName, m));
+  const ownForeignKeys = new Set<Metadata>();
+  for (const m of all) {
+    const before = m.foreignKeys.length;
+    b.createForeignKeys(m, foreignKeyTargets(storage, t, byName, m));
+    if (m.foreignKeys.length !== before) ownForeignKeys.add(m);
+  }
 
   for (const m of all.filter((x) => typeof x.target === "function"))
     for (const relation of m.relations.filter((r: Loose) => r.isLazy))
       ds.relationLoader.enableLazyLoad(relation, m.target.prototype);
-  for (const m of all) markGeneratedColumns(b, ds, m);
+  const inherited = new Set(all.flatMap((m) => m.childEntityMetadatas));
+  for (const m of all) markGeneratedColumns(b, ds, m, isPlainAfterBuild(m, inherited, ownForeignKeys));
   return all as TypeORMEntityMetadata[];
 }
 
@@ -233,8 +241,12 @@ function foreignKeyTargets(
   return keys.length === 0 ? [] : byName.itemsUnder(keys);
 }
 
-/** Columns marked `@Generated`, as TypeORM's build marks them last. */
-function markGeneratedColumns(b: Builder, ds: Loose, m: Metadata): void {
+/**
+ * Columns marked `@Generated`, as TypeORM's build marks them last, each followed by a step 2 of
+ * the entity; for a plain entity (current-after-build.ts), one refresh of what that changes.
+ */
+function markGeneratedColumns(b: Builder, ds: Loose, m: Metadata, plain: boolean): void {
+  let marked = false;
   for (const column of m.columns) {
     const generated = b.metadataArgsStorage.findGenerated(column.target, column.propertyName);
     if (!generated) continue;
@@ -244,6 +256,8 @@ function markGeneratedColumns(b: Builder, ds: Loose, m: Metadata): void {
     else if (generated.strategy === "rowid") column.type = "int";
     else column.type = column.type || Number;
     column.build(ds);
-    b.computeEntityMetadataStep2(m);
+    marked = true;
+    if (!plain) b.computeEntityMetadataStep2(m);
   }
+  if (marked && plain) refreshAfterMarking(m);
 }

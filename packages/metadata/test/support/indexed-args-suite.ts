@@ -97,6 +97,40 @@ function assertSameAnswers(storage: Storage): number {
   return checked;
 }
 
+/** The lists of columns and relations TypeORM's computeEntityMetadataStep2 sets on an entity. */
+const STEP2_LISTS = [
+  "relations",
+  "eagerRelations",
+  "lazyRelations",
+  "oneToOneRelations",
+  "oneToManyRelations",
+  "manyToOneRelations",
+  "manyToManyRelations",
+  "ownerOneToOneRelations",
+  "ownerManyToManyRelations",
+  "columns",
+  "primaryColumns",
+  "nonVirtualColumns",
+  "ancestorColumns",
+  "descendantColumns",
+  "generatedColumns",
+] as const;
+/** The single columns and relations it looks up. */
+const STEP2_FINDS = [
+  "treeParentRelation",
+  "treeChildrenRelation",
+  "createDateColumn",
+  "updateDateColumn",
+  "deleteDateColumn",
+  "versionColumn",
+  "discriminatorColumn",
+  "treeLevelColumn",
+  "nestedSetLeftColumn",
+  "nestedSetRightColumn",
+  "materializedPathColumn",
+  "objectIdColumn",
+] as const;
+
 /** What schema conversion reads of an entity's metadata, as plain data (functions as their source). */
 function digest(m: TypeORMEntityMetadata): unknown {
   const e = m as unknown as Record<string, any>;
@@ -181,6 +215,15 @@ function digest(m: TypeORMEntityMetadata): unknown {
       r.junctionEntityMetadata?.tableName,
     ]),
     withJoinColumns: [e.relationsWithJoinColumns.length, e.hasNonNullableRelations],
+    // What TypeORM's step 2 derives from the columns and relations: the build redoes only part
+    // of the last step 2 of a plain entity (current-after-build.ts).
+    derived: [
+      ...STEP2_LISTS.map((k) => (e[k] as Record<string, any>[]).map((x) => x.propertyPath)),
+      ...STEP2_FINDS.map((k) => e[k]?.propertyPath),
+      e.hasUUIDGeneratedColumns,
+      e.hasMultiplePrimaryKeys,
+      e.columns.map((c: Record<string, any>) => [c.databasePath, c.propertyAliasName, c.databaseNameWithoutPrefixes]),
+    ],
     // Not read by schema conversion, but by TypeORM's own builder (index and relation-id
     // factories) and query builders (view expressions); the build computes it its own way.
     propertiesMap: e.propertiesMap,
@@ -251,6 +294,70 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
         }
       }
       assert.ok(compared > 200, `${compared} entity metadatas compared`);
+    });
+
+    it("builds generated columns next to join columns, inheritance and junctions as TypeORM does", async () => {
+      // Entities on both sides of the plain-entity shortcut of current-after-build.ts: plain ones
+      // with generated keys and many-to-ones (to a uuid key, through a join column of its own),
+      // and ones it leaves to TypeORM's step 2 (a parent and child entity, a one-to-one owner,
+      // a many-to-many owner).
+      type Decorator = (...args: unknown[]) => (target: object, property?: string) => void;
+      const typeorm = require(typeormModule) as Record<string, Decorator> & {
+        DataSource: new (o: Record<string, unknown>) => { logger?: unknown };
+      };
+      const { Entity, PrimaryGeneratedColumn, Column, ManyToOne, OneToMany, OneToOne, ManyToMany } = typeorm;
+      const { JoinColumn, JoinTable } = typeorm;
+      const name = (table: string) => `${table}_${line.replace(".", "")}`;
+      class Owner {}
+      class Pet {}
+      class Base {}
+      class Derived extends Base {}
+      class Passport {}
+      class Tag {}
+      PrimaryGeneratedColumn("uuid")(Owner.prototype, "id");
+      Column({ type: "varchar", length: 40 })(Owner.prototype, "name");
+      OneToMany(
+        () => Pet,
+        (p: { owner: unknown }) => p.owner,
+      )(Owner.prototype, "pets");
+      Entity(name("owners"))(Owner);
+      PrimaryGeneratedColumn()(Pet.prototype, "id");
+      ManyToOne(
+        () => Owner,
+        (o: { pets: unknown }) => o.pets,
+        { nullable: true },
+      )(Pet.prototype, "owner");
+      Column({ type: "varchar", length: 36, name: "keeper_id", nullable: true })(Pet.prototype, "keeperId");
+      ManyToOne(() => Owner)(Pet.prototype, "keeper");
+      JoinColumn({ name: "keeper_id" })(Pet.prototype, "keeper");
+      Entity(name("pets"))(Pet);
+      PrimaryGeneratedColumn()(Base.prototype, "id");
+      ManyToOne(() => Owner, { nullable: true })(Base.prototype, "owner");
+      Entity(name("bases"))(Base);
+      Column({ type: "integer", default: 0 })(Derived.prototype, "extra");
+      Entity(name("deriveds"))(Derived);
+      PrimaryGeneratedColumn()(Passport.prototype, "id");
+      OneToOne(() => Owner)(Passport.prototype, "owner");
+      JoinColumn()(Passport.prototype, "owner");
+      Entity(name("passports"))(Passport);
+      PrimaryGeneratedColumn("increment")(Tag.prototype, "id");
+      ManyToMany(() => Pet)(Tag.prototype, "pets");
+      JoinTable()(Tag.prototype, "pets");
+      Entity(name("tags"))(Tag);
+      const entities = [Owner, Pet, Base, Derived, Passport, Tag];
+      const tm = resolveTypeORM({ typeorm });
+      const { ConnectionMetadataBuilder } = require(`${tm.dir}/connection/ConnectionMetadataBuilder`) as {
+        ConnectionMetadataBuilder: new (ds: unknown) => {
+          buildEntityMetadatas(e: unknown[]): Promise<TypeORMEntityMetadata[]>;
+        };
+      };
+      for (const type of ["better-sqlite3", "postgres", "mysql"]) {
+        const dataSource = () => new typeorm.DataSource({ type, database: "x", entities });
+        const indexed = await buildEntityMetadatasIndexed(tm, dataSource(), entities);
+        const own = await new ConnectionMetadataBuilder(dataSource()).buildEntityMetadatas(entities);
+        assert.equal(own.length, 7, "six entities and a junction");
+        assert.deepEqual(indexed!.map(digest), own.map(digest), type);
+      }
     });
 
     it("refuses, as TypeORM's own validator does, two single-table children with one discriminator value", async () => {
