@@ -11,33 +11,43 @@ interface Segment {
 
 /** Splits SQL text at quotes (`'`, `"`, `` ` ``); a doubled quote inside stays in its segment. */
 export function splitQuoted(sql: string): Segment[] {
+  // Slices between the quotes found, not a string built a character at a time.
   const out: Segment[] = [];
-  let plain = "";
-  for (let i = 0; i < sql.length;) {
-    const q = sql[i];
-    if (q !== "'" && q !== '"' && q !== "`") {
-      plain += q;
-      i++;
-      continue;
-    }
-    if (plain) out.push({ quoted: false, text: plain });
-    plain = "";
-    let j = i + 1;
-    for (; j < sql.length; j++) {
-      if (sql[j] === q) {
-        if (sql[j + 1] === q) j++;
-        else break;
-      }
-    }
-    out.push({ quoted: true, text: sql.slice(i, j + 1) });
-    i = j + 1;
+  let plainStart = 0;
+  for (let i = nextQuote(sql, 0); i !== -1; i = nextQuote(sql, plainStart)) {
+    if (i > plainStart) out.push({ quoted: false, text: sql.slice(plainStart, i) });
+    const end = quotedEnd(sql, i);
+    out.push({ quoted: true, text: sql.slice(i, end) });
+    plainStart = end;
   }
-  if (plain) out.push({ quoted: false, text: plain });
+  if (plainStart < sql.length) out.push({ quoted: false, text: sql.slice(plainStart) });
   return out;
+}
+
+/** Index of the first quote character at or after `from`, or -1. */
+function nextQuote(sql: string, from: number): number {
+  for (let i = from; i < sql.length; i++) {
+    const c = sql.charCodeAt(i);
+    if (c === 39 /* ' */ || c === 34 /* " */ || c === 96 /* ` */) return i;
+  }
+  return -1;
+}
+
+/** Index just past the quoted text opening at `open` (a doubled quote does not close it); the text's end if unclosed. */
+function quotedEnd(sql: string, open: number): number {
+  const q = sql.charCodeAt(open);
+  for (let j = open + 1; j < sql.length; j++) {
+    if (sql.charCodeAt(j) !== q) continue;
+    if (sql.charCodeAt(j + 1) === q) j++;
+    else return j + 1;
+  }
+  return sql.length;
 }
 
 /** Applies `fn` to the unquoted parts only. */
 export function mapOutsideQuotes(sql: string, fn: (plain: string) => string): string {
+  if (sql === "") return "";
+  if (nextQuote(sql, 0) === -1) return fn(sql);
   return splitQuoted(sql)
     .map((s) => (s.quoted ? s.text : fn(s.text)))
     .join("");
@@ -74,17 +84,15 @@ export function stripOuterParens(sql: string): string {
 /** Index of the parenthesis closing the one at `open`, skipping quoted text; -1 if unbalanced. */
 function closingParen(sql: string, open: number): number {
   let depth = 0;
-  let pos = 0;
-  for (const seg of splitQuoted(sql)) {
-    if (!seg.quoted) {
-      for (let k = 0; k < seg.text.length; k++) {
-        const ch = seg.text[k];
-        if (pos + k < open) continue;
-        if (ch === "(") depth++;
-        else if (ch === ")" && --depth === 0) return pos + k;
-      }
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql.charCodeAt(i);
+    if (c === 39 /* ' */ || c === 34 /* " */ || c === 96 /* ` */) {
+      i = quotedEnd(sql, i) - 1;
+      continue;
     }
-    pos += seg.text.length;
+    if (i < open) continue;
+    if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */ && --depth === 0) return i;
   }
   return -1;
 }
