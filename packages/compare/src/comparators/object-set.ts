@@ -38,17 +38,26 @@ export function compareObjectSet<T extends SchemaObject & { readonly name: strin
   reflected: Table,
   spec: ObjectSetSpec<T>,
 ): void {
+  const targets = spec.list(target);
+  const reflecteds = ctx.namedInTable(reflected, spec.list(reflected), spec.filterType);
+  // Most tables have none of a kind (no checks, no uniques): nothing to match then.
+  if (targets.length === 0 && reflecteds.length === 0) return;
   const sig = (x: T): string => spec.signature(ctx, x);
-  const m = matchObjects(spec.list(target), ctx.namedInTable(reflected, spec.list(reflected), spec.filterType), sig);
-  for (const x of m.dropped) {
+  const m = matchObjects(targets, reflecteds, sig);
+  // Indexed loops: this runs four times per table, mostly before the code is optimized.
+  for (let i = 0; i < m.dropped.length; i++) {
+    const x = m.dropped[i]!;
     if (ctx.runObjectFilters(x, x.name, spec.filterType, true, null))
       d.add(spec.dropGroup, sortKeyOf(x, sig), spec.drop(d, x));
   }
-  for (const x of m.added) {
+  for (let i = 0; i < m.added.length; i++) {
+    const x = m.added[i]!;
     if (ctx.runObjectFilters(x, x.name, spec.filterType, false, null))
       d.add(spec.addGroup, sortKeyOf(x, sig), spec.create(d, x));
   }
-  for (const [t, r] of m.pairs) {
+  for (let i = 0; i < m.pairs.length; i++) {
+    const t = m.pairs[i]![0];
+    const r = m.pairs[i]![1];
     if (!ctx.runObjectFilters(t, t.name, spec.filterType, false, r) || spec.same(ctx, t, r)) continue;
     d.add(spec.dropGroup, sortKeyOf(r, sig), spec.drop(d, r));
     d.add(spec.addGroup, sortKeyOf(t, sig), spec.create(d, t));
