@@ -46,22 +46,27 @@ export class SqliteTokenCursor {
     return this.#pos < this.#to ? this.#all[this.#pos++] : (this.#pos++, undefined);
   }
 
-  /** True when the next tokens are these unquoted keywords (case-insensitive). */
-  isWord(...keywords: string[]): boolean {
-    for (let n = 0; n < keywords.length; n++) {
-      const t = this.peek(n);
-      const k = keywords[n]!;
-      // The length first: the parsers try many keywords on every token, and most differ in it.
-      if (t?.kind !== "word" || t.value.length !== k.length || t.value.toUpperCase() !== k) return false;
-    }
-    return true;
+  /**
+   * True when the next tokens are these unquoted keywords (case-insensitive). Up to three, as
+   * parameters rather than a rest array: the parsers ask this many times per token.
+   */
+  isWord(k1: string, k2?: string, k3?: string): boolean {
+    return (
+      this.#wordAt(0, k1) && (k2 === undefined || this.#wordAt(1, k2)) && (k3 === undefined || this.#wordAt(2, k3))
+    );
   }
 
   /** Consumes the keywords if they come next. */
-  acceptWord(...keywords: string[]): boolean {
-    if (!this.isWord(...keywords)) return false;
-    this.#pos += keywords.length;
+  acceptWord(k1: string, k2?: string, k3?: string): boolean {
+    if (!this.isWord(k1, k2, k3)) return false;
+    this.#pos += k3 !== undefined ? 3 : k2 !== undefined ? 2 : 1;
     return true;
+  }
+
+  /** Whether the token `offset` ahead is the keyword `k` (the length first: most differ in it). */
+  #wordAt(offset: number, k: string): boolean {
+    const t = this.peek(offset);
+    return t !== undefined && t.kind === "word" && t.value.length === k.length && t.value.toUpperCase() === k;
   }
 
   isPunct(p: string): boolean {

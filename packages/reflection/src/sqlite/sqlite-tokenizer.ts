@@ -19,16 +19,23 @@ export interface SqliteToken {
  * because expressions are never interpreted, only delimited.
  */
 export function tokenizeSqlite(sql: string): SqliteToken[] {
-  // A scan by character code with sticky regexes, not per-character regexes on slices: every
-  // CREATE TABLE and CREATE INDEX of a reflected database comes through here.
+  // One dispatch on the character code per token; runs of spaces, words and numbers are
+  // measured by sticky regexes (native code even while this function is still interpreted, as
+  // it is for most of a check). Every CREATE TABLE and CREATE INDEX of a reflected database
+  // comes through here.
   const tokens: SqliteToken[] = [];
   const n = sql.length;
   let i = 0;
   while (i < n) {
     const code = sql.charCodeAt(i);
-    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && WHITESPACE.test(sql[i]!))) {
-      i++;
-    } else if (code === 45 /* - */ && sql.charCodeAt(i + 1) === 45) {
+    if (code <= 32 || code > 127) {
+      SPACES.lastIndex = i;
+      if (SPACES.test(sql)) {
+        i = SPACES.lastIndex;
+        continue;
+      }
+    }
+    if (code === 45 /* - */ && sql.charCodeAt(i + 1) === 45) {
       const eol = sql.indexOf("\n", i);
       i = eol === -1 ? n : eol + 1;
     } else if (code === 47 /* / */ && sql.charCodeAt(i + 1) === 42 /* * */) {
@@ -46,16 +53,16 @@ export function tokenizeSqlite(sql: string): SqliteToken[] {
       const end = close === -1 ? n : close + 1;
       tokens.push({ kind: "identifier", text: sql.slice(i, end), value: sql.slice(i + 1, end - 1), start: i, end });
       i = end;
-    } else if (isDigit(code) || (code === 46 /* . */ && isDigit(sql.charCodeAt(i + 1)))) {
-      NUMBER.lastIndex = i;
-      const text = NUMBER.exec(sql)![0];
-      tokens.push({ kind: "number", text, value: text, start: i, end: i + text.length });
-      i += text.length;
-    } else if (isAsciiWordStart(code) || (code > 127 && WORD_START.test(sql[i]!))) {
-      const end = wordEnd(sql, i);
-      const text = sql.slice(i, end);
-      tokens.push({ kind: "word", text, value: text, start: i, end });
-      i = end;
+    } else if ((code >= 48 && code <= 57) || (code === 46 /* . */ && NUMBER_AFTER_DOT.test(sql[i + 1] ?? ""))) {
+      i = tokenAt(tokens, sql, i, NUMBER, "number");
+    } else if (
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      code === 95 /* _ */ ||
+      code === 36 /* $ */ ||
+      (code > 127 && WORD_START.test(sql[i]!))
+    ) {
+      i = tokenAt(tokens, sql, i, WORD, "word");
     } else {
       const c = sql[i]!;
       tokens.push({ kind: "punct", text: c, value: c, start: i, end: i + 1 });
@@ -65,29 +72,20 @@ export function tokenizeSqlite(sql: string): SqliteToken[] {
   return tokens;
 }
 
-const WHITESPACE = /\s/;
+const SPACES = /\s+/y;
+const NUMBER_AFTER_DOT = /^[0-9]$/;
 const WORD_START = /[\p{L}_$]/u;
 const WORD = /[\p{L}\p{N}_$]+/uy;
 const NUMBER = /0x[0-9a-f]+|[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?/iy;
 
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
-
-/** `a-z`, `A-Z`, `_`, `$`. */
-const isAsciiWordStart = (code: number): boolean =>
-  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36;
-
-/** Index just past the word starting at `i`: ASCII by character code, the rest by the Unicode classes. */
-function wordEnd(sql: string, i: number): number {
-  let j = i;
-  while (j < sql.length) {
-    const code = sql.charCodeAt(j);
-    if (isAsciiWordStart(code) || isDigit(code)) j++;
-    else if (code > 127) {
-      WORD.lastIndex = i;
-      return i + WORD.exec(sql)![0].length;
-    } else break;
-  }
-  return j;
+/** Pushes the word or number `pattern` (sticky) matches at `i`, which the caller knows it does; returns its end. */
+function tokenAt(tokens: SqliteToken[], sql: string, i: number, pattern: RegExp, kind: "word" | "number"): number {
+  pattern.lastIndex = i;
+  pattern.test(sql);
+  const end = pattern.lastIndex;
+  const text = sql.slice(i, end);
+  tokens.push({ kind, text, value: text, start: i, end });
+  return end;
 }
 
 /** Index just past the quote closing the one at `i` (a doubled quote does not close). */
