@@ -11,7 +11,7 @@ import {
 import type { Canonicalizer } from "../dialect";
 import { convertsTextWith, narrowsWith } from "../type-widths";
 import { mysqlTypeWidths } from "./mysql-type-widths";
-import { defaultKey, memoized } from "../memoized";
+import { memoized, memoizedDefault } from "../memoized";
 import { applyRules, type Rule } from "../canonical-rules";
 
 /**
@@ -191,9 +191,9 @@ function withoutImplicitZeroDate(dflt: string | null, c: Column): string | null 
     : dflt;
 }
 
-const cachedType = memoized(canonicalType, (raw) => raw);
-const cachedDefault = memoized(canonicalDefault, defaultKey);
-const cachedExpression = memoized(canonicalMysqlExpression, (raw) => raw);
+const cachedType = memoized(canonicalType);
+const cachedDefault = memoizedDefault(canonicalDefault);
+const cachedExpression = memoized(canonicalMysqlExpression);
 
 /**
  * MySQL / MariaDB canonical forms: type synonyms and implicit sizes, one spelling of string,

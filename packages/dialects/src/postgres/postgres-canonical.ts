@@ -17,7 +17,7 @@ import {
 import type { Canonicalizer } from "../dialect";
 import { convertsTextWith, narrowsWith } from "../type-widths";
 import { postgresTypeWidths } from "./postgres-type-widths";
-import { defaultKey, memoized } from "../memoized";
+import { memoized, memoizedDefault } from "../memoized";
 import { applyRules, type Rule } from "../canonical-rules";
 import { STORED_LITERALS } from "./postgres-stored-literals";
 
@@ -232,12 +232,9 @@ function canonicalCastTypes(text: string): string {
     : text;
 }
 
-const cachedType = memoized(canonicalType, (raw) => raw);
-const cachedDefault = memoized(canonicalDefault, defaultKey);
-const cachedExpression = memoized(
-  (raw: string) => canonicalPostgresExpression(stripLiteralCasts(raw)),
-  (raw) => raw,
-);
+const cachedType = memoized(canonicalType);
+const cachedDefault = memoizedDefault(canonicalDefault);
+const cachedExpression = memoized((raw: string) => canonicalPostgresExpression(stripLiteralCasts(raw)));
 
 /**
  * The random-uuid generators a column default may call: uuid-ossp's and the built-in one

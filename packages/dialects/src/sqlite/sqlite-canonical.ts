@@ -10,7 +10,7 @@ import {
   unquoteString,
 } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
-import { defaultKey, memoized } from "../memoized";
+import { memoized, memoizedDefault } from "../memoized";
 import { convertsTextWith, narrowsWith } from "../type-widths";
 import { sqliteTypeWidths } from "./sqlite-type-widths";
 
@@ -69,9 +69,9 @@ function canonicalType(raw: string): string {
   return m && TYPE_SYNONYMS[m[1]!] ? TYPE_SYNONYMS[m[1]!] + (m[2] ?? "") : text;
 }
 
-const cachedType = memoized(canonicalType, (raw) => raw);
-const cachedDefault = memoized(canonicalDefault, defaultKey);
-const cachedExpression = memoized(canonicalExpressionText, (raw) => raw);
+const cachedType = memoized(canonicalType);
+const cachedDefault = memoizedDefault(canonicalDefault);
+const cachedExpression = memoized(canonicalExpressionText);
 
 /**
  * SQLite canonical forms: the declared type kept as written (but for synonyms), lowercased and spaced one way
