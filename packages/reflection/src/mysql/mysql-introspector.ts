@@ -25,6 +25,7 @@ import {
   MYSQL_SCHEMA_NAMES_QUERY,
   MYSQL_VIEW_PROBE_QUERY,
   type MysqlScope,
+  type RawMysqlCatalogRow,
   mysqlCatalogStatement,
   mysqlChecksSelect,
   mysqlColumnsSelect,
@@ -95,13 +96,10 @@ export class MysqlIntrospector implements Introspector {
       [mysqlViewsSelect(scope)],
     ];
     const statement = mysqlCatalogStatement(parts);
-    const answer = this.#queries.run<{ part: number; data: string | object }>(statement.sql, statement.params);
+    const answer = this.#queries.run<RawMysqlCatalogRow>(statement.sql, statement.params);
     o.onCatalogSent?.();
-    const rows = await answer;
-    const byPart = parts.map((): unknown[] => []);
-    // MySQL types JSON_OBJECT as json (mysql2 parses it); MariaDB as text.
-    for (const r of rows) byPart[r.part]!.push(typeof r.data === "string" ? JSON.parse(r.data) : r.data);
-    const [server, tables, columns, indexes, keys, checks, views] = byPart as [
+    const byPart = statement.rowsOf(await answer);
+    const [server, tables, columns, indexes, keys, checks, views] = byPart as unknown as [
       RawMysqlServerRow[],
       RawMysqlTableRow[],
       RawMysqlColumnRow[],
