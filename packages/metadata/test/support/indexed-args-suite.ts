@@ -299,8 +299,8 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
     it("builds generated columns next to join columns, inheritance and junctions as TypeORM does", async () => {
       // Entities on both sides of the plain-entity shortcut of current-after-build.ts: plain ones
       // with generated keys and many-to-ones (to a uuid key, through a join column of its own),
-      // and ones it leaves to TypeORM's step 2 (a parent and child entity, a one-to-one owner,
-      // a many-to-many owner).
+      // a one-to-one owner and a many-to-many owner (whose owner flags change after their step
+      // 2), and a parent and child entity, which it leaves to TypeORM's step 2.
       type Decorator = (...args: unknown[]) => (target: object, property?: string) => void;
       const typeorm = require(typeormModule) as Record<string, Decorator> & {
         DataSource: new (o: Record<string, unknown>) => { logger?: unknown };
