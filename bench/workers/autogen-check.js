@@ -4,6 +4,8 @@
 // sent (and how many of them read the catalog), phantom ops (the database holds the model, so
 // every op is one), peak RSS.
 "use strict";
+// What the `autogen` bin does before it loads anything else (packages/cli/src/short-run-v8.ts).
+require("autogen/dist/src/short-run-v8").tuneV8ForShortRun();
 require("reflect-metadata");
 const fs = require("node:fs");
 const os = require("node:os");
@@ -13,8 +15,6 @@ const { decoratedEntities, syntheticModel } = require("../synthetic-model");
 const { countingConnection, countOps, report } = require("./worker-support");
 
 async function main() {
-  // What the `autogen` bin does first (packages/cli/src/short-run-v8.ts).
-  require("autogen").tuneV8ForShortRun();
   const job = JSON.parse(process.argv[2]);
   const profile = require(job.profile);
   const entities = decoratedEntities(require("typeorm"), profile, syntheticModel(job.n));

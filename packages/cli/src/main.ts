@@ -2,14 +2,12 @@ import { AutogenError, maskPasswords } from "@autogen/core";
 import { CommanderError } from "commander";
 import { buildProgram, type CliIo } from "./cli-program";
 import { isFileSystemError } from "./file-system-error";
-import { tuneV8ForShortRun } from "./short-run-v8";
 
 /**
  * The `autogen` bin: runs the command line and exits with its status. This is the only place
  * that turns errors into exit statuses and stderr text.
  */
 export async function main(argv: readonly string[]): Promise<void> {
-  tuneV8ForShortRun();
   // `autogen history | head`: the reader went away, which is not an error of ours.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (err: NodeJS.ErrnoException) => {

@@ -18,6 +18,10 @@ export const V8_DEFAULT_INTERRUPT_BUDGET = 67_584;
  * ends. Measured on a no-change check of 1,000 tables: process CPU 1.49 -> 1.02 s on SQLite,
  * 1.43 -> 1.01 s on PostgreSQL. Results do not change; only when code gets optimized.
  *
+ * Call it first, before other modules load (the bin does): V8 applies a budget set at run time
+ * well only to code loaded after it. Set after the CLI's modules were loaded, a 2,000-table
+ * SQLite check took 1.30 s instead of 0.76 s, with a heap of 330 MB instead of 215 MB.
+ *
  * It changes a flag of the whole process: a long-lived program that embeds autogen's API
  * should not call it.
  */
