@@ -13,16 +13,15 @@ const { spawnSync } = require("node:child_process");
 const { loadTables } = require("./autogenerate-bench");
 const { syntheticModel } = require("./synthetic-model");
 
-const PROFILES = { sqlite: "sqlite", postgres: "postgres", mysql: "mysql" };
+const DIALECTS = new Set(["sqlite", "postgres", "mysql"]);
 
 /** The area a profile node's script belongs to. */
 function area(url) {
   if (!url) return "(native/runtime)";
   const ours = /packages\/([^/]+)\//.exec(url);
   if (ours && !url.includes("node_modules")) return `@autogen/${ours[1]}`;
-  const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(
-    url.split("node_modules").length > 2 ? url.slice(url.lastIndexOf("node_modules")) : url,
-  );
+  // The innermost package: a dependency's own node_modules names the one that runs.
+  const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url.slice(url.lastIndexOf("node_modules/")));
   if (dep) return dep[1];
   if (url.startsWith("node:")) return "node internals";
   return path.basename(url);
@@ -82,14 +81,14 @@ function summarize(profile, top) {
 
 async function main() {
   const [dialect, n = "1000", top = "25"] = process.argv.slice(2);
-  if (!PROFILES[dialect]) {
+  if (!DIALECTS.has(dialect)) {
     console.error("usage: node bench/profile-check.js sqlite|postgres|mysql [tables] [top]");
     return 2;
   }
   require("reflect-metadata");
   const typeorm = require("typeorm");
   const { freshDatabase } = require("@autogen/dialects/testing");
-  const profilePath = require.resolve(`./profiles/${PROFILES[dialect]}`);
+  const profilePath = require.resolve(`./profiles/${dialect}`);
   const db = await freshDatabase(dialect);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-cpuprof-"));
   try {

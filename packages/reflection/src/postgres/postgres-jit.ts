@@ -13,13 +13,15 @@ import { CountingQueries } from "../counting-queries";
  * the connection may be the application's own; servers without JIT (before 11) are left alone.
  */
 export async function withoutJit<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
+  // One round trip reads the setting and turns it off: the subquery's row (the setting as it
+  // was) is computed before the outer select calls set_config.
   const [row] = await CountingQueries.uncounted<{ jit: string | null }>(
     conn,
-    `SELECT current_setting('jit', true) AS jit`,
+    `SELECT s.jit, CASE WHEN s.jit <> 'off' THEN set_config('jit', 'off', false) END AS now_off
+       FROM (SELECT current_setting('jit', true) AS jit OFFSET 0) AS s`,
   );
   const previous = row?.jit ?? null;
   if (previous === null || previous === "off") return work();
-  await CountingQueries.uncounted(conn, `SET jit = off`);
   const restore = () => CountingQueries.uncounted(conn, `SELECT set_config('jit', ?, false)`, [previous]);
   let result: T;
   try {
