@@ -14,6 +14,7 @@ import {
 import { connect, getDialect } from "@autogen/dialects";
 import { useDatabase } from "@autogen/dialects/testing";
 import { createIntrospector } from "../src/index";
+import { sqliteJsonRowsQuery } from "../src/sqlite/sqlite-catalog-queries";
 import { modelOf, numbered, reflectedDatabase, tableNames, warningCollector } from "./reflect-helpers";
 
 /** The model's column and expression for DDL as written (expected values are what the DDL says). */
@@ -292,5 +293,34 @@ describe("sqlite reflection", () => {
     const schema = await db.introspector.reflect({ onWarning });
     assert.deepEqual(tableNames(schema), ["notes"]);
     assert.deepEqual(warnings, ["SQLite virtual table docs is not reflected: the model has no virtual tables"]);
+  });
+});
+
+describe("SQLite catalog rows as JSON (sqliteJsonRowsQuery)", () => {
+  it("answers one row of JSON that turns back into the select's rows, in its order, with SQLite's own values", async (t) => {
+    const db = await reflectedDatabase(t, "sqlite", [
+      "CREATE TABLE r (k text, n int, note text)",
+      `INSERT INTO r VALUES ('b', 2, 'it''s "quoted", (really)'), ('a', 3, NULL), ('c', 1, 'ü ✓')`,
+    ]);
+    if (!db) return;
+    const query = sqliteJsonRowsQuery<{ key: string; twice: number; note: string | null }>({
+      fields: { key: "r.k", twice: "r.n * 2", note: "r.note" },
+      from: "FROM r WHERE r.n > ?",
+      orderBy: "r.n DESC",
+    });
+    const answer = (await db.conn.query<{ data: string }>(query.sql, [0])).rows;
+    assert.equal(answer.length, 1);
+    assert.deepEqual(query.rowsOf(answer), [
+      { key: "a", twice: 6, note: null },
+      { key: "b", twice: 4, note: `it's "quoted", (really)` },
+      { key: "c", twice: 2, note: "ü ✓" },
+    ]);
+    // No rows: an empty list.
+    assert.deepEqual(query.rowsOf((await db.conn.query<{ data: string }>(query.sql, [9])).rows), []);
+  });
+
+  it("puts each row at its position, whatever order the JSON array lists them in", () => {
+    const query = sqliteJsonRowsQuery<{ x: string }>({ fields: { x: "t.x" }, from: "FROM t", orderBy: "t.x" });
+    assert.deepEqual(query.rowsOf([{ data: '[[3,"c"],[1,"a"],[2,"b"]]' }]), [{ x: "a" }, { x: "b" }, { x: "c" }]);
   });
 });

@@ -3,6 +3,7 @@
  * whatever the number of tables (each filtered by schema and table name in SQL, never one
  * query per table, and never SQL text that grows with the number of tables).
  */
+import { namedRow } from "../named-row";
 
 /** Application schemas (databases): not the server's own. */
 export const MYSQL_SCHEMA_NAMES_QUERY = `
@@ -343,9 +344,7 @@ export function mysqlCatalogStatement(
       for (const r of answer) {
         // MySQL types JSON_ARRAY as json (mysql2 parses it); MariaDB as text.
         const values = typeof r.data === "string" ? (JSON.parse(r.data) as unknown[]) : r.data;
-        const row: Record<string, unknown> = {};
-        names[r.part]!.forEach((name, i) => (row[name] = values[i]));
-        byPart[r.part]!.push(row);
+        byPart[r.part]!.push(namedRow(names[r.part]!, values));
       }
       return byPart;
     },

@@ -19,11 +19,13 @@ import type { Introspector } from "../introspector";
 import { warningSink } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
 import {
-  sqliteColumnsQuery,
-  sqliteForeignKeysQuery,
-  sqliteIndexesQuery,
+  sqliteColumnsSelect,
+  sqliteForeignKeysSelect,
+  sqliteIndexesSelect,
+  sqliteJsonRowsQuery,
   sqliteTableFilter,
-  sqliteViewsAndVirtualTablesQuery,
+  sqliteViewsAndVirtualTablesSelect,
+  type SqliteCatalogSelect,
 } from "./sqlite-catalog-queries";
 import { parseSqliteCreateIndex, type ParsedSqliteIndex } from "./sqlite-create-index-parser";
 import { parseSqliteCreateTable } from "./sqlite-create-table-parser";
@@ -58,13 +60,16 @@ export class SqliteIntrospector implements Introspector {
   async reflect(o: ReflectOptions = {}): Promise<Schema> {
     this.#queries.reset();
     const filter = sqliteTableFilter(o);
-    const run = <R>(sql: string) => this.#queries.run<R>(sql, filter.params);
+    const run = async <R>(select: SqliteCatalogSelect): Promise<R[]> => {
+      const query = sqliteJsonRowsQuery<R>(select);
+      return query.rowsOf(await this.#queries.run<{ data: string }>(query.sql, filter.params));
+    };
     // All four sent before the first answer is read: sqlite3 runs them on its thread pool.
     const answers = CountingQueries.all([
-      run<RawSqliteColumnRow>(sqliteColumnsQuery(filter.sql)),
-      run<RawSqliteIndexRow>(sqliteIndexesQuery(filter.sql)),
-      run<RawSqliteForeignKeyRow>(sqliteForeignKeysQuery(filter.sql)),
-      run<RawSqliteOtherRow>(sqliteViewsAndVirtualTablesQuery(filter.sql)),
+      run<RawSqliteColumnRow>(sqliteColumnsSelect(filter.sql)),
+      run<RawSqliteIndexRow>(sqliteIndexesSelect(filter.sql)),
+      run<RawSqliteForeignKeyRow>(sqliteForeignKeysSelect(filter.sql)),
+      run<RawSqliteOtherRow>(sqliteViewsAndVirtualTablesSelect(filter.sql)),
     ]);
     o.onCatalogSent?.();
     const [columnRows, indexRows, foreignKeyRows, otherRows] = await answers;
