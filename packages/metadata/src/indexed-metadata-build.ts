@@ -70,11 +70,11 @@ export async function buildEntityMetadatasIndexed(
     ...classesOrSchemas.filter((e) => t.isEntitySchema(e)),
     ...classes.filter((e) => t.isEntitySchema(e)),
   ];
-  const build = (storage: object, classes?: unknown[]): TypeORMEntityMetadata[] => {
+  const build = async (storage: object, classes?: unknown[]): Promise<TypeORMEntityMetadata[]> => {
     const builder = new t.EntityMetadataBuilder(dataSource, indexedMetadataArgs(storage));
     return canBuildLinear(builder) ? buildEntityMetadatasLinear(builder, t, classes) : builder.build(classes);
   };
-  const fromDecorators = build(t.getMetadataArgsStorage(), classes);
-  const fromSchemas = build(new t.EntitySchemaTransformer().transform(schemas));
+  const fromDecorators = await build(t.getMetadataArgsStorage(), classes);
+  const fromSchemas = await build(new t.EntitySchemaTransformer().transform(schemas));
   return [...fromDecorators, ...fromSchemas];
 }

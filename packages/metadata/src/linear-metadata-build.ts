@@ -1,4 +1,5 @@
 import { isPlainAfterBuild, refreshAfterMarking } from "./current-after-build";
+import { eventLoopTurn } from "./event-loop-turn";
 import { useFlatPropertiesMap } from "./flat-properties-map";
 import { MetadataPositions } from "./metadata-positions";
 import type { TypeORMEntityMetadata } from "./typeorm-shapes";
@@ -16,6 +17,7 @@ import type { TypeORMEntityMetadata } from "./typeorm-shapes";
  * method of the metadatas themselves is replaced, by an equivalent: `createPropertiesMap`
  * (see flat-properties-map.ts). And the step 2 TypeORM runs again after marking each generated
  * column is, for a plain entity, the part of it that changes anything (current-after-build.ts).
+ * Between its steps, the build lets the event loop turn (event-loop-turn.ts).
  */
 
 /** TypeORM's internals this build works on: loosely typed, they are not part of TypeORM's API. */
@@ -76,11 +78,11 @@ export function canBuildLinear(builder: object): boolean {
  * Builds what `builder.build(entityClasses)` builds (see the comment at the top of this file),
  * in time linear in the number of entities. The builder must pass {@link canBuildLinear}.
  */
-export function buildEntityMetadatasLinear(
+export async function buildEntityMetadatasLinear(
   builder: object,
   t: BuildInternals,
   entityClasses?: unknown[],
-): TypeORMEntityMetadata[] {
+): Promise<TypeORMEntityMetadata[]> {
   const b = builder as Builder;
   const ds = (b.dataSource ?? b.connection)!;
   const storage = b.metadataArgsStorage;
@@ -91,6 +93,7 @@ export function buildEntityMetadatasLinear(
   const stiByTree = new MetadataPositions(all, (m) => (m.inheritancePattern === "STI" ? m.inheritanceTree : []));
   for (const m of all) b.computeParentEntityMetadata(stiByTree.itemsUnder([m.target]), m);
   setChildEntityMetadatas(all);
+  await eventLoopTurn();
 
   const isChild = (m: Metadata) => m.tableType === "entity-child";
   const parentsFirst = [...all.filter((m) => !isChild(m)), ...all.filter(isChild)];
@@ -107,6 +110,7 @@ export function buildEntityMetadatasLinear(
     b.computeEntityMetadataStep1.call(scoped, childrenByTarget.itemsUnder(m.inheritanceTree), m);
   }
   for (const m of all) b.computeEntityMetadataStep2(m);
+  await eventLoopTurn();
 
   const byName = new MetadataPositions(all, (m) => [
     m.target,
@@ -114,6 +118,7 @@ export function buildEntityMetadatasLinear(
   ]);
   const relatedTo = (m: Metadata) => byName.itemsUnder(m.relations.map((r: Loose) => r.type));
   for (const m of all) b.computeInverseProperties(m, relatedTo(m));
+  await eventLoopTurn();
 
   for (const m of all.filter((x) => !isChild(x))) {
     for (const relation of m.relations.filter((r: Loose) => r.isOneToOne || r.isManyToOne))
@@ -148,9 +153,11 @@ export function buildEntityMetadatasLinear(
     b.createKeysForTableInheritance(m);
 
   const naming = ds.namingStrategy;
+  await eventLoopTurn();
   for (const kind of ["indices", "uniques", "checks", "exclusions"])
     for (const m of all) for (const item of m[kind]) item.build(naming);
   const ownForeignKeys = new Set<Metadata>();
+  await eventLoopTurn();
   for (const m of all) {
     const before = m.foreignKeys.length;
     b.createForeignKeys(m, foreignKeyTargets(storage, t, byName, m));

@@ -2,6 +2,7 @@ import { CommandError, QualifiedName, View, sortedSchema, type Enum, type Schema
 import type { Dialect } from "@autogen/dialects";
 import { buildEntityMetadatas } from "./entity-metadatas";
 import { entitySchema, type EntityContext } from "./entity-context";
+import { eventLoopTurn } from "./event-loop-turn";
 import type { MetadataSource, SchemaFromTypeORMOptions } from "./metadata-source";
 import { typeormDriverRules } from "./rules/typeorm-driver-rules";
 import { checkSharedEnumNames } from "./shared-enum-names";
@@ -27,11 +28,8 @@ export async function schemaFromTypeORM(
   o: SchemaFromTypeORMOptions = {},
 ): Promise<Schema> {
   const built = await buildEntityMetadatas(source, dialect.name, o);
-  // One turn of the event loop between the two halves of this synchronous work, so that I/O the
-  // caller started meanwhile gets under way while the tables are converted: sqlite3 runs a
-  // statement only once its prepare was answered on this thread (autogenerate reflects the
-  // database while the model is built).
-  await new Promise((resolve) => setImmediate(resolve));
+  // Queries the caller sent meanwhile move on (autogenerate reflects while the model is built).
+  await eventLoopTurn();
   const rules = typeormDriverRules(built.driver);
   checkSharedEnumNames(built.metadatas, (entity) => entitySchema(entity, built.driver, rules));
   const tables: Table[] = [];

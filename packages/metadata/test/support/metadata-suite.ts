@@ -57,6 +57,22 @@ export function defineMetadataSuite(line: TypeORMLine): void {
       assert.equal(/[\\/]typeorm03[\\/]/.test(require.resolve("typeorm")) ? "0.3" : "1", line);
     });
 
+    it("lets the event loop turn between the steps of the build, so that queries sent before it move on", async () => {
+      // Counts event-loop turns while the model is built: each turn runs one step of the chain.
+      const fx = await loadFixture("one-to-one");
+      let turns = 0;
+      let building = true;
+      const count = () => {
+        turns++;
+        if (building) setImmediate(count);
+      };
+      setImmediate(count);
+      await schemaFromTypeORM({ entities: fx.entities, dataSourceOptions: fx.dataSourceOptions }, getDialect("sqlite"));
+      building = false;
+      // Five turns in the metadata build, one before the tables are converted.
+      assert.ok(turns >= 6, `${turns} turns`);
+    });
+
     it("one-to-one: REL_ unique constraint, FK and PK named by TypeORM (postgres)", async () => {
       const s = await convert("one-to-one", "postgres");
       assert.deepEqual(
