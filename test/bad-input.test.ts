@@ -203,6 +203,42 @@ for (const dialect of dialectsUnderTest()) {
     assert.deepEqual(await snapshot(conn), before);
   });
 
+  it("a config whose TypeScript import throws: one line; with --raiseerr, a stack at the TypeScript line", async () => {
+    const dir = tempDir("e2e-throwing-import");
+    try {
+      // Type-only declarations swc removes: the throw is on line 9 here and on another line in the JavaScript.
+      fs.writeFileSync(
+        path.join(dir, "thrower.ts"),
+        [
+          "interface Shape {",
+          "  a: number;",
+          "  b: string;",
+          "}",
+          "",
+          "type Alias = { c: Shape };",
+          "const value: Alias | undefined = undefined;",
+          "export function boom(): never {",
+          "  throw new Error(`boom ${String(value)}`);",
+          "}",
+          "boom();",
+          "",
+        ].join("\n"),
+      );
+      fs.writeFileSync(
+        path.join(dir, "autogen.config.ts"),
+        `import "./thrower";\nexport default { scriptLocation: "migrations", url: "sqlite://" };\n`,
+      );
+      const r = await runCli(["heads"], { cwd: dir });
+      assertFailure(r, 2, /Could not load .*autogen\.config\.ts: boom undefined/);
+      assert.doesNotMatch(r.stderr, /^\s+at /m);
+      const raised = await runCli(["--raiseerr", "heads"], { cwd: dir });
+      assert.equal(raised.status, 2, describe(raised));
+      assert.match(raised.stderr, /at boom \(.*thrower\.ts:9:\d+\)/, raised.stderr);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a missing config", async () => {
     const dir = tempDir("e2e-noconfig");
     try {

@@ -106,7 +106,8 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
   const x = () => parseXArgs(globals().x);
   const config = (): Promise<ResolvedConfig> => {
     const g = globals();
-    return loadConfig({ file: g.config, name: g.name, x: x() });
+    // Stack traces (and so source maps) only with --raiseerr.
+    return loadConfig({ file: g.config, name: g.name, x: x(), sourceMaps: g.raiseerr === true });
   };
   /** A JSON document is the command's output: printed even with -q. */
   const printJson = (value: unknown) => io.stdout(jsonDocument(value));

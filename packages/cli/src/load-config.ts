@@ -21,6 +21,12 @@ export interface LoadConfigOptions {
   /** `-x KEY=VALUE` arguments. */
   x?: Readonly<Record<string, string>>;
   cwd?: string;
+  /**
+   * Source maps for the TypeScript files loaded from now on (config, entities, revisions), so
+   * that stack traces show TypeScript lines (default: true). The CLI asks for them only with
+   * `--raiseerr`, the one case in which it prints a stack.
+   */
+  sourceMaps?: boolean;
 }
 
 /** Finds the config file: the given one (which must exist) or the first default name in cwd. */
@@ -48,14 +54,14 @@ export function findConfigFile(o: { file?: string; cwd?: string } = {}): string 
  */
 export async function loadConfig(o: LoadConfigOptions = {}): Promise<ResolvedConfig> {
   const file = findConfigFile(o);
-  const config = await importConfig(file);
+  const config = await importConfig(file, o.sourceMaps ?? true);
   return resolveConfig(config, { configFile: file, name: o.name ?? null, x: o.x });
 }
 
-async function importConfig(file: string): Promise<AutogenConfig> {
+async function importConfig(file: string, sourceMaps: boolean): Promise<AutogenConfig> {
   let mod: unknown;
   try {
-    mod = await importModule(file);
+    mod = await importModule(file, sourceMaps);
   } catch (err) {
     if (err instanceof AutogenError) throw err;
     throw new CommandError(`Could not load config ${file}: ${firstLine(err)}`, { cause: err });
@@ -75,10 +81,10 @@ async function importConfig(file: string): Promise<AutogenConfig> {
  * JavaScript). "autogen" is aliased to itself so that a config in a folder without
  * node_modules (a temp dir, a globally installed CLI) still finds `defineConfig`.
  */
-async function importModule(file: string): Promise<unknown> {
+async function importModule(file: string, sourceMaps: boolean): Promise<unknown> {
   // Required lazily: the loader pulls in @swc/core, which `--help` does not need.
   const runtime: typeof import("@autogen/runtime") = require("@autogen/runtime");
-  runtime.registerTsLoader({ moduleAliases: { autogen: "autogen" } });
+  runtime.registerTsLoader({ moduleAliases: { autogen: "autogen" }, sourceMaps });
   return await runtime.loadModule(file);
 }
 
