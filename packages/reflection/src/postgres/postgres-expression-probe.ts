@@ -1,6 +1,7 @@
 import { CheckConstraint, Column, ExclusionConstraint, Index, QualifiedName, Schema, Table } from "@autogen/core";
 import type { Connection, Dialect } from "@autogen/dialects";
 import { CountingQueries } from "../counting-queries";
+import { POSTGRES_DEFAULT_TEXT } from "./postgres-catalog-queries";
 import { exclusionExpression } from "./postgres-exclusion";
 
 /** The temporary table the probe builds; it lives in this session's pg_temp schema only. */
@@ -174,7 +175,7 @@ const columnDefault = (
   column: string,
 ): Promise<string | null> =>
   first(
-    `SELECT pg_get_expr(ad.adbin, ad.adrelid) AS e FROM pg_attrdef ad JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+    `SELECT ${POSTGRES_DEFAULT_TEXT} AS e FROM pg_attrdef ad JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
      WHERE ad.adrelid = to_regclass('${PROBE}') AND a.attname = ?`,
     [column],
   );

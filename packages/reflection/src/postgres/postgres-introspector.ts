@@ -183,7 +183,7 @@ class PostgresSchemaBuild {
           primaryKey = PrimaryKey.create(c.column_names, c.constraint_name);
           break;
         case "u":
-          if (/\bNULLS NOT DISTINCT\b/i.test(c.definition))
+          if (/\bNULLS NOT DISTINCT\b/i.test(c.definition!))
             this.warn(`${where}: NULLS NOT DISTINCT of unique constraint ${c.constraint_name} is not modelled`);
           uniques.push(UniqueConstraint.create(c.column_names, c.constraint_name, deferral));
           break;
@@ -205,7 +205,7 @@ class PostgresSchemaBuild {
           checks.push(CheckConstraint.create(this.dialect.canonical.expression(c.check_expr!), c.constraint_name));
           break;
         case "x":
-          exclusions.push(exclusionFromDefinition(c.definition, c.constraint_name));
+          exclusions.push(exclusionFromDefinition(c.definition!, c.constraint_name));
           break;
         default:
           this.warn(`${where}: constraint ${c.constraint_name} (${c.definition}) is not modelled and is left out`);
@@ -283,13 +283,13 @@ class PostgresSchemaBuild {
       };
       return r.column_name !== null
         ? IndexElement.column(r.column_name, o)
-        : IndexElement.expression(canonical.expression(r.element_text), o);
+        : IndexElement.expression(canonical.expression(r.element_text!), o);
     });
     return Index.create(first.index_name, elements, {
       unique: first.is_unique,
       where: first.predicate === null ? null : canonical.expression(first.predicate),
       using: first.access_method === "btree" ? null : first.access_method,
-      include: rows.filter((r) => r.is_included).map((r) => r.column_name ?? r.element_text),
+      include: rows.filter((r) => r.is_included).map((r) => r.column_name ?? r.element_text!),
     });
   }
 
@@ -374,7 +374,8 @@ interface RawPostgresConstraintRow {
   is_deferrable: boolean;
   is_deferred: boolean;
   check_expr: string | null;
-  definition: string;
+  /** pg_get_constraintdef, for the kinds other than p, f and c only. */
+  definition: string | null;
 }
 
 interface RawPostgresIndexRow {
@@ -388,7 +389,8 @@ interface RawPostgresIndexRow {
   position: number;
   is_included: boolean;
   column_name: string | null;
-  element_text: string;
+  /** pg_get_indexdef's text of an expression element (column_name null); null for a column. */
+  element_text: string | null;
   options: number;
   opclass: string | null;
   opclass_is_default: boolean;
