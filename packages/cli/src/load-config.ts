@@ -22,8 +22,8 @@ export interface LoadConfigOptions {
   x?: Readonly<Record<string, string>>;
   cwd?: string;
   /**
-   * Source maps for the TypeScript files loaded from now on (config, entities, revisions), so
-   * that stack traces show TypeScript lines (default: true). The CLI asks for them only with
+   * Source maps for the config and the TypeScript files it imports (entities), so that stack
+   * traces show their TypeScript lines (default: true). The CLI asks for them only with
    * `--raiseerr`, the one case in which it prints a stack.
    */
   sourceMaps?: boolean;
@@ -84,8 +84,8 @@ async function importConfig(file: string, sourceMaps: boolean): Promise<AutogenC
 async function importModule(file: string, sourceMaps: boolean): Promise<unknown> {
   // Required lazily: the loader pulls in @swc/core, which `--help` does not need.
   const runtime: typeof import("@autogen/runtime") = require("@autogen/runtime");
-  runtime.registerTsLoader({ moduleAliases: { autogen: "autogen" }, sourceMaps });
-  return await runtime.loadModule(file);
+  runtime.registerTsLoader({ moduleAliases: { autogen: "autogen" } });
+  return await runtime.loadModule(file, { sourceMaps });
 }
 
 /** `export default x` compiled to CommonJS is `{ default: x }`; `module.exports = x` is x itself. */

@@ -14,13 +14,6 @@ export interface TsLoaderOptions {
    * (`typeorm/browser` → `typeorm03/browser`).
    */
   moduleAliases?: Record<string, string>;
-  /**
-   * Whether files compiled from now on carry an inline source map, so that stack traces point at
-   * their TypeScript lines (default: true). A program that never shows a stack can save the cost:
-   * for a thousand entity files, Node reading their maps took about a sixth of loading them. Only
-   * a call that passes it changes it.
-   */
-  sourceMaps?: boolean;
 }
 
 /** The extensions compiled by the hook. */
@@ -41,6 +34,7 @@ const aliases = new Map<string, string>();
 const compiled = new Map<string, { mtimeMs: number; code: string }>();
 let registered = false;
 
+/** Whether files compiled now carry an inline source map (see {@link LoadModuleOptions.sourceMaps}). */
 let withSourceMaps = true;
 
 const swcOptions: SwcOptions = {
@@ -137,17 +131,15 @@ async function precompileImports(entry: string): Promise<void> {
 
 /**
  * Installs a require hook for `.ts`, `.mts` and `.cts` files that compiles them with swc
- * (legacy decorators with `design:*` metadata, CommonJS output, inline source maps unless
- * `sourceMaps: false`). Idempotent: later calls only add module aliases and change `sourceMaps`.
+ * (legacy decorators with `design:*` metadata, CommonJS output, inline source maps).
+ * Idempotent: later calls only add module aliases.
  */
 export function registerTsLoader(o: TsLoaderOptions = {}): void {
   for (const [from, to] of Object.entries(o.moduleAliases ?? {})) aliases.set(from, to);
-  if (o.sourceMaps !== undefined) withSourceMaps = o.sourceMaps;
-  // Stack traces of TypeScript files then point at their TypeScript lines. Never turned off here:
-  // the program may have asked for it (--enable-source-maps).
-  if (withSourceMaps) process.setSourceMapsEnabled?.(true);
   if (registered) return;
   registered = true;
+  // Stack traces of revision files then point at the TypeScript lines.
+  process.setSourceMapsEnabled?.(true);
   for (const ext of TS_EXTENSIONS) {
     internals._extensions[ext] = (module, filename) => {
       module._compile(compileTypeScript(filename), filename);
@@ -177,6 +169,18 @@ function applyAlias(request: string): string | undefined {
   return target === undefined ? undefined : target + request.slice(name.length);
 }
 
+/** Options of {@link loadModule}. */
+export interface LoadModuleOptions {
+  /**
+   * Whether the TypeScript files this load compiles (the file and those it imports) carry an
+   * inline source map, so that stack traces point at their TypeScript lines (default: true). A
+   * caller that shows no stack can save the cost: for a thousand entity files, Node reading
+   * their maps took about a sixth of loading them. Revision files keep theirs: lint and show read
+   * the lines of their ops from stacks (record-revision-ops.ts).
+   */
+  sourceMaps?: boolean;
+}
+
 /** mtime of each file at its last load, so a rewritten file is loaded again. */
 const loadedAt = new Map<string, number>();
 
@@ -186,7 +190,17 @@ const loadedAt = new Map<string, number>();
  * with import(). A file changed since it was last loaded is loaded again. A file that cannot be
  * compiled or throws while loading gives a CommandError naming it.
  */
-export async function loadModule(path: string): Promise<Record<string, unknown>> {
+export async function loadModule(path: string, o: LoadModuleOptions = {}): Promise<Record<string, unknown>> {
+  const previous = withSourceMaps;
+  withSourceMaps = o.sourceMaps ?? previous;
+  try {
+    return await load(path);
+  } finally {
+    withSourceMaps = previous;
+  }
+}
+
+async function load(path: string): Promise<Record<string, unknown>> {
   const filename = resolvePath(path);
   let mtimeMs: number;
   try {
