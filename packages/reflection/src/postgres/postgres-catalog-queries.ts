@@ -4,6 +4,7 @@
  * statements does not grow with tables or columns, and the server computes every result while
  * the client does other work (the model build) instead of waiting for the next query to be sent.
  */
+import { namedRow } from "../named-row";
 
 /**
  * `<column>` is one of the requested schemas, a parameter in which NULL stands for the current
@@ -213,10 +214,46 @@ SELECT n.nspname::text AS schema_name, c.relname::text AS view_name, c.relkind::
  WHERE c.relkind IN ('v', 'm') AND ${relationFilter}`,
 };
 
-/** A part as one column: its rows as a JSON array (as text), in the part's order; `[]` when it has none. */
+/**
+ * The names a part's SELECT gives its output columns, in order: the `AS name` that ends each
+ * item of its select list (the items before the first FROM outside parentheses).
+ * @throws Error when an item has no `AS name` (a part written wrong)
+ */
+function outputNames(select: string): string[] {
+  const list = select.trim().replace(/^SELECT\s+/i, "");
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (depth === 0 && c === ",") {
+      items.push(list.slice(start, i));
+      start = i + 1;
+    } else if (depth === 0 && /^\sFROM\s/i.test(list.slice(i, i + 6))) {
+      items.push(list.slice(start, i));
+      break;
+    }
+  }
+  return items.map((item) => {
+    const name = /\bAS\s+(\w+)\s*$/i.exec(item.trim())?.[1];
+    if (!name) throw new Error(`A catalog select item without AS name: ${item.trim()}`);
+    return name;
+  });
+}
+
+/**
+ * A part as one column: its rows as a JSON array (as text), in the part's order, each row the
+ * array of its values in the select's order (`[]` when it has none). Arrays rather than objects:
+ * the keys made most of the text (5.3 MB of objects, 1.9 MB of arrays at 1,000 tables), which the
+ * server writes and the client receives and parses (a new session's statement 0.42 -> 0.29 s).
+ * {@link catalogRows} names the values again.
+ */
 function jsonColumn(name: string, part: CatalogPart): string {
   const order = part.orderBy.map((k) => `r.${k}`).join(", ");
-  return `(SELECT COALESCE(json_agg(r ORDER BY ${order}), '[]')::text FROM (${part.select}) AS r) AS ${name}`;
+  const values = outputNames(part.select).map((f) => `r.${f}`);
+  return `(SELECT COALESCE(json_agg(json_build_array(${values.join(", ")}) ORDER BY ${order}), '[]')::text FROM (${part.select}) AS r) AS ${name}`;
 }
 
 /** The result sets of POSTGRES_CATALOG_QUERY, in the order their parameters come. */
@@ -243,11 +280,22 @@ ${Object.entries(PARTS)
   .map(([name, part]) => `       ${jsonColumn(name, part)}`)
   .join(",\n")}`;
 
-/** What POSTGRES_CATALOG_QUERY answers: one row, each part a JSON array of that part's rows. */
+/** What POSTGRES_CATALOG_QUERY answers: one row, each part a JSON array of that part's rows (see catalogRows). */
 export type RawPostgresCatalogRow = { current_schema: string | null; existing_schemas: string[] } & Record<
   keyof typeof PARTS,
   string
 >;
+
+/** Each part's output names, in the order of the values of its rows. */
+const PART_NAMES = Object.fromEntries(
+  Object.entries(PARTS).map(([name, part]) => [name, outputNames(part.select)]),
+) as Record<keyof typeof PARTS, string[]>;
+
+/** The rows of one part of POSTGRES_CATALOG_QUERY's answer, as objects keyed by the part's output names. */
+export function catalogRows<R>(answer: RawPostgresCatalogRow, part: keyof typeof PARTS): R[] {
+  const names = PART_NAMES[part];
+  return (JSON.parse(answer[part]) as unknown[][]).map((values) => namedRow<R>(names, values));
+}
 
 /**
  * The parameters of POSTGRES_CATALOG_QUERY, in order: `named` are the named schemas whose

@@ -25,6 +25,7 @@ import { exclusionFromDefinition } from "./postgres-exclusion";
 import { withoutJit } from "./postgres-jit";
 import {
   POSTGRES_CATALOG_QUERY,
+  catalogRows,
   POSTGRES_SCHEMA_NAMES_QUERY,
   POSTGRES_VIEW_PROBE_QUERY,
   postgresCatalogParams,
@@ -91,12 +92,12 @@ export class PostgresIntrospector implements Introspector {
     o.onCatalogSent?.();
     const meta = (await answer)[0]!;
     const current = meta.current_schema;
-    const tables = JSON.parse(meta.tables) as RawPostgresTableRow[];
-    const columns = JSON.parse(meta.columns) as RawPostgresColumnRow[];
-    const constraints = JSON.parse(meta.constraints) as RawPostgresConstraintRow[];
-    const indexes = JSON.parse(meta.indexes) as RawPostgresIndexRow[];
-    const enums = JSON.parse(meta.enums) as RawPostgresEnumRow[];
-    const views = JSON.parse(meta.views) as RawPostgresViewRow[];
+    const tables = catalogRows<RawPostgresTableRow>(meta, "tables");
+    const columns = catalogRows<RawPostgresColumnRow>(meta, "columns");
+    const constraints = catalogRows<RawPostgresConstraintRow>(meta, "constraints");
+    const indexes = catalogRows<RawPostgresIndexRow>(meta, "indexes");
+    const enums = catalogRows<RawPostgresEnumRow>(meta, "enums");
+    const views = catalogRows<RawPostgresViewRow>(meta, "views");
 
     const build = new PostgresSchemaBuild(this.#dialect, warningSink(o), current);
     this.#last = sortedSchema({
