@@ -26,9 +26,12 @@ function countOps(ops) {
   return ops.reduce((n, op) => n + (Array.isArray(op.ops) ? countOps(op.ops) : 1), 0);
 }
 
-/** Prints the worker's result as the last line of stdout, with the process's peak RSS in MB. */
+/** Prints the worker's result as the last line of stdout, with the process's peak RSS in MB and its CPU seconds so far. */
 function report(result) {
-  console.log(JSON.stringify({ ...result, rssMB: process.resourceUsage().maxRSS / 1024 }));
+  const { user, system } = process.cpuUsage();
+  console.log(
+    JSON.stringify({ ...result, rssMB: process.resourceUsage().maxRSS / 1024, cpuSeconds: (user + system) / 1e6 }),
+  );
 }
 
 module.exports = { countingConnection, countOps, report };
