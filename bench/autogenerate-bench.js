@@ -53,7 +53,8 @@ function runWorker(command, args) {
   const processSeconds = (performance.now() - start) / 1000;
   if (r.status !== 0) {
     const tail = (r.stderr || r.error?.message || "").trim().split("\n").slice(-3).join(" | ");
-    throw new Error(`${path.basename(args[0])} failed (exit ${r.status}): ${tail}`);
+    const worker = args.find((a) => a.endsWith(".js")) ?? command;
+    throw new Error(`${path.basename(worker)} failed (exit ${r.status}): ${tail}`);
   }
   return { ...JSON.parse(r.stdout.trim().split("\n").pop()), processSeconds };
 }
@@ -100,6 +101,22 @@ async function loadTables(db, typeorm, profile, tables) {
     }
   } finally {
     await conn.close();
+  }
+}
+
+/**
+ * Runs `work(db)` on a fresh database of `dialect` holding the bench's first `n` tables (plain
+ * DDL, synthetic-model.js), and drops the database afterwards (profile-check.js, interleave.js).
+ */
+async function withBenchDatabase(dialect, n, work) {
+  require("reflect-metadata");
+  const { freshDatabase } = require("@autogen/dialects/testing");
+  const db = await freshDatabase(dialect);
+  try {
+    await loadTables(db, require("typeorm"), require(`./profiles/${dialect}`), syntheticModel(n));
+    return await work(db);
+  } finally {
+    await db.drop();
   }
 }
 
@@ -211,4 +228,4 @@ function autogenerateBench(profilePath) {
   };
 }
 
-module.exports = { autogenerateBench, loadTables };
+module.exports = { autogenerateBench, loadTables, runWorker, withBenchDatabase };

@@ -9,10 +9,8 @@
 // e.g. node bench/interleave.js postgres 1000 7 /tmp/before .
 "use strict";
 const path = require("node:path");
-const { spawnSync } = require("node:child_process");
-const { loadTables } = require("./autogenerate-bench");
+const { runWorker, withBenchDatabase } = require("./autogenerate-bench");
 const { median } = require("./report");
-const { syntheticModel } = require("./synthetic-model");
 
 const DIALECTS = new Set(["sqlite", "postgres", "mysql"]);
 
@@ -20,10 +18,7 @@ const DIALECTS = new Set(["sqlite", "postgres", "mysql"]);
 function runOnce(checkout, dialect, n, url) {
   const worker = path.resolve(checkout, "bench", "workers", "autogen-check.js");
   const job = JSON.stringify({ profile: path.resolve(checkout, "bench", "profiles", `${dialect}.js`), n, url });
-  const r = spawnSync(process.execPath, [worker, job], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0)
-    throw new Error(`${checkout}: worker failed: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`);
-  const result = JSON.parse(r.stdout.trim().split("\n").pop());
+  const result = runWorker(process.execPath, [worker, job]);
   if (result.phantoms !== 0) throw new Error(`${checkout}: ${result.phantoms} phantom ops`);
   return { seconds: result.seconds, cpu: result.cpuSeconds };
 }
@@ -34,13 +29,8 @@ async function main() {
     console.error("usage: node bench/interleave.js sqlite|postgres|mysql TABLES RUNS CHECKOUT...");
     return 2;
   }
-  require("reflect-metadata");
-  const typeorm = require("typeorm");
-  const { freshDatabase } = require("@autogen/dialects/testing");
   const n = Number(tables);
-  const db = await freshDatabase(dialect);
-  try {
-    await loadTables(db, typeorm, require(`./profiles/${dialect}`), syntheticModel(n));
+  await withBenchDatabase(dialect, n, async (db) => {
     const figures = new Map(checkouts.map((c) => [c, []]));
     for (let i = 0; i < Number(runs); i++) {
       for (const c of checkouts) figures.get(c).push(runOnce(c, dialect, n, db.url));
@@ -55,9 +45,7 @@ async function main() {
         `${c}: check median ${median(seconds).toFixed(3)} s${cpu} (${seconds.map((s) => s.toFixed(3)).join(" ")})`,
       );
     }
-  } finally {
-    await db.drop();
-  }
+  });
   return 0;
 }
 

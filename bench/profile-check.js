@@ -10,9 +10,7 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { spawnSync } = require("node:child_process");
-const { loadTables } = require("./autogenerate-bench");
-const { syntheticModel } = require("./synthetic-model");
+const { runWorker, withBenchDatabase } = require("./autogenerate-bench");
 
 const DIALECTS = new Set(["sqlite", "postgres", "mysql"]);
 
@@ -100,25 +98,17 @@ async function main() {
     console.error("usage: node bench/profile-check.js sqlite|postgres|mysql [tables] [top]");
     return 2;
   }
-  require("reflect-metadata");
-  const typeorm = require("typeorm");
-  const { freshDatabase } = require("@autogen/dialects/testing");
-  const profilePath = require.resolve(`./profiles/${dialect}`);
-  const db = await freshDatabase(dialect);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-cpuprof-"));
-  try {
-    await loadTables(db, typeorm, require(profilePath), syntheticModel(Number(n)));
-    const job = JSON.stringify({ profile: profilePath, n: Number(n), url: db.url });
-    const r = spawnSync(
-      process.execPath,
-      ["--cpu-prof", "--cpu-prof-dir", dir, path.join(__dirname, "workers", "autogen-check.js"), job],
-      {
-        encoding: "utf8",
-        maxBuffer: 256 * 1024 * 1024,
-      },
-    );
-    if (r.status !== 0) throw new Error(`worker failed: ${r.stderr}`);
-    const { window, ...result } = JSON.parse(r.stdout.trim().split("\n").pop());
+  await withBenchDatabase(dialect, Number(n), async (db) => {
+    const job = JSON.stringify({ profile: require.resolve(`./profiles/${dialect}`), n: Number(n), url: db.url });
+    const worker = path.join(__dirname, "workers", "autogen-check.js");
+    const { window, processSeconds, ...result } = runWorker(process.execPath, [
+      "--cpu-prof",
+      "--cpu-prof-dir",
+      dir,
+      worker,
+      job,
+    ]);
     console.log(`worker: ${JSON.stringify(result)}`);
     const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
     const profile = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
@@ -126,9 +116,7 @@ async function main() {
     console.log(
       `\nprofile: ${path.join(dir, file)} (the whole process: it includes decorating the entities and loading modules before the timed check)`,
     );
-  } finally {
-    await db.drop();
-  }
+  });
   return 0;
 }
 
