@@ -223,6 +223,30 @@ describe("mysql reflection", () => {
       ten.tables.find((x) => x.name === "t7"),
     );
   });
+
+  it("reads every column of a wide table, whose rows come as one (MariaDB groups them per table)", async (t) => {
+    // 200 commented columns: some 30 KB of rows for one table, far past a GROUP_CONCAT limit
+    // of 1,024 bytes (MySQL's default; MariaDB's is 1 MB, set lower on this session), which a
+    // grouped answer must not cut.
+    const comment = "c".repeat(60);
+    const columns = Array.from({ length: 200 }, (_, i) => `col_${i} int NULL COMMENT '${comment}${i}'`);
+    const db = await reflectedDatabase(t, "mysql", [
+      `CREATE TABLE wide (id int PRIMARY KEY, ${columns.join(", ")}, INDEX ix_wide (col_198, col_199))`,
+    ]);
+    if (!db) return;
+    await db.conn.query("SET SESSION group_concat_max_len = 1024");
+    const schema = await db.introspector.reflect();
+    const wide = schema.tables.find((x) => x.name === "wide")!;
+    assert.deepEqual(
+      wide.columns.map((c) => c.name),
+      ["id", ...Array.from({ length: 200 }, (_, i) => `col_${i}`)],
+    );
+    assert.equal(wide.columns[200]!.comment, `${comment}199`);
+    assert.deepEqual(
+      wide.indexes.map((i) => [i.name, i.elements.map((e) => e.column)]),
+      [["ix_wide", ["col_198", "col_199"]]],
+    );
+  });
 });
 
 /** The second-schema assertions: run between creating and dropping the extra database. */

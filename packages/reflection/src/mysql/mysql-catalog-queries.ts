@@ -315,10 +315,18 @@ export interface RawMysqlCatalogRow {
  * which the client has to read once the model is built). The selects of one part list the same
  * fields in the same order. The sort keys are compared as bytes: the views' collations differ
  * (MySQL 8 refuses to mix them in a UNION), and rows are grouped by exact name anyway.
+ *
+ * `groupByTable` (MariaDB): the rows of each part and table come as ONE row, a JSON array of
+ * their arrays in order (GROUP_CONCAT, its length limit lifted for this statement only):
+ * about a quarter of the rows, each of which the driver handles on its own. MySQL keeps one
+ * row per element: its statement-scoped setting (the SET_VAR hint) is not in every version
+ * autogen talks to, and GROUP_CONCAT cut at the default 1,024 bytes would lose rows.
+ *
  * `rowsOf` turns the answer back into one list of row objects per part.
  */
 export function mysqlCatalogStatement(
   parts: readonly (readonly CatalogSelect[])[],
+  o: { readonly groupByTable?: boolean } = {},
 ): SqlFragment & { rowsOf(answer: readonly RawMysqlCatalogRow[]): Record<string, unknown>[][] } {
   const keys = Array.from({ length: TEXT_KEYS }, (_, i) => `k${i}`);
   const selects = parts.flatMap((selects, part) =>
@@ -333,18 +341,32 @@ export function mysqlCatalogStatement(
     }),
   );
   const names = parts.map((selects) => Object.keys(selects[0]?.fields ?? {}));
-  return {
-    sql: `SELECT part, data FROM (
+  const union = `(
           ${selects.map((s) => s.sql).join("\n          UNION ALL\n          ")}
-        ) AS catalog
-         ORDER BY part, ${keys.join(", ")}, n`,
+        ) AS catalog`;
+  const grouped = o.groupByTable === true;
+  // The first two keys are schema and table in every part; the rest orders rows within a table.
+  const [schemaKey, tableKey, ...within] = keys;
+  const sql = grouped
+    ? `SET STATEMENT group_concat_max_len = 4294967295 FOR
+       SELECT part, CONCAT('[', GROUP_CONCAT(data ORDER BY ${[...within, "n"].join(", ")} SEPARATOR ','), ']') AS data
+         FROM ${union}
+        GROUP BY part, ${schemaKey}, ${tableKey}
+        ORDER BY part, ${schemaKey}, ${tableKey}`
+    : `SELECT part, data FROM ${union}
+         ORDER BY part, ${keys.join(", ")}, n`;
+  return {
+    sql,
     params: selects.flatMap((s) => s.params),
     rowsOf(answer) {
       const byPart = parts.map((): Record<string, unknown>[] => []);
       for (const r of answer) {
         // MySQL types JSON_ARRAY as json (mysql2 parses it); MariaDB as text.
         const values = typeof r.data === "string" ? (JSON.parse(r.data) as unknown[]) : r.data;
-        byPart[r.part]!.push(namedRow(names[r.part]!, values));
+        const rows = byPart[r.part]!;
+        const partNames = names[r.part]!;
+        if (grouped) for (const row of values as unknown[][]) rows.push(namedRow(partNames, row));
+        else rows.push(namedRow(partNames, values));
       }
       return byPart;
     },

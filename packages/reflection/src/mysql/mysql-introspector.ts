@@ -95,7 +95,7 @@ export class MysqlIntrospector implements Introspector {
       [mysqlChecksSelect(scope, flavor.isMariaDb)],
       [mysqlViewsSelect(scope)],
     ];
-    const statement = mysqlCatalogStatement(parts);
+    const statement = mysqlCatalogStatement(parts, { groupByTable: flavor.isMariaDb });
     const answer = this.#queries.run<RawMysqlCatalogRow>(statement.sql, statement.params);
     o.onCatalogSent?.();
     const byPart = statement.rowsOf(await answer);
