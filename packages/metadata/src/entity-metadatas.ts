@@ -1,7 +1,7 @@
 import { CommandError } from "@autogen/core";
 import type { DialectName } from "@autogen/dialects";
 import type { MetadataSource, SchemaFromTypeORMOptions } from "./metadata-source";
-import { buildEntityMetadatasIndexed } from "./indexed-metadata-build";
+import { buildEntityMetadatasIndexed, type IndexedBuildOptions } from "./indexed-metadata-build";
 import { validateLinear, type MetadataValidator } from "./linear-validation";
 import { applyServerVersion } from "./server-version";
 import { requireInternal, resolveTypeORM, type TypeORMModule } from "./typeorm-module";
@@ -16,6 +16,8 @@ export interface BuiltMetadata {
   readonly namingStrategy: TypeORMNamingStrategy;
   /** The DataSource the metadata belongs to (query-builder view expressions take it): a private, never-connected one, or the caller's initialized one. */
   readonly dataSource: unknown;
+  /** Whether the decorated entities were built by the plain build (plain-metadata-build.ts). */
+  readonly plainBuild: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function buildEntityMetadatas(
   source: MetadataSource,
   dialect: DialectName,
   o: SchemaFromTypeORMOptions = {},
+  build: Omit<IndexedBuildOptions, "onPlainBuild"> = {},
 ): Promise<BuiltMetadata> {
   if (!source.dataSource && !source.entities)
     throw new CommandError("No TypeORM metadata source: give a dataSource or entities");
@@ -74,7 +77,7 @@ export async function buildEntityMetadatas(
     : { ...(source.dataSourceOptions ?? {}), entities: source.entities };
   const type = adapter.driverType(dialect, given["type"]);
   const reused = source.dataSource && builtBy(source.dataSource, type, o.serverVersion);
-  if (reused) return { typeorm: tm, ...reused };
+  if (reused) return { typeorm: tm, ...reused, plainBuild: false };
   const options: Record<string, unknown> = { type, migrations: [], subscribers: [] };
   for (const key of METADATA_OPTIONS) if (given[key] !== undefined) options[key] = given[key];
   options["database"] ??= PLACEHOLDER_DATABASE[dialect];
@@ -91,8 +94,9 @@ export async function buildEntityMetadatas(
   if (o.serverVersion) applyServerVersion(ds.driver, o.serverVersion);
 
   const entities = flattenEntities(options["entities"]);
-  const metadatas = await buildWith(tm, ds, entities);
-  return { typeorm: tm, metadatas, driver: ds.driver, namingStrategy: ds.namingStrategy, dataSource: ds };
+  let plainBuild = false;
+  const metadatas = await buildWith(tm, ds, entities, { ...build, onPlainBuild: () => (plainBuild = true) });
+  return { typeorm: tm, metadatas, driver: ds.driver, namingStrategy: ds.namingStrategy, dataSource: ds, plainBuild };
 }
 
 /** Dialects whose entity metadata TypeORM shapes by the server version (MariaDB uuid and json). */
@@ -107,7 +111,7 @@ function builtBy(
   dataSource: DataSourceLike,
   type: string,
   serverVersion: string | undefined,
-): Omit<BuiltMetadata, "typeorm"> | undefined {
+): Omit<BuiltMetadata, "typeorm" | "plainBuild"> | undefined {
   const ds = dataSource as DataSourceLike & Partial<PrivateDataSource>;
   if (!ds.isInitialized || !ds.driver || !ds.namingStrategy || !Array.isArray(ds.entityMetadatas)) return undefined;
   if (ds.options["type"] !== type) return undefined;
@@ -120,6 +124,7 @@ async function buildWith(
   tm: TypeORMModule,
   ds: PrivateDataSource,
   entities: unknown[],
+  o: IndexedBuildOptions,
 ): Promise<TypeORMEntityMetadata[]> {
   const Builder = requireInternal<{ ConnectionMetadataBuilder: MetadataBuilderCtor }>(
     tm,
@@ -132,7 +137,8 @@ async function buildWith(
   try {
     if (Builder && Validator) {
       const metadatas =
-        (await buildEntityMetadatasIndexed(tm, ds, entities)) ?? (await new Builder(ds).buildEntityMetadatas(entities));
+        (await buildEntityMetadatasIndexed(tm, ds, entities, o)) ??
+        (await new Builder(ds).buildEntityMetadatas(entities));
       validateLinear(
         new Validator(),
         metadatas.filter((m) => m.tableType !== "view"),

@@ -21,11 +21,11 @@ import type { TypeORMEntityMetadata } from "./typeorm-shapes";
  */
 
 /** TypeORM's internals this build works on: loosely typed, they are not part of TypeORM's API. */
-type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Metadata = Loose;
 
 /** The protected parts of an EntityMetadataBuilder the build calls. */
-interface Builder {
+export interface Builder {
   dataSource?: Loose;
   connection?: Loose;
   metadataArgsStorage: Loose;
@@ -196,7 +196,7 @@ function setChildEntityMetadatas(all: Metadata[]): void {
 }
 
 /** The join columns, foreign key and unique constraint of a many-to-one or owning one-to-one relation. */
-function buildJoinColumns(b: Builder, t: BuildInternals, ds: Loose, m: Metadata, relation: Loose): void {
+export function buildJoinColumns(b: Builder, t: BuildInternals, ds: Loose, m: Metadata, relation: Loose): void {
   const joinColumns = b.metadataArgsStorage.filterJoinColumns(relation.target, relation.propertyName);
   const { foreignKey, columns, uniqueConstraint } = b.relationJoinColumnBuilder.build(joinColumns, relation);
   const type: string = ds.driver.options.type;

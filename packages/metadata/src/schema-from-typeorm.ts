@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { CommandError, QualifiedName, View, sortedSchema, type Enum, type Schema, type Table } from "@autogen/core";
 import type { Dialect } from "@autogen/dialects";
 import { buildEntityMetadatas } from "./entity-metadatas";
@@ -27,7 +28,34 @@ export async function schemaFromTypeORM(
   dialect: Dialect,
   o: SchemaFromTypeORMOptions = {},
 ): Promise<Schema> {
-  const built = await buildEntityMetadatas(source, dialect.name, o);
+  const checking = process.env["AUTOGEN_CHECK_PLAIN_BUILD"] === "1";
+  const { schema, plainBuild } = await builtSchema(source, dialect, o, { plainMustNotFail: checking });
+  if (plainBuild && checking) {
+    // Its warnings are the same ones again.
+    const linear = await builtSchema(source, dialect, { ...o, warn: () => undefined }, { plain: false });
+    assertSameSchema(schema, linear.schema);
+  }
+  return schema;
+}
+
+/**
+ * The check mode of the plain metadata build (plain-metadata-build.ts): a plain model's schema
+ * must be the one the linear build gives. A difference is a defect of the plain build.
+ */
+function assertSameSchema(plain: Schema, linear: Schema): void {
+  if (isDeepStrictEqual(plain, linear)) return;
+  const at = plain.tables.findIndex((t, i) => !isDeepStrictEqual(t, linear.tables[i]));
+  const show = (s: Schema) => JSON.stringify(at >= 0 ? s.tables[at] : s).slice(0, 3000);
+  throw new Error(`The plain metadata build differs from the linear build: ${show(plain)} vs ${show(linear)}`);
+}
+
+async function builtSchema(
+  source: MetadataSource,
+  dialect: Dialect,
+  o: SchemaFromTypeORMOptions,
+  build: { readonly plain?: boolean; readonly plainMustNotFail?: boolean },
+): Promise<{ schema: Schema; plainBuild: boolean }> {
+  const built = await buildEntityMetadatas(source, dialect.name, o, build);
   // Queries the caller sent meanwhile move on (autogenerate reflects while the model is built).
   await eventLoopTurn();
   const rules = typeormDriverRules(built.driver);
@@ -58,7 +86,7 @@ export async function schemaFromTypeORM(
     for (const e of result.enums) addEnum(enums, e);
   }
   const schemas = [...tables, ...views, ...enums.values()].map((x) => x.schema).filter((s): s is string => s !== null);
-  return sortedSchema({ tables, enums: [...enums.values()], views, schemas });
+  return { schema: sortedSchema({ tables, enums: [...enums.values()], views, schemas }), plainBuild: built.plainBuild };
 }
 
 /** Several columns may share one enum type (same `enumName`); they must agree on its values. */

@@ -276,6 +276,7 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
         EntityMetadataBuilder: new (ds: unknown, storage: object) => object;
       };
       let compared = 0;
+      const plainBuilds: string[] = [];
       for (const fx of fixtures) {
         for (const d of fx.dialects) {
           // A fresh DataSource per build: TypeORM's builder wires lazy relations into it.
@@ -285,15 +286,51 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
               ...(d !== "postgres" && { database: "x" }),
               ...fx.dataSourceOptions,
             });
-          const indexed = await buildEntityMetadatasIndexed(tm, dataSource(), fx.entities);
-          assert.ok(indexed, `${fx.name}/${d}: the indexed build is available`);
+          // The plain build where the model is plain (plain-metadata-build.ts), and the linear
+          // build of every model: both must make what TypeORM's own builder makes.
+          const indexed = await buildEntityMetadatasIndexed(tm, dataSource(), fx.entities, {
+            plainMustNotFail: true,
+            onPlainBuild: () => plainBuilds.push(`${fx.name}/${d}`),
+          });
+          const linear = await buildEntityMetadatasIndexed(tm, dataSource(), fx.entities, { plain: false });
+          assert.ok(indexed && linear, `${fx.name}/${d}: the indexed build is available`);
           assert.ok(canBuildLinear(new EntityMetadataBuilder(dataSource(), {})), "the linear build is the one taken");
           const own = await new ConnectionMetadataBuilder(dataSource()).buildEntityMetadatas(fx.entities);
           assert.deepEqual(indexed.map(digest), own.map(digest), `${fx.name}/${d}`);
+          assert.deepEqual(linear.map(digest), own.map(digest), `${fx.name}/${d} (linear build)`);
           compared += own.length;
         }
       }
       assert.ok(compared > 200, `${compared} entity metadatas compared`);
+      assert.ok(plainBuilds.length > 50, `${plainBuilds.length} fixture builds were plain`);
+      const plain = (name: string) => plainBuilds.some((b) => b.startsWith(`${name}/`));
+      for (const name of [
+        "many-to-one-actions",
+        "one-to-many",
+        "relation-to-unique-column",
+        "composite-primary-key",
+        "custom-naming-strategy",
+        "date-columns",
+        "indexes",
+      ])
+        assert.ok(plain(name), `${name} is a plain model`);
+      // Inheritance from a decorated class, embeddeds, many-to-many and one-to-one relations,
+      // trees, table inheritance, lazy relations, views, entity schemas, exclusion constraints.
+      for (const name of [
+        "abstract-base-class",
+        "embedded-entities",
+        "many-to-many-default",
+        "one-to-one",
+        "blog-app",
+        "tree-closure-table",
+        "single-table-inheritance",
+        "concrete-table-inheritance",
+        "lazy-relations",
+        "view-entity",
+        "entity-schema",
+        "postgres-exclusion-constraints",
+      ])
+        assert.ok(!plain(name), `${name} is not a plain model`);
     });
 
     it("builds generated columns next to join columns, inheritance and junctions as TypeORM does", async () => {

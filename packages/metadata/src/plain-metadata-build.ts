@@ -1,0 +1,274 @@
+import { eventLoopTurn } from "./event-loop-turn";
+import { useFlatPropertiesMap } from "./flat-properties-map";
+import { buildJoinColumns, type BuildInternals, type Builder, type Loose } from "./linear-metadata-build";
+import type { TypeORMEntityMetadata } from "./typeorm-shapes";
+
+/*
+ * The metadata build of a plain model: TypeORM's own metadata objects, made by TypeORM's own
+ * constructors and builders, without the steps of its EntityMetadataBuilder that change
+ * nothing for such a model. A plain model is one whose entities are all regular tables of
+ * decorated classes that inherit no decorated class, with no embedded, tree, inheritance or
+ * discriminator metadata, no relation ids or counts, no @ForeignKey and no exclusion
+ * constraint, whose relations are many-to-one or one-to-many and not lazy, and whose columns are
+ * regular, create/update/delete date or version columns: what most models are.
+ *
+ * For such an entity, TypeORM's build amounts to: its columns, relations, listeners, checks,
+ * indices and uniques (on MySQL, unique indices) made from its own metadata args (step 1);
+ * every list of its metadata computed from those (step 2); the inverse side of each relation;
+ * the join columns and foreign key of each many-to-one; its indices, uniques and checks named;
+ * its @Generated columns marked, each followed by step 2 again. This build makes the same
+ * objects in the same order and computes, once and last, the lists of step 2 that are read
+ * afterwards: by TypeORM's validator, Table.create and autogen's mapping (`PLAIN_LISTS`). It
+ * leaves out TypeORM's lists of listeners by event, which only TypeORM's persistence reads.
+ *
+ * `AUTOGEN_CHECK_PLAIN_BUILD=1` (set by the test runner) builds every plain model both ways in
+ * schemaFromTypeORM and fails on any difference in the schema, or when this build throws
+ * (schema-from-typeorm.ts).
+ */
+
+/** The TypeORM classes the plain build makes metadata with, from the builder's own copy. */
+export interface PlainBuildInternals extends BuildInternals {
+  readonly ColumnMetadata: new (options: unknown) => Loose;
+  readonly RelationMetadata: new (options: unknown) => Loose;
+  readonly UniqueMetadata: new (options: unknown) => Loose;
+  readonly CheckMetadata: new (options: unknown) => Loose;
+  readonly EntityListenerMetadata: new (options: unknown) => Loose;
+}
+
+/** Metadata args arrays that a plain entity has none of. */
+const NOT_PLAIN_ARGS = [
+  "embeddeds",
+  "relationIds",
+  "relationCounts",
+  "trees",
+  "inheritances",
+  "discriminatorValues",
+  "joinTables",
+  "foreignKeys",
+  "exclusions",
+] as const;
+
+/** Every metadata args array that names a target (a decorated class). */
+const ALL_ARGS = [
+  ...NOT_PLAIN_ARGS,
+  "tables",
+  "columns",
+  "relations",
+  "indices",
+  "uniques",
+  "checks",
+  "generations",
+  "joinColumns",
+  "entityListeners",
+] as const;
+
+const PLAIN_COLUMN_MODES: ReadonlySet<string> = new Set([
+  "regular",
+  "createDate",
+  "updateDate",
+  "deleteDate",
+  "version",
+]);
+const PLAIN_RELATION_TYPES: ReadonlySet<string> = new Set(["many-to-one", "one-to-many"]);
+/** The drivers autogen builds metadata for; cockroachdb, say, has a step 1 branch of its own. */
+const PLAIN_DRIVER_TYPES: ReadonlySet<string> = new Set(["postgres", "mysql", "mariadb", "better-sqlite3", "sqlite"]);
+/** Drivers besides the MySQL family on which step 1 keeps @Unique as a unique index. */
+const UNIQUE_AS_INDEX_TYPES: ReadonlySet<string> = new Set(["aurora-mysql", "sap", "spanner"]);
+
+/**
+ * The table args of `entityClasses` when they make a plain model (see above), else undefined:
+ * the caller then runs the linear build. `storage` is TypeORM's MetadataArgsStorage.
+ */
+export function plainModelTables(storage: Loose, driverType: string, entityClasses: unknown[]): Loose[] | undefined {
+  if (!PLAIN_DRIVER_TYPES.has(driverType)) return undefined;
+  const tables: Loose[] = storage.filterTables(entityClasses);
+  if (tables.length === 0 || !tables.every((t) => t.type === "regular" && typeof t.target === "function"))
+    return undefined;
+  const targets = new Set(tables.map((t) => t.target));
+  // Every class a decorator names: none may be in an entity's prototype chain.
+  const decorated = new Set<unknown>();
+  for (const kind of ALL_ARGS) for (const args of argsOf(storage, kind)) decorated.add(args.target);
+  for (const t of tables)
+    for (let p = Object.getPrototypeOf(t.target); p && p !== Function.prototype; p = Object.getPrototypeOf(p))
+      if (decorated.has(p)) return undefined;
+  for (const kind of NOT_PLAIN_ARGS)
+    if (argsOf(storage, kind).some((args) => targets.has(args.target))) return undefined;
+  for (const args of argsOf(storage, "columns"))
+    if (targets.has(args.target) && !PLAIN_COLUMN_MODES.has(args.mode)) return undefined;
+  for (const args of argsOf(storage, "relations"))
+    if (targets.has(args.target) && (!PLAIN_RELATION_TYPES.has(args.relationType) || args.isLazy)) return undefined;
+  return tables;
+}
+
+const argsOf = (storage: Loose, kind: string): Loose[] => (storage[kind] as Loose[] | undefined) ?? [];
+
+/**
+ * Builds what TypeORM's EntityMetadataBuilder builds for the plain model of `tables` (from
+ * {@link plainModelTables}); `b` and `t` as for the linear build, `b` reading the indexed args.
+ */
+export async function buildPlainEntityMetadatas(
+  b: Builder,
+  t: PlainBuildInternals,
+  tables: readonly Loose[],
+): Promise<TypeORMEntityMetadata[]> {
+  const ds = (b.dataSource ?? b.connection)!;
+  const storage = b.metadataArgsStorage;
+  const all = tables.map((args) => b.createEntityMetadata(args));
+  const mysqlIndices = t.isMySQLFamily(ds.driver) || UNIQUE_AS_INDEX_TYPES.has(ds.driver.options.type);
+  for (const m of all) {
+    useFlatPropertiesMap(m);
+    // No entity extends a plain one (TypeORM: each metadata whose class extends this one's).
+    m.childEntityMetadatas = [];
+    m.build();
+    ownMetadata(t, ds, storage, m, mysqlIndices);
+  }
+  await eventLoopTurn();
+
+  const byTarget = new Map<unknown, Loose>(all.map((m) => [m.target, m]));
+  const byName = new Map<unknown, Loose>();
+  // As TypeORM's computeInverseProperties finds the first metadata of a name.
+  for (const m of all) for (const name of [m.targetName, m.givenTableName]) if (!byName.has(name)) byName.set(name, m);
+  const position = new Map<Loose, number>(all.map((m, i) => [m, i]));
+  for (const m of all) {
+    // The metadatas its relations name, in build order, as TypeORM searches all of them.
+    const related = new Set<Loose>(m.relations.flatMap((r: Loose) => byTarget.get(r.type) ?? byName.get(r.type) ?? []));
+    b.computeInverseProperties(
+      m,
+      [...related].sort((x, y) => position.get(x)! - position.get(y)!),
+    );
+  }
+  for (const m of all) {
+    const joins = m.relations.filter((r: Loose) => r.isManyToOne);
+    if (joins.length === 0) continue;
+    // A new join column only needs to join the entity's own columns here: the lists TypeORM's
+    // registerColumn recomputes each time are computed once, last (plainLists).
+    Object.defineProperty(m, "registerColumn", { configurable: true, writable: true, value: registerOwnColumn });
+    for (const relation of joins) buildJoinColumns(b, t, ds, m, relation);
+    delete m.registerColumn;
+    m.propertiesMap = m.createPropertiesMap();
+  }
+  await eventLoopTurn();
+  const naming = ds.namingStrategy;
+  for (const kind of ["indices", "uniques", "checks"])
+    for (const m of all) for (const item of m[kind]) item.build(naming);
+  // TypeORM asks findGenerated once per column: here once per class, then per column of it.
+  const generations = byTargetOf(storage.generations as Loose[]);
+  for (const m of all) {
+    for (const column of m.columns) markGenerated(generations.get(column.target), ds, column);
+    plainLists(m);
+  }
+  return all as TypeORMEntityMetadata[];
+}
+
+/**
+ * Step 1 of TypeORM's build for a plain entity (what it owns, made from its own metadata
+ * args), and what the joins and index builds read of step 2: each own column and relation
+ * built (names, paths) and the entity's lists of them; for an entity without embeddeds,
+ * TypeORM's `columns` is the `ownColumns` array itself.
+ */
+function ownMetadata(t: PlainBuildInternals, ds: Loose, storage: Loose, m: Loose, mysqlIndices: boolean): void {
+  const tree = m.inheritanceTree;
+  const discriminator = storage.findDiscriminatorValue(m.target);
+  m.discriminatorValue = discriminator !== undefined ? discriminator.value : m.target.name;
+  m.embeddeds = [];
+  // `connection` is 0.3's; 1.x takes the DataSource from the entity metadata.
+  m.ownColumns = storage
+    .filterColumns(tree)
+    .map((args: Loose) => new t.ColumnMetadata({ connection: ds, entityMetadata: m, args }));
+  m.ownRelations = storage
+    .filterRelations(tree)
+    .map((args: Loose) => new t.RelationMetadata({ entityMetadata: m, args }));
+  m.relationIds = [];
+  if ("relationCounts" in m) m.relationCounts = [];
+  m.ownListeners = storage
+    .filterListeners(tree)
+    .map((args: Loose) => new t.EntityListenerMetadata({ entityMetadata: m, args }));
+  m.checks = storage.filterChecks(tree).map((args: Loose) => new t.CheckMetadata({ entityMetadata: m, args }));
+  m.ownIndices = storage.filterIndices(tree).map((args: Loose) => new t.IndexMetadata({ entityMetadata: m, args }));
+  const uniques: Loose[] = storage.filterUniques(tree);
+  if (mysqlIndices) {
+    m.ownIndices.push(
+      ...uniques.map(
+        (args) =>
+          new t.IndexMetadata({
+            entityMetadata: m,
+            args: { target: args.target, name: args.name, columns: args.columns, unique: true, synchronize: true },
+          }),
+      ),
+    );
+  } else m.ownUniques.push(...uniques.map((args) => new t.UniqueMetadata({ entityMetadata: m, args })));
+
+  for (const column of m.ownColumns) column.build(ds);
+  for (const relation of m.ownRelations) relation.build();
+  m.columns = m.ownColumns;
+  m.relations = m.ownRelations;
+  m.indices = m.ownIndices;
+  m.uniques = m.ownUniques;
+  m.listeners = m.ownListeners;
+  m.primaryColumns = m.columns.filter((c: Loose) => c.isPrimary);
+  m.propertiesMap = m.createPropertiesMap();
+}
+
+/** `registerColumn` while the joins are built: the column joins the entity's own columns, once. */
+function registerOwnColumn(this: Loose, column: Loose): void {
+  if (!this.ownColumns.includes(column)) this.ownColumns.push(column);
+}
+
+/** Metadata args by target, each list in storage order. */
+function byTargetOf(args: readonly Loose[]): Map<unknown, Loose[]> {
+  const map = new Map<unknown, Loose[]>();
+  for (const a of args) {
+    const list = map.get(a.target);
+    if (list) list.push(a);
+    else map.set(a.target, [a]);
+  }
+  return map;
+}
+
+/**
+ * A column marked `@Generated`, as TypeORM's build marks it last; `generations`: the
+ * generation args of the column's class (findGenerated's first match is the first of those).
+ */
+function markGenerated(generations: readonly Loose[] | undefined, ds: Loose, column: Loose): void {
+  const generated = generations?.find((g) => g.propertyName === column.propertyName);
+  if (!generated) return;
+  column.isGenerated = true;
+  column.generationStrategy = generated.strategy;
+  if (generated.strategy === "uuid") column.type = "uuid";
+  else if (generated.strategy === "rowid") column.type = "int";
+  else column.type = column.type || Number;
+  column.build(ds);
+}
+
+/**
+ * The lists of TypeORM's step 2 that are read once the build is done, as step 2 computes them
+ * for an entity without embeddeds, trees or inheritance: by TypeORM's validator (primary
+ * columns, relations, eager and lazy relations, relations with join columns), Table.create and
+ * autogen's mapping (columns, indices, uniques, checks, foreign keys).
+ */
+function plainLists(m: Loose): void {
+  const columns: Loose[] = m.ownColumns;
+  const relations: Loose[] = m.ownRelations;
+  m.columns = columns;
+  m.relations = relations;
+  m.eagerRelations = relations.filter((r) => r.isEager);
+  m.lazyRelations = relations.filter((r) => r.isLazy);
+  m.oneToManyRelations = relations.filter((r) => r.isOneToMany);
+  m.manyToOneRelations = relations.filter((r) => r.isManyToOne);
+  m.oneToOneRelations = [];
+  m.manyToManyRelations = [];
+  m.ownerOneToOneRelations = [];
+  m.ownerManyToManyRelations = [];
+  m.relationsWithJoinColumns = relations.filter((r) => r.isWithJoinColumn);
+  m.hasNonNullableRelations = m.relationsWithJoinColumns.some((r: Loose) => !r.isNullable || r.isPrimary);
+  m.primaryColumns = columns.filter((c) => c.isPrimary);
+  m.nonVirtualColumns = columns.filter((c) => !c.isVirtual);
+  m.hasMultiplePrimaryKeys = m.primaryColumns.length > 1;
+  m.generatedColumns = columns.filter((c) => c.isGenerated || c.isObjectId);
+  m.hasUUIDGeneratedColumns = columns.some((c) => c.isGenerated || c.generationStrategy === "uuid");
+  m.createDateColumn = columns.find((c) => c.isCreateDate);
+  m.updateDateColumn = columns.find((c) => c.isUpdateDate);
+  m.deleteDateColumn = columns.find((c) => c.isDeleteDate);
+  m.versionColumn = columns.find((c) => c.isVersion);
+  m.propertiesMap = m.createPropertiesMap();
+}
