@@ -425,5 +425,41 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
         (error: Error) => error.message === `Could not build TypeORM entity metadata: ${theirs}`,
       );
     });
+
+    it("refuses, with TypeORM's own message, a cycle of non-nullable relations, and accepts the same one nullable", async () => {
+      type Decorator = (...args: unknown[]) => (target: object, property?: string) => void;
+      const typeorm = require(typeormModule) as Record<string, Decorator> & {
+        DataSource: new (o: Record<string, unknown>) => { buildMetadatas(): Promise<void> };
+      };
+      const { Entity, PrimaryGeneratedColumn, ManyToOne } = typeorm;
+      const suffix = line.replace(".", "");
+      // Hen -> Egg -> Hen, both required; Nest -> Nest, optional.
+      class Hen {}
+      class Egg {}
+      class Nest {}
+      PrimaryGeneratedColumn()(Hen.prototype, "id");
+      ManyToOne(() => Egg, { nullable: false })(Hen.prototype, "egg");
+      Entity(`hens_${suffix}`)(Hen);
+      PrimaryGeneratedColumn()(Egg.prototype, "id");
+      ManyToOne(() => Hen, { nullable: false })(Egg.prototype, "hen");
+      Entity(`eggs_${suffix}`)(Egg);
+      PrimaryGeneratedColumn()(Nest.prototype, "id");
+      ManyToOne(() => Nest, { nullable: true })(Nest.prototype, "parent");
+      Entity(`nests_${suffix}`)(Nest);
+      const cyclic = [Hen, Egg, Nest];
+      const theirs = await new typeorm.DataSource({ type: "better-sqlite3", database: ":memory:", entities: cyclic })
+        .buildMetadatas()
+        .then(
+          () => assert.fail("TypeORM accepts the entities"),
+          (error: Error) => error.message,
+        );
+      assert.match(theirs, /Circular relations detected/);
+      await assert.rejects(
+        buildEntityMetadatas({ entities: cyclic }, "sqlite", { typeorm }),
+        (error: Error) => error.message === `Could not build TypeORM entity metadata: ${theirs}`,
+      );
+      const built = await buildEntityMetadatas({ entities: [Nest] }, "sqlite", { typeorm });
+      assert.equal(built.metadatas.length, 1);
+    });
   });
 }
