@@ -7,15 +7,17 @@ import type { TypeORMEntityMetadata } from "./typeorm-shapes";
  * The metadata build of a plain model: TypeORM's own metadata objects, made by TypeORM's own
  * constructors and builders, without the steps of its EntityMetadataBuilder that change
  * nothing for such a model. A plain model is one whose entities are all regular tables of
- * decorated classes that inherit no decorated class, with no embedded, tree, inheritance or
+ * decorated classes that extend no entity (a decorated base class that is not one, such as a
+ * `BaseModel` with the key and timestamps, is fine), with no embedded, tree, inheritance or
  * discriminator metadata, no relation ids or counts, no @ForeignKey and no exclusion
- * constraint, whose relations are many-to-one or one-to-many and not lazy, and whose columns are
- * regular, create/update/delete date or version columns: what most models are.
+ * constraint, whose relations are many-to-one, one-to-many or one-to-one and not lazy, and whose
+ * columns are regular, create/update/delete date or version columns: what most models are.
  *
  * For such an entity, TypeORM's build amounts to: its columns, relations, listeners, checks,
  * indices and uniques (on MySQL, unique indices) made from its own metadata args (step 1);
  * every list of its metadata computed from those (step 2); the inverse side of each relation;
- * the join columns and foreign key of each many-to-one; its indices, uniques and checks named;
+ * the join columns and foreign key of each many-to-one and owning one-to-one (and the latter's
+ * unique constraint, or index on MySQL); its indices, uniques and checks named;
  * its @Generated columns marked, each followed by step 2 again. This build makes the same
  * objects in the same order and computes, once and last, the lists of step 2 that are read
  * afterwards: by TypeORM's validator, Table.create and autogen's mapping (`PLAIN_LISTS`). It
@@ -69,7 +71,7 @@ const PLAIN_COLUMN_MODES: ReadonlySet<string> = new Set([
   "deleteDate",
   "version",
 ]);
-const PLAIN_RELATION_TYPES: ReadonlySet<string> = new Set(["many-to-one", "one-to-many"]);
+const PLAIN_RELATION_TYPES: ReadonlySet<string> = new Set(["many-to-one", "one-to-many", "one-to-one"]);
 /** The drivers autogen builds metadata for; cockroachdb, say, has a step 1 branch of its own. */
 const PLAIN_DRIVER_TYPES: ReadonlySet<string> = new Set(["postgres", "mysql", "mariadb", "better-sqlite3", "sqlite"]);
 /** Drivers besides the MySQL family on which step 1 keeps @Unique as a unique index. */
@@ -84,13 +86,19 @@ export function plainModelTables(storage: Loose, driverType: string, entityClass
   const tables: Loose[] = storage.filterTables(entityClasses);
   if (tables.length === 0 || !tables.every((t) => t.type === "regular" && typeof t.target === "function"))
     return undefined;
-  const targets = new Set(tables.map((t) => t.target));
-  // Every class a decorator names: none may be in an entity's prototype chain.
+  // The entities' classes and the decorated classes they extend, whose metadata args they take.
+  const entityTargets = new Set(argsOf(storage, "tables").map((t) => t.target));
   const decorated = new Set<unknown>();
   for (const kind of ALL_ARGS) for (const args of argsOf(storage, kind)) decorated.add(args.target);
-  for (const t of tables)
-    for (let p = Object.getPrototypeOf(t.target); p && p !== Function.prototype; p = Object.getPrototypeOf(p))
-      if (decorated.has(p)) return undefined;
+  const targets = new Set<unknown>();
+  for (const t of tables) {
+    targets.add(t.target);
+    for (let p = Object.getPrototypeOf(t.target); p && p !== Function.prototype; p = Object.getPrototypeOf(p)) {
+      // Extending an entity is table inheritance.
+      if (entityTargets.has(p)) return undefined;
+      if (decorated.has(p)) targets.add(p);
+    }
+  }
   for (const kind of NOT_PLAIN_ARGS)
     if (argsOf(storage, kind).some((args) => targets.has(args.target))) return undefined;
   for (const args of argsOf(storage, "columns"))
@@ -115,12 +123,14 @@ export async function buildPlainEntityMetadatas(
   const storage = b.metadataArgsStorage;
   const all = tables.map((args) => b.createEntityMetadata(args));
   const mysqlIndices = t.isMySQLFamily(ds.driver) || UNIQUE_AS_INDEX_TYPES.has(ds.driver.options.type);
+  // A column a class redeclares overrides the default of the one it inherits (step 1).
+  const columnsByClass = byTargetOf(storage.columns as Loose[]);
   for (const m of all) {
     useFlatPropertiesMap(m);
     // No entity extends a plain one (TypeORM: each metadata whose class extends this one's).
     m.childEntityMetadatas = [];
     m.build();
-    ownMetadata(t, ds, storage, m, mysqlIndices);
+    ownMetadata(t, ds, storage, m, mysqlIndices, columnsByClass.get(m.target) ?? []);
   }
   await eventLoopTurn();
 
@@ -138,7 +148,7 @@ export async function buildPlainEntityMetadatas(
     );
   }
   for (const m of all) {
-    const joins = m.relations.filter((r: Loose) => r.isManyToOne);
+    const joins = m.relations.filter((r: Loose) => r.isOneToOne || r.isManyToOne);
     if (joins.length === 0) continue;
     // A new join column only needs to join the entity's own columns here: the lists TypeORM's
     // registerColumn recomputes each time are computed once, last (plainLists).
@@ -154,8 +164,9 @@ export async function buildPlainEntityMetadatas(
   // TypeORM asks findGenerated once per column: here once per class, then per column of it.
   const generations = byTargetOf(storage.generations as Loose[]);
   for (const m of all) {
-    for (const column of m.columns) markGenerated(generations.get(column.target), ds, column);
-    plainLists(m);
+    let marked = false;
+    for (const column of m.columns) marked = markGenerated(generations.get(column.target), ds, column) || marked;
+    plainLists(m, marked);
   }
   return all as TypeORMEntityMetadata[];
 }
@@ -166,15 +177,27 @@ export async function buildPlainEntityMetadatas(
  * built (names, paths) and the entity's lists of them; for an entity without embeddeds,
  * TypeORM's `columns` is the `ownColumns` array itself.
  */
-function ownMetadata(t: PlainBuildInternals, ds: Loose, storage: Loose, m: Loose, mysqlIndices: boolean): void {
+function ownMetadata(
+  t: PlainBuildInternals,
+  ds: Loose,
+  storage: Loose,
+  m: Loose,
+  mysqlIndices: boolean,
+  ownColumnArgs: readonly Loose[],
+): void {
   const tree = m.inheritanceTree;
   const discriminator = storage.findDiscriminatorValue(m.target);
   m.discriminatorValue = discriminator !== undefined ? discriminator.value : m.target.name;
   m.embeddeds = [];
-  // `connection` is 0.3's; 1.x takes the DataSource from the entity metadata.
-  m.ownColumns = storage
-    .filterColumns(tree)
-    .map((args: Loose) => new t.ColumnMetadata({ connection: ds, entityMetadata: m, args }));
+  m.ownColumns = storage.filterColumns(tree).map((args: Loose) => {
+    if (args.target !== m.target) {
+      // As step 1 does, on the shared args: the entity's own declaration's default wins.
+      const own = ownColumnArgs.find((c) => c.propertyName === args.propertyName);
+      if (own?.options.default) args.options.default = own.options.default;
+    }
+    // `connection` is 0.3's; 1.x takes the DataSource from the entity metadata.
+    return new t.ColumnMetadata({ connection: ds, entityMetadata: m, args });
+  });
   m.ownRelations = storage
     .filterRelations(tree)
     .map((args: Loose) => new t.RelationMetadata({ entityMetadata: m, args }));
@@ -206,6 +229,9 @@ function ownMetadata(t: PlainBuildInternals, ds: Loose, storage: Loose, m: Loose
   m.uniques = m.ownUniques;
   m.listeners = m.ownListeners;
   m.primaryColumns = m.columns.filter((c: Loose) => c.isPrimary);
+  // Owner flags are set when the joins are built: TypeORM keeps this list as its last step 2
+  // saw it (plainLists).
+  m.ownerOneToOneRelations = m.relations.filter((r: Loose) => r.isOneToOneOwner);
   m.propertiesMap = m.createPropertiesMap();
 }
 
@@ -229,24 +255,27 @@ function byTargetOf(args: readonly Loose[]): Map<unknown, Loose[]> {
  * A column marked `@Generated`, as TypeORM's build marks it last; `generations`: the
  * generation args of the column's class (findGenerated's first match is the first of those).
  */
-function markGenerated(generations: readonly Loose[] | undefined, ds: Loose, column: Loose): void {
+function markGenerated(generations: readonly Loose[] | undefined, ds: Loose, column: Loose): boolean {
   const generated = generations?.find((g) => g.propertyName === column.propertyName);
-  if (!generated) return;
+  if (!generated) return false;
   column.isGenerated = true;
   column.generationStrategy = generated.strategy;
   if (generated.strategy === "uuid") column.type = "uuid";
   else if (generated.strategy === "rowid") column.type = "int";
   else column.type = column.type || Number;
   column.build(ds);
+  return true;
 }
 
 /**
  * The lists of TypeORM's step 2 that are read once the build is done, as step 2 computes them
  * for an entity without embeddeds, trees or inheritance: by TypeORM's validator (primary
  * columns, relations, eager and lazy relations, relations with join columns), Table.create and
- * autogen's mapping (columns, indices, uniques, checks, foreign keys).
+ * autogen's mapping (columns, indices, uniques, checks, foreign keys). The owning one-to-ones are
+ * listed as TypeORM's last step 2 listed them: after the joins only when a generated column was
+ * `marked` (or an owning one-to-one got a unique constraint, whose join runs step 2 itself).
  */
-function plainLists(m: Loose): void {
+function plainLists(m: Loose, marked: boolean): void {
   const columns: Loose[] = m.ownColumns;
   const relations: Loose[] = m.ownRelations;
   m.columns = columns;
@@ -255,9 +284,9 @@ function plainLists(m: Loose): void {
   m.lazyRelations = relations.filter((r) => r.isLazy);
   m.oneToManyRelations = relations.filter((r) => r.isOneToMany);
   m.manyToOneRelations = relations.filter((r) => r.isManyToOne);
-  m.oneToOneRelations = [];
+  m.oneToOneRelations = relations.filter((r) => r.isOneToOne);
   m.manyToManyRelations = [];
-  m.ownerOneToOneRelations = [];
+  if (marked) m.ownerOneToOneRelations = relations.filter((r) => r.isOneToOneOwner);
   m.ownerManyToManyRelations = [];
   m.relationsWithJoinColumns = relations.filter((r) => r.isWithJoinColumn);
   m.hasNonNullableRelations = m.relationsWithJoinColumns.some((r: Loose) => !r.isNullable || r.isPrimary);

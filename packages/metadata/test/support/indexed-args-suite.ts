@@ -312,15 +312,15 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
         "custom-naming-strategy",
         "date-columns",
         "indexes",
+        "abstract-base-class",
+        "one-to-one",
       ])
         assert.ok(plain(name), `${name} is a plain model`);
-      // Inheritance from a decorated class, embeddeds, many-to-many and one-to-one relations,
-      // trees, table inheritance, lazy relations, views, entity schemas, exclusion constraints.
+      // Embeddeds, many-to-many relations, trees, table inheritance, lazy relations, views,
+      // entity schemas, exclusion constraints.
       for (const name of [
-        "abstract-base-class",
         "embedded-entities",
         "many-to-many-default",
-        "one-to-one",
         "blog-app",
         "tree-closure-table",
         "single-table-inheritance",
