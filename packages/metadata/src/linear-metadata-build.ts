@@ -124,16 +124,8 @@ export async function buildEntityMetadatasLinear(
     for (const relation of m.relations.filter((r: Loose) => r.isOneToOne || r.isManyToOne))
       buildJoinColumns(b, t, ds, m, relation);
     for (const relation of m.relations.filter((r: Loose) => r.isManyToMany)) {
-      const joinTable = storage.findJoinTable(relation.target, relation.propertyName);
-      if (!joinTable) continue; // the inverse side of a many-to-many
-      const junction = b.junctionEntityMetadataBuilder.build(relation, joinTable);
-      useFlatPropertiesMap(junction);
-      relation.registerForeignKeys(...junction.foreignKeys);
-      relation.registerJoinColumns(junction.ownIndices[0].columns, junction.ownIndices[1].columns);
-      relation.registerJunctionEntityMetadata(junction);
-      b.computeEntityMetadataStep2(junction);
-      b.computeInverseProperties(junction, relatedTo(junction));
-      all.push(junction);
+      const junction = buildJunction(b, relation, relatedTo);
+      if (junction) all.push(junction);
     }
   }
 
@@ -232,6 +224,28 @@ export function buildJoinColumns(b: Builder, t: BuildInternals, ds: Loose, m: Me
     (relation.embeddedMetadata ? relation.embeddedMetadata.indices : relation.entityMetadata.ownIndices).push(index);
     b.computeEntityMetadataStep2(m);
   }
+}
+
+/**
+ * The junction entity of an owning many-to-many, with its foreign keys and join columns
+ * registered on the relation; undefined for the inverse side. `relatedTo(m)`: the metadatas the
+ * relations of `m` may name, for its inverse properties.
+ */
+export function buildJunction(
+  b: Builder,
+  relation: Loose,
+  relatedTo: (m: Metadata) => Metadata[],
+): Metadata | undefined {
+  const joinTable = b.metadataArgsStorage.findJoinTable(relation.target, relation.propertyName);
+  if (!joinTable) return undefined;
+  const junction = b.junctionEntityMetadataBuilder.build(relation, joinTable);
+  useFlatPropertiesMap(junction);
+  relation.registerForeignKeys(...junction.foreignKeys);
+  relation.registerJoinColumns(junction.ownIndices[0].columns, junction.ownIndices[1].columns);
+  relation.registerJunctionEntityMetadata(junction);
+  b.computeEntityMetadataStep2(junction);
+  b.computeInverseProperties(junction, relatedTo(junction));
+  return junction;
 }
 
 /** The metadatas a `@ForeignKey` of `m` may name: by class, entity schema, or entity or table name. */

@@ -1,6 +1,12 @@
 import { eventLoopTurn } from "./event-loop-turn";
 import { useFlatPropertiesMap } from "./flat-properties-map";
-import { buildJoinColumns, type BuildInternals, type Builder, type Loose } from "./linear-metadata-build";
+import {
+  buildJoinColumns,
+  buildJunction,
+  type BuildInternals,
+  type Builder,
+  type Loose,
+} from "./linear-metadata-build";
 import type { TypeORMEntityMetadata } from "./typeorm-shapes";
 
 /*
@@ -10,14 +16,15 @@ import type { TypeORMEntityMetadata } from "./typeorm-shapes";
  * decorated classes that extend no entity (a decorated base class that is not one, such as a
  * `BaseModel` with the key and timestamps, is fine), with no embedded, tree, inheritance or
  * discriminator metadata, no relation ids or counts, no @ForeignKey and no exclusion
- * constraint, whose relations are many-to-one, one-to-many or one-to-one and not lazy, and whose
- * columns are regular, create/update/delete date or version columns: what most models are.
+ * constraint, whose relations are not lazy, and whose columns are regular, create/update/delete
+ * date or version columns: what most models are.
  *
  * For such an entity, TypeORM's build amounts to: its columns, relations, listeners, checks,
  * indices and uniques (on MySQL, unique indices) made from its own metadata args (step 1);
  * every list of its metadata computed from those (step 2); the inverse side of each relation;
  * the join columns and foreign key of each many-to-one and owning one-to-one (and the latter's
- * unique constraint, or index on MySQL); its indices, uniques and checks named;
+ * unique constraint, or index on MySQL), and the junction entity of each owning many-to-many;
+ * its indices, uniques and checks named;
  * its @Generated columns marked, each followed by step 2 again. This build makes the same
  * objects in the same order and computes, once and last, the lists of step 2 that are read
  * afterwards: by TypeORM's validator, Table.create and autogen's mapping (`PLAIN_LISTS`). It
@@ -45,7 +52,6 @@ const NOT_PLAIN_ARGS = [
   "trees",
   "inheritances",
   "discriminatorValues",
-  "joinTables",
   "foreignKeys",
   "exclusions",
 ] as const;
@@ -61,6 +67,7 @@ const ALL_ARGS = [
   "checks",
   "generations",
   "joinColumns",
+  "joinTables",
   "entityListeners",
 ] as const;
 
@@ -71,7 +78,7 @@ const PLAIN_COLUMN_MODES: ReadonlySet<string> = new Set([
   "deleteDate",
   "version",
 ]);
-const PLAIN_RELATION_TYPES: ReadonlySet<string> = new Set(["many-to-one", "one-to-many", "one-to-one"]);
+const PLAIN_RELATION_TYPES: ReadonlySet<string> = new Set(["many-to-one", "one-to-many", "one-to-one", "many-to-many"]);
 /** The drivers autogen builds metadata for; cockroachdb, say, has a step 1 branch of its own. */
 const PLAIN_DRIVER_TYPES: ReadonlySet<string> = new Set(["postgres", "mysql", "mariadb", "better-sqlite3", "sqlite"]);
 /** Drivers besides the MySQL family on which step 1 keeps @Unique as a unique index. */
@@ -139,23 +146,32 @@ export async function buildPlainEntityMetadatas(
   // As TypeORM's computeInverseProperties finds the first metadata of a name.
   for (const m of all) for (const name of [m.targetName, m.givenTableName]) if (!byName.has(name)) byName.set(name, m);
   const position = new Map<Loose, number>(all.map((m, i) => [m, i]));
-  for (const m of all) {
-    // The metadatas its relations name, in build order, as TypeORM searches all of them.
+  // The metadatas the relations of `m` name, in build order, as TypeORM searches all of them.
+  const relatedTo = (m: Loose): Loose[] => {
     const related = new Set<Loose>(m.relations.flatMap((r: Loose) => byTarget.get(r.type) ?? byName.get(r.type) ?? []));
-    b.computeInverseProperties(
-      m,
-      [...related].sort((x, y) => position.get(x)! - position.get(y)!),
-    );
+    return [...related].sort((x, y) => position.get(x)! - position.get(y)!);
+  };
+  for (const m of all) b.computeInverseProperties(m, relatedTo(m));
+  const entities = [...all];
+  for (const m of entities) {
+    const joins = m.relations.filter((r: Loose) => r.isOneToOne || r.isManyToOne);
+    if (joins.length > 0) {
+      // A new join column only needs to join the entity's own columns here: the lists TypeORM's
+      // registerColumn recomputes each time are computed once, last (plainLists).
+      Object.defineProperty(m, "registerColumn", { configurable: true, writable: true, value: registerOwnColumn });
+      for (const relation of joins) buildJoinColumns(b, t, ds, m, relation);
+      delete m.registerColumn;
+      m.propertiesMap = m.createPropertiesMap();
+    }
+    // Junctions come after the entities, in the order their owners are built, as in TypeORM.
+    for (const relation of m.relations.filter((r: Loose) => r.isManyToMany)) {
+      const junction = buildJunction(b, relation, relatedTo);
+      if (junction) all.push(junction);
+    }
   }
   for (const m of all) {
-    const joins = m.relations.filter((r: Loose) => r.isOneToOne || r.isManyToOne);
-    if (joins.length === 0) continue;
-    // A new join column only needs to join the entity's own columns here: the lists TypeORM's
-    // registerColumn recomputes each time are computed once, last (plainLists).
-    Object.defineProperty(m, "registerColumn", { configurable: true, writable: true, value: registerOwnColumn });
-    for (const relation of joins) buildJoinColumns(b, t, ds, m, relation);
-    delete m.registerColumn;
-    m.propertiesMap = m.createPropertiesMap();
+    m.relationsWithJoinColumns = m.relations.filter((r: Loose) => r.isWithJoinColumn);
+    m.hasNonNullableRelations = m.relationsWithJoinColumns.some((r: Loose) => !r.isNullable || r.isPrimary);
   }
   await eventLoopTurn();
   const naming = ds.namingStrategy;
@@ -163,7 +179,8 @@ export async function buildPlainEntityMetadatas(
     for (const m of all) for (const item of m[kind]) item.build(naming);
   // TypeORM asks findGenerated once per column: here once per class, then per column of it.
   const generations = byTargetOf(storage.generations as Loose[]);
-  for (const m of all) {
+  // A junction's lists are its step 2's (buildJunction), and none of its columns is generated.
+  for (const m of entities) {
     let marked = false;
     for (const column of m.columns) marked = markGenerated(generations.get(column.target), ds, column) || marked;
     plainLists(m, marked);
@@ -232,6 +249,7 @@ function ownMetadata(
   // Owner flags are set when the joins are built: TypeORM keeps this list as its last step 2
   // saw it (plainLists).
   m.ownerOneToOneRelations = m.relations.filter((r: Loose) => r.isOneToOneOwner);
+  m.ownerManyToManyRelations = m.relations.filter((r: Loose) => r.isManyToManyOwner);
   m.propertiesMap = m.createPropertiesMap();
 }
 
@@ -273,7 +291,8 @@ function markGenerated(generations: readonly Loose[] | undefined, ds: Loose, col
  * columns, relations, eager and lazy relations, relations with join columns), Table.create and
  * autogen's mapping (columns, indices, uniques, checks, foreign keys). The owning one-to-ones are
  * listed as TypeORM's last step 2 listed them: after the joins only when a generated column was
- * `marked` (or an owning one-to-one got a unique constraint, whose join runs step 2 itself).
+ * `marked` (or an owning one-to-one got a unique constraint, whose join runs step 2 itself); so
+ * are the owning many-to-manys.
  */
 function plainLists(m: Loose, marked: boolean): void {
   const columns: Loose[] = m.ownColumns;
@@ -285,11 +304,11 @@ function plainLists(m: Loose, marked: boolean): void {
   m.oneToManyRelations = relations.filter((r) => r.isOneToMany);
   m.manyToOneRelations = relations.filter((r) => r.isManyToOne);
   m.oneToOneRelations = relations.filter((r) => r.isOneToOne);
-  m.manyToManyRelations = [];
-  if (marked) m.ownerOneToOneRelations = relations.filter((r) => r.isOneToOneOwner);
-  m.ownerManyToManyRelations = [];
-  m.relationsWithJoinColumns = relations.filter((r) => r.isWithJoinColumn);
-  m.hasNonNullableRelations = m.relationsWithJoinColumns.some((r: Loose) => !r.isNullable || r.isPrimary);
+  m.manyToManyRelations = relations.filter((r) => r.isManyToMany);
+  if (marked) {
+    m.ownerOneToOneRelations = relations.filter((r) => r.isOneToOneOwner);
+    m.ownerManyToManyRelations = relations.filter((r) => r.isManyToManyOwner);
+  }
   m.primaryColumns = columns.filter((c) => c.isPrimary);
   m.nonVirtualColumns = columns.filter((c) => !c.isVirtual);
   m.hasMultiplePrimaryKeys = m.primaryColumns.length > 1;

@@ -314,14 +314,15 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
         "indexes",
         "abstract-base-class",
         "one-to-one",
+        "many-to-many-default",
+        "many-to-many-custom-join",
+        "blog-app",
       ])
         assert.ok(plain(name), `${name} is a plain model`);
-      // Embeddeds, many-to-many relations, trees, table inheritance, lazy relations, views,
-      // entity schemas, exclusion constraints.
+      // Embeddeds, trees, table inheritance, lazy relations, views, entity schemas, exclusion
+      // constraints.
       for (const name of [
         "embedded-entities",
-        "many-to-many-default",
-        "blog-app",
         "tree-closure-table",
         "single-table-inheritance",
         "concrete-table-inheritance",
