@@ -129,10 +129,7 @@ export async function buildEntityMetadatasLinear(
     }
   }
 
-  for (const m of all) {
-    m.relationsWithJoinColumns = m.relations.filter((r: Loose) => r.isWithJoinColumn);
-    m.hasNonNullableRelations = m.relationsWithJoinColumns.some((r: Loose) => !r.isNullable || r.isPrimary);
-  }
+  all.forEach(listJoinColumnRelations);
   for (const m of all.filter((x) => x.treeType === "closure-table")) {
     const closureJunction = b.closureJunctionEntityMetadataBuilder.build(m);
     useFlatPropertiesMap(closureJunction);
@@ -226,6 +223,12 @@ export function buildJoinColumns(b: Builder, t: BuildInternals, ds: Loose, m: Me
   }
 }
 
+/** What TypeORM's build sets once every join is built: the relations with join columns, and whether one is required. */
+export function listJoinColumnRelations(m: Metadata): void {
+  m.relationsWithJoinColumns = m.relations.filter((r: Loose) => r.isWithJoinColumn);
+  m.hasNonNullableRelations = m.relationsWithJoinColumns.some((r: Loose) => !r.isNullable || r.isPrimary);
+}
+
 /**
  * The junction entity of an owning many-to-many, with its foreign keys and join columns
  * registered on the relation; undefined for the inverse side. `relatedTo(m)`: the metadatas the
@@ -271,14 +274,19 @@ function markGeneratedColumns(b: Builder, ds: Loose, m: Metadata, plain: boolean
   for (const column of m.columns) {
     const generated = b.metadataArgsStorage.findGenerated(column.target, column.propertyName);
     if (!generated) continue;
-    column.isGenerated = true;
-    column.generationStrategy = generated.strategy;
-    if (generated.strategy === "uuid") column.type = "uuid";
-    else if (generated.strategy === "rowid") column.type = "int";
-    else column.type = column.type || Number;
-    column.build(ds);
+    markColumnGenerated(ds, column, generated);
     marked = true;
     if (!plain) b.computeEntityMetadataStep2(m);
   }
   if (marked && plain) refreshAfterMarking(m);
+}
+
+/** A column marked with its `@Generated` args, as TypeORM's build marks it (type by strategy), and built again. */
+export function markColumnGenerated(ds: Loose, column: Loose, generated: Loose): void {
+  column.isGenerated = true;
+  column.generationStrategy = generated.strategy;
+  if (generated.strategy === "uuid") column.type = "uuid";
+  else if (generated.strategy === "rowid") column.type = "int";
+  else column.type = column.type || Number;
+  column.build(ds);
 }

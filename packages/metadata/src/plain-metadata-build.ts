@@ -3,6 +3,8 @@ import { useFlatPropertiesMap } from "./flat-properties-map";
 import {
   buildJoinColumns,
   buildJunction,
+  listJoinColumnRelations,
+  markColumnGenerated,
   type BuildInternals,
   type Builder,
   type Loose,
@@ -169,10 +171,7 @@ export async function buildPlainEntityMetadatas(
       if (junction) all.push(junction);
     }
   }
-  for (const m of all) {
-    m.relationsWithJoinColumns = m.relations.filter((r: Loose) => r.isWithJoinColumn);
-    m.hasNonNullableRelations = m.relationsWithJoinColumns.some((r: Loose) => !r.isNullable || r.isPrimary);
-  }
+  all.forEach(listJoinColumnRelations);
   await eventLoopTurn();
   const naming = ds.namingStrategy;
   for (const kind of ["indices", "uniques", "checks"])
@@ -276,12 +275,7 @@ function byTargetOf(args: readonly Loose[]): Map<unknown, Loose[]> {
 function markGenerated(generations: readonly Loose[] | undefined, ds: Loose, column: Loose): boolean {
   const generated = generations?.find((g) => g.propertyName === column.propertyName);
   if (!generated) return false;
-  column.isGenerated = true;
-  column.generationStrategy = generated.strategy;
-  if (generated.strategy === "uuid") column.type = "uuid";
-  else if (generated.strategy === "rowid") column.type = "int";
-  else column.type = column.type || Number;
-  column.build(ds);
+  markColumnGenerated(ds, column, generated);
   return true;
 }
 

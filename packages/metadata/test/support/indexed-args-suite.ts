@@ -131,6 +131,28 @@ const STEP2_FINDS = [
   "objectIdColumn",
 ] as const;
 
+/**
+ * TypeORM's own build refuses `entities` with a message matching `expected`, and the offline
+ * build refuses them with the same message.
+ */
+async function assertRefusedAsTypeORMRefuses(
+  typeorm: { DataSource: new (o: Record<string, unknown>) => { buildMetadatas(): Promise<void> } },
+  entities: unknown[],
+  expected: RegExp,
+): Promise<void> {
+  const theirs = await new typeorm.DataSource({ type: "better-sqlite3", database: ":memory:", entities })
+    .buildMetadatas()
+    .then(
+      () => assert.fail("TypeORM accepts the entities"),
+      (error: Error) => error.message,
+    );
+  assert.match(theirs, expected);
+  await assert.rejects(
+    buildEntityMetadatas({ entities }, "sqlite", { typeorm }),
+    (error: Error) => error.message === `Could not build TypeORM entity metadata: ${theirs}`,
+  );
+}
+
 /** What schema conversion reads of an entity's metadata, as plain data (functions as their source). */
 function digest(m: TypeORMEntityMetadata): unknown {
   const e = m as unknown as Record<string, any>;
@@ -413,18 +435,7 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
       Column({ type: "integer", nullable: true })(Circle.prototype, "radius");
       class Disc extends Shape {}
       ChildEntity("round")(Disc);
-      const entities = [Shape, Circle, Disc];
-      const theirs = await new typeorm.DataSource({ type: "better-sqlite3", database: ":memory:", entities })
-        .buildMetadatas()
-        .then(
-          () => assert.fail("TypeORM accepts the entities"),
-          (error: Error) => error.message,
-        );
-      assert.match(theirs, /same discriminator values/);
-      await assert.rejects(
-        buildEntityMetadatas({ entities }, "sqlite", { typeorm }),
-        (error: Error) => error.message === `Could not build TypeORM entity metadata: ${theirs}`,
-      );
+      await assertRefusedAsTypeORMRefuses(typeorm, [Shape, Circle, Disc], /same discriminator values/);
     });
 
     it("refuses, with TypeORM's own message, a cycle of non-nullable relations, and accepts the same one nullable", async () => {
@@ -447,18 +458,7 @@ export function defineIndexedArgsSuite(line: TypeORMLine, typeormModule: string)
       PrimaryGeneratedColumn()(Nest.prototype, "id");
       ManyToOne(() => Nest, { nullable: true })(Nest.prototype, "parent");
       Entity(`nests_${suffix}`)(Nest);
-      const cyclic = [Hen, Egg, Nest];
-      const theirs = await new typeorm.DataSource({ type: "better-sqlite3", database: ":memory:", entities: cyclic })
-        .buildMetadatas()
-        .then(
-          () => assert.fail("TypeORM accepts the entities"),
-          (error: Error) => error.message,
-        );
-      assert.match(theirs, /Circular relations detected/);
-      await assert.rejects(
-        buildEntityMetadatas({ entities: cyclic }, "sqlite", { typeorm }),
-        (error: Error) => error.message === `Could not build TypeORM entity metadata: ${theirs}`,
-      );
+      await assertRefusedAsTypeORMRefuses(typeorm, [Hen, Egg, Nest], /Circular relations detected/);
       const built = await buildEntityMetadatas({ entities: [Nest] }, "sqlite", { typeorm });
       assert.equal(built.metadatas.length, 1);
     });
