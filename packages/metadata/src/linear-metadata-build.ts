@@ -112,10 +112,7 @@ export async function buildEntityMetadatasLinear(
   for (const m of all) b.computeEntityMetadataStep2(m);
   await eventLoopTurn();
 
-  const byName = new MetadataPositions(all, (m) => [
-    m.target,
-    ...[m.targetName, m.givenTableName].filter((n) => typeof n === "string"),
-  ]);
+  const byName = metadatasByName(all);
   const relatedTo = (m: Metadata) => byName.itemsUnder(m.relations.map((r: Loose) => r.type));
   for (const m of all) b.computeInverseProperties(m, relatedTo(m));
   await eventLoopTurn();
@@ -221,6 +218,17 @@ export function buildJoinColumns(b: Builder, t: BuildInternals, ds: Loose, m: Me
     (relation.embeddedMetadata ? relation.embeddedMetadata.indices : relation.entityMetadata.ownIndices).push(index);
     b.computeEntityMetadataStep2(m);
   }
+}
+
+/**
+ * The metadatas by what a relation's type may name them by: class, entity name or table name
+ * (TypeORM's computeInverseProperties), indexed as `all` grows, each lookup in `all`'s order.
+ */
+export function metadatasByName(all: readonly Metadata[]): MetadataPositions<Metadata> {
+  return new MetadataPositions(all, (m) => [
+    m.target,
+    ...[m.targetName, m.givenTableName].filter((n) => typeof n === "string"),
+  ]);
 }
 
 /** What TypeORM's build sets once every join is built: the relations with join columns, and whether one is required. */

@@ -5,10 +5,12 @@ import {
   buildJunction,
   listJoinColumnRelations,
   markColumnGenerated,
+  metadatasByName,
   type BuildInternals,
   type Builder,
   type Loose,
 } from "./linear-metadata-build";
+import { MetadataPositions } from "./metadata-positions";
 import type { TypeORMEntityMetadata } from "./typeorm-shapes";
 
 /*
@@ -26,10 +28,10 @@ import type { TypeORMEntityMetadata } from "./typeorm-shapes";
  * every list of its metadata computed from those (step 2); the inverse side of each relation;
  * the join columns and foreign key of each many-to-one and owning one-to-one (and the latter's
  * unique constraint, or index on MySQL), and the junction entity of each owning many-to-many;
- * its indices, uniques and checks named;
- * its @Generated columns marked, each followed by step 2 again. This build makes the same
- * objects in the same order and computes, once and last, the lists of step 2 that are read
- * afterwards: by TypeORM's validator, Table.create and autogen's mapping (`PLAIN_LISTS`). It
+ * its indices, uniques and checks named; its @Generated columns marked, each followed by step
+ * 2 again. This build makes the same objects in the same order and computes, once and last, the
+ * lists of step 2 that are read afterwards: by TypeORM's validator, Table.create and autogen's
+ * mapping (plainLists). It
  * leaves out TypeORM's lists of listeners by event, which only TypeORM's persistence reads.
  *
  * `AUTOGEN_CHECK_PLAIN_BUILD=1` (set by the test runner) builds every plain model both ways in
@@ -133,26 +135,18 @@ export async function buildPlainEntityMetadatas(
   const all = tables.map((args) => b.createEntityMetadata(args));
   const mysqlIndices = t.isMySQLFamily(ds.driver) || UNIQUE_AS_INDEX_TYPES.has(ds.driver.options.type);
   // A column a class redeclares overrides the default of the one it inherits (step 1).
-  const columnsByClass = byTargetOf(storage.columns as Loose[]);
+  const columnsByClass = byTarget(storage.columns as Loose[]);
   for (const m of all) {
     useFlatPropertiesMap(m);
     // No entity extends a plain one (TypeORM: each metadata whose class extends this one's).
     m.childEntityMetadatas = [];
     m.build();
-    ownMetadata(t, ds, storage, m, mysqlIndices, columnsByClass.get(m.target) ?? []);
+    ownMetadata(t, ds, storage, m, mysqlIndices, columnsByClass.itemsUnder([m.target]));
   }
   await eventLoopTurn();
 
-  const byTarget = new Map<unknown, Loose>(all.map((m) => [m.target, m]));
-  const byName = new Map<unknown, Loose>();
-  // As TypeORM's computeInverseProperties finds the first metadata of a name.
-  for (const m of all) for (const name of [m.targetName, m.givenTableName]) if (!byName.has(name)) byName.set(name, m);
-  const position = new Map<Loose, number>(all.map((m, i) => [m, i]));
-  // The metadatas the relations of `m` name, in build order, as TypeORM searches all of them.
-  const relatedTo = (m: Loose): Loose[] => {
-    const related = new Set<Loose>(m.relations.flatMap((r: Loose) => byTarget.get(r.type) ?? byName.get(r.type) ?? []));
-    return [...related].sort((x, y) => position.get(x)! - position.get(y)!);
-  };
+  const byName = metadatasByName(all);
+  const relatedTo = (m: Loose): Loose[] => byName.itemsUnder(m.relations.map((r: Loose) => r.type));
   for (const m of all) b.computeInverseProperties(m, relatedTo(m));
   const entities = [...all];
   for (const m of entities) {
@@ -177,11 +171,12 @@ export async function buildPlainEntityMetadatas(
   for (const kind of ["indices", "uniques", "checks"])
     for (const m of all) for (const item of m[kind]) item.build(naming);
   // TypeORM asks findGenerated once per column: here once per class, then per column of it.
-  const generations = byTargetOf(storage.generations as Loose[]);
+  const generations = byTarget(storage.generations as Loose[]);
   // A junction's lists are its step 2's (buildJunction), and none of its columns is generated.
   for (const m of entities) {
     let marked = false;
-    for (const column of m.columns) marked = markGenerated(generations.get(column.target), ds, column) || marked;
+    for (const column of m.columns)
+      marked = markGenerated(generations.itemsUnder([column.target]), ds, column) || marked;
     plainLists(m, marked);
   }
   return all as TypeORMEntityMetadata[];
@@ -257,23 +252,15 @@ function registerOwnColumn(this: Loose, column: Loose): void {
   if (!this.ownColumns.includes(column)) this.ownColumns.push(column);
 }
 
-/** Metadata args by target, each list in storage order. */
-function byTargetOf(args: readonly Loose[]): Map<unknown, Loose[]> {
-  const map = new Map<unknown, Loose[]>();
-  for (const a of args) {
-    const list = map.get(a.target);
-    if (list) list.push(a);
-    else map.set(a.target, [a]);
-  }
-  return map;
-}
+/** Metadata args by target, each lookup in storage order. */
+const byTarget = (args: readonly Loose[]) => new MetadataPositions(args, (a) => [a.target]);
 
 /**
  * A column marked `@Generated`, as TypeORM's build marks it last; `generations`: the
  * generation args of the column's class (findGenerated's first match is the first of those).
  */
-function markGenerated(generations: readonly Loose[] | undefined, ds: Loose, column: Loose): boolean {
-  const generated = generations?.find((g) => g.propertyName === column.propertyName);
+function markGenerated(generations: readonly Loose[], ds: Loose, column: Loose): boolean {
+  const generated = generations.find((g) => g.propertyName === column.propertyName);
   if (!generated) return false;
   markColumnGenerated(ds, column, generated);
   return true;
