@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { CommandError } from "@autogen/core";
@@ -171,4 +172,24 @@ test("a syntax error names file:line:column, in TypeScript, CommonJS and ES modu
   await assert.rejects(loadModule(join(dir, "throws.ts")), {
     message: `Could not load ${join(dir, "throws.ts")}: config exploded`,
   });
+});
+
+test("Node's source-mapped stacks are turned on by a load that asks for maps, not by one that does not", () => {
+  // In a process of its own: the setting is the whole process's, and other tests here turn it on.
+  const dir = tempProject();
+  writeFileSync(join(dir, "config.ts"), `export const a: number = 1;\n`);
+  writeFileSync(join(dir, "revision.ts"), `export const b: number = 2;\n`);
+  const script = `
+    const { loadModule } = require(${JSON.stringify(join(__dirname, "../src/index"))});
+    (async () => {
+      const seen = [process.sourceMapsEnabled];
+      await loadModule(${JSON.stringify(join(dir, "config.ts"))}, { sourceMaps: false });
+      seen.push(process.sourceMapsEnabled);
+      await loadModule(${JSON.stringify(join(dir, "revision.ts"))});
+      seen.push(process.sourceMapsEnabled);
+      console.log(JSON.stringify(seen));
+    })();`;
+  const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [false, false, true]);
 });
