@@ -2,7 +2,7 @@
 // names only its profile in profiles/). On one database, grown size by size (1,000, 2,000 and
 // 10,000 tables by default) with the profile's plain DDL (synthetic-model.js; loading is
 // not timed), each tool's no-change autogenerate from the same decorated entities, every run a
-// cold process of its own (workers/):
+// cold process of its own (workers/), the tools' runs interleaved (see measureInterleaved):
 //   - autogen: connect + `command.check` (entity metadata, reflection, compare, version table);
 //   - TypeORM: `DataSource.initialize()` (metadata build + connect) + the schema builder's log();
 //   - Alembic: the SQLAlchemy MetaData built + `compare_metadata` (compare_type and
@@ -60,19 +60,29 @@ function runWorker(command, args) {
 }
 
 /**
- * `count` cold runs of one worker (fewer when a run takes over SLOW_SECONDS): the per-run
- * figures of each, and the last run's counts.
+ * Cold runs of several workers, interleaved: round after round, one run of each (A, B, C, A, B,
+ * C...), so that a machine whose speed drifts moves every tool's figures alike and the ratios
+ * between them stay fair. `count` rounds; a worker whose run took over SLOW_SECONDS is not run
+ * again. Returns, per worker, the figures of each run and the last run's counts.
  */
-function measure(label, command, args, count = RUNS) {
-  const runs = [];
+function measureInterleaved(workers, count = RUNS) {
+  const all = workers.map(() => []);
   for (let i = 0; i < count; i++) {
-    progress(`${label}: run ${i + 1}/${count}`);
-    runs.push(runWorker(command, args));
-    if (runs.at(-1).processSeconds > SLOW_SECONDS && i + 1 < count) {
-      progress(`${label}: ${seconds(runs.at(-1).processSeconds)}, over ${SLOW_SECONDS} s: not repeated`);
-      break;
-    }
+    workers.forEach((w, k) => {
+      const runs = all[k];
+      if (runs.length > 0 && runs.at(-1).processSeconds > SLOW_SECONDS) return;
+      progress(`${w.label}: run ${i + 1}/${count}`);
+      runs.push(runWorker(w.command, w.args));
+      if (runs.at(-1).processSeconds > SLOW_SECONDS && i + 1 < count) {
+        progress(`${w.label}: ${seconds(runs.at(-1).processSeconds)}, over ${SLOW_SECONDS} s: not repeated`);
+      }
+    });
   }
+  return all.map(summary);
+}
+
+/** The figures of one worker's runs, and the last run's counts. */
+function summary(runs) {
   const last = runs.at(-1);
   return {
     runs: runs.map((r) => r.seconds),
@@ -153,21 +163,17 @@ function autogenerateBench(profilePath) {
           );
           loaded = n;
           const job = JSON.stringify({ profile: profilePath, n, url: db.url });
-          const ours = measure(
-            `autogen ${n}`,
-            process.execPath,
-            [path.join(WORKERS, "autogen-check.js"), job],
-            n <= ANCHOR_MAX ? RUNS : LARGE_RUNS,
-          );
-          const anchors = [];
+          const workers = [
+            { label: `autogen ${n}`, command: process.execPath, args: [path.join(WORKERS, "autogen-check.js"), job] },
+          ];
+          const anchorTools = [];
           if (n <= ANCHOR_MAX) {
-            const typeormRun = measure(`TypeORM ${n}`, process.execPath, [path.join(WORKERS, "typeorm-log.js"), job]);
-            anchors.push({
-              tool: "TypeORM",
-              name: `TypeORM initialize() + log(), ${n} tables`,
-              what: "log()",
-              ...typeormRun,
+            workers.push({
+              label: `TypeORM ${n}`,
+              command: process.execPath,
+              args: [path.join(WORKERS, "typeorm-log.js"), job],
             });
+            anchorTools.push({ tool: "TypeORM", name: `TypeORM initialize() + log(), ${n} tables`, what: "log()" });
             if (python) {
               const alembicJob = JSON.stringify({
                 url: profile.alembic.url(db.url),
@@ -175,18 +181,20 @@ function autogenerateBench(profilePath) {
                 imports: profile.alembic.imports,
                 columns: profile.columns.map((c) => `Column(${JSON.stringify(c.name)}, ${c.sqlalchemy})`),
               });
-              const alembicRun = measure(`Alembic ${n}`, python, [
-                path.join(WORKERS, "alembic_compare.py"),
-                alembicJob,
-              ]);
-              anchors.push({
+              workers.push({
+                label: `Alembic ${n}`,
+                command: python,
+                args: [path.join(WORKERS, "alembic_compare.py"), alembicJob],
+              });
+              anchorTools.push({
                 tool: "Alembic",
                 name: `Alembic MetaData + compare_metadata, ${n} tables`,
                 what: "compare_metadata",
-                ...alembicRun,
               });
             }
           }
+          const [ours, ...anchorRuns] = measureInterleaved(workers, n <= ANCHOR_MAX ? RUNS : LARGE_RUNS);
+          const anchors = anchorTools.map((a, i) => ({ ...a, ...anchorRuns[i] }));
           const ourMedian = median(ours.runs);
           const notes = [`${phantomNote(ours)}, whole process ${seconds(ours.processSeconds)}`];
           const result = { name: `autogen check, ${n} tables`, tool: "autogen", size: n, ...ours };
