@@ -163,17 +163,24 @@ function autogenerateBench(profilePath) {
           );
           loaded = n;
           const job = JSON.stringify({ profile: profilePath, n, url: db.url });
-          const workers = [
-            { label: `autogen ${n}`, command: process.execPath, args: [path.join(WORKERS, "autogen-check.js"), job] },
-          ];
+          const ourWorker = {
+            label: `autogen ${n}`,
+            command: process.execPath,
+            args: [path.join(WORKERS, "autogen-check.js"), job],
+          };
+          // Each anchor with the worker that measures it.
           const anchorTools = [];
           if (n <= ANCHOR_MAX) {
-            workers.push({
-              label: `TypeORM ${n}`,
-              command: process.execPath,
-              args: [path.join(WORKERS, "typeorm-log.js"), job],
+            anchorTools.push({
+              tool: "TypeORM",
+              name: `TypeORM initialize() + log(), ${n} tables`,
+              what: "log()",
+              worker: {
+                label: `TypeORM ${n}`,
+                command: process.execPath,
+                args: [path.join(WORKERS, "typeorm-log.js"), job],
+              },
             });
-            anchorTools.push({ tool: "TypeORM", name: `TypeORM initialize() + log(), ${n} tables`, what: "log()" });
             if (python) {
               const alembicJob = JSON.stringify({
                 url: profile.alembic.url(db.url),
@@ -181,20 +188,23 @@ function autogenerateBench(profilePath) {
                 imports: profile.alembic.imports,
                 columns: profile.columns.map((c) => `Column(${JSON.stringify(c.name)}, ${c.sqlalchemy})`),
               });
-              workers.push({
-                label: `Alembic ${n}`,
-                command: python,
-                args: [path.join(WORKERS, "alembic_compare.py"), alembicJob],
-              });
               anchorTools.push({
                 tool: "Alembic",
                 name: `Alembic MetaData + compare_metadata, ${n} tables`,
                 what: "compare_metadata",
+                worker: {
+                  label: `Alembic ${n}`,
+                  command: python,
+                  args: [path.join(WORKERS, "alembic_compare.py"), alembicJob],
+                },
               });
             }
           }
-          const [ours, ...anchorRuns] = measureInterleaved(workers, n <= ANCHOR_MAX ? RUNS : LARGE_RUNS);
-          const anchors = anchorTools.map((a, i) => ({ ...a, ...anchorRuns[i] }));
+          const [ours, ...anchorRuns] = measureInterleaved(
+            [ourWorker, ...anchorTools.map((a) => a.worker)],
+            n <= ANCHOR_MAX ? RUNS : LARGE_RUNS,
+          );
+          const anchors = anchorTools.map(({ worker: _worker, ...a }, i) => ({ ...a, ...anchorRuns[i] }));
           const ourMedian = median(ours.runs);
           const notes = [`${phantomNote(ours)}, whole process ${seconds(ours.processSeconds)}`];
           const result = { name: `autogen check, ${n} tables`, tool: "autogen", size: n, ...ours };
