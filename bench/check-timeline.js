@@ -8,6 +8,7 @@
 // how much of the check the model build holds up, and what the rest costs.
 //   node bench/check-timeline.js sqlite|postgres|mysql TABLES RUNS [--model-free]
 "use strict";
+const { runScript } = require("./run-script");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
@@ -57,10 +58,4 @@ async function main() {
   return 0;
 }
 
-main().then(
-  (s) => process.exit(s),
-  (err) => {
-    console.error(err.message);
-    process.exit(1);
-  },
-);
+runScript(main);

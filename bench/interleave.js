@@ -8,6 +8,7 @@
 //   node bench/interleave.js sqlite|postgres|mysql TABLES RUNS CHECKOUT...
 // e.g. node bench/interleave.js postgres 1000 7 /tmp/before .
 "use strict";
+const { runScript } = require("./run-script");
 const path = require("node:path");
 const { runWorker, withBenchDatabase } = require("./autogenerate-bench");
 const { median } = require("./report");
@@ -49,10 +50,4 @@ async function main() {
   return 0;
 }
 
-main().then(
-  (s) => process.exit(s),
-  (err) => {
-    console.error(err.message);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -7,6 +7,7 @@
 // only the samples inside the worker's timed window. The .cpuprofile is kept for Chrome DevTools.
 //   node bench/profile-check.js sqlite|postgres|mysql [tables=1000] [top=25]
 "use strict";
+const { runScript } = require("./run-script");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
@@ -120,10 +121,4 @@ async function main() {
   return 0;
 }
 
-main().then(
-  (s) => process.exit(s),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runScript(main, { stack: true });

@@ -8,6 +8,7 @@
 // rssMB?, ... }. Exit status 1 when a bench fails (a command errs or prints the wrong thing). A
 // missed goal is printed, not failed: figures depend on the machine, and are never asserted in tests.
 "use strict";
+const { runScript } = require("./run-script");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
@@ -73,10 +74,4 @@ async function main() {
   return status;
 }
 
-main().then(
-  (status) => process.exit(status),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runScript(main, { stack: true });
