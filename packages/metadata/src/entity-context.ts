@@ -1,12 +1,13 @@
 import type { Dialect } from "@autogen/dialects";
 import type { TypeORMDriverRules } from "./rules/typeorm-driver-rules";
-import type { TypeORMDriver, TypeORMEntityMetadata, TypeORMNamingStrategy, TypeORMTable } from "./typeorm-shapes";
+import type { TypeORMDriver, TypeORMEntityMetadata, TypeORMNamingStrategy } from "./typeorm-shapes";
+import type { TypeORMTableView } from "./typeorm-table";
 
 /** Everything the per-aspect mappers need to turn one entity into one table. */
 export interface EntityContext {
   readonly entity: TypeORMEntityMetadata;
-  /** TypeORM's own `Table.create(entity, driver)`: normalised columns in entity column order. */
-  readonly typeormTable: TypeORMTable;
+  /** TypeORM's own `Table.create(entity, driver)`: its normalised columns, in entity column order, and the Table when needed. */
+  readonly typeormTable: TypeORMTableView;
   readonly driver: TypeORMDriver;
   readonly namingStrategy: TypeORMNamingStrategy;
   readonly rules: TypeORMDriverRules;

@@ -11,7 +11,8 @@ export function primaryKeyFromEntity(ctx: EntityContext): PrimaryKey | null {
   if (primary.length === 0) return null;
   const columns = primary.map((c) => c.databaseName);
   const name = ctx.rules.writes.primaryKeyName
-    ? (primary[0]!.primaryKeyConstraintName ?? ctx.namingStrategy.primaryKeyName(ctx.typeormTable, [...columns]))
+    ? (primary[0]!.primaryKeyConstraintName ??
+      ctx.namingStrategy.primaryKeyName(ctx.typeormTable.table(), [...columns]))
     : null;
   return PrimaryKey.create(columns, name);
 }

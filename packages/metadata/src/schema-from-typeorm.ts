@@ -8,7 +8,8 @@ import type { MetadataSource, SchemaFromTypeORMOptions } from "./metadata-source
 import { typeormDriverRules } from "./rules/typeorm-driver-rules";
 import { checkSharedEnumNames } from "./shared-enum-names";
 import { tableFromEntity } from "./table-from-entity";
-import type { TypeORMEntityMetadata, TypeORMTable } from "./typeorm-shapes";
+import type { TypeORMEntityMetadata } from "./typeorm-shapes";
+import { typeormTableViews } from "./typeorm-table";
 
 /** Entity kinds that are tables: entities, many-to-many junctions, closure tables. STI children (`entity-child`) share their parent's table. */
 const TABLE_TYPES: ReadonlySet<string> = new Set(["regular", "junction", "closure", "closure-junction"]);
@@ -59,6 +60,7 @@ async function builtSchema(
   // Queries the caller sent meanwhile move on (autogenerate reflects while the model is built).
   await eventLoopTurn();
   const rules = typeormDriverRules(built.driver);
+  const tableView = typeormTableViews(built.typeorm);
   checkSharedEnumNames(built.metadatas, (entity) => entitySchema(entity, built.driver, rules));
   const tables: Table[] = [];
   const enums = new Map<string, Enum>();
@@ -73,7 +75,8 @@ async function builtSchema(
     if (!TABLE_TYPES.has(entity.tableType)) continue;
     const ctx: EntityContext = {
       entity,
-      typeormTable: built.typeorm.exports.Table.create(entity, built.driver) as TypeORMTable,
+      // Only a primary key name may need the whole Table (primary-key-from-entity.ts).
+      typeormTable: tableView(entity, built.driver, rules.writes.primaryKeyName),
       driver: built.driver,
       namingStrategy: built.namingStrategy,
       rules,
