@@ -331,8 +331,10 @@ class MysqlSchemaBuild {
   column(r: RawMysqlColumnRow, t: RawMysqlTableRow, isJson: boolean): Column {
     const canonical = this.dialect.canonical;
     const type = canonical.type(isJson ? "json" : r.column_type);
-    const generated = /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.exec(r.extra);
-    const onUpdate = /\bon update (.+)$/i.exec(r.extra)?.[1] ?? null;
+    // Most columns have no EXTRA at all: no pattern to test then.
+    const extra = r.extra === "" ? null : r.extra;
+    const generated = extra === null ? null : /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.exec(extra);
+    const onUpdate = extra === null ? null : (/\bon update (.+)$/i.exec(extra)?.[1] ?? null);
     let { charset, collation } = differingCharset(ownCharset(r), { charset: t.charset, collation: t.collation_name });
     if (isJson && r.collation_name === JSON_COLLATION) collation = charset = null;
     return canonical.column(
@@ -340,7 +342,7 @@ class MysqlSchemaBuild {
         nullable: r.is_nullable === "YES",
         default: generated ? null : canonical.default(this.rawDefault(r), type),
         comment: r.column_comment === "" ? null : r.column_comment,
-        autoIncrement: /\bauto_increment\b/i.test(r.extra),
+        autoIncrement: extra !== null && /\bauto_increment\b/i.test(extra),
         generated: generated
           ? {
               expression: canonical.expression(r.generation_expression ?? ""),
