@@ -56,6 +56,8 @@ ${t.parent ? `  parentId int NULL,\n` : ""}  PRIMARY KEY (id),
   }
 ) ENGINE=InnoDB`,
   ],
+  // The driver module autogen's connection loads for this URL (see workers/autogen-check.js).
+  autogen: { driverModule: "mysql2" },
   typeorm: { options: (url) => ({ type: "mariadb", url: url.replace(/^mysql:/, "mariadb:") }) },
   alembic: {
     driverModule: "pymysql",

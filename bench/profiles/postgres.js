@@ -58,6 +58,8 @@ ${t.parent ? `  "parentId" integer,\n` : ""}  CONSTRAINT "${names.primaryKey}" P
   ],
   /** Tables per transaction when loading: one transaction for thousands would exceed max_locks_per_transaction. */
   loadBatch: 200,
+  // The driver module autogen's connection loads for this URL (see workers/autogen-check.js).
+  autogen: { driverModule: "pg" },
   typeorm: { options: (url) => ({ type: "postgres", url }) },
   alembic: {
     driverModule: "psycopg2",

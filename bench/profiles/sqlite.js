@@ -59,6 +59,8 @@ ${t.parent ? `  parentId integer,\n` : ""}  CONSTRAINT "${names.unique}" UNIQUE 
     `CREATE INDEX idx_${t.name}_qty_created ON ${t.name} (qty, created)`,
   ],
   loadBatch: 1000,
+  // The driver module autogen's connection loads for this URL (see workers/autogen-check.js).
+  autogen: { driverModule: "sqlite3" },
   typeorm: { options: (url) => ({ type: "better-sqlite3", database: filePath(url) }) },
   alembic: {
     driverModule: "sqlite3",

@@ -18,6 +18,8 @@ async function main() {
   const job = JSON.parse(process.argv[2]);
   const profile = require(job.profile);
   const entities = decoratedEntities(require("typeorm"), profile, syntheticModel(job.n));
+  // Loaded before the clock starts, as in autogen-check.js.
+  require(profile.autogen.driverModule);
   const { command, defineConfig } = require("autogen");
   const { connect } = require("@autogen/dialects");
   const { freeze } = require("@autogen/core");
