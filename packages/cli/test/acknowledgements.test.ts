@@ -26,4 +26,7 @@ test("an acknowledgement counts in the comment block directly above the op, one 
   await op.autocommitBlock(async () => {
     await op.addEnumValue("mood", "ok");`);
   assert.deepEqual([...acknowledgedCodes(wrapped, 3)], ["data-loss"]);
+  // A line the file does not have (a stale or foreign source map) acknowledges nothing, and does not throw.
+  assert.deepEqual([...acknowledgedCodes(wrapped, 4)], []);
+  assert.deepEqual([...acknowledgedCodes(wrapped, 40)], []);
 });

@@ -13,10 +13,12 @@ const WRAPPER = /^await op\.autocommitBlock\(\s*async\s*\(\)\s*=>\s*\{$/;
  * The risk codes acknowledged for the op whose call starts on 1-based `line`: those named in the
  * block of `//` comment lines directly above it (a blank or code line ends the block; the
  * opening line of an autocommitBlock wrapping the op does not), so the acknowledgement is in
- * the reviewed diff next to the op.
+ * the reviewed diff next to the op. A line past the end of the file (a source map that points
+ * elsewhere) has nothing above it to read.
  */
 export function acknowledgedCodes(fileLines: readonly string[], line: number): Set<RiskCode> {
   const codes = new Set<RiskCode>();
+  if (line > fileLines.length) return codes;
   for (let i = line - 2; i >= 0; i--) {
     const text = fileLines[i]!.trim();
     if (i === line - 2 && WRAPPER.test(text)) continue;
