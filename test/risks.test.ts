@@ -3,7 +3,8 @@
  * drops a column, adds a NOT NULL column without a default (a rename candidate of the dropped
  * one) and indexes an existing column. `check` returns the risks the dialect decides, each
  * rendered revision carries them as comments above their ops, and on MariaDB the NOT NULL
- * column is flagged before the upgrade silently fills the row with ''.
+ * column is flagged before the upgrade silently fills the row with ''. On MariaDB, a wider
+ * BINARY is flagged as a silent-data-change, and the upgrade does pad the stored value.
  */
 import "reflect-metadata";
 import assert from "node:assert/strict";
@@ -129,5 +130,43 @@ for (const dialect of dialectsUnderTest()) {
     }
   });
 }
+
+@Entity("tokens")
+class TokensV1 {
+  @PrimaryColumn({ type: "integer" }) id!: number;
+  @Column({ type: "binary", length: 4 }) tag!: Buffer;
+}
+@Entity("tokens")
+class TokensV2 {
+  @PrimaryColumn({ type: "integer" }) id!: number;
+  @Column({ type: "binary", length: 8 }) tag!: Buffer;
+}
+
+test("mysql: a wider BINARY is a silent-data-change, and the upgrade pads the stored value with zero bytes", async (t) => {
+  const db = await useDatabase(t, "mysql");
+  if (!db) return;
+  const { v1, v2 } = scenarioConfigs(t, db, [TokensV1], [TokensV2]);
+  await command.revision(v1, { message: "v1", autogenerate: true });
+  await command.upgrade(v1, "head");
+  const conn = await db.connect();
+  t.after(() => conn.close());
+  await conn.query("INSERT INTO tokens (id, tag) VALUES (1, X'6162')");
+  const hex = async () => (await conn.query<{ h: string }>("SELECT HEX(tag) AS h FROM tokens")).rows[0]!.h;
+  assert.equal(await hex(), "61620000");
+
+  const result = await command.check(v2);
+  assert.deepEqual(
+    result.risks.map((r) => r.code),
+    ["silent-data-change", "table-rewrite"],
+  );
+  assert.equal(
+    result.risks[0]!.message,
+    "changes tokens.tag from binary(4) to binary(8): values shorter than 8 bytes are padded with zero bytes to 8 bytes, and read back so",
+  );
+  await command.revision(v2, { message: "v2", autogenerate: true });
+  await command.upgrade(v2, "head");
+  // What the risk says: the value nobody changed now reads back longer.
+  assert.equal(await hex(), "6162000000000000");
+});
 
 const byText = (a: Risk, b: Risk): number => `${a.code} ${a.message}`.localeCompare(`${b.code} ${b.message}`);

@@ -67,6 +67,24 @@ describe("classifyRisks", () => {
     assert.deepEqual(codes("postgres", [notNull]), ["may-fail-on-existing-rows", "long-lock"]);
   });
 
+  it("MariaDB/MySQL: a wider binary, or another type made binary, pads shorter values with zero bytes", () => {
+    assert.deepEqual(codes("mysql", [retype("binary(4)", "binary(8)")]), ["silent-data-change", "table-rewrite"]);
+    assert.deepEqual(codes("mysql", [retype("varbinary(8)", "binary(8)")]), ["silent-data-change", "table-rewrite"]);
+    assert.deepEqual(codes("mysql", [retype("binary", "binary(2)")]), ["silent-data-change", "table-rewrite"]);
+    const [risk] = collectRisks(classifyRisks(getDialect("mysql"), [retype("binary(4)", "binary(8)")]));
+    assert.equal(
+      risk!.message,
+      "changes users.name from binary(4) to binary(8): values shorter than 8 bytes are padded with zero bytes to 8 bytes, and read back so",
+    );
+    // A narrower binary cuts values (data-loss), it pads none; varbinary keeps each value's length.
+    assert.deepEqual(codes("mysql", [retype("binary(8)", "binary(4)")]), [
+      "data-loss",
+      "may-fail-on-existing-rows",
+      "table-rewrite",
+    ]);
+    assert.deepEqual(codes("mysql", [retype("binary(4)", "varbinary(8)")]), ["table-rewrite"]);
+  });
+
   it("SQLite does not enforce types, so a narrowing loses nothing; what cannot run in place recreates the table", () => {
     const inTable = (op: OpNode) => [ModifyTableOps.create(users, [op])];
     assert.deepEqual(codes("sqlite", inTable(retype("varchar(100)", "varchar(50)"))), ["table-rewrite"]);

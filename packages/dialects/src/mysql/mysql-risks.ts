@@ -25,12 +25,27 @@ function inPlaceTypeChange(fromType: string, toType: string): boolean {
   return before !== null && after !== null && before.every((v, i) => after[i] === v);
 }
 
+/**
+ * BINARY(m) right-pads every value shorter than m bytes with zero bytes, and keeps them when
+ * read (0x6162 in a binary(4) becomes 0x61620000 in a binary(8)): a wider binary, or any other
+ * type converted to one, changes the values (checked on MariaDB 10.11 in test/risks.test.ts).
+ */
+function binaryPadding(from: string, to: string): string | null {
+  const target = parseType(to);
+  if (target.base !== "binary") return null;
+  const width = target.args[0] ?? 1;
+  const source = parseType(from);
+  if (source.base === "binary" && (source.args[0] ?? 1) >= width) return null;
+  return `values shorter than ${width} bytes are padded with zero bytes to ${width} bytes, and read back so`;
+}
+
 const copies = (table: string): string =>
   `copies table ${table} (ALGORITHM=COPY): writes wait until every row is copied`;
 
 /** How MariaDB/MySQL (InnoDB) treats a live table for each change (risk classification). */
 export const mysqlRiskRules: RiskRules = freeze({
   product: "MariaDB/MySQL",
+  typeChangeAltersValues: binaryPadding,
   typeChangeRewrite: (from: string, to: string, table: string) => (inPlaceTypeChange(from, to) ? null : copies(table)),
   narrowing: ["data-loss", "may-fail-on-existing-rows"] as const,
   notNullWithoutDefault: "fills-implicit-default" as const,
