@@ -4,7 +4,8 @@
  * one) and indexes an existing column. `check` returns the risks the dialect decides, each
  * rendered revision carries them as comments above their ops, and on MariaDB the NOT NULL
  * column is flagged before the upgrade silently fills the row with ''. On MariaDB, a wider
- * BINARY is flagged as a silent-data-change, and the upgrade does pad the stored value.
+ * BINARY is flagged as a silent-data-change, and the upgrade does pad the stored value; a
+ * datetime made a date is flagged as data-loss where the server cuts the time of day.
  */
 import "reflect-metadata";
 import assert from "node:assert/strict";
@@ -168,5 +169,50 @@ test("mysql: a wider BINARY is a silent-data-change, and the upgrade pads the st
   // What the risk says: the value nobody changed now reads back longer.
   assert.equal(await hex(), "6162000000000000");
 });
+
+/** `events` with `at` of `type`: PostgreSQL's timestamp, MariaDB's and SQLite's datetime. */
+function eventsEntity(type: string): Function {
+  @Entity("events")
+  class Events {
+    @PrimaryColumn({ type: "integer" }) id!: number;
+    @Column({ type: type as "date" }) at!: Date;
+  }
+  return Events;
+}
+
+for (const dialect of dialectsUnderTest()) {
+  test(`${dialect}: a datetime made a date is data-loss where the server cuts the time of day`, async (t) => {
+    const db = await useDatabase(t, dialect);
+    if (!db) return;
+    const type = dialect === "postgres" ? "timestamp" : "datetime";
+    const { v1, v2 } = scenarioConfigs(t, db, [eventsEntity(type)], [eventsEntity("date")]);
+    await command.revision(v1, { message: "v1", autogenerate: true });
+    await command.upgrade(v1, "head");
+    const conn = await db.connect();
+    t.after(() => conn.close());
+    await conn.query("INSERT INTO events (id, at) VALUES (1, '2021-01-02 10:20:30')");
+
+    const result = await command.check(v2);
+    const loss = result.risks.filter((r) => r.code === "data-loss");
+    await command.revision(v2, { message: "v2", autogenerate: true });
+    await command.upgrade(v2, "head");
+    // PostgreSQL pads the CHAR it casts to.
+    const text = String(
+      (await conn.query<{ at: unknown }>("SELECT CAST(at AS CHAR(30)) AS at FROM events")).rows[0]!.at,
+    ).trimEnd();
+    if (dialect === "sqlite") {
+      // SQLite keeps the text as stored whatever the declared type: nothing is cut, nothing said.
+      assert.deepEqual(loss, []);
+      assert.equal(text, "2021-01-02 10:20:30");
+    } else {
+      assert.deepEqual(
+        loss.map((r) => r.message),
+        [`changes events.at from ${type} to date: the time of day of every value is cut`],
+      );
+      // What the risk says: the time of day is gone.
+      assert.equal(text, "2021-01-02");
+    }
+  });
+}
 
 const byText = (a: Risk, b: Risk): number => `${a.code} ${a.message}`.localeCompare(`${b.code} ${b.message}`);

@@ -47,6 +47,8 @@ export interface Canonicalizer {
   narrows(from: string, to: string): boolean;
   /** Whether changing a column from `from` to `to` parses every string value into a non-string type (varchar → integer). */
   convertsText(from: string, to: string): boolean;
+  /** What changing a column from one date/time type to another cuts from every value (`the time of day of every value is cut`), or null. */
+  temporalLoss(from: string, to: string): string | null;
 }
 
 /** Turns one op into the statements that perform it on this dialect. */

@@ -39,6 +39,16 @@ export interface TypeWidths {
   readonly texts: ReadonlySet<string>;
   /** Text types by capacity, where a dialect has several (MySQL's four sizes). */
   readonly textSizes: Readonly<Record<string, number>>;
+  /** Date and time types: the parts of a moment each holds, where the server enforces them. */
+  readonly temporals: Readonly<Record<string, TemporalParts>>;
+}
+
+/** What a date or time type keeps of a moment. */
+export interface TemporalParts {
+  readonly date: boolean;
+  readonly time: boolean;
+  /** Fractional-second digits when the type names none (MySQL 0, PostgreSQL 6). */
+  readonly fraction: number;
 }
 
 /** The union of several dialects' widths (a dialect that keeps any dialect's spelling, as SQLite does). */
@@ -55,6 +65,7 @@ export function mergeTypeWidths(...ws: readonly TypeWidths[]): TypeWidths {
     fixedWidth: set((w) => w.fixedWidth),
     texts: set((w) => w.texts),
     textSizes: record((w) => w.textSizes),
+    temporals: Object.assign({}, ...ws.map((w) => w.temporals)) as Record<string, TemporalParts>,
   };
 }
 
@@ -96,6 +107,30 @@ export function narrowsWith(w: TypeWidths): (from: string, to: string) => boolea
     if (ff !== undefined && tf !== undefined) return tf < ff;
     if (ff !== undefined && ti !== undefined) return true;
     return false;
+  };
+}
+
+/**
+ * What changing a column from one date or time type to another cuts from every value, as the end
+ * of a message, or null when it keeps every part: the time of day (a datetime made a date), the
+ * date (made a time), or fractional-second digits (cut or rounded, per server). The server
+ * converts such values without failing, so this is a loss rather than a narrowing that may fail.
+ */
+export function temporalLossWith(w: TypeWidths): (from: string, to: string) => string | null {
+  return (fromType, toType) => {
+    const from = parseType(fromType);
+    const to = parseType(toType);
+    const f = w.temporals[from.base];
+    const t = w.temporals[to.base];
+    if (f === undefined || t === undefined) return null;
+    if (f.time && !t.time) return "the time of day of every value is cut";
+    if (f.date && !t.date) return "the date of every value is cut";
+    const digits = to.args[0] ?? t.fraction;
+    if (f.time && digits < (from.args[0] ?? f.fraction))
+      return digits === 0
+        ? "the fractional seconds of every value are lost"
+        : `fractional seconds beyond ${digits} digits are lost`;
+    return null;
   };
 }
 

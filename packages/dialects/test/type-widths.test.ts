@@ -4,6 +4,7 @@ import { getDialect, parseType, type DialectName } from "../src/index";
 
 const narrows = (d: DialectName, from: string, to: string) => getDialect(d).canonical.narrows(from, to);
 const convertsText = (d: DialectName, from: string, to: string) => getDialect(d).canonical.convertsText(from, to);
+const temporalLoss = (d: DialectName, from: string, to: string) => getDialect(d).canonical.temporalLoss(from, to);
 
 describe("canonical.narrows: each dialect's type widths", () => {
   it("parses a type's base and numeric arguments", () => {
@@ -49,5 +50,25 @@ describe("canonical.narrows: each dialect's type widths", () => {
     assert.equal(convertsText("postgres", "text[]", "integer[]"), false);
     assert.equal(convertsText("postgres", "text", "integer[]"), false);
     assert.equal(convertsText("mysql", "longtext", "json"), true);
+  });
+
+  it("temporalLoss: a date or time type that keeps less of a moment cuts it, where the server enforces types", () => {
+    assert.equal(temporalLoss("mysql", "datetime", "date"), "the time of day of every value is cut");
+    assert.equal(temporalLoss("mysql", "timestamp", "time"), "the date of every value is cut");
+    assert.equal(temporalLoss("mysql", "datetime(6)", "datetime(3)"), "fractional seconds beyond 3 digits are lost");
+    assert.equal(temporalLoss("mysql", "time(3)", "time"), "the fractional seconds of every value are lost");
+    assert.equal(temporalLoss("mysql", "date", "datetime"), null);
+    assert.equal(temporalLoss("mysql", "datetime", "timestamp(6)"), null);
+    assert.equal(temporalLoss("postgres", "timestamptz", "date"), "the time of day of every value is cut");
+    // PostgreSQL keeps microseconds unless told otherwise.
+    assert.equal(
+      temporalLoss("postgres", "timestamp", "timestamp(0)"),
+      "the fractional seconds of every value are lost",
+    );
+    assert.equal(temporalLoss("postgres", "timestamp(3)", "timestamptz"), null);
+    assert.equal(temporalLoss("postgres", "timestamptz", "timestamp"), null);
+    assert.equal(temporalLoss("postgres", "varchar(20)", "date"), null);
+    // SQLite keeps a date and time as stored, whatever the declared type.
+    assert.equal(temporalLoss("sqlite", "datetime", "date"), null);
   });
 });

@@ -9,7 +9,7 @@ import {
   numberWithScale,
 } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
-import { convertsTextWith, narrowsWith } from "../type-widths";
+import { convertsTextWith, narrowsWith, temporalLossWith } from "../type-widths";
 import { mysqlTypeWidths } from "./mysql-type-widths";
 import { memoized, memoizedDefault } from "../memoized";
 import { applyRules, type Rule } from "../canonical-rules";
@@ -205,6 +205,7 @@ export const mysqlCanonical: Canonicalizer = {
   expression: cachedExpression,
   narrows: narrowsWith(mysqlTypeWidths),
   convertsText: convertsTextWith(mysqlTypeWidths),
+  temporalLoss: temporalLossWith(mysqlTypeWidths),
   // InnoDB treats RESTRICT as NO ACTION, and MariaDB reports RESTRICT for an unwritten rule.
   referentialAction: (a) => (a === "RESTRICT" || a === "NO ACTION" ? null : a),
   column: (c) => {

@@ -13,4 +13,11 @@ export const mysqlTypeWidths: TypeWidths = {
   fixedWidth: new Set(["char", "nchar", "binary", "bit"]),
   texts: new Set(["tinytext", "text", "mediumtext", "longtext"]),
   textSizes: { tinytext: 1, text: 2, mediumtext: 3, longtext: 4 },
+  // https://mariadb.com/kb/en/date-and-time-data-types/: no fractional digits unless named.
+  temporals: {
+    date: { date: true, time: false, fraction: 0 },
+    datetime: { date: true, time: true, fraction: 0 },
+    timestamp: { date: true, time: true, fraction: 0 },
+    time: { date: false, time: true, fraction: 0 },
+  },
 };

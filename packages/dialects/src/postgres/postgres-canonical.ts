@@ -15,7 +15,7 @@ import {
   unquoteString,
 } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
-import { convertsTextWith, narrowsWith } from "../type-widths";
+import { convertsTextWith, narrowsWith, temporalLossWith } from "../type-widths";
 import { postgresTypeWidths } from "./postgres-type-widths";
 import { memoized, memoizedDefault } from "../memoized";
 import { applyRules, type Rule } from "../canonical-rules";
@@ -256,6 +256,7 @@ export const postgresCanonical: Canonicalizer = {
   sameDefault: (target, reflected) => RANDOM_UUID_DEFAULTS.has(target) && RANDOM_UUID_DEFAULTS.has(reflected),
   narrows: narrowsWith(postgresTypeWidths),
   convertsText: convertsTextWith(postgresTypeWidths),
+  temporalLoss: temporalLossWith(postgresTypeWidths),
   column: (c) => {
     let type = cachedType(c.type);
     let autoIncrement = c.autoIncrement;

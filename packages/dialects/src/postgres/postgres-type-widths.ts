@@ -13,4 +13,16 @@ export const postgresTypeWidths: TypeWidths = {
   fixedWidth: new Set(["char", "character", "bit"]),
   texts: new Set(["text"]),
   textSizes: {},
+  // Microsecond precision unless named; with or without a time zone, the same parts.
+  temporals: Object.fromEntries([
+    ...["date"].map((t) => [t, { date: true, time: false, fraction: 6 }]),
+    ...["timestamp", "timestamp without time zone", "timestamp with time zone", "timestamptz"].map((t) => [
+      t,
+      { date: true, time: true, fraction: 6 },
+    ]),
+    ...["time", "time without time zone", "time with time zone", "timetz"].map((t) => [
+      t,
+      { date: false, time: true, fraction: 6 },
+    ]),
+  ]),
 };

@@ -287,6 +287,8 @@ function typeChangeRisks(view: RevisionView, name: string, table: string, from: 
             : `narrows ${change}: fails if a row holds a value that does not fit`,
         ),
       );
+  const cut = view.dialect.canonical.temporalLoss(from, to);
+  if (cut !== null) out.push(Risk.create("data-loss", `changes ${change}: ${cut}`));
   if (view.dialect.canonical.convertsText(from, to))
     out.push(
       Risk.create("may-fail-on-existing-rows", `converts ${change}: fails if a row holds a value that is not a ${to}`),

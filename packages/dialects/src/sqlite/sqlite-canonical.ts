@@ -11,7 +11,7 @@ import {
 } from "../canonical-text";
 import type { Canonicalizer } from "../dialect";
 import { memoized, memoizedDefault } from "../memoized";
-import { convertsTextWith, narrowsWith } from "../type-widths";
+import { convertsTextWith, narrowsWith, temporalLossWith } from "../type-widths";
 import { sqliteTypeWidths } from "./sqlite-type-widths";
 
 /**
@@ -84,6 +84,7 @@ export const sqliteCanonical: Canonicalizer = {
   expression: cachedExpression,
   narrows: narrowsWith(sqliteTypeWidths),
   convertsText: convertsTextWith(sqliteTypeWidths),
+  temporalLoss: temporalLossWith(sqliteTypeWidths),
   column: (c) => {
     // AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY (the rowid alias): a bigint or int
     // increment key is that column, whatever type the model names.
