@@ -13,6 +13,7 @@ import {
   CreateIndexOp,
   CreateTableOp,
   DropColumnOp,
+  DropIndexOp,
   DropTableOp,
   ModifyTableOps,
   QualifiedName,
@@ -127,6 +128,33 @@ describe("classifyRisks", () => {
     const required = DropColumnOp.create(users, Column.create("pw", "text", { nullable: false }));
     assert.deepEqual(codes("postgres", [required]), ["data-loss", "irreversible-downgrade"]);
     assert.deepEqual(codes("postgres", [DropColumnOp.create(users, Column.create("pw", "text"))]), ["data-loss"]);
+  });
+
+  it("a dropped unique column whose re-added rows would all hold one value cannot be put back", () => {
+    const dropUnique = DropIndexOp.create(users, toIndex({ name: "uq_code", columns: ["code"], unique: true }));
+    const drop = (c: Column) => codes("mysql", [dropUnique, DropColumnOp.create(users, c)]);
+    // NOT NULL: the implicit default in every row; nullable with a default: that default.
+    assert.deepEqual(drop(Column.create("code", "varchar(20)", { nullable: false, default: "''" })), [
+      "data-loss",
+      "irreversible-downgrade",
+    ]);
+    assert.deepEqual(drop(Column.create("code", "varchar(20)", { default: "'x'" })), [
+      "data-loss",
+      "irreversible-downgrade",
+    ]);
+    const [, risk] = collectRisks(
+      classifyRisks(getDialect("mysql"), [
+        dropUnique,
+        DropColumnOp.create(users, Column.create("code", "uuid", { default: "'0'" })),
+      ]),
+    );
+    assert.equal(
+      risk!.message,
+      "the downgrade adds column users.code back with one value for every row, then its unique key: it fails if users has more than one row",
+    );
+    // NULLs do not collide in a unique key, and an auto-increment numbers the rows.
+    assert.deepEqual(drop(Column.create("code", "varchar(20)")), ["data-loss"]);
+    assert.deepEqual(drop(Column.create("code", "int", { nullable: false, autoIncrement: true })), ["data-loss"]);
   });
 
   it("every op comes back carrying its risks, containers and their children too", () => {

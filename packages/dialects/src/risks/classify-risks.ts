@@ -191,15 +191,11 @@ function dropColumnRisks(view: RevisionView, op: DropColumnOp): Risk[] {
         `the downgrade adds NOT NULL column ${name} back without a default: ${notNullFate(view.rules, table)}`,
       ),
     );
-  else if (
-    !op.column.nullable &&
-    op.column.generated === null &&
-    view.droppedUniques.has(`${table}\t${op.column.name}`)
-  )
+  else if (sameValueInEveryRow(op.column) && view.droppedUniques.has(`${table}\t${op.column.name}`))
     out.push(
       Risk.create(
         "irreversible-downgrade",
-        `the downgrade adds NOT NULL column ${name} back with one value for every row, then its unique key: it fails if ${table} has more than one row`,
+        `the downgrade adds ${op.column.nullable ? "column" : "NOT NULL column"} ${name} back with one value for every row, then its unique key: it fails if ${table} has more than one row`,
       ),
     );
   return out;
@@ -219,6 +215,14 @@ function renameHint(kind: "table" | "column", name: string, candidates: readonly
 /** A NOT NULL column that existing rows would need a value for. */
 const needsValue = (c: Column): boolean =>
   !c.nullable && c.default === null && !c.autoIncrement && c.identity === null && c.generated === null;
+
+/**
+ * Whether a column added to a table with rows gives them all one value: its default, or the
+ * type's implicit one when NOT NULL (a nullable column without a default gives NULLs, which a
+ * unique key allows; an auto-increment or identity column numbers the rows).
+ */
+const sameValueInEveryRow = (c: Column): boolean =>
+  c.generated === null && !c.autoIncrement && c.identity === null && (!c.nullable || c.default !== null);
 
 const notNullFate = (rules: RiskRules, table: string): string =>
   rules.notNullWithoutDefault === "fails"
