@@ -218,8 +218,15 @@ function alterations(
     if (longer > length && type !== "binary")
       out.push({ what: "widen", options: { ...c, length: longer }, destructive: false });
     // A fixed-length binary pads its values with zero bytes to the full length: none fits a shorter one.
+    // A default the shorter column cannot hold would make v2 a model no server takes: it goes.
+    const shorter = Math.floor(length / 2);
+    const keepsDefault = typeof c["default"] !== "string" || c["default"].length <= shorter;
     if (length >= 2 && type !== "binary")
-      out.push({ what: "narrow", options: { ...c, length: Math.floor(length / 2) }, destructive: true });
+      out.push({
+        what: "narrow",
+        options: { ...c, length: shorter, ...(keepsDefault ? {} : { default: undefined }) },
+        destructive: true,
+      });
   }
   if (type === "decimal" || type === "numeric")
     out.push({
