@@ -1,8 +1,9 @@
 /* The property of one random change pair (README "Fuzzing random change pairs"), run in-process
  * through the public command API on a real database: autogenerate v1 → upgrade → insert rows →
  * autogenerate v2 → upgrade; then (a) autogenerate again finds nothing, (b) every row is still
- * there with its values (a destructive edit must carry a risk code, and only its own column may
- * change), (c) downgrade gives v1 again, schema and rows. */
+ * there with its values (a destructive edit must carry a risk code, and a column's values may
+ * change only where it was dropped or its op carries data-loss or silent-data-change), (c)
+ * downgrade gives v1 again, schema and rows. */
 import fs from "node:fs";
 import path from "node:path";
 import { command, defineConfig, type AutogenConfig, type OpNode } from "autogen";
@@ -76,7 +77,9 @@ function fail(stepName: string, message: string): never {
 /**
  * A value as the property compares it: drivers spell the same value differently per column
  * type (a number as a string, a boolean as 0/1, array elements likewise), and a CHAR pads with
- * spaces that compare equal.
+ * spaces that compare equal. A type change converts a value faithfully when it only respells it:
+ * a boolean as the text `true`/`false` (PostgreSQL's cast), a JSON document as text or as jsonb
+ * (whose whitespace and key order differ: documents compare with their keys sorted).
  */
 export function comparable(v: unknown): string {
   if (v === null || v === undefined) return "null";
@@ -84,10 +87,29 @@ export function comparable(v: unknown): string {
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return `[${v.map(comparable).join(",")}]`;
   if (typeof v === "boolean") return v ? "1" : "0";
-  if (typeof v === "object") return JSON.stringify(v);
+  if (typeof v === "object") return canonicalJson(v);
   // The generated strings never end in blanks: trailing ones are CHAR padding, which a length change redoes.
   const s = String(v).replace(/ +$/, "");
+  if (s === "true" || s === "false") return s === "true" ? "1" : "0";
+  if (/^[[{]/.test(s)) {
+    try {
+      return canonicalJson(JSON.parse(s));
+    } catch {
+      // Text that only starts like JSON: compared as it is.
+    }
+  }
   return /^-?\d+(\.\d+)?$/.test(s) ? String(Number(s)) : s;
+}
+
+/** A JSON value's text with every object's keys sorted. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v !== null && typeof v === "object")
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(v);
 }
 
 /** Every leaf op with the table it is about. */
@@ -255,11 +277,15 @@ export async function runPair(
         `not empty:\n${JSON.stringify(again.ops.upgradeOps.ops, null, 1)}\n--- revision ---\n${revisionText()}`,
       );
 
-    // A whole table (c undefined) is skipped only when the table itself was dropped.
-    // A column's values may change under a destructive edit, or an alteration whose op says they may.
+    // A column's values may differ only where they are gone (its table or itself dropped: the
+    // downgrade brings it back empty) or where its op says they may change (data-loss,
+    // silent-data-change): a destructive edit in place (a narrowing, a lossy type change) with
+    // any other risk code must keep every value it did not announce as changing.
     const isDestructive = (t: string, c: string | undefined) =>
-      applied.destructive.some((d) => d.table === t && (d.column === undefined || d.column === c)) ||
-      applied.altered.some(
+      applied.destructive.some(
+        (d) => d.table === t && (d.column === undefined || (d.column === c && applied.columnIn2(t, c) === undefined)),
+      ) ||
+      [...applied.destructive, ...applied.altered].some(
         (a) =>
           a.table === t &&
           c !== undefined &&
