@@ -14,7 +14,7 @@
 // minutes). Printed per size: medians, peak RSS, statements sent, phantom ops (the database
 // holds the model, so every op is one), autogen's ratio to each anchor (goal: at least 10x the
 // faster one) and its time ratio per doubling of the model (goal: at most 2.2x).
-// Env: AUTOGEN_BENCH_RUNS (default 3), AUTOGEN_BENCH_LARGE_RUNS (runs of the sizes above
+// Env: AUTOGEN_BENCH_RUNS (default 5), AUTOGEN_BENCH_LARGE_RUNS (runs of the sizes above
 // AUTOGEN_BENCH_ANCHOR_MAX, autogen alone: default 1, which keeps the whole bench within minutes),
 // AUTOGEN_BENCH_SIZES or the profile's own sizes variable (e.g. AUTOGEN_BENCH_PG_SIZES=1000,2000),
 // AUTOGEN_BENCH_ANCHOR_MAX, AUTOGEN_BENCH_PYTHON, AUTOGEN_BENCH_SLOW_SECONDS (a run slower than
@@ -26,7 +26,8 @@ const { performance } = require("node:perf_hooks");
 const { median } = require("./report");
 const { ddlStatements, syntheticModel } = require("./synthetic-model");
 
-const RUNS = Number(process.env.AUTOGEN_BENCH_RUNS || 3);
+// Five: one run of a few tenths of a second moves by a third with the load of the moment.
+const RUNS = Number(process.env.AUTOGEN_BENCH_RUNS || 5);
 const LARGE_RUNS = Number(process.env.AUTOGEN_BENCH_LARGE_RUNS || 1);
 // A run slower than this is not repeated: one run of minutes is already a steady figure, and
 // repeating TypeORM's log() on MariaDB at 2,000 tables (minutes per run) made the bench take an hour.
