@@ -83,12 +83,12 @@ export function narrowsWith(w: TypeWidths): (from: string, to: string) => boolea
     const ti = w.integers[to.base];
     if (fi !== undefined && ti !== undefined) return ti < fi;
     if (bounded(from.base) && bounded(to.base)) {
-      const [fl] = from.args;
-      const [tl] = to.args;
       // No length means unbounded (PostgreSQL varchar) except for the fixed-width ones, where it means 1.
+      const lengthOf = (t: ParsedType) => t.args[0] ?? (w.fixedWidth.has(t.base) ? 1 : undefined);
+      const fl = lengthOf(from);
+      const tl = lengthOf(to);
       if (tl === undefined) return false;
-      if (fl === undefined) return w.fixedWidth.has(from.base) ? tl < 1 : true;
-      return tl < fl;
+      return fl === undefined || tl < fl;
     }
     if (w.texts.has(from.base) && bounded(to.base)) return true;
     const fs = w.textSizes[from.base];

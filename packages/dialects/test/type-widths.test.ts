@@ -28,6 +28,9 @@ describe("canonical.narrows: each dialect's type widths", () => {
     assert.equal(narrows("postgres", "varchar(255)", "text"), false);
     assert.equal(narrows("postgres", "varchar", "varchar(10)"), true);
     assert.equal(narrows("postgres", "char", "char(2)"), false);
+    // And the other way: char(2) made char is char(1).
+    assert.equal(narrows("postgres", "char(2)", "char"), true);
+    assert.equal(narrows("mysql", "binary(2)", "binary"), true);
     assert.equal(narrows("postgres", "bigint", "integer"), true);
     assert.equal(narrows("postgres", "numeric(10,2)", "integer"), true);
     assert.equal(narrows("postgres", "double precision", "real"), true);
