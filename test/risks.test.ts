@@ -143,7 +143,7 @@ class TokensV2 {
   @Column({ type: "binary", length: 8 }) tag!: Buffer;
 }
 
-test("mysql: a wider BINARY is a silent-data-change, and the upgrade pads the stored value with zero bytes", async (t) => {
+test("mysql: a wider BINARY is a silent-data-change that cannot be downgraded: the upgrade pads the stored value with zero bytes", async (t) => {
   const db = await useDatabase(t, "mysql");
   if (!db) return;
   const { v1, v2 } = scenarioConfigs(t, db, [TokensV1], [TokensV2]);
@@ -158,7 +158,7 @@ test("mysql: a wider BINARY is a silent-data-change, and the upgrade pads the st
   const result = await command.check(v2);
   assert.deepEqual(
     result.risks.map((r) => r.code),
-    ["silent-data-change", "table-rewrite"],
+    ["silent-data-change", "irreversible-downgrade", "table-rewrite"],
   );
   assert.equal(
     result.risks[0]!.message,
@@ -168,6 +168,8 @@ test("mysql: a wider BINARY is a silent-data-change, and the upgrade pads the st
   await command.upgrade(v2, "head");
   // What the risk says: the value nobody changed now reads back longer.
   assert.equal(await hex(), "6162000000000000");
+  // And the downgrade cannot put binary(4) back: the padded value no longer fits.
+  await assert.rejects(command.downgrade(v2, "-1"), /Data truncated for column 'tag'/);
 });
 
 /** `events` with `at` of `type`: PostgreSQL's timestamp, MariaDB's and SQLite's datetime. */

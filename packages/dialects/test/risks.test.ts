@@ -69,9 +69,19 @@ describe("classifyRisks", () => {
   });
 
   it("MariaDB/MySQL: a wider binary, or another type made binary, pads shorter values with zero bytes", () => {
-    assert.deepEqual(codes("mysql", [retype("binary(4)", "binary(8)")]), ["silent-data-change", "table-rewrite"]);
+    // The padded values no longer fit the narrower binary the downgrade puts back.
+    assert.deepEqual(codes("mysql", [retype("binary(4)", "binary(8)")]), [
+      "silent-data-change",
+      "irreversible-downgrade",
+      "table-rewrite",
+    ]);
+    assert.deepEqual(codes("mysql", [retype("binary", "binary(2)")]), [
+      "silent-data-change",
+      "irreversible-downgrade",
+      "table-rewrite",
+    ]);
+    // A varbinary takes the padded values back as they are.
     assert.deepEqual(codes("mysql", [retype("varbinary(8)", "binary(8)")]), ["silent-data-change", "table-rewrite"]);
-    assert.deepEqual(codes("mysql", [retype("binary", "binary(2)")]), ["silent-data-change", "table-rewrite"]);
     const [risk] = collectRisks(classifyRisks(getDialect("mysql"), [retype("binary(4)", "binary(8)")]));
     assert.equal(
       risk!.message,

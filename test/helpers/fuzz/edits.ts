@@ -214,9 +214,8 @@ function alterations(
   if (STRING_LENGTH.includes(type) && length !== undefined) {
     // CHAR and BINARY stop at 255 (MariaDB), the others are kept within what an index can cover.
     const longer = Math.min(length * 2, type === "char" || type === "binary" ? 255 : 500);
-    // A longer BINARY pads every value with more zero bytes: not a widening that keeps values.
-    if (longer > length && type !== "binary")
-      out.push({ what: "widen", options: { ...c, length: longer }, destructive: false });
+    // A longer BINARY pads every value with more zero bytes: its op must say so (silent-data-change).
+    if (longer > length) out.push({ what: "widen", options: { ...c, length: longer }, destructive: false });
     // A fixed-length binary pads its values with zero bytes to the full length: none fits a shorter one.
     // A default the shorter column cannot hold would make v2 a model no server takes: it goes.
     const shorter = Math.floor(length / 2);

@@ -299,6 +299,14 @@ function typeChangeRisks(view: RevisionView, name: string, table: string, from: 
     );
   const altered = view.rules.typeChangeAltersValues?.(from, to) ?? null;
   if (altered !== null) out.push(Risk.create("silent-data-change", `changes ${change}: ${altered}`));
+  // Values the upgrade lengthened (MariaDB's BINARY padding) no longer fit the type the downgrade puts back.
+  if (altered !== null && view.dialect.canonical.narrows(to, from))
+    out.push(
+      Risk.create(
+        "irreversible-downgrade",
+        `the downgrade changes ${name} back to ${from}, which the changed values no longer fit: it fails if a row holds one`,
+      ),
+    );
   const rewrite = view.rules.typeChangeRewrite(from, to, table);
   if (rewrite !== null) out.push(Risk.create("table-rewrite", `changes ${change}: ${rewrite}`));
   return out;
