@@ -28,8 +28,8 @@ const { ddlStatements, syntheticModel } = require("./synthetic-model");
 
 // Five: one run of a few tenths of a second moves by a third with the load of the moment.
 const RUNS = Number(process.env.AUTOGEN_BENCH_RUNS || 5);
-// Three: the first run after the database grew by thousands of tables meets the server still busy
-// with them (one run at 10,000 PostgreSQL tables took 4.65 s where the next ones take about 3 s).
+// Three: one run at 10,000 tables is one sample of a machine whose speed drifts (4.65 s on
+// PostgreSQL in one bench, 2.83-3.39 s in six runs of bench/interleave.js right after).
 const LARGE_RUNS = Number(process.env.AUTOGEN_BENCH_LARGE_RUNS || 3);
 // A run slower than this is not repeated: one run of minutes is already a steady figure, and
 // repeating TypeORM's log() on MariaDB at 2,000 tables (minutes per run) made the bench take an hour.
