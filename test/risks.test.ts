@@ -128,19 +128,18 @@ for (const dialect of dialectsUnderTest()) {
   });
 }
 
-@Entity("tokens")
-class TokensV1 {
-  @PrimaryColumn({ type: "integer" }) id!: number;
-  @Column({ type: "binary", length: 4 }) tag!: Buffer;
-}
-@Entity("tokens")
-class TokensV2 {
-  @PrimaryColumn({ type: "integer" }) id!: number;
-  @Column({ type: "binary", length: 8 }) tag!: Buffer;
+/** `tokens` with `tag` a BINARY of `length` bytes. */
+function tokensEntity(length: number): Function {
+  @Entity("tokens")
+  class Tokens {
+    @PrimaryColumn({ type: "integer" }) id!: number;
+    @Column({ type: "binary", length }) tag!: Buffer;
+  }
+  return Tokens;
 }
 
 test("mysql: a wider BINARY is a silent-data-change that cannot be downgraded: the upgrade pads the stored value with zero bytes", async (t) => {
-  const at = await atV1(t, "mysql", [TokensV1], [TokensV2]);
+  const at = await atV1(t, "mysql", [tokensEntity(4)], [tokensEntity(8)]);
   if (!at) return;
   const { v2, conn } = at;
   await conn.query("INSERT INTO tokens (id, tag) VALUES (1, X'6162')");

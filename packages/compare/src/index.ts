@@ -1,4 +1,5 @@
 export { compareSchemas } from "./compare";
+export { stableJson } from "./same-value";
 export type {
   CompareOptions,
   CompareDialect,

@@ -20,9 +20,9 @@ interface TableUtilsModule {
  * foreign keys, which nothing here reads (5–8 ms of a 1,000-table model's build): the columns
  * are made here as Table.create makes them (its constructor wraps each
  * `TableUtils.createTableColumnOptions` in a TableColumn), and the whole Table only when
- * `table()` is called. A view `withTable` (the
- * caller will ask for it) takes the columns of Table.create, made at once, as does every view
- * when the TypeORM copy's internals cannot be loaded.
+ * `table()` is called. A view `withTable` (the caller will ask for it) takes the columns of
+ * Table.create, made at once, as does every view when the TypeORM copy's internals cannot be
+ * loaded.
  */
 export function typeormTableViews(
   tm: TypeORMModule,

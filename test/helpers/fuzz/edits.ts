@@ -216,10 +216,10 @@ function alterations(
     const longer = Math.min(length * 2, type === "char" || type === "binary" ? 255 : 500);
     // A longer BINARY pads every value with more zero bytes: its op must say so (silent-data-change).
     if (longer > length) out.push({ what: "widen", options: { ...c, length: longer }, destructive: false });
-    // A fixed-length binary pads its values with zero bytes to the full length: none fits a shorter one.
     // A default the shorter column cannot hold would make v2 a model no server takes: it goes.
     const shorter = Math.floor(length / 2);
     const keepsDefault = typeof c["default"] !== "string" || c["default"].length <= shorter;
+    // A fixed-length binary pads its values with zero bytes to the full length: none fits a shorter one.
     if (length >= 2 && type !== "binary")
       out.push({
         what: "narrow",
