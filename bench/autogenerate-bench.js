@@ -7,9 +7,11 @@
 //   - TypeORM: `DataSource.initialize()` (metadata build + connect) + the schema builder's log();
 //   - Alembic: the SQLAlchemy MetaData built + `compare_metadata` (compare_type and
 //     compare_server_default on), if a python3 with alembic and the driver is installed.
-// No timer covers module loading: each tool's database driver is loaded before its timer starts
-// (TypeORM's DataSource constructor and SQLAlchemy's create_engine load theirs; autogen's worker
-// requires the profile's autogen.driverModule).
+// No timer covers module loading: each tool's library and database driver are loaded before its
+// timer starts (TypeORM's worker requires typeorm, whose DataSource constructor loads the driver;
+// Alembic's imports compare_metadata, and create_engine loads the driver; autogen's worker
+// requires the profile's autogen.driverModule and the autogenerate pipeline, which the CLI loads
+// only when a command needs it: workers/worker-support.js).
 // The anchors run up to AUTOGEN_BENCH_ANCHOR_MAX tables (default 2,000: above that they take
 // minutes). Printed per size: medians, peak RSS, statements sent, phantom ops (the database
 // holds the model, so every op is one), autogen's ratio to each anchor (goal: at least 10x the

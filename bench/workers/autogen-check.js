@@ -1,7 +1,8 @@
 // One cold autogen check in a process of its own, as a user's `autogen check` meets it (V8 tuned
-// as the bin tunes it): the entities are decorated and the database driver's module loaded first
-// (module loading, not timed, as the anchors' workers load theirs before their timers), then
-// connect + command.check is timed. argv[2]: a JSON job { profile, n, url }. Prints one JSON line: seconds, statements
+// as the bin tunes it): the entities are decorated, and the database driver and autogen's
+// autogenerate pipeline loaded, first (module loading, not timed, as the anchors' workers load
+// theirs before their timers: worker-support.js, loadAutogenForCheck), then connect +
+// command.check is timed. argv[2]: a JSON job { profile, n, url }. Prints one JSON line: seconds, statements
 // sent (and how many of them read the catalog), phantom ops (the database holds the model, so
 // every op is one), peak RSS, and the timed window on the monotonic clock (µs).
 "use strict";
@@ -13,7 +14,7 @@ const os = require("node:os");
 const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 const { decoratedEntities, syntheticModel } = require("../synthetic-model");
-const { countingConnection, countOps, report } = require("./worker-support");
+const { loadAutogenForCheck, countingConnection, countOps, report } = require("./worker-support");
 
 /** The monotonic clock in microseconds, as a CPU profile's sample times count it (for profile-check's timed window). */
 const micros = () => Number(process.hrtime.bigint() / 1000n);
@@ -22,10 +23,7 @@ async function main() {
   const job = JSON.parse(process.argv[2]);
   const profile = require(job.profile);
   const entities = decoratedEntities(require("typeorm"), profile, syntheticModel(job.n));
-  // TypeORM's DataSource constructor and SQLAlchemy's create_engine load their drivers before
-  // the other workers start their timers: connect() would load this one inside the window.
-  require(profile.autogen.driverModule);
-  const { command, defineConfig } = require("autogen");
+  const { command, defineConfig } = loadAutogenForCheck(profile);
   const { connect } = require("@autogen/dialects");
   const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-bench-check-"));
   fs.mkdirSync(path.join(scriptLocation, "versions"));

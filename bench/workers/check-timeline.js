@@ -12,15 +12,13 @@ const os = require("node:os");
 const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 const { decoratedEntities, syntheticModel } = require("../synthetic-model");
-const { report } = require("./worker-support");
+const { loadAutogenForCheck, report } = require("./worker-support");
 
 async function main() {
   const job = JSON.parse(process.argv[2]);
   const profile = require(job.profile);
   const entities = decoratedEntities(require("typeorm"), profile, syntheticModel(job.n));
-  // Loaded before the clock starts, as in autogen-check.js.
-  require(profile.autogen.driverModule);
-  const { command, defineConfig } = require("autogen");
+  const { command, defineConfig } = loadAutogenForCheck(profile);
   const { connect } = require("@autogen/dialects");
   const { freeze } = require("@autogen/core");
   const given = job.mode === "model-free" ? freeze(JSON.parse(fs.readFileSync(job.modelFile, "utf8"))) : null;

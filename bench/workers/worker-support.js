@@ -1,5 +1,19 @@
-// What the bench workers share: a statement-counting connection, op counting, the result line.
+// What the bench workers share: what autogen's workers load before their timers, a
+// statement-counting connection, op counting, the result line.
 "use strict";
+
+/**
+ * What an autogen check worker loads before its timer starts, as the anchors' workers load
+ * theirs: the database driver (TypeORM's DataSource constructor and SQLAlchemy's create_engine
+ * load theirs) and the autogenerate pipeline, which the CLI requires only when a command needs
+ * it (packages/cli/src/lazy-modules.ts): TypeORM's worker has all of TypeORM loaded by
+ * `require("typeorm")`, Alembic's imports compare_metadata. Returns the CLI's API.
+ */
+function loadAutogenForCheck(profile) {
+  require(profile.autogen.driverModule);
+  require("autogen/dist/src/autogenerate");
+  return require("autogen");
+}
 
 /** A statement that reads the database's catalog (as reflection does), by the catalog objects it names. */
 const CATALOG = /\bpg_\w+|\binformation_schema\.|\bsqlite_(schema|master)\b|\bpragma_\w+/i;
@@ -34,4 +48,4 @@ function report(result) {
   );
 }
 
-module.exports = { countingConnection, countOps, report };
+module.exports = { loadAutogenForCheck, countingConnection, countOps, report };
