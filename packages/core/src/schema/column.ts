@@ -55,15 +55,39 @@ export const COLUMN_DEFAULTS: Omit<ColumnProps, "type"> = freeze({
 
 export const Column = freeze({
   is: (n: { kind: string }): n is Column => n.kind === "Column",
-  create: (name: string, type: string, props: Partial<ColumnProps> = {}): Column =>
-    withProps({ kind: "Column", name, ...COLUMN_DEFAULTS, type }, props),
+  create: (name: string, type: string, props: Partial<ColumnProps> = {}): Column => createColumn(name, type, props),
   cloneWith: (c: Column, patch: ColumnChanges): Column => withProps({ ...c }, patch),
 });
 
 /**
- * `base` with the properties of `props` that are set, frozen: every column of every reflect and
- * model is built here, so this freezes what it adds and the column's two object properties
- * rather than walking the whole node again.
+ * A new column: COLUMN_DEFAULTS where `props` leaves a property unset (undefined), made as one
+ * object literal, keys in the order of a clone (kind, name, the defaults, type). Every column of
+ * every reflect and model is made here: a literal of one shape costs about two thirds of
+ * spreading the defaults and copying `props` over them key by key.
+ */
+function createColumn(name: string, type: string, props: Partial<ColumnProps>): Column {
+  const d = COLUMN_DEFAULTS;
+  const column: Column = {
+    kind: "Column",
+    name,
+    nullable: props.nullable === undefined ? d.nullable : props.nullable,
+    default: props.default === undefined ? d.default : props.default,
+    comment: props.comment === undefined ? d.comment : props.comment,
+    autoIncrement: props.autoIncrement === undefined ? d.autoIncrement : props.autoIncrement,
+    identity: props.identity === undefined ? d.identity : freeze(props.identity),
+    generated: props.generated === undefined ? d.generated : freeze(props.generated),
+    collation: props.collation === undefined ? d.collation : props.collation,
+    charset: props.charset === undefined ? d.charset : props.charset,
+    onUpdate: props.onUpdate === undefined ? d.onUpdate : props.onUpdate,
+    type: props.type === undefined ? type : props.type,
+  };
+  return Object.freeze(column);
+}
+
+/**
+ * `base` (a clone of a column) with the properties of `props` that are set, frozen: this
+ * freezes what it adds and the column's two object properties rather than walking the whole
+ * node again.
  */
 function withProps(base: Record<string, unknown>, props: object): Column {
   const p = props as Record<string, unknown>;
