@@ -3,7 +3,7 @@
  * whatever the number of tables (each filtered by schema and table name in SQL, never one
  * query per table, and never SQL text that grows with the number of tables).
  */
-import { namedRow } from "../named-row";
+import { namedRows } from "../named-row";
 
 /** Application schemas (databases): not the server's own. */
 export const MYSQL_SCHEMA_NAMES_QUERY = `
@@ -356,7 +356,7 @@ export function mysqlCatalogStatement(
       };
     }),
   );
-  const names = parts.map((selects) => Object.keys(selects[0]?.fields ?? {}));
+  const makers = parts.map((selects) => namedRows<Record<string, unknown>>(Object.keys(selects[0]?.fields ?? {})));
   const union = selects.map((s) => s.sql).join("\n          UNION ALL\n          ");
   const keys = Array.from({ length: TEXT_KEYS }, (_, i) => `k${i}`);
   const sql = grouped
@@ -375,9 +375,9 @@ export function mysqlCatalogStatement(
         // MySQL types JSON_ARRAY as json (mysql2 parses it); MariaDB as text.
         const values = typeof r.data === "string" ? (JSON.parse(r.data) as unknown[]) : r.data;
         const rows = byPart[r.part]!;
-        const partNames = names[r.part]!;
-        if (grouped) for (const row of values as unknown[][]) rows.push(namedRow(partNames, row));
-        else rows.push(namedRow(partNames, values));
+        const row = makers[r.part]!;
+        if (grouped) for (const v of values as unknown[][]) rows.push(row(v));
+        else rows.push(row(values));
       }
       return byPart;
     },

@@ -4,7 +4,7 @@
  * statements does not grow with tables or columns, and the server computes every result while
  * the client does other work (the model build) instead of waiting for the next query to be sent.
  */
-import { namedRow } from "../named-row";
+import { namedRows } from "../named-row";
 
 /**
  * `<column>` is one of the requested schemas, a parameter in which NULL stands for the current
@@ -293,8 +293,8 @@ const PART_NAMES = Object.fromEntries(
 
 /** The rows of one part of POSTGRES_CATALOG_QUERY's answer, as objects keyed by the part's output names. */
 export function catalogRows<R>(answer: RawPostgresCatalogRow, part: keyof typeof PARTS): R[] {
-  const names = PART_NAMES[part];
-  return (JSON.parse(answer[part]) as unknown[][]).map((values) => namedRow<R>(names, values));
+  const row = namedRows<R>(PART_NAMES[part]);
+  return (JSON.parse(answer[part]) as unknown[][]).map((values) => row(values));
 }
 
 /**

@@ -3,7 +3,7 @@
  * functions (https://sqlite.org/pragma.html#pragfunc), so that each query covers every table
  * at once. All take the parameters of `sqliteTableFilter`.
  */
-import { namedRow } from "../named-row";
+import { namedRows } from "../named-row";
 import { excludedTables } from "../reflect-options";
 import type { ReflectOptions } from "../reflect-options";
 
@@ -70,7 +70,8 @@ SELECT json_group_array(json_array(position, ${names.join(", ")})) AS data
     rowsOf(answer) {
       const values = JSON.parse(answer[0]?.data ?? "[]") as unknown[][];
       const rows = new Array<R>(values.length);
-      for (const v of values) rows[(v[0] as number) - 1] = namedRow<R>(names, v, 1);
+      const row = namedRows<R>(names);
+      for (const v of values) rows[(v[0] as number) - 1] = row(v, 1);
       return rows;
     },
   };
