@@ -36,6 +36,9 @@ const TARGET_LOOKUPS: Readonly<Record<string, string>> = {
 
 type Lookup = (this: object, target: unknown, ...rest: unknown[]) => unknown;
 
+/** The target a lookup asks for: itself, or the one target of a one-element array. */
+const one = (target: unknown): unknown => (Array.isArray(target) ? target[0] : target);
+
 /**
  * A read-only view of `storage` (a TypeORM MetadataArgsStorage) whose target lookups use an
  * index built once, now: hand it to one metadata build and drop it, since items added to the
@@ -49,13 +52,16 @@ export function indexedMetadataArgs<T extends object>(storage: T): T {
     const original = source[method];
     const items = source[property];
     if (typeof original !== "function" || !Array.isArray(items)) continue;
-    const byTarget = new MetadataPositions([...items], (item) => [(item as { target?: unknown } | null)?.target]);
+    const byTarget = MetadataPositions.byOneKey([...items], (item) => (item as { target?: unknown } | null)?.target);
     // One `this` per method, reused: the lookups only filter their own array (they call no
     // other lookup), and a fresh prototype chain per call costs more than the lookup.
     const narrowed = Object.create(storage) as Record<string, unknown>;
     view[method] = function (target: unknown, ...rest: unknown[]) {
       // An array asks for the items of any of its targets (an inheritance tree), in storage order.
-      narrowed[property] = byTarget.itemsUnder(Array.isArray(target) ? target : [target]);
+      // TypeORM's lookup only reads the array, so it may have the index's own. An entity asks
+      // with its inheritance tree, most often of its class alone.
+      const many = Array.isArray(target) && target.length !== 1;
+      narrowed[property] = many ? byTarget.itemsUnder(target) : byTarget.itemsUnderKey(one(target));
       return (original as Lookup).call(narrowed, target, ...rest);
     };
   }

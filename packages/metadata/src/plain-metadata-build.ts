@@ -141,7 +141,7 @@ export async function buildPlainEntityMetadatas(
     // No entity extends a plain one (TypeORM: each metadata whose class extends this one's).
     m.childEntityMetadatas = [];
     m.build();
-    ownMetadata(t, ds, storage, m, mysqlIndices, columnsByClass.itemsUnder([m.target]));
+    ownMetadata(t, ds, storage, m, mysqlIndices, columnsByClass.itemsUnderKey(m.target));
   }
   await eventLoopTurn();
 
@@ -176,7 +176,7 @@ export async function buildPlainEntityMetadatas(
   for (const m of entities) {
     let marked = false;
     for (const column of m.columns)
-      marked = markGenerated(generations.itemsUnder([column.target]), ds, column) || marked;
+      marked = markGenerated(generations.itemsUnderKey(column.target), ds, column) || marked;
     plainLists(m, marked);
   }
   return all as TypeORMEntityMetadata[];
@@ -253,7 +253,7 @@ function registerOwnColumn(this: Loose, column: Loose): void {
 }
 
 /** Metadata args by target, each lookup in storage order. */
-const byTarget = (args: readonly Loose[]) => new MetadataPositions(args, (a) => [a.target]);
+const byTarget = (args: readonly Loose[]) => MetadataPositions.byOneKey(args, (a) => a.target);
 
 /**
  * A column marked `@Generated`, as TypeORM's build marks it last; `generations`: the

@@ -60,7 +60,8 @@ function targetsOf(storage: Storage): unknown[] {
     const tree: unknown[] = [];
     for (let c: unknown = t; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c))
       tree.push(c);
-    if (tree.length > 1) trees.push(tree);
+    // An inheritance tree, or the tree of a class that extends none (a one-element array).
+    trees.push(tree);
   }
   return [...targets, ...trees, "no such target"];
 }
