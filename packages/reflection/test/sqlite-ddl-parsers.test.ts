@@ -70,6 +70,24 @@ describe("SQLite DDL parsers", () => {
     );
   });
 
+  it("read keywords in any case, names as written", () => {
+    const upper = parseSqliteCreateTable(
+      `CREATE TABLE t (Id integer CONSTRAINT pk PRIMARY KEY AUTOINCREMENT NOT NULL, a varchar(2) DEFAULT (1) COLLATE NoCase,
+         CONSTRAINT "u" UNIQUE (a), Constraint fk Foreign Key (a) References q (id) On Delete Set Null)`,
+    );
+    const lower = parseSqliteCreateTable(
+      `create table t (Id integer constraint pk primary key autoincrement not null, a varchar(2) default (1) collate NoCase,
+         constraint "u" unique (a), Constraint fk Foreign Key (a) References q (id) On Delete Set Null)`,
+    );
+    assert.deepEqual(lower, upper);
+    assert.deepEqual(
+      [...lower.columns.values()],
+      [column("Id", { autoIncrement: true })[1], column("a", { collation: "NoCase" })[1]],
+    );
+    assert.deepEqual(lower.primaryKey, { name: "pk", columns: ["Id"] });
+    assert.equal(lower.foreignKeys[0]?.onDelete, "SET NULL");
+  });
+
   it("keep a comment inside an expression as one space, and skip empty list items", () => {
     const t = parseSqliteCreateTable("CREATE TABLE t (a int /* c */ , , b -- x\n int, CHECK ( a  /* y */ > 0 ))");
     assert.deepEqual([...t.columns.keys()], ["a", "b"]);

@@ -60,9 +60,8 @@ export function parseSqliteCreateTable(sql: string): ParsedSqliteTable {
 
   const table: MutableTable = { columns: new Map(), primaryKey: null, uniques: [], checks: [], foreignKeys: [] };
   for (const item of body.splitTopLevel()) {
-    const first = item.peek()!;
-    if (first.kind === "word" && TABLE_CONSTRAINT_WORDS.has(first.value.toUpperCase()))
-      parseTableConstraint(item, table);
+    const first = item.peekWord();
+    if (first !== null && TABLE_CONSTRAINT_WORDS.has(first)) parseTableConstraint(item, table);
     else parseColumn(item, table);
   }
   return table;
@@ -79,9 +78,8 @@ interface MutableTable {
 function parseColumn(c: SqliteTokenCursor, table: MutableTable): void {
   const name = c.next()!.value;
   // The type name: every token up to the first constraint keyword, with its `(n, m)`.
-  while (!c.done && !(c.peek()!.kind === "word" && COLUMN_CONSTRAINT_WORDS.has(c.peek()!.value.toUpperCase()))) {
-    if (c.isPunct("(")) c.parenthesized();
-    else c.next();
+  for (let word = c.peekWord(); !c.done && !(word !== null && COLUMN_CONSTRAINT_WORDS.has(word)); word = c.peekWord()) {
+    if (!c.skipParenthesized()) c.next();
   }
   let collation: string | null = null;
   let autoIncrement = false;
@@ -195,10 +193,7 @@ function skipConflictClause(c: SqliteTokenCursor): void {
 
 /** `DEFAULT (expr)`, `DEFAULT -1`, `DEFAULT 'x'`, `DEFAULT CURRENT_TIMESTAMP`: the pragma reports its text. */
 function skipDefault(c: SqliteTokenCursor): void {
-  if (c.isPunct("(")) {
-    c.parenthesized();
-    return;
-  }
+  if (c.skipParenthesized()) return;
   if (c.isPunct("-") || c.isPunct("+")) c.next();
   c.next();
 }

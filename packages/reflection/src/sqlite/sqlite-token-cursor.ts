@@ -63,10 +63,21 @@ export class SqliteTokenCursor {
     return true;
   }
 
-  /** Whether the token `offset` ahead is the keyword `k` (the length first: most differ in it). */
+  /**
+   * Whether the token `offset` ahead is the keyword `k`: the length first (most differ in it),
+   * then as written (keywords mostly are in capitals), upper-cased only when that fails.
+   */
   #wordAt(offset: number, k: string): boolean {
     const t = this.peek(offset);
-    return t !== undefined && t.kind === "word" && t.value.length === k.length && t.value.toUpperCase() === k;
+    if (t === undefined || t.kind !== "word" || t.value.length !== k.length) return false;
+    return t.value === k || t.value.toUpperCase() === k;
+  }
+
+  /** The next token's keyword, upper-cased, when it is a word (an unquoted name or keyword); else null. */
+  peekWord(): string | null {
+    const t = this.peek();
+    if (t === undefined || t.kind !== "word") return null;
+    return t.value.toUpperCase();
   }
 
   isPunct(p: string): boolean {
@@ -87,6 +98,11 @@ export class SqliteTokenCursor {
   parenthesized(): string | null {
     const inner = this.enter();
     return inner ? inner.rest() : null;
+  }
+
+  /** At a `(`: consumes the parenthesised group without making its text; false when no `(` comes next. */
+  skipParenthesized(): boolean {
+    return this.enter() !== null;
   }
 
   /**
