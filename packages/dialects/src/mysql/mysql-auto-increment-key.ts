@@ -17,6 +17,9 @@ import {
  * compares equal.
  */
 export function withAutoIncrementKeys(table: Table): Table {
+  // Nearly every table: its one auto-increment column, if any, starts the primary key.
+  const keyFirst = table.primaryKey?.columns[0];
+  if (!table.columns.some((c) => c.autoIncrement && c.name !== keyFirst)) return table;
   const starts = new Set<string>([
     ...(table.primaryKey ? table.primaryKey.columns.slice(0, 1) : []),
     ...table.indexes.flatMap((i) => (i.elements[0]?.column ? [i.elements[0].column] : [])),
