@@ -5,12 +5,15 @@
 // package of ours, TypeORM, drivers, prettier, the rest of node_modules, GC, idle = waiting on
 // the database), the top functions by self time and our functions by inclusive time, counting
 // only the samples inside the worker's timed window. The .cpuprofile is kept for Chrome DevTools.
-//   node bench/profile-check.js sqlite|postgres|mysql [tables=1000] [top=25]
+// With --runs N, the figures are the mean of N cold runs (one run's sampled figures move by a
+// few ms per function); --interval sets the sampling interval (µs; V8's default is 1000).
+//   node bench/profile-check.js sqlite|postgres|mysql [tables=1000] [top=25] [--runs N] [--interval US]
 "use strict";
 const { runScript } = require("./run-script");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { parseArgs } = require("node:util");
 const { runWorker, withBenchDatabase } = require("./autogenerate-bench");
 
 const DIALECTS = new Set(["sqlite", "postgres", "mysql"]);
@@ -42,45 +45,52 @@ function samplesIn(profile, window) {
   return out;
 }
 
-function summarize(profile, top, window) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map(profile.nodes.map((n) => [n.id, 0]));
-  const samples = samplesIn(profile, window);
-  for (const { id, ms } of samples) self.set(id, self.get(id) + ms);
+/**
+ * Self time by area and by function, and our functions' inclusive time, averaged over `runs`
+ * (each a profile and the timed window on its clock).
+ */
+function summarize(runs, top) {
   const areas = new Map();
   const fns = new Map();
-  let total = 0;
-  for (const [id, ms] of self) {
-    const { callFrame } = byId.get(id);
-    const name = callFrame.functionName || "(anonymous)";
-    const a = ["(garbage collector)", "(idle)", "(program)", "(root)"].includes(name) ? name : area(callFrame.url);
-    areas.set(a, (areas.get(a) || 0) + ms);
-    const key = `${name} ${callFrame.url ? `${path.relative(process.cwd(), callFrame.url.replace(/^file:\/\//, ""))}:${callFrame.lineNumber + 1}` : ""}`;
-    fns.set(key, (fns.get(key) || 0) + ms);
-    total += ms;
-  }
-  // Inclusive time: each sample counts once for every distinct function on its stack.
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
   const inclusive = new Map();
-  for (const sample of samples) {
-    const seen = new Set();
-    for (let id = sample.id; id !== undefined; id = parent.get(id)) {
+  const add = (m, key, ms) => m.set(key, (m.get(key) || 0) + ms / runs.length);
+  let total = 0;
+  for (const { profile, window } of runs) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map(profile.nodes.map((n) => [n.id, 0]));
+    const samples = samplesIn(profile, window);
+    for (const { id, ms } of samples) self.set(id, self.get(id) + ms);
+    for (const [id, ms] of self) {
       const { callFrame } = byId.get(id);
-      if (!callFrame.url.includes("/packages/") || callFrame.url.includes("node_modules")) continue;
-      const key = `${callFrame.functionName || "(anonymous)"} ${area(callFrame.url)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      inclusive.set(key, (inclusive.get(key) || 0) + sample.ms);
+      const name = callFrame.functionName || "(anonymous)";
+      const a = ["(garbage collector)", "(idle)", "(program)", "(root)"].includes(name) ? name : area(callFrame.url);
+      add(areas, a, ms);
+      const key = `${name} ${callFrame.url ? `${path.relative(process.cwd(), callFrame.url.replace(/^file:\/\//, ""))}:${callFrame.lineNumber + 1}` : ""}`;
+      add(fns, key, ms);
+      total += ms / runs.length;
+    }
+    // Inclusive time: each sample counts once for every distinct function on its stack.
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    for (const sample of samples) {
+      const seen = new Set();
+      for (let id = sample.id; id !== undefined; id = parent.get(id)) {
+        const { callFrame } = byId.get(id);
+        if (!callFrame.url.includes("/packages/") || callFrame.url.includes("node_modules")) continue;
+        const key = `${callFrame.functionName || "(anonymous)"} ${area(callFrame.url)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        add(inclusive, key, sample.ms);
+      }
     }
   }
   const rows = (m, k) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, k)
-      .map(([n, ms]) => `${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${n}`);
+      .map(([n, ms]) => `${ms.toFixed(1).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${n}`);
   return [
-    `profile total ${total.toFixed(0)} ms`,
+    `profile total ${total.toFixed(0)} ms${runs.length > 1 ? ` (the mean of ${runs.length} runs)` : ""}`,
     "",
     "by area:",
     ...rows(areas, 20),
@@ -93,29 +103,45 @@ function summarize(profile, top, window) {
   ].join("\n");
 }
 
+const USAGE =
+  "usage: node bench/profile-check.js sqlite|postgres|mysql [tables=1000] [top=25] [--runs N] [--interval MICROSECONDS]";
+
 async function main() {
-  const [dialect, n = "1000", top = "25"] = process.argv.slice(2);
-  if (!DIALECTS.has(dialect)) {
-    console.error("usage: node bench/profile-check.js sqlite|postgres|mysql [tables] [top]");
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { runs: { type: "string", default: "1" }, interval: { type: "string" } },
+    });
+  } catch (err) {
+    console.error(`${err.message}\n${USAGE}`);
     return 2;
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-cpuprof-"));
+  const [dialect, n = "1000", top = "25"] = parsed.positionals;
+  const runs = Number(parsed.values.runs);
+  const interval = parsed.values.interval;
+  if (!DIALECTS.has(dialect) || !(runs >= 1) || (interval !== undefined && !(Number(interval) > 0))) {
+    console.error(USAGE);
+    return 2;
+  }
   await withBenchDatabase(dialect, Number(n), async (db) => {
     const job = JSON.stringify({ profile: require.resolve(`./profiles/${dialect}`), n: Number(n), url: db.url });
     const worker = path.join(__dirname, "workers", "autogen-check.js");
-    const { window, processSeconds, ...result } = runWorker(process.execPath, [
-      "--cpu-prof",
-      "--cpu-prof-dir",
-      dir,
-      worker,
-      job,
-    ]);
-    console.log(`worker: ${JSON.stringify(result)}`);
-    const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
-    const profile = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
-    console.log(`the timed check only (connect + command.check):\n${summarize(profile, Number(top), window)}`);
+    const profiled = [];
+    for (let i = 0; i < runs; i++) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-cpuprof-"));
+      const flags = ["--cpu-prof", "--cpu-prof-dir", dir, ...(interval ? ["--cpu-prof-interval", interval] : [])];
+      const { window, processSeconds, ...result } = runWorker(process.execPath, [...flags, worker, job]);
+      console.log(`worker: ${JSON.stringify(result)}`);
+      const file = path.join(
+        dir,
+        fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile")),
+      );
+      profiled.push({ profile: JSON.parse(fs.readFileSync(file, "utf8")), window, file });
+    }
+    console.log(`the timed check only (connect + command.check):\n${summarize(profiled, Number(top))}`);
     console.log(
-      `\nprofile: ${path.join(dir, file)} (the whole process: it includes decorating the entities and loading modules before the timed check)`,
+      `\nprofiles: ${profiled.map((p) => p.file).join(" ")} (whole processes: each includes decorating the entities and loading modules before the timed check)`,
     );
   });
   return 0;
