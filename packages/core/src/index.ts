@@ -26,4 +26,5 @@ export * from "./ops/ops";
 export * from "./input/inputs";
 export * from "./input/doc-comment-text";
 export * from "./ops/apply-ops-to-table";
+export { mentionsIdentifier } from "./ops/rename-identifier";
 export * from "./ops/apply-ops-to-schema";

@@ -13,6 +13,7 @@ import {
   CreateIndexOp,
   CreateTableOp,
   DropColumnOp,
+  DropConstraintOp,
   DropIndexOp,
   DropTableOp,
   ModifyTableOps,
@@ -165,6 +166,37 @@ describe("classifyRisks", () => {
     // NULLs do not collide in a unique key, and an auto-increment numbers the rows.
     assert.deepEqual(drop(Column.create("code", "varchar(20)")), ["data-loss"]);
     assert.deepEqual(drop(Column.create("code", "int", { nullable: false, autoIncrement: true })), ["data-loss"]);
+  });
+
+  it("a dropped column whose re-added rows would all hold its default cannot be put back under a CHECK dropped with it", () => {
+    const check = CheckConstraint.create('"score" >= 0', "ck_score");
+    const dropCheck = DropConstraintOp.create(users, check);
+    const score = (o: { nullable?: boolean; default?: string | null }) => Column.create("score", "int", o);
+    const risks = collectRisks(
+      classifyRisks(getDialect("sqlite"), [
+        BatchAlterTableOp.create(users, [dropCheck, DropColumnOp.create(users, score({ default: "-1" }))]),
+      ]),
+    );
+    const risk = risks.find((r) => r.code === "irreversible-downgrade");
+    assert.deepEqual(
+      risks.map((r) => r.code),
+      // The check's drop, then the column's: each recreates the table on SQLite.
+      ["table-rewrite", "data-loss", "irreversible-downgrade", "table-rewrite"],
+    );
+    assert.equal(
+      risk!.message,
+      "the downgrade adds column users.score back with -1 in every row, then CHECK ck_score: it fails if users has rows and the check rejects that value",
+    );
+    for (const d of ["postgres", "mysql"] as const)
+      assert.deepEqual(codes(d, [dropCheck, DropColumnOp.create(users, score({ default: "-1" }))]), [
+        "data-loss",
+        "irreversible-downgrade",
+      ]);
+    // NULL passes a CHECK; a check on other columns, or one the revision keeps, is not re-created on the column.
+    assert.deepEqual(codes("postgres", [dropCheck, DropColumnOp.create(users, score({}))]), ["data-loss"]);
+    const other = DropConstraintOp.create(users, CheckConstraint.create("scores > 0 AND 'score' <> ''", "ck_other"));
+    assert.deepEqual(codes("postgres", [other, DropColumnOp.create(users, score({ default: "-1" }))]), ["data-loss"]);
+    assert.deepEqual(codes("postgres", [DropColumnOp.create(users, score({ default: "-1" }))]), ["data-loss"]);
   });
 
   it("every op comes back carrying its risks, containers and their children too", () => {

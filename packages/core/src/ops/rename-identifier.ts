@@ -19,3 +19,18 @@ export function renameIdentifier(sql: string, from: string, to: string): string 
     return token;
   });
 }
+
+/**
+ * Whether the SQL text `sql` names the column `name` as an identifier token (quoted or bare;
+ * string literals do not count), compared case-insensitively as MySQL and SQLite compare column
+ * names: the question "does this CHECK expression read the column", answered on the safe side.
+ */
+export function mentionsIdentifier(sql: string, name: string): boolean {
+  const wanted = name.toLowerCase();
+  for (const m of sql.matchAll(TOKEN)) {
+    const [, dq, bq, br, bare] = m;
+    const id = dq?.replaceAll('""', '"') ?? bq?.replaceAll("``", "`") ?? br ?? bare;
+    if (id !== undefined && id.toLowerCase() === wanted) return true;
+  }
+  return false;
+}

@@ -1,6 +1,7 @@
 import {
   QualifiedName,
   RecreateEnumOp,
+  mentionsIdentifier,
   Risk,
   withRisks,
   type AddColumnOp,
@@ -8,6 +9,7 @@ import {
   type BuiltinOps,
   type AlterColumnOp,
   type BatchAlterTableOp,
+  type CheckConstraint,
   type Column,
   type CreateIndexOp,
   type CreateTableOp,
@@ -35,6 +37,8 @@ interface RevisionView {
   readonly addedColumns: ReadonlyMap<string, readonly string[]>;
   /** `table<TAB>column` of the single-column unique indexes and constraints the list drops. */
   readonly droppedUniques: ReadonlySet<string>;
+  /** The CHECK constraints the list drops, by table key: the downgrade creates them again. */
+  readonly droppedChecks: ReadonlyMap<string, readonly CheckConstraint[]>;
 }
 
 /**
@@ -53,6 +57,7 @@ export function classifyRisks(dialect: Dialect, ops: readonly OpNode[]): WithRis
     ),
     addedColumns: addedColumnsByTable(ops),
     droppedUniques: new Set(collect(ops, uniqueDropped)),
+    droppedChecks: checksDroppedByTable(ops),
   };
   return ops.map((op) => classify(view, op, null));
 }
@@ -198,6 +203,17 @@ function dropColumnRisks(view: RevisionView, op: DropColumnOp): Risk[] {
         `the downgrade adds ${op.column.nullable ? "column" : "NOT NULL column"} ${name} back with one value for every row, then its unique key: it fails if ${table} has more than one row`,
       ),
     );
+  else if (sameValueInEveryRow(op.column)) {
+    // A CHECK on the column, dropped with it, comes back after it: the one value may not pass.
+    const check = view.droppedChecks.get(table)?.find((k) => mentionsIdentifier(k.expression, op.column.name));
+    if (check)
+      out.push(
+        Risk.create(
+          "irreversible-downgrade",
+          `the downgrade adds column ${name} back with ${op.column.default ?? "one value"} in every row, then CHECK ${check.name ?? `(${check.expression})`}: it fails if ${table} has rows and the check rejects that value`,
+        ),
+      );
+  }
   return out;
 }
 
@@ -418,7 +434,19 @@ function uniqueDropped(op: OpNode): string[] {
   return table !== null && columns.length === 1 && columns[0] ? [`${table}\t${columns[0]}`] : [];
 }
 
-function collect(ops: readonly OpNode[], pick: (op: OpNode) => string[]): string[] {
+/** The CHECK constraints dropped by the ops (containers' children too), by table key. */
+function checksDroppedByTable(ops: readonly OpNode[]): Map<string, CheckConstraint[]> {
+  const out = new Map<string, CheckConstraint[]>();
+  const dropped = collect(ops, (op): [string, CheckConstraint][] => {
+    const table = tableKeyOf(op);
+    const constraint = op.kind === "DropConstraintOp" ? (op as DropConstraintOp).constraint : null;
+    return table !== null && constraint?.kind === "CheckConstraint" ? [[table, constraint]] : [];
+  });
+  for (const [table, check] of dropped) out.set(table, [...(out.get(table) ?? []), check]);
+  return out;
+}
+
+function collect<T>(ops: readonly OpNode[], pick: (op: OpNode) => T[]): T[] {
   return ops.flatMap((op) => {
     const children = (op as { ops?: readonly OpNode[] }).ops;
     return [...pick(op), ...(children ? collect(children, pick) : [])];
