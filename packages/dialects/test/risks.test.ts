@@ -168,6 +168,25 @@ describe("classifyRisks", () => {
     assert.deepEqual(drop(Column.create("code", "int", { nullable: false, autoIncrement: true })), ["data-loss"]);
   });
 
+  it("so does a column of a unique key of several columns dropped with it, once two rows agree on the others", () => {
+    const key = toIndex({ name: "uq_code_kind", columns: ["code", "kind"], unique: true });
+    const ops = [
+      DropIndexOp.create(users, key),
+      DropColumnOp.create(users, Column.create("code", "int", { default: "1" })),
+    ];
+    const risks = collectRisks(classifyRisks(getDialect("postgres"), ops));
+    assert.deepEqual(
+      risks.map((r) => r.message),
+      [
+        "drops column users.code and its values",
+        "the downgrade adds column users.code back with one value for every row, then its unique key: it fails if two rows of users agree on the key's other part (kind)",
+      ],
+    );
+    // A unique key without the column comes back without it.
+    const other = toIndex({ name: "uq_kind", columns: ["kind", "name"], unique: true });
+    assert.deepEqual(codes("postgres", [DropIndexOp.create(users, other), ops[1]!]), ["data-loss"]);
+  });
+
   it("a dropped column whose re-added rows would all hold its default cannot be put back under a CHECK dropped with it", () => {
     const check = CheckConstraint.create('"score" >= 0', "ck_score");
     const dropCheck = DropConstraintOp.create(users, check);
@@ -185,7 +204,7 @@ describe("classifyRisks", () => {
     );
     assert.equal(
       risk!.message,
-      "the downgrade adds column users.score back with -1 in every row, then CHECK ck_score: it fails if users has rows and the check rejects that value",
+      "the downgrade adds column users.score back with one value for every row (-1), then CHECK ck_score: it fails if users has rows and the check rejects that value",
     );
     for (const d of ["postgres", "mysql"] as const)
       assert.deepEqual(codes(d, [dropCheck, DropColumnOp.create(users, score({ default: "-1" }))]), [

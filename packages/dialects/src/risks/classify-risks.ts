@@ -35,8 +35,8 @@ interface RevisionView {
   readonly createdTables: readonly string[];
   /** Columns added per table key (rename candidates of a dropped column). */
   readonly addedColumns: ReadonlyMap<string, readonly string[]>;
-  /** `table<TAB>column` of the single-column unique indexes and constraints the list drops. */
-  readonly droppedUniques: ReadonlySet<string>;
+  /** The unique indexes and constraints the list drops, by table key: their columns (null for an expression). */
+  readonly droppedUniques: ReadonlyMap<string, readonly (readonly (string | null)[])[]>;
   /** The CHECK constraints the list drops, by table key: the downgrade creates them again. */
   readonly droppedChecks: ReadonlyMap<string, readonly CheckConstraint[]>;
 }
@@ -56,8 +56,8 @@ export function classifyRisks(dialect: Dialect, ops: readonly OpNode[]): WithRis
       op.kind === "CreateTableOp" ? [QualifiedName.key((op as CreateTableOp).table)] : [],
     ),
     addedColumns: addedColumnsByTable(ops),
-    droppedUniques: new Set(collect(ops, uniqueDropped)),
-    droppedChecks: checksDroppedByTable(ops),
+    droppedUniques: byTable(collect(ops, uniqueDropped)),
+    droppedChecks: byTable(collect(ops, checkDropped)),
   };
   return ops.map((op) => classify(view, op, null));
 }
@@ -196,21 +196,25 @@ function dropColumnRisks(view: RevisionView, op: DropColumnOp): Risk[] {
         `the downgrade adds NOT NULL column ${name} back without a default: ${notNullFate(view.rules, table)}`,
       ),
     );
-  else if (sameValueInEveryRow(op.column) && view.droppedUniques.has(`${table}\t${op.column.name}`))
-    out.push(
-      Risk.create(
-        "irreversible-downgrade",
-        `the downgrade adds ${op.column.nullable ? "column" : "NOT NULL column"} ${name} back with one value for every row, then its unique key: it fails if ${table} has more than one row`,
-      ),
-    );
   else if (sameValueInEveryRow(op.column)) {
-    // A CHECK on the column, dropped with it, comes back after it: the one value may not pass.
-    const check = view.droppedChecks.get(table)?.find((k) => mentionsIdentifier(k.expression, op.column.name));
-    if (check)
+    // A unique key or CHECK on the column, dropped with it, comes back after it, over rows that
+    // all hold one value of the column.
+    const c = op.column;
+    const unique = view.droppedUniques.get(table)?.find((columns) => columns.includes(c.name));
+    const check = view.droppedChecks.get(table)?.find((k) => mentionsIdentifier(k.expression, c.name));
+    const readdsWith = `the downgrade adds ${c.nullable ? "column" : "NOT NULL column"} ${name} back with one value for every row`;
+    if (unique) {
+      const others = unique.filter((x) => x !== c.name);
+      const when =
+        others.length === 0
+          ? `${table} has more than one row`
+          : `two rows of ${table} agree on the key's other ${others.length === 1 ? "part" : "parts"} (${others.map((x) => x ?? "an expression").join(", ")})`;
+      out.push(Risk.create("irreversible-downgrade", `${readdsWith}, then its unique key: it fails if ${when}`));
+    } else if (check)
       out.push(
         Risk.create(
           "irreversible-downgrade",
-          `the downgrade adds column ${name} back with ${op.column.default ?? "one value"} in every row, then CHECK ${check.name ?? `(${check.expression})`}: it fails if ${table} has rows and the check rejects that value`,
+          `${readdsWith} (${c.default ?? "its type's implicit default"}), then CHECK ${check.name ?? `(${check.expression})`}: it fails if ${table} has rows and the check rejects that value`,
         ),
       );
   }
@@ -422,8 +426,8 @@ function tableKeyOf(op: OpNode): string | null {
   return t && typeof t.name === "string" ? QualifiedName.key(t) : null;
 }
 
-/** `table<TAB>column` of a single-column unique index or constraint the op drops. */
-function uniqueDropped(op: OpNode): string[] {
+/** The table key and columns (null for an expression) of a unique index or constraint the op drops. */
+function uniqueDropped(op: OpNode): [string, (string | null)[]][] {
   const table = tableKeyOf(op);
   const columns =
     op.kind === "DropIndexOp" && (op as DropIndexOp).index.unique
@@ -431,19 +435,21 @@ function uniqueDropped(op: OpNode): string[] {
       : op.kind === "DropConstraintOp" && (op as DropConstraintOp).constraint.kind === "UniqueConstraint"
         ? [...((op as DropConstraintOp).constraint as { columns: readonly string[] }).columns]
         : [];
-  return table !== null && columns.length === 1 && columns[0] ? [`${table}\t${columns[0]}`] : [];
+  return table !== null && columns.length > 0 ? [[table, columns]] : [];
 }
 
-/** The CHECK constraints dropped by the ops (containers' children too), by table key. */
-function checksDroppedByTable(ops: readonly OpNode[]): Map<string, CheckConstraint[]> {
-  const out = new Map<string, CheckConstraint[]>();
-  const dropped = collect(ops, (op): [string, CheckConstraint][] => {
-    const table = tableKeyOf(op);
-    const constraint = op.kind === "DropConstraintOp" ? (op as DropConstraintOp).constraint : null;
-    return table !== null && constraint?.kind === "CheckConstraint" ? [[table, constraint]] : [];
-  });
-  for (const [table, check] of dropped) out.set(table, [...(out.get(table) ?? []), check]);
+/** Pairs of a table key and a value, grouped by table key. */
+function byTable<T>(pairs: readonly (readonly [string, T])[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const [table, value] of pairs) out.set(table, [...(out.get(table) ?? []), value]);
   return out;
+}
+
+/** The table key and CHECK constraint the op drops. */
+function checkDropped(op: OpNode): [string, CheckConstraint][] {
+  const table = tableKeyOf(op);
+  const constraint = op.kind === "DropConstraintOp" ? (op as DropConstraintOp).constraint : null;
+  return table !== null && constraint?.kind === "CheckConstraint" ? [[table, constraint]] : [];
 }
 
 function collect<T>(ops: readonly OpNode[], pick: (op: OpNode) => T[]): T[] {
