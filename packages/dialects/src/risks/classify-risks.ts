@@ -55,7 +55,7 @@ export function classifyRisks(dialect: Dialect, ops: readonly OpNode[]): WithRis
     createdTables: collect(ops, (op) =>
       op.kind === "CreateTableOp" ? [QualifiedName.key((op as CreateTableOp).table)] : [],
     ),
-    addedColumns: addedColumnsByTable(ops),
+    addedColumns: byTable(collect(ops, columnAdded)),
     droppedUniques: byTable(collect(ops, uniqueDropped)),
     droppedChecks: byTable(collect(ops, checkDropped)),
   };
@@ -459,19 +459,9 @@ function collect<T>(ops: readonly OpNode[], pick: (op: OpNode) => T[]): T[] {
   });
 }
 
-function addedColumnsByTable(ops: readonly OpNode[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const visit = (list: readonly OpNode[]): void => {
-    for (const op of list) {
-      if (op.kind === "AddColumnOp") {
-        const a = op as AddColumnOp;
-        const key = QualifiedName.key(a.table);
-        out.set(key, [...(out.get(key) ?? []), a.column.name]);
-      }
-      const children = (op as { ops?: readonly OpNode[] }).ops;
-      if (children) visit(children);
-    }
-  };
-  visit(ops);
-  return out;
+/** The table key and name of the column the op adds. */
+function columnAdded(op: OpNode): [string, string][] {
+  if (op.kind !== "AddColumnOp") return [];
+  const a = op as AddColumnOp;
+  return [[QualifiedName.key(a.table), a.column.name]];
 }
