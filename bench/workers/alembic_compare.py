@@ -3,7 +3,7 @@
 # argv[1]: a JSON job { url, model, columns: [Column(...) expressions], imports }. Prints one
 # JSON line: seconds (MetaData built + compare), prebuiltSeconds (compare alone), statements,
 # phantoms, peak RSS.
-import json, resource, sys, threading, time
+import gc, json, resource, sys, threading, time
 from sqlalchemy import (MetaData, Table, Column, Integer, String, Numeric, Boolean, Text, JSON, DateTime,
                         ForeignKey, Index, UniqueConstraint, create_engine, event, text)
 from alembic.migration import MigrationContext
@@ -40,6 +40,9 @@ def include_object(obj, name, type_, reflected, compare_to):
 
 result = {}
 def measure():
+    # As the Node workers settle their heaps (worker-support.js, settleHeap): setup's garbage is
+    # collected before the timer.
+    gc.collect()
     start = time.perf_counter()
     md = build_metadata()
     built = time.perf_counter()

@@ -14,7 +14,7 @@ const os = require("node:os");
 const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 const { decoratedEntities, syntheticModel } = require("../synthetic-model");
-const { loadAutogenForCheck, countingConnection, countOps, report } = require("./worker-support");
+const { settleHeap, loadAutogenForCheck, countingConnection, countOps, report } = require("./worker-support");
 
 /** The monotonic clock in microseconds, as a CPU profile's sample times count it (for profile-check's timed window). */
 const micros = () => Number(process.hrtime.bigint() / 1000n);
@@ -28,6 +28,7 @@ async function main() {
   const scriptLocation = fs.mkdtempSync(path.join(os.tmpdir(), "autogen-bench-check-"));
   fs.mkdirSync(path.join(scriptLocation, "versions"));
   try {
+    settleHeap();
     const start = performance.now();
     const startMicros = micros();
     const conn = countingConnection(await connect(job.url));

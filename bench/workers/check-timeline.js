@@ -12,7 +12,7 @@ const os = require("node:os");
 const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 const { decoratedEntities, syntheticModel } = require("../synthetic-model");
-const { loadAutogenForCheck, report } = require("./worker-support");
+const { settleHeap, loadAutogenForCheck, report } = require("./worker-support");
 
 async function main() {
   const job = JSON.parse(process.argv[2]);
@@ -26,6 +26,7 @@ async function main() {
   fs.mkdirSync(path.join(scriptLocation, "versions"));
   try {
     const stages = [];
+    settleHeap();
     const start = performance.now();
     const at = (what) => stages.push({ ms: Math.round(performance.now() - start), what });
     const conn = await connect(job.url);

@@ -12,7 +12,7 @@ const from = createRequire(path.join(path.resolve(job.checkout), "package.json")
 from("autogen/dist/src/short-run-v8").tuneV8ForShortRun();
 from("reflect-metadata");
 const { decoratedEntities, syntheticModel } = from("./bench/synthetic-model");
-const { report } = require("./worker-support");
+const { settleHeap, report } = require("./worker-support");
 
 /** The server version the MariaDB bench database reports: TypeORM maps some types by it. */
 const SERVER_VERSIONS = { mysql: "10.11.19-MariaDB", postgres: undefined, sqlite: undefined };
@@ -22,6 +22,7 @@ async function main() {
   const entities = decoratedEntities(from("typeorm"), profile, syntheticModel(job.n));
   const { schemaFromTypeORM } = from("@autogen/metadata");
   const { getDialect } = from("@autogen/dialects");
+  settleHeap();
   const start = performance.now();
   const schema = await schemaFromTypeORM({ entities }, getDialect(job.dialect), {
     serverVersion: SERVER_VERSIONS[job.dialect],

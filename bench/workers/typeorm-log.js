@@ -7,7 +7,7 @@
 require("reflect-metadata");
 const { performance } = require("node:perf_hooks");
 const { decoratedEntities, syntheticModel } = require("../synthetic-model");
-const { report } = require("./worker-support");
+const { settleHeap, report } = require("./worker-support");
 
 class CountingLogger {
   count = 0;
@@ -28,6 +28,7 @@ async function main() {
   const entities = decoratedEntities(typeorm, profile, syntheticModel(job.n));
   const logger = new CountingLogger();
   const ds = new typeorm.DataSource({ ...profile.typeorm.options(job.url), entities, logging: true, logger });
+  settleHeap();
   const start = performance.now();
   await ds.initialize();
   const built = performance.now();
