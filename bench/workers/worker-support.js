@@ -47,6 +47,7 @@ function countingConnection(conn) {
     },
     serverVersion: () => conn.serverVersion(),
     close: () => conn.close(),
+    concurrentStatements: conn.concurrentStatements,
   };
   return counted;
 }
