@@ -17,8 +17,14 @@ export function compareExtensions(
 ): CompareResult | void {
   const need = ctx.options.requiredExtensions;
   if (!need) return;
-  const used = (s: Schema): Set<string> =>
-    new Set(s.tables.filter((t) => !ctx.isExcludedTable(t)).flatMap((t) => t.columns.flatMap((c) => [...need(c)])));
+  const used = (s: Schema): Set<string> => {
+    const out = new Set<string>();
+    for (const t of s.tables) {
+      if (ctx.isExcludedTable(t)) continue;
+      for (const c of t.columns) for (const e of need(c)) out.add(e);
+    }
+    return out;
+  };
   const present = used(reflected);
   for (const e of [...used(target)].sort()) if (!present.has(e)) up.createExtensions.push(e);
 }

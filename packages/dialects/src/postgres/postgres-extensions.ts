@@ -27,14 +27,30 @@ const TYPES: Readonly<Record<string, string>> = {
   ean13: "isn",
 };
 
-/** The extensions a canonical column needs: by its type (arrays too) and by the functions its default calls. */
+const NONE: readonly string[] = Object.freeze([]);
+
+/** `table[key]` when the table has it as its own entry (not an Object.prototype member). */
+const entry = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
+/**
+ * The extensions a canonical column needs: by its type (arrays too) and by the functions its
+ * default calls. Asked for every column of both schemas: most need none, and are answered
+ * without a regex or an array of their own.
+ */
 export function postgresRequiredExtensions(column: Column): readonly string[] {
+  const type = /["[]/.test(column.type)
+    ? entry(TYPES, column.type.replace(/(\[\])+$/, "").replace(/^"|"$/g, ""))
+    : entry(TYPES, column.type);
+  const calls = column.default !== null && column.default.includes("(");
+  if (!type && !calls) return NONE;
   const out = new Set<string>();
-  const type = TYPES[column.type.replace(/(\[\])+$/, "").replace(/^"|"$/g, "")];
   if (type) out.add(type);
-  for (const m of (column.default ?? "").matchAll(/([a-z_][a-z0-9_]*)\s*\(/gi)) {
-    const ext = FUNCTIONS[(m[1] as string).toLowerCase()];
-    if (ext) out.add(ext);
+  if (calls) {
+    for (const m of column.default!.matchAll(/([a-z_][a-z0-9_]*)\s*\(/gi)) {
+      const ext = entry(FUNCTIONS, (m[1] as string).toLowerCase());
+      if (ext) out.add(ext);
+    }
   }
   return [...out].sort();
 }
