@@ -30,11 +30,14 @@ function serverPicksPrefix(type: string): boolean {
 export function resolveImplicitKeyParts(target: Schema, reflected: Schema): Schema {
   const reflectedTables = new Map(reflected.tables.map((t) => [QualifiedName.key(t), t]));
   return mapTables(target, (t) => {
+    if (t.indexes.length === 0) return t;
+    // Most tables have no column the server would take a prefix of: they are left at once.
+    const prefixed = new Set<string>();
+    for (const c of t.columns) if (serverPicksPrefix(c.type)) prefixed.add(c.name);
+    if (prefixed.size === 0) return t;
     const existing = reflectedTables.get(QualifiedName.key(t));
-    if (!existing || t.indexes.length === 0) return t;
-    const types = new Map(t.columns.map((c) => [c.name, c.type]));
-    const implicit = (e: IndexElement) =>
-      e.column !== null && e.length === null && serverPicksPrefix(types.get(e.column) ?? "");
+    if (!existing) return t;
+    const implicit = (e: IndexElement) => e.column !== null && e.length === null && prefixed.has(e.column);
     const indexes = mapKeepingIdentity(t.indexes, (i) => {
       const held = existing.indexes.find((x) => x.name === i.name);
       if (!held || !i.elements.some(implicit) || !sameColumns(i, held)) return i;
