@@ -40,7 +40,6 @@ async function main() {
       },
       serverVersion: () => conn.serverVersion(),
       close: () => conn.close(),
-      concurrentStatements: conn.concurrentStatements,
     };
     // The key the check looks its model up by (packages/cli/src/autogenerate.ts, targetSchema).
     const key = `${conn.dialect} ${await conn.serverVersion()}`;

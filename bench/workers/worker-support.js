@@ -47,7 +47,6 @@ function countingConnection(conn) {
     },
     serverVersion: () => conn.serverVersion(),
     close: () => conn.close(),
-    concurrentStatements: conn.concurrentStatements,
   };
   return counted;
 }

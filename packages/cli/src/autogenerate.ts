@@ -74,12 +74,6 @@ export async function autogenerate(o: {
   models?: ModelCache;
   /** Receives where the run stands (see CommandOptions.onProgress). */
   onProgress?: (stage: string) => void;
-  /**
-   * Settles once the database is known to be fit to compare (whenDatabaseUpToDate, which reads
-   * the version table meanwhile on a connection that takes concurrent statements); awaited
-   * once the model is built, before anything is compared. Its failure is the run's.
-   */
-  databaseReady?: Promise<void>;
 }): Promise<MigrationScript[]> {
   const { config, connection, dialect } = o;
   const { reflected, upgradeOps, unresolved } = await compareWithModels(o);
@@ -113,8 +107,6 @@ export async function compareWithModels(o: {
   renames?: RenameResolution;
   models?: ModelCache;
   onProgress?: (stage: string) => void;
-  /** See autogenerate's `databaseReady`. */
-  databaseReady?: Promise<void>;
 }): Promise<{ reflected: Schema; upgradeOps: UpgradeOps; unresolved: readonly RenameCandidate[] }> {
   const { config, connection, dialect } = o;
   const introspector = createIntrospector(connection, dialect);
@@ -148,12 +140,7 @@ async function modelAndDatabase(
   introspector: Introspector,
   connection: Connection,
   dialect: Dialect,
-  o: {
-    warn?: (line: string) => void;
-    models?: ModelCache;
-    onProgress?: (stage: string) => void;
-    databaseReady?: Promise<void>;
-  },
+  o: { warn?: (line: string) => void; models?: ModelCache; onProgress?: (stage: string) => void },
 ): Promise<{ model: Schema; live: Schema }> {
   // Asked before reflection starts: one statement at a time on the connection (pg deprecates
   // a query sent while another runs).
@@ -176,19 +163,13 @@ async function modelAndDatabase(
     .then((s) => progress.finish("reflecting the database", `database: ${s.tables.length} tables`))
     .catch(() => undefined);
   // On failure the reflection is let finish first, so that no statement is left running on a
-  // connection the caller then closes; a database found unfit fails first, as it would have
-  // before the build.
+  // connection the caller then closes.
   const model = await targetSchema(config, connection, dialect, o.warn, o.models, serverVersion).catch(
     async (err: unknown) => {
       await reflection.catch(() => undefined);
-      await o.databaseReady;
       throw err;
     },
   );
-  await o.databaseReady?.catch(async (err: unknown) => {
-    await reflection.catch(() => undefined);
-    throw err;
-  });
   progress.finish("building the model", `model: ${model.tables.length} tables`);
   if (modelSchemas(config, model).length > 0) {
     await reflection.catch(() => undefined);

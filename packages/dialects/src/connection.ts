@@ -18,13 +18,4 @@ export interface Connection {
   /** Server version string, e.g. `15.19` or `10.11.19-MariaDB`. */
   serverVersion(): Promise<string>;
   close(): Promise<void>;
-  /**
-   * True when a statement may be sent before the ones sent earlier have answered, the driver
-   * running them in turn itself: sqlite3, whose statements wait for SQLite's connection lock in
-   * libuv's thread pool. Autogenerate then reads the version table while reflection runs and
-   * the model is built (a new SQLite connection's first statement reads the whole schema first:
-   * about 30 ms at 1,000 tables). Absent or false: one statement at a time (pg deprecates a
-   * query sent while another runs).
-   */
-  readonly concurrentStatements?: boolean;
 }

@@ -9,7 +9,7 @@ import { resolveConfig } from "../resolve-config";
 import type { RenameOptions } from "../rename-options";
 import { loadScriptDirectory } from "../script-directory";
 import { reportChanges } from "../review/report-changes";
-import { whenDatabaseUpToDate } from "./database-up-to-date";
+import { assertDatabaseUpToDate } from "./database-up-to-date";
 
 /** What {@link check} found. */
 export interface CheckResult {
@@ -43,30 +43,28 @@ export async function check(config: AutogenConfig, o: CheckOptions = {}): Promis
   let renameCandidates: readonly RenameCandidate[] = [];
   const script = await loadScriptDirectory(cfg);
   const plan = script.planNewRevision({ head: "head" });
-  const directives = await withDatabaseSession(cfg, o, (session) =>
-    whenDatabaseUpToDate(cfg, script, session, (databaseReady) =>
-      autogenerateModule().autogenerate({
-        config: cfg,
-        connection: session.connection,
-        dialect: session.dialect,
-        script,
-        ...(o.warn && { warn: o.warn }),
-        renames,
-        ...(o.models && { models: o.models }),
-        ...(o.onProgress && { onProgress: o.onProgress }),
-        onUnresolvedRenames: (c) => (renameCandidates = c),
-        revision: {
-          revId: plan.revId,
-          message: null,
-          downRevision: plan.downRevision,
-          branchLabels: null,
-          dependsOn: null,
-          versionPath: plan.versionPath,
-        },
-        databaseReady,
-      }),
-    ),
-  );
+  const directives = await withDatabaseSession(cfg, o, async (session) => {
+    await assertDatabaseUpToDate(cfg, script, session);
+    return await autogenerateModule().autogenerate({
+      config: cfg,
+      connection: session.connection,
+      dialect: session.dialect,
+      script,
+      ...(o.warn && { warn: o.warn }),
+      renames,
+      ...(o.models && { models: o.models }),
+      ...(o.onProgress && { onProgress: o.onProgress }),
+      onUnresolvedRenames: (c) => (renameCandidates = c),
+      revision: {
+        revId: plan.revId,
+        message: null,
+        downRevision: plan.downRevision,
+        branchLabels: null,
+        dependsOn: null,
+        versionPath: plan.versionPath,
+      },
+    });
+  });
   // A processRevisionDirectives hook that drops the revision means there is nothing to write.
   const ops = directives.at(-1) ?? MigrationScript.create({ ...plan, message: null });
   reportChanges(ops, o);

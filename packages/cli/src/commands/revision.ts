@@ -11,7 +11,7 @@ import type { RenameOptions } from "../rename-options";
 import { loadScriptDirectory } from "../script-directory";
 import { reportChanges } from "../review/report-changes";
 import { writeRevisionFile } from "../write-revision-file";
-import { whenDatabaseUpToDate } from "./database-up-to-date";
+import { assertDatabaseUpToDate } from "./database-up-to-date";
 
 /** Options of {@link revision} (Alembic's `revision` flags). */
 export interface RevisionOptions extends CommandOptions, RenameOptions {
@@ -90,34 +90,30 @@ export async function revision(config: AutogenConfig, o: RevisionOptions = {}): 
   const copyFrom = new Map<MigrationScript, RenderOptions["copyFrom"]>();
   if (o.autogenerate) {
     directives = await withDatabaseSession(cfg, o, async (session) => {
+      // A baseline is not compared with the database, so where the database stands does not matter.
+      if (!o.baseline) await assertDatabaseUpToDate(cfg, script, session);
       // Table changes render as batch blocks where the dialect must recreate tables (SQLite).
       renderCfg = { ...cfg, renderAsBatch: cfg.renderAsBatch ?? session.dialect.adapter.requiresBatchRecreate };
       let reflected: Schema | undefined;
-      const generate = (databaseReady: Promise<void>) =>
-        autogenerateModule().autogenerate({
-          config: cfg,
-          connection: session.connection,
-          dialect: session.dialect,
-          script,
-          baseline: o.baseline ?? false,
-          ...(o.warn && { warn: o.warn }),
-          ...(renames && { renames }),
-          ...(o.onProgress && { onProgress: o.onProgress }),
-          revision: {
-            revId: plan.revId,
-            message,
-            downRevision: plan.downRevision,
-            branchLabels: plan.branchLabels,
-            dependsOn: plan.dependsOn,
-            versionPath: plan.versionPath,
-          },
-          onReflected: (schema) => (reflected = schema),
-          databaseReady,
-        });
-      // A baseline is not compared with the database, so where the database stands does not matter.
-      const scripts = o.baseline
-        ? await generate(Promise.resolve())
-        : await whenDatabaseUpToDate(cfg, script, session, generate);
+      const scripts = await autogenerateModule().autogenerate({
+        config: cfg,
+        connection: session.connection,
+        dialect: session.dialect,
+        script,
+        baseline: o.baseline ?? false,
+        ...(o.warn && { warn: o.warn }),
+        ...(renames && { renames }),
+        ...(o.onProgress && { onProgress: o.onProgress }),
+        revision: {
+          revId: plan.revId,
+          message,
+          downRevision: plan.downRevision,
+          branchLabels: plan.branchLabels,
+          dependsOn: plan.dependsOn,
+          versionPath: plan.versionPath,
+        },
+        onReflected: (schema) => (reflected = schema),
+      });
       // Batch blocks that recreate their table carry its definition, so --sql can run them.
       if (renderCfg.renderAsBatch && reflected)
         for (const d of scripts)

@@ -44,8 +44,6 @@ export interface Sqlite3Database {
 }
 export interface Sqlite3Module {
   Database: new (filename: string, callback: (err: Error | null) => void) => Sqlite3Database;
-  /** The version of the SQLite library the module runs, as `sqlite_version()` reports it. */
-  readonly VERSION?: string;
 }
 
 export interface BetterSqliteStatement {

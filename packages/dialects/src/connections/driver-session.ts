@@ -11,10 +11,6 @@ export interface DriverSession {
   run(sql: string, params: readonly unknown[]): Promise<QueryResult>;
   /** A query whose first row's first column is the server version (e.g. `15.19`, `10.11.6-MariaDB`). */
   readonly versionQuery: string;
-  /** The server version when the driver knows it without a query (an embedded database's library version). */
-  readonly knownVersion?: string;
-  /** See Connection.concurrentStatements. */
-  readonly concurrentStatements?: boolean;
   /** Ends the driver session. Only called for sessions autogen opened itself. */
   end(): Promise<void>;
 }

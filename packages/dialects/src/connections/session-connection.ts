@@ -36,13 +36,7 @@ export class SessionConnection implements Connection {
     }
   }
 
-  get concurrentStatements(): boolean {
-    return this.#session.concurrentStatements === true;
-  }
-
   async serverVersion(): Promise<string> {
-    if (this.#closed) throw connectionClosed(this.#target, this.#session.versionQuery);
-    if (this.#session.knownVersion !== undefined) return this.#session.knownVersion;
     const { rows } = await this.query(this.#session.versionQuery);
     return String(Object.values(rows[0] ?? {})[0]);
   }

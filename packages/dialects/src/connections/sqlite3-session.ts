@@ -9,18 +9,11 @@ import {
   sqliteParams,
 } from "./sqlite-statements";
 
-/**
- * Adapts an open sqlite3.Database. `knownVersion`: the SQLite library version of the sqlite3
- * module that opened it, when known (sqlite3.VERSION), which saves the version query.
- */
-export function sqlite3Session(db: Sqlite3Database, knownVersion?: string): DriverSession {
+/** Adapts an open sqlite3.Database. */
+export function sqlite3Session(db: Sqlite3Database): DriverSession {
   return {
     dialect: "sqlite",
     versionQuery: SQLITE_VERSION_QUERY,
-    ...(knownVersion !== undefined && { knownVersion }),
-    // sqlite3 runs each statement as a task of libuv's thread pool; SQLite's connection lock
-    // takes them in turn.
-    concurrentStatements: true,
     run: (sql, params) =>
       new Promise<QueryResult>((resolve, reject) => {
         const bound = sqliteParams(sql, params);
@@ -44,7 +37,7 @@ export async function openSqlite3(filename: string): Promise<DriverSession> {
     const opened: Sqlite3Database = new sqlite3.Database(filename, (err) => (err ? reject(err) : resolve(opened)));
   });
   db.configure("busyTimeout", SQLITE_BUSY_TIMEOUT_MS);
-  const session = sqlite3Session(db, sqlite3.VERSION);
+  const session = sqlite3Session(db);
   for (const sql of SQLITE_SESSION_SETUP) await session.run(sql, []);
   return session;
 }

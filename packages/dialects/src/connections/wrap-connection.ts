@@ -93,7 +93,6 @@ export function wrapConnection(driverConnection: unknown): Connection {
       query: (sql, params) => conn.query(sql, params),
       serverVersion: () => conn.serverVersion(),
       close: async () => undefined,
-      ...(conn.concurrentStatements === true && { concurrentStatements: true }),
     };
   }
   const adopter = ADOPTERS.find((a) => a.matches(x));
