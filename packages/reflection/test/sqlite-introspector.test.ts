@@ -297,7 +297,7 @@ describe("sqlite reflection", () => {
 });
 
 describe("SQLite catalog rows as JSON (sqliteJsonRowsQuery)", () => {
-  it("answers one row of JSON that turns back into the select's rows, in its order, with SQLite's own values", async (t) => {
+  it("answers one row of JSON that turns back into the select's rows, with SQLite's own values", async (t) => {
     const db = await reflectedDatabase(t, "sqlite", [
       "CREATE TABLE r (k text, n int, note text)",
       `INSERT INTO r VALUES ('b', 2, 'it''s "quoted", (really)'), ('a', 3, NULL), ('c', 1, 'ü ✓')`,
@@ -306,11 +306,12 @@ describe("SQLite catalog rows as JSON (sqliteJsonRowsQuery)", () => {
     const query = sqliteJsonRowsQuery<{ key: string; twice: number; note: string | null }>({
       fields: { key: "r.k", twice: "r.n * 2", note: "r.note" },
       from: "FROM r WHERE r.n > ?",
-      orderBy: "r.n DESC",
+      order: { group: ["key"] },
     });
     const answer = (await db.conn.query<{ data: string }>(query.sql, [0])).rows;
     assert.equal(answer.length, 1);
-    assert.deepEqual(query.rowsOf(answer), [
+    const byKey = (rows: { key: string }[]) => [...rows].sort((a, b) => (a.key < b.key ? -1 : 1));
+    assert.deepEqual(byKey(query.rowsOf(answer)), [
       { key: "a", twice: 6, note: null },
       { key: "b", twice: 4, note: `it's "quoted", (really)` },
       { key: "c", twice: 2, note: "ü ✓" },
@@ -319,8 +320,41 @@ describe("SQLite catalog rows as JSON (sqliteJsonRowsQuery)", () => {
     assert.deepEqual(query.rowsOf((await db.conn.query<{ data: string }>(query.sql, [9])).rows), []);
   });
 
-  it("puts each row at its position, whatever order the JSON array lists them in", () => {
-    const query = sqliteJsonRowsQuery<{ x: string }>({ fields: { x: "t.x" }, from: "FROM t", orderBy: "t.x" });
-    assert.deepEqual(query.rowsOf([{ data: '[[3,"c"],[1,"a"],[2,"b"]]' }]), [{ x: "a" }, { x: "b" }, { x: "c" }]);
+  it("keeps the rows as they come when each group's are in order, groups interleaved or not", () => {
+    const query = sqliteJsonRowsQuery<{ t: string; n: number }>({
+      fields: { t: "x.t", n: "x.n" },
+      from: "FROM x",
+      order: { group: ["t"], within: "n" },
+    });
+    const rows = '[["b",0],["a",0],["b",1],["a",1],["a",2]]';
+    assert.deepEqual(
+      query.rowsOf([{ data: rows }]).map((r) => `${r.t}${r.n}`),
+      ["b0", "a0", "b1", "a1", "a2"],
+    );
+  });
+
+  it("sorts the rows by group, then within it, when a group's rows are out of order", () => {
+    const query = sqliteJsonRowsQuery<{ t: string; i: string; n: number }>({
+      fields: { t: "x.t", i: "x.i", n: "x.n" },
+      from: "FROM x",
+      order: { group: ["t", "i"], within: "n" },
+    });
+    const rows = '[["b","k",1],["a","k",0],["b","k",0],["a","j",0],["a","k",0.5]]';
+    assert.deepEqual(
+      query.rowsOf([{ data: rows }]).map((r) => `${r.t}.${r.i}${r.n}`),
+      ["a.j0", "a.k0", "a.k0.5", "b.k0", "b.k1"],
+    );
+    // A repeated position is out of order too.
+    assert.deepEqual(
+      query.rowsOf([{ data: '[["a","k",1],["a","k",1]]' }]).map((r) => r.n),
+      [1, 1],
+    );
+  });
+
+  it("refuses an order by a field the select does not have", () => {
+    assert.throws(
+      () => sqliteJsonRowsQuery({ fields: { t: "x.t" }, from: "FROM x", order: { group: ["t"], within: "n" } }),
+      /orders by a field it does not have/,
+    );
   });
 });

@@ -228,7 +228,8 @@ class SqliteSchemaBuild {
    */
   foreignKeys(table: string, rows: RawSqliteForeignKeyRow[], parsed: ParsedSqliteTable): ForeignKey[] {
     const declared: ParsedSqliteForeignKey[] = [...parsed.foreignKeys];
-    return [...groupBy(rows, (r) => String(r.id)).values()].map((fk) => {
+    const byId = [...groupBy(rows, (r) => String(r.id)).values()].sort((a, b) => b[0]!.id - a[0]!.id);
+    return byId.map((fk) => {
       const first = fk[0]!;
       const columns = fk.map((r) => r.column_name);
       const refColumns = fk.map((r) => r.ref_column ?? r.ref_pk_column ?? "");
