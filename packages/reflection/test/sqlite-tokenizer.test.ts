@@ -61,6 +61,12 @@ describe("tokenizeSqlite", () => {
       ["punct", "\ud835", "\ud835"],
       ["punct", "\udcb4", "\udcb4"],
     ]);
+    // A word of ASCII letters ends at a character beyond ASCII that is no letter.
+    assert.deepEqual(tokens("ab\u00a0café_2\u2003x"), [
+      ["word", "ab", "ab"],
+      ["word", "café_2", "café_2"],
+      ["word", "x", "x"],
+    ]);
     assert.deepEqual(tokens("a𝒳 b::c<>"), [
       ["word", "a𝒳", "a𝒳"],
       ["word", "b", "b"],
