@@ -168,9 +168,9 @@ index_texts AS MATERIALIZED (SELECT name, sql FROM sqlite_schema WHERE type = 'i
 
 /**
  * Foreign key column pairs, each key's by seq (the introspector takes the keys in declaration
- * order: pragma ids count backwards). A REFERENCES
- * clause without columns points at the parent's primary key: it is resolved here, because the
- * parent need not be among the reflected tables (batch mode reflects one).
+ * order: pragma ids count backwards). A REFERENCES clause without columns points at the
+ * parent's primary key: it is resolved here, because the parent need not be among the
+ * reflected tables (batch mode reflects one).
  */
 export const sqliteForeignKeysSelect = (filter: string): SqliteCatalogSelect => ({
   with: tablesCte(filter),
