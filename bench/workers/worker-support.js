@@ -21,9 +21,9 @@ function loadAutogenForCheck(profile) {
  * Collects, before a worker's timer starts, the garbage that loading modules and decorating the
  * entities left: otherwise V8 collects it at the first idle moment of the timed window (while
  * the first statement waits on the database), and the check is charged for setup work. Measured
- * on autogen's 1,000-table SQLite check: a scavenge and the end of an incremental mark, 20-40 ms
- * between the timer's start and the connection's first answer, 4-5 ms when the process has had
- * time to settle. Every Node worker calls it (TypeORM's too); the Alembic worker runs Python's
+ * on autogen's 1,000-table SQLite check: a scavenge and the end of an incremental mark ran
+ * between the timer's start and the open connection, which took 28-46 ms, and 4-5 ms when the
+ * process had had time to settle. Every Node worker calls it (TypeORM's too); the Alembic worker runs Python's
  * gc.collect() likewise.
  */
 function settleHeap() {

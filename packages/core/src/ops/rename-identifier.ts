@@ -1,6 +1,11 @@
 /** One identifier token: double-quoted, backquoted, bracketed, or a bare word. */
 const TOKEN = /'(?:[^']|'')*'|"((?:[^"]|"")*)"|`((?:[^`]|``)*)`|\[([^\]]*)\]|([A-Za-z_][\w$]*)/g;
 
+/** The name a TOKEN match stands for, unquoted; undefined for a string literal. */
+function identifierOf(dq?: string, bq?: string, br?: string, bare?: string): string | undefined {
+  return dq?.replaceAll('""', '"') ?? bq?.replaceAll("``", "`") ?? br ?? bare;
+}
+
 /**
  * The SQL text `sql` with the column `from` named `to`, as a database rewrites a CHECK
  * expression when the column is renamed: every quoted or bare identifier token equal to `from`
@@ -11,12 +16,11 @@ export function renameIdentifier(sql: string, from: string, to: string): string 
   const bareOk = /^[A-Za-z_][\w$]*$/.test(to);
   const quoteChar = sql.includes("`") ? "`" : '"';
   return sql.replace(TOKEN, (token: string, dq?: string, bq?: string, br?: string, bare?: string) => {
-    if (dq !== undefined) return dq.replaceAll('""', '"') === from ? `"${to.replaceAll('"', '""')}"` : token;
-    if (bq !== undefined) return bq.replaceAll("``", "`") === from ? `\`${to.replaceAll("`", "``")}\`` : token;
-    if (br !== undefined) return br === from ? `[${to}]` : token;
-    if (bare !== undefined && bare === from)
-      return bareOk ? to : `${quoteChar}${to.replaceAll(quoteChar, quoteChar + quoteChar)}${quoteChar}`;
-    return token;
+    if (identifierOf(dq, bq, br, bare) !== from) return token;
+    if (dq !== undefined) return `"${to.replaceAll('"', '""')}"`;
+    if (bq !== undefined) return `\`${to.replaceAll("`", "``")}\``;
+    if (br !== undefined) return `[${to}]`;
+    return bareOk ? to : `${quoteChar}${to.replaceAll(quoteChar, quoteChar + quoteChar)}${quoteChar}`;
   });
 }
 
@@ -28,8 +32,7 @@ export function renameIdentifier(sql: string, from: string, to: string): string 
 export function mentionsIdentifier(sql: string, name: string): boolean {
   const wanted = name.toLowerCase();
   for (const m of sql.matchAll(TOKEN)) {
-    const [, dq, bq, br, bare] = m;
-    const id = dq?.replaceAll('""', '"') ?? bq?.replaceAll("``", "`") ?? br ?? bare;
+    const id = identifierOf(m[1], m[2], m[3], m[4]);
     if (id !== undefined && id.toLowerCase() === wanted) return true;
   }
   return false;

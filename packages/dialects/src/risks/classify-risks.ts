@@ -441,7 +441,11 @@ function uniqueDropped(op: OpNode): [string, (string | null)[]][] {
 /** Pairs of a table key and a value, grouped by table key. */
 function byTable<T>(pairs: readonly (readonly [string, T])[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const [table, value] of pairs) out.set(table, [...(out.get(table) ?? []), value]);
+  for (const [table, value] of pairs) {
+    const list = out.get(table);
+    if (list) list.push(value);
+    else out.set(table, [value]);
+  }
   return out;
 }
 
@@ -461,7 +465,6 @@ function collect<T>(ops: readonly OpNode[], pick: (op: OpNode) => T[]): T[] {
 
 /** The table key and name of the column the op adds. */
 function columnAdded(op: OpNode): [string, string][] {
-  if (op.kind !== "AddColumnOp") return [];
-  const a = op as AddColumnOp;
-  return [[QualifiedName.key(a.table), a.column.name]];
+  const table = tableKeyOf(op);
+  return op.kind === "AddColumnOp" && table !== null ? [[table, (op as AddColumnOp).column.name]] : [];
 }
