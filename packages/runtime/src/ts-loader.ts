@@ -4,6 +4,7 @@ import { extname, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
 import { transform, transformSync, type Options as SwcOptions } from "@swc/core";
 import { CommandError } from "@autogen/core";
+import { CompileCache } from "./compile-cache";
 import { syntaxErrorPosition } from "./syntax-error-position";
 
 /** Options of {@link registerTsLoader}. */
@@ -37,6 +38,9 @@ let registered = false;
 /** Whether files compiled now carry an inline source map (see {@link LoadModuleOptions.sourceMaps}). */
 let withSourceMaps = true;
 
+/** swc's output kept on disk for the load in progress ({@link CompileCache}); none outside a load. */
+let diskCache: CompileCache | undefined;
+
 const swcOptions: SwcOptions = {
   swcrc: false,
   configFile: false,
@@ -59,7 +63,8 @@ const swcOptions: SwcOptions = {
 };
 
 /**
- * Compiles a TypeScript file to CommonJS with swc (no type checking), cached per path + mtime.
+ * Compiles a TypeScript file to CommonJS with swc (no type checking), cached per path + mtime, and
+ * during a load also on disk ({@link CompileCache}).
  * Exported for tools that need the JavaScript text (benchmarks, tests).
  */
 export function compileTypeScript(filename: string): string {
@@ -67,9 +72,25 @@ export function compileTypeScript(filename: string): string {
   const hit = compiled.get(filename);
   if (hit && hit.mtimeMs === mtimeMs) return hit.code;
   const source = readFileSync(filename, "utf8");
+  const cached = diskCache?.get(filename, source);
+  if (cached !== undefined) return remember(filename, mtimeMs, cached);
   const { code } = transformSync(source, { ...swcOptions, sourceMaps: withSourceMaps && "inline", filename });
+  diskCache?.set(filename, source, code);
+  return remember(filename, mtimeMs, code);
+}
+
+function remember(filename: string, mtimeMs: number, code: string): string {
   compiled.set(filename, { mtimeMs, code });
   return code;
+}
+
+/**
+ * What the on-disk cache's file name carries: swc's version and every option that changes its
+ * output, so that an upgrade of swc or of the loader starts a new cache.
+ */
+function cacheFingerprint(): string {
+  const swcVersion = (require("@swc/core/package.json") as { version: string }).version;
+  return `${swcVersion}\0${JSON.stringify(swcOptions)}\0${withSourceMaps}`;
 }
 
 /** The relative or absolute requests of swc's CommonJS output (`require("./x")`), the files a module can import. */
@@ -84,13 +105,12 @@ async function compileTypeScriptAsync(filename: string): Promise<string> {
   const mtimeMs = statSync(filename).mtimeMs;
   const hit = compiled.get(filename);
   if (hit && hit.mtimeMs === mtimeMs) return hit.code;
-  const { code } = await transform(readFileSync(filename, "utf8"), {
-    ...swcOptions,
-    sourceMaps: withSourceMaps && "inline",
-    filename,
-  });
-  compiled.set(filename, { mtimeMs, code });
-  return code;
+  const source = readFileSync(filename, "utf8");
+  const cached = diskCache?.get(filename, source);
+  if (cached !== undefined) return remember(filename, mtimeMs, cached);
+  const { code } = await transform(source, { ...swcOptions, sourceMaps: withSourceMaps && "inline", filename });
+  diskCache?.set(filename, source, code);
+  return remember(filename, mtimeMs, code);
 }
 
 /**
@@ -216,14 +236,22 @@ async function load(path: string): Promise<Record<string, unknown>> {
     if (extname(filename) === ".mjs") {
       return (await import(pathToFileURL(filename).href + `?mtime=${mtimeMs}`)) as Record<string, unknown>;
     }
-    if ((TS_EXTENSIONS as readonly string[]).includes(extname(filename))) {
-      registerTsLoader();
-      await precompileImports(filename);
+    const previousCache = diskCache;
+    try {
+      if ((TS_EXTENSIONS as readonly string[]).includes(extname(filename))) {
+        registerTsLoader();
+        diskCache = CompileCache.near(filename, cacheFingerprint());
+        await precompileImports(filename);
+      }
+      const previous = loadedAt.get(filename);
+      if (previous !== undefined && previous !== mtimeMs) delete require.cache[filename];
+      loadedAt.set(filename, mtimeMs);
+      return require(filename) as Record<string, unknown>;
+    } finally {
+      // Written even when the load failed: what compiled is still good for the next run.
+      if (diskCache !== previousCache) diskCache?.flush();
+      diskCache = previousCache;
     }
-    const previous = loadedAt.get(filename);
-    if (previous !== undefined && previous !== mtimeMs) delete require.cache[filename];
-    loadedAt.set(filename, mtimeMs);
-    return require(filename) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof CommandError) throw error;
     delete require.cache[filename];
