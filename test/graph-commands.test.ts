@@ -100,3 +100,47 @@ test("several version locations: --version-path chooses, children follow their p
   assert.equal(unknownPath.errorLines.length, 1);
   assert.match(unknownPath.errorLines[0]!, /is not represented in current version locations/);
 });
+
+test("a graph command loads neither swc nor the migrator; a TypeScript config from the compile cache loads no swc", async (t) => {
+  const dir = tempDir("e2e-graph-modules");
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // The compile cache lives under the nearest node_modules: the project gets one of its own.
+  fs.mkdirSync(path.join(dir, "node_modules"));
+  fs.mkdirSync(path.join(dir, "m", "versions"), { recursive: true });
+  const loadedFile = path.join(dir, "loaded.txt");
+  const preload = path.join(dir, "record-loaded.js");
+  fs.writeFileSync(
+    preload,
+    `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(loadedFile)}, Object.keys(require.cache).join("\\n")));\n`,
+  );
+  const config = `{ scriptLocation: "m", url: "sqlite:///${path.join(dir, "app.db")}", postWriteHooks: [] }`;
+  /** Writes the config `file` (the other one removed) and returns the modules `autogen heads` loaded with it. */
+  const headsLoads = async (file: string, text: string): Promise<string[]> => {
+    for (const f of ["autogen.config.js", "autogen.config.ts"]) fs.rmSync(path.join(dir, f), { force: true });
+    fs.writeFileSync(path.join(dir, file), text);
+    const r = await runCli(["heads"], { cwd: dir, env: { NODE_OPTIONS: `--require ${preload}` } });
+    assert.equal(r.status, 0, describe(r));
+    assert.match(r.stdout, /\(head\)/);
+    return fs.readFileSync(loadedFile, "utf8").split("\n");
+  };
+  // swc's code and native binding (its package.json, read for the compile cache's key, is no code).
+  const swc = (loaded: string[]) =>
+    loaded.filter((m) => m.includes(`${path.sep}@swc${path.sep}`) && !m.endsWith("package.json"));
+
+  fs.writeFileSync(path.join(dir, "autogen.config.js"), `module.exports = ${config};\n`);
+  generatedRevision(await runCli(["revision", "-m", "first"], { cwd: dir }));
+  const js = await headsLoads("autogen.config.js", `module.exports = ${config};\n`);
+  assert.ok(
+    js.some((m) => m.endsWith(`${path.sep}ts-loader.js`)),
+    "the loader itself is loaded",
+  );
+  assert.deepEqual(swc(js), []);
+  assert.deepEqual(
+    js.filter((m) => /runtime[\\/]dist[\\/]src[\\/]migrator\.js$/.test(m)),
+    [],
+  );
+
+  const ts = `const config: Record<string, unknown> = ${config};\nexport default config;\n`;
+  assert.notDeepEqual(swc(await headsLoads("autogen.config.ts", ts)), [], "the first run compiles the config");
+  assert.deepEqual(swc(await headsLoads("autogen.config.ts", ts)), [], "the next one takes it from the cache");
+});

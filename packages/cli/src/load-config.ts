@@ -82,8 +82,9 @@ async function importConfig(file: string, sourceMaps: boolean): Promise<AutogenC
  * node_modules (a temp dir, a globally installed CLI) still finds `defineConfig`.
  */
 async function importModule(file: string, sourceMaps: boolean): Promise<unknown> {
-  // Required lazily: the loader pulls in @swc/core, which `--help` does not need.
-  const runtime: typeof import("@autogen/runtime") = require("@autogen/runtime");
+  // Required lazily, and the loader alone: the rest of the runtime (drivers' dialects, the
+  // migrator) is for the commands that run revisions, and `--help` needs none of it.
+  const runtime: typeof import("@autogen/runtime/dist/src/ts-loader") = require("@autogen/runtime/dist/src/ts-loader");
   runtime.registerTsLoader({ moduleAliases: { autogen: "autogen" } });
   return await runtime.loadModule(file, { sourceMaps });
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { parseSync } from "@swc/core";
 
 /** Where a file failed to parse: the file (the one loaded, or one it imports), 1-based line and column. */
 export interface SyntaxErrorPosition {
@@ -23,7 +22,11 @@ export function syntaxErrorPosition(filename: string, error: unknown): SyntaxErr
   const source = readSource(filename);
   if (source === undefined) return undefined;
   try {
-    parseSync(source, { syntax: /\.[cm]?ts$/.test(filename) ? "typescript" : "ecmascript", target: "es2022" });
+    // Required here, on an error: a load that succeeds does not need swc's parser.
+    (require("@swc/core") as typeof import("@swc/core")).parseSync(source, {
+      syntax: /\.[cm]?ts$/.test(filename) ? "typescript" : "ecmascript",
+      target: "es2022",
+    });
   } catch (swcError) {
     return positionInSnippet(messageOf(swcError), filename);
   }

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import Module from "node:module";
 import { extname, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
-import { transform, transformSync, type Options as SwcOptions } from "@swc/core";
+import type { Options as SwcOptions } from "@swc/core";
 import { CommandError } from "@autogen/core";
 import { CompileCache } from "./compile-cache";
 import { syntaxErrorPosition } from "./syntax-error-position";
@@ -34,6 +34,17 @@ const aliases = new Map<string, string>();
 /** Compiled code per file, valid while the file's mtime is unchanged (watch mode, tests rewriting a file). */
 const compiled = new Map<string, { mtimeMs: number; code: string }>();
 let registered = false;
+
+let swcModule: typeof import("@swc/core") | undefined;
+
+/**
+ * @swc/core, loaded when the first file needs compiling: a graph command with a JavaScript
+ * config, or a run whose files all come from the compile cache, never loads its native binding
+ * (about 35 ms).
+ */
+function swc(): typeof import("@swc/core") {
+  return (swcModule ??= require("@swc/core") as typeof import("@swc/core"));
+}
 
 /** Whether files compiled now carry an inline source map (see {@link LoadModuleOptions.sourceMaps}). */
 let withSourceMaps = true;
@@ -74,7 +85,7 @@ export function compileTypeScript(filename: string): string {
   const source = readFileSync(filename, "utf8");
   const cached = diskCache?.get(filename, source);
   if (cached !== undefined) return remember(filename, mtimeMs, cached);
-  const { code } = transformSync(source, { ...swcOptions, sourceMaps: withSourceMaps && "inline", filename });
+  const { code } = swc().transformSync(source, { ...swcOptions, sourceMaps: withSourceMaps && "inline", filename });
   diskCache?.set(filename, source, code);
   return remember(filename, mtimeMs, code);
 }
@@ -108,7 +119,7 @@ async function compileTypeScriptAsync(filename: string): Promise<string> {
   const source = readFileSync(filename, "utf8");
   const cached = diskCache?.get(filename, source);
   if (cached !== undefined) return remember(filename, mtimeMs, cached);
-  const { code } = await transform(source, { ...swcOptions, sourceMaps: withSourceMaps && "inline", filename });
+  const { code } = await swc().transform(source, { ...swcOptions, sourceMaps: withSourceMaps && "inline", filename });
   diskCache?.set(filename, source, code);
   return remember(filename, mtimeMs, code);
 }
