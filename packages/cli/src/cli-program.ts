@@ -80,7 +80,8 @@ export function buildProgram(io: CliIo, usageError: (text: string) => void): Com
 
   const globals = () => program.opts<GlobalOptions>();
   const print = (lines: readonly string[]) => {
-    if (!globals().quiet) for (const l of lines) io.stdout(`${l}\n`);
+    // One write: `history` of thousands of revisions to a file is otherwise a write call per line.
+    if (!globals().quiet && lines.length > 0) io.stdout(`${lines.join("\n")}\n`);
   };
   const log = (line: string) => {
     if (!globals().quiet) io.stdout(`${line}\n`);
