@@ -14,8 +14,10 @@ export const COMPILE_CACHE_ENV = "AUTOGEN_COMPILE_CACHE";
 /**
  * swc's output for the TypeScript files of one project, kept on disk between runs, in one file
  * under the nearest `node_modules/.cache/autogen/` (where babel-loader, eslint and others keep
- * theirs). Compiling a thousand entity files took a run about 0.4 s (swc on every core, and the
- * main thread handing the files over); reading them back from one file takes a few ms.
+ * theirs). Loading a thousand entity files took 0.97 s with swc compiling them (on every core,
+ * the main thread handing the files over) and 0.78 s with their JavaScript read back from one
+ * file (medians of 10 interleaved runs). The loader reads a cache once per process and writes it
+ * once, at exit (ts-loader.ts).
  *
  * An entry is found by the file's path and used only when the hash of the file's current text is
  * the one it was compiled from; the cache file's name carries swc's version and the loader's

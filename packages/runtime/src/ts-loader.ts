@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import Module from "node:module";
-import { extname, resolve as resolvePath } from "node:path";
+import { dirname, extname, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Options as SwcOptions } from "@swc/core";
 import { CommandError } from "@autogen/core";
@@ -52,6 +52,22 @@ let withSourceMaps = true;
 /** swc's output kept on disk for the load in progress ({@link CompileCache}); none outside a load. */
 let diskCache: CompileCache | undefined;
 
+/**
+ * The disk caches this process opened, by entry folder and source-map setting: each is read once
+ * and written once, at exit. `upgrade` loads each revision file on its own, all from one folder:
+ * a cache read and written per load would read and write the whole folder's cache per revision.
+ */
+const diskCaches = new Map<string, CompileCache | undefined>();
+
+function diskCacheFor(entry: string): CompileCache | undefined {
+  const key = `${dirname(entry)}\0${withSourceMaps}`;
+  if (!diskCaches.has(key)) {
+    if (diskCaches.size === 0) process.once("exit", () => diskCaches.forEach((cache) => cache?.flush()));
+    diskCaches.set(key, CompileCache.near(entry, cacheFingerprint()));
+  }
+  return diskCaches.get(key);
+}
+
 const swcOptions: SwcOptions = {
   swcrc: false,
   configFile: false,
@@ -75,7 +91,7 @@ const swcOptions: SwcOptions = {
 
 /**
  * Compiles a TypeScript file to CommonJS with swc (no type checking), cached per path + mtime, and
- * during a load also on disk ({@link CompileCache}).
+ * during a load also on disk ({@link CompileCache}, written when the process exits).
  * Exported for tools that need the JavaScript text (benchmarks, tests).
  */
 export function compileTypeScript(filename: string): string {
@@ -251,7 +267,7 @@ async function load(path: string): Promise<Record<string, unknown>> {
     try {
       if ((TS_EXTENSIONS as readonly string[]).includes(extname(filename))) {
         registerTsLoader();
-        diskCache = CompileCache.near(filename, cacheFingerprint());
+        diskCache = diskCacheFor(filename);
         await precompileImports(filename);
       }
       const previous = loadedAt.get(filename);
@@ -259,8 +275,6 @@ async function load(path: string): Promise<Record<string, unknown>> {
       loadedAt.set(filename, mtimeMs);
       return require(filename) as Record<string, unknown>;
     } finally {
-      // Written even when the load failed: what compiled is still good for the next run.
-      if (diskCache !== previousCache) diskCache?.flush();
       diskCache = previousCache;
     }
   } catch (error) {
