@@ -74,12 +74,17 @@ export class CompileCache {
       if (this.touched.has(filename) || existsSync(filename)) kept[filename] = entry;
     }
     const temp = `${this.file}.${process.pid}.tmp`;
+    // Nothing here may throw: the loader flushes from the process's exit handler.
     try {
       mkdirSync(dirname(this.file), { recursive: true });
       writeFileSync(temp, JSON.stringify(kept));
       renameSync(temp, this.file);
     } catch {
-      rmSync(temp, { force: true });
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // A leftover temporary file is harmless: the next write's rename does not read it.
+      }
     }
   }
 
@@ -98,7 +103,7 @@ export class CompileCache {
         if (typeof entry?.hash === "string" && typeof entry.code === "string") this.entries.set(filename, entry);
       }
     } catch {
-      // A cache file that is not JSON (a disk that filled up mid-write elsewhere) is rewritten.
+      // A cache file that is not JSON (damaged, or written by something else) is rewritten.
       this.dirty = true;
     }
     return this.entries;
