@@ -47,17 +47,17 @@ export class CompileCache {
     return new CompileCache(join(modules, ".cache", "autogen", "ts", `${name}.json`));
   }
 
-  /** The cached JavaScript of `filename` when it was compiled from `source`, else undefined. */
-  get(filename: string, source: string): string | undefined {
+  /** The cached JavaScript of `filename` when it was compiled from a text of {@link sourceHash} `hash`, else undefined. */
+  get(filename: string, hash: string): string | undefined {
     const entry = this.read().get(filename);
-    if (entry === undefined || entry.hash !== hashOf(source)) return undefined;
+    if (entry === undefined || entry.hash !== hash) return undefined;
     this.touched.add(filename);
     return entry.code;
   }
 
-  /** Records `code`, compiled from `source`, as the JavaScript of `filename`. */
-  set(filename: string, source: string, code: string): void {
-    this.read().set(filename, { hash: hashOf(source), code });
+  /** Records `code`, compiled from a text of {@link sourceHash} `hash`, as the JavaScript of `filename`. */
+  set(filename: string, hash: string, code: string): void {
+    this.read().set(filename, { hash, code });
     this.touched.add(filename);
     this.dirty = true;
   }
@@ -110,7 +110,8 @@ export class CompileCache {
   }
 }
 
-function hashOf(source: string): string {
+/** The hash a cache entry records of the TypeScript text it was compiled from. */
+export function sourceHash(source: string): string {
   return createHash("sha1").update(source).digest("base64");
 }
 

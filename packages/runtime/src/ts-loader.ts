@@ -4,7 +4,7 @@ import { dirname, extname, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Options as SwcOptions } from "@swc/core";
 import { CommandError } from "@autogen/core";
-import { CompileCache } from "./compile-cache";
+import { CompileCache, sourceHash } from "./compile-cache";
 import { syntaxErrorPosition } from "./syntax-error-position";
 
 /** Options of {@link registerTsLoader}. */
@@ -89,26 +89,48 @@ const swcOptions: SwcOptions = {
   },
 };
 
+/** A file that the caches do not hold: what compiling it needs and what storing its JavaScript needs. */
+interface ToCompile {
+  readonly filename: string;
+  readonly mtimeMs: number;
+  readonly source: string;
+  readonly hash: string | undefined;
+}
+
 /**
- * Compiles a TypeScript file to CommonJS with swc (no type checking), cached per path + mtime, and
- * during a load also on disk ({@link CompileCache}, written when the process exits).
- * Exported for tools that need the JavaScript text (benchmarks, tests).
+ * The file's JavaScript from the in-memory cache (path + mtime) or, during a load, the disk
+ * cache ({@link CompileCache}, written when the process exits); else what compiling it needs.
  */
-export function compileTypeScript(filename: string): string {
+function lookUp(filename: string): string | ToCompile {
   const mtimeMs = statSync(filename).mtimeMs;
   const hit = compiled.get(filename);
   if (hit && hit.mtimeMs === mtimeMs) return hit.code;
   const source = readFileSync(filename, "utf8");
-  const cached = diskCache?.get(filename, source);
-  if (cached !== undefined) return remember(filename, mtimeMs, cached);
-  const { code } = swc().transformSync(source, { ...swcOptions, sourceMaps: withSourceMaps && "inline", filename });
-  diskCache?.set(filename, source, code);
-  return remember(filename, mtimeMs, code);
+  const hash = diskCache && sourceHash(source);
+  const cached = hash === undefined ? undefined : diskCache?.get(filename, hash);
+  if (cached !== undefined) compiled.set(filename, { mtimeMs, code: cached });
+  return cached ?? { filename, mtimeMs, source, hash };
 }
 
-function remember(filename: string, mtimeMs: number, code: string): string {
-  compiled.set(filename, { mtimeMs, code });
+/** Keeps what swc made of `file` in both caches; returns it. */
+function compiledNow(file: ToCompile, code: string): string {
+  if (file.hash !== undefined) diskCache?.set(file.filename, file.hash, code);
+  compiled.set(file.filename, { mtimeMs: file.mtimeMs, code });
   return code;
+}
+
+function swcOptionsFor(filename: string): SwcOptions {
+  return { ...swcOptions, sourceMaps: withSourceMaps && "inline", filename };
+}
+
+/**
+ * Compiles a TypeScript file to CommonJS with swc (no type checking), through the caches of
+ * {@link lookUp}. Exported for tools that need the JavaScript text (benchmarks, tests).
+ */
+export function compileTypeScript(filename: string): string {
+  const file = lookUp(filename);
+  if (typeof file === "string") return file;
+  return compiledNow(file, swc().transformSync(file.source, swcOptionsFor(filename)).code);
 }
 
 /**
@@ -129,15 +151,9 @@ const LOCAL_REQUIRE = /\brequire\("(\.{0,2}\/[^"]*)"\)/g;
  * thread several times more than the read itself.
  */
 async function compileTypeScriptAsync(filename: string): Promise<string> {
-  const mtimeMs = statSync(filename).mtimeMs;
-  const hit = compiled.get(filename);
-  if (hit && hit.mtimeMs === mtimeMs) return hit.code;
-  const source = readFileSync(filename, "utf8");
-  const cached = diskCache?.get(filename, source);
-  if (cached !== undefined) return remember(filename, mtimeMs, cached);
-  const { code } = await swc().transform(source, { ...swcOptions, sourceMaps: withSourceMaps && "inline", filename });
-  diskCache?.set(filename, source, code);
-  return remember(filename, mtimeMs, code);
+  const file = lookUp(filename);
+  if (typeof file === "string") return file;
+  return compiledNow(file, (await swc().transform(file.source, swcOptionsFor(filename))).code);
 }
 
 /**

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "@autogen/dialects/testing";
-import { COMPILE_CACHE_ENV, CompileCache } from "../src/compile-cache";
+import { COMPILE_CACHE_ENV, CompileCache, sourceHash } from "../src/compile-cache";
 
 const INDEX = join(__dirname, "../src/index");
 
@@ -79,18 +79,18 @@ test("an entry whose file was deleted leaves the cache at the next write", () =>
   const cache = CompileCache.near(join(dir, "config.ts"), "fingerprint")!;
   const gone = join(dir, "gone.ts");
   writeFileSync(gone, "export {};\n");
-  cache.set(gone, "export {};\n", "exports.x = 1;");
+  cache.set(gone, sourceHash("export {};\n"), "exports.x = 1;");
   cache.flush();
   rmSync(gone);
   const next = CompileCache.near(join(dir, "config.ts"), "fingerprint")!;
-  assert.equal(next.get(gone, "export {};\n"), "exports.x = 1;", "read back before the write");
-  next.set(join(dir, "kept.ts"), "a", "b");
+  assert.equal(next.get(gone, sourceHash("export {};\n")), "exports.x = 1;", "read back before the write");
+  next.set(join(dir, "kept.ts"), sourceHash("a"), "b");
   next.flush();
   const [file] = cacheFiles(dir);
   assert.deepEqual(Object.keys(JSON.parse(readFileSync(file!, "utf8"))), [gone, join(dir, "kept.ts")]);
   // `gone` was used by this run, so it stays until a run that does not use it writes.
   const third = CompileCache.near(join(dir, "config.ts"), "fingerprint")!;
-  third.set(join(dir, "kept.ts"), "a2", "b2");
+  third.set(join(dir, "kept.ts"), sourceHash("a2"), "b2");
   third.flush();
   assert.deepEqual(Object.keys(JSON.parse(readFileSync(file!, "utf8"))), [join(dir, "kept.ts")]);
 });
@@ -102,11 +102,11 @@ test("the cache's file depends on the options' fingerprint and the entry's folde
   const b = CompileCache.near(join(dir, "config.ts"), "two")!;
   const c = CompileCache.near(join(dir, "sub", "config.ts"), "one")!;
   for (const cache of [a, b, c]) {
-    cache.set(join(dir, "x.ts"), "src", "code");
+    cache.set(join(dir, "x.ts"), sourceHash("src"), "code");
     cache.flush();
   }
   assert.equal(cacheFiles(dir).length, 3);
-  assert.equal(a.get(join(dir, "x.ts"), "other src"), undefined, "another text misses");
+  assert.equal(a.get(join(dir, "x.ts"), sourceHash("other src")), undefined, "another text misses");
   const bare = tempDir("compile-cache-bare");
   assert.equal(CompileCache.near(join(bare, "config.ts"), "one"), undefined);
 });
